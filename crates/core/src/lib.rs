@@ -1,1 +1,24 @@
-pub fn x(){}
+//! Pure core of the Prevent Case Toolkit.
+//!
+//! Architecture invariant: this crate does no IO and never reads the clock. `today` is always
+//! passed in; storage is reached only through the [`store::KvBackend`] trait that callers
+//! implement. Every policy rule the app enforces lives here, cites its section of the
+//! CTP-Prevent Policy 2020 ("s7") and carries its rule id ("REF-2").
+
+pub mod answers;
+pub mod date;
+pub mod draft;
+pub mod export;
+pub mod flow;
+pub mod form;
+pub mod nrf;
+pub mod store;
+pub mod validate;
+
+pub use answers::{Answer, Answers};
+pub use draft::{Draft, DraftStatus};
+pub use form::{Condition, FormSchema, Page, PageKind, Question, QuestionKind};
+pub use validate::{Issue, Report, Severity};
+
+/// The protective marking every screen, print and export carries (DESIGN.md, Principles).
+pub const PROTECTIVE_MARKING: &str = "OFFICIAL-SENSITIVE";

@@ -1,0 +1,200 @@
+//! Reading the three boxes of a GOV.UK date input into a calendar date (REF-4, s7), with the
+//! GOV.UK date-input error messages ("must include a month", "must be a real date").
+
+use crate::answers::DateParts;
+use chrono::NaiveDate;
+
+/// Which of the three boxes a problem is in, so the UI can mark just those boxes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PartFlags {
+    /// The day box is at fault.
+    pub day: bool,
+    /// The month box is at fault.
+    pub month: bool,
+    /// The year box is at fault.
+    pub year: bool,
+}
+
+impl PartFlags {
+    /// All three boxes.
+    pub const ALL: PartFlags = PartFlags { day: true, month: true, year: true };
+
+    /// The id suffix of the first box at fault ("day", "month" or "year").
+    pub fn first(&self) -> &'static str {
+        if self.day || !(self.month || self.year) {
+            "day"
+        } else if self.month {
+            "month"
+        } else {
+            "year"
+        }
+    }
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Nothing entered.
+    Blank,
+    /// Some boxes are empty; names them ("a day and month").
+    Missing(PartFlags),
+    /// The year is not four digits.
+    YearDigits,
+    /// Numbers that are not a calendar date (31 February, month 13, letters).
+    NotReal(PartFlags),
+}
+
+impl DateProblem {
+    /// The boxes the problem is in.
+    pub fn parts(&self) -> PartFlags {
+        match self {
+            DateProblem::Blank => PartFlags::ALL,
+            DateProblem::Missing(p) | DateProblem::NotReal(p) => *p,
+            DateProblem::YearDigits => PartFlags { year: true, ..Default::default() },
+        }
+    }
+
+    /// The GOV.UK message for this problem, for a date whose name is `what` ("Date of birth").
+    pub fn message(&self, what: &str) -> String {
+        match self {
+            DateProblem::Blank => format!("Enter {}", lower_first(what)),
+            DateProblem::Missing(p) => {
+                let names: Vec<&str> = [(p.day, "day"), (p.month, "month"), (p.year, "year")]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, n)| *n)
+                    .collect();
+                format!("{what} must include a {}", names.join(" and "))
+            }
+            DateProblem::YearDigits => format!("{what}: the year must include 4 numbers"),
+            DateProblem::NotReal(_) => format!("{what} must be a real date"),
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn number(s: &str) -> Option<u32> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 4 || !t.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Reads a date from its three boxes. Months may also be typed as names ("Feb", "february").
+pub fn parse(parts: &DateParts) -> Result<NaiveDate, DateProblem> {
+    let blank = PartFlags {
+        day: parts.day.trim().is_empty(),
+        month: parts.month.trim().is_empty(),
+        year: parts.year.trim().is_empty(),
+    };
+    if blank.day && blank.month && blank.year {
+        return Err(DateProblem::Blank);
+    }
+    if blank.day || blank.month || blank.year {
+        return Err(DateProblem::Missing(blank));
+    }
+    let day = number(&parts.day);
+    let month = number(&parts.month).or_else(|| month_name(&parts.month));
+    let year_text = parts.year.trim();
+    let year = number(year_text);
+    let bad = PartFlags {
+        day: !matches!(day, Some(1..=31)),
+        month: !matches!(month, Some(1..=12)),
+        year: year.is_none(),
+    };
+    if bad.day || bad.month || bad.year {
+        return Err(DateProblem::NotReal(bad));
+    }
+    if year_text.len() != 4 {
+        return Err(DateProblem::YearDigits);
+    }
+    let (d, m, y) = (day.unwrap_or(0), month.unwrap_or(0), year.unwrap_or(0));
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateProblem::NotReal(PartFlags { day: true, ..Default::default() }))
+}
+
+fn month_name(s: &str) -> Option<u32> {
+    const NAMES: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let t = s.trim().to_ascii_lowercase();
+    if t.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    NAMES
+        .iter()
+        .zip(full.iter())
+        .position(|(short, long)| t == *short || long.starts_with(&t))
+        .map(|i| i as u32 + 1)
+}
+
+/// Whole years between `born` and `today` (the age someone born on `born` is on `today`).
+pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    let mut age = today.year() - born.year();
+    if (today.month(), today.day()) < (born.month(), born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// A date in the form used on GOV.UK pages: "5 January 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(d: &str, m: &str, y: &str, expect: Result<(i32, u32, u32), &str>) {
+        let got = parse(&DateParts::new(d, m, y));
+        match (got, expect) {
+            (Ok(date), Ok((y, m, d))) => assert_eq!(date, NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            (Err(p), Err(msg)) => assert_eq!(p.message("Date of birth"), msg),
+            (got, expect) => panic!("{d}/{m}/{y}: got {got:?}, expected {expect:?}"),
+        }
+    }
+
+    #[test]
+    fn ref_4_reads_real_dates_and_names_what_is_wrong() {
+        check("5", "1", "2010", Ok((2010, 1, 5)));
+        check(" 05 ", "feb", "2012", Ok((2012, 2, 5)));
+        check("29", "February", "2024", Ok((2024, 2, 29)));
+        check("", "", "", Err("Enter date of birth"));
+        check("5", "", "2010", Err("Date of birth must include a month"));
+        check("", "", "2010", Err("Date of birth must include a day and month"));
+        check("29", "2", "2023", Err("Date of birth must be a real date"));
+        check("31", "4", "2020", Err("Date of birth must be a real date"));
+        check("1", "13", "2020", Err("Date of birth must be a real date"));
+        check("x", "1", "2020", Err("Date of birth must be a real date"));
+        check("1", "1", "20", Err("Date of birth: the year must include 4 numbers"));
+        check("0", "1", "2020", Err("Date of birth must be a real date"));
+    }
+
+    #[test]
+    fn ref_4_marks_only_the_boxes_at_fault() {
+        let p = parse(&DateParts::new("3", "", "2001")).unwrap_err().parts();
+        assert_eq!((p.day, p.month, p.year), (false, true, false));
+        assert_eq!(p.first(), "month");
+        let p = parse(&DateParts::new("3", "14", "2001")).unwrap_err().parts();
+        assert_eq!(p.first(), "month");
+    }
+
+    #[test]
+    fn age_counts_whole_years_to_the_birthday() {
+        let t = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(age_on(NaiveDate::from_ymd_opt(2008, 11, 28).unwrap(), t), 18);
+        assert_eq!(age_on(NaiveDate::from_ymd_opt(2008, 11, 29).unwrap(), t), 17);
+    }
+}

@@ -1,0 +1,92 @@
+//! Structured export of a record as JSON. The format is versioned (`format_version`) and its
+//! field names are the schema's stable question ids, nested on their dots
+//! (`subject.dob` -> `{"subject": {"dob": "2009-03-27"}}`). Only questions shown for the
+//! answers given are exported, so nothing typed on a page that no longer applies leaks out.
+
+use crate::answers::Answer;
+use crate::date;
+use crate::draft::Draft;
+use crate::form::{Context, FormSchema, QuestionKind};
+use crate::validate::{validate, Severity};
+use crate::PROTECTIVE_MARKING;
+use serde_json::{json, Map, Value};
+
+/// Name of the export format.
+pub const FORMAT: &str = "prevent-toolkit/record";
+/// Version of the export format. Bump it, and add a migration, when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The record as a JSON value.
+pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
+    let mut answers = Map::new();
+    for page in &schema.pages {
+        for q in &page.questions {
+            let Some(a) = schema.visible_answer(&q.id, &draft.answers, ctx) else { continue };
+            insert_path(&mut answers, &q.id, value(&q.kind, a));
+        }
+    }
+    let warnings: Vec<Value> = validate(schema, &draft.answers, ctx)
+        .issues
+        .iter()
+        .filter(|i| i.severity != Severity::Error)
+        .map(|i| json!({"rule_id": i.rule_id, "section": i.section, "field": i.path, "message": i.message}))
+        .collect();
+    json!({
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "protective_marking": PROTECTIVE_MARKING,
+        "form": {"id": schema.id, "version": schema.version, "title": schema.title},
+        "record_id": draft.id,
+        "status": draft.status,
+        "started_at": draft.created_at,
+        "reference": draft.finished.as_ref().map(|f| f.reference.clone()),
+        "finished_on": draft.finished.as_ref().map(|f| f.on.to_string()),
+        "finished_at": draft.finished.as_ref().map(|f| f.at.clone()),
+        "answers": answers,
+        "warnings": warnings,
+    })
+}
+
+/// The record as pretty-printed JSON text.
+pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> String {
+    serde_json::to_string_pretty(&to_json(schema, draft, ctx)).unwrap_or_default()
+}
+
+/// A download file name that carries the reference but no personal data.
+pub fn file_name(draft: &Draft) -> String {
+    match &draft.finished {
+        Some(f) => format!("prevent-referral-{}.json", f.reference),
+        None => format!("prevent-referral-draft-{}.json", draft.id.chars().take(8).collect::<String>()),
+    }
+}
+
+fn value(kind: &QuestionKind, a: &Answer) -> Value {
+    match (kind, a) {
+        (QuestionKind::Number { .. }, Answer::Text(t)) => {
+            t.trim().parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(t.trim()))
+        }
+        (_, Answer::Text(t)) => Value::from(t.trim()),
+        (_, Answer::Choices(c)) => Value::from(c.clone()),
+        (_, Answer::Date(parts)) => match date::parse(parts) {
+            Ok(d) => Value::from(d.to_string()),
+            Err(_) => json!({"day": parts.day, "month": parts.month, "year": parts.year}),
+        },
+    }
+}
+
+fn insert_path(map: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            map.insert(path.to_string(), v);
+        }
+        Some((head, rest)) => {
+            let entry = map.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            if !entry.is_object() {
+                *entry = Value::Object(Map::new());
+            }
+            if let Value::Object(inner) = entry {
+                insert_path(inner, rest, v);
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! Draft storage. The flows see only the async [`DraftStore`] trait, which stores a versioned
+//! [`Envelope`] with a revision number: encryption (the payload becomes ciphertext) and
+//! two-tab compare-and-swap (the revision) need no change to the flows.
+//!
+//! [`KvStore`] implements it over any [`KvBackend`] (the browser's localStorage in the app,
+//! [`MemoryBackend`] in tests). Architecture invariant: a draft write never loses the previous
+//! good copy. Each save is one `set` of the whole envelope under one key; a backend `set`
+//! either replaces the value entirely or fails and leaves it as it was (localStorage
+//! guarantees this), and a save whose revision does not match what is stored is refused.
+
+use crate::draft::{Draft, DraftStatus};
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Envelope format name.
+pub const ENVELOPE_FORMAT: &str = "prevent-toolkit/draft";
+/// Envelope format version.
+pub const ENVELOPE_VERSION: u32 = 1;
+/// Key prefix of drafts in the backend.
+pub const KEY_PREFIX: &str = "pct.draft.";
+
+/// What is stored for one draft: metadata in clear (enough for the drafts list) and the
+/// draft itself as a payload string.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always [`ENVELOPE_FORMAT`].
+    pub format: String,
+    /// Envelope version.
+    pub envelope_version: u32,
+    /// Draft id.
+    pub id: String,
+    /// Form id ("nrf").
+    pub kind: String,
+    /// Increases by one on every save; a save names the revision it replaces.
+    pub revision: u64,
+    /// When it was saved (RFC 3339, from the caller).
+    pub saved_at: String,
+    /// Minimal label for the list.
+    pub label: String,
+    /// Lifecycle status.
+    pub status: DraftStatus,
+    /// `None` while the payload is plain JSON; later names the cipher.
+    pub encryption: Option<String>,
+    /// The draft as JSON (or, once encrypted, ciphertext).
+    pub payload: String,
+}
+
+impl Envelope {
+    /// Wraps a draft. The revision is set by the store when saved.
+    pub fn seal(draft: &Draft, saved_at: &str) -> Envelope {
+        Envelope {
+            format: ENVELOPE_FORMAT.into(),
+            envelope_version: ENVELOPE_VERSION,
+            id: draft.id.clone(),
+            kind: draft.form.clone(),
+            revision: 0,
+            saved_at: saved_at.into(),
+            label: draft.label(),
+            status: draft.status,
+            encryption: None,
+            payload: serde_json::to_string(draft).unwrap_or_default(),
+        }
+    }
+
+    /// Unwraps the draft.
+    pub fn open(&self) -> Result<Draft, StoreError> {
+        if self.encryption.is_some() {
+            return Err(StoreError::Unreadable { id: self.id.clone() });
+        }
+        serde_json::from_str(&self.payload).map_err(|_| StoreError::Unreadable { id: self.id.clone() })
+    }
+}
+
+/// A row of the drafts list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSummary {
+    /// Draft id.
+    pub id: String,
+    /// Form id.
+    pub kind: String,
+    /// Minimal label.
+    pub label: String,
+    /// Last saved (RFC 3339).
+    pub saved_at: String,
+    /// Status.
+    pub status: DraftStatus,
+}
+
+/// Every draft, newest first, and the keys of entries that could not be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Readable drafts, most recently saved first.
+    pub drafts: Vec<DraftSummary>,
+    /// Entries that are not valid envelopes (kept, never overwritten).
+    pub unreadable: Vec<String>,
+}
+
+/// Why a store operation failed. The `Display` text is what the user is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Browser storage is full; the previous copy is kept.
+    Full,
+    /// Another tab saved a newer revision (or deleted it); nothing was overwritten.
+    Conflict {
+        /// The revision now stored (0 when the draft is no longer stored).
+        stored: u64,
+    },
+    /// The stored entry cannot be read; it is left untouched.
+    Unreadable {
+        /// Draft id.
+        id: String,
+    },
+    /// Storage cannot be used at all (disabled, private mode, blocked).
+    Unavailable(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Full => write!(f, "Your browser's storage is full, so your latest change has not been saved. Your last saved copy is kept. Delete drafts you no longer need, or download your answers, then try again."),
+            StoreError::Conflict { .. } => write!(f, "This draft was changed in another tab or window, so your latest change has not been saved here. Nothing has been overwritten."),
+            StoreError::Unreadable { .. } => write!(f, "This saved draft cannot be read. It has been left as it is."),
+            StoreError::Unavailable(why) => write!(f, "Drafts cannot be saved in this browser ({why}). Keep this tab open until you have finished and downloaded your referral."),
+        }
+    }
+}
+
+/// Failure of a key-value backend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KvError {
+    /// Quota exceeded; nothing was written.
+    QuotaExceeded,
+    /// Any other failure.
+    Unavailable(String),
+}
+
+impl From<KvError> for StoreError {
+    fn from(e: KvError) -> Self {
+        match e {
+            KvError::QuotaExceeded => StoreError::Full,
+            KvError::Unavailable(why) => StoreError::Unavailable(why),
+        }
+    }
+}
+
+/// A synchronous string key-value store. `set` must either replace the value entirely or
+/// fail leaving it unchanged.
+pub trait KvBackend {
+    /// Reads a key.
+    fn get(&self, key: &str) -> Result<Option<String>, KvError>;
+    /// Writes a key, all or nothing.
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError>;
+    /// Removes a key.
+    fn remove(&self, key: &str) -> Result<(), KvError>;
+    /// All keys.
+    fn keys(&self) -> Result<Vec<String>, KvError>;
+}
+
+/// Draft storage as the flows see it. Async so that encryption (WebCrypto) and other backends
+/// (IndexedDB) fit behind it.
+#[allow(async_fn_in_trait)]
+pub trait DraftStore {
+    /// Every draft, newest first.
+    async fn list(&self) -> Result<Listing, StoreError>;
+    /// One draft's envelope, if stored.
+    async fn load(&self, id: &str) -> Result<Option<Envelope>, StoreError>;
+    /// Saves `envelope` in place of revision `expected` (`None`: it must not exist yet).
+    /// Returns the envelope as stored, with its new revision.
+    async fn save(&self, envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError>;
+    /// Deletes a draft and returns what was stored, so that the caller can offer undo.
+    async fn delete(&self, id: &str) -> Result<Option<Envelope>, StoreError>;
+}
+
+/// [`DraftStore`] over a [`KvBackend`]. Its synchronous methods exist for moments when the
+/// page is going away (`pagehide`) and nothing async can be awaited.
+#[derive(Debug, Default)]
+pub struct KvStore<B> {
+    /// The backend.
+    pub backend: B,
+}
+
+fn key(id: &str) -> String {
+    format!("{KEY_PREFIX}{id}")
+}
+
+impl<B: KvBackend> KvStore<B> {
+    /// Wraps a backend.
+    pub fn new(backend: B) -> Self {
+        KvStore { backend }
+    }
+
+    /// Synchronous [`DraftStore::load`].
+    pub fn load_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
+        match self.backend.get(&key(id))? {
+            None => Ok(None),
+            Some(text) => parse_envelope(&text).map(Some).ok_or(StoreError::Unreadable { id: id.into() }),
+        }
+    }
+
+    /// Synchronous [`DraftStore::save`].
+    pub fn save_now(&self, mut envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError> {
+        let stored = match self.backend.get(&key(&envelope.id))? {
+            None => None,
+            Some(text) => Some(parse_envelope(&text).ok_or(StoreError::Unreadable { id: envelope.id.clone() })?.revision),
+        };
+        if stored != expected {
+            return Err(StoreError::Conflict { stored: stored.unwrap_or(0) });
+        }
+        envelope.revision = expected.unwrap_or(0) + 1;
+        let text = serde_json::to_string(&envelope).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        self.backend.set(&key(&envelope.id), &text)?;
+        Ok(envelope)
+    }
+
+    /// Synchronous [`DraftStore::list`].
+    pub fn list_now(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        for k in self.backend.keys()?.into_iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+            match self.backend.get(&k)?.as_deref().and_then(parse_envelope) {
+                Some(e) => listing.drafts.push(DraftSummary { id: e.id, kind: e.kind, label: e.label, saved_at: e.saved_at, status: e.status }),
+                None => listing.unreadable.push(k),
+            }
+        }
+        listing.drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+        Ok(listing)
+    }
+
+    /// Synchronous [`DraftStore::delete`].
+    pub fn delete_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
+        let before = self.load_now(id)?;
+        self.backend.remove(&key(id))?;
+        Ok(before)
+    }
+}
+
+fn parse_envelope(text: &str) -> Option<Envelope> {
+    serde_json::from_str::<Envelope>(text).ok().filter(|e| e.format == ENVELOPE_FORMAT && e.envelope_version == ENVELOPE_VERSION)
+}
+
+impl<B: KvBackend> DraftStore for KvStore<B> {
+    async fn list(&self) -> Result<Listing, StoreError> {
+        self.list_now()
+    }
+    async fn load(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
+        self.load_now(id)
+    }
+    async fn save(&self, envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError> {
+        self.save_now(envelope, expected)
+    }
+    async fn delete(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
+        self.delete_now(id)
+    }
+}
+
+/// An in-memory backend for tests, with a byte quota and a switch that makes it fail, to
+/// prove that failures keep the last good copy.
+#[derive(Debug, Default)]
+pub struct MemoryBackend {
+    /// Stored values.
+    pub map: RefCell<BTreeMap<String, String>>,
+    /// Total bytes (keys + values) allowed, if limited.
+    pub quota: Option<usize>,
+    /// When set, every call fails as if storage were disabled.
+    pub broken: Cell<bool>,
+}
+
+impl MemoryBackend {
+    /// A backend that holds at most `bytes` bytes.
+    pub fn with_quota(bytes: usize) -> Self {
+        MemoryBackend { quota: Some(bytes), ..Default::default() }
+    }
+
+    fn check(&self) -> Result<(), KvError> {
+        if self.broken.get() { Err(KvError::Unavailable("storage is disabled".into())) } else { Ok(()) }
+    }
+}
+
+impl KvBackend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.check()?;
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.check()?;
+        let mut map = self.map.borrow_mut();
+        if let Some(q) = self.quota {
+            let others: usize = map.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.len() + v.len()).sum();
+            if others + key.len() + value.len() > q {
+                return Err(KvError::QuotaExceeded);
+            }
+        }
+        map.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), KvError> {
+        self.check()?;
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        self.check()?;
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}

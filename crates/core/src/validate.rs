@@ -1,0 +1,239 @@
+//! Validation: the schema's rules applied to answers, giving one complete report of typed
+//! issues in page order. The same report drives inline errors, the error summary, task-list
+//! statuses and whether a form can be finished.
+
+use crate::answers::{Answer, Answers};
+use crate::date::{self, DateProblem};
+pub use crate::form::Severity;
+use crate::form::{Check, Context, FormSchema, QuestionKind, Rule};
+use serde::Serialize;
+
+/// One problem (or warning, or help) found in the answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The question the issue belongs to ("subject.dob").
+    pub path: String,
+    /// Which box of a date input to link to ("day", "month", "year"), if a date.
+    pub part: Option<String>,
+    /// For a date: which of its boxes to mark (day, month, year).
+    pub parts: [bool; 3],
+    /// Error, warning or info.
+    pub severity: Severity,
+    /// Rule id ("REF-2").
+    pub rule_id: String,
+    /// Plain-language message, as shown.
+    pub message: String,
+    /// Policy section the rule comes from ("s7").
+    pub section: String,
+}
+
+/// All issues for a set of answers, in page order then question order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The issues.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    /// True when there is at least one error.
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// The issues of the questions on one page.
+    pub fn for_page(&self, schema: &FormSchema, page_id: &str) -> Report {
+        let Some(page) = schema.page(page_id) else { return Report::default() };
+        Report {
+            issues: self
+                .issues
+                .iter()
+                .filter(|i| page.questions.iter().any(|q| q.id == i.path))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The first error for a field, if any.
+    pub fn error_for(&self, path: &str) -> Option<&Issue> {
+        self.errors().find(|i| i.path == path)
+    }
+
+    /// The rule ids present, in order, without repeats.
+    pub fn rule_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for i in &self.issues {
+            if !ids.contains(&i.rule_id.as_str()) {
+                ids.push(&i.rule_id);
+            }
+        }
+        ids
+    }
+}
+
+/// Validates every shown question of the form. Hidden questions are never checked.
+pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report {
+    let mut issues: Vec<Issue> = Vec::new();
+    let implicit = implicit_rules(schema);
+    for rule in schema.rules.iter().chain(&implicit) {
+        if !schema.question_visible(&rule.field, answers, ctx) {
+            continue;
+        }
+        // One error per field: the first failing rule (in schema order) wins, as GOV.UK shows
+        // one message per field. Warnings and info are kept alongside.
+        if let Some(issue) = apply(schema, rule, answers, ctx) {
+            let dup = issue.severity == Severity::Error
+                && issues.iter().any(|i| i.path == issue.path && i.severity == Severity::Error);
+            if !dup {
+                issues.push(issue);
+            }
+        }
+    }
+    issues.sort_by_key(|i| (schema.position(&i.path), i.severity));
+    Report { issues }
+}
+
+/// Rule id of the form-mechanics checks every form gets without listing them: a text area's
+/// character limit. Not a policy rule, so it cites no section.
+pub const FORM_LIMIT: &str = "FORM-1";
+
+fn implicit_rules(schema: &FormSchema) -> Vec<Rule> {
+    schema
+        .pages
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| matches!(q.kind, QuestionKind::TextArea { max_chars: Some(_), .. }))
+        .map(|q| Rule {
+            id: FORM_LIMIT.into(),
+            section: String::new(),
+            field: q.id.clone(),
+            check: Check::MaxChars,
+            message: String::new(),
+        })
+        .collect()
+}
+
+fn apply(schema: &FormSchema, rule: &Rule, answers: &Answers, ctx: &Context) -> Option<Issue> {
+    let (_, q) = schema.question(&rule.field)?;
+    let answer = answers.get(&rule.field);
+    let filled = answers.filled(&rule.field);
+    let issue = |message: String, severity: Severity| Issue {
+        path: rule.field.clone(),
+        part: matches!(q.kind, QuestionKind::Date).then(|| "day".to_string()),
+        parts: [true, true, true],
+        severity,
+        rule_id: rule.id.clone(),
+        message,
+        section: rule.section.clone(),
+    };
+    let error = |message: String| Some(issue(message, Severity::Error));
+    let msg = || rule.message.clone();
+    match &rule.check {
+        Check::Required => match (filled, &q.kind) {
+            (Some(_), _) => None,
+            (None, QuestionKind::Date) => {
+                let mut i = issue(if rule.message.is_empty() { DateProblem::Blank.message(&q.short) } else { msg() }, Severity::Error);
+                i.part = Some("day".into());
+                Some(i)
+            }
+            (None, _) => error(msg()),
+        },
+        Check::AnyOf(fields) => {
+            let any = fields.iter().any(|f| schema.visible_answer(f, answers, ctx).is_some());
+            if any { None } else { error(msg()) }
+        }
+        Check::RealDate => match filled {
+            Some(Answer::Date(parts)) => match date::parse(parts) {
+                Ok(_) => None,
+                Err(problem) => {
+                    let p = problem.parts();
+                    let mut i = issue(problem.message(&q.short_sentence()), Severity::Error);
+                    i.part = Some(p.first().to_string());
+                    i.parts = [p.day, p.month, p.year];
+                    Some(i)
+                }
+            },
+            _ => None,
+        },
+        Check::NotFuture => match filled {
+            Some(Answer::Date(parts)) => match date::parse(parts) {
+                Ok(d) if d > ctx.today => {
+                    let m = if rule.message.is_empty() {
+                        format!("{} must be today or in the past", q.short_sentence())
+                    } else {
+                        msg()
+                    };
+                    error(m)
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        Check::NumberInRange => {
+            let QuestionKind::Number { min, max } = q.kind else { return None };
+            let t = filled.and_then(Answer::as_text)?.trim();
+            match t.parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => None,
+                _ => error(msg()),
+            }
+        }
+        Check::Email => {
+            let t = filled.and_then(Answer::as_text)?.trim();
+            if looks_like_email(t) { None } else { error(msg()) }
+        }
+        Check::Phone => {
+            let t = filled.and_then(Answer::as_text)?.trim();
+            if looks_like_phone(t) { None } else { error(msg()) }
+        }
+        Check::MaxChars => {
+            let QuestionKind::TextArea { max_chars: Some(max), .. } = q.kind else { return None };
+            let n = filled.and_then(Answer::as_text)?.chars().count();
+            if n > max {
+                error(format!("{} must be {} characters or fewer (you have {} too many)", q.short_sentence(), max, n - max))
+            } else {
+                None
+            }
+        }
+        Check::NotEqual(value) => {
+            (answer.and_then(Answer::as_text).map(str::trim) == Some(value.as_str())).then(|| issue(msg(), Severity::Error))
+        }
+        Check::WarnIfEquals(value) => {
+            (answer.and_then(Answer::as_text).map(str::trim) == Some(value.as_str())).then(|| issue(msg(), Severity::Warning))
+        }
+    }
+}
+
+impl crate::form::Question {
+    /// The short name with a capital first letter, to start a sentence.
+    pub fn short_sentence(&self) -> String {
+        let mut c = self.short.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    }
+}
+
+/// A pragmatic email check: something@something.something, no spaces.
+pub fn looks_like_email(t: &str) -> bool {
+    let Some((local, domain)) = t.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && !t.chars().any(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// A phone number: digits with optional spaces, brackets, dashes and a leading +, 10 to 15
+/// digits (UK numbers have 10 or 11; international up to 15), extension allowed after "ext".
+pub fn looks_like_phone(t: &str) -> bool {
+    let main = t.split("ext").next().unwrap_or(t).trim();
+    let ok_chars = main.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " ()-".contains(c) || (c == '+' && i == 0));
+    let digits = main.chars().filter(char::is_ascii_digit).count();
+    ok_chars && (10..=15).contains(&digits)
+}
