@@ -1,0 +1,62 @@
+'use strict';
+// axe-core (node_modules/axe-core, pinned in package.json) on the current page
+// at the WCAG 2.2 A/AA tags. The source is evaluated through the DevTools
+// protocol (page.evaluate), which the page's Content-Security-Policy does not
+// apply to, so the app is checked under its real CSP: a <script> tag injected
+// with addScriptTag would be refused by script-src (use bypassCSP: true on the
+// context if you ever need that).
+
+const fs = require('node:fs');
+const assert = require('node:assert/strict');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function injectAxe(page) {
+  const present = await page.evaluate(() => typeof window.axe === 'object' && typeof window.axe.run === 'function');
+  if (!present) await page.evaluate(AXE_SOURCE);
+}
+
+/**
+ * Run axe on the whole document (or `context`, an axe context such as
+ * {exclude: [['#x']]}) and return the violations (axe result objects).
+ */
+async function runAxe(page, { context = null, tags = WCAG_TAGS } = {}) {
+  await injectAxe(page);
+  const results = await page.evaluate(
+    async ({ context, tags }) => {
+      const r = await window.axe.run(context || document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return { violations: r.violations, url: r.url };
+    },
+    { context, tags },
+  );
+  return results.violations;
+}
+
+/** One readable block per violation: rule id, impact, help, link and the failing targets. */
+function formatViolations(violations) {
+  if (violations.length === 0) return 'no axe violations';
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `      ${n.target.join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+        .join('\n');
+      return `  [${v.impact || 'n/a'}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n    on ${v.nodes.length} element(s):\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** Assert the page has no axe violations at the WCAG 2.2 A/AA tags; `label` names the state checked. */
+async function assertNoAxeViolations(page, label = page.url(), opts) {
+  const violations = await runAxe(page, opts);
+  assert.equal(
+    violations.length,
+    0,
+    `axe found ${violations.length} accessibility violation(s) on ${label}:\n${formatViolations(violations)}`,
+  );
+}
+
+module.exports = { runAxe, injectAxe, formatViolations, assertNoAxeViolations, WCAG_TAGS };

@@ -1,0 +1,132 @@
+'use strict';
+// A tiny static server for end-to-end tests: serves the built app (dist/) on
+// 127.0.0.1 at a random free port, with correct MIME types and the SPA
+// fallback (a path without a file extension gets index.html, so deep links
+// like /referral/subject load the app and its router picks the page).
+
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_DIST = path.resolve(ROOT, process.env.E2E_DIST || 'dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+function mimeType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+/** Throws a readable error when the app has not been built. */
+function assertBuilt(root = DEFAULT_DIST) {
+  const index = path.join(root, 'index.html');
+  if (!fs.existsSync(index)) {
+    throw new Error(
+      `${path.relative(ROOT, index) || index} not found: build the app first ` +
+        `("trunk build --release --offline", or run scripts/test which does it), ` +
+        `or point E2E_DIST at a built folder`,
+    );
+  }
+  return index;
+}
+
+/**
+ * Start serving `root` (default: dist/, or $E2E_DIST).
+ * @param {{root?: string, headers?: Record<string,string>, port?: number}} [opts]
+ *   headers: extra response headers on every response (e.g. a CSP header).
+ * @returns {Promise<{url: string, port: number, root: string, requests: string[], close: () => Promise<void>}>}
+ *   url has no trailing slash, e.g. http://127.0.0.1:41234; requests lists "METHOD /path status".
+ */
+async function startServer(opts = {}) {
+  const root = path.resolve(opts.root || DEFAULT_DIST);
+  const index = assertBuilt(root);
+  const extraHeaders = opts.headers || {};
+  const requests = [];
+
+  const server = http.createServer((req, res) => {
+    const send = (status, file, body) => {
+      requests.push(`${req.method} ${req.url} ${status}`);
+      const headers = {
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...extraHeaders,
+      };
+      if (file) {
+        headers['Content-Type'] = mimeType(file);
+        headers['Content-Length'] = fs.statSync(file).size;
+        res.writeHead(status, headers);
+        if (req.method === 'HEAD') return res.end();
+        fs.createReadStream(file).pipe(res);
+      } else {
+        headers['Content-Type'] = 'text/plain; charset=utf-8';
+        res.writeHead(status, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+      }
+    };
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, null, 'method not allowed\n');
+
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, null, 'bad request\n');
+    }
+    if (pathname.includes('\0')) return send(400, null, 'bad request\n');
+
+    const file = path.join(root, path.normalize(pathname));
+    if (file !== root && !file.startsWith(root + path.sep)) return send(403, null, 'forbidden\n');
+
+    let stat = null;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      /* not found */
+    }
+    if (stat && stat.isFile()) return send(200, file);
+    if (stat && stat.isDirectory() && fs.existsSync(path.join(file, 'index.html'))) {
+      return send(200, path.join(file, 'index.html'));
+    }
+    // SPA fallback: routes have no extension; missing assets (x.js, x.png) are 404.
+    if (path.extname(pathname) === '') return send(200, index);
+    return send(404, null, 'not found\n');
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port || 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    root,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+module.exports = { startServer, assertBuilt, mimeType, ROOT, DEFAULT_DIST };

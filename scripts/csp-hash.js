@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Trunk post_build hook (see Trunk.toml): allow trunk's inline wasm loader
+// <script> under the strict Content-Security-Policy of index.html by adding
+// the sha256 of each inline <script> to script-src (and of each inline
+// <style>, if any, to style-src). Fails the build when the page has no CSP
+// meta tag, or uses inline event handlers / style attributes (they would
+// need 'unsafe-inline' or 'unsafe-hashes', which this app does not allow).
+//
+// Usage: run by trunk with TRUNK_STAGING_DIR set, or by hand:
+//   node scripts/csp-hash.js dist/index.html
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+function fail(msg) {
+  console.error(`csp-hash: ERROR: ${msg}`);
+  process.exit(1);
+}
+
+const file =
+  process.argv[2] ||
+  (process.env.TRUNK_STAGING_DIR && path.join(process.env.TRUNK_STAGING_DIR, 'index.html'));
+if (!file) fail('no HTML file: pass a path or run as a trunk hook (TRUNK_STAGING_DIR)');
+
+let html = fs.readFileSync(file, 'utf8');
+
+const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const scriptHashes = [];
+for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+  const [, attrs, body] = m;
+  if (/\bsrc\s*=/i.test(attrs)) continue;
+  if (/\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue; // data, not script
+  scriptHashes.push(sha(body));
+}
+const styleHashes = [];
+for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styleHashes.push(sha(m[1]));
+
+// Inline handlers and style attributes cannot be hashed without 'unsafe-hashes'.
+const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+const handler = withoutScripts.match(/<[a-z][^>]*\s(on[a-z]+)\s*=/i);
+if (handler) fail(`inline event handler attribute "${handler[1]}" in ${file}: not allowed by the CSP`);
+const styleAttr = withoutScripts.match(/<[a-z][^>]*\sstyle\s*=/i);
+if (styleAttr) fail(`inline style="" attribute in ${file}: not allowed by the CSP (style-src 'self')`);
+
+const metaRe = /(<meta\b[^>]*http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*\bcontent\s*=\s*")([^"]*)(")/i;
+const meta = html.match(metaRe);
+if (!meta) fail(`no <meta http-equiv="Content-Security-Policy" content="..."> in ${file}`);
+
+const directives = meta[2]
+  .split(';')
+  .map((d) => d.trim())
+  .filter(Boolean)
+  .map((d) => d.split(/\s+/));
+
+function addSources(name, sources) {
+  if (sources.length === 0) return;
+  let d = directives.find((x) => x[0].toLowerCase() === name);
+  if (!d) {
+    const def = directives.find((x) => x[0].toLowerCase() === 'default-src');
+    d = [name, ...(def ? def.slice(1) : ["'self'"])];
+    directives.push(d);
+  }
+  // Idempotent: drop hashes from an earlier run, then add the current ones.
+  const kept = d.slice(1).filter((s) => !/^'sha(256|384|512)-/.test(s));
+  d.splice(1, d.length - 1, ...kept, ...new Set(sources));
+}
+addSources('script-src', scriptHashes);
+addSources('style-src', styleHashes);
+
+const policy = directives.map((d) => d.join(' ')).join('; ');
+html = html.replace(metaRe, (_all, pre, _old, post) => pre + policy + post);
+fs.writeFileSync(file, html);
+console.log(
+  `csp-hash: ${path.basename(file)}: hashed ${scriptHashes.length} inline script(s), ${styleHashes.length} inline style(s)`,
+);

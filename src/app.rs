@@ -1,0 +1,89 @@
+//! The app shell: protective marking, skip link, header, the routed page, footer. Also the
+//! app-wide state (the last deleted draft, for undo) and focus on page change.
+
+use crate::components::*;
+use crate::nav;
+use crate::pages::*;
+use crate::route::Route;
+use prevent_core::store::Envelope;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The draft deleted most recently, kept in memory so the drafts page can offer undo.
+pub type UndoHandle = UseStateHandle<Option<Envelope>>;
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let undo: UndoHandle = use_state(|| None);
+    html! {
+        <BrowserRouter>
+            <ContextProvider<UndoHandle> context={undo}>
+                <Shell />
+            </ContextProvider<UndoHandle>>
+        </BrowserRouter>
+    }
+}
+
+#[component]
+fn Shell() -> Html {
+    let navigator = use_navigator().expect("inside the router");
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let location = use_location();
+    let path = location.as_ref().map(|l| l.path().to_string()).unwrap_or_default();
+
+    // Move focus to the new page's heading when the page changes (not on first load), so
+    // screen reader and keyboard users start at the top of the new page. A page that wants
+    // focus elsewhere (a change link's field) sets it after this.
+    let first = use_mut_ref(|| true);
+    use_effect_with(path.clone(), move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Ok(Some(h1)) = doc.query_selector("#main-content h1") {
+                let _ = h1.set_attribute("tabindex", "-1");
+                if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&h1) {
+                    let _ = el.focus();
+                }
+            }
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
+
+    let in_referral = matches!(route, Route::ReferralStart | Route::ReferralTasks { .. } | Route::ReferralPage { .. } | Route::ReferralDone { .. });
+    let nav_links = vec![
+        HeaderLink { text: "Make a referral".into(), href: nav::href(&Route::ReferralStart), active: in_referral },
+        HeaderLink { text: "Saved drafts".into(), href: nav::href(&Route::Drafts), active: matches!(route, Route::Drafts | Route::DeleteDraft { .. }) },
+    ];
+    html! {
+        <>
+            <SkipLink />
+            <ProtectiveMarking />
+            <Header service_name="Prevent Case Toolkit" service_href="/" nav={nav_links} onnavigate={nav::on_navigate(&navigator)} />
+            <div class="govuk-width-container">
+                <main class="govuk-main-wrapper" id="main-content" role="main">
+                    { switch(route) }
+                </main>
+            </div>
+            <Footer>
+                <p class="govuk-body-s">{ "Nothing you enter leaves this browser unless you download it. Drafts are kept in this browser's storage on this device." }</p>
+            </Footer>
+        </>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::ReferralStart => html! { <ReferralStart /> },
+        Route::ReferralTasks { id } => html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> },
+        Route::ReferralDone { id } => html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> },
+        Route::ReferralPage { id, page } => html! { <DraftScope id={id.clone()}><ReferralPage id={id} page={page} /></DraftScope> },
+        Route::Drafts => html! { <Drafts /> },
+        Route::DeleteDraft { id } => html! { <DeleteDraft id={id} /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}

@@ -1,0 +1,60 @@
+//! GOV.UK-pattern components, one per file, named after the GOV.UK component. Each renders the
+//! same markup and classes as govuk-frontend's template (styled by `static/app.css`), with the
+//! same accessibility wiring: a label's `for` is its input's id, the hint is `<id>-hint`, the
+//! error message `<id>-error`, and `aria-describedby` names those that are shown. Inputs are
+//! controlled: the value comes from props and every change goes to a callback.
+
+mod util;
+
+pub mod back_link;
+pub mod button;
+pub mod checkboxes;
+pub mod date_input;
+pub mod details;
+pub mod error_message;
+pub mod examples;
+pub mod error_summary;
+pub mod fieldset;
+pub mod footer;
+pub mod header;
+pub mod hint;
+pub mod inset_text;
+pub mod label;
+pub mod notification_banner;
+pub mod panel;
+pub mod protective_marking;
+pub mod radios;
+pub mod select;
+pub mod skip_link;
+pub mod summary_list;
+pub mod tag;
+pub mod task_list;
+pub mod text_input;
+pub mod textarea;
+pub mod warning_text;
+
+pub use back_link::*;
+pub use button::*;
+pub use checkboxes::*;
+pub use date_input::*;
+pub use details::*;
+pub use error_message::*;
+pub use error_summary::*;
+pub use fieldset::*;
+pub use footer::*;
+pub use header::*;
+pub use hint::*;
+pub use inset_text::*;
+pub use label::*;
+pub use notification_banner::*;
+pub use panel::*;
+pub use protective_marking::*;
+pub use radios::*;
+pub use select::*;
+pub use skip_link::*;
+pub use summary_list::*;
+pub use tag::*;
+pub use task_list::*;
+pub use text_input::*;
+pub use textarea::*;
+pub use warning_text::*;

@@ -1,0 +1,42 @@
+//! The protective marking banner (OFFICIAL-SENSITIVE): the first thing on every page, and on
+//! paper too. The stylesheet repeats "OFFICIAL-SENSITIVE" in the top and bottom margin of every
+//! printed page (`@page`), and "TRAINING — FICTIONAL" as well while a training marking is shown.
+
+use yew::prelude::*;
+
+/// The marking of every record the app handles.
+pub const DEFAULT_MARKING: &str = "OFFICIAL-SENSITIVE";
+
+/// The label of training material, which must never be taken for a real case.
+pub const TRAINING_LABEL: &str = "TRAINING — FICTIONAL";
+
+/// Properties of [`ProtectiveMarking`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProtectiveMarkingProps {
+    /// The marking (default "OFFICIAL-SENSITIVE").
+    #[prop_or(AttrValue::Static(DEFAULT_MARKING))]
+    pub marking: AttrValue,
+    /// Training material: also shows "TRAINING — FICTIONAL".
+    #[prop_or_default]
+    pub training: bool,
+}
+
+/// A full-width `div.pct-marking` with `role="note"`; place it before the skip link's target
+/// and the header, at the very top of the page.
+#[component]
+pub fn ProtectiveMarking(props: &ProtectiveMarkingProps) -> Html {
+    html! {
+        <div
+            class={classes!("pct-marking", props.training.then_some("pct-marking--training"))}
+            role="note"
+            aria-label="Protective marking"
+        >
+            <div class="govuk-width-container pct-marking__inner">
+                <strong class="pct-marking__text">{ props.marking.clone() }</strong>
+                if props.training {
+                    <strong class="pct-marking__training">{ TRAINING_LABEL }</strong>
+                }
+            </div>
+        </div>
+    }
+}

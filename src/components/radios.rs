@@ -1,0 +1,163 @@
+//! GOV.UK radios: one question, one answer, in a fieldset. An item can carry a conditional
+//! reveal (a follow-up question shown only while that item is selected); its radio then has
+//! `aria-controls` and `aria-expanded`, as govuk-frontend's radios script sets them.
+
+use yew::prelude::*;
+
+use super::util::{describedby, error_id, hint_id};
+use super::{ErrorMessage, Fieldset, Hint};
+
+/// One option of [`Radios`].
+#[derive(PartialEq, Clone, Debug, Default)]
+pub struct RadioItem {
+    /// The value passed to `onchange` when this item is chosen.
+    pub value: AttrValue,
+    /// The label text.
+    pub label: AttrValue,
+    /// Hint text under the label.
+    pub hint: Option<AttrValue>,
+    /// Content revealed while this item is selected (a follow-up question).
+    pub conditional: Option<Html>,
+}
+
+impl RadioItem {
+    /// An item with a value and a label, no hint and no conditional content.
+    pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
+        Self {
+            value: value.into(),
+            label: label.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The same item with a hint.
+    pub fn with_hint(mut self, hint: impl Into<AttrValue>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same item with content revealed while it is selected.
+    pub fn with_conditional(mut self, conditional: Html) -> Self {
+        self.conditional = Some(conditional);
+        self
+    }
+}
+
+/// Properties of [`Radios`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RadiosProps {
+    /// The radios' shared `name`.
+    pub name: AttrValue,
+    /// The first radio's id (the error summary's target); the others are `<id>-2`, `<id>-3`, …
+    /// The hint is `<id>-hint` and the error `<id>-error`.
+    pub id: AttrValue,
+    /// The legend (the question).
+    pub legend: AttrValue,
+    /// Make the legend the page heading (`<h1>`, large).
+    #[prop_or_default]
+    pub legend_is_heading: bool,
+    /// Hint text under the legend.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Error message; when set the question is shown in error.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// The options, in order.
+    pub items: Vec<RadioItem>,
+    /// The selected value (controlled).
+    #[prop_or_default]
+    pub selected: Option<AttrValue>,
+    /// Called with the chosen item's value.
+    #[prop_or_default]
+    pub onchange: Callback<String>,
+    /// Lay short options side by side (`govuk-radios--inline`); not for conditional reveals.
+    #[prop_or_default]
+    pub inline: bool,
+}
+
+/// The id of the `index`-th (0-based) control of a group whose first control has id `id`.
+pub fn item_id(id: &str, index: usize) -> String {
+    if index == 0 {
+        id.to_string()
+    } else {
+        format!("{id}-{}", index + 1)
+    }
+}
+
+/// A GOV.UK radios question.
+#[component]
+pub fn Radios(props: &RadiosProps) -> Html {
+    let hint_id = hint_id(&props.id, &props.hint);
+    let error_id = error_id(&props.id, &props.error);
+    let in_error = props.error.is_some();
+
+    let items = props.items.iter().enumerate().map(|(index, item)| {
+        let id = item_id(&props.id, index);
+        let checked = props.selected.as_ref() == Some(&item.value);
+        let item_hint_id = item.hint.as_ref().map(|_| format!("{id}-item-hint"));
+        let conditional_id = item.conditional.as_ref().map(|_| format!("conditional-{id}"));
+        let onchange = {
+            let cb = props.onchange.clone();
+            let value = item.value.to_string();
+            Callback::from(move |_: Event| cb.emit(value.clone()))
+        };
+        let expanded = conditional_id
+            .as_ref()
+            .map(|_| AttrValue::Static(if checked { "true" } else { "false" }));
+        html! {
+            <>
+                <div class="govuk-radios__item">
+                    <input
+                        class="govuk-radios__input"
+                        id={id.clone()}
+                        name={props.name.clone()}
+                        type="radio"
+                        value={item.value.clone()}
+                        checked={checked}
+                        aria-describedby={item_hint_id.clone()}
+                        aria-controls={conditional_id.clone()}
+                        aria-expanded={expanded}
+                        {onchange}
+                    />
+                    <label class="govuk-label govuk-radios__label" for={id.clone()}>
+                        { item.label.clone() }
+                    </label>
+                    if let (Some(hid), Some(hint)) = (item_hint_id, item.hint.clone()) {
+                        <Hint id={AttrValue::from(hid)} class={classes!("govuk-radios__hint")}>{ hint }</Hint>
+                    }
+                </div>
+                if let (Some(cid), Some(content)) = (conditional_id, item.conditional.clone()) {
+                    <div
+                        id={cid}
+                        class={classes!(
+                            "govuk-radios__conditional",
+                            (!checked).then_some("govuk-radios__conditional--hidden"),
+                        )}
+                    >
+                        if checked { { content } }
+                    </div>
+                }
+            </>
+        }
+    });
+
+    html! {
+        <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
+            <Fieldset
+                legend={props.legend.clone()}
+                legend_is_heading={props.legend_is_heading}
+                describedby={describedby([hint_id.clone(), error_id.clone()])}
+            >
+                if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
+                    <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                }
+                if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
+                    <ErrorMessage id={AttrValue::from(id)} message={error} />
+                }
+                <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
+                    { for items }
+                </div>
+            </Fieldset>
+        </div>
+    }
+}

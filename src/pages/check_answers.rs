@@ -1,0 +1,128 @@
+//! Check your answers: every shown answer by page, each with a change link that goes to its
+//! question and comes back here. The referral cannot go on to the declaration while any
+//! answer has an error (REF-2); the errors are listed with links to fix them.
+
+use super::question::target_id;
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::Route;
+use crate::services::clock;
+use crate::state::SessionHandle;
+use prevent_core::flow;
+use prevent_core::validate::validate;
+use prevent_core::Severity;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Properties of [`CheckAnswers`].
+#[derive(Properties, PartialEq)]
+pub struct CheckAnswersProps {
+    /// Draft id.
+    pub id: AttrValue,
+}
+
+/// The check-your-answers page.
+#[component]
+pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    let schema = crate::nrf();
+    let ctx = clock::context();
+    let Some(draft) = session.draft.as_ref() else { return html! {} };
+    let report = validate(schema, &draft.answers, &ctx);
+    let shown_errors = use_state(|| false);
+    let errors: Vec<_> = report.errors().collect();
+    use_title(format!("Check your answers – {}", schema.title), *shown_errors && !errors.is_empty());
+    let id = props.id.to_string();
+    let change_href = |page: &str, q: &str| {
+        AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page: page.into() }), q))
+    };
+    let sections: Html = flow::summary(schema, &draft.answers, &ctx)
+        .into_iter()
+        .map(|(page, rows)| {
+            let rows: Vec<SummaryRow> = rows
+                .into_iter()
+                .map(|r| {
+                    let href = change_href(&page.id, &r.question);
+                    let error = report.error_for(&r.question);
+                    let value = match (&r.value, error) {
+                        (_, Some(i)) if *shown_errors => html! { <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ i.message.clone() }</p> },
+                        (Some(v), _) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
+                        (None, _) => html! { <span class="pct-not-given">{ "Not given" }</span> },
+                    };
+                    SummaryRow {
+                        key: r.key.clone().into(),
+                        value,
+                        action: Some(SummaryAction {
+                            href: href.clone(),
+                            text: "Change".into(),
+                            visually_hidden_text: r.key.to_lowercase().into(),
+                            onclick: Some(nav::on_click(&navigator, href)),
+                        }),
+                    }
+                })
+                .collect();
+            html! {
+                <>
+                    <h2 class="govuk-heading-m">{ &page.title }</h2>
+                    <SummaryList rows={rows} />
+                </>
+            }
+        })
+        .collect();
+    let risk = report.issues.iter().find(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning).map(|i| i.message.clone());
+    let error_links: Html = errors
+        .iter()
+        .map(|i| {
+            let page = schema.pages[schema.position(&i.path).0].id.clone();
+            let href = AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page }), i.path));
+            let _ = target_id(&i.path, None);
+            html! { <li><a href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ i.message.clone() }</a></li> }
+        })
+        .collect();
+    let on_continue = {
+        let navigator = navigator.clone();
+        let shown_errors = shown_errors.clone();
+        let has_errors = !errors.is_empty();
+        let id = id.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if has_errors {
+                shown_errors.set(true);
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("check-errors")) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            } else {
+                navigator.push(&Route::ReferralPage { id: id.clone(), page: "declaration".into() });
+            }
+        })
+    };
+    let back = nav::href(&Route::ReferralTasks { id: id.clone() });
+    html! {
+        <>
+            <BackLink href={back.clone()} onclick={Some(nav::on_click(&navigator, back))} />
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    if *shown_errors && !errors.is_empty() {
+                        <div class="govuk-error-summary" id="check-errors" tabindex="-1" role="alert" aria-labelledby="check-errors-title">
+                            <h2 class="govuk-error-summary__title" id="check-errors-title">{ "You need to fix some answers before you can finish" }</h2>
+                            <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">{ error_links }</ul></div>
+                        </div>
+                    }
+                    <span class="govuk-caption-l">{ &schema.title }</span>
+                    <h1 class="govuk-heading-l">{ "Check your answers before finishing your referral" }</h1>
+                    if let Some(msg) = risk {
+                        <WarningText>{ format!("You said there is an immediate risk. {msg}") }</WarningText>
+                    }
+                    { sections }
+                    <form novalidate=true onsubmit={on_continue}>
+                        <ButtonGroup><Button text="Continue" /></ButtonGroup>
+                    </form>
+                </div>
+            </div>
+        </>
+    }
+}

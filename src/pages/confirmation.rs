@@ -1,0 +1,94 @@
+//! Confirmation of a finished referral: its reference, the JSON download, what happens next.
+
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::Route;
+use crate::services::{clock, download::download};
+use crate::state::SessionHandle;
+use prevent_core::export;
+use prevent_core::Severity;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Properties of [`Confirmation`].
+#[derive(Properties, PartialEq)]
+pub struct ConfirmationProps {
+    /// Draft id.
+    pub id: AttrValue,
+}
+
+/// The confirmation page.
+#[component]
+pub fn Confirmation(props: &ConfirmationProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    let problem = use_state(|| None::<String>);
+    let schema = crate::nrf();
+    use_title(format!("Referral finished – {}", schema.title), false);
+    let Some(draft) = session.draft.clone() else { return html! {} };
+    let Some(finished) = draft.finished.clone() else {
+        let tasks = nav::href(&Route::ReferralTasks { id: props.id.to_string() });
+        return html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This referral is not finished yet" }</h1>
+                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with your referral" }</a></p>
+            </>
+        };
+    };
+    let ctx = clock::context();
+    let risk = prevent_core::validate::validate(schema, &draft.answers, &ctx)
+        .issues
+        .iter()
+        .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
+    let on_download = {
+        let draft = draft.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let text = export::to_json_string(schema, &draft, &clock::context());
+            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
+                problem.set(Some(why));
+            }
+        })
+    };
+    let on_print = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let start = nav::href(&Route::ReferralStart);
+    let check = nav::href(&Route::Drafts);
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <Panel title="Referral finished">
+                    { "Your reference is" }<br /><strong id="reference">{ finished.reference.clone() }</strong>
+                </Panel>
+                if risk {
+                    <WarningText>{ "You said there is an immediate risk. Call 999 now if you have not already." }</WarningText>
+                }
+                if let Some(p) = &*problem {
+                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="download-problem">
+                        <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+                    </NotificationBanner>
+                }
+                <h2 class="govuk-heading-m">{ "Your referral has not been sent yet" }</h2>
+                <p class="govuk-body">{ "This tool does not send anything. Download your referral and send it to your local Prevent team by secure email, as your organisation's safeguarding procedures say. Quote your reference." }</p>
+                <ButtonGroup>
+                    <Button text="Download the referral (JSON)" id={Some(AttrValue::from("download-json"))} button_type="button" onclick={on_download} />
+                    <Button text="Print the referral" variant={ButtonVariant::Secondary} button_type="button" onclick={on_print} />
+                </ButtonGroup>
+                <p class="govuk-body">{ "The download is marked OFFICIAL-SENSITIVE. Store and send it as your organisation handles sensitive personal information." }</p>
+                <h2 class="govuk-heading-m">{ "What happens next" }</h2>
+                <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
+                <p class="govuk-body">
+                    <a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make another referral" }</a>
+                    { " or " }
+                    <a class="govuk-link" href={check.clone()} onclick={nav::on_click(&navigator, check)}>{ "see your saved drafts" }</a>{ "." }
+                </p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,56 @@
+//! Loads a draft for the pages inside it and shares its session through context. Shows what
+//! went wrong when the draft is missing or cannot be read, and save problems on every page.
+
+use crate::components::*;
+use crate::hooks::use_draft;
+use crate::nav;
+use crate::route::Route;
+use crate::state::{Load, Save, SessionHandle};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Properties of [`DraftScope`].
+#[derive(Properties, PartialEq)]
+pub struct DraftScopeProps {
+    /// Draft id.
+    pub id: AttrValue,
+    /// The page.
+    pub children: Html,
+}
+
+/// Provides the session of draft `id` to its children.
+#[component]
+pub fn DraftScope(props: &DraftScopeProps) -> Html {
+    let session = use_draft(props.id.to_string());
+    let navigator = use_navigator().expect("router");
+    let drafts = nav::href(&Route::Drafts);
+    let body = match &session.load {
+        Load::Loading => html! { <p class="govuk-body">{ "Loading your draft…" }</p> },
+        Load::Missing => html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This draft is not in this browser" }</h1>
+                <p class="govuk-body">{ "It may have been deleted, or saved in another browser or on another device." }</p>
+                <p class="govuk-body"><a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "See your saved drafts" }</a></p>
+            </>
+        },
+        Load::Failed(e) => html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This draft cannot be opened" }</h1>
+                <p class="govuk-body">{ e.to_string() }</p>
+            </>
+        },
+        Load::Ready => html! {
+            <>
+                if let Save::Failed(e) = &session.save {
+                    <NotificationBanner title={Some(AttrValue::from("Not saved"))} id="save-problem">
+                        <p class="govuk-notification-banner__heading">{ e.to_string() }</p>
+                    </NotificationBanner>
+                }
+                <ContextProvider<SessionHandle> context={session.clone()}>
+                    { props.children.clone() }
+                </ContextProvider<SessionHandle>>
+            </>
+        },
+    };
+    body
+}

@@ -1,0 +1,26 @@
+//! Pages, one per file. Pages read state and dispatch actions; rules come from the core.
+
+pub mod check_answers;
+pub mod confirmation;
+pub mod delete_draft;
+pub mod draft_scope;
+pub mod drafts;
+pub mod home;
+pub mod not_found;
+pub mod question;
+pub mod question_page;
+pub mod referral_page;
+pub mod referral_start;
+pub mod referral_tasks;
+
+pub use check_answers::CheckAnswers;
+pub use confirmation::Confirmation;
+pub use delete_draft::DeleteDraft;
+pub use draft_scope::DraftScope;
+pub use drafts::Drafts;
+pub use home::Home;
+pub use not_found::NotFound;
+pub use question_page::QuestionPage;
+pub use referral_page::ReferralPage;
+pub use referral_start::ReferralStart;
+pub use referral_tasks::ReferralTasks;

@@ -1,0 +1,188 @@
+//! One question of a form page, rendered with the GOV.UK component for its kind, its error
+//! (once Continue has been pressed), its live warnings, and any questions that a radio
+//! option reveals (conditional reveal).
+
+use crate::components::*;
+use crate::route::dom_id;
+use crate::state::{Action, DateBox, SessionHandle};
+use prevent_core::answers::DateParts;
+use prevent_core::form::{Condition, Page, Question, QuestionKind};
+use prevent_core::validate::Report;
+use prevent_core::{Answer, Severity};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The radio question and option that reveal `q`, when `q` is shown only for one option of a
+/// radio question on the same page.
+pub fn revealed_by<'a>(q: &'a Question, page: &Page) -> Option<(&'a str, &'a str)> {
+    fn find<'c>(c: &'c Condition, page: &Page) -> Option<(&'c str, &'c str)> {
+        match c {
+            Condition::Equals { field, value }
+                if page.questions.iter().any(|p| p.id == *field && matches!(p.kind, QuestionKind::Radios { .. })) =>
+            {
+                Some((field, value))
+            }
+            Condition::All(cs) => cs.iter().find_map(|c| find(c, page)),
+            _ => None,
+        }
+    }
+    q.show_if.as_ref().and_then(|c| find(c, page))
+}
+
+/// The id to focus for a question (its first box for a date).
+pub fn target_id(q_id: &str, part: Option<&str>) -> String {
+    match part {
+        Some(p) => format!("{}-{}", dom_id(q_id), p),
+        None => dom_id(q_id),
+    }
+}
+
+/// Properties of [`QuestionField`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionFieldProps {
+    /// The question.
+    pub question: &'static Question,
+    /// Its page.
+    pub page: &'static Page,
+    /// The page's current report.
+    pub report: Rc<Report>,
+    /// Show errors (Continue has been pressed on this page).
+    pub show_errors: bool,
+    /// Make the label or legend the page heading.
+    #[prop_or_default]
+    pub is_heading: bool,
+}
+
+/// A question and what it reveals.
+#[component]
+pub fn QuestionField(props: &QuestionFieldProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let Some(draft) = session.draft.as_ref() else { return html! {} };
+    let q = props.question;
+    let id = AttrValue::from(dom_id(&q.id));
+    let name = AttrValue::from(q.id.clone());
+    let issue = props.report.error_for(&q.id).filter(|_| props.show_errors);
+    let error = issue.map(|i| AttrValue::from(i.message.clone()));
+    let hint = q.hint.clone().map(AttrValue::from);
+    let label = AttrValue::from(q.label.clone());
+    let answer = draft.answers.get(&q.id);
+    let text = AttrValue::from(answer.and_then(Answer::as_text).unwrap_or("").to_string());
+    let set = {
+        let session = session.clone();
+        let path = q.id.clone();
+        Callback::from(move |value: Answer| session.dispatch(Action::Set { path: path.clone(), value }))
+    };
+    let set_text = set.reform(Answer::Text);
+    let warnings: Html = props
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.path == q.id && i.severity == Severity::Warning)
+        .map(|i| html! { <WarningText>{ i.message.clone() }</WarningText> })
+        .collect();
+
+    let revealed = |value: &str| -> Option<Html> {
+        let children: Vec<&'static Question> = props
+            .page
+            .questions
+            .iter()
+            .filter(|c| revealed_by(c, props.page) == Some((q.id.as_str(), value)))
+            .collect();
+        (!children.is_empty()).then(|| {
+            children
+                .into_iter()
+                .map(|c| html! { <QuestionField question={c} page={props.page} report={props.report.clone()} show_errors={props.show_errors} /> })
+                .collect::<Html>()
+        })
+    };
+
+    let field = match &q.kind {
+        QuestionKind::Text { input_type, autocomplete, width } => html! {
+            <TextInput id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+                value={text} oninput={set_text} input_type={AttrValue::from(input_type.clone())}
+                autocomplete={autocomplete.clone().map(AttrValue::from)} width={width.clone().map(AttrValue::from)}
+                spellcheck={(input_type != "text").then_some(false)} />
+        },
+        QuestionKind::Number { .. } => html! {
+            <TextInput id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+                value={text} oninput={set_text} inputmode={Some(AttrValue::from("numeric"))} width={Some(AttrValue::from("3"))}
+                spellcheck={Some(false)} />
+        },
+        QuestionKind::TextArea { max_chars, rows } => html! {
+            <Textarea id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+                value={text} oninput={set_text} rows={*rows} max_chars={*max_chars} />
+        },
+        QuestionKind::Radios { choices, inline } => {
+            let items: Vec<RadioItem> = choices
+                .iter()
+                .map(|c| RadioItem {
+                    value: c.value.clone().into(),
+                    label: c.label.clone().into(),
+                    hint: c.hint.clone().map(AttrValue::from),
+                    conditional: revealed(&c.value),
+                })
+                .collect();
+            let inline = *inline && items.iter().all(|i| i.conditional.is_none());
+            html! {
+                <Radios id={id} name={name} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
+                    items={items} selected={answer.and_then(Answer::as_text).map(|t| AttrValue::from(t.to_string()))}
+                    onchange={set_text} inline={inline} />
+            }
+        }
+        QuestionKind::Checkboxes { choices } => {
+            let items: Vec<CheckboxItem> = choices
+                .iter()
+                .map(|c| CheckboxItem {
+                    value: c.value.clone().into(),
+                    label: c.label.clone().into(),
+                    hint: c.hint.clone().map(AttrValue::from),
+                    conditional: None,
+                })
+                .collect();
+            let selected: Vec<AttrValue> = match answer {
+                Some(Answer::Choices(cs)) => cs.iter().map(|c| AttrValue::from(c.clone())).collect(),
+                _ => vec![],
+            };
+            html! {
+                <Checkboxes id={id} name={name} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
+                    items={items} selected={selected} onchange={set.reform(Answer::Choices)} />
+            }
+        }
+        QuestionKind::Select { choices } => {
+            let items: Vec<(AttrValue, AttrValue)> =
+                choices.iter().map(|c| (AttrValue::from(c.value.clone()), AttrValue::from(c.label.clone()))).collect();
+            html! {
+                <Select id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+                    items={items} selected={answer.and_then(Answer::as_text).map(|t| AttrValue::from(t.to_string()))}
+                    placeholder={Some(AttrValue::from("Select an option"))} onchange={set_text} />
+            }
+        }
+        QuestionKind::Date => {
+            let parts = match answer {
+                Some(Answer::Date(p)) => p.clone(),
+                _ => DateParts::default(),
+            };
+            let error_parts = issue
+                .map(|i| DateErrorParts { day: i.parts[0], month: i.parts[1], year: i.parts[2] })
+                .unwrap_or_default();
+            let onchange = {
+                let session = session.clone();
+                let path = q.id.clone();
+                Callback::from(move |(part, value): (DatePart, String)| {
+                    let part = match part {
+                        DatePart::Day => DateBox::Day,
+                        DatePart::Month => DateBox::Month,
+                        DatePart::Year => DateBox::Year,
+                    };
+                    session.dispatch(Action::SetDatePart { path: path.clone(), part, value })
+                })
+            };
+            html! {
+                <DateInput id={id} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
+                    error_parts={error_parts} day={AttrValue::from(parts.day)} month={AttrValue::from(parts.month)}
+                    year={AttrValue::from(parts.year)} onchange={onchange} bday={q.id.ends_with("dob")} />
+            }
+        }
+    };
+    html! { <>{ field }{ warnings }</> }
+}

@@ -1,0 +1,140 @@
+//! A page of questions. Errors appear when Continue is pressed (error summary, inline
+//! messages, "Error: " in the title, focus on the summary), then update live as the user
+//! edits (GOV.UK validation pattern). No HTML5 validation.
+
+use super::question::{revealed_by, target_id, QuestionField};
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::{dom_id, Route};
+use crate::services::clock;
+use crate::state::{Action, SessionHandle};
+use prevent_core::flow;
+use prevent_core::form::Page;
+use prevent_core::validate::validate;
+use prevent_core::PageKind;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Properties of [`QuestionPage`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionPageProps {
+    /// Draft id.
+    pub id: AttrValue,
+    /// The page.
+    pub page: &'static Page,
+}
+
+/// A question page of the referral.
+#[component]
+pub fn QuestionPage(props: &QuestionPageProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    let location = use_location();
+    let schema = crate::nrf();
+    let page = props.page;
+    let ctx = clock::context();
+    let draft = session.draft.clone().unwrap_or_else(|| prevent_core::Draft::new(schema, "", ""));
+    let report = Rc::new(validate(schema, &draft.answers, &ctx).for_page(schema, &page.id));
+    let show_errors = session.shown_errors.contains(&page.id);
+    let errors: Vec<ErrorSummaryItem> = if show_errors {
+        report
+            .errors()
+            .map(|i| ErrorSummaryItem { text: i.message.clone().into(), target_id: target_id(&i.path, i.part.as_deref()).into() })
+            .collect()
+    } else {
+        vec![]
+    };
+    use_title(format!("{} – {}", page.title, schema.title), !errors.is_empty());
+
+    // A change link from check your answers names the field to focus.
+    let return_to_check = nav::query_value(&location, "return").as_deref() == Some("check");
+    {
+        let field = nav::query_value(&location, "field");
+        use_effect_with((page.id.clone(), field), |(_, field)| {
+            if let Some(f) = field {
+                let doc = web_sys::window().and_then(|w| w.document());
+                let el = doc.as_ref().and_then(|d| d.get_element_by_id(&dom_id(f)).or_else(|| d.get_element_by_id(&format!("{}-day", dom_id(f)))));
+                if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    let is_declaration = page.id == "declaration";
+    let on_continue = {
+        let session = session.clone();
+        let navigator = navigator.clone();
+        let id = props.id.to_string();
+        let page_id = page.id.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ctx = clock::context();
+            let mut next = draft.clone();
+            let page_ok = !next.continue_from(schema, &page_id, &ctx).has_errors();
+            if is_declaration {
+                let finished = page_ok && next.finish(schema, &ctx, &clock::now()).is_ok();
+                session.dispatch(Action::Finish { page: page_id.clone(), ctx, at: clock::now() });
+                if finished {
+                    navigator.push(&Route::ReferralDone { id: id.clone() });
+                }
+                return;
+            }
+            session.dispatch(Action::Continue { page: page_id.clone(), ctx });
+            if !page_ok {
+                return;
+            }
+            let following = flow::next_page(schema, &next.answers, &ctx, &page_id);
+            let target = match following {
+                Some(p) if return_to_check && (next.completed_pages.contains(&p.id) || p.kind == PageKind::CheckAnswers) => "check-answers".to_string(),
+                Some(p) => p.id.clone(),
+                None => "check-answers".to_string(),
+            };
+            navigator.push(&Route::ReferralPage { id: id.clone(), page: target });
+        })
+    };
+
+    let back = match flow::previous_page(schema, &draft.answers, &ctx, &page.id) {
+        Some(p) => nav::href(&Route::ReferralPage { id: props.id.to_string(), page: p.id.clone() }),
+        None => nav::href(&Route::ReferralTasks { id: props.id.to_string() }),
+    };
+    let tasks = nav::href(&Route::ReferralTasks { id: props.id.to_string() });
+    let top: Vec<&'static prevent_core::Question> = page.questions.iter().filter(|q| revealed_by(q, page).is_none()).collect();
+    let single = top.len() == 1 && top[0].label == page.title;
+    let visible_top: Html = top
+        .iter()
+        .filter(|q| schema.question_visible(&q.id, &draft.answers, &ctx))
+        .map(|q| html! { <QuestionField question={*q} page={page} report={report.clone()} show_errors={show_errors} is_heading={single} /> })
+        .collect();
+
+    html! {
+        <>
+            <BackLink href={back.clone()} onclick={Some(nav::on_click(&navigator, back))} />
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    if !errors.is_empty() {
+                        <ErrorSummary items={errors} focus_trigger={session.attempts} />
+                    }
+                    <span class="govuk-caption-l">{ &schema.title }</span>
+                    if !single {
+                        <h1 class="govuk-heading-l">{ &page.title }</h1>
+                    }
+                    if let Some(lead) = &page.lead {
+                        <p class="govuk-body">{ lead }</p>
+                    }
+                    <form novalidate=true onsubmit={on_continue}>
+                        { visible_top }
+                        <ButtonGroup>
+                            <Button text={if is_declaration { "Confirm and finish referral" } else { "Continue" }} />
+                            <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
+                        </ButtonGroup>
+                    </form>
+                    <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
+                </div>
+            </div>
+        </>
+    }
+}

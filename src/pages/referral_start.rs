@@ -1,0 +1,59 @@
+//! Start page of a referral: what Prevent is, Notice Check Share, call 999 for immediate risk
+//! (REF-3), and that this form is a referral, not advice (REF-1, s7).
+
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::route::Route;
+use crate::services::{clock, new_id, store};
+use prevent_core::store::Envelope;
+use prevent_core::Draft;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The referral start page.
+#[component]
+pub fn ReferralStart() -> Html {
+    use_title("Make a Prevent referral".into(), false);
+    let navigator = use_navigator().expect("router");
+    let problem = use_state(|| None::<String>);
+    let start = {
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let schema = crate::nrf();
+            let draft = Draft::new(schema, &new_id(), &clock::now());
+            match store().save_now(Envelope::seal(&draft, &clock::now()), None) {
+                Ok(_) => navigator.push(&Route::ReferralPage { id: draft.id.clone(), page: schema.pages[0].id.clone() }),
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+        })
+    };
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                if let Some(p) = &*problem {
+                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="start-problem">
+                        <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+                    </NotificationBanner>
+                }
+                <h1 class="govuk-heading-xl">{ "Make a Prevent referral" }</h1>
+                <p class="govuk-body">{ "Prevent aims to stop people becoming terrorists or supporting terrorism. A referral asks your local Prevent team, in the police, to assess whether someone, an institution or an ideological expression (such as a leafleting or stickering campaign) needs Prevent support." }</p>
+                <WarningText>
+                    { "Call 999 now if there is an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone." }
+                </WarningText>
+                <h2 class="govuk-heading-m">{ "Notice, check, share" }</h2>
+                <ul class="govuk-list govuk-list--bullet">
+                    <li><strong>{ "Notice" }</strong>{ " emotional, verbal, physical or circumstantial changes that worry you." }</li>
+                    <li><strong>{ "Check" }</strong>{ " with your safeguarding or Prevent lead." }</li>
+                    <li><strong>{ "Share" }</strong>{ " by making a referral with this form." }</li>
+                </ul>
+                <h2 class="govuk-heading-m">{ "This form is for referrals, not advice" }</h2>
+                <p class="govuk-body">{ "When you finish this form you are making a referral: the Prevent team will record it and act on it. If you only want advice first, call your local Prevent team instead. (CTP-Prevent Policy, section 7.)" }</p>
+                <h2 class="govuk-heading-m">{ "Before you start" }</h2>
+                <p class="govuk-body">{ "It takes about 20 minutes. You will need your contact details, what you know about the person, institution or expression, and a description of your concerns in your own words." }</p>
+                <p class="govuk-body">{ "Your answers are saved in this browser as you type, so you can stop and come back. At the end you download the referral to send to your Prevent team. Nothing is sent for you." }</p>
+                <Button text="Start now" is_start={true} onclick={start} />
+            </div>
+        </div>
+    }
+}

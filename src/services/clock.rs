@@ -1,0 +1,51 @@
+//! The clock, read only here. The core is given `today` and timestamps as values.
+
+use chrono::NaiveDate;
+use prevent_core::form::Context;
+
+/// The user's local date today.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Now as an RFC 3339 timestamp in UTC ("2026-11-28T14:03:02.123Z").
+pub fn now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// The validation context for today.
+pub fn context() -> Context {
+    Context { today: today() }
+}
+
+/// An RFC 3339 timestamp shown in the user's local time, GOV.UK style:
+/// "28 November 2026 at 2:03pm".
+pub fn local_time(rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&rfc3339.into());
+    let ms = d.get_time();
+    if ms.is_nan() {
+        return rfc3339.to_string();
+    }
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let (h, m) = (d.get_hours(), d.get_minutes());
+    let (h12, ampm) = match h {
+        0 => (12, "am"),
+        1..=11 => (h, "am"),
+        12 => (12, "pm"),
+        _ => (h - 12, "pm"),
+    };
+    format!(
+        "{} {} {} at {}:{:02}{}",
+        d.get_date(),
+        MONTHS[d.get_month() as usize % 12],
+        d.get_full_year(),
+        h12,
+        m,
+        ampm
+    )
+}

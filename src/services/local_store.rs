@@ -1,0 +1,67 @@
+//! The draft store over the browser's localStorage. All logic (envelopes, revisions,
+//! refusing stale writes) is in `prevent_core::store`; this file only adapts the Storage API.
+//! `localStorage.setItem` replaces a value entirely or throws (QuotaExceededError) leaving it
+//! as it was, which is what `KvBackend::set` requires.
+
+use prevent_core::store::{KvBackend, KvError, KvStore};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// localStorage as a [`KvBackend`].
+pub struct LocalBackend {
+    storage: Result<web_sys::Storage, String>,
+}
+
+/// The app's draft store.
+pub type Store = KvStore<LocalBackend>;
+
+/// Opens the draft store.
+pub fn store() -> Store {
+    KvStore::new(LocalBackend::new())
+}
+
+impl LocalBackend {
+    /// localStorage, or the reason it cannot be used.
+    pub fn new() -> Self {
+        let storage = web_sys::window()
+            .ok_or_else(|| "no window".to_string())
+            .and_then(|w| w.local_storage().map_err(|_| "storage is blocked".to_string()))
+            .and_then(|s| s.ok_or_else(|| "storage is turned off".to_string()));
+        LocalBackend { storage }
+    }
+
+    fn s(&self) -> Result<&web_sys::Storage, KvError> {
+        self.storage.as_ref().map_err(|why| KvError::Unavailable(why.clone()))
+    }
+}
+
+impl Default for LocalBackend {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn err(e: JsValue) -> KvError {
+    let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        KvError::QuotaExceeded
+    } else {
+        KvError::Unavailable(if name.is_empty() { "storage error".into() } else { name })
+    }
+}
+
+impl KvBackend for LocalBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.s()?.get_item(key).map_err(err)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.s()?.set_item(key, value).map_err(err)
+    }
+    fn remove(&self, key: &str) -> Result<(), KvError> {
+        self.s()?.remove_item(key).map_err(err)
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        let s = self.s()?;
+        let n = s.length().map_err(err)?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}

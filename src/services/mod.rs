@@ -1,0 +1,13 @@
+//! Side effects behind small, swappable pieces: browser storage, the clock, ids and downloads.
+//! Only hooks and event handlers call these; reducers and the core never do.
+
+pub mod clock;
+pub mod download;
+pub mod local_store;
+
+pub use local_store::{store, LocalBackend, Store};
+
+/// A new random draft id (UUID v4, from the browser's crypto RNG).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
