@@ -25,31 +25,42 @@ const file =
 if (!file) fail('no HTML file: pass a path or run as a trunk hook (TRUNK_STAGING_DIR)');
 
 let html = fs.readFileSync(file, 'utf8');
+// Scan without comments: a comment mentioning <script> must not count as one.
+const scan = html.replace(/<!--[\s\S]*?-->/g, '');
 
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const scriptHashes = [];
-for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+for (const m of scan.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
   const [, attrs, body] = m;
   if (/\bsrc\s*=/i.test(attrs)) continue;
   if (/\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue; // data, not script
   scriptHashes.push(sha(body));
 }
 const styleHashes = [];
-for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styleHashes.push(sha(m[1]));
+for (const m of scan.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styleHashes.push(sha(m[1]));
 
 // Inline handlers and style attributes cannot be hashed without 'unsafe-hashes'.
-const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+const withoutScripts = scan.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 const handler = withoutScripts.match(/<[a-z][^>]*\s(on[a-z]+)\s*=/i);
 if (handler) fail(`inline event handler attribute "${handler[1]}" in ${file}: not allowed by the CSP`);
 const styleAttr = withoutScripts.match(/<[a-z][^>]*\sstyle\s*=/i);
 if (styleAttr) fail(`inline style="" attribute in ${file}: not allowed by the CSP (style-src 'self')`);
 
-const metaRe = /(<meta\b[^>]*http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*\bcontent\s*=\s*")([^"]*)(")/i;
-const meta = html.match(metaRe);
-if (!meta) fail(`no <meta http-equiv="Content-Security-Policy" content="..."> in ${file}`);
+// The CSP meta tag, quoted or (after trunk's minifier) unquoted, any attribute order.
+const attrRe = (name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'i');
+const metaTag = [...scan.matchAll(/<meta\b[^>]*>/gi)]
+  .map((m) => m[0])
+  .find((tag) => {
+    const he = tag.match(attrRe('http-equiv'));
+    return he && (he[1] ?? he[2] ?? he[3]).toLowerCase() === 'content-security-policy';
+  });
+if (!metaTag) fail(`no <meta http-equiv="Content-Security-Policy" content="..."> in ${file}`);
+const contentAttr = metaTag.match(attrRe('content'));
+if (!contentAttr) fail(`the Content-Security-Policy meta tag has no content attribute in ${file}`);
+const oldPolicy = contentAttr[1] ?? contentAttr[2] ?? contentAttr[3];
 
-const directives = meta[2]
+const directives = oldPolicy
   .split(';')
   .map((d) => d.trim())
   .filter(Boolean)
@@ -71,7 +82,9 @@ addSources('script-src', scriptHashes);
 addSources('style-src', styleHashes);
 
 const policy = directives.map((d) => d.join(' ')).join('; ');
-html = html.replace(metaRe, (_all, pre, _old, post) => pre + policy + post);
+const newTag = metaTag.replace(contentAttr[0], ` content="${policy}"`);
+if (!html.includes(metaTag)) fail(`could not locate the CSP meta tag in ${file}`);
+html = html.replace(metaTag, () => newTag);
 fs.writeFileSync(file, html);
 console.log(
   `csp-hash: ${path.basename(file)}: hashed ${scriptHashes.length} inline script(s), ${styleHashes.length} inline style(s)`,

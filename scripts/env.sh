@@ -1,4 +1,5 @@
 # Shared environment for scripts/*: source it, do not run it.
+# shellcheck disable=SC2034  # variables used by the scripts that source this file
 # Puts cargo-installed tools (trunk, wasm-bindgen) and npm tools (wasm-opt
 # from binaryen) on PATH, and fixes the versions this project builds with.
 

@@ -1,20 +1,34 @@
 'use strict';
 // One-line set-up for a test file:
 //
-//   const { test } = require('node:test');
 //   const { useApp } = require('./lib/harness');
-//   const app = useApp();                  // server over dist/ + Chromium, once per file
-//   test('...', async (t) => {
-//     const { page } = await app.open(t, '/');   // fresh context (empty storage), guarded
+//   const app = useApp();                       // server over dist/ + Chromium, once per file
+//   app.test('...', async (t) => {
+//     const { page } = await app.open(t, '/');  // fresh context (empty storage), guarded
 //     ...
-//   });                                    // fails if the page logged an error or left 127.0.0.1
+//   });
 //
-// app.open(t, path, {contextOptions}) returns {context, page, problems, assertClean, close};
-// the context is closed after the test, and its problems are asserted then.
+// app.open(t, path, {contextOptions}) returns {context, page, problems, assertClean, close}.
+// After the test its context is closed and the test fails if the page logged a
+// console error, threw, crashed or requested anything outside 127.0.0.1.
+// app.test(name, [options], fn) is node:test's test() plus: when the test fails
+// (say a wait times out because the app did not start), the page's problems are
+// added to the failure message, as they usually explain it.
 
-const { before, after } = require('node:test');
+const { test, before, after } = require('node:test');
 const { startServer } = require('./server');
 const { launchBrowser, newGuardedPage } = require('./browser');
+
+const OPENED = Symbol('opened pages');
+
+function withProblems(err, problems) {
+  if (problems.length === 0 || !(err instanceof Error)) return err;
+  const extra = `\n\nThe page also reported:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+  const frames = (err.stack || '').split('\n').filter((l) => /^\s+at /.test(l));
+  err.message += extra;
+  err.stack = `${err.name}: ${err.message}\n${frames.join('\n')}`;
+  return err;
+}
 
 function useApp(serverOpts = {}) {
   const app = { server: null, browser: null, baseURL: null };
@@ -27,14 +41,28 @@ function useApp(serverOpts = {}) {
     if (app.browser) await app.browser.close();
     if (app.server) await app.server.close();
   });
+
   app.open = async (t, urlPath = '/', opts = {}) => {
     const guarded = await newGuardedPage(app.browser, app.baseURL, opts);
+    if (t[OPENED]) t[OPENED].push(guarded);
     t.after(async () => {
       await guarded.close();
       guarded.assertClean();
     });
     if (urlPath !== null) await guarded.page.goto(urlPath);
     return guarded;
+  };
+
+  app.test = (name, options, fn) => {
+    if (typeof options === 'function') [fn, options] = [options, {}];
+    return test(name, options, async (t) => {
+      t[OPENED] = [];
+      try {
+        await fn(t);
+      } catch (err) {
+        throw withProblems(err, t[OPENED].flatMap((g) => g.problems));
+      }
+    });
   };
   return app;
 }

@@ -22,7 +22,13 @@ pub struct Example {
 pub fn example_id(component: &str, name: &str) -> String {
     format!("{component}-{name}")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -48,7 +54,8 @@ macro_rules! ex {
             component: $component,
             name: $name,
             render: || {
-                $body(id($component, $name))
+                let render: fn(AttrValue) -> Html = $body;
+                render(id($component, $name))
             },
         }
     };
@@ -76,13 +83,13 @@ fn contact_items(id: &AttrValue) -> Vec<RadioItem> {
     ]
 }
 
-fn concern_items() -> Vec<CheckboxItem> {
+fn concern_items(id: &AttrValue) -> Vec<CheckboxItem> {
     vec![
         CheckboxItem::new("online", "Online activity"),
         CheckboxItem::new("travel", "Travel to a conflict zone")
             .with_hint("Planned or recent travel"),
         CheckboxItem::new("other", "Something else").with_conditional(html! {
-            <TextInput id="checkboxes-other-details" name="other-details" label="Give details" />
+            <TextInput id={format!("{id}-other-details")} name="other-details" label="Give details" />
         }),
     ]
 }
@@ -155,19 +162,23 @@ pub fn examples() -> Vec<Example> {
             }
         }),
         ex!("checkboxes", "default", |id| html! {
-            <Checkboxes id={id} name="concern" legend="What are your concerns?"
-                        hint="Select all that apply" items={concern_items()}
+            <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
+                        hint="Select all that apply" items={concern_items(&id)}
                         selected={vec![AttrValue::Static("online")]} />
         }),
         ex!("checkboxes", "with error", |id| html! {
-            <Checkboxes id={id} name="concern" legend="What are your concerns?"
-                        error="Select at least one concern" items={concern_items()} />
+            <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
+                        error="Select at least one concern" items={concern_items(&id)} />
         }),
-        ex!("checkboxes", "with conditional reveal selected", |id| html! {
-            <Checkboxes id={id} name="concern" legend="What are your concerns?"
-                        items={concern_items()}
-                        selected={vec![AttrValue::Static("online"), AttrValue::Static("other")]} />
-        }),
+        ex!(
+            "checkboxes",
+            "with conditional reveal selected",
+            |id| html! {
+                <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
+                            items={concern_items(&id)}
+                            selected={vec![AttrValue::Static("online"), AttrValue::Static("other")]} />
+            }
+        ),
         ex!("date_input", "default", |id| html! {
             <DateInput id={id} legend="What is their date of birth?" hint="For example, 27 3 2007" />
         }),
@@ -199,7 +210,11 @@ pub fn examples() -> Vec<Example> {
                 ErrorSummaryItem::new("Select the sector you work in", format!("{id}-sector")),
             ]} />
         }),
-        ex!("button", "default", |_| html! { <Button text="Continue" /> }),
+        ex!(
+            "button",
+            "default",
+            |_| html! { <Button text="Continue" /> }
+        ),
         ex!("button", "secondary", |_| html! {
             <Button text="Save and come back later" variant={ButtonVariant::Secondary} button_type="button" />
         }),
@@ -267,8 +282,16 @@ pub fn examples() -> Vec<Example> {
         ex!("inset_text", "default", |_| html! {
             <InsetText>{ "A referral is not a phone call for advice." }</InsetText>
         }),
-        ex!("protective_marking", "default", |_| html! { <ProtectiveMarking /> }),
-        ex!("protective_marking", "training", |_| html! { <ProtectiveMarking training={true} /> }),
+        ex!(
+            "protective_marking",
+            "default",
+            |_| html! { <ProtectiveMarking /> }
+        ),
+        ex!(
+            "protective_marking",
+            "training",
+            |_| html! { <ProtectiveMarking training={true} /> }
+        ),
         ex!("panel", "default", |_| html! {
             <Panel title="Referral complete">
                 { "Your reference number" }<br /><strong>{ "PRV-0001" }</strong>
@@ -281,10 +304,18 @@ pub fn examples() -> Vec<Example> {
         ex!("footer", "default", |_| html! {
             <Footer><p class="govuk-body-s">{ "Nothing you enter leaves this browser." }</p></Footer>
         }),
-        ex!("skip_link", "default", |id| html! { <SkipLink href={format!("#{id}-main")} /> }),
+        ex!(
+            "skip_link",
+            "default",
+            |id| html! { <SkipLink href={format!("#{id}-main")} /> }
+        ),
         ex!("details", "default", |_| html! {
             <Details summary="What is Prevent?">{ "Prevent aims to stop people becoming terrorists." }</Details>
         }),
-        ex!("tag", "default", |_| html! { <Tag text="Overdue" colour={TagColour::Red} /> }),
+        ex!(
+            "tag",
+            "default",
+            |_| html! { <Tag text="Overdue" colour={TagColour::Red} /> }
+        ),
     ]
 }

@@ -39,11 +39,14 @@ pub fn NotificationBanner(props: &NotificationBannerProps) -> Html {
         });
     }
     let title_id = format!("{}-title", props.id);
-    let title = props.title.clone().unwrap_or(AttrValue::Static(if props.success {
-        "Success"
-    } else {
-        "Important"
-    }));
+    let title = props
+        .title
+        .clone()
+        .unwrap_or(AttrValue::Static(if props.success {
+            "Success"
+        } else {
+            "Important"
+        }));
     html! {
         <div
             ref={node}

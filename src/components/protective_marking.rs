@@ -34,6 +34,8 @@ pub fn ProtectiveMarking(props: &ProtectiveMarkingProps) -> Html {
             <div class="govuk-width-container pct-marking__inner">
                 <strong class="pct-marking__text">{ props.marking.clone() }</strong>
                 if props.training {
+                    // A space, so that a screen reader does not run the two together.
+                    { " " }
                     <strong class="pct-marking__training">{ TRAINING_LABEL }</strong>
                 }
             </div>

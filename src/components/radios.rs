@@ -1,6 +1,12 @@
 //! GOV.UK radios: one question, one answer, in a fieldset. An item can carry a conditional
 //! reveal (a follow-up question shown only while that item is selected); its radio then has
-//! `aria-controls` and `aria-expanded`, as govuk-frontend's radios script sets them.
+//! `aria-controls` naming the reveal.
+//!
+//! Unlike govuk-frontend, a radio gets no `aria-expanded`: ARIA does not allow it on the radio
+//! role, axe reports it as a critical violation (`aria-allowed-attr`), and every page of this
+//! app must pass axe. GOV.UK keeps it knowingly (alphagov/govuk-frontend#979); checkboxes,
+//! where ARIA allows it, do get `aria-expanded`. The reveal follows its radio directly, so
+//! a screen reader reaches it next whatever the attribute.
 
 use yew::prelude::*;
 
@@ -101,9 +107,6 @@ pub fn Radios(props: &RadiosProps) -> Html {
             let value = item.value.to_string();
             Callback::from(move |_: Event| cb.emit(value.clone()))
         };
-        let expanded = conditional_id
-            .as_ref()
-            .map(|_| AttrValue::Static(if checked { "true" } else { "false" }));
         html! {
             <>
                 <div class="govuk-radios__item">
@@ -116,7 +119,6 @@ pub fn Radios(props: &RadiosProps) -> Html {
                         checked={checked}
                         aria-describedby={item_hint_id.clone()}
                         aria-controls={conditional_id.clone()}
-                        aria-expanded={expanded}
                         {onchange}
                     />
                     <label class="govuk-label govuk-radios__label" for={id.clone()}>

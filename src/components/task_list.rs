@@ -76,9 +76,15 @@ pub struct TaskListProps {
 pub fn TaskList(props: &TaskListProps) -> Html {
     let items = props.items.iter().enumerate().map(|(index, item)| {
         let n = index + 1;
-        let hint_id = item.hint.as_ref().map(|_| format!("{}-{n}-hint", props.id_prefix));
+        let hint_id = item
+            .hint
+            .as_ref()
+            .map(|_| format!("{}-{n}-hint", props.id_prefix));
         let status_id = format!("{}-{n}-status", props.id_prefix);
-        let link = item.href.clone().filter(|_| item.status != TaskStatus::CannotStartYet);
+        let link = item
+            .href
+            .clone()
+            .filter(|_| item.status != TaskStatus::CannotStartYet);
         let title = match link.clone() {
             Some(href) => {
                 let onclick = props.onnavigate.clone().map(|navigate| {

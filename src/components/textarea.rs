@@ -67,7 +67,10 @@ pub fn character_count_message(used: usize, max: usize) -> (String, bool) {
     };
     let noun = if n == 1 { "character" } else { "characters" };
     let tail = if over { "too many" } else { "remaining" };
-    (format!("You have {} {noun} {tail}", group_thousands(n)), over)
+    (
+        format!("You have {} {noun} {tail}", group_thousands(n)),
+        over,
+    )
 }
 
 /// A GOV.UK textarea, or character count when `max_chars` is set.

@@ -58,6 +58,23 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             let _ = w.print();
         }
     });
+    let answers: Html = prevent_core::flow::summary(schema, &draft.answers, &ctx)
+        .into_iter()
+        .map(|(page, rows)| {
+            let rows: Vec<SummaryRow> = rows
+                .into_iter()
+                .map(|r| SummaryRow {
+                    key: r.key.into(),
+                    value: match r.value {
+                        Some(v) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
+                        None => html! { <span class="pct-not-given">{ "Not given" }</span> },
+                    },
+                    action: None,
+                })
+                .collect();
+            html! { <><h3 class="govuk-heading-s">{ &page.title }</h3><SummaryList rows={rows} /></> }
+        })
+        .collect();
     let start = nav::href(&Route::ReferralStart);
     let check = nav::href(&Route::Drafts);
     html! {
@@ -88,6 +105,9 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                     { " or " }
                     <a class="govuk-link" href={check.clone()} onclick={nav::on_click(&navigator, check)}>{ "see your saved drafts" }</a>{ "." }
                 </p>
+                <h2 class="govuk-heading-m">{ "Your answers" }</h2>
+                <p class="govuk-body">{ format!("Finished on {}.", prevent_core::date::long_date(finished.on)) }</p>
+                { answers }
             </div>
         </div>
     }

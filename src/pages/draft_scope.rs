@@ -24,7 +24,7 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
     let session = use_draft(props.id.to_string());
     let navigator = use_navigator().expect("router");
     let drafts = nav::href(&Route::Drafts);
-    let body = match &session.load {
+    match &session.load {
         Load::Loading => html! { <p class="govuk-body">{ "Loading your draft…" }</p> },
         Load::Missing => html! {
             <>
@@ -51,6 +51,5 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
                 </ContextProvider<SessionHandle>>
             </>
         },
-    };
-    body
+    }
 }

@@ -150,7 +150,14 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
 
 /// A date in the form used on GOV.UK pages: "5 January 2026".
 pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    use chrono::Datelike;
+    // Written out rather than with chrono's `format`, whose formatting machinery would add
+    // about 20 kB to the app's download.
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 #[cfg(test)]
@@ -189,6 +196,12 @@ mod tests {
         assert_eq!(p.first(), "month");
         let p = parse(&DateParts::new("3", "14", "2001")).unwrap_err().parts();
         assert_eq!(p.first(), "month");
+    }
+
+    #[test]
+    fn long_dates_are_written_the_gov_uk_way() {
+        assert_eq!(long_date(NaiveDate::from_ymd_opt(2010, 4, 3).unwrap()), "3 April 2010");
+        assert_eq!(long_date(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()), "25 December 2026");
     }
 
     #[test]

@@ -144,5 +144,6 @@ impl Draft {
 /// personal data.
 pub fn reference(form: &str, id: &str, on: NaiveDate) -> String {
     let short: String = id.chars().filter(char::is_ascii_alphanumeric).take(8).collect::<String>().to_ascii_uppercase();
-    format!("{}-{}-{}", form.to_ascii_uppercase(), on.format("%Y%m%d"), short)
+    use chrono::Datelike;
+    format!("{}-{:04}{:02}{:02}-{}", form.to_ascii_uppercase(), on.year(), on.month(), on.day(), short)
 }

@@ -109,7 +109,7 @@ pub fn schema() -> FormSchema {
             })
             .hint("Prevent teams must always know whether they have received a referral or a request for advice."),
         ]),
-        page("immediate-risk", "Is anyone at immediate risk?", SECTIONS[0], vec![
+        page("immediate-risk", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", SECTIONS[0], vec![
             q("risk.immediate", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", "whether there is an immediate risk", yes_no()),
         ]),
         page("about-you", "About you", SECTIONS[1], vec![
