@@ -41,14 +41,21 @@ fn Shell() -> Html {
             return;
         }
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            // The page may already have put focus somewhere on purpose (a field named by a
+            // change link, the error summary): leave it there.
+            let main = doc.get_element_by_id("main-content");
+            let claimed = doc.active_element().is_some_and(|a| main.as_ref().is_some_and(|m| m.contains(Some(&a))));
+            if claimed {
+                return;
+            }
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
             if let Ok(Some(h1)) = doc.query_selector("#main-content h1") {
                 let _ = h1.set_attribute("tabindex", "-1");
                 if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&h1) {
                     let _ = el.focus();
                 }
-            }
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
     });

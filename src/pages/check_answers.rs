@@ -32,18 +32,19 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let Some(draft) = session.draft.as_ref() else { return html! {} };
     let report = validate(schema, &draft.answers, &ctx);
     let shown_errors = use_state(|| false);
-    let errors: Vec<_> = report.errors().collect();
+    // The declaration comes after this page, so its (unticked) box is not an error here.
+    let errors: Vec<_> = report.errors().filter(|i| !i.path.starts_with("declaration.")).collect();
     use_title(format!("Check your answers – {}", schema.title), *shown_errors && !errors.is_empty());
     let id = props.id.to_string();
     let change_href = |page: &str, q: &str| {
         AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page: page.into() }), q))
     };
-    let sections: Html = flow::summary(schema, &draft.answers, &ctx)
+    let sections: Html = flow::summary_by_section(schema, &draft.answers, &ctx)
         .into_iter()
-        .map(|(page, rows)| {
+        .map(|(section, rows)| {
             let rows: Vec<SummaryRow> = rows
                 .into_iter()
-                .map(|r| {
+                .map(|(page, r)| {
                     let href = change_href(&page.id, &r.question);
                     let error = report.error_for(&r.question);
                     let value = match (&r.value, error) {
@@ -65,7 +66,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                 .collect();
             html! {
                 <>
-                    <h2 class="govuk-heading-m">{ &page.title }</h2>
+                    <h2 class="govuk-heading-m">{ section }</h2>
                     <SummaryList rows={rows} />
                 </>
             }

@@ -58,12 +58,12 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             let _ = w.print();
         }
     });
-    let answers: Html = prevent_core::flow::summary(schema, &draft.answers, &ctx)
+    let answers: Html = prevent_core::flow::summary_by_section(schema, &draft.answers, &ctx)
         .into_iter()
-        .map(|(page, rows)| {
+        .map(|(section, rows)| {
             let rows: Vec<SummaryRow> = rows
                 .into_iter()
-                .map(|r| SummaryRow {
+                .map(|(_, r)| SummaryRow {
                     key: r.key.into(),
                     value: match r.value {
                         Some(v) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
@@ -72,7 +72,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                     action: None,
                 })
                 .collect();
-            html! { <><h3 class="govuk-heading-s">{ &page.title }</h3><SummaryList rows={rows} /></> }
+            html! { <><h3 class="govuk-heading-s">{ section }</h3><SummaryList rows={rows} /></> }
         })
         .collect();
     let start = nav::href(&Route::ReferralStart);

@@ -115,6 +115,21 @@ pub struct SummaryRow {
     pub value: Option<String>,
 }
 
+/// Check-your-answers rows grouped by task-list section: (section title, rows), shown
+/// questions only, in page order. The declaration is not part of it.
+pub fn summary_by_section<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> Vec<(&'a str, Vec<(&'a Page, SummaryRow)>)> {
+    let mut out: Vec<(&str, Vec<(&Page, SummaryRow)>)> = Vec::new();
+    for (page, rows) in summary(schema, answers, ctx) {
+        if out.last().is_none_or(|(s, _)| *s != page.section) {
+            out.push((&page.section, Vec::new()));
+        }
+        if let Some((_, all)) = out.last_mut() {
+            all.extend(rows.into_iter().map(|r| (page, r)));
+        }
+    }
+    out
+}
+
 /// Check-your-answers rows grouped by page: (page, rows), shown questions only.
 pub fn summary<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> Vec<(&'a Page, Vec<SummaryRow>)> {
     visible_pages(schema, answers, ctx)
