@@ -7,7 +7,7 @@ use crate::pages::*;
 use crate::route::Route;
 use prevent_core::store::Envelope;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The draft deleted most recently, kept in memory so the drafts page can offer undo.
 pub type UndoHandle = UseStateHandle<Option<Envelope>>;
@@ -17,18 +17,18 @@ pub type UndoHandle = UseStateHandle<Option<Envelope>>;
 pub fn App() -> Html {
     let undo: UndoHandle = use_state(|| None);
     html! {
-        <BrowserRouter>
+        <Router>
             <ContextProvider<UndoHandle> context={undo}>
                 <Shell />
             </ContextProvider<UndoHandle>>
-        </BrowserRouter>
+        </Router>
     }
 }
 
 #[component]
 fn Shell() -> Html {
     let navigator = use_navigator().expect("inside the router");
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let route = use_route().unwrap_or(Route::NotFound);
     let location = use_location();
     let path = location.as_ref().map(|l| l.path().to_string()).unwrap_or_default();
 

@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod nav;
 pub mod pages;
 pub mod route;
+pub mod router;
 pub mod services;
 pub mod state;
 

@@ -3,7 +3,7 @@
 
 use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The path of a route ("/referral/abc/about-you").
 pub fn href(route: &Route) -> AttrValue {
@@ -12,17 +12,7 @@ pub fn href(route: &Route) -> AttrValue {
 
 /// Goes to an in-app href, with an optional query ("/drafts", "/referral/x/y?return=check").
 pub fn go(navigator: &Navigator, href: &str) {
-    let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    let route = Route::recognize(path).unwrap_or(Route::NotFound);
-    if query.is_empty() {
-        navigator.push(&route);
-    } else {
-        let pairs: Vec<(String, String)> = query
-            .split('&')
-            .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
-            .collect();
-        let _ = navigator.push_with_query(&route, &pairs);
-    }
+    navigator.push_href(href);
 }
 
 /// A callback for components that report a link's href (header, task list).

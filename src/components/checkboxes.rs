@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::radios::item_id;
 use super::util::{describedby, error_id, event_checked, hint_id};
-use super::{ErrorMessage, Fieldset, Hint};
+use super::{error_message, hint, Fieldset};
 
 /// One option of [`Checkboxes`].
 #[derive(PartialEq, Clone, Debug, Default)]
@@ -139,7 +139,7 @@ pub fn Checkboxes(props: &CheckboxesProps) -> Html {
                         { item.label.clone() }
                     </label>
                     if let (Some(hid), Some(hint)) = (item_hint_id, item.hint.clone()) {
-                        <Hint id={AttrValue::from(hid)} class={classes!("govuk-checkboxes__hint")}>{ hint }</Hint>
+                        { hint::view(hid, Some("govuk-checkboxes__hint"), html! { { hint } }) }
                     }
                 </div>
                 if let (Some(cid), Some(content)) = (conditional_id, item.conditional.clone()) {
@@ -165,10 +165,10 @@ pub fn Checkboxes(props: &CheckboxesProps) -> Html {
                 describedby={describedby([hint_id.clone(), error_id.clone()])}
             >
                 if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                    { hint::view(id, None, html! { { hint } }) }
                 }
                 if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    <ErrorMessage id={AttrValue::from(id)} message={error} />
+                    { error_message::view(id, error) }
                 }
                 <div class={classes!("govuk-checkboxes", props.inline.then_some("govuk-checkboxes--inline"))}>
                     { for items }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, event_value, hint_id};
-use super::{ErrorMessage, Fieldset, Hint};
+use super::{error_message, hint, Fieldset};
 
 /// One of the three parts of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -193,10 +193,10 @@ pub fn DateInput(props: &DateInputProps) -> Html {
                 describedby={describedby([hint_id.clone(), error_id.clone()])}
             >
                 if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                    { hint::view(id, None, html! { { hint } }) }
                 }
                 if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    <ErrorMessage id={AttrValue::from(id)} message={error} />
+                    { error_message::view(id, error) }
                 }
                 <div class="govuk-date-input" id={props.id.clone()}>
                     { part(DatePart::Day, &props.day) }

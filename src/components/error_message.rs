@@ -1,26 +1,19 @@
 //! GOV.UK error message: the red message above a field in error. It starts with a visually
 //! hidden "Error:" so that a screen reader announces it as an error, not as a hint.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// Properties of [`ErrorMessage`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct ErrorMessageProps {
-    /// The message's id, conventionally `<field id>-error`; the field names it in
-    /// `aria-describedby`.
-    pub id: AttrValue,
-    /// What is wrong and how to fix it, for example "Enter your full name".
-    pub message: AttrValue,
-}
-
-/// `<p class="govuk-error-message" id=…><span class="govuk-visually-hidden">Error:</span> …</p>`
-#[component]
-pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
+/// `<p class="govuk-error-message" id=…><span class="govuk-visually-hidden">Error:</span> …</p>`;
+/// the id is conventionally `<field id>-error`, named by the field's `aria-describedby`.
+pub fn view(id: impl Into<AttrValue>, message: AttrValue) -> Html {
     html! {
-        <p id={props.id.clone()} class="govuk-error-message">
+        <p id={id.into()} class="govuk-error-message">
             <span class="govuk-visually-hidden">{ "Error:" }</span>
             { " " }
-            { props.message.clone() }
+            { message }
         </p>
     }
 }

@@ -11,7 +11,7 @@
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, hint_id};
-use super::{ErrorMessage, Fieldset, Hint};
+use super::{error_message, hint, Fieldset};
 
 /// One option of [`Radios`].
 #[derive(PartialEq, Clone, Debug, Default)]
@@ -125,7 +125,7 @@ pub fn Radios(props: &RadiosProps) -> Html {
                         { item.label.clone() }
                     </label>
                     if let (Some(hid), Some(hint)) = (item_hint_id, item.hint.clone()) {
-                        <Hint id={AttrValue::from(hid)} class={classes!("govuk-radios__hint")}>{ hint }</Hint>
+                        { hint::view(hid, Some("govuk-radios__hint"), html! { { hint } }) }
                     }
                 </div>
                 if let (Some(cid), Some(content)) = (conditional_id, item.conditional.clone()) {
@@ -151,10 +151,10 @@ pub fn Radios(props: &RadiosProps) -> Html {
                 describedby={describedby([hint_id.clone(), error_id.clone()])}
             >
                 if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                    { hint::view(id, None, html! { { hint } }) }
                 }
                 if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    <ErrorMessage id={AttrValue::from(id)} message={error} />
+                    { error_message::view(id, error) }
                 }
                 <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
                     { for items }

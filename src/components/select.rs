@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, event_value, hint_id};
-use super::{ErrorMessage, Hint, Label};
+use super::{error_message, hint, label};
 
 /// Properties of [`Select`].
 #[derive(Properties, PartialEq, Clone)]
@@ -68,12 +68,12 @@ pub fn Select(props: &SelectProps) -> Html {
 
     html! {
         <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            <Label for_id={props.id.clone()} text={props.label.clone()} is_heading={props.label_is_heading} />
+            { label::view(&props.id.clone(), &props.label.clone(), props.label_is_heading) }
             if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                { hint::view(id, None, html! { { hint } }) }
             }
             if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                <ErrorMessage id={AttrValue::from(id)} message={error} />
+                { error_message::view(id, error) }
             }
             <select
                 ref={node}

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, event_value, hint_id};
-use super::{ErrorMessage, Hint, Label};
+use super::{error_message, hint, label};
 
 /// Properties of [`TextInput`].
 #[derive(Properties, PartialEq, Clone)]
@@ -76,12 +76,12 @@ pub fn TextInput(props: &TextInputProps) -> Html {
 
     html! {
         <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            <Label for_id={props.id.clone()} text={props.label.clone()} is_heading={props.label_is_heading} />
+            { label::view(&props.id.clone(), &props.label.clone(), props.label_is_heading) }
             if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                { hint::view(id, None, html! { { hint } }) }
             }
             if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                <ErrorMessage id={AttrValue::from(id)} message={error} />
+                { error_message::view(id, error) }
             }
             <input
                 class={classes!(

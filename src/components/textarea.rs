@@ -7,7 +7,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, event_value, hint_id};
-use super::{ErrorMessage, Hint, Label};
+use super::{error_message, hint, label};
 
 /// How long typing must pause before the live region announces the count (GOV.UK: 1 second).
 const ANNOUNCE_DELAY_MS: u32 = 1000;
@@ -122,12 +122,12 @@ pub fn Textarea(props: &TextareaProps) -> Html {
             props.max_chars.is_some().then_some("govuk-character-count"),
             in_error.then_some("govuk-form-group--error"),
         )}>
-            <Label for_id={props.id.clone()} text={props.label.clone()} is_heading={props.label_is_heading} />
+            { label::view(&props.id.clone(), &props.label.clone(), props.label_is_heading) }
             if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                <Hint id={AttrValue::from(id)}>{ hint }</Hint>
+                { hint::view(id, None, html! { { hint } }) }
             }
             if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                <ErrorMessage id={AttrValue::from(id)} message={error} />
+                { error_message::view(id, error) }
             }
             { textarea }
             if let Some(info_id) = info_id {

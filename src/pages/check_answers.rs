@@ -13,7 +13,7 @@ use prevent_core::flow;
 use prevent_core::validate::validate;
 use prevent_core::Severity;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`CheckAnswers`].
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use crate::state::SessionHandle;
 use prevent_core::export;
 use prevent_core::Severity;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`Confirmation`].
 #[derive(Properties, PartialEq)]

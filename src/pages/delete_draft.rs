@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::services::store;
 use prevent_core::store::DraftStore;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`DeleteDraft`].
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use crate::nav;
 use crate::route::Route;
 use crate::state::{Load, Save, SessionHandle};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`DraftScope`].
 #[derive(Properties, PartialEq)]

@@ -10,7 +10,7 @@ use crate::services::{clock, store};
 use prevent_core::store::{DraftStore, Listing, StoreError};
 use prevent_core::DraftStatus;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The drafts page.
 #[component]

@@ -5,7 +5,7 @@ use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The home page.
 #[component]

@@ -4,7 +4,7 @@ use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// GOV.UK-style "Page not found".
 #[component]

@@ -15,7 +15,7 @@ use prevent_core::validate::validate;
 use prevent_core::PageKind;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`QuestionPage`].
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::state::SessionHandle;
 use prevent_core::PageKind;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`ReferralPage`].
 #[derive(Properties, PartialEq)]

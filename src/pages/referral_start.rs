@@ -8,7 +8,7 @@ use crate::services::{clock, new_id, store};
 use prevent_core::store::Envelope;
 use prevent_core::Draft;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The referral start page.
 #[component]

@@ -10,7 +10,7 @@ use prevent_core::flow::{self, SectionStatus};
 use prevent_core::validate::validate;
 use prevent_core::Severity;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Properties of [`ReferralTasks`].
 #[derive(Properties, PartialEq)]
