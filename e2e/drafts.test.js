@@ -112,3 +112,33 @@ test('full storage is reported and the last good copy is kept', async (t) => {
   assert.equal(stored['referrer.name'], 'Sam');
   assert.equal(stored['referrer.organisation'], undefined);
 });
+
+test('two tabs on one draft: the second cannot overwrite the first, and says so', async (t) => {
+  const { page, context } = await app.open(t, null);
+  const id = await r.start(page);
+  await r.choose(page, 'Yes, I am making a referral');
+  await r.pressContinue(page);
+  await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
+  await r.choose(page, 'No');
+  await r.pressContinue(page);
+  await r.onPage(page, 'About you', { axe: false });
+  const other = await context.newPage();
+  await other.goto(`/referral/${id}/about-you`);
+  await r.onPage(other, 'About you', { axe: false });
+  await r.type(page, 'Full name', 'Typed in tab one');
+  await r.type(other, 'Organisation', 'Typed in tab two');
+  const banner = other.locator('#save-problem');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /changed in another tab or window[\s\S]*Nothing has been overwritten/);
+  const stored = await page.evaluate((key) => JSON.parse(JSON.parse(localStorage.getItem(key)).payload).answers, `pct.draft.${id}`);
+  assert.equal(stored['referrer.name'], 'Typed in tab one');
+  assert.equal(stored['referrer.organisation'], undefined);
+});
+
+test('a missing draft and an unknown page say what happened, and pass axe', async (t) => {
+  const { page } = await app.open(t, '/referral/00000000-0000-4000-8000-000000000000/about-you');
+  await r.onPage(page, 'This draft is not in this browser');
+  await page.goto('/no/such/page');
+  await r.onPage(page, 'Page not found');
+  assert.match(await page.title(), /^Page not found/);
+});

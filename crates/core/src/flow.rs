@@ -142,7 +142,9 @@ pub fn summary<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> 
                 .filter(|q| schema.question_visible(&q.id, answers, ctx))
                 .map(|q| SummaryRow {
                     question: q.id.clone(),
-                    key: q.label.trim_end_matches(" (optional)").to_string(),
+                    // "Give details" means nothing out of its place under a yes/no question, so
+                    // check your answers names what the details are of.
+                    key: if q.label == "Give details" { q.short_sentence() } else { q.label.trim_end_matches(" (optional)").to_string() },
                     value: answers.filled(&q.id).map(|a| display(&q.kind, a)),
                 })
                 .collect();

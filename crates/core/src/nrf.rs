@@ -87,12 +87,12 @@ pub const SECTIONS: [&str; 5] = [
 ];
 
 /// The four yes/no "relevant information" questions: (id, question, short name, shown only for
-/// an individual). Details are required when the answer is yes.
-const RELEVANT: [(&str, &str, &str, bool); 4] = [
-    ("info.safeguarding_lead", "Have you discussed your concerns with your safeguarding lead or Prevent lead?", "whether you discussed this with your safeguarding or Prevent lead", false),
-    ("info.subject_informed", "Have you told the person that you are making this referral?", "whether you told the person", true),
-    ("info.direct_action", "Have you taken any direct action since you received this information?", "whether you have taken direct action", false),
-    ("info.other_agencies", "Have you discussed your concerns with any other agencies?", "whether you discussed this with other agencies", false),
+/// an individual, short name of its details). Details are required when the answer is yes.
+const RELEVANT: [(&str, &str, &str, bool, &str); 4] = [
+    ("info.safeguarding_lead", "Have you discussed your concerns with your safeguarding lead or Prevent lead?", "whether you discussed this with your safeguarding or Prevent lead", false, "details of the discussion with your safeguarding or Prevent lead"),
+    ("info.subject_informed", "Have you told the person that you are making this referral?", "whether you told the person", true, "details of what you told the person"),
+    ("info.direct_action", "Have you taken any direct action since you received this information?", "whether you have taken direct action", false, "details of the action you took"),
+    ("info.other_agencies", "Have you discussed your concerns with any other agencies?", "whether you discussed this with other agencies", false, "details of the discussions with other agencies"),
 ];
 
 /// Builds the NRF schema.
@@ -196,12 +196,12 @@ pub fn schema() -> FormSchema {
     pages.push(needs);
 
     let mut info = Vec::new();
-    for (id, label, short, person_only) in RELEVANT {
+    for (id, label, short, person_only, details_short) in RELEVANT {
         let mut yn = q(id, label, short, yes_no());
         if person_only {
             yn = yn.when(individual.clone());
         }
-        let mut details = q(&format!("{id}_details"), "Give details", &format!("details of {}", short.trim_start_matches("whether ")), area(2000, 3))
+        let mut details = q(&format!("{id}_details"), "Give details", details_short, area(2000, 3))
             .when(eq(id, "yes"));
         if person_only {
             details = details.when(Condition::All(vec![individual.clone(), eq(id, "yes")]));
@@ -274,7 +274,7 @@ fn rules() -> Vec<Rule> {
         rule("REF-4", "s7", "concerns.noticed", RealDate, ""),
         rule("REF-4", "s7", "concerns.noticed", NotFuture, ""),
     ];
-    for (id, _, short, _) in RELEVANT {
+    for (id, _, short, _, _) in RELEVANT {
         r.push(rule("REF-2", "s7", id, Required, &format!("Select {short}")));
         r.push(rule("REF-2", "s7", &format!("{id}_details"), Required, "Give details, because you answered yes"));
     }

@@ -120,7 +120,7 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::Full => write!(f, "Your browser's storage is full, so your latest change has not been saved. Your last saved copy is kept. Delete drafts you no longer need, or download your answers, then try again."),
-            StoreError::Conflict { .. } => write!(f, "This draft was changed in another tab or window, so your latest change has not been saved here. Nothing has been overwritten."),
+            StoreError::Conflict { .. } => write!(f, "This draft was changed in another tab or window, so your latest change has not been saved here. Nothing has been overwritten. Carry on in the other tab, or reload this page to see the latest saved version."),
             StoreError::Unreadable { .. } => write!(f, "This saved draft cannot be read. It has been left as it is."),
             StoreError::Unavailable(why) => write!(f, "Drafts cannot be saved in this browser ({why}). Keep this tab open until you have finished and downloaded your referral."),
         }

@@ -149,5 +149,11 @@ fn check_answers_rows_show_labels_and_long_dates() {
     assert_eq!(find("subject.type").value.as_deref(), Some("A person"));
     assert_eq!(find("concerns.type").value.as_deref(), Some("Islamist"));
     assert_eq!(find("subject.surname").value, None);
+    let mut d2 = d.clone();
+    d2.set_answer("info.direct_action", Answer::Text("yes".into()));
+    d2.set_answer("info.direct_action_details", Answer::Text("Removed the videos".into()));
+    let rows2 = flow::summary(&s, &d2.answers, &ctx());
+    let details = rows2.iter().flat_map(|(_, r)| r).find(|r| r.question == "info.direct_action_details").unwrap();
+    assert_eq!(details.key, "Details of the action you took");
     assert!(rows.iter().all(|(p, _)| p.id != "institution"));
 }
