@@ -5,9 +5,9 @@ use crate::components::*;
 use crate::nav;
 use crate::pages::*;
 use crate::route::Route;
+use crate::router::*;
 use prevent_core::store::Envelope;
 use yew::prelude::*;
-use crate::router::*;
 
 /// The draft deleted most recently, kept in memory so the drafts page can offer undo.
 pub type UndoHandle = UseStateHandle<Option<Envelope>>;
@@ -30,7 +30,10 @@ fn Shell() -> Html {
     let navigator = use_navigator().expect("inside the router");
     let route = use_route().unwrap_or(Route::NotFound);
     let location = use_location();
-    let path = location.as_ref().map(|l| l.path().to_string()).unwrap_or_default();
+    let path = location
+        .as_ref()
+        .map(|l| l.path().to_string())
+        .unwrap_or_default();
 
     // Move focus to the new page's heading when the page changes (not on first load), so
     // screen reader and keyboard users start at the top of the new page. A page that wants
@@ -44,7 +47,9 @@ fn Shell() -> Html {
             // The page may already have put focus somewhere on purpose (a field named by a
             // change link, the error summary): leave it there.
             let main = doc.get_element_by_id("main-content");
-            let claimed = doc.active_element().is_some_and(|a| main.as_ref().is_some_and(|m| m.contains(Some(&a))));
+            let claimed = doc
+                .active_element()
+                .is_some_and(|a| main.as_ref().is_some_and(|m| m.contains(Some(&a))));
             if claimed {
                 return;
             }
@@ -60,10 +65,24 @@ fn Shell() -> Html {
         }
     });
 
-    let in_referral = matches!(route, Route::ReferralStart | Route::ReferralTasks { .. } | Route::ReferralPage { .. } | Route::ReferralDone { .. });
+    let in_referral = matches!(
+        route,
+        Route::ReferralStart
+            | Route::ReferralTasks { .. }
+            | Route::ReferralPage { .. }
+            | Route::ReferralDone { .. }
+    );
     let nav_links = vec![
-        HeaderLink { text: "Make a referral".into(), href: nav::href(&Route::ReferralStart), active: in_referral },
-        HeaderLink { text: "Saved drafts".into(), href: nav::href(&Route::Drafts), active: matches!(route, Route::Drafts | Route::DeleteDraft { .. }) },
+        HeaderLink {
+            text: "Make a referral".into(),
+            href: nav::href(&Route::ReferralStart),
+            active: in_referral,
+        },
+        HeaderLink {
+            text: "Saved drafts".into(),
+            href: nav::href(&Route::Drafts),
+            active: matches!(route, Route::Drafts | Route::DeleteDraft { .. }),
+        },
     ];
     html! {
         <>
@@ -86,9 +105,15 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::ReferralStart => html! { <ReferralStart /> },
-        Route::ReferralTasks { id } => html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> },
-        Route::ReferralDone { id } => html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> },
-        Route::ReferralPage { id, page } => html! { <DraftScope id={id.clone()}><ReferralPage id={id} page={page} /></DraftScope> },
+        Route::ReferralTasks { id } => {
+            html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
+        }
+        Route::ReferralDone { id } => {
+            html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> }
+        }
+        Route::ReferralPage { id, page } => {
+            html! { <DraftScope id={id.clone()}><ReferralPage id={id} page={page} /></DraftScope> }
+        }
         Route::Drafts => html! { <Drafts /> },
         Route::DeleteDraft { id } => html! { <DeleteDraft id={id} /> },
         Route::NotFound => html! { <NotFound /> },

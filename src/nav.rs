@@ -2,8 +2,8 @@
 //! works) and a click is turned into a router push.
 
 use crate::route::Route;
-use yew::prelude::*;
 use crate::router::*;
+use yew::prelude::*;
 
 /// The path of a route ("/referral/abc/about-you").
 pub fn href(route: &Route) -> AttrValue {
@@ -34,6 +34,14 @@ pub fn on_click(navigator: &Navigator, href: AttrValue) -> Callback<MouseEvent> 
 
 /// A value from the current URL's query string.
 pub fn query_value(location: &Option<Location>, key: &str) -> Option<String> {
-    let q = location.as_ref()?.query_str().trim_start_matches('?').to_string();
-    q.split('&').find_map(|kv| kv.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v.to_string()))
+    let q = location
+        .as_ref()?
+        .query_str()
+        .trim_start_matches('?')
+        .to_string();
+    q.split('&').find_map(|kv| {
+        kv.split_once('=')
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| v.to_string())
+    })
 }

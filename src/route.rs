@@ -24,7 +24,10 @@ pub enum Route {
 
 /// Ids and page names in URLs: lowercase letters, digits and dashes only.
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Route {
@@ -37,7 +40,10 @@ impl Route {
             ["referral", "start"] => Route::ReferralStart,
             ["referral", i] if is_slug(i) => Route::ReferralTasks { id: id(i) },
             ["referral", i, "confirmation"] if is_slug(i) => Route::ReferralDone { id: id(i) },
-            ["referral", i, p] if is_slug(i) && is_slug(p) => Route::ReferralPage { id: id(i), page: id(p) },
+            ["referral", i, p] if is_slug(i) && is_slug(p) => Route::ReferralPage {
+                id: id(i),
+                page: id(p),
+            },
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft { id: id(i) },
             _ => Route::NotFound,
@@ -77,7 +83,10 @@ mod tests {
             Route::ReferralStart,
             Route::ReferralTasks { id: id.clone() },
             Route::ReferralDone { id: id.clone() },
-            Route::ReferralPage { id: id.clone(), page: "about-you".into() },
+            Route::ReferralPage {
+                id: id.clone(),
+                page: "about-you".into(),
+            },
             Route::Drafts,
             Route::DeleteDraft { id },
         ] {
@@ -87,9 +96,19 @@ mod tests {
 
     #[test]
     fn unknown_or_unsafe_paths_are_not_found() {
-        for p in ["/nope", "/referral/a/b/c", "/referral/ABC", "/referral/x/<script>", "/drafts/x", "/referral/a b/c"] {
+        for p in [
+            "/nope",
+            "/referral/a/b/c",
+            "/referral/ABC",
+            "/referral/x/<script>",
+            "/drafts/x",
+            "/referral/a b/c",
+        ] {
             assert_eq!(Route::recognize(p), Route::NotFound, "{p}");
         }
-        assert_eq!(Route::recognize("/referral/abc/"), Route::ReferralTasks { id: "abc".into() });
+        assert_eq!(
+            Route::recognize("/referral/abc/"),
+            Route::ReferralTasks { id: "abc".into() }
+        );
     }
 }

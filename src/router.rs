@@ -18,8 +18,14 @@ impl Location {
     fn current() -> Location {
         let loc = web_sys::window().map(|w| w.location());
         Location {
-            path: loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into()),
-            query: loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default(),
+            path: loc
+                .as_ref()
+                .and_then(|l| l.pathname().ok())
+                .unwrap_or_else(|| "/".into()),
+            query: loc
+                .as_ref()
+                .and_then(|l| l.search().ok())
+                .unwrap_or_default(),
         }
     }
 
@@ -74,16 +80,23 @@ pub fn Router(props: &RouterProps) -> Html {
     let location = use_state(Location::current);
     let navigator = {
         let location = location.clone();
-        use_memo((), move |_| Navigator { changed: Callback::from(move |l| location.set(l)) })
+        use_memo((), move |_| Navigator {
+            changed: Callback::from(move |l| location.set(l)),
+        })
     };
     {
         let location = location.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| EventListener::new(&w, "popstate", move |_| location.set(Location::current())));
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "popstate", move |_| location.set(Location::current()))
+            });
             move || drop(listener)
         });
     }
-    let context = RouterContext { location: (*location).clone(), navigator: (*navigator).clone() };
+    let context = RouterContext {
+        location: (*location).clone(),
+        navigator: (*navigator).clone(),
+    };
     html! {
         <ContextProvider<RouterContext> context={context}>{ props.children.clone() }</ContextProvider<RouterContext>>
     }

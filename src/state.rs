@@ -71,11 +71,19 @@ pub enum Action {
     /// The user changed an answer.
     Set { path: String, value: Answer },
     /// The user typed in one box of a date (merged here, so quick typing loses nothing).
-    SetDatePart { path: String, part: DateBox, value: String },
+    SetDatePart {
+        path: String,
+        part: DateBox,
+        value: String,
+    },
     /// The user pressed Continue on a page.
     Continue { page: String, ctx: Context },
     /// The user confirmed the declaration: finish if the whole form is valid.
-    Finish { page: String, ctx: Context, at: String },
+    Finish {
+        page: String,
+        ctx: Context,
+        at: String,
+    },
     /// Storage answered a save.
     Saved(Result<String, StoreError>),
 }
@@ -94,14 +102,18 @@ impl Reducible for Session {
             Action::Loaded(Ok(None)) => s.load = Load::Missing,
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
             Action::Set { path, value } => {
-                let Some(d) = s.draft.as_mut() else { return self };
+                let Some(d) = s.draft.as_mut() else {
+                    return self;
+                };
                 if !d.set_answer(&path, value) {
                     return self;
                 }
                 s.changes += 1;
             }
             Action::SetDatePart { path, part, value } => {
-                let Some(d) = s.draft.as_mut() else { return self };
+                let Some(d) = s.draft.as_mut() else {
+                    return self;
+                };
                 let mut parts = match d.answers.get(&path) {
                     Some(Answer::Date(p)) => p.clone(),
                     _ => DateParts::default(),
@@ -117,7 +129,9 @@ impl Reducible for Session {
                 s.changes += 1;
             }
             Action::Continue { page, ctx } => {
-                let Some(d) = s.draft.as_mut() else { return self };
+                let Some(d) = s.draft.as_mut() else {
+                    return self;
+                };
                 let before = d.completed_pages.len();
                 if d.continue_from(schema, &page, &ctx).has_errors() {
                     s.shown_errors.insert(page);
@@ -130,8 +144,12 @@ impl Reducible for Session {
                 }
             }
             Action::Finish { page, ctx, at } => {
-                let Some(d) = s.draft.as_mut() else { return self };
-                if d.continue_from(schema, &page, &ctx).has_errors() || d.finish(schema, &ctx, &at).is_err() {
+                let Some(d) = s.draft.as_mut() else {
+                    return self;
+                };
+                if d.continue_from(schema, &page, &ctx).has_errors()
+                    || d.finish(schema, &ctx, &at).is_err()
+                {
                     s.shown_errors.insert(page);
                     s.attempts += 1;
                 } else {

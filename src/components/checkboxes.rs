@@ -107,7 +107,10 @@ pub fn Checkboxes(props: &CheckboxesProps) -> Html {
         let id = item_id(&props.id, index);
         let checked = props.selected.contains(&item.value);
         let item_hint_id = item.hint.as_ref().map(|_| format!("{id}-item-hint"));
-        let conditional_id = item.conditional.as_ref().map(|_| format!("conditional-{id}"));
+        let conditional_id = item
+            .conditional
+            .as_ref()
+            .map(|_| format!("conditional-{id}"));
         let onchange = {
             let cb = props.onchange.clone();
             let items = props.items.clone();

@@ -101,7 +101,10 @@ pub fn Radios(props: &RadiosProps) -> Html {
         let id = item_id(&props.id, index);
         let checked = props.selected.as_ref() == Some(&item.value);
         let item_hint_id = item.hint.as_ref().map(|_| format!("{id}-item-hint"));
-        let conditional_id = item.conditional.as_ref().map(|_| format!("conditional-{id}"));
+        let conditional_id = item
+            .conditional
+            .as_ref()
+            .map(|_| format!("conditional-{id}"));
         let onchange = {
             let cb = props.onchange.clone();
             let value = item.value.to_string();

@@ -9,7 +9,6 @@ use gloo::events::EventListener;
 use prevent_core::store::{DraftStore, Envelope};
 use prevent_core::Draft;
 
-
 use yew::prelude::*;
 
 /// What the save side keeps between renders: the revision stored, and the latest draft with
@@ -64,7 +63,10 @@ pub fn use_draft(id: String) -> SessionHandle {
                 let loaded = result.and_then(|found| match found {
                     Some(env) => {
                         let draft = env.open()?;
-                        *saver.borrow_mut() = Saver { revision: Some(env.revision), ..Saver::default() };
+                        *saver.borrow_mut() = Saver {
+                            revision: Some(env.revision),
+                            ..Saver::default()
+                        };
                         Ok(Some(draft))
                     }
                     None => Ok(None),
@@ -140,4 +142,3 @@ pub fn use_draft(id: String) -> SessionHandle {
 
     session
 }
-

@@ -7,13 +7,13 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::clock;
 use crate::state::SessionHandle;
 use prevent_core::flow;
 use prevent_core::validate::validate;
 use prevent_core::Severity;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`CheckAnswers`].
 #[derive(Properties, PartialEq)]
@@ -29,15 +29,30 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let navigator = use_navigator().expect("router");
     let schema = crate::nrf();
     let ctx = clock::context();
-    let Some(draft) = session.draft.as_ref() else { return html! {} };
+    let Some(draft) = session.draft.as_ref() else {
+        return html! {};
+    };
     let report = validate(schema, &draft.answers, &ctx);
     let shown_errors = use_state(|| false);
     // The declaration comes after this page, so its (unticked) box is not an error here.
-    let errors: Vec<_> = report.errors().filter(|i| !i.path.starts_with("declaration.")).collect();
-    use_title(format!("Check your answers – {}", schema.title), *shown_errors && !errors.is_empty());
+    let errors: Vec<_> = report
+        .errors()
+        .filter(|i| !i.path.starts_with("declaration."))
+        .collect();
+    use_title(
+        format!("Check your answers – {}", schema.title),
+        *shown_errors && !errors.is_empty(),
+    );
     let id = props.id.to_string();
     let change_href = |page: &str, q: &str| {
-        AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page: page.into() }), q))
+        AttrValue::from(format!(
+            "{}?return=check&field={}",
+            nav::href(&Route::ReferralPage {
+                id: id.clone(),
+                page: page.into()
+            }),
+            q
+        ))
     };
     let sections: Html = flow::summary_by_section(schema, &draft.answers, &ctx)
         .into_iter()
@@ -72,7 +87,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
             }
         })
         .collect();
-    let risk = report.issues.iter().find(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning).map(|i| i.message.clone());
+    let risk = report
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning)
+        .map(|i| i.message.clone());
     let error_links: Html = errors
         .iter()
         .map(|i| {
@@ -91,13 +110,19 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
             e.prevent_default();
             if has_errors {
                 shown_errors.set(true);
-                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("check-errors")) {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("check-errors"))
+                {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                         let _ = el.focus();
                     }
                 }
             } else {
-                navigator.push(&Route::ReferralPage { id: id.clone(), page: "declaration".into() });
+                navigator.push(&Route::ReferralPage {
+                    id: id.clone(),
+                    page: "declaration".into(),
+                });
             }
         })
     };

@@ -4,12 +4,12 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::{clock, download::download};
 use crate::state::SessionHandle;
 use prevent_core::export;
 use prevent_core::Severity;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`Confirmation`].
 #[derive(Properties, PartialEq)]
@@ -26,9 +26,13 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     let problem = use_state(|| None::<String>);
     let schema = crate::nrf();
     use_title(format!("Referral finished – {}", schema.title), false);
-    let Some(draft) = session.draft.clone() else { return html! {} };
+    let Some(draft) = session.draft.clone() else {
+        return html! {};
+    };
     let Some(finished) = draft.finished.clone() else {
-        let tasks = nav::href(&Route::ReferralTasks { id: props.id.to_string() });
+        let tasks = nav::href(&Route::ReferralTasks {
+            id: props.id.to_string(),
+        });
         return html! {
             <>
                 <h1 class="govuk-heading-l">{ "This referral is not finished yet" }</h1>
@@ -66,7 +70,10 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 .map(|(_, r)| SummaryRow {
                     key: r.key.into(),
                     value: match r.value {
-                        Some(v) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
+                        Some(v) => v
+                            .lines()
+                            .map(|l| html! { <>{ l.to_string() }<br /></> })
+                            .collect::<Html>(),
                         None => html! { <span class="pct-not-given">{ "Not given" }</span> },
                     },
                     action: None,

@@ -6,10 +6,10 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::store;
 use prevent_core::store::DraftStore;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`DeleteDraft`].
 #[derive(Properties, PartialEq)]

@@ -5,9 +5,9 @@ use crate::components::*;
 use crate::hooks::use_draft;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::state::{Load, Save, SessionHandle};
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`DraftScope`].
 #[derive(Properties, PartialEq)]

@@ -6,11 +6,11 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::{clock, store};
 use prevent_core::store::{DraftStore, Listing, StoreError};
 use prevent_core::DraftStatus;
 use yew::prelude::*;
-use crate::router::*;
 
 /// The drafts page.
 #[component]
@@ -54,7 +54,9 @@ pub fn Drafts() -> Html {
     let rows: Html = match &*listing {
         None => html! { <p class="govuk-body">{ "Loading…" }</p> },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
-        Some(Ok(l)) if l.drafts.is_empty() => html! { <p class="govuk-body" id="no-drafts">{ "You have no saved drafts in this browser." }</p> },
+        Some(Ok(l)) if l.drafts.is_empty() => {
+            html! { <p class="govuk-body" id="no-drafts">{ "You have no saved drafts in this browser." }</p> }
+        }
         Some(Ok(l)) => {
             let body: Html = l
                 .drafts

@@ -4,8 +4,8 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
-use yew::prelude::*;
 use crate::router::*;
+use yew::prelude::*;
 
 /// The home page.
 #[component]

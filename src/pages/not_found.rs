@@ -3,8 +3,8 @@
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
-use yew::prelude::*;
 use crate::router::*;
+use yew::prelude::*;
 
 /// GOV.UK-style "Page not found".
 #[component]

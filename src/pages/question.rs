@@ -18,7 +18,10 @@ pub fn revealed_by<'a>(q: &'a Question, page: &Page) -> Option<(&'a str, &'a str
     fn find<'c>(c: &'c Condition, page: &Page) -> Option<(&'c str, &'c str)> {
         match c {
             Condition::Equals { field, value }
-                if page.questions.iter().any(|p| p.id == *field && matches!(p.kind, QuestionKind::Radios { .. })) =>
+                if page
+                    .questions
+                    .iter()
+                    .any(|p| p.id == *field && matches!(p.kind, QuestionKind::Radios { .. })) =>
             {
                 Some((field, value))
             }
@@ -57,7 +60,9 @@ pub struct QuestionFieldProps {
 #[component]
 pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
-    let Some(draft) = session.draft.as_ref() else { return html! {} };
+    let Some(draft) = session.draft.as_ref() else {
+        return html! {};
+    };
     let q = props.question;
     let id = AttrValue::from(dom_id(&q.id));
     let name = AttrValue::from(q.id.clone());
@@ -70,7 +75,12 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let set = {
         let session = session.clone();
         let path = q.id.clone();
-        Callback::from(move |value: Answer| session.dispatch(Action::Set { path: path.clone(), value }))
+        Callback::from(move |value: Answer| {
+            session.dispatch(Action::Set {
+                path: path.clone(),
+                value,
+            })
+        })
     };
     let set_text = set.reform(Answer::Text);
     let warnings: Html = props
@@ -97,7 +107,11 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     };
 
     let field = match &q.kind {
-        QuestionKind::Text { input_type, autocomplete, width } => html! {
+        QuestionKind::Text {
+            input_type,
+            autocomplete,
+            width,
+        } => html! {
             <TextInput id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
                 value={text} oninput={set_text} input_type={AttrValue::from(input_type.clone())}
                 autocomplete={autocomplete.clone().map(AttrValue::from)} width={width.clone().map(AttrValue::from)}
@@ -140,7 +154,9 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 })
                 .collect();
             let selected: Vec<AttrValue> = match answer {
-                Some(Answer::Choices(cs)) => cs.iter().map(|c| AttrValue::from(c.clone())).collect(),
+                Some(Answer::Choices(cs)) => {
+                    cs.iter().map(|c| AttrValue::from(c.clone())).collect()
+                }
                 _ => vec![],
             };
             html! {
@@ -149,8 +165,15 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             }
         }
         QuestionKind::Select { choices } => {
-            let items: Vec<(AttrValue, AttrValue)> =
-                choices.iter().map(|c| (AttrValue::from(c.value.clone()), AttrValue::from(c.label.clone()))).collect();
+            let items: Vec<(AttrValue, AttrValue)> = choices
+                .iter()
+                .map(|c| {
+                    (
+                        AttrValue::from(c.value.clone()),
+                        AttrValue::from(c.label.clone()),
+                    )
+                })
+                .collect();
             html! {
                 <Select id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
                     items={items} selected={answer.and_then(Answer::as_text).map(|t| AttrValue::from(t.to_string()))}
@@ -163,7 +186,11 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 _ => DateParts::default(),
             };
             let error_parts = issue
-                .map(|i| DateErrorParts { day: i.parts[0], month: i.parts[1], year: i.parts[2] })
+                .map(|i| DateErrorParts {
+                    day: i.parts[0],
+                    month: i.parts[1],
+                    year: i.parts[2],
+                })
                 .unwrap_or_default();
             let onchange = {
                 let session = session.clone();
@@ -174,7 +201,11 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                         DatePart::Month => DateBox::Month,
                         DatePart::Year => DateBox::Year,
                     };
-                    session.dispatch(Action::SetDatePart { path: path.clone(), part, value })
+                    session.dispatch(Action::SetDatePart {
+                        path: path.clone(),
+                        part,
+                        value,
+                    })
                 })
             };
             html! {

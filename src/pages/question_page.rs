@@ -7,6 +7,7 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{dom_id, Route};
+use crate::router::*;
 use crate::services::clock;
 use crate::state::{Action, SessionHandle};
 use prevent_core::flow;
@@ -15,7 +16,6 @@ use prevent_core::validate::validate;
 use prevent_core::PageKind;
 use std::rc::Rc;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`QuestionPage`].
 #[derive(Properties, PartialEq)]
@@ -35,18 +35,27 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let schema = crate::nrf();
     let page = props.page;
     let ctx = clock::context();
-    let draft = session.draft.clone().unwrap_or_else(|| prevent_core::Draft::new(schema, "", ""));
+    let draft = session
+        .draft
+        .clone()
+        .unwrap_or_else(|| prevent_core::Draft::new(schema, "", ""));
     let report = Rc::new(validate(schema, &draft.answers, &ctx).for_page(schema, &page.id));
     let show_errors = session.shown_errors.contains(&page.id);
     let errors: Vec<ErrorSummaryItem> = if show_errors {
         report
             .errors()
-            .map(|i| ErrorSummaryItem { text: i.message.clone().into(), target_id: target_id(&i.path, i.part.as_deref()).into() })
+            .map(|i| ErrorSummaryItem {
+                text: i.message.clone().into(),
+                target_id: target_id(&i.path, i.part.as_deref()).into(),
+            })
             .collect()
     } else {
         vec![]
     };
-    use_title(format!("{} – {}", page.title, schema.title), !errors.is_empty());
+    use_title(
+        format!("{} – {}", page.title, schema.title),
+        !errors.is_empty(),
+    );
 
     // A change link from check your answers names the field to focus.
     let return_to_check = nav::query_value(&location, "return").as_deref() == Some("check");
@@ -55,8 +64,13 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         use_effect_with((page.id.clone(), field), |(_, field)| {
             if let Some(f) = field {
                 let doc = web_sys::window().and_then(|w| w.document());
-                let el = doc.as_ref().and_then(|d| d.get_element_by_id(&dom_id(f)).or_else(|| d.get_element_by_id(&format!("{}-day", dom_id(f)))));
-                if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let el = doc.as_ref().and_then(|d| {
+                    d.get_element_by_id(&dom_id(f))
+                        .or_else(|| d.get_element_by_id(&format!("{}-day", dom_id(f))))
+                });
+                if let Some(el) =
+                    el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
                     let _ = el.focus();
                 }
             }
@@ -77,32 +91,59 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             let page_ok = !next.continue_from(schema, &page_id, &ctx).has_errors();
             if is_declaration {
                 let finished = page_ok && next.finish(schema, &ctx, &clock::now()).is_ok();
-                session.dispatch(Action::Finish { page: page_id.clone(), ctx, at: clock::now() });
+                session.dispatch(Action::Finish {
+                    page: page_id.clone(),
+                    ctx,
+                    at: clock::now(),
+                });
                 if finished {
                     navigator.push(&Route::ReferralDone { id: id.clone() });
                 }
                 return;
             }
-            session.dispatch(Action::Continue { page: page_id.clone(), ctx });
+            session.dispatch(Action::Continue {
+                page: page_id.clone(),
+                ctx,
+            });
             if !page_ok {
                 return;
             }
             let following = flow::next_page(schema, &next.answers, &ctx, &page_id);
             let target = match following {
-                Some(p) if return_to_check && (next.completed_pages.contains(&p.id) || p.kind == PageKind::CheckAnswers) => "check-answers".to_string(),
+                Some(p)
+                    if return_to_check
+                        && (next.completed_pages.contains(&p.id)
+                            || p.kind == PageKind::CheckAnswers) =>
+                {
+                    "check-answers".to_string()
+                }
                 Some(p) => p.id.clone(),
                 None => "check-answers".to_string(),
             };
-            navigator.push(&Route::ReferralPage { id: id.clone(), page: target });
+            navigator.push(&Route::ReferralPage {
+                id: id.clone(),
+                page: target,
+            });
         })
     };
 
     let back = match flow::previous_page(schema, &draft.answers, &ctx, &page.id) {
-        Some(p) => nav::href(&Route::ReferralPage { id: props.id.to_string(), page: p.id.clone() }),
-        None => nav::href(&Route::ReferralTasks { id: props.id.to_string() }),
+        Some(p) => nav::href(&Route::ReferralPage {
+            id: props.id.to_string(),
+            page: p.id.clone(),
+        }),
+        None => nav::href(&Route::ReferralTasks {
+            id: props.id.to_string(),
+        }),
     };
-    let tasks = nav::href(&Route::ReferralTasks { id: props.id.to_string() });
-    let top: Vec<&'static prevent_core::Question> = page.questions.iter().filter(|q| revealed_by(q, page).is_none()).collect();
+    let tasks = nav::href(&Route::ReferralTasks {
+        id: props.id.to_string(),
+    });
+    let top: Vec<&'static prevent_core::Question> = page
+        .questions
+        .iter()
+        .filter(|q| revealed_by(q, page).is_none())
+        .collect();
     let single = top.len() == 1 && top[0].label == page.title;
     let visible_top: Html = top
         .iter()

@@ -4,10 +4,10 @@
 use super::{CheckAnswers, QuestionPage};
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::state::SessionHandle;
 use prevent_core::PageKind;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`ReferralPage`].
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,9 @@ pub fn ReferralPage(props: &ReferralPageProps) -> Html {
     let locked = session.draft.as_ref().is_some_and(|d| d.is_locked());
     match schema.page(&props.page) {
         _ if locked => {
-            let done = nav::href(&Route::ReferralDone { id: props.id.to_string() });
+            let done = nav::href(&Route::ReferralDone {
+                id: props.id.to_string(),
+            });
             html! {
                 <>
                     <h1 class="govuk-heading-l">{ "This referral is finished" }</h1>
@@ -36,7 +38,9 @@ pub fn ReferralPage(props: &ReferralPageProps) -> Html {
                 </>
             }
         }
-        Some(p) if p.kind == PageKind::CheckAnswers => html! { <CheckAnswers id={props.id.clone()} /> },
+        Some(p) if p.kind == PageKind::CheckAnswers => {
+            html! { <CheckAnswers id={props.id.clone()} /> }
+        }
         Some(p) => html! { <QuestionPage id={props.id.clone()} page={p} /> },
         None => html! { <super::NotFound /> },
     }

@@ -4,11 +4,11 @@
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::{clock, new_id, store};
 use prevent_core::store::Envelope;
 use prevent_core::Draft;
 use yew::prelude::*;
-use crate::router::*;
 
 /// The referral start page.
 #[component]
@@ -23,7 +23,10 @@ pub fn ReferralStart() -> Html {
             let schema = crate::nrf();
             let draft = Draft::new(schema, &new_id(), &clock::now());
             match store().save_now(Envelope::seal(&draft, &clock::now()), None) {
-                Ok(_) => navigator.push(&Route::ReferralPage { id: draft.id.clone(), page: schema.pages[0].id.clone() }),
+                Ok(_) => navigator.push(&Route::ReferralPage {
+                    id: draft.id.clone(),
+                    page: schema.pages[0].id.clone(),
+                }),
                 Err(e) => problem.set(Some(e.to_string())),
             }
         })

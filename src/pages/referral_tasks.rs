@@ -4,13 +4,13 @@ use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
+use crate::router::*;
 use crate::services::clock;
 use crate::state::{Save, SessionHandle};
 use prevent_core::flow::{self, SectionStatus};
 use prevent_core::validate::validate;
 use prevent_core::Severity;
 use yew::prelude::*;
-use crate::router::*;
 
 /// Properties of [`ReferralTasks`].
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,9 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     let schema = crate::nrf();
     use_title(format!("Your referral – {}", schema.title), false);
     let ctx = clock::context();
-    let Some(draft) = session.draft.as_ref() else { return html! {} };
+    let Some(draft) = session.draft.as_ref() else {
+        return html! {};
+    };
     let id = props.id.to_string();
     if draft.is_locked() {
         let done = nav::href(&Route::ReferralDone { id });
@@ -40,13 +42,20 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     }
     let report = validate(schema, &draft.answers, &ctx);
     let sections = flow::sections(schema, draft, &report, &ctx);
-    let done = sections.iter().filter(|s| s.status == SectionStatus::Completed).count();
+    let done = sections
+        .iter()
+        .filter(|s| s.status == SectionStatus::Completed)
+        .count();
     let items: Vec<TaskListItem> = sections
         .iter()
         .map(|s| TaskListItem {
             title: s.title.to_string().into(),
-            href: (s.status != SectionStatus::CannotStartYet)
-                .then(|| nav::href(&Route::ReferralPage { id: id.clone(), page: s.page.to_string() })),
+            href: (s.status != SectionStatus::CannotStartYet).then(|| {
+                nav::href(&Route::ReferralPage {
+                    id: id.clone(),
+                    page: s.page.to_string(),
+                })
+            }),
             hint: None,
             status: match s.status {
                 SectionStatus::NotStarted => TaskStatus::NotStarted,
@@ -57,7 +66,10 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
             },
         })
         .collect();
-    let risk = report.issues.iter().any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
+    let risk = report
+        .issues
+        .iter()
+        .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
     let delete = nav::href(&Route::DeleteDraft { id: id.clone() });
     let saved = match &session.save {
         Save::Saved(at) => Some(clock::local_time(at)),

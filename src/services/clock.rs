@@ -29,8 +29,18 @@ pub fn local_time(rfc3339: &str) -> String {
         return rfc3339.to_string();
     }
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let (h, m) = (d.get_hours(), d.get_minutes());
     let (h12, ampm) = match h {

@@ -24,13 +24,18 @@ impl LocalBackend {
     pub fn new() -> Self {
         let storage = web_sys::window()
             .ok_or_else(|| "no window".to_string())
-            .and_then(|w| w.local_storage().map_err(|_| "storage is blocked".to_string()))
+            .and_then(|w| {
+                w.local_storage()
+                    .map_err(|_| "storage is blocked".to_string())
+            })
             .and_then(|s| s.ok_or_else(|| "storage is turned off".to_string()));
         LocalBackend { storage }
     }
 
     fn s(&self) -> Result<&web_sys::Storage, KvError> {
-        self.storage.as_ref().map_err(|why| KvError::Unavailable(why.clone()))
+        self.storage
+            .as_ref()
+            .map_err(|why| KvError::Unavailable(why.clone()))
     }
 }
 
@@ -41,11 +46,18 @@ impl Default for LocalBackend {
 }
 
 fn err(e: JsValue) -> KvError {
-    let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         KvError::QuotaExceeded
     } else {
-        KvError::Unavailable(if name.is_empty() { "storage error".into() } else { name })
+        KvError::Unavailable(if name.is_empty() {
+            "storage error".into()
+        } else {
+            name
+        })
     }
 }
 

@@ -31,7 +31,11 @@ pub struct DateParts {
 impl DateParts {
     /// Builds date parts from three strings.
     pub fn new(day: &str, month: &str, year: &str) -> Self {
-        DateParts { day: day.into(), month: month.into(), year: year.into() }
+        DateParts {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
     }
 
     /// True when all three boxes are blank.
@@ -99,7 +103,10 @@ impl Answers {
 
     /// Builder form of [`Answers::set`] for checkboxes.
     pub fn with_choices(mut self, id: &str, choices: &[&str]) -> Self {
-        self.set(id, Answer::Choices(choices.iter().map(|c| c.to_string()).collect()));
+        self.set(
+            id,
+            Answer::Choices(choices.iter().map(|c| c.to_string()).collect()),
+        );
         self
     }
 

@@ -17,7 +17,11 @@ pub struct PartFlags {
 
 impl PartFlags {
     /// All three boxes.
-    pub const ALL: PartFlags = PartFlags { day: true, month: true, year: true };
+    pub const ALL: PartFlags = PartFlags {
+        day: true,
+        month: true,
+        year: true,
+    };
 
     /// The id suffix of the first box at fault ("day", "month" or "year").
     pub fn first(&self) -> &'static str {
@@ -50,7 +54,10 @@ impl DateProblem {
         match self {
             DateProblem::Blank => PartFlags::ALL,
             DateProblem::Missing(p) | DateProblem::NotReal(p) => *p,
-            DateProblem::YearDigits => PartFlags { year: true, ..Default::default() },
+            DateProblem::YearDigits => PartFlags {
+                year: true,
+                ..Default::default()
+            },
         }
     }
 
@@ -117,19 +124,33 @@ pub fn parse(parts: &DateParts) -> Result<NaiveDate, DateProblem> {
         return Err(DateProblem::YearDigits);
     }
     let (d, m, y) = (day.unwrap_or(0), month.unwrap_or(0), year.unwrap_or(0));
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateProblem::NotReal(PartFlags { day: true, ..Default::default() }))
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateProblem::NotReal(PartFlags {
+        day: true,
+        ..Default::default()
+    }))
 }
 
 fn month_name(s: &str) -> Option<u32> {
-    const NAMES: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let t = s.trim().to_ascii_lowercase();
     if t.len() < 3 {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     NAMES
         .iter()
@@ -154,8 +175,18 @@ pub fn long_date(d: NaiveDate) -> String {
     // Written out rather than with chrono's `format`, whose formatting machinery would add
     // about 20 kB to the app's download.
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
@@ -167,7 +198,9 @@ mod tests {
     fn check(d: &str, m: &str, y: &str, expect: Result<(i32, u32, u32), &str>) {
         let got = parse(&DateParts::new(d, m, y));
         match (got, expect) {
-            (Ok(date), Ok((y, m, d))) => assert_eq!(date, NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            (Ok(date), Ok((y, m, d))) => {
+                assert_eq!(date, NaiveDate::from_ymd_opt(y, m, d).unwrap())
+            }
             (Err(p), Err(msg)) => assert_eq!(p.message("Date of birth"), msg),
             (got, expect) => panic!("{d}/{m}/{y}: got {got:?}, expected {expect:?}"),
         }
@@ -180,12 +213,22 @@ mod tests {
         check("29", "February", "2024", Ok((2024, 2, 29)));
         check("", "", "", Err("Enter date of birth"));
         check("5", "", "2010", Err("Date of birth must include a month"));
-        check("", "", "2010", Err("Date of birth must include a day and month"));
+        check(
+            "",
+            "",
+            "2010",
+            Err("Date of birth must include a day and month"),
+        );
         check("29", "2", "2023", Err("Date of birth must be a real date"));
         check("31", "4", "2020", Err("Date of birth must be a real date"));
         check("1", "13", "2020", Err("Date of birth must be a real date"));
         check("x", "1", "2020", Err("Date of birth must be a real date"));
-        check("1", "1", "20", Err("Date of birth: the year must include 4 numbers"));
+        check(
+            "1",
+            "1",
+            "20",
+            Err("Date of birth: the year must include 4 numbers"),
+        );
         check("0", "1", "2020", Err("Date of birth must be a real date"));
     }
 
@@ -194,20 +237,34 @@ mod tests {
         let p = parse(&DateParts::new("3", "", "2001")).unwrap_err().parts();
         assert_eq!((p.day, p.month, p.year), (false, true, false));
         assert_eq!(p.first(), "month");
-        let p = parse(&DateParts::new("3", "14", "2001")).unwrap_err().parts();
+        let p = parse(&DateParts::new("3", "14", "2001"))
+            .unwrap_err()
+            .parts();
         assert_eq!(p.first(), "month");
     }
 
     #[test]
     fn long_dates_are_written_the_gov_uk_way() {
-        assert_eq!(long_date(NaiveDate::from_ymd_opt(2010, 4, 3).unwrap()), "3 April 2010");
-        assert_eq!(long_date(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()), "25 December 2026");
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2010, 4, 3).unwrap()),
+            "3 April 2010"
+        );
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()),
+            "25 December 2026"
+        );
     }
 
     #[test]
     fn age_counts_whole_years_to_the_birthday() {
         let t = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        assert_eq!(age_on(NaiveDate::from_ymd_opt(2008, 11, 28).unwrap(), t), 18);
-        assert_eq!(age_on(NaiveDate::from_ymd_opt(2008, 11, 29).unwrap(), t), 17);
+        assert_eq!(
+            age_on(NaiveDate::from_ymd_opt(2008, 11, 28).unwrap(), t),
+            18
+        );
+        assert_eq!(
+            age_on(NaiveDate::from_ymd_opt(2008, 11, 29).unwrap(), t),
+            17
+        );
     }
 }

@@ -110,9 +110,17 @@ impl Draft {
         if report.has_errors() {
             return Err(report);
         }
-        self.completed_pages.extend(crate::flow::visible_pages(schema, &self.answers, ctx).iter().map(|p| p.id.clone()));
+        self.completed_pages.extend(
+            crate::flow::visible_pages(schema, &self.answers, ctx)
+                .iter()
+                .map(|p| p.id.clone()),
+        );
         self.status = DraftStatus::Finished;
-        self.finished = Some(Finished { reference: reference(&schema.id, &self.id, ctx.today), on: ctx.today, at: at.into() });
+        self.finished = Some(Finished {
+            reference: reference(&schema.id, &self.id, ctx.today),
+            on: ctx.today,
+            at: at.into(),
+        });
         Ok(())
     }
 
@@ -130,7 +138,11 @@ impl Draft {
                     .map(|c| format!("{c}."))
                     .collect::<Vec<_>>()
                     .join(" ");
-                if initials.is_empty() { "A person".into() } else { format!("A person, {initials}") }
+                if initials.is_empty() {
+                    "A person".into()
+                } else {
+                    format!("A person, {initials}")
+                }
             }
             Some("institution") => "An institution".into(),
             Some("expression") => "An ideological expression".into(),
@@ -143,7 +155,19 @@ impl Draft {
 /// example `NRF-20261128-3F2A9C1B`. Unique enough to match an email to a record; carries no
 /// personal data.
 pub fn reference(form: &str, id: &str, on: NaiveDate) -> String {
-    let short: String = id.chars().filter(char::is_ascii_alphanumeric).take(8).collect::<String>().to_ascii_uppercase();
+    let short: String = id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect::<String>()
+        .to_ascii_uppercase();
     use chrono::Datelike;
-    format!("{}-{:04}{:02}{:02}-{}", form.to_ascii_uppercase(), on.year(), on.month(), on.day(), short)
+    format!(
+        "{}-{:04}{:02}{:02}-{}",
+        form.to_ascii_uppercase(),
+        on.year(),
+        on.month(),
+        on.day(),
+        short
+    )
 }

@@ -21,7 +21,9 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
     let mut answers = Map::new();
     for page in &schema.pages {
         for q in &page.questions {
-            let Some(a) = schema.visible_answer(&q.id, &draft.answers, ctx) else { continue };
+            let Some(a) = schema.visible_answer(&q.id, &draft.answers, ctx) else {
+                continue;
+            };
             insert_path(&mut answers, &q.id, value(&q.kind, a));
         }
     }
@@ -56,15 +58,20 @@ pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Stri
 pub fn file_name(draft: &Draft) -> String {
     match &draft.finished {
         Some(f) => format!("prevent-referral-{}.json", f.reference),
-        None => format!("prevent-referral-draft-{}.json", draft.id.chars().take(8).collect::<String>()),
+        None => format!(
+            "prevent-referral-draft-{}.json",
+            draft.id.chars().take(8).collect::<String>()
+        ),
     }
 }
 
 fn value(kind: &QuestionKind, a: &Answer) -> Value {
     match (kind, a) {
-        (QuestionKind::Number { .. }, Answer::Text(t)) => {
-            t.trim().parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(t.trim()))
-        }
+        (QuestionKind::Number { .. }, Answer::Text(t)) => t
+            .trim()
+            .parse::<u64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::from(t.trim())),
         (_, Answer::Text(t)) => Value::from(t.trim()),
         (_, Answer::Choices(c)) => Value::from(c.clone()),
         (_, Answer::Date(parts)) => match date::parse(parts) {
@@ -80,7 +87,9 @@ fn insert_path(map: &mut Map<String, Value>, path: &str, v: Value) {
             map.insert(path.to_string(), v);
         }
         Some((head, rest)) => {
-            let entry = map.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            let entry = map
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
             if !entry.is_object() {
                 *entry = Value::Object(Map::new());
             }

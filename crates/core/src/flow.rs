@@ -2,26 +2,44 @@
 //! section and the rows of check your answers.
 
 use crate::answers::Answer;
+use crate::answers::Answers;
 use crate::date;
 use crate::draft::Draft;
 use crate::form::{Context, FormSchema, Page, PageKind, QuestionKind};
-use crate::answers::Answers;
 use crate::validate::Report;
 
 /// Pages shown for these answers, in order.
-pub fn visible_pages<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> Vec<&'a Page> {
-    schema.pages.iter().filter(|p| schema.page_visible(p, answers, ctx)).collect()
+pub fn visible_pages<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+) -> Vec<&'a Page> {
+    schema
+        .pages
+        .iter()
+        .filter(|p| schema.page_visible(p, answers, ctx))
+        .collect()
 }
 
 /// The page after `current` (skipping hidden pages), if any.
-pub fn next_page<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context, current: &str) -> Option<&'a Page> {
+pub fn next_page<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    current: &str,
+) -> Option<&'a Page> {
     let pages = visible_pages(schema, answers, ctx);
     let i = pages.iter().position(|p| p.id == current)?;
     pages.get(i + 1).copied()
 }
 
 /// The page before `current` (skipping hidden pages), if any.
-pub fn previous_page<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context, current: &str) -> Option<&'a Page> {
+pub fn previous_page<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    current: &str,
+) -> Option<&'a Page> {
     let pages = visible_pages(schema, answers, ctx);
     let i = pages.iter().position(|p| p.id == current)?;
     i.checked_sub(1).and_then(|j| pages.get(j).copied())
@@ -65,7 +83,12 @@ pub struct Section<'a> {
 
 /// The task list: each section with pages shown for these answers, in order. The last
 /// section (check answers and declaration) cannot start until the others are complete.
-pub fn sections<'a>(schema: &'a FormSchema, draft: &Draft, report: &Report, ctx: &Context) -> Vec<Section<'a>> {
+pub fn sections<'a>(
+    schema: &'a FormSchema,
+    draft: &Draft,
+    report: &Report,
+    ctx: &Context,
+) -> Vec<Section<'a>> {
     let pages = visible_pages(schema, &draft.answers, ctx);
     let mut titles: Vec<&str> = Vec::new();
     for p in &pages {
@@ -76,9 +99,14 @@ pub fn sections<'a>(schema: &'a FormSchema, draft: &Draft, report: &Report, ctx:
     let mut out: Vec<Section> = Vec::new();
     for (n, title) in titles.iter().enumerate() {
         let in_section: Vec<&&Page> = pages.iter().filter(|p| p.section == *title).collect();
-        let ids: Vec<&str> = in_section.iter().flat_map(|p| p.questions.iter().map(|q| q.id.as_str())).collect();
+        let ids: Vec<&str> = in_section
+            .iter()
+            .flat_map(|p| p.questions.iter().map(|q| q.id.as_str()))
+            .collect();
         let errors = report.errors().any(|i| ids.contains(&i.path.as_str()));
-        let all_done = in_section.iter().all(|p| draft.completed_pages.contains(&p.id));
+        let all_done = in_section
+            .iter()
+            .all(|p| draft.completed_pages.contains(&p.id));
         let any_answer = ids.iter().any(|id| draft.answers.filled(id).is_some());
         let is_last = n + 1 == titles.len();
         let earlier_done = out.iter().all(|s| s.status == SectionStatus::Completed);
@@ -88,7 +116,11 @@ pub fn sections<'a>(schema: &'a FormSchema, draft: &Draft, report: &Report, ctx:
             SectionStatus::HasErrors
         } else if all_done {
             SectionStatus::Completed
-        } else if any_answer || in_section.iter().any(|p| draft.completed_pages.contains(&p.id)) {
+        } else if any_answer
+            || in_section
+                .iter()
+                .any(|p| draft.completed_pages.contains(&p.id))
+        {
             SectionStatus::InProgress
         } else {
             SectionStatus::NotStarted
@@ -99,7 +131,11 @@ pub fn sections<'a>(schema: &'a FormSchema, draft: &Draft, report: &Report, ctx:
             .or(in_section.first())
             .map(|p| p.id.as_str())
             .unwrap_or("");
-        out.push(Section { title, status, page });
+        out.push(Section {
+            title,
+            status,
+            page,
+        });
     }
     out
 }
@@ -117,7 +153,11 @@ pub struct SummaryRow {
 
 /// Check-your-answers rows grouped by task-list section: (section title, rows), shown
 /// questions only, in page order. The declaration is not part of it.
-pub fn summary_by_section<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> Vec<(&'a str, Vec<(&'a Page, SummaryRow)>)> {
+pub fn summary_by_section<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+) -> Vec<(&'a str, Vec<(&'a Page, SummaryRow)>)> {
     let mut out: Vec<(&str, Vec<(&Page, SummaryRow)>)> = Vec::new();
     for (page, rows) in summary(schema, answers, ctx) {
         if out.last().is_none_or(|(s, _)| *s != page.section) {
@@ -131,7 +171,11 @@ pub fn summary_by_section<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &C
 }
 
 /// Check-your-answers rows grouped by page: (page, rows), shown questions only.
-pub fn summary<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> Vec<(&'a Page, Vec<SummaryRow>)> {
+pub fn summary<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+) -> Vec<(&'a Page, Vec<SummaryRow>)> {
     visible_pages(schema, answers, ctx)
         .into_iter()
         .filter(|p| p.kind == PageKind::Questions && p.id != "declaration")
@@ -144,7 +188,11 @@ pub fn summary<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> 
                     question: q.id.clone(),
                     // "Give details" means nothing out of its place under a yes/no question, so
                     // check your answers names what the details are of.
-                    key: if q.label == "Give details" { q.short_sentence() } else { q.label.trim_end_matches(" (optional)").to_string() },
+                    key: if q.label == "Give details" {
+                        q.short_sentence()
+                    } else {
+                        q.label.trim_end_matches(" (optional)").to_string()
+                    },
                     value: answers.filled(&q.id).map(|a| display(&q.kind, a)),
                 })
                 .collect();
@@ -156,7 +204,11 @@ pub fn summary<'a>(schema: &'a FormSchema, answers: &Answers, ctx: &Context) -> 
 /// An answer as shown to people: option labels, dates as "5 January 2010".
 pub fn display(kind: &QuestionKind, answer: &Answer) -> String {
     let label = |v: &str| {
-        kind.choices().iter().find(|c| c.value == v).map(|c| c.label.clone()).unwrap_or_else(|| v.to_string())
+        kind.choices()
+            .iter()
+            .find(|c| c.value == v)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| v.to_string())
     };
     match answer {
         Answer::Text(t) => match kind {
@@ -166,7 +218,12 @@ pub fn display(kind: &QuestionKind, answer: &Answer) -> String {
         Answer::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("\n"),
         Answer::Date(parts) => match date::parse(parts) {
             Ok(d) => date::long_date(d),
-            Err(_) => format!("{}/{}/{}", parts.day.trim(), parts.month.trim(), parts.year.trim()),
+            Err(_) => format!(
+                "{}/{}/{}",
+                parts.day.trim(),
+                parts.month.trim(),
+                parts.year.trim()
+            ),
         },
     }
 }

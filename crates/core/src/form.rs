@@ -82,7 +82,11 @@ pub struct Choice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// One line of text. `input_type` is "text", "email" or "tel".
-    Text { input_type: String, autocomplete: Option<String>, width: Option<String> },
+    Text {
+        input_type: String,
+        autocomplete: Option<String>,
+        width: Option<String>,
+    },
     /// Whole number typed as text (for example an approximate age).
     Number { min: u32, max: u32 },
     /// Several lines, with an optional character count.
@@ -214,7 +218,9 @@ impl FormSchema {
 
     /// True when the page is shown for these answers.
     pub fn page_visible(&self, page: &Page, answers: &Answers, ctx: &Context) -> bool {
-        page.show_if.as_ref().is_none_or(|c| self.holds(c, answers, ctx))
+        page.show_if
+            .as_ref()
+            .is_none_or(|c| self.holds(c, answers, ctx))
     }
 
     /// True when the question (and its page) is shown for these answers.
@@ -223,18 +229,31 @@ impl FormSchema {
     }
 
     fn visible_depth(&self, id: &str, answers: &Answers, ctx: &Context, depth: u8) -> bool {
-        let Some((pi, q)) = self.question(id) else { return false };
+        let Some((pi, q)) = self.question(id) else {
+            return false;
+        };
         if depth > 16 {
             return false; // a cyclic schema shows nothing rather than looping
         }
         let page = &self.pages[pi];
-        page.show_if.as_ref().is_none_or(|c| self.holds_depth(c, answers, ctx, depth + 1))
-            && q.show_if.as_ref().is_none_or(|c| self.holds_depth(c, answers, ctx, depth + 1))
+        page.show_if
+            .as_ref()
+            .is_none_or(|c| self.holds_depth(c, answers, ctx, depth + 1))
+            && q.show_if
+                .as_ref()
+                .is_none_or(|c| self.holds_depth(c, answers, ctx, depth + 1))
     }
 
     /// The answer to `id` if the question is shown and answered.
-    pub fn visible_answer<'a>(&self, id: &str, answers: &'a Answers, ctx: &Context) -> Option<&'a Answer> {
-        answers.filled(id).filter(|_| self.question_visible(id, answers, ctx))
+    pub fn visible_answer<'a>(
+        &self,
+        id: &str,
+        answers: &'a Answers,
+        ctx: &Context,
+    ) -> Option<&'a Answer> {
+        answers
+            .filled(id)
+            .filter(|_| self.question_visible(id, answers, ctx))
     }
 
     /// Whether a condition holds.
@@ -252,8 +271,12 @@ impl FormSchema {
                 shown(field)
                     && matches!(answers.get(field), Some(Answer::Choices(c)) if c.contains(value))
             }
-            Condition::All(cs) => cs.iter().all(|c| self.holds_depth(c, answers, ctx, depth + 1)),
-            Condition::Any(cs) => cs.iter().any(|c| self.holds_depth(c, answers, ctx, depth + 1)),
+            Condition::All(cs) => cs
+                .iter()
+                .all(|c| self.holds_depth(c, answers, ctx, depth + 1)),
+            Condition::Any(cs) => cs
+                .iter()
+                .any(|c| self.holds_depth(c, answers, ctx, depth + 1)),
             Condition::Under18 { dob, age } => {
                 if shown(dob) {
                     if let Some(Answer::Date(parts)) = answers.filled(dob) {
@@ -262,7 +285,11 @@ impl FormSchema {
                         }
                     }
                 }
-                shown(age) && answers.text(age).and_then(|a| a.parse::<u32>().ok()).is_some_and(|a| a < 18)
+                shown(age)
+                    && answers
+                        .text(age)
+                        .and_then(|a| a.parse::<u32>().ok())
+                        .is_some_and(|a| a < 18)
             }
         }
     }

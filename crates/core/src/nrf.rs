@@ -1,7 +1,9 @@
 //! The National Prevent Referral Form (s7) as data: its pages, questions and the rules
 //! REF-1..REF-4. Fields follow research/public-facts.md §1; ids are the stable export names.
 
-use crate::form::{Check, Choice, Condition, FormSchema, Page, PageKind, Question, QuestionKind, Rule};
+use crate::form::{
+    Check, Choice, Condition, FormSchema, Page, PageKind, Question, QuestionKind, Rule,
+};
 
 /// Form id used in drafts and exports.
 pub const FORM_ID: &str = "nrf";
@@ -9,15 +11,26 @@ pub const FORM_ID: &str = "nrf";
 pub const VERSION: u32 = 1;
 
 fn choice(value: &str, label: &str) -> Choice {
-    Choice { value: value.into(), label: label.into(), hint: None }
+    Choice {
+        value: value.into(),
+        label: label.into(),
+        hint: None,
+    }
 }
 
 fn choice_hint(value: &str, label: &str, hint: &str) -> Choice {
-    Choice { value: value.into(), label: label.into(), hint: Some(hint.into()) }
+    Choice {
+        value: value.into(),
+        label: label.into(),
+        hint: Some(hint.into()),
+    }
 }
 
 fn yes_no() -> QuestionKind {
-    QuestionKind::Radios { choices: vec![choice("yes", "Yes"), choice("no", "No")], inline: true }
+    QuestionKind::Radios {
+        choices: vec![choice("yes", "Yes"), choice("no", "No")],
+        inline: true,
+    }
 }
 
 fn text(input_type: &str, autocomplete: Option<&str>, width: Option<&str>) -> QuestionKind {
@@ -29,11 +42,21 @@ fn text(input_type: &str, autocomplete: Option<&str>, width: Option<&str>) -> Qu
 }
 
 fn area(max: usize, rows: u32) -> QuestionKind {
-    QuestionKind::TextArea { max_chars: Some(max), rows }
+    QuestionKind::TextArea {
+        max_chars: Some(max),
+        rows,
+    }
 }
 
 fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
-    Question { id: id.into(), label: label.into(), hint: None, kind, show_if: None, short: short.into() }
+    Question {
+        id: id.into(),
+        label: label.into(),
+        hint: None,
+        kind,
+        show_if: None,
+        short: short.into(),
+    }
 }
 
 trait QuestionExt {
@@ -65,11 +88,20 @@ fn page(id: &str, title: &str, section: &str, questions: Vec<Question>) -> Page 
 }
 
 fn eq(field: &str, value: &str) -> Condition {
-    Condition::Equals { field: field.into(), value: value.into() }
+    Condition::Equals {
+        field: field.into(),
+        value: value.into(),
+    }
 }
 
 fn rule(id: &str, section: &str, field: &str, check: Check, message: &str) -> Rule {
-    Rule { id: id.into(), section: section.into(), field: field.into(), check, message: message.into() }
+    Rule {
+        id: id.into(),
+        section: section.into(),
+        field: field.into(),
+        check,
+        message: message.into(),
+    }
 }
 
 /// Subject is an individual.
@@ -89,10 +121,34 @@ pub const SECTIONS: [&str; 5] = [
 /// The four yes/no "relevant information" questions: (id, question, short name, shown only for
 /// an individual, short name of its details). Details are required when the answer is yes.
 const RELEVANT: [(&str, &str, &str, bool, &str); 4] = [
-    ("info.safeguarding_lead", "Have you discussed your concerns with your safeguarding lead or Prevent lead?", "whether you discussed this with your safeguarding or Prevent lead", false, "details of the discussion with your safeguarding or Prevent lead"),
-    ("info.subject_informed", "Have you told the person that you are making this referral?", "whether you told the person", true, "details of what you told the person"),
-    ("info.direct_action", "Have you taken any direct action since you received this information?", "whether you have taken direct action", false, "details of the action you took"),
-    ("info.other_agencies", "Have you discussed your concerns with any other agencies?", "whether you discussed this with other agencies", false, "details of the discussions with other agencies"),
+    (
+        "info.safeguarding_lead",
+        "Have you discussed your concerns with your safeguarding lead or Prevent lead?",
+        "whether you discussed this with your safeguarding or Prevent lead",
+        false,
+        "details of the discussion with your safeguarding or Prevent lead",
+    ),
+    (
+        "info.subject_informed",
+        "Have you told the person that you are making this referral?",
+        "whether you told the person",
+        true,
+        "details of what you told the person",
+    ),
+    (
+        "info.direct_action",
+        "Have you taken any direct action since you received this information?",
+        "whether you have taken direct action",
+        false,
+        "details of the action you took",
+    ),
+    (
+        "info.other_agencies",
+        "Have you discussed your concerns with any other agencies?",
+        "whether you discussed this with other agencies",
+        false,
+        "details of the discussions with other agencies",
+    ),
 ];
 
 /// Builds the NRF schema.
@@ -155,23 +211,88 @@ pub fn schema() -> FormSchema {
         q("subject.family", "Family and household details (optional)", "family details", area(1000, 3)).hint("Who they live with, and parents or carers for anyone under 18."),
     ]);
     person_more.show_if = Some(individual.clone());
-    let mut institution = page("institution", "About the institution", SECTIONS[2], vec![
-        q("institution.name", "Name of the institution", "the name of the institution", text("text", Some("off"), None)),
-        q("institution.kind", "What kind of institution is it? (optional)", "kind of institution", text("text", Some("off"), None)).hint("For example, a school, a place of worship, a club or a business."),
-        q("institution.address", "Address (optional)", "address", area(500, 3)),
-        q("institution.responsible", "Who is responsible for it, if you know? (optional)", "who is responsible", area(500, 3)).hint("Name, role and how to contact them. Write 'not known' if you cannot find out."),
-    ]);
+    let mut institution = page(
+        "institution",
+        "About the institution",
+        SECTIONS[2],
+        vec![
+            q(
+                "institution.name",
+                "Name of the institution",
+                "the name of the institution",
+                text("text", Some("off"), None),
+            ),
+            q(
+                "institution.kind",
+                "What kind of institution is it? (optional)",
+                "kind of institution",
+                text("text", Some("off"), None),
+            )
+            .hint("For example, a school, a place of worship, a club or a business."),
+            q(
+                "institution.address",
+                "Address (optional)",
+                "address",
+                area(500, 3),
+            ),
+            q(
+                "institution.responsible",
+                "Who is responsible for it, if you know? (optional)",
+                "who is responsible",
+                area(500, 3),
+            )
+            .hint("Name, role and how to contact them. Write 'not known' if you cannot find out."),
+        ],
+    );
     institution.show_if = Some(eq("subject.type", "institution"));
-    let mut expression = page("expression", "About the ideological expression", SECTIONS[2], vec![
-        q("expression.form", "What form does it take? (optional)", "what form it takes", QuestionKind::Checkboxes { choices: vec![
-            choice("leaflets", "Leaflets"), choice("stickers", "Stickers"), choice("graffiti", "Graffiti"),
-            choice("posters", "Posters or banners"), choice("online", "Online material"), choice("other", "Something else"),
-        ] }),
-        q("expression.description", "Describe what you saw", "a description of what you saw", area(2000, 4)).hint("What it says or shows, and any symbols, slogans, names or links."),
-        q("expression.location", "Where was it? (optional)", "where it was", area(500, 2)),
-        q("expression.first_seen", "When did you first see it? (optional)", "the date you first saw it", QuestionKind::Date).hint("For example, 14 10 2026."),
-        q("expression.responsible", "Who might be responsible, if you know? (optional)", "who might be responsible", area(500, 2)),
-    ]);
+    let mut expression = page(
+        "expression",
+        "About the ideological expression",
+        SECTIONS[2],
+        vec![
+            q(
+                "expression.form",
+                "What form does it take? (optional)",
+                "what form it takes",
+                QuestionKind::Checkboxes {
+                    choices: vec![
+                        choice("leaflets", "Leaflets"),
+                        choice("stickers", "Stickers"),
+                        choice("graffiti", "Graffiti"),
+                        choice("posters", "Posters or banners"),
+                        choice("online", "Online material"),
+                        choice("other", "Something else"),
+                    ],
+                },
+            ),
+            q(
+                "expression.description",
+                "Describe what you saw",
+                "a description of what you saw",
+                area(2000, 4),
+            )
+            .hint("What it says or shows, and any symbols, slogans, names or links."),
+            q(
+                "expression.location",
+                "Where was it? (optional)",
+                "where it was",
+                area(500, 2),
+            ),
+            q(
+                "expression.first_seen",
+                "When did you first see it? (optional)",
+                "the date you first saw it",
+                QuestionKind::Date,
+            )
+            .hint("For example, 14 10 2026."),
+            q(
+                "expression.responsible",
+                "Who might be responsible, if you know? (optional)",
+                "who might be responsible",
+                area(500, 2),
+            ),
+        ],
+    );
     expression.show_if = Some(eq("subject.type", "expression"));
     pages.extend([person, person_more, institution, expression]);
 
@@ -201,8 +322,13 @@ pub fn schema() -> FormSchema {
         if person_only {
             yn = yn.when(individual.clone());
         }
-        let mut details = q(&format!("{id}_details"), "Give details", details_short, area(2000, 3))
-            .when(eq(id, "yes"));
+        let mut details = q(
+            &format!("{id}_details"),
+            "Give details",
+            details_short,
+            area(2000, 3),
+        )
+        .when(eq(id, "yes"));
         if person_only {
             details = details.when(Condition::All(vec![individual.clone(), eq(id, "yes")]));
         }
@@ -211,32 +337,98 @@ pub fn schema() -> FormSchema {
     }
     let under_18 = Condition::All(vec![
         individual.clone(),
-        Condition::Under18 { dob: "subject.dob".into(), age: "subject.age".into() },
+        Condition::Under18 {
+            dob: "subject.dob".into(),
+            age: "subject.age".into(),
+        },
     ]);
-    info.push(q("info.parents_informed", "They are under 18. Have their parents or carers been told about your concerns?", "whether parents or carers have been told", yes_no()).when(under_18.clone()));
-    info.push(q("info.parents_informed_details", "Give details", "details of what parents or carers were told", area(2000, 3)).when(Condition::All(vec![under_18, eq("info.parents_informed", "yes")])));
-    pages.push(page("relevant-information", "What you have done so far", SECTIONS[3], info));
+    info.push(
+        q(
+            "info.parents_informed",
+            "They are under 18. Have their parents or carers been told about your concerns?",
+            "whether parents or carers have been told",
+            yes_no(),
+        )
+        .when(under_18.clone()),
+    );
+    info.push(
+        q(
+            "info.parents_informed_details",
+            "Give details",
+            "details of what parents or carers were told",
+            area(2000, 3),
+        )
+        .when(Condition::All(vec![
+            under_18,
+            eq("info.parents_informed", "yes"),
+        ])),
+    );
+    pages.push(page(
+        "relevant-information",
+        "What you have done so far",
+        SECTIONS[3],
+        info,
+    ));
 
-    let mut work = page("employment-education", "Work and education", SECTIONS[3], vec![
-        q("employment.current", "Current job and employer (optional)", "current job and employer", text("text", Some("off"), None)),
-        q("employment.previous", "Previous jobs (optional)", "previous jobs", area(1000, 3)),
-        q("education.current", "Current school, college or university (optional)", "current school, college or university", text("text", Some("off"), None)),
-        q("education.previous", "Previous schools, colleges or universities (optional)", "previous schools, colleges or universities", area(1000, 3)),
-    ]);
+    let mut work = page(
+        "employment-education",
+        "Work and education",
+        SECTIONS[3],
+        vec![
+            q(
+                "employment.current",
+                "Current job and employer (optional)",
+                "current job and employer",
+                text("text", Some("off"), None),
+            ),
+            q(
+                "employment.previous",
+                "Previous jobs (optional)",
+                "previous jobs",
+                area(1000, 3),
+            ),
+            q(
+                "education.current",
+                "Current school, college or university (optional)",
+                "current school, college or university",
+                text("text", Some("off"), None),
+            ),
+            q(
+                "education.previous",
+                "Previous schools, colleges or universities (optional)",
+                "previous schools, colleges or universities",
+                area(1000, 3),
+            ),
+        ],
+    );
     work.show_if = Some(individual.clone());
     pages.push(work);
     pages.push(page("other-information", "Other information", SECTIONS[3], vec![
         q("other.agencies", "Which other agencies or professionals are involved, if any? (optional)", "other agencies or professionals involved", area(2000, 4)).hint("For each: the agency, a contact name, phone number and email address if you have them."),
         q("other.anything", "Is there anything else the Prevent team should know? (optional)", "anything else", area(5000, 5)),
     ]));
-    pages.push(Page { kind: PageKind::CheckAnswers, ..page("check-answers", "Check your answers before finishing your referral", SECTIONS[4], vec![]) });
+    pages.push(Page {
+        kind: PageKind::CheckAnswers,
+        ..page(
+            "check-answers",
+            "Check your answers before finishing your referral",
+            SECTIONS[4],
+            vec![],
+        )
+    });
     pages.push(page("declaration", "Declaration", SECTIONS[4], vec![
         q("declaration.confirm", "Declaration", "the declaration", QuestionKind::Checkboxes { choices: vec![
             choice("confirmed", "I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge"),
         ] }),
     ]));
 
-    FormSchema { id: FORM_ID.into(), version: VERSION, title: "Prevent referral".into(), pages, rules: rules() }
+    FormSchema {
+        id: FORM_ID.into(),
+        version: VERSION,
+        title: "Prevent referral".into(),
+        pages,
+        rules: rules(),
+    }
 }
 
 fn rules() -> Vec<Rule> {
@@ -275,11 +467,41 @@ fn rules() -> Vec<Rule> {
         rule("REF-4", "s7", "concerns.noticed", NotFuture, ""),
     ];
     for (id, _, short, _, _) in RELEVANT {
-        r.push(rule("REF-2", "s7", id, Required, &format!("Select {short}")));
-        r.push(rule("REF-2", "s7", &format!("{id}_details"), Required, "Give details, because you answered yes"));
+        r.push(rule(
+            "REF-2",
+            "s7",
+            id,
+            Required,
+            &format!("Select {short}"),
+        ));
+        r.push(rule(
+            "REF-2",
+            "s7",
+            &format!("{id}_details"),
+            Required,
+            "Give details, because you answered yes",
+        ));
     }
-    r.push(rule("REF-2", "s7", "info.parents_informed", Required, "Select whether their parents or carers have been told"));
-    r.push(rule("REF-2", "s7", "info.parents_informed_details", Required, "Give details, because you answered yes"));
-    r.push(rule("REF-1", "s7", "declaration.confirm", Required, "Confirm the declaration to finish your referral"));
+    r.push(rule(
+        "REF-2",
+        "s7",
+        "info.parents_informed",
+        Required,
+        "Select whether their parents or carers have been told",
+    ));
+    r.push(rule(
+        "REF-2",
+        "s7",
+        "info.parents_informed_details",
+        Required,
+        "Give details, because you answered yes",
+    ));
+    r.push(rule(
+        "REF-1",
+        "s7",
+        "declaration.confirm",
+        Required,
+        "Confirm the declaration to finish your referral",
+    ));
     r
 }

@@ -67,9 +67,13 @@ impl Envelope {
     /// Unwraps the draft.
     pub fn open(&self) -> Result<Draft, StoreError> {
         if self.encryption.is_some() {
-            return Err(StoreError::Unreadable { id: self.id.clone() });
+            return Err(StoreError::Unreadable {
+                id: self.id.clone(),
+            });
         }
-        serde_json::from_str(&self.payload).map_err(|_| StoreError::Unreadable { id: self.id.clone() })
+        serde_json::from_str(&self.payload).map_err(|_| StoreError::Unreadable {
+            id: self.id.clone(),
+        })
     }
 }
 
@@ -168,7 +172,8 @@ pub trait DraftStore {
     async fn load(&self, id: &str) -> Result<Option<Envelope>, StoreError>;
     /// Saves `envelope` in place of revision `expected` (`None`: it must not exist yet).
     /// Returns the envelope as stored, with its new revision.
-    async fn save(&self, envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError>;
+    async fn save(&self, envelope: Envelope, expected: Option<u64>)
+        -> Result<Envelope, StoreError>;
     /// Deletes a draft and returns what was stored, so that the caller can offer undo.
     async fn delete(&self, id: &str) -> Result<Option<Envelope>, StoreError>;
 }
@@ -195,21 +200,36 @@ impl<B: KvBackend> KvStore<B> {
     pub fn load_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
         match self.backend.get(&key(id))? {
             None => Ok(None),
-            Some(text) => parse_envelope(&text).map(Some).ok_or(StoreError::Unreadable { id: id.into() }),
+            Some(text) => parse_envelope(&text)
+                .map(Some)
+                .ok_or(StoreError::Unreadable { id: id.into() }),
         }
     }
 
     /// Synchronous [`DraftStore::save`].
-    pub fn save_now(&self, mut envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError> {
+    pub fn save_now(
+        &self,
+        mut envelope: Envelope,
+        expected: Option<u64>,
+    ) -> Result<Envelope, StoreError> {
         let stored = match self.backend.get(&key(&envelope.id))? {
             None => None,
-            Some(text) => Some(parse_envelope(&text).ok_or(StoreError::Unreadable { id: envelope.id.clone() })?.revision),
+            Some(text) => Some(
+                parse_envelope(&text)
+                    .ok_or(StoreError::Unreadable {
+                        id: envelope.id.clone(),
+                    })?
+                    .revision,
+            ),
         };
         if stored != expected {
-            return Err(StoreError::Conflict { stored: stored.unwrap_or(0) });
+            return Err(StoreError::Conflict {
+                stored: stored.unwrap_or(0),
+            });
         }
         envelope.revision = expected.unwrap_or(0) + 1;
-        let text = serde_json::to_string(&envelope).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let text =
+            serde_json::to_string(&envelope).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         self.backend.set(&key(&envelope.id), &text)?;
         Ok(envelope)
     }
@@ -217,13 +237,26 @@ impl<B: KvBackend> KvStore<B> {
     /// Synchronous [`DraftStore::list`].
     pub fn list_now(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
-        for k in self.backend.keys()?.into_iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+        for k in self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(KEY_PREFIX))
+        {
             match self.backend.get(&k)?.as_deref().and_then(parse_envelope) {
-                Some(e) => listing.drafts.push(DraftSummary { id: e.id, kind: e.kind, label: e.label, saved_at: e.saved_at, status: e.status }),
+                Some(e) => listing.drafts.push(DraftSummary {
+                    id: e.id,
+                    kind: e.kind,
+                    label: e.label,
+                    saved_at: e.saved_at,
+                    status: e.status,
+                }),
                 None => listing.unreadable.push(k),
             }
         }
-        listing.drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+        listing
+            .drafts
+            .sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
         Ok(listing)
     }
 
@@ -236,7 +269,9 @@ impl<B: KvBackend> KvStore<B> {
 }
 
 fn parse_envelope(text: &str) -> Option<Envelope> {
-    serde_json::from_str::<Envelope>(text).ok().filter(|e| e.format == ENVELOPE_FORMAT && e.envelope_version == ENVELOPE_VERSION)
+    serde_json::from_str::<Envelope>(text)
+        .ok()
+        .filter(|e| e.format == ENVELOPE_FORMAT && e.envelope_version == ENVELOPE_VERSION)
 }
 
 impl<B: KvBackend> DraftStore for KvStore<B> {
@@ -246,7 +281,11 @@ impl<B: KvBackend> DraftStore for KvStore<B> {
     async fn load(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
         self.load_now(id)
     }
-    async fn save(&self, envelope: Envelope, expected: Option<u64>) -> Result<Envelope, StoreError> {
+    async fn save(
+        &self,
+        envelope: Envelope,
+        expected: Option<u64>,
+    ) -> Result<Envelope, StoreError> {
         self.save_now(envelope, expected)
     }
     async fn delete(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
@@ -269,11 +308,18 @@ pub struct MemoryBackend {
 impl MemoryBackend {
     /// A backend that holds at most `bytes` bytes.
     pub fn with_quota(bytes: usize) -> Self {
-        MemoryBackend { quota: Some(bytes), ..Default::default() }
+        MemoryBackend {
+            quota: Some(bytes),
+            ..Default::default()
+        }
     }
 
     fn check(&self) -> Result<(), KvError> {
-        if self.broken.get() { Err(KvError::Unavailable("storage is disabled".into())) } else { Ok(()) }
+        if self.broken.get() {
+            Err(KvError::Unavailable("storage is disabled".into()))
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -286,7 +332,11 @@ impl KvBackend for MemoryBackend {
         self.check()?;
         let mut map = self.map.borrow_mut();
         if let Some(q) = self.quota {
-            let others: usize = map.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.len() + v.len()).sum();
+            let others: usize = map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
             if others + key.len() + value.len() > q {
                 return Err(KvError::QuotaExceeded);
             }

@@ -47,7 +47,9 @@ impl Report {
 
     /// The issues of the questions on one page.
     pub fn for_page(&self, schema: &FormSchema, page_id: &str) -> Report {
-        let Some(page) = schema.page(page_id) else { return Report::default() };
+        let Some(page) = schema.page(page_id) else {
+            return Report::default();
+        };
         Report {
             issues: self
                 .issues
@@ -87,7 +89,9 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
         // one message per field. Warnings and info are kept alongside.
         if let Some(issue) = apply(schema, rule, answers, ctx) {
             let dup = issue.severity == Severity::Error
-                && issues.iter().any(|i| i.path == issue.path && i.severity == Severity::Error);
+                && issues
+                    .iter()
+                    .any(|i| i.path == issue.path && i.severity == Severity::Error);
             if !dup {
                 issues.push(issue);
             }
@@ -106,7 +110,15 @@ fn implicit_rules(schema: &FormSchema) -> Vec<Rule> {
         .pages
         .iter()
         .flat_map(|p| &p.questions)
-        .filter(|q| matches!(q.kind, QuestionKind::TextArea { max_chars: Some(_), .. }))
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuestionKind::TextArea {
+                    max_chars: Some(_),
+                    ..
+                }
+            )
+        })
         .map(|q| Rule {
             id: FORM_LIMIT.into(),
             section: String::new(),
@@ -136,15 +148,28 @@ fn apply(schema: &FormSchema, rule: &Rule, answers: &Answers, ctx: &Context) -> 
         Check::Required => match (filled, &q.kind) {
             (Some(_), _) => None,
             (None, QuestionKind::Date) => {
-                let mut i = issue(if rule.message.is_empty() { DateProblem::Blank.message(&q.short) } else { msg() }, Severity::Error);
+                let mut i = issue(
+                    if rule.message.is_empty() {
+                        DateProblem::Blank.message(&q.short)
+                    } else {
+                        msg()
+                    },
+                    Severity::Error,
+                );
                 i.part = Some("day".into());
                 Some(i)
             }
             (None, _) => error(msg()),
         },
         Check::AnyOf(fields) => {
-            let any = fields.iter().any(|f| schema.visible_answer(f, answers, ctx).is_some());
-            if any { None } else { error(msg()) }
+            let any = fields
+                .iter()
+                .any(|f| schema.visible_answer(f, answers, ctx).is_some());
+            if any {
+                None
+            } else {
+                error(msg())
+            }
         }
         Check::RealDate => match filled {
             Some(Answer::Date(parts)) => match date::parse(parts) {
@@ -174,7 +199,9 @@ fn apply(schema: &FormSchema, rule: &Rule, answers: &Answers, ctx: &Context) -> 
             _ => None,
         },
         Check::NumberInRange => {
-            let QuestionKind::Number { min, max } = q.kind else { return None };
+            let QuestionKind::Number { min, max } = q.kind else {
+                return None;
+            };
             let t = filled.and_then(Answer::as_text)?.trim();
             match t.parse::<u32>() {
                 Ok(n) if (min..=max).contains(&n) => None,
@@ -183,27 +210,46 @@ fn apply(schema: &FormSchema, rule: &Rule, answers: &Answers, ctx: &Context) -> 
         }
         Check::Email => {
             let t = filled.and_then(Answer::as_text)?.trim();
-            if looks_like_email(t) { None } else { error(msg()) }
+            if looks_like_email(t) {
+                None
+            } else {
+                error(msg())
+            }
         }
         Check::Phone => {
             let t = filled.and_then(Answer::as_text)?.trim();
-            if looks_like_phone(t) { None } else { error(msg()) }
+            if looks_like_phone(t) {
+                None
+            } else {
+                error(msg())
+            }
         }
         Check::MaxChars => {
-            let QuestionKind::TextArea { max_chars: Some(max), .. } = q.kind else { return None };
+            let QuestionKind::TextArea {
+                max_chars: Some(max),
+                ..
+            } = q.kind
+            else {
+                return None;
+            };
             let n = filled.and_then(Answer::as_text)?.chars().count();
             if n > max {
-                error(format!("{} must be {} characters or fewer (you have {} too many)", q.short_sentence(), max, n - max))
+                error(format!(
+                    "{} must be {} characters or fewer (you have {} too many)",
+                    q.short_sentence(),
+                    max,
+                    n - max
+                ))
             } else {
                 None
             }
         }
-        Check::NotEqual(value) => {
-            (answer.and_then(Answer::as_text).map(str::trim) == Some(value.as_str())).then(|| issue(msg(), Severity::Error))
-        }
-        Check::WarnIfEquals(value) => {
-            (answer.and_then(Answer::as_text).map(str::trim) == Some(value.as_str())).then(|| issue(msg(), Severity::Warning))
-        }
+        Check::NotEqual(value) => (answer.and_then(Answer::as_text).map(str::trim)
+            == Some(value.as_str()))
+        .then(|| issue(msg(), Severity::Error)),
+        Check::WarnIfEquals(value) => (answer.and_then(Answer::as_text).map(str::trim)
+            == Some(value.as_str()))
+        .then(|| issue(msg(), Severity::Warning)),
     }
 }
 
@@ -220,7 +266,9 @@ impl crate::form::Question {
 
 /// A pragmatic email check: something@something.something, no spaces.
 pub fn looks_like_email(t: &str) -> bool {
-    let Some((local, domain)) = t.rsplit_once('@') else { return false };
+    let Some((local, domain)) = t.rsplit_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !t.chars().any(char::is_whitespace)
         && domain.contains('.')
@@ -233,7 +281,10 @@ pub fn looks_like_email(t: &str) -> bool {
 /// digits (UK numbers have 10 or 11; international up to 15), extension allowed after "ext".
 pub fn looks_like_phone(t: &str) -> bool {
     let main = t.split("ext").next().unwrap_or(t).trim();
-    let ok_chars = main.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " ()-".contains(c) || (c == '+' && i == 0));
+    let ok_chars = main
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " ()-".contains(c) || (c == '+' && i == 0));
     let digits = main.chars().filter(char::is_ascii_digit).count();
     ok_chars && (10..=15).contains(&digits)
 }

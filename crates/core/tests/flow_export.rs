@@ -9,11 +9,16 @@ use prevent_core::validate::validate;
 use prevent_core::{export, nrf, Answer, Answers, DraftStatus};
 
 fn ctx() -> Context {
-    Context { today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap() }
+    Context {
+        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    }
 }
 
 fn pages(a: &Answers) -> Vec<String> {
-    flow::visible_pages(&nrf::schema(), a, &ctx()).iter().map(|p| p.id.clone()).collect()
+    flow::visible_pages(&nrf::schema(), a, &ctx())
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 #[test]
@@ -23,7 +28,11 @@ fn ref_2_each_subject_type_gets_its_own_detail_pages() {
     assert!(person.contains(&"person".into()) && person.contains(&"employment-education".into()));
     assert!(!person.contains(&"institution".into()));
     let inst = pages(&base.clone().with("subject.type", "institution"));
-    assert!(inst.contains(&"institution".into()) && !inst.contains(&"person".into()) && !inst.contains(&"complex-needs".into()));
+    assert!(
+        inst.contains(&"institution".into())
+            && !inst.contains(&"person".into())
+            && !inst.contains(&"complex-needs".into())
+    );
     let expr = pages(&base.with("subject.type", "expression"));
     assert!(expr.contains(&"expression".into()) && !expr.contains(&"institution".into()));
     assert_eq!(expr.last().map(String::as_str), Some("declaration"));
@@ -33,9 +42,18 @@ fn ref_2_each_subject_type_gets_its_own_detail_pages() {
 fn next_and_previous_skip_hidden_pages() {
     let s = nrf::schema();
     let a = Answers::default().with("subject.type", "institution");
-    assert_eq!(flow::next_page(&s, &a, &ctx(), "subject-type").unwrap().id, "institution");
-    assert_eq!(flow::next_page(&s, &a, &ctx(), "institution").unwrap().id, "concerns");
-    assert_eq!(flow::previous_page(&s, &a, &ctx(), "concerns").unwrap().id, "institution");
+    assert_eq!(
+        flow::next_page(&s, &a, &ctx(), "subject-type").unwrap().id,
+        "institution"
+    );
+    assert_eq!(
+        flow::next_page(&s, &a, &ctx(), "institution").unwrap().id,
+        "concerns"
+    );
+    assert_eq!(
+        flow::previous_page(&s, &a, &ctx(), "concerns").unwrap().id,
+        "institution"
+    );
     assert!(flow::previous_page(&s, &a, &ctx(), "referral-or-advice").is_none());
 }
 
@@ -43,11 +61,18 @@ fn next_and_previous_skip_hidden_pages() {
 fn continue_marks_a_page_complete_only_without_errors_and_resume_finds_the_next() {
     let s = nrf::schema();
     let mut d = Draft::new(&s, "id1", "t");
-    assert!(d.continue_from(&s, "referral-or-advice", &ctx()).has_errors());
+    assert!(d
+        .continue_from(&s, "referral-or-advice", &ctx())
+        .has_errors());
     assert!(d.completed_pages.is_empty());
     d.set_answer("referral.intent", Answer::Text("referral".into()));
-    assert!(!d.continue_from(&s, "referral-or-advice", &ctx()).has_errors());
-    assert_eq!(flow::resume_page(&s, &d, &ctx()).unwrap().id, "immediate-risk");
+    assert!(!d
+        .continue_from(&s, "referral-or-advice", &ctx())
+        .has_errors());
+    assert_eq!(
+        flow::resume_page(&s, &d, &ctx()).unwrap().id,
+        "immediate-risk"
+    );
 }
 
 #[test]
@@ -56,10 +81,22 @@ fn task_list_sections_report_progress_and_gate_check_and_finish() {
     let mut d = Draft::new(&s, "id1", "t");
     let status = |d: &Draft| {
         let r = validate(&s, &d.answers, &ctx());
-        flow::sections(&s, d, &r, &ctx()).iter().map(|x| x.status).collect::<Vec<_>>()
+        flow::sections(&s, d, &r, &ctx())
+            .iter()
+            .map(|x| x.status)
+            .collect::<Vec<_>>()
     };
     use SectionStatus::*;
-    assert_eq!(status(&d), [NotStarted, NotStarted, NotStarted, NotStarted, CannotStartYet]);
+    assert_eq!(
+        status(&d),
+        [
+            NotStarted,
+            NotStarted,
+            NotStarted,
+            NotStarted,
+            CannotStartYet
+        ]
+    );
     d.set_answer("referral.intent", Answer::Text("referral".into()));
     d.set_answer("risk.immediate", Answer::Text("no".into()));
     d.continue_from(&s, "referral-or-advice", &ctx());
@@ -74,13 +111,25 @@ fn task_list_sections_report_progress_and_gate_check_and_finish() {
 
 fn finished_person() -> Draft {
     let s = nrf::schema();
-    let mut d = Draft::new(&s, "3f2a9c1b-0000-4000-8000-000000000000", "2026-11-28T09:00:00Z");
+    let mut d = Draft::new(
+        &s,
+        "3f2a9c1b-0000-4000-8000-000000000000",
+        "2026-11-28T09:00:00Z",
+    );
     for (k, v) in [
-        ("referral.intent", "referral"), ("risk.immediate", "yes"), ("referrer.name", "Sam Teacher"),
-        ("referrer.organisation", "Northtown Academy"), ("referrer.email", "sam@example.org"),
-        ("subject.type", "individual"), ("subject.forename", "Alex"), ("subject.age", "15"),
-        ("concerns.description", "Shared extremist videos."), ("info.safeguarding_lead", "no"),
-        ("info.subject_informed", "no"), ("info.direct_action", "no"), ("info.other_agencies", "no"),
+        ("referral.intent", "referral"),
+        ("risk.immediate", "yes"),
+        ("referrer.name", "Sam Teacher"),
+        ("referrer.organisation", "Northtown Academy"),
+        ("referrer.email", "sam@example.org"),
+        ("subject.type", "individual"),
+        ("subject.forename", "Alex"),
+        ("subject.age", "15"),
+        ("concerns.description", "Shared extremist videos."),
+        ("info.safeguarding_lead", "no"),
+        ("info.subject_informed", "no"),
+        ("info.direct_action", "no"),
+        ("info.other_agencies", "no"),
         ("info.parents_informed", "no"),
         // Typed on a page that no longer applies: must not be exported.
         ("institution.name", "Left over"),
@@ -88,7 +137,10 @@ fn finished_person() -> Draft {
         d.set_answer(k, Answer::Text(v.into()));
     }
     d.set_answer("concerns.type", Answer::Choices(vec!["islamist".into()]));
-    d.set_answer("declaration.confirm", Answer::Choices(vec!["confirmed".into()]));
+    d.set_answer(
+        "declaration.confirm",
+        Answer::Choices(vec!["confirmed".into()]),
+    );
     d
 }
 
@@ -109,8 +161,14 @@ fn finishing_gives_a_reference_and_locks_the_record() {
     let mut d = finished_person();
     d.finish(&s, &ctx(), "2026-11-28T10:00:00Z").unwrap();
     assert_eq!(d.status, DraftStatus::Finished);
-    assert_eq!(d.finished.as_ref().unwrap().reference, "NRF-20261128-3F2A9C1B");
-    assert!(!d.set_answer("referrer.name", Answer::Text("Changed".into())), "finished records are read-only");
+    assert_eq!(
+        d.finished.as_ref().unwrap().reference,
+        "NRF-20261128-3F2A9C1B"
+    );
+    assert!(
+        !d.set_answer("referrer.name", Answer::Text("Changed".into())),
+        "finished records are read-only"
+    );
     assert_eq!(d.answers.text("referrer.name"), Some("Sam Teacher"));
 }
 
@@ -118,7 +176,10 @@ fn finishing_gives_a_reference_and_locks_the_record() {
 fn export_json_has_stable_nested_fields_marking_and_warnings() {
     let s = nrf::schema();
     let mut d = finished_person();
-    d.set_answer("subject.dob", Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")));
+    d.set_answer(
+        "subject.dob",
+        Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")),
+    );
     d.finish(&s, &ctx(), "2026-11-28T10:00:00Z").unwrap();
     let j = export::to_json(&s, &d, &ctx());
     assert_eq!(j["format"], "prevent-toolkit/record");
@@ -131,29 +192,54 @@ fn export_json_has_stable_nested_fields_marking_and_warnings() {
     assert_eq!(j["answers"]["subject"]["forename"], "Alex");
     assert_eq!(j["answers"]["subject"]["dob"], "2010-04-03");
     assert_eq!(j["answers"]["subject"]["age"], 15);
-    assert_eq!(j["answers"]["concerns"]["type"], serde_json::json!(["islamist"]));
+    assert_eq!(
+        j["answers"]["concerns"]["type"],
+        serde_json::json!(["islamist"])
+    );
     assert_eq!(j["answers"]["referral"]["intent"], "referral");
-    assert!(j["answers"].get("institution").is_none(), "hidden answers are not exported");
+    assert!(
+        j["answers"].get("institution").is_none(),
+        "hidden answers are not exported"
+    );
     assert_eq!(j["warnings"][0]["rule_id"], "REF-3");
-    assert_eq!(export::file_name(&d), "prevent-referral-NRF-20261128-3F2A9C1B.json");
+    assert_eq!(
+        export::file_name(&d),
+        "prevent-referral-NRF-20261128-3F2A9C1B.json"
+    );
 }
 
 #[test]
 fn check_answers_rows_show_labels_and_long_dates() {
     let s = nrf::schema();
     let mut d = finished_person();
-    d.set_answer("subject.dob", Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")));
+    d.set_answer(
+        "subject.dob",
+        Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")),
+    );
     let rows = flow::summary(&s, &d.answers, &ctx());
-    let find = |q: &str| rows.iter().flat_map(|(_, r)| r).find(|r| r.question == q).cloned().unwrap();
+    let find = |q: &str| {
+        rows.iter()
+            .flat_map(|(_, r)| r)
+            .find(|r| r.question == q)
+            .cloned()
+            .unwrap()
+    };
     assert_eq!(find("subject.dob").value.as_deref(), Some("3 April 2010"));
     assert_eq!(find("subject.type").value.as_deref(), Some("A person"));
     assert_eq!(find("concerns.type").value.as_deref(), Some("Islamist"));
     assert_eq!(find("subject.surname").value, None);
     let mut d2 = d.clone();
     d2.set_answer("info.direct_action", Answer::Text("yes".into()));
-    d2.set_answer("info.direct_action_details", Answer::Text("Removed the videos".into()));
+    d2.set_answer(
+        "info.direct_action_details",
+        Answer::Text("Removed the videos".into()),
+    );
     let rows2 = flow::summary(&s, &d2.answers, &ctx());
-    let details = rows2.iter().flat_map(|(_, r)| r).find(|r| r.question == "info.direct_action_details").unwrap();
+    let details = rows2
+        .iter()
+        .flat_map(|(_, r)| r)
+        .find(|r| r.question == "info.direct_action_details")
+        .unwrap();
     assert_eq!(details.key, "Details of the action you took");
     assert!(rows.iter().all(|(p, _)| p.id != "institution"));
 }

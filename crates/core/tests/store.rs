@@ -4,7 +4,9 @@
 use pollster::block_on;
 use prevent_core::draft::Draft;
 use prevent_core::nrf;
-use prevent_core::store::{DraftStore, Envelope, KvBackend, KvStore, MemoryBackend, StoreError, KEY_PREFIX};
+use prevent_core::store::{
+    DraftStore, Envelope, KvBackend, KvStore, MemoryBackend, StoreError, KEY_PREFIX,
+};
 use prevent_core::{Answer, DraftStatus};
 
 fn draft(id: &str) -> Draft {
@@ -38,9 +40,15 @@ fn a_stale_revision_is_refused_and_overwrites_nothing() {
     tab2.set_answer("referrer.name", Answer::Text("Tab two".into()));
     let err = block_on(store.save(Envelope::seal(&tab2, "t3"), Some(1))).unwrap_err();
     assert_eq!(err, StoreError::Conflict { stored: 2 });
-    assert_eq!(block_on(store.load("a1")).unwrap().unwrap().open().unwrap(), tab1);
+    assert_eq!(
+        block_on(store.load("a1")).unwrap().unwrap().open().unwrap(),
+        tab1
+    );
     // Creating a draft that already exists is a conflict too.
-    assert!(matches!(block_on(store.save(Envelope::seal(&d, "t4"), None)), Err(StoreError::Conflict { .. })));
+    assert!(matches!(
+        block_on(store.save(Envelope::seal(&d, "t4"), None)),
+        Err(StoreError::Conflict { .. })
+    ));
 }
 
 #[test]
@@ -73,14 +81,30 @@ fn failing_storage_reports_a_clear_error_and_keeps_the_copy() {
 #[test]
 fn an_unreadable_entry_is_listed_apart_and_never_overwritten() {
     let store = KvStore::new(MemoryBackend::default());
-    store.backend.set(&format!("{KEY_PREFIX}bad"), "{not json").unwrap();
+    store
+        .backend
+        .set(&format!("{KEY_PREFIX}bad"), "{not json")
+        .unwrap();
     block_on(store.save(Envelope::seal(&draft("good"), "t1"), None)).unwrap();
     let listing = block_on(store.list()).unwrap();
     assert_eq!(listing.drafts.len(), 1);
     assert_eq!(listing.unreadable, vec![format!("{KEY_PREFIX}bad")]);
-    assert!(matches!(block_on(store.load("bad")), Err(StoreError::Unreadable { .. })));
-    assert!(matches!(block_on(store.save(Envelope::seal(&draft("bad"), "t2"), Some(1))), Err(StoreError::Unreadable { .. })));
-    assert_eq!(store.backend.get(&format!("{KEY_PREFIX}bad")).unwrap().as_deref(), Some("{not json"));
+    assert!(matches!(
+        block_on(store.load("bad")),
+        Err(StoreError::Unreadable { .. })
+    ));
+    assert!(matches!(
+        block_on(store.save(Envelope::seal(&draft("bad"), "t2"), Some(1))),
+        Err(StoreError::Unreadable { .. })
+    ));
+    assert_eq!(
+        store
+            .backend
+            .get(&format!("{KEY_PREFIX}bad"))
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
 }
 
 #[test]
@@ -93,8 +117,18 @@ fn the_list_is_newest_first_with_minimal_labels() {
     block_on(store.save(Envelope::seal(&older, "2026-11-27T09:00:00Z"), None)).unwrap();
     block_on(store.save(Envelope::seal(&draft("new"), "2026-11-28T09:00:00Z"), None)).unwrap();
     let l = block_on(store.list()).unwrap();
-    let rows: Vec<(&str, &str)> = l.drafts.iter().map(|d| (d.id.as_str(), d.label.as_str())).collect();
-    assert_eq!(rows, [("new", "Subject not chosen yet"), ("old", "A person, A. S.")]);
+    let rows: Vec<(&str, &str)> = l
+        .drafts
+        .iter()
+        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("new", "Subject not chosen yet"),
+            ("old", "A person, A. S.")
+        ]
+    );
     assert_eq!(l.drafts[1].status, DraftStatus::InProgress);
     // The label never carries a full name.
     assert!(!l.drafts[1].label.contains("Smith"));
@@ -116,6 +150,12 @@ fn envelopes_of_another_format_or_version_are_unreadable_not_misread() {
     let store = KvStore::new(MemoryBackend::default());
     let mut e = Envelope::seal(&draft("v9"), "t1");
     e.envelope_version = 9;
-    store.backend.set(&format!("{KEY_PREFIX}v9"), &serde_json::to_string(&e).unwrap()).unwrap();
+    store
+        .backend
+        .set(
+            &format!("{KEY_PREFIX}v9"),
+            &serde_json::to_string(&e).unwrap(),
+        )
+        .unwrap();
     assert_eq!(block_on(store.list()).unwrap().unreadable.len(), 1);
 }
