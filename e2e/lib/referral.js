@@ -55,7 +55,7 @@ async function beforeYouStartAndAboutYou(page, { email = 'sam@example.org', phon
   await onPage(page, 'About you');
   await type(page, 'Full name', 'Sam Teacher');
   await type(page, 'Organisation', 'Northtown Academy');
-  await page.getByLabel('Sector').selectOption('education');
+  await page.getByLabel('Sector (optional)').selectOption('education');
   if (email) await type(page, 'Email address', email);
   if (phone) await type(page, 'Phone number', phone);
   await pressContinue(page);
