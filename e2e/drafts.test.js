@@ -14,13 +14,7 @@ const app = useApp();
 
 test('a reload half way loses nothing, and the drafts page resumes the referral', async (t) => {
   const { page } = await app.open(t, null);
-  const id = await r.start(page);
-  await r.choose(page, 'Yes, I am making a referral');
-  await r.pressContinue(page);
-  await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
-  await r.choose(page, 'No');
-  await r.pressContinue(page);
-  await r.onPage(page, 'About you', { axe: false });
+  const id = await r.startToAboutYou(page);
   await r.type(page, 'Full name', 'Sam Teacher');
   // The last keystroke is saved at once: reload straight after typing.
   await page.reload();
@@ -77,13 +71,7 @@ test('deleting a draft asks first and can be undone', async (t) => {
 
 test('full storage is reported and the last good copy is kept', async (t) => {
   const { page } = await app.open(t, null);
-  await r.start(page);
-  await r.choose(page, 'Yes, I am making a referral');
-  await r.pressContinue(page);
-  await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
-  await r.choose(page, 'No');
-  await r.pressContinue(page);
-  await r.onPage(page, 'About you', { axe: false });
+  await r.startToAboutYou(page);
   await r.type(page, 'Full name', 'Sam');
   // Fill the rest of localStorage so the next save cannot fit.
   await page.evaluate(() => {
@@ -115,13 +103,7 @@ test('full storage is reported and the last good copy is kept', async (t) => {
 
 test('two tabs on one draft: the second cannot overwrite the first, and says so', async (t) => {
   const { page, context } = await app.open(t, null);
-  const id = await r.start(page);
-  await r.choose(page, 'Yes, I am making a referral');
-  await r.pressContinue(page);
-  await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
-  await r.choose(page, 'No');
-  await r.pressContinue(page);
-  await r.onPage(page, 'About you', { axe: false });
+  const id = await r.startToAboutYou(page);
   const other = await context.newPage();
   await other.goto(`/referral/${id}/about-you`);
   await r.onPage(other, 'About you', { axe: false });

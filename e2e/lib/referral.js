@@ -45,20 +45,32 @@ async function start(page) {
   return m[1];
 }
 
-/** The first pages, common to every subject type. */
-async function beforeYouStartAndAboutYou(page, { email = 'sam@example.org', phone = '' } = {}) {
+/** The two "before you start" questions (a referral; no immediate risk), ending on About you. */
+async function answerBeforeYouStart(page, { axe = false } = {}) {
   await choose(page, 'Yes, I am making a referral');
   await pressContinue(page);
-  await onPage(page, 'Is there an immediate risk of harm');
+  await onPage(page, 'Is there an immediate risk of harm', { axe });
   await choose(page, 'No');
   await pressContinue(page);
-  await onPage(page, 'About you');
+  await onPage(page, 'About you', { axe });
+}
+
+/** The first pages, common to every subject type. */
+async function beforeYouStartAndAboutYou(page, { email = 'sam@example.org', phone = '' } = {}) {
+  await answerBeforeYouStart(page, { axe: true });
   await type(page, 'Full name', 'Sam Teacher');
   await type(page, 'Organisation', 'Northtown Academy');
   await page.getByLabel('Sector (optional)').selectOption('education');
   if (email) await type(page, 'Email address', email);
   if (phone) await type(page, 'Phone number', phone);
   await pressContinue(page);
+}
+
+/** Starts a referral and answers the two "before you start" questions; returns the draft id. */
+async function startToAboutYou(page) {
+  const id = await start(page);
+  await answerBeforeYouStart(page);
+  return id;
 }
 
 /** The yes/no questions of "What you have done so far" (a fieldset per question). */
@@ -74,4 +86,4 @@ async function summaryErrors(page) {
   return page.locator('.govuk-error-summary a').allInnerTexts();
 }
 
-module.exports = { onPage, pressContinue, choose, type, start, beforeYouStartAndAboutYou, answerYesNo, summaryErrors };
+module.exports = { onPage, pressContinue, choose, type, start, startToAboutYou, beforeYouStartAndAboutYou, answerYesNo, summaryErrors };

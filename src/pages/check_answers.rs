@@ -2,7 +2,6 @@
 //! question and comes back here. The referral cannot go on to the declaration while any
 //! answer has an error (REF-2); the errors are listed with links to fix them.
 
-use super::question::target_id;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -29,11 +28,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let navigator = use_navigator().expect("router");
     let schema = crate::nrf();
     let ctx = clock::context();
+    let shown_errors = use_state(|| false);
     let Some(draft) = session.draft.as_ref() else {
         return html! {};
     };
     let report = validate(schema, &draft.answers, &ctx);
-    let shown_errors = use_state(|| false);
     // The declaration comes after this page, so its (unticked) box is not an error here.
     let errors: Vec<_> = report
         .errors()
@@ -97,7 +96,6 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
         .map(|i| {
             let page = schema.pages[schema.position(&i.path).0].id.clone();
             let href = AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page }), i.path));
-            let _ = target_id(&i.path, None);
             html! { <li><a href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ i.message.clone() }</a></li> }
         })
         .collect();

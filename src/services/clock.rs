@@ -28,34 +28,11 @@ pub fn local_time(rfc3339: &str) -> String {
     if ms.is_nan() {
         return rfc3339.to_string();
     }
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (h, m) = (d.get_hours(), d.get_minutes());
-    let (h12, ampm) = match h {
-        0 => (12, "am"),
-        1..=11 => (h, "am"),
-        12 => (12, "pm"),
-        _ => (h - 12, "pm"),
-    };
-    format!(
-        "{} {} {} at {}:{:02}{}",
+    prevent_core::date::long_date_time(
+        d.get_full_year() as i32,
+        d.get_month() + 1,
         d.get_date(),
-        MONTHS[d.get_month() as usize % 12],
-        d.get_full_year(),
-        h12,
-        m,
-        ampm
+        d.get_hours(),
+        d.get_minutes(),
     )
 }

@@ -131,31 +131,14 @@ pub fn parse(parts: &DateParts) -> Result<NaiveDate, DateProblem> {
 }
 
 fn month_name(s: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    // "feb", "Feb", "february" and "sept" all read; fewer than three letters is too vague.
     let t = s.trim().to_ascii_lowercase();
     if t.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    MONTHS
         .iter()
-        .zip(full.iter())
-        .position(|(short, long)| t == *short || long.starts_with(&t))
+        .position(|m| m.to_ascii_lowercase().starts_with(&t))
         .map(|i| i as u32 + 1)
 }
 
@@ -169,26 +152,40 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
     age
 }
 
-/// A date in the form used on GOV.UK pages: "5 January 2026".
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date in the form used on GOV.UK pages: "5 January 2026". Written out rather than with
+/// chrono's `format`, whose formatting machinery would add about 20 kB to the app's download.
 pub fn long_date(d: NaiveDate) -> String {
     use chrono::Datelike;
-    // Written out rather than with chrono's `format`, whose formatting machinery would add
-    // about 20 kB to the app's download.
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// A date and time GOV.UK style: "28 November 2026 at 2:03pm" (12-hour clock, "12pm" is
+/// midday). `month` is 1 to 12; out-of-range parts are clamped rather than panicking.
+pub fn long_date_time(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> String {
+    let (h12, ampm) = match hour {
+        0 => (12, "am"),
+        1..=11 => (hour, "am"),
+        12 => (12, "pm"),
+        _ => (hour.min(23) - 12, "pm"),
+    };
+    let name = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    format!("{day} {name} {year} at {h12}:{:02}{ampm}", minute.min(59))
 }
 
 #[cfg(test)]
@@ -253,6 +250,19 @@ mod tests {
             long_date(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()),
             "25 December 2026"
         );
+    }
+
+    #[test]
+    fn times_are_written_on_the_12_hour_clock() {
+        assert_eq!(
+            long_date_time(2026, 11, 28, 14, 3),
+            "28 November 2026 at 2:03pm"
+        );
+        assert_eq!(
+            long_date_time(2026, 1, 1, 0, 5),
+            "1 January 2026 at 12:05am"
+        );
+        assert_eq!(long_date_time(2026, 6, 1, 12, 0), "1 June 2026 at 12:00pm");
     }
 
     #[test]

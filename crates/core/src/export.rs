@@ -99,3 +99,96 @@ fn insert_path(map: &mut Map<String, Value>, path: &str, v: Value) {
         }
     }
 }
+
+/// The JSON Schema (draft 2020-12) of this form's export, generated from the form schema so
+/// that it cannot drift from what is exported. Published in `docs/schemas/`.
+pub fn json_schema(schema: &FormSchema) -> Value {
+    let mut answers = Map::new();
+    for page in &schema.pages {
+        for q in &page.questions {
+            let mut t = match &q.kind {
+                QuestionKind::Text { .. } => json!({"type": "string"}),
+                QuestionKind::Number { min, max } => {
+                    json!({"type": "integer", "minimum": min, "maximum": max})
+                }
+                QuestionKind::TextArea {
+                    max_chars: Some(n), ..
+                } => json!({"type": "string", "maxLength": n}),
+                QuestionKind::TextArea {
+                    max_chars: None, ..
+                } => json!({"type": "string"}),
+                QuestionKind::Radios { choices, .. } | QuestionKind::Select { choices } => {
+                    json!({"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()})
+                }
+                QuestionKind::Checkboxes { choices } => json!({
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()},
+                }),
+                QuestionKind::Date => json!({"type": "string", "format": "date"}),
+            };
+            t["description"] = Value::from(q.label.clone());
+            insert_schema_path(&mut answers, &q.id, t);
+        }
+    }
+    let nullable = |t: &str| json!({"type": [t, "null"]});
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("urn:prevent-toolkit:record:{}:v{}", schema.id, FORMAT_VERSION),
+        "title": format!("{} record (format_version {FORMAT_VERSION}, form version {})", schema.title, schema.version),
+        "description": "Export of the Prevent Case Toolkit. Field names are the form's stable question ids; only questions shown for the answers given are present. Marked OFFICIAL-SENSITIVE.",
+        "type": "object",
+        "required": ["format", "format_version", "protective_marking", "form", "record_id", "status", "answers", "warnings"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "protective_marking": {"const": PROTECTIVE_MARKING},
+            "form": {
+                "type": "object",
+                "properties": {"id": {"const": schema.id}, "version": {"type": "integer"}, "title": {"type": "string"}},
+                "required": ["id", "version"],
+            },
+            "record_id": {"type": "string"},
+            "status": {"enum": ["in-progress", "finished"]},
+            "started_at": {"type": "string"},
+            "reference": nullable("string"),
+            "finished_on": {"type": ["string", "null"], "format": "date"},
+            "finished_at": nullable("string"),
+            "answers": answers_object(answers),
+            "warnings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["rule_id", "section", "field", "message"],
+                    "properties": {
+                        "rule_id": {"type": "string"},
+                        "section": {"type": "string"},
+                        "field": {"type": "string"},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+        },
+    })
+}
+
+/// A level of nested answer properties as a closed JSON Schema object.
+fn answers_object(props: Map<String, Value>) -> Value {
+    json!({"type": "object", "additionalProperties": false, "properties": props})
+}
+
+fn insert_schema_path(map: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            map.insert(path.to_string(), v);
+        }
+        Some((head, rest)) => {
+            let entry = map
+                .entry(head.to_string())
+                .or_insert_with(|| answers_object(Map::new()));
+            if let Some(Value::Object(inner)) = entry.get_mut("properties") {
+                insert_schema_path(inner, rest, v);
+            }
+        }
+    }
+}

@@ -243,3 +243,123 @@ fn check_answers_rows_show_labels_and_long_dates() {
     assert_eq!(details.key, "Details of the action you took");
     assert!(rows.iter().all(|(p, _)| p.id != "institution"));
 }
+
+/// A small JSON Schema checker for what `export::json_schema` uses (type, enum, const,
+/// integer range, maxLength, arrays, closed objects), to prove exports conform to the
+/// published schema.
+fn conforms(v: &serde_json::Value, s: &serde_json::Value, at: &str) -> Result<(), String> {
+    use serde_json::Value;
+    if let Some(c) = s.get("const") {
+        return if v == c {
+            Ok(())
+        } else {
+            Err(format!("{at}: {v} is not {c}"))
+        };
+    }
+    if let Some(Value::Array(e)) = s.get("enum") {
+        return if e.contains(v) {
+            Ok(())
+        } else {
+            Err(format!("{at}: {v} not in {e:?}"))
+        };
+    }
+    let types: Vec<&str> = match s.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let kind = match v {
+        Value::Null => "null",
+        Value::String(_) => "string",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+        _ => "other",
+    };
+    if !types.is_empty() && !types.contains(&kind) {
+        return Err(format!("{at}: {kind} is not {types:?}"));
+    }
+    match v {
+        Value::String(t) => {
+            if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
+                if t.chars().count() as u64 > max {
+                    return Err(format!("{at}: longer than {max}"));
+                }
+            }
+            if s.get("format").and_then(Value::as_str) == Some("date")
+                && chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_err()
+            {
+                return Err(format!("{at}: {t} is not a date"));
+            }
+        }
+        Value::Number(n) => {
+            let n = n.as_f64().unwrap_or_default();
+            if s.get("minimum")
+                .and_then(Value::as_f64)
+                .is_some_and(|m| n < m)
+                || s.get("maximum")
+                    .and_then(Value::as_f64)
+                    .is_some_and(|m| n > m)
+            {
+                return Err(format!("{at}: {n} out of range"));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                conforms(item, &s["items"], &format!("{at}[{i}]"))?;
+            }
+        }
+        Value::Object(map) => {
+            let props = s.get("properties").and_then(Value::as_object);
+            for req in s
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if !map.contains_key(req.as_str().unwrap_or_default()) {
+                    return Err(format!("{at}: missing {req}"));
+                }
+            }
+            for (k, item) in map {
+                match props.and_then(|p| p.get(k)) {
+                    Some(ps) => conforms(item, ps, &format!("{at}.{k}"))?,
+                    None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                        return Err(format!("{at}: unexpected {k}"))
+                    }
+                    None => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[test]
+fn export_conforms_to_its_published_json_schema() {
+    let s = nrf::schema();
+    let published: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../docs/schemas/nrf-record-v1.schema.json"
+    ))
+    .expect("the published schema is JSON");
+    assert_eq!(
+        published,
+        export::json_schema(&s),
+        "docs/schemas/nrf-record-v1.schema.json is out of date: regenerate it with `cargo run -q -p prevent-core --example json_schema`"
+    );
+    let mut d = finished_person();
+    d.set_answer(
+        "subject.dob",
+        Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")),
+    );
+    d.finish(&s, &ctx(), "2026-11-28T10:00:00Z").unwrap();
+    conforms(&export::to_json(&s, &d, &ctx()), &published, "$").unwrap();
+    // And the checker can fail: a value outside its options is caught.
+    let mut bad = export::to_json(&s, &d, &ctx());
+    bad["answers"]["subject"]["type"] = serde_json::json!("spaceship");
+    assert!(conforms(&bad, &published, "$").is_err());
+    bad = export::to_json(&s, &d, &ctx());
+    bad["answers"]["subject"]["nickname"] = serde_json::json!("x");
+    assert!(conforms(&bad, &published, "$").is_err());
+}

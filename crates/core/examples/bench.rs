@@ -1,0 +1,85 @@
+//! Prints how long the core's per-keystroke work takes on a complete referral: validation of
+//! the whole form, the check-your-answers rows, sealing a draft for storage, and the JSON
+//! export. The app runs validation on every change, so it must stay far below a frame (16 ms).
+//!
+//! `cargo run --release -p prevent-core --example bench` (native; the browser is typically
+//! 1.5-3x slower). This example reads the clock; the library never does.
+
+use chrono::NaiveDate;
+use prevent_core::draft::Draft;
+use prevent_core::form::Context;
+use prevent_core::store::Envelope;
+use prevent_core::{export, flow, nrf, validate::validate, Answer};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let schema = nrf::schema();
+    let ctx = Context {
+        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    };
+    let mut d = Draft::new(
+        &schema,
+        "3f2a9c1b-0000-4000-8000-000000000000",
+        "2026-11-28T09:00:00Z",
+    );
+    for (k, v) in [
+        ("referral.intent", "referral"),
+        ("risk.immediate", "no"),
+        ("referrer.name", "Sam Teacher"),
+        ("referrer.organisation", "Northtown Academy"),
+        ("referrer.email", "sam@example.org"),
+        ("subject.type", "individual"),
+        ("subject.forename", "Alex"),
+        ("subject.age", "15"),
+        ("info.safeguarding_lead", "no"),
+        ("info.subject_informed", "no"),
+        ("info.direct_action", "no"),
+        ("info.other_agencies", "no"),
+        ("info.parents_informed", "no"),
+    ] {
+        d.set_answer(k, Answer::Text(v.into()));
+    }
+    // A long description, as real referrals have.
+    d.set_answer(
+        "concerns.description",
+        Answer::Text("Shared extremist videos in class. ".repeat(250)),
+    );
+    d.set_answer(
+        "declaration.confirm",
+        Answer::Choices(vec!["confirmed".into()]),
+    );
+
+    let time = |name: &str, n: u32, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        let per = start.elapsed().as_secs_f64() / n as f64;
+        println!("{name:<36} {:>9.1} µs per call ({n} calls)", per * 1e6);
+    };
+    println!(
+        "prevent-core bench: a complete NRF referral, {} questions, {} rules",
+        schema
+            .pages
+            .iter()
+            .map(|p| p.questions.len())
+            .sum::<usize>(),
+        schema.rules.len()
+    );
+    time("nrf::schema() (once per app start)", 2_000, &mut || {
+        drop(black_box(nrf::schema()))
+    });
+    time("validate (every keystroke)", 20_000, &mut || {
+        drop(black_box(validate(&schema, &d.answers, &ctx)))
+    });
+    time("flow::summary (check your answers)", 20_000, &mut || {
+        drop(black_box(flow::summary(&schema, &d.answers, &ctx)))
+    });
+    time("Envelope::seal (every save)", 20_000, &mut || {
+        drop(black_box(Envelope::seal(&d, "2026-11-28T10:00:00Z")))
+    });
+    time("export::to_json_string (download)", 5_000, &mut || {
+        drop(black_box(export::to_json_string(&schema, &d, &ctx)))
+    });
+}
