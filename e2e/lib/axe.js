@@ -52,6 +52,8 @@ function formatViolations(violations) {
 /** Assert the page has no axe violations at the WCAG 2.2 A/AA tags; `label` names the state checked. */
 async function assertNoAxeViolations(page, label = page.url(), opts) {
   const violations = await runAxe(page, opts);
+  // One line per audit, so a run shows which pages and states were checked (TAP comment).
+  console.log(`# axe: ${violations.length} violation(s) on ${label}`);
   assert.equal(
     violations.length,
     0,
