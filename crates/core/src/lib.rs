@@ -6,6 +6,7 @@
 //! CTP-Prevent Policy 2020 ("s7") and carries its rule id ("REF-2").
 
 pub mod answers;
+pub mod calendar;
 pub mod date;
 pub mod draft;
 pub mod export;
