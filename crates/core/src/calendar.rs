@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The UK's three sets of bank holidays.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Division {
     /// England and Wales (the default).
@@ -37,7 +39,11 @@ pub enum Division {
 
 impl Division {
     /// All three, in the order GOV.UK lists them.
-    pub const ALL: [Division; 3] = [Division::EnglandAndWales, Division::Scotland, Division::NorthernIreland];
+    pub const ALL: [Division; 3] = [
+        Division::EnglandAndWales,
+        Division::Scotland,
+        Division::NorthernIreland,
+    ];
 
     /// Name as shown to users.
     pub fn label(self) -> &'static str {
@@ -80,17 +86,72 @@ struct OneOff {
 /// 2026 (the men's football World Cup) was found by the comparison with the independent source
 /// (tests/fixtures); research/public-facts.md did not list it.
 const ONE_OFFS: &[OneOff] = &[
-    OneOff { date: (2002, 6, 3), name: "Golden Jubilee of Elizabeth II", replaces: None, only: None },
-    OneOff { date: (2002, 6, 4), name: "Spring bank holiday (moved)", replaces: Some((2002, 5, 27)), only: None },
-    OneOff { date: (2011, 4, 29), name: "Royal Wedding", replaces: None, only: None },
-    OneOff { date: (2012, 6, 4), name: "Spring bank holiday (moved)", replaces: Some((2012, 5, 28)), only: None },
-    OneOff { date: (2012, 6, 5), name: "Diamond Jubilee of Elizabeth II", replaces: None, only: None },
-    OneOff { date: (2020, 5, 8), name: "Early May bank holiday (VE Day)", replaces: Some((2020, 5, 4)), only: None },
-    OneOff { date: (2022, 6, 2), name: "Spring bank holiday (moved)", replaces: Some((2022, 5, 30)), only: None },
-    OneOff { date: (2022, 6, 3), name: "Platinum Jubilee of Elizabeth II", replaces: None, only: None },
-    OneOff { date: (2022, 9, 19), name: "State Funeral of Queen Elizabeth II", replaces: None, only: None },
-    OneOff { date: (2023, 5, 8), name: "Coronation of King Charles III", replaces: None, only: None },
-    OneOff { date: (2026, 6, 15), name: "FIFA World Cup bank holiday", replaces: None, only: Some(Division::Scotland) },
+    OneOff {
+        date: (2002, 6, 3),
+        name: "Golden Jubilee of Elizabeth II",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2002, 6, 4),
+        name: "Spring bank holiday (moved)",
+        replaces: Some((2002, 5, 27)),
+        only: None,
+    },
+    OneOff {
+        date: (2011, 4, 29),
+        name: "Royal Wedding",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2012, 6, 4),
+        name: "Spring bank holiday (moved)",
+        replaces: Some((2012, 5, 28)),
+        only: None,
+    },
+    OneOff {
+        date: (2012, 6, 5),
+        name: "Diamond Jubilee of Elizabeth II",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2020, 5, 8),
+        name: "Early May bank holiday (VE Day)",
+        replaces: Some((2020, 5, 4)),
+        only: None,
+    },
+    OneOff {
+        date: (2022, 6, 2),
+        name: "Spring bank holiday (moved)",
+        replaces: Some((2022, 5, 30)),
+        only: None,
+    },
+    OneOff {
+        date: (2022, 6, 3),
+        name: "Platinum Jubilee of Elizabeth II",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2022, 9, 19),
+        name: "State Funeral of Queen Elizabeth II",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2023, 5, 8),
+        name: "Coronation of King Charles III",
+        replaces: None,
+        only: None,
+    },
+    OneOff {
+        date: (2026, 6, 15),
+        name: "FIFA World Cup bank holiday",
+        replaces: None,
+        only: Some(Division::Scotland),
+    },
 ];
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -140,7 +201,8 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
     let scot = division == Scotland;
     let ni = division == NorthernIreland;
     // (date, name, moves to a weekday when it falls on a weekend)
-    let mut nominal: Vec<(NaiveDate, &'static str, bool)> = vec![(ymd(year, 1, 1), "New Year's Day", true)];
+    let mut nominal: Vec<(NaiveDate, &'static str, bool)> =
+        vec![(ymd(year, 1, 1), "New Year's Day", true)];
     if scot {
         nominal.push((ymd(year, 1, 2), "2nd January", true));
     }
@@ -155,7 +217,11 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
     nominal.push((first_monday(year, 5), "Early May bank holiday", false));
     nominal.push((last_monday(year, 5), "Spring bank holiday", false));
     if ni {
-        nominal.push((ymd(year, 7, 12), "Battle of the Boyne (Orangemen's Day)", true));
+        nominal.push((
+            ymd(year, 7, 12),
+            "Battle of the Boyne (Orangemen's Day)",
+            true,
+        ));
     }
     nominal.push(if scot {
         (first_monday(year, 8), "Summer bank holiday", false)
@@ -169,7 +235,10 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
     nominal.push((ymd(year, 12, 26), "Boxing Day", true));
 
     // One-offs: drop the dates they replace, add theirs.
-    for o in ONE_OFFS.iter().filter(|o| o.date.0 == year && o.only.is_none_or(|only| only == division)) {
+    for o in ONE_OFFS
+        .iter()
+        .filter(|o| o.date.0 == year && o.only.is_none_or(|only| only == division))
+    {
         if let Some((y, m, d)) = o.replaces {
             nominal.retain(|(date, _, _)| *date != ymd(y, m, d));
         }
@@ -177,8 +246,16 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
     }
     nominal.sort_by_key(|(d, _, _)| *d);
 
-    let mut taken: BTreeSet<NaiveDate> = nominal.iter().map(|(d, _, _)| *d).filter(|d| !is_weekend(*d)).collect();
-    let mut out: Vec<(NaiveDate, &'static str)> = nominal.iter().filter(|(d, _, _)| !is_weekend(*d)).map(|(d, n, _)| (*d, *n)).collect();
+    let mut taken: BTreeSet<NaiveDate> = nominal
+        .iter()
+        .map(|(d, _, _)| *d)
+        .filter(|d| !is_weekend(*d))
+        .collect();
+    let mut out: Vec<(NaiveDate, &'static str)> = nominal
+        .iter()
+        .filter(|(d, _, _)| !is_weekend(*d))
+        .map(|(d, n, _)| (*d, *n))
+        .collect();
     for (date, name, moves) in &nominal {
         if is_weekend(*date) && *moves {
             let mut d = *date + Days::new(1);
@@ -251,7 +328,10 @@ impl CalendarSettings {
         if self.calendar().is_holiday(date) {
             return Err(AddHolidayError::AlreadyHoliday);
         }
-        self.extra.push(ExtraHoliday { date, name: name.trim().to_string() });
+        self.extra.push(ExtraHoliday {
+            date,
+            name: name.trim().to_string(),
+        });
         self.extra.sort();
         Ok(())
     }
@@ -288,7 +368,11 @@ impl Calendar<'static> {
 impl<'a> Calendar<'a> {
     /// A division's calendar with the user's own holidays.
     pub fn new(division: Division, extra: &'a [ExtraHoliday]) -> Calendar<'a> {
-        Calendar { division, extra, year: Default::default() }
+        Calendar {
+            division,
+            extra,
+            year: Default::default(),
+        }
     }
 
     /// True on a bank holiday of the division or a holiday the user added.
@@ -298,7 +382,13 @@ impl<'a> Calendar<'a> {
         }
         let mut cache = self.year.borrow_mut();
         if cache.as_ref().is_none_or(|(y, _)| *y != d.year()) {
-            *cache = Some((d.year(), bank_holidays(self.division, d.year()).into_iter().map(|(h, _)| h).collect()));
+            *cache = Some((
+                d.year(),
+                bank_holidays(self.division, d.year())
+                    .into_iter()
+                    .map(|(h, _)| h)
+                    .collect(),
+            ));
         }
         cache.as_ref().is_some_and(|(_, hs)| hs.contains(&d))
     }
@@ -325,7 +415,11 @@ impl<'a> Calendar<'a> {
     /// (minus the number in (to, from]) when it is earlier, 0 on the same day. So
     /// `working_days_between(start, add_working_days(start, n)) == n`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
-        let (a, b, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+        let (a, b, sign) = if to >= from {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
         let mut n = 0i64;
         let mut d = a;
         while d < b {
@@ -354,7 +448,16 @@ mod tests {
 
     #[test]
     fn easter_sunday_by_computus_matches_known_dates() {
-        for (y, m, d) in [(2000, 4, 23), (2008, 3, 23), (2011, 4, 24), (2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2038, 4, 25), (2100, 3, 28)] {
+        for (y, m, d) in [
+            (2000, 4, 23),
+            (2008, 3, 23),
+            (2011, 4, 24),
+            (2019, 4, 21),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2038, 4, 25),
+            (2100, 3, 28),
+        ] {
             assert_eq!(easter_sunday(y), ymd(y, m, d), "{y}");
         }
     }

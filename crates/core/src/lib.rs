@@ -8,10 +8,12 @@
 pub mod answers;
 pub mod calendar;
 pub mod date;
+pub mod deadline;
 pub mod draft;
 pub mod export;
 pub mod flow;
 pub mod form;
+pub mod ics;
 pub mod nrf;
 pub mod store;
 pub mod validate;

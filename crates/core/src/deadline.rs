@@ -1,0 +1,248 @@
+//! Policy deadlines (DESIGN.md "Deadlines"; rules PGA-2, PGA-7, PGA-15, PLP-5, PLP-11, INT-1).
+//! Each deadline carries its rule id, the policy section, the start event and date, the due date
+//! and a stable key (for calendar UIDs); its status depends on the `today` it is asked about.
+//!
+//! Reading of the policy where it is open (docs/decisions/0001-deadlines.md):
+//! - "within N working days of receipt": day 0 is the day of receipt, the due date is the N-th
+//!   working day after it (`Calendar::add_working_days`).
+//! - PGA-15: s6 says "within 20 working days of FIMU de-confliction", s10 "no more than 20 days";
+//!   DESIGN.md and this code use 20 working days.
+//! - PLP-5: the review is due at the cadence date (4 weeks High, 8 weeks Standard, 3 months
+//!   Monitored after the last review) or by the next PLP panel, whichever is earlier.
+//! - PLP-11: the reviews fall 6 and 12 months after closure (same day, clamped to month end) and
+//!   are due within 5 working days of those dates.
+
+use crate::calendar::{add_months, add_weeks, Calendar};
+use crate::date::long_date;
+use chrono::NaiveDate;
+
+/// Where a deadline stands on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not yet due.
+    Upcoming,
+    /// Due today.
+    DueToday,
+    /// Past its due date and not done.
+    Overdue,
+    /// Done (on or before any date).
+    Done,
+}
+
+/// One deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    /// Rule id ("PGA-2").
+    pub rule_id: &'static str,
+    /// Policy section(s) ("s8").
+    pub section: &'static str,
+    /// Stable key of this deadline within a case, for calendar UIDs ("pga-2").
+    pub key: &'static str,
+    /// What is due ("Prevent Gateway Assessment").
+    pub title: &'static str,
+    /// The rule in a sentence, as the panel and the calendar show it.
+    pub rule: &'static str,
+    /// What starts the clock ("received from the FIMU").
+    pub start_event: &'static str,
+    /// When it happened.
+    pub start: NaiveDate,
+    /// The due date.
+    pub due: NaiveDate,
+    /// When it was done, if it has been.
+    pub done: Option<NaiveDate>,
+}
+
+impl Deadline {
+    /// Status on `today`.
+    pub fn status(&self, today: NaiveDate) -> Status {
+        match self.done {
+            Some(_) => Status::Done,
+            None if today > self.due => Status::Overdue,
+            None if today == self.due => Status::DueToday,
+            None => Status::Upcoming,
+        }
+    }
+
+    /// Working days from `today` to the due date (negative when overdue).
+    pub fn working_days_left(&self, today: NaiveDate, cal: &Calendar) -> i64 {
+        cal.working_days_between(today, self.due)
+    }
+
+    /// A plain sentence of where it stands: "Due 9 January 2026: 3 working days left".
+    pub fn summary(&self, today: NaiveDate, cal: &Calendar) -> String {
+        let due = long_date(self.due);
+        let left = self.working_days_left(today, cal);
+        let plural = |n: i64| if n == 1 { "" } else { "s" };
+        match self.status(today) {
+            Status::Done => format!("Done (was due {due})"),
+            Status::DueToday => format!("Due today, {due}"),
+            Status::Overdue => format!(
+                "Overdue: was due {due}, {} working day{} ago",
+                -left,
+                plural(-left)
+            ),
+            Status::Upcoming => format!("Due {due}: {left} working day{} left", plural(left)),
+        }
+    }
+
+    /// Marks it done on a date.
+    pub fn done_on(mut self, date: Option<NaiveDate>) -> Self {
+        self.done = date;
+        self
+    }
+}
+
+/// PGA-2 (s8): the Prevent Gateway Assessment is due within 5 working days of receipt from the
+/// FIMU.
+pub fn pga_due(received: NaiveDate, cal: &Calendar) -> Deadline {
+    Deadline {
+        rule_id: "PGA-2",
+        section: "s8",
+        key: "pga-2",
+        title: "Prevent Gateway Assessment",
+        rule: "The PGA must be completed within 5 working days of receipt from the FIMU.",
+        start_event: "Received from the FIMU",
+        start: received,
+        due: cal.add_working_days(received, 5),
+        done: None,
+    }
+}
+
+/// PGA-7 (s8, s10): in a Dovetail area, a case for Channel is referred to the LACC within 5
+/// working days of receiving the de-conflicted referral.
+pub fn lacc_referral_due(received: NaiveDate, cal: &Calendar) -> Deadline {
+    Deadline {
+        rule_id: "PGA-7",
+        section: "s8, s10",
+        key: "pga-7",
+        title: "Referral to the LACC (Dovetail)",
+        rule: "Cases potentially suitable for Channel must be referred to the LACC within 5 working days of receiving the de-conflicted referral.",
+        start_event: "De-conflicted referral received",
+        start: received,
+        due: cal.add_working_days(received, 5),
+        done: None,
+    }
+}
+
+/// PGA-15 (s6, s10): outside Dovetail areas, the S.36 decision is due within 20 working days of
+/// FIMU de-confliction.
+pub fn s36_decision_due(deconflicted: NaiveDate, cal: &Calendar) -> Deadline {
+    Deadline {
+        rule_id: "PGA-15",
+        section: "s6, s10",
+        key: "pga-15",
+        title: "S.36 decision (non-Dovetail)",
+        rule: "The S.36 decision must be made within 20 working days of FIMU de-confliction.",
+        start_event: "FIMU de-confliction",
+        start: deconflicted,
+        due: cal.add_working_days(deconflicted, 20),
+        done: None,
+    }
+}
+
+/// PLP priority band (s12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    /// High (Red): review at least every 4 weeks.
+    High,
+    /// Standard (Amber): at least every 8 weeks.
+    Standard,
+    /// Monitored (Green): at least every 3 months.
+    Monitored,
+}
+
+impl Band {
+    /// Name as shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::High => "High (Red)",
+            Band::Standard => "Standard (Amber)",
+            Band::Monitored => "Monitored (Green)",
+        }
+    }
+}
+
+/// PLP-5 (s12, s14): a new DIF, CMP update and supervisory sign-off at least every 4 weeks
+/// (High), 8 weeks (Standard) or 3 months (Monitored) after the last one, and before any PLP
+/// panel: due at the earlier of the cadence date and the next panel.
+pub fn plp_review_due(
+    band: Band,
+    last_review: NaiveDate,
+    next_panel: Option<NaiveDate>,
+) -> Deadline {
+    let (cadence, rule) = match band {
+        Band::High => (add_weeks(last_review, 4), "High priority: a new DIF, CMP update and supervisory sign-off at least every 4 weeks and before any PLP panel."),
+        Band::Standard => (add_weeks(last_review, 8), "Standard priority: a new DIF, CMP update and supervisory sign-off at least every 8 weeks and before any PLP panel."),
+        Band::Monitored => (add_months(last_review, 3), "Monitored: reassessment and supervision at least every 3 months and before any PLP panel."),
+    };
+    let due = next_panel
+        .filter(|p| *p < cadence && *p >= last_review)
+        .unwrap_or(cadence);
+    Deadline {
+        rule_id: "PLP-5",
+        section: "s12, s14",
+        key: "plp-5",
+        title: if next_panel.is_some_and(|p| p == due) {
+            "PLP review (before the panel)"
+        } else {
+            "PLP review"
+        },
+        rule,
+        start_event: "Last DIF review",
+        start: last_review,
+        due,
+        done: None,
+    }
+}
+
+/// PLP-11 (s13): a closed case is reviewed at 6 and at 12 months after closure, each within 5
+/// working days of its date. Returns the two reviews, 6 months first.
+pub fn closed_case_reviews(closed: NaiveDate, cal: &Calendar) -> [Deadline; 2] {
+    let review = |months: u32,
+                  key: &'static str,
+                  title: &'static str,
+                  start_event: &'static str| {
+        let date = add_months(closed, months);
+        Deadline {
+            rule_id: "PLP-11",
+            section: "s13",
+            key,
+            title,
+            rule: "Closed cases are reviewed at 6 and 12 months from closure, each within five working days of the relevant date, with a new DIF or VAF.",
+            start_event,
+            start: date,
+            due: cal.add_working_days(date, 5),
+            done: None,
+        }
+    };
+    [
+        review(
+            6,
+            "plp-11-6-months",
+            "6-month closed case review",
+            "6 months after closure",
+        ),
+        review(
+            12,
+            "plp-11-12-months",
+            "12-month closed case review",
+            "12 months after closure",
+        ),
+    ]
+}
+
+/// INT-1 (s9): when nothing else was submitted, an up-to-date summary goes to the FIMU at least
+/// every 3 months.
+pub fn fimu_summary_due(last_submission: NaiveDate) -> Deadline {
+    Deadline {
+        rule_id: "INT-1",
+        section: "s9",
+        key: "int-1",
+        title: "Summary to the FIMU",
+        rule: "If nothing else has been submitted, an up-to-date summary goes to the FIMU at least every 3 months, saying whether risk is escalating, de-escalating or static.",
+        start_event: "Last submission to the FIMU",
+        start: last_submission,
+        due: add_months(last_submission, 3),
+        done: None,
+    }
+}
