@@ -274,6 +274,7 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ExtraHoliday {
     /// The date.
+    #[serde(with = "crate::date::iso")]
     pub date: NaiveDate,
     /// What it is, as the user wrote it.
     pub name: String,

@@ -152,6 +152,34 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
     age
 }
 
+/// Reads an ISO 8601 calendar date ("2026-11-28"), as stored and exported.
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let mut it = s.split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Serde for dates as ISO strings without chrono's parsing machinery (which would add about
+/// 7 kB to the app's download): `#[serde(with = "crate::date::iso")]`.
+pub mod iso {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes "YYYY-MM-DD".
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads "YYYY-MM-DD".
+    pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(de)?;
+        super::parse_iso(&text).ok_or_else(|| D::Error::custom("expected a date as YYYY-MM-DD"))
+    }
+}
+
 /// Month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -263,6 +291,14 @@ mod tests {
             "1 January 2026 at 12:05am"
         );
         assert_eq!(long_date_time(2026, 6, 1, 12, 0), "1 June 2026 at 12:00pm");
+    }
+
+    #[test]
+    fn iso_dates_read_strictly() {
+        assert_eq!(parse_iso("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026-02-28-1", "", "2026/02/28"] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -246,3 +246,44 @@ pub fn fimu_summary_due(last_submission: NaiveDate) -> Deadline {
         done: None,
     }
 }
+
+/// The dates of a case that start policy clocks, as far as they are known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseDates {
+    /// Received from the FIMU after de-confliction (starts PGA-2, and PGA-7 in Dovetail areas).
+    pub received_from_fimu: Option<NaiveDate>,
+    /// FIMU de-confliction (starts PGA-15 outside Dovetail areas).
+    pub deconflicted: Option<NaiveDate>,
+    /// The area runs Dovetail (the LACC takes Channel cases).
+    pub dovetail: bool,
+    /// PLP band and last DIF review (PLP-5), with the next panel if one is set.
+    pub plp: Option<(Band, NaiveDate, Option<NaiveDate>)>,
+    /// Case closed (PLP-11).
+    pub closed: Option<NaiveDate>,
+    /// Last submission to the FIMU (INT-1).
+    pub last_fimu_submission: Option<NaiveDate>,
+}
+
+/// Every deadline these dates start, in policy order (PGA, PLP, INT).
+pub fn case_deadlines(dates: &CaseDates, cal: &Calendar) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    if let Some(r) = dates.received_from_fimu {
+        out.push(pga_due(r, cal));
+        if dates.dovetail {
+            out.push(lacc_referral_due(r, cal));
+        }
+    }
+    if let Some(dc) = dates.deconflicted.filter(|_| !dates.dovetail) {
+        out.push(s36_decision_due(dc, cal));
+    }
+    if let Some((band, last, panel)) = dates.plp {
+        out.push(plp_review_due(band, last, panel));
+    }
+    if let Some(c) = dates.closed {
+        out.extend(closed_case_reviews(c, cal));
+    }
+    if let Some(s) = dates.last_fimu_submission {
+        out.push(fimu_summary_due(s));
+    }
+    out
+}

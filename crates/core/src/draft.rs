@@ -34,6 +34,7 @@ pub struct Finished {
     /// The reference shown on the confirmation page and in the export.
     pub reference: String,
     /// The date it was finished (the user's today).
+    #[serde(with = "crate::date::iso")]
     pub on: NaiveDate,
     /// When, as an RFC 3339 timestamp given by the caller.
     pub at: String,

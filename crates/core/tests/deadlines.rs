@@ -187,3 +187,21 @@ fn ics_has_one_all_day_event_per_deadline_with_stable_uids_and_a_reminder() {
     };
     assert_eq!(uids(&text), uids(&again));
 }
+
+#[test]
+fn pga_7_and_pga_15_depend_on_dovetail_and_a_case_gets_every_deadline_its_dates_start() {
+    let cal = ew();
+    let mut dates = CaseDates {
+        received_from_fimu: Some(d("2026-12-22")),
+        deconflicted: Some(d("2026-12-21")),
+        dovetail: false,
+        plp: Some((Band::High, d("2026-12-10"), None)),
+        closed: Some(d("2026-06-30")),
+        last_fimu_submission: Some(d("2026-11-30")),
+    };
+    let ids = |v: Vec<Deadline>| v.iter().map(|x| x.key).collect::<Vec<_>>();
+    assert_eq!(ids(case_deadlines(&dates, &cal)), ["pga-2", "pga-15", "plp-5", "plp-11-6-months", "plp-11-12-months", "int-1"]);
+    dates.dovetail = true;
+    assert_eq!(ids(case_deadlines(&dates, &cal)), ["pga-2", "pga-7", "plp-5", "plp-11-6-months", "plp-11-12-months", "int-1"]);
+    assert!(case_deadlines(&CaseDates::default(), &cal).is_empty());
+}
