@@ -6,20 +6,40 @@ use crate::nav;
 use crate::pages::*;
 use crate::route::Route;
 use crate::router::*;
+use prevent_core::calendar::CalendarSettings;
 use prevent_core::store::Envelope;
 use yew::prelude::*;
 
 /// The draft deleted most recently, kept in memory so the drafts page can offer undo.
 pub type UndoHandle = UseStateHandle<Option<Envelope>>;
 
+/// The user's settings (division, own holidays), loaded once and shared; the settings page
+/// saves and replaces them. The error is set when the saved entry could not be read.
+#[derive(Clone, PartialEq)]
+pub struct Settings {
+    /// Calendar settings in use.
+    pub calendar: CalendarSettings,
+    /// Why the saved settings could not be read, if they could not.
+    pub problem: Option<String>,
+}
+
+/// Shared settings.
+pub type SettingsHandle = UseStateHandle<Settings>;
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
     let undo: UndoHandle = use_state(|| None);
+    let settings: SettingsHandle = use_state(|| match crate::services::settings::load() {
+        Ok(calendar) => Settings { calendar, problem: None },
+        Err(problem) => Settings { calendar: CalendarSettings::default(), problem: Some(problem) },
+    });
     html! {
         <Router>
             <ContextProvider<UndoHandle> context={undo}>
-                <Shell />
+                <ContextProvider<SettingsHandle> context={settings}>
+                    <Shell />
+                </ContextProvider<SettingsHandle>>
             </ContextProvider<UndoHandle>>
         </Router>
     }
@@ -116,6 +136,8 @@ fn switch(route: Route) -> Html {
         }
         Route::Drafts => html! { <Drafts /> },
         Route::DeleteDraft { id } => html! { <DeleteDraft id={id} /> },
+        Route::Deadlines => html! { <Deadlines /> },
+        Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

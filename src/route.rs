@@ -18,6 +18,10 @@ pub enum Route {
     Drafts,
     /// Confirm deleting a draft: `/drafts/<id>/delete`.
     DeleteDraft { id: String },
+    /// A case's policy deadlines and their calendar file: `/deadlines`.
+    Deadlines,
+    /// Settings: division and own holidays: `/settings`.
+    Settings,
     /// Anything else.
     NotFound,
 }
@@ -46,6 +50,8 @@ impl Route {
             },
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft { id: id(i) },
+            ["deadlines"] => Route::Deadlines,
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -60,6 +66,8 @@ impl Route {
             Route::ReferralPage { id, page } => format!("/referral/{id}/{page}"),
             Route::Drafts => "/drafts".into(),
             Route::DeleteDraft { id } => format!("/drafts/{id}/delete"),
+            Route::Deadlines => "/deadlines".into(),
+            Route::Settings => "/settings".into(),
             Route::NotFound => "/page-not-found".into(),
         }
     }
@@ -89,6 +97,8 @@ mod tests {
             },
             Route::Drafts,
             Route::DeleteDraft { id },
+            Route::Deadlines,
+            Route::Settings,
         ] {
             assert_eq!(Route::recognize(&r.to_path()), r);
         }

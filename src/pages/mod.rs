@@ -1,6 +1,8 @@
 //! Pages, one per file. Pages read state and dispatch actions; rules come from the core.
 
 pub mod check_answers;
+pub mod date_field;
+pub mod deadlines;
 pub mod confirmation;
 pub mod delete_draft;
 pub mod draft_scope;
@@ -12,9 +14,11 @@ pub mod question_page;
 pub mod referral_page;
 pub mod referral_start;
 pub mod referral_tasks;
+pub mod settings;
 
 pub use check_answers::CheckAnswers;
 pub use confirmation::Confirmation;
+pub use deadlines::Deadlines;
 pub use delete_draft::DeleteDraft;
 pub use draft_scope::DraftScope;
 pub use drafts::Drafts;
@@ -24,3 +28,4 @@ pub use question_page::QuestionPage;
 pub use referral_page::ReferralPage;
 pub use referral_start::ReferralStart;
 pub use referral_tasks::ReferralTasks;
+pub use settings::SettingsPage;

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod download;
 pub mod local_store;
+pub mod settings;
 
 pub use local_store::{store, LocalBackend, Store};
 

@@ -1,0 +1,61 @@
+//! Deadline panel: one policy deadline, its due date, working days left or overdue, its rule id
+//! and policy section. The status line is a polite live region, so a screen reader hears it
+//! when it changes (a date typed, a holiday added).
+
+use yew::prelude::*;
+
+/// Where the deadline stands, which sets the tag colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineState {
+    /// Not yet due.
+    Upcoming,
+    /// Due today.
+    DueToday,
+    /// Past due.
+    Overdue,
+    /// Done.
+    Done,
+}
+
+/// Properties of [`DeadlinePanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct DeadlinePanelProps {
+    /// Element id (unique on the page).
+    pub id: AttrValue,
+    /// What is due.
+    pub title: AttrValue,
+    /// Rule id ("PGA-2").
+    pub rule_id: AttrValue,
+    /// Policy section ("s8").
+    pub section: AttrValue,
+    /// Status.
+    pub state: DeadlineState,
+    /// Where it stands in words ("Due 31 December 2026: 4 working days left").
+    pub summary: AttrValue,
+    /// The rule and what started the clock.
+    pub detail: AttrValue,
+}
+
+/// A deadline, GOV.UK summary-card style.
+#[component]
+pub fn DeadlinePanel(props: &DeadlinePanelProps) -> Html {
+    let (tag, class) = match props.state {
+        DeadlineState::Upcoming => ("Upcoming", "govuk-tag govuk-tag--blue"),
+        DeadlineState::DueToday => ("Due today", "govuk-tag govuk-tag--orange"),
+        DeadlineState::Overdue => ("Overdue", "govuk-tag govuk-tag--red"),
+        DeadlineState::Done => ("Done", "govuk-tag govuk-tag--green"),
+    };
+    let title_id = format!("{}-title", props.id);
+    html! {
+        <section class={classes!("pct-deadline", (props.state == DeadlineState::Overdue).then_some("pct-deadline--overdue"))} id={props.id.clone()} aria-labelledby={title_id.clone()}>
+            <h3 class="govuk-heading-s pct-deadline__title" id={title_id}>
+                { props.title.clone() }
+                <span class="pct-deadline__rule">{ format!(" {}, CTP-Prevent Policy {}", props.rule_id, props.section) }</span>
+            </h3>
+            <p class="govuk-body pct-deadline__status" role="status" aria-live="polite">
+                <strong class={class}>{ tag }</strong>{ " " }{ props.summary.clone() }
+            </p>
+            <p class="govuk-body-s pct-deadline__detail">{ props.detail.clone() }</p>
+        </section>
+    }
+}

@@ -1,0 +1,153 @@
+//! A case's policy deadlines (DESIGN.md "Deadlines"): the dates that start each clock, every
+//! deadline they give in working days of the user's division, and a calendar file to download.
+//! Nothing on this page is stored.
+
+use super::date_field;
+use crate::app::SettingsHandle;
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::Route;
+use crate::router::*;
+use crate::services::{clock, download::download};
+use prevent_core::answers::DateParts;
+use prevent_core::deadline::{case_deadlines, Band, CaseDates, Status};
+use prevent_core::ics;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// The date questions: (key, question, hint).
+const DATES: [(&str, &str, &str); 6] = [
+    ("received", "Date the case was received from the FIMU", "Starts the PGA (PGA-2) and, in Dovetail areas, the LACC referral (PGA-7)."),
+    ("deconflicted", "Date of FIMU de-confliction", "Outside Dovetail areas, starts the S.36 decision (PGA-15)."),
+    ("last-review", "Date of the last DIF review", "For a PLP case: starts the next review (PLP-5)."),
+    ("next-panel", "Date of the next PLP panel, if one is set", "The review is due before it, if that is sooner."),
+    ("closed", "Date the case was closed", "Starts the 6- and 12-month reviews (PLP-11)."),
+    ("last-submission", "Date of the last submission to the FIMU", "Starts the 3-monthly summary (INT-1)."),
+];
+
+#[derive(Clone, Default, PartialEq)]
+struct Form {
+    reference: String,
+    dovetail: Option<String>,
+    band: Option<String>,
+    dates: BTreeMap<&'static str, DateParts>,
+    download_problem: Option<String>,
+}
+
+/// The deadlines page.
+#[component]
+pub fn Deadlines() -> Html {
+    use_title("Case deadlines".into(), false);
+    let settings = use_context::<SettingsHandle>().expect("app context");
+    let navigator = use_navigator().expect("router");
+    let form = use_state(Form::default);
+    let today = clock::today();
+    let cal = settings.calendar.calendar();
+    let date = |k: &str| form.dates.get(k).and_then(date_field::value);
+    let band = match form.band.as_deref() {
+        Some("high") => Some(Band::High),
+        Some("standard") => Some(Band::Standard),
+        Some("monitored") => Some(Band::Monitored),
+        _ => None,
+    };
+    let dates = CaseDates {
+        received_from_fimu: date("received"),
+        deconflicted: date("deconflicted"),
+        dovetail: form.dovetail.as_deref() == Some("yes"),
+        plp: band.zip(date("last-review")).map(|(b, last)| (b, last, date("next-panel"))),
+        closed: date("closed"),
+        last_fimu_submission: date("last-submission"),
+    };
+    let deadlines = case_deadlines(&dates, &cal);
+
+    let update = |f: fn(&mut Form, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            f(&mut next, v);
+            form.set(next);
+        })
+    };
+    let date_inputs: Html = DATES
+        .iter()
+        .filter(|(k, _, _)| band.is_some() || !matches!(*k, "last-review" | "next-panel"))
+        .map(|(key, legend, hint)| {
+            let handle = form.clone();
+            let key: &'static str = key;
+            let onchange = Callback::from(move |(part, v): (DatePart, String)| {
+                let mut next = (*handle).clone();
+                date_field::set(next.dates.entry(key).or_default(), part, v);
+                handle.set(next);
+            });
+            date_field::view(key, legend, Some(hint), &form.dates.get(key).cloned().unwrap_or_default(), false, onchange)
+        })
+        .collect();
+    let panels: Html = deadlines
+        .iter()
+        .map(|d| {
+            let state = match d.status(today) {
+                Status::Upcoming => DeadlineState::Upcoming,
+                Status::DueToday => DeadlineState::DueToday,
+                Status::Overdue => DeadlineState::Overdue,
+                Status::Done => DeadlineState::Done,
+            };
+            let detail = format!("{} {}: {}.", d.rule, d.start_event, prevent_core::date::long_date(d.start));
+            html! {
+                <DeadlinePanel id={AttrValue::from(format!("deadline-{}", d.key))} title={d.title} rule_id={d.rule_id} section={d.section}
+                    state={state} summary={AttrValue::from(d.summary(today, &cal))} detail={AttrValue::from(detail)} />
+            }
+        })
+        .collect();
+    let on_download = {
+        let form = form.clone();
+        let deadlines = deadlines.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let mut next = (*form).clone();
+            let reference = form.reference.trim();
+            next.download_problem = if reference.is_empty() {
+                Some("Enter a case reference, so the calendar events say which case they are for".into())
+            } else {
+                let stamp = clock::now().replace(['-', ':'], "");
+                let stamp = format!("{}Z", stamp.split('.').next().unwrap_or(&stamp).trim_end_matches('Z'));
+                download(&ics::file_name(reference), "text/calendar", &ics::to_ics(reference, &deadlines, &stamp)).err()
+            };
+            form.set(next);
+        })
+    };
+    let settings_href = nav::href(&Route::Settings);
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-l">{ "Case deadlines" }</h1>
+                <p class="govuk-body">
+                    { format!("Enter the dates you know. Deadlines are counted in working days for {}, less the holidays you have added (", settings.calendar.division.label()) }
+                    <a class="govuk-link" href={settings_href.clone()} onclick={nav::on_click(&navigator, settings_href)}>{ "change this in settings" }</a>
+                    { "). Day 0 is the day of the event itself. Nothing on this page is saved." }
+                </p>
+                <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <TextInput id="reference" name="reference" label="Case reference" hint={Some(AttrValue::from("For example the PCMT reference. It is the only case detail in the calendar file: do not use a name."))}
+                        value={AttrValue::from(form.reference.clone())} oninput={update(|f, v| f.reference = v)} spellcheck={Some(false)} />
+                    <Radios id="dovetail" name="dovetail" legend="Is the case in a Dovetail area?" inline={true}
+                        items={vec![RadioItem { value: "yes".into(), label: "Yes".into(), hint: None, conditional: None }, RadioItem { value: "no".into(), label: "No".into(), hint: None, conditional: None }]}
+                        selected={form.dovetail.clone().map(AttrValue::from)} onchange={update(|f, v| f.dovetail = Some(v))} />
+                    <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
+                        (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
+                    ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
+                    { date_inputs }
+                </form>
+                <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>
+                if deadlines.is_empty() {
+                    <p class="govuk-body">{ "Enter a date above to see the deadlines it starts." }</p>
+                } else {
+                    { panels }
+                    if let Some(p) = &form.download_problem {
+                        <p class="govuk-error-message" id="download-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ p.clone() }</p>
+                    }
+                    <Button text="Download calendar (.ics)" id={Some(AttrValue::from("download-ics"))} button_type="button" variant={ButtonVariant::Secondary} onclick={on_download} />
+                }
+            </div>
+        </div>
+    }
+}
