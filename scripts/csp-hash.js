@@ -24,6 +24,12 @@ const file =
   (process.env.TRUNK_STAGING_DIR && path.join(process.env.TRUNK_STAGING_DIR, 'index.html'));
 if (!file) fail('no HTML file: pass a path or run as a trunk hook (TRUNK_STAGING_DIR)');
 
+main().catch((e) => fail(e.message));
+
+async function main() {
+// First minify the JS glue (it updates index.html's integrity hashes), then hash.
+await require('./minify-js').minifyJs(path.dirname(file));
+
 let html = fs.readFileSync(file, 'utf8');
 // Scan without comments: a comment mentioning <script> must not count as one.
 const scan = html.replace(/<!--[\s\S]*?-->/g, '');
@@ -89,3 +95,4 @@ fs.writeFileSync(file, html);
 console.log(
   `csp-hash: ${path.basename(file)}: hashed ${scriptHashes.length} inline script(s), ${styleHashes.length} inline style(s)`,
 );
+}

@@ -26,21 +26,47 @@ pub struct Settings {
 /// Shared settings.
 pub type SettingsHandle = UseStateHandle<Settings>;
 
+/// What every page can reach: one context rather than one per item, since each context type
+/// adds generic code to the download.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    /// The last deleted draft, for undo.
+    pub undo: UndoHandle,
+    /// The user's settings.
+    pub settings: SettingsHandle,
+}
+
+/// The undo slot, inside the app.
+#[hook]
+pub fn use_undo() -> UndoHandle {
+    use_context::<AppContext>().expect("inside App").undo
+}
+
+/// The settings, inside the app.
+#[hook]
+pub fn use_settings() -> SettingsHandle {
+    use_context::<AppContext>().expect("inside App").settings
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
     let undo: UndoHandle = use_state(|| None);
     let settings: SettingsHandle = use_state(|| match crate::services::settings::load() {
-        Ok(calendar) => Settings { calendar, problem: None },
-        Err(problem) => Settings { calendar: CalendarSettings::default(), problem: Some(problem) },
+        Ok(calendar) => Settings {
+            calendar,
+            problem: None,
+        },
+        Err(problem) => Settings {
+            calendar: CalendarSettings::default(),
+            problem: Some(problem),
+        },
     });
     html! {
         <Router>
-            <ContextProvider<UndoHandle> context={undo}>
-                <ContextProvider<SettingsHandle> context={settings}>
-                    <Shell />
-                </ContextProvider<SettingsHandle>>
-            </ContextProvider<UndoHandle>>
+            <ContextProvider<AppContext> context={AppContext { undo, settings }}>
+                <Shell />
+            </ContextProvider<AppContext>>
         </Router>
     }
 }
@@ -85,6 +111,15 @@ fn Shell() -> Html {
         }
     });
 
+    // Pages that are plain functions get their title here.
+    use_effect_with(route.clone(), |r| {
+        if *r == Route::Home {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title("Prevent Case Toolkit");
+            }
+        }
+    });
+
     let in_referral = matches!(
         route,
         Route::ReferralStart
@@ -103,27 +138,37 @@ fn Shell() -> Html {
             href: nav::href(&Route::Drafts),
             active: matches!(route, Route::Drafts | Route::DeleteDraft { .. }),
         },
+        HeaderLink {
+            text: "Deadlines".into(),
+            href: nav::href(&Route::Deadlines),
+            active: route == Route::Deadlines,
+        },
+        HeaderLink {
+            text: "Settings".into(),
+            href: nav::href(&Route::Settings),
+            active: route == Route::Settings,
+        },
     ];
     html! {
         <>
-            <SkipLink />
-            <ProtectiveMarking />
-            <Header service_name="Prevent Case Toolkit" service_href="/" nav={nav_links} onnavigate={nav::on_navigate(&navigator)} />
+            { skip_link::view(SkipLinkProps::default()) }
+            { protective_marking::view(ProtectiveMarkingProps::default()) }
+            { header::view(HeaderProps { nav: nav_links, onnavigate: Some(nav::on_navigate(&navigator)), ..HeaderProps::new("Prevent Case Toolkit") }) }
             <div class="govuk-width-container">
                 <main class="govuk-main-wrapper" id="main-content" role="main">
-                    { switch(route) }
+                    { switch(route.clone(), &navigator) }
                 </main>
             </div>
-            <Footer>
+            { footer::view(FooterProps { children: html! {
                 <p class="govuk-body-s">{ "Nothing you enter leaves this browser unless you download it. Drafts are kept in this browser's storage on this device." }</p>
-            </Footer>
+            } }) }
         </>
     }
 }
 
-fn switch(route: Route) -> Html {
+fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
     match route {
-        Route::Home => html! { <Home /> },
+        Route::Home => crate::pages::home::view(navigator),
         Route::ReferralStart => html! { <ReferralStart /> },
         Route::ReferralTasks { id } => {
             html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
@@ -132,7 +177,7 @@ fn switch(route: Route) -> Html {
             html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> }
         }
         Route::ReferralPage { id, page } => {
-            html! { <DraftScope id={id.clone()}><ReferralPage id={id} page={page} /></DraftScope> }
+            html! { <DraftScope id={id.clone()}>{ crate::pages::referral_page::view(&id, &page) }</DraftScope> }
         }
         Route::Drafts => html! { <Drafts /> },
         Route::DeleteDraft { id } => html! { <DeleteDraft id={id} /> },

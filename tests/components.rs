@@ -323,9 +323,11 @@ async fn text_input_as_heading_wraps_label_in_h1_with_width_class() {
 #[wasm_bindgen_test]
 async fn text_input_reports_typed_value() {
     let (oninput, log) = recorder::<String>();
-    let root = mount(html! {
-        <TextInput id="typed" name="typed" label="Name" value="J" {oninput} />
-    })
+    let root = mount(text_input::view(TextInputProps {
+        value: "J".into(),
+        oninput,
+        ..TextInputProps::new("typed", "typed", "Name")
+    }))
     .await;
     type_into(&field(&root), "Jo");
     assert_eq!(*log.borrow(), vec!["Jo".to_string()]);
@@ -555,10 +557,17 @@ async fn radios_with_conditional_reveal_not_selected_hide_every_reveal() {
 #[wasm_bindgen_test]
 async fn radios_report_the_chosen_value() {
     let (onchange, log) = recorder::<String>();
-    let root = mount(html! {
-        <Radios id="pick" name="pick" legend="Pick one" {onchange}
-                items={vec![RadioItem::new("a", "A"), RadioItem::new("b", "B").with_hint("Second")]} />
-    })
+    let root = mount(radios::view(RadiosProps {
+        id: "pick".into(),
+        name: "pick".into(),
+        legend: "Pick one".into(),
+        onchange,
+        items: vec![
+            RadioItem::new("a", "A"),
+            RadioItem::new("b", "B").with_hint("Second"),
+        ],
+        ..Default::default()
+    }))
     .await;
     click(&one(&root, "#pick-2"));
     assert_eq!(*log.borrow(), vec!["b".to_string()]);
@@ -617,10 +626,15 @@ async fn checkboxes_report_the_whole_selection_in_item_order() {
         CheckboxItem::new("b", "B"),
         CheckboxItem::new("c", "C"),
     ];
-    let root = mount(html! {
-        <Checkboxes id="many" name="many" legend="Pick some" {items} {onchange}
-                    selected={vec![AttrValue::from("c")]} />
-    })
+    let root = mount(checkboxes::view(CheckboxesProps {
+        id: "many".into(),
+        name: "many".into(),
+        legend: "Pick some".into(),
+        items,
+        onchange,
+        selected: vec![AttrValue::from("c")],
+        ..Default::default()
+    }))
     .await;
     click(&one(&root, "#many"));
     assert_eq!(*log.borrow(), vec![vec!["a".to_string(), "c".to_string()]]);
@@ -745,8 +759,14 @@ async fn date_input_with_error_and_no_part_flagged_flags_all_three() {
 #[wasm_bindgen_test]
 async fn date_input_reports_the_part_that_changed() {
     let (onchange, log) = recorder::<(DatePart, String)>();
-    let root =
-        mount(html! { <DateInput id="dob" legend="Date of birth" {onchange} bday={true} /> }).await;
+    let root = mount(date_input::view(DateInputProps {
+        id: "dob".into(),
+        legend: "Date of birth".into(),
+        onchange,
+        bday: true,
+        ..Default::default()
+    }))
+    .await;
     type_into(&one(&root, "#dob-month"), "3");
     type_into(&one(&root, "#dob-year"), "2007");
     assert_eq!(
@@ -892,7 +912,10 @@ async fn error_summary_link_focuses_the_text_input_without_following_the_link() 
     let root = mount(html! {
         <>
             <ErrorSummary items={vec![ErrorSummaryItem::new("Enter a full name", "es-name")]} />
-            <TextInput id="es-name" name="name" label="Full name" error="Enter a full name" />
+            { text_input::view(TextInputProps {
+                error: Some("Enter a full name".into()),
+                ..TextInputProps::new("es-name", "name", "Full name")
+            }) }
         </>
     })
     .await;
@@ -914,10 +937,21 @@ async fn error_summary_link_focuses_the_first_radio_and_the_date_part() {
                 ErrorSummaryItem::new("Select a sector", "es-sector"),
                 ErrorSummaryItem::new("Date must be real", "es-date-month"),
             ]} />
-            <Radios id="es-sector" name="sector" legend="Sector" error="Select a sector"
-                    items={vec![RadioItem::new("a", "A"), RadioItem::new("b", "B")]} />
-            <DateInput id="es-date" legend="Date" error="Date must be real"
-                       error_parts={DateErrorParts { month: true, ..Default::default() }} />
+            { radios::view(RadiosProps {
+                id: "es-sector".into(),
+                name: "sector".into(),
+                legend: "Sector".into(),
+                error: Some("Select a sector".into()),
+                items: vec![RadioItem::new("a", "A"), RadioItem::new("b", "B")],
+                ..Default::default()
+            }) }
+            { date_input::view(DateInputProps {
+                id: "es-date".into(),
+                legend: "Date".into(),
+                error: Some("Date must be real".into()),
+                error_parts: DateErrorParts { month: true, ..Default::default() },
+                ..Default::default()
+            }) }
         </>
     })
     .await;
@@ -961,7 +995,12 @@ async fn start_button_has_a_hidden_arrow() {
 #[wasm_bindgen_test]
 async fn disabled_button_is_disabled_and_says_so() {
     let (onclick, log) = recorder::<MouseEvent>();
-    let root = mount(html! { <Button text="Send" disabled={true} {onclick} /> }).await;
+    let root = mount(button::view(ButtonProps {
+        disabled: true,
+        onclick,
+        ..ButtonProps::new("Send")
+    }))
+    .await;
     let button = one(&root, "button");
     assert!(button.has_attribute("disabled"));
     assert_eq!(attr(&button, "aria-disabled").as_deref(), Some("true"));
@@ -972,7 +1011,12 @@ async fn disabled_button_is_disabled_and_says_so() {
 #[wasm_bindgen_test]
 async fn button_reports_clicks() {
     let (onclick, log) = recorder::<MouseEvent>();
-    let root = mount(html! { <Button text="Go" button_type="button" {onclick} /> }).await;
+    let root = mount(button::view(ButtonProps {
+        button_type: "button".into(),
+        onclick,
+        ..ButtonProps::new("Go")
+    }))
+    .await;
     click(&one(&root, "button"));
     assert_eq!(log.borrow().len(), 1);
 }
@@ -981,7 +1025,11 @@ async fn button_reports_clicks() {
 async fn back_link_with_onclick_is_handled_by_the_app() {
     let before = location_hash();
     let (onclick, log) = recorder::<MouseEvent>();
-    let root = mount(html! { <BackLink href="#somewhere-else" onclick={Some(onclick)} /> }).await;
+    let root = mount(back_link::view(BackLinkProps::new(
+        "#somewhere-else",
+        Some(onclick),
+    )))
+    .await;
     let link = one(&root, "a.govuk-back-link");
     assert_eq!(text(&link), "Back");
     click(&link);
@@ -993,7 +1041,7 @@ async fn back_link_with_onclick_is_handled_by_the_app() {
 async fn skip_link_moves_focus_to_main_content() {
     let root = mount(html! {
         <>
-            <SkipLink href="#skip-main" />
+            { skip_link::view(SkipLinkProps { href: "#skip-main".into(), ..Default::default() }) }
             <main id="skip-main">{ "Content" }</main>
         </>
     })
@@ -1083,12 +1131,15 @@ async fn task_list_links_are_described_by_hint_and_status() {
 async fn task_list_navigates_in_the_app() {
     let before = location_hash();
     let (onnavigate, log) = recorder::<AttrValue>();
-    let root = mount(html! {
-        <TaskList onnavigate={Some(onnavigate)} items={vec![TaskListItem {
-            title: "About you".into(), href: Some("#about-you".into()), hint: None,
+    let root = mount(task_list::view(TaskListProps {
+        onnavigate: Some(onnavigate),
+        ..TaskListProps::new(vec![TaskListItem {
+            title: "About you".into(),
+            href: Some("#about-you".into()),
+            hint: None,
             status: TaskStatus::NotStarted,
-        }]} />
-    })
+        }])
+    }))
     .await;
     click(&one(&root, "a"));
     assert_eq!(*log.borrow(), vec![AttrValue::from("#about-you")]);

@@ -1,10 +1,13 @@
 //! GOV.UK button: primary (green, one per page for the main action), secondary (grey) and
 //! warning (red, destructive actions); a start button with an arrow; and the button group that
 //! lays buttons and a link side by side.
+//!
+//! Plain functions rather than `#[component]`s (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// The kind of [`Button`].
+/// The kind of a button ([`view`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ButtonVariant {
     /// The main call to action (green).
@@ -26,38 +29,55 @@ impl ButtonVariant {
     }
 }
 
-/// Properties of [`Button`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a button ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct ButtonProps {
     /// The button text.
     pub text: AttrValue,
     /// Called on click.
-    #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     /// Primary (default), secondary or warning.
-    #[prop_or_default]
     pub variant: ButtonVariant,
     /// The `type` of the `<button>`: `"submit"` (default) or `"button"`.
-    #[prop_or(AttrValue::Static("submit"))]
     pub button_type: AttrValue,
     /// A start button: larger, with an arrow.
-    #[prop_or_default]
     pub is_start: bool,
     /// Disabled (GOV.UK advises against disabled buttons; prefer validation on submit).
-    #[prop_or_default]
     pub disabled: bool,
     /// Render a link styled as a button (`<a role="button">`) to this address instead.
     /// `onclick` still runs; call `prevent_default` there to navigate in the app.
-    #[prop_or_default]
     pub href: Option<AttrValue>,
     /// An id for the button.
-    #[prop_or_default]
     pub id: Option<AttrValue>,
 }
 
+impl Default for ButtonProps {
+    fn default() -> Self {
+        Self {
+            text: AttrValue::default(),
+            onclick: Callback::default(),
+            variant: ButtonVariant::default(),
+            button_type: AttrValue::Static("submit"),
+            is_start: false,
+            disabled: false,
+            href: None,
+            id: None,
+        }
+    }
+}
+
+impl ButtonProps {
+    /// A primary submit button with this text.
+    pub fn new(text: impl Into<AttrValue>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+}
+
 /// A GOV.UK button.
-#[component]
-pub fn Button(props: &ButtonProps) -> Html {
+pub fn view(props: ButtonProps) -> Html {
     let class = classes!(
         "govuk-button",
         props.variant.class(),
@@ -71,47 +91,45 @@ pub fn Button(props: &ButtonProps) -> Html {
             </svg>
         }
     });
-    if let Some(href) = props.href.clone() {
+    if let Some(href) = props.href {
         return html! {
             <a
                 href={href}
                 role="button"
                 draggable="false"
                 class={class}
-                id={props.id.clone()}
-                onclick={props.onclick.clone()}
+                id={props.id}
+                onclick={props.onclick}
             >
-                { props.text.clone() }
+                { props.text }
                 { arrow }
             </a>
         };
     }
     html! {
         <button
-            type={props.button_type.clone()}
+            type={props.button_type}
             class={class}
-            id={props.id.clone()}
+            id={props.id}
             disabled={props.disabled}
             aria-disabled={props.disabled.then_some(AttrValue::Static("true"))}
-            onclick={props.onclick.clone()}
+            onclick={props.onclick}
         >
-            { props.text.clone() }
+            { props.text }
             { arrow }
         </button>
     }
 }
 
-/// Properties of [`ButtonGroup`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a button group ([`group`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct ButtonGroupProps {
     /// Buttons and links.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A `div.govuk-button-group`: buttons (and a secondary link) side by side, stacked on small
 /// screens.
-#[component]
-pub fn ButtonGroup(props: &ButtonGroupProps) -> Html {
-    html! { <div class="govuk-button-group">{ props.children.clone() }</div> }
+pub fn group(props: ButtonGroupProps) -> Html {
+    html! { <div class="govuk-button-group">{ props.children }</div> }
 }

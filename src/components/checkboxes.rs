@@ -1,14 +1,18 @@
 //! GOV.UK checkboxes: one question, any number of answers, in a fieldset. `onchange` receives
 //! the whole new selection in item order. An item can carry a conditional reveal shown while it
 //! is checked; its checkbox then has `aria-controls` and `aria-expanded`.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
+use super::fieldset::{self, FieldsetProps};
 use super::radios::item_id;
 use super::util::{describedby, error_id, event_checked, hint_id};
-use super::{error_message, hint, Fieldset};
+use super::{error_message, hint};
 
-/// One option of [`Checkboxes`].
+/// One option of a checkboxes question ([`view`]).
 #[derive(PartialEq, Clone, Debug, Default)]
 pub struct CheckboxItem {
     /// The value included in the selection when this item is checked.
@@ -44,8 +48,8 @@ impl CheckboxItem {
     }
 }
 
-/// Properties of [`Checkboxes`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a checkboxes question ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct CheckboxesProps {
     /// The checkboxes' shared `name`.
     pub name: AttrValue,
@@ -55,24 +59,18 @@ pub struct CheckboxesProps {
     /// The legend (the question).
     pub legend: AttrValue,
     /// Make the legend the page heading (`<h1>`, large).
-    #[prop_or_default]
     pub legend_is_heading: bool,
     /// Hint text under the legend (GOV.UK: "Select all that apply").
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Error message; when set the question is shown in error.
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// The options, in order.
     pub items: Vec<CheckboxItem>,
     /// The checked values (controlled).
-    #[prop_or_default]
     pub selected: Vec<AttrValue>,
     /// Called with the full new selection, in item order.
-    #[prop_or_default]
     pub onchange: Callback<Vec<String>>,
     /// Lay short options side by side (`govuk-checkboxes--inline`); not for conditional reveals.
-    #[prop_or_default]
     pub inline: bool,
 }
 
@@ -97,8 +95,7 @@ pub fn next_selection(
 }
 
 /// A GOV.UK checkboxes question.
-#[component]
-pub fn Checkboxes(props: &CheckboxesProps) -> Html {
+pub fn view(props: CheckboxesProps) -> Html {
     let hint_id = hint_id(&props.id, &props.hint);
     let error_id = error_id(&props.id, &props.error);
     let in_error = props.error.is_some();
@@ -162,21 +159,25 @@ pub fn Checkboxes(props: &CheckboxesProps) -> Html {
 
     html! {
         <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            <Fieldset
-                legend={props.legend.clone()}
-                legend_is_heading={props.legend_is_heading}
-                describedby={describedby([hint_id.clone(), error_id.clone()])}
-            >
-                if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    { hint::view(id, None, html! { { hint } }) }
-                }
-                if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    { error_message::view(id, error) }
-                }
-                <div class={classes!("govuk-checkboxes", props.inline.then_some("govuk-checkboxes--inline"))}>
-                    { for items }
-                </div>
-            </Fieldset>
+            { fieldset::view(FieldsetProps {
+                legend: props.legend.clone(),
+                legend_is_heading: props.legend_is_heading,
+                describedby: describedby([hint_id.clone(), error_id.clone()]),
+                role: None,
+                children: html! {
+                    <>
+                        if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
+                            { hint::view(id, None, html! { { hint } }) }
+                        }
+                        if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
+                            { error_message::view(id, error) }
+                        }
+                        <div class={classes!("govuk-checkboxes", props.inline.then_some("govuk-checkboxes--inline"))}>
+                            { for items }
+                        </div>
+                    </>
+                },
+            }) }
         </div>
     }
 }

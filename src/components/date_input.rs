@@ -1,11 +1,15 @@
 //! GOV.UK date input: day, month and year boxes in a `role="group"` fieldset. Each part can be
 //! flagged in error on its own ("with error on month only"); an error with no part flagged
 //! flags all three, as GOV.UK does for a date that is wrong as a whole.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
+use super::fieldset::{self, FieldsetProps};
 use super::util::{describedby, error_id, event_value, hint_id};
-use super::{error_message, hint, Fieldset};
+use super::{error_message, hint};
 
 /// One of the three parts of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,8 +103,8 @@ impl DateErrorParts {
     }
 }
 
-/// Properties of [`DateInput`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a date input ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct DateInputProps {
     /// The date's id (`[a-z0-9-]`): inputs are `<id>-day`, `<id>-month`, `<id>-year`; the hint
     /// is `<id>-hint` and the error `<id>-error`. Link an error summary item to
@@ -109,37 +113,27 @@ pub struct DateInputProps {
     /// The legend (the question).
     pub legend: AttrValue,
     /// Make the legend the page heading (`<h1>`, large).
-    #[prop_or_default]
     pub legend_is_heading: bool,
     /// Hint text, for example "For example, 27 3 2007".
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Error message; when set the date is shown in error.
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Which parts to mark in error (all three if `error` is set and none is flagged).
-    #[prop_or_default]
     pub error_parts: DateErrorParts,
     /// The day as typed (controlled).
-    #[prop_or_default]
     pub day: AttrValue,
     /// The month as typed (controlled).
-    #[prop_or_default]
     pub month: AttrValue,
     /// The year as typed (controlled).
-    #[prop_or_default]
     pub year: AttrValue,
     /// Called on every input event with the part that changed and its new text.
-    #[prop_or_default]
     pub onchange: Callback<(DatePart, String)>,
     /// The date is the user's own date of birth: `autocomplete="bday-day"` and so on.
-    #[prop_or_default]
     pub bday: bool,
 }
 
 /// A GOV.UK date input.
-#[component]
-pub fn DateInput(props: &DateInputProps) -> Html {
+pub fn view(props: DateInputProps) -> Html {
     let hint_id = hint_id(&props.id, &props.hint);
     let error_id = error_id(&props.id, &props.error);
     let in_error = props.error.is_some();
@@ -186,24 +180,27 @@ pub fn DateInput(props: &DateInputProps) -> Html {
 
     html! {
         <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            <Fieldset
-                legend={props.legend.clone()}
-                legend_is_heading={props.legend_is_heading}
-                role={AttrValue::Static("group")}
-                describedby={describedby([hint_id.clone(), error_id.clone()])}
-            >
-                if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    { hint::view(id, None, html! { { hint } }) }
-                }
-                if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    { error_message::view(id, error) }
-                }
-                <div class="govuk-date-input" id={props.id.clone()}>
-                    { part(DatePart::Day, &props.day) }
-                    { part(DatePart::Month, &props.month) }
-                    { part(DatePart::Year, &props.year) }
-                </div>
-            </Fieldset>
+            { fieldset::view(FieldsetProps {
+                legend: props.legend.clone(),
+                legend_is_heading: props.legend_is_heading,
+                describedby: describedby([hint_id.clone(), error_id.clone()]),
+                role: Some(AttrValue::Static("group")),
+                children: html! {
+                    <>
+                        if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
+                            { hint::view(id, None, html! { { hint } }) }
+                        }
+                        if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
+                            { error_message::view(id, error) }
+                        }
+                        <div class="govuk-date-input" id={props.id.clone()}>
+                            { part(DatePart::Day, &props.day) }
+                            { part(DatePart::Month, &props.month) }
+                            { part(DatePart::Year, &props.year) }
+                        </div>
+                    </>
+                },
+            }) }
         </div>
     }
 }

@@ -1,6 +1,9 @@
 //! Deadline panel: one policy deadline, its due date, working days left or overdue, its rule id
 //! and policy section. The status line is a polite live region, so a screen reader hears it
 //! when it changes (a date typed, a holiday added).
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
@@ -17,8 +20,8 @@ pub enum DeadlineState {
     Done,
 }
 
-/// Properties of [`DeadlinePanel`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a deadline panel ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct DeadlinePanelProps {
     /// Element id (unique on the page).
     pub id: AttrValue,
@@ -37,8 +40,7 @@ pub struct DeadlinePanelProps {
 }
 
 /// A deadline, GOV.UK summary-card style.
-#[component]
-pub fn DeadlinePanel(props: &DeadlinePanelProps) -> Html {
+pub fn view(props: DeadlinePanelProps) -> Html {
     let (tag, class) = match props.state {
         DeadlineState::Upcoming => ("Upcoming", "govuk-tag govuk-tag--blue"),
         DeadlineState::DueToday => ("Due today", "govuk-tag govuk-tag--orange"),
@@ -47,15 +49,15 @@ pub fn DeadlinePanel(props: &DeadlinePanelProps) -> Html {
     };
     let title_id = format!("{}-title", props.id);
     html! {
-        <section class={classes!("pct-deadline", (props.state == DeadlineState::Overdue).then_some("pct-deadline--overdue"))} id={props.id.clone()} aria-labelledby={title_id.clone()}>
+        <section class={classes!("pct-deadline", (props.state == DeadlineState::Overdue).then_some("pct-deadline--overdue"))} id={props.id} aria-labelledby={title_id.clone()}>
             <h3 class="govuk-heading-s pct-deadline__title" id={title_id}>
-                { props.title.clone() }
+                { props.title }
                 <span class="pct-deadline__rule">{ format!(" {}, CTP-Prevent Policy {}", props.rule_id, props.section) }</span>
             </h3>
             <p class="govuk-body pct-deadline__status" role="status" aria-live="polite">
-                <strong class={class}>{ tag }</strong>{ " " }{ props.summary.clone() }
+                <strong class={class}>{ tag }</strong>{ " " }{ props.summary }
             </p>
-            <p class="govuk-body-s pct-deadline__detail">{ props.detail.clone() }</p>
+            <p class="govuk-body-s pct-deadline__detail">{ props.detail }</p>
         </section>
     }
 }

@@ -1,29 +1,29 @@
 //! GOV.UK details: a native `<details>` that hides help most users do not need.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// Properties of [`Details`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a details ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct DetailsProps {
     /// The clickable summary text.
     pub summary: AttrValue,
     /// Open at first.
-    #[prop_or_default]
     pub open: bool,
     /// The hidden content.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A `details.govuk-details`.
-#[component]
-pub fn Details(props: &DetailsProps) -> Html {
+pub fn view(props: DetailsProps) -> Html {
     html! {
         <details class="govuk-details" open={props.open}>
             <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">{ props.summary.clone() }</span>
+                <span class="govuk-details__summary-text">{ props.summary }</span>
             </summary>
-            <div class="govuk-details__text">{ props.children.clone() }</div>
+            <div class="govuk-details__text">{ props.children }</div>
         </details>
     }
 }

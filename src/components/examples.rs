@@ -71,14 +71,18 @@ fn sectors() -> Vec<RadioItem> {
 
 fn contact_items(id: &AttrValue) -> Vec<RadioItem> {
     vec![
-        RadioItem::new("email", "Email").with_conditional(html! {
-            <TextInput id={format!("{id}-email")} name="contact-email" label="Email address"
-                       input_type="email" autocomplete="email" spellcheck={false} />
-        }),
-        RadioItem::new("phone", "Phone").with_conditional(html! {
-            <TextInput id={format!("{id}-phone")} name="contact-phone" label="Phone number"
-                       input_type="tel" autocomplete="tel" width="20" />
-        }),
+        RadioItem::new("email", "Email").with_conditional(text_input::view(TextInputProps {
+            input_type: "email".into(),
+            autocomplete: some("email"),
+            spellcheck: Some(false),
+            ..TextInputProps::new(format!("{id}-email"), "contact-email", "Email address")
+        })),
+        RadioItem::new("phone", "Phone").with_conditional(text_input::view(TextInputProps {
+            input_type: "tel".into(),
+            autocomplete: some("tel"),
+            width: some("20"),
+            ..TextInputProps::new(format!("{id}-phone"), "contact-phone", "Phone number")
+        })),
         RadioItem::new("none", "Do not contact me"),
     ]
 }
@@ -88,36 +92,52 @@ fn concern_items(id: &AttrValue) -> Vec<CheckboxItem> {
         CheckboxItem::new("online", "Online activity"),
         CheckboxItem::new("travel", "Travel to a conflict zone")
             .with_hint("Planned or recent travel"),
-        CheckboxItem::new("other", "Something else").with_conditional(html! {
-            <TextInput id={format!("{id}-other-details")} name="other-details" label="Give details" />
-        }),
+        CheckboxItem::new("other", "Something else").with_conditional(text_input::view(
+            TextInputProps::new(
+                format!("{id}-other-details"),
+                "other-details",
+                "Give details",
+            ),
+        )),
     ]
 }
 
 /// Every example, grouped by component.
 pub fn examples() -> Vec<Example> {
     vec![
-        ex!("text_input", "default", |id| html! {
-            <TextInput id={id} name="full-name" label="Full name" />
-        }),
-        ex!("text_input", "with hint", |id| html! {
-            <TextInput id={id} name="full-name" label="Full name"
-                       hint="As it appears on official documents" />
-        }),
-        ex!("text_input", "with error", |id| html! {
-            <TextInput id={id} name="full-name" label="Full name" error="Enter a full name" />
-        }),
-        ex!("text_input", "with hint and error", |id| html! {
-            <TextInput id={id} name="email" label="Email address" input_type="email"
-                       autocomplete="email" spellcheck={false}
-                       hint="We will only use this to contact you about this referral"
-                       error="Enter an email address in the correct format, like name@example.com"
-                       value="not an email" />
-        }),
-        ex!("text_input", "as page heading", |id| html! {
-            <TextInput id={id} name="organisation" label="What is your organisation?"
-                       label_is_heading={true} width="20" />
-        }),
+        ex!("text_input", "default", |id| text_input::view(
+            TextInputProps::new(id, "full-name", "Full name")
+        )),
+        ex!("text_input", "with hint", |id| text_input::view(
+            TextInputProps {
+                hint: some("As it appears on official documents"),
+                ..TextInputProps::new(id, "full-name", "Full name")
+            }
+        )),
+        ex!("text_input", "with error", |id| text_input::view(
+            TextInputProps {
+                error: some("Enter a full name"),
+                ..TextInputProps::new(id, "full-name", "Full name")
+            }
+        )),
+        ex!("text_input", "with hint and error", |id| text_input::view(
+            TextInputProps {
+                input_type: "email".into(),
+                autocomplete: some("email"),
+                spellcheck: Some(false),
+                hint: some("We will only use this to contact you about this referral"),
+                error: some("Enter an email address in the correct format, like name@example.com"),
+                value: "not an email".into(),
+                ..TextInputProps::new(id, "email", "Email address")
+            }
+        )),
+        ex!("text_input", "as page heading", |id| text_input::view(
+            TextInputProps {
+                label_is_heading: true,
+                width: some("20"),
+                ..TextInputProps::new(id, "organisation", "What is your organisation?")
+            }
+        )),
         ex!("textarea", "default", |id| html! {
             <Textarea id={id} name="concerns" label="Describe your concerns" />
         }),
@@ -134,63 +154,120 @@ pub fn examples() -> Vec<Example> {
             <Textarea id={id} name="concerns" label="Describe your concerns" max_chars={Some(200)}
                       error="Describe your concerns" />
         }),
-        ex!("radios", "default", |id| html! {
-            <Radios id={id} name="sector" legend="Which sector do you work in?" items={sectors()} />
-        }),
-        ex!("radios", "inline", |id| html! {
-            <Radios id={id} name="under-18" legend="Is the person under 18?" inline={true}
-                    items={vec![RadioItem::new("yes", "Yes"), RadioItem::new("no", "No")]}
-                    selected={some("no")} />
-        }),
-        ex!("radios", "with hint and error", |id| html! {
-            <Radios id={id} name="sector" legend="Which sector do you work in?"
-                    legend_is_heading={true} hint="Select one option"
-                    error="Select the sector you work in" items={sectors()} />
-        }),
-        ex!("radios", "with conditional reveal selected", |id| {
-            let items = contact_items(&id);
-            html! {
-                <Radios id={id} name="contact" legend="How should we contact you?"
-                        items={items} selected={some("email")} />
+        ex!("radios", "default", |id| radios::view(RadiosProps {
+            id,
+            name: "sector".into(),
+            legend: "Which sector do you work in?".into(),
+            items: sectors(),
+            ..Default::default()
+        })),
+        ex!("radios", "inline", |id| radios::view(RadiosProps {
+            id,
+            name: "under-18".into(),
+            legend: "Is the person under 18?".into(),
+            inline: true,
+            items: vec![RadioItem::new("yes", "Yes"), RadioItem::new("no", "No")],
+            selected: some("no"),
+            ..Default::default()
+        })),
+        ex!("radios", "with hint and error", |id| radios::view(
+            RadiosProps {
+                id,
+                name: "sector".into(),
+                legend: "Which sector do you work in?".into(),
+                legend_is_heading: true,
+                hint: some("Select one option"),
+                error: some("Select the sector you work in"),
+                items: sectors(),
+                ..Default::default()
             }
+        )),
+        ex!("radios", "with conditional reveal selected", |id| {
+            radios::view(RadiosProps {
+                items: contact_items(&id),
+                id,
+                name: "contact".into(),
+                legend: "How should we contact you?".into(),
+                selected: some("email"),
+                ..Default::default()
+            })
         }),
         ex!("radios", "with conditional reveal not selected", |id| {
-            let items = contact_items(&id);
-            html! {
-                <Radios id={id} name="contact" legend="How should we contact you?"
-                        items={items} selected={some("none")} />
+            radios::view(RadiosProps {
+                items: contact_items(&id),
+                id,
+                name: "contact".into(),
+                legend: "How should we contact you?".into(),
+                selected: some("none"),
+                ..Default::default()
+            })
+        }),
+        ex!("checkboxes", "default", |id| checkboxes::view(
+            CheckboxesProps {
+                items: concern_items(&id),
+                id,
+                name: "concern".into(),
+                legend: "What are your concerns?".into(),
+                hint: some("Select all that apply"),
+                selected: vec![AttrValue::Static("online")],
+                ..Default::default()
             }
-        }),
-        ex!("checkboxes", "default", |id| html! {
-            <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
-                        hint="Select all that apply" items={concern_items(&id)}
-                        selected={vec![AttrValue::Static("online")]} />
-        }),
-        ex!("checkboxes", "with error", |id| html! {
-            <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
-                        error="Select at least one concern" items={concern_items(&id)} />
-        }),
-        ex!(
-            "checkboxes",
-            "with conditional reveal selected",
-            |id| html! {
-                <Checkboxes id={id.clone()} name="concern" legend="What are your concerns?"
-                            items={concern_items(&id)}
-                            selected={vec![AttrValue::Static("online"), AttrValue::Static("other")]} />
+        )),
+        ex!("checkboxes", "with error", |id| checkboxes::view(
+            CheckboxesProps {
+                items: concern_items(&id),
+                id,
+                name: "concern".into(),
+                legend: "What are your concerns?".into(),
+                error: some("Select at least one concern"),
+                ..Default::default()
             }
-        ),
-        ex!("date_input", "default", |id| html! {
-            <DateInput id={id} legend="What is their date of birth?" hint="For example, 27 3 2007" />
+        )),
+        ex!("checkboxes", "with conditional reveal selected", |id| {
+            checkboxes::view(CheckboxesProps {
+                items: concern_items(&id),
+                id,
+                name: "concern".into(),
+                legend: "What are your concerns?".into(),
+                selected: vec![AttrValue::Static("online"), AttrValue::Static("other")],
+                ..Default::default()
+            })
         }),
-        ex!("date_input", "with error on month only", |id| html! {
-            <DateInput id={id} legend="What is their date of birth?" hint="For example, 27 3 2007"
-                       error="Date of birth must be a real date"
-                       error_parts={DateErrorParts { month: true, ..Default::default() }}
-                       day="27" month="13" year="2007" />
+        ex!("date_input", "default", |id| date_input::view(
+            DateInputProps {
+                id,
+                legend: "What is their date of birth?".into(),
+                hint: some("For example, 27 3 2007"),
+                ..Default::default()
+            }
+        )),
+        ex!("date_input", "with error on month only", |id| {
+            date_input::view(DateInputProps {
+                id,
+                legend: "What is their date of birth?".into(),
+                hint: some("For example, 27 3 2007"),
+                error: some("Date of birth must be a real date"),
+                error_parts: DateErrorParts {
+                    month: true,
+                    ..Default::default()
+                },
+                day: "27".into(),
+                month: "13".into(),
+                year: "2007".into(),
+                ..Default::default()
+            })
         }),
-        ex!("date_input", "with error on whole date", |id| html! {
-            <DateInput id={id} legend="When did this happen?" legend_is_heading={true}
-                       error="Date must be today or in the past" day="1" month="1" year="2999" />
+        ex!("date_input", "with error on whole date", |id| {
+            date_input::view(DateInputProps {
+                id,
+                legend: "When did this happen?".into(),
+                legend_is_heading: true,
+                error: some("Date must be today or in the past"),
+                day: "1".into(),
+                month: "1".into(),
+                year: "2999".into(),
+                ..Default::default()
+            })
         }),
         ex!("select", "default", |id| html! {
             <Select id={id} name="region" label="Region" placeholder="Select an option"
@@ -210,64 +287,106 @@ pub fn examples() -> Vec<Example> {
                 ErrorSummaryItem::new("Select the sector you work in", format!("{id}-sector")),
             ]} />
         }),
-        ex!(
-            "button",
-            "default",
-            |_| html! { <Button text="Continue" /> }
-        ),
-        ex!("button", "secondary", |_| html! {
-            <Button text="Save and come back later" variant={ButtonVariant::Secondary} button_type="button" />
-        }),
-        ex!("button", "warning", |_| html! {
-            <Button text="Delete draft" variant={ButtonVariant::Warning} button_type="button" />
-        }),
-        ex!("button", "start", |_| html! {
-            <Button text="Start now" is_start={true} button_type="button" />
-        }),
-        ex!("button", "group", |_| html! {
-            <ButtonGroup>
-                <Button text="Continue" />
-                <a class="govuk-link" href="#">{ "Cancel" }</a>
-            </ButtonGroup>
-        }),
-        ex!("back_link", "default", |_| html! { <BackLink href="#" /> }),
-        ex!("summary_list", "with actions", |_| html! {
-            <SummaryList rows={vec![
-                SummaryRow {
-                    key: "Name".into(),
-                    value: html! { "Sarah Philips" },
-                    action: Some(SummaryAction {
-                        href: "#".into(),
-                        text: "Change".into(),
-                        visually_hidden_text: "name".into(),
-                        onclick: None,
-                    }),
-                },
-                SummaryRow { key: "Reference".into(), value: html! { "PRV-0001" }, action: None },
-            ]} />
-        }),
-        ex!("summary_list", "in a card", |_| html! {
-            <SummaryCard title="About you">
-                <SummaryList rows={vec![
-                    SummaryRow { key: "Organisation".into(), value: html! { "Anytown School" }, action: None },
-                ]} />
-            </SummaryCard>
-        }),
-        ex!("task_list", "default", |id| html! {
-            <TaskList id_prefix={id} items={vec![
-                TaskListItem { title: "About you".into(), href: some("#"), hint: None,
-                               status: TaskStatus::Completed },
-                TaskListItem { title: "Their details".into(), href: some("#"),
-                               hint: some("Name, date of birth, address"),
-                               status: TaskStatus::InProgress },
-                TaskListItem { title: "Concerns".into(), href: some("#"), hint: None,
-                               status: TaskStatus::NotStarted },
-                TaskListItem { title: "Relevant information".into(), href: some("#"), hint: None,
-                               status: TaskStatus::Error("There is a problem".into()) },
-                TaskListItem { title: "Check your answers".into(), href: None, hint: None,
-                               status: TaskStatus::CannotStartYet },
-            ]} />
-        }),
+        ex!("button", "default", |_| button::view(ButtonProps::new(
+            "Continue"
+        ))),
+        ex!("button", "secondary", |_| button::view(ButtonProps {
+            variant: ButtonVariant::Secondary,
+            button_type: "button".into(),
+            ..ButtonProps::new("Save and come back later")
+        })),
+        ex!("button", "warning", |_| button::view(ButtonProps {
+            variant: ButtonVariant::Warning,
+            button_type: "button".into(),
+            ..ButtonProps::new("Delete draft")
+        })),
+        ex!("button", "start", |_| button::view(ButtonProps {
+            is_start: true,
+            button_type: "button".into(),
+            ..ButtonProps::new("Start now")
+        })),
+        ex!("button", "group", |_| button::group(ButtonGroupProps {
+            children: html! {
+                <>
+                    { button::view(ButtonProps::new("Continue")) }
+                    <a class="govuk-link" href="#">{ "Cancel" }</a>
+                </>
+            },
+        })),
+        ex!("back_link", "default", |_| back_link::view(
+            BackLinkProps::new("#", None)
+        )),
+        ex!("summary_list", "with actions", |_| summary_list::view(
+            SummaryListProps {
+                rows: vec![
+                    SummaryRow {
+                        key: "Name".into(),
+                        value: html! { "Sarah Philips" },
+                        action: Some(SummaryAction {
+                            href: "#".into(),
+                            text: "Change".into(),
+                            visually_hidden_text: "name".into(),
+                            onclick: None,
+                        }),
+                    },
+                    SummaryRow {
+                        key: "Reference".into(),
+                        value: html! { "PRV-0001" },
+                        action: None
+                    },
+                ],
+            }
+        )),
+        ex!("summary_list", "in a card", |_| summary_list::card(
+            SummaryCardProps {
+                title: "About you".into(),
+                children: summary_list::view(SummaryListProps {
+                    rows: vec![SummaryRow {
+                        key: "Organisation".into(),
+                        value: html! { "Anytown School" },
+                        action: None
+                    },],
+                }),
+            }
+        )),
+        ex!("task_list", "default", |id| task_list::view(
+            TaskListProps {
+                id_prefix: id,
+                onnavigate: None,
+                items: vec![
+                    TaskListItem {
+                        title: "About you".into(),
+                        href: some("#"),
+                        hint: None,
+                        status: TaskStatus::Completed
+                    },
+                    TaskListItem {
+                        title: "Their details".into(),
+                        href: some("#"),
+                        hint: some("Name, date of birth, address"),
+                        status: TaskStatus::InProgress
+                    },
+                    TaskListItem {
+                        title: "Concerns".into(),
+                        href: some("#"),
+                        hint: None,
+                        status: TaskStatus::NotStarted
+                    },
+                    TaskListItem {
+                        title: "Relevant information".into(),
+                        href: some("#"),
+                        hint: None,
+                        status: TaskStatus::Error("There is a problem".into())
+                    },
+                    TaskListItem {
+                        title: "Check your answers".into(),
+                        href: None,
+                        hint: None,
+                        status: TaskStatus::CannotStartYet
+                    },
+                ],
+            }
+        )),
         ex!("notification_banner", "default", |id| html! {
             <NotificationBanner id={id} heading={some("Drafts are kept in this browser only")}>
                 <p class="govuk-body">{ "Export a draft to move it to another device." }</p>
@@ -276,46 +395,52 @@ pub fn examples() -> Vec<Example> {
         ex!("notification_banner", "success", |id| html! {
             <NotificationBanner id={id} success={true} heading={some("Draft deleted")} />
         }),
-        ex!("warning_text", "default", |_| html! {
-            <WarningText>{ "If there is an immediate risk of harm, call 999 now." }</WarningText>
+        ex!("warning_text", "default", |_| warning_text::view(
+            WarningTextProps::new(html! { "If there is an immediate risk of harm, call 999 now." })
+        )),
+        ex!("inset_text", "default", |_| inset_text::view(
+            InsetTextProps {
+                children: html! { "A referral is not a phone call for advice." },
+            }
+        )),
+        ex!("protective_marking", "default", |_| {
+            protective_marking::view(ProtectiveMarkingProps::default())
         }),
-        ex!("inset_text", "default", |_| html! {
-            <InsetText>{ "A referral is not a phone call for advice." }</InsetText>
+        ex!("protective_marking", "training", |_| {
+            protective_marking::view(ProtectiveMarkingProps {
+                training: true,
+                ..Default::default()
+            })
         }),
-        ex!(
-            "protective_marking",
-            "default",
-            |_| html! { <ProtectiveMarking /> }
-        ),
-        ex!(
-            "protective_marking",
-            "training",
-            |_| html! { <ProtectiveMarking training={true} /> }
-        ),
-        ex!("panel", "default", |_| html! {
-            <Panel title="Referral complete">
-                { "Your reference number" }<br /><strong>{ "PRV-0001" }</strong>
-            </Panel>
-        }),
-        ex!("header", "with navigation", |_| html! {
-            <Header service_name="Prevent Case Toolkit" service_href="#"
-                    nav={vec![HeaderLink::new("Drafts", "#", true), HeaderLink::new("Training", "#", false)]} />
-        }),
-        ex!("footer", "default", |_| html! {
-            <Footer><p class="govuk-body-s">{ "Nothing you enter leaves this browser." }</p></Footer>
-        }),
-        ex!(
-            "skip_link",
-            "default",
-            |id| html! { <SkipLink href={format!("#{id}-main")} /> }
-        ),
-        ex!("details", "default", |_| html! {
-            <Details summary="What is Prevent?">{ "Prevent aims to stop people becoming terrorists." }</Details>
-        }),
-        ex!(
-            "tag",
-            "default",
-            |_| html! { <Tag text="Overdue" colour={TagColour::Red} /> }
-        ),
+        ex!("panel", "default", |_| panel::view(PanelProps {
+            title: "Referral complete".into(),
+            children: html! { <>{ "Your reference number" }<br /><strong>{ "PRV-0001" }</strong></> },
+        })),
+        ex!("header", "with navigation", |_| header::view(HeaderProps {
+            service_href: "#".into(),
+            nav: vec![
+                HeaderLink::new("Drafts", "#", true),
+                HeaderLink::new("Training", "#", false)
+            ],
+            ..HeaderProps::new("Prevent Case Toolkit")
+        })),
+        ex!("footer", "default", |_| footer::view(FooterProps {
+            children: html! { <p class="govuk-body-s">{ "Nothing you enter leaves this browser." }</p> },
+        })),
+        ex!("skip_link", "default", |id| skip_link::view(
+            SkipLinkProps {
+                href: format!("#{id}-main").into(),
+                ..Default::default()
+            }
+        )),
+        ex!("details", "default", |_| details::view(DetailsProps {
+            summary: "What is Prevent?".into(),
+            children: html! { "Prevent aims to stop people becoming terrorists." },
+            ..Default::default()
+        })),
+        ex!("tag", "default", |_| tag::view(TagProps {
+            text: "Overdue".into(),
+            colour: TagColour::Red,
+        })),
     ]
 }

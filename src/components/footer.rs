@@ -1,21 +1,22 @@
 //! The page footer: a grey band at the bottom for the service's own links and notes.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// Properties of [`Footer`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of the footer ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct FooterProps {
     /// The footer content (links, a version, the privacy note).
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A `footer.govuk-footer`.
-#[component]
-pub fn Footer(props: &FooterProps) -> Html {
+pub fn view(props: FooterProps) -> Html {
     html! {
         <footer class="govuk-footer">
-            <div class="govuk-width-container">{ props.children.clone() }</div>
+            <div class="govuk-width-container">{ props.children }</div>
         </footer>
     }
 }

@@ -1,11 +1,14 @@
 //! The service header: the service name and an optional navigation menu, on a dark bar. It is
 //! our own (no crown, no GOV.UK logo): this is not a GOV.UK service.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
 use super::util::is_plain_click;
 
-/// One link of the [`Header`] menu.
+/// One link of the header menu ([`view`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeaderLink {
     /// The link text.
@@ -27,26 +30,34 @@ impl HeaderLink {
     }
 }
 
-/// Properties of [`Header`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of the header ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct HeaderProps {
     /// The service name, for example "Prevent Case Toolkit".
     pub service_name: AttrValue,
     /// The address of the service's home page.
-    #[prop_or(AttrValue::Static("/"))]
     pub service_href: AttrValue,
     /// Menu links (none by default).
-    #[prop_or_default]
     pub nav: Vec<HeaderLink>,
     /// When set, a plain click on the service name or a menu link is prevented and its `href`
     /// passed here so the app navigates itself.
-    #[prop_or_default]
     pub onnavigate: Option<Callback<AttrValue>>,
 }
 
+impl HeaderProps {
+    /// A header for `service_name` linking to `/`, with no menu and no app navigation.
+    pub fn new(service_name: impl Into<AttrValue>) -> Self {
+        Self {
+            service_name: service_name.into(),
+            service_href: AttrValue::Static("/"),
+            nav: Vec::new(),
+            onnavigate: None,
+        }
+    }
+}
+
 /// A `header.pct-header`.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn view(props: HeaderProps) -> Html {
     let click = |href: &AttrValue| {
         props.onnavigate.clone().map(|navigate| {
             let href = href.clone();

@@ -1,17 +1,18 @@
 //! GOV.UK inset text: a quotation, example or extra information set off by a left border.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// Properties of [`InsetText`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of an inset text ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct InsetTextProps {
     /// The content.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A `div.govuk-inset-text`.
-#[component]
-pub fn InsetText(props: &InsetTextProps) -> Html {
-    html! { <div class="govuk-inset-text">{ props.children.clone() }</div> }
+pub fn view(props: InsetTextProps) -> Html {
+    html! { <div class="govuk-inset-text">{ props.children }</div> }
 }

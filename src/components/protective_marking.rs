@@ -1,6 +1,9 @@
 //! The protective marking banner (OFFICIAL-SENSITIVE): the first thing on every page, and on
 //! paper too. The stylesheet repeats "OFFICIAL-SENSITIVE" in the top and bottom margin of every
 //! printed page (`@page`), and "TRAINING — FICTIONAL" as well while a training marking is shown.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
@@ -10,21 +13,27 @@ pub const DEFAULT_MARKING: &str = "OFFICIAL-SENSITIVE";
 /// The label of training material, which must never be taken for a real case.
 pub const TRAINING_LABEL: &str = "TRAINING — FICTIONAL";
 
-/// Properties of [`ProtectiveMarking`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of the protective marking banner ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct ProtectiveMarkingProps {
     /// The marking (default "OFFICIAL-SENSITIVE").
-    #[prop_or(AttrValue::Static(DEFAULT_MARKING))]
     pub marking: AttrValue,
     /// Training material: also shows "TRAINING — FICTIONAL".
-    #[prop_or_default]
     pub training: bool,
+}
+
+impl Default for ProtectiveMarkingProps {
+    fn default() -> Self {
+        Self {
+            marking: AttrValue::Static(DEFAULT_MARKING),
+            training: false,
+        }
+    }
 }
 
 /// A full-width `div.pct-marking` with `role="note"`; place it before the skip link's target
 /// and the header, at the very top of the page.
-#[component]
-pub fn ProtectiveMarking(props: &ProtectiveMarkingProps) -> Html {
+pub fn view(props: ProtectiveMarkingProps) -> Html {
     html! {
         <div
             class={classes!("pct-marking", props.training.then_some("pct-marking--training"))}
@@ -32,7 +41,7 @@ pub fn ProtectiveMarking(props: &ProtectiveMarkingProps) -> Html {
             aria-label="Protective marking"
         >
             <div class="govuk-width-container pct-marking__inner">
-                <strong class="pct-marking__text">{ props.marking.clone() }</strong>
+                <strong class="pct-marking__text">{ props.marking }</strong>
                 if props.training {
                     // A space, so that a screen reader does not run the two together.
                     { " " }

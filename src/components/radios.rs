@@ -7,13 +7,17 @@
 //! app must pass axe. GOV.UK keeps it knowingly (alphagov/govuk-frontend#979); checkboxes,
 //! where ARIA allows it, do get `aria-expanded`. The reveal follows its radio directly, so
 //! a screen reader reaches it next whatever the attribute.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
+use super::fieldset::{self, FieldsetProps};
 use super::util::{describedby, error_id, hint_id};
-use super::{error_message, hint, Fieldset};
+use super::{error_message, hint};
 
-/// One option of [`Radios`].
+/// One option of a radios question ([`view`]).
 #[derive(PartialEq, Clone, Debug, Default)]
 pub struct RadioItem {
     /// The value passed to `onchange` when this item is chosen.
@@ -49,8 +53,8 @@ impl RadioItem {
     }
 }
 
-/// Properties of [`Radios`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a radios question ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct RadiosProps {
     /// The radios' shared `name`.
     pub name: AttrValue,
@@ -60,24 +64,18 @@ pub struct RadiosProps {
     /// The legend (the question).
     pub legend: AttrValue,
     /// Make the legend the page heading (`<h1>`, large).
-    #[prop_or_default]
     pub legend_is_heading: bool,
     /// Hint text under the legend.
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Error message; when set the question is shown in error.
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// The options, in order.
     pub items: Vec<RadioItem>,
     /// The selected value (controlled).
-    #[prop_or_default]
     pub selected: Option<AttrValue>,
     /// Called with the chosen item's value.
-    #[prop_or_default]
     pub onchange: Callback<String>,
     /// Lay short options side by side (`govuk-radios--inline`); not for conditional reveals.
-    #[prop_or_default]
     pub inline: bool,
 }
 
@@ -91,8 +89,7 @@ pub fn item_id(id: &str, index: usize) -> String {
 }
 
 /// A GOV.UK radios question.
-#[component]
-pub fn Radios(props: &RadiosProps) -> Html {
+pub fn view(props: RadiosProps) -> Html {
     let hint_id = hint_id(&props.id, &props.hint);
     let error_id = error_id(&props.id, &props.error);
     let in_error = props.error.is_some();
@@ -148,21 +145,25 @@ pub fn Radios(props: &RadiosProps) -> Html {
 
     html! {
         <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            <Fieldset
-                legend={props.legend.clone()}
-                legend_is_heading={props.legend_is_heading}
-                describedby={describedby([hint_id.clone(), error_id.clone()])}
-            >
-                if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                    { hint::view(id, None, html! { { hint } }) }
-                }
-                if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                    { error_message::view(id, error) }
-                }
-                <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
-                    { for items }
-                </div>
-            </Fieldset>
+            { fieldset::view(FieldsetProps {
+                legend: props.legend.clone(),
+                legend_is_heading: props.legend_is_heading,
+                describedby: describedby([hint_id.clone(), error_id.clone()]),
+                role: None,
+                children: html! {
+                    <>
+                        if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
+                            { hint::view(id, None, html! { { hint } }) }
+                        }
+                        if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
+                            { error_message::view(id, error) }
+                        }
+                        <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
+                            { for items }
+                        </div>
+                    </>
+                },
+            }) }
         </div>
     }
 }

@@ -1,25 +1,34 @@
 //! GOV.UK skip link: the first focusable element, letting keyboard users jump past the header
 //! to the main content. A click focuses the target itself (giving it `tabindex="-1"` if it needs
 //! one) instead of changing the URL fragment, which a router may own.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Properties of [`SkipLink`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a skip link ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct SkipLinkProps {
     /// The target, `#` and the id of `<main>` (default `#main-content`).
-    #[prop_or(AttrValue::Static("#main-content"))]
     pub href: AttrValue,
     /// The link text (default "Skip to main content").
-    #[prop_or(AttrValue::Static("Skip to main content"))]
     pub text: AttrValue,
 }
 
+impl Default for SkipLinkProps {
+    fn default() -> Self {
+        Self {
+            href: AttrValue::Static("#main-content"),
+            text: AttrValue::Static("Skip to main content"),
+        }
+    }
+}
+
 /// An `a.govuk-skip-link`, visible only when focused.
-#[component]
-pub fn SkipLink(props: &SkipLinkProps) -> Html {
+pub fn view(props: SkipLinkProps) -> Html {
     let onclick = {
         let id = props.href.trim_start_matches('#').to_string();
         Callback::from(move |e: MouseEvent| {
@@ -38,6 +47,6 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
         })
     };
     html! {
-        <a href={props.href.clone()} class="govuk-skip-link" {onclick}>{ props.text.clone() }</a>
+        <a href={props.href} class="govuk-skip-link" {onclick}>{ props.text }</a>
     }
 }

@@ -1,5 +1,8 @@
 //! GOV.UK summary list (a `<dl>` of key, value and an optional "Change" link, as on a check
 //! your answers page) and the summary card that titles one.
+//!
+//! Plain functions rather than `#[component]`s (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
@@ -19,7 +22,7 @@ pub struct SummaryAction {
     pub onclick: Option<Callback<MouseEvent>>,
 }
 
-/// One row of a [`SummaryList`].
+/// One row of a summary list ([`view`]).
 #[derive(PartialEq, Clone, Debug)]
 pub struct SummaryRow {
     /// The question or label.
@@ -30,16 +33,15 @@ pub struct SummaryRow {
     pub action: Option<SummaryAction>,
 }
 
-/// Properties of [`SummaryList`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a summary list ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct SummaryListProps {
     /// The rows, in order.
     pub rows: Vec<SummaryRow>,
 }
 
 /// A `dl.govuk-summary-list`.
-#[component]
-pub fn SummaryList(props: &SummaryListProps) -> Html {
+pub fn view(props: SummaryListProps) -> Html {
     let any_actions = props.rows.iter().any(|r| r.action.is_some());
     let rows = props.rows.iter().map(|row| {
         let no_actions = any_actions && row.action.is_none();
@@ -65,25 +67,23 @@ pub fn SummaryList(props: &SummaryListProps) -> Html {
     html! { <dl class="govuk-summary-list">{ for rows }</dl> }
 }
 
-/// Properties of [`SummaryCard`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a summary card ([`card`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct SummaryCardProps {
     /// The card's title (an `<h2>`).
     pub title: AttrValue,
-    /// Usually a [`SummaryList`].
-    #[prop_or_default]
+    /// Usually a summary list ([`view`]).
     pub children: Html,
 }
 
 /// A `div.govuk-summary-card`: a titled box around a summary list.
-#[component]
-pub fn SummaryCard(props: &SummaryCardProps) -> Html {
+pub fn card(props: SummaryCardProps) -> Html {
     html! {
         <div class="govuk-summary-card">
             <div class="govuk-summary-card__title-wrapper">
-                <h2 class="govuk-summary-card__title">{ props.title.clone() }</h2>
+                <h2 class="govuk-summary-card__title">{ props.title }</h2>
             </div>
-            <div class="govuk-summary-card__content">{ props.children.clone() }</div>
+            <div class="govuk-summary-card__content">{ props.children }</div>
         </div>
     }
 }

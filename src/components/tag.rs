@@ -1,8 +1,11 @@
 //! GOV.UK tag: a short status label ("In progress", "Overdue") in a coloured box.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// The colour of a [`Tag`]; every pair of text and background passes WCAG AA.
+/// The colour of a tag ([`view`]); every pair of text and background passes WCAG AA.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum TagColour {
     /// Dark blue on light blue (GOV.UK's default tag).
@@ -49,20 +52,18 @@ impl TagColour {
     }
 }
 
-/// Properties of [`Tag`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a tag ([`view`]).
+#[derive(PartialEq, Clone, Default)]
 pub struct TagProps {
     /// The tag text.
     pub text: AttrValue,
     /// The colour.
-    #[prop_or_default]
     pub colour: TagColour,
 }
 
 /// A `strong.govuk-tag`.
-#[component]
-pub fn Tag(props: &TagProps) -> Html {
+pub fn view(props: TagProps) -> Html {
     html! {
-        <strong class={classes!("govuk-tag", props.colour.class())}>{ props.text.clone() }</strong>
+        <strong class={classes!("govuk-tag", props.colour.class())}>{ props.text }</strong>
     }
 }

@@ -1,10 +1,13 @@
 //! GOV.UK task list: the sections of a long form with the status of each. A task that can be
 //! started is a link covering its whole row, described by its hint and status.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
+use super::tag::{self, TagColour, TagProps};
 use super::util::{describedby, is_plain_click};
-use super::{Tag, TagColour};
 
 /// The status of a task.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +37,12 @@ impl TaskStatus {
     }
 
     fn view(&self) -> Html {
-        let tag = |colour| html! { <Tag text={self.text()} colour={colour} /> };
+        let tag = |colour| {
+            tag::view(TagProps {
+                text: self.text(),
+                colour,
+            })
+        };
         match self {
             TaskStatus::NotStarted => tag(TagColour::Blue),
             TaskStatus::InProgress => tag(TagColour::LightBlue),
@@ -44,7 +52,7 @@ impl TaskStatus {
     }
 }
 
-/// One task of a [`TaskList`].
+/// One task of a task list ([`view`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskListItem {
     /// The task's name.
@@ -57,23 +65,31 @@ pub struct TaskListItem {
     pub status: TaskStatus,
 }
 
-/// Properties of [`TaskList`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a task list ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct TaskListProps {
     /// The tasks, in order.
     pub items: Vec<TaskListItem>,
     /// Prefix of the hint and status ids: `<prefix>-<n>-hint`, `<prefix>-<n>-status` (n from 1).
-    #[prop_or(AttrValue::Static("task-list"))]
     pub id_prefix: AttrValue,
     /// When set, a plain click on a task is prevented and its `href` passed here so the app
     /// navigates itself; a click that opens a new tab is left to the browser.
-    #[prop_or_default]
     pub onnavigate: Option<Callback<AttrValue>>,
 }
 
+impl TaskListProps {
+    /// A task list with the default id prefix (`"task-list"`) that the browser navigates.
+    pub fn new(items: Vec<TaskListItem>) -> Self {
+        Self {
+            items,
+            id_prefix: AttrValue::Static("task-list"),
+            onnavigate: None,
+        }
+    }
+}
+
 /// A `ul.govuk-task-list`.
-#[component]
-pub fn TaskList(props: &TaskListProps) -> Html {
+pub fn view(props: TaskListProps) -> Html {
     let items = props.items.iter().enumerate().map(|(index, item)| {
         let n = index + 1;
         let hint_id = item

@@ -1,13 +1,16 @@
 //! GOV.UK text input: label, optional hint and error message, and one controlled `<input>`
 //! whose `aria-describedby` names the hint and error that are shown.
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
 use super::util::{describedby, error_id, event_value, hint_id};
 use super::{error_message, hint, label};
 
-/// Properties of [`TextInput`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a text input ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct TextInputProps {
     /// The input's id (`[a-z0-9-]`); the label's `for`, and the prefix of `-hint` and `-error`.
     pub id: AttrValue,
@@ -16,36 +19,26 @@ pub struct TextInputProps {
     /// The label text (the question).
     pub label: AttrValue,
     /// Make the label the page heading (`<h1>`, large).
-    #[prop_or_default]
     pub label_is_heading: bool,
     /// Hint text under the label.
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Error message; when set the field is shown in error.
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// The current value (controlled).
-    #[prop_or_default]
     pub value: AttrValue,
     /// Called with the new value on every input event.
-    #[prop_or_default]
     pub oninput: Callback<String>,
     /// The input type: `"text"` (default), `"email"` or `"tel"`.
-    #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
     /// `inputmode`, for example `"numeric"`.
-    #[prop_or_default]
     pub inputmode: Option<AttrValue>,
     /// `autocomplete`, for example `"name"`, `"email"`, `"tel"`, `"organization"`.
-    #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     /// Width: a character count (`"2"`, `"3"`, `"4"`, `"5"`, `"10"`, `"20"`, `"30"` →
     /// `govuk-input--width-N`) or a fraction (`"full"`, `"three-quarters"`, `"two-thirds"`,
     /// `"one-half"`, `"one-third"`, `"one-quarter"` → `govuk-!-width-…`).
-    #[prop_or_default]
     pub width: Option<AttrValue>,
     /// `spellcheck`: `Some(false)` for names, emails and reference numbers.
-    #[prop_or_default]
     pub spellcheck: Option<bool>,
 }
 
@@ -58,9 +51,33 @@ pub(crate) fn width_class(width: &str) -> String {
     }
 }
 
+impl TextInputProps {
+    /// A plain text input with this id, name and label, empty, with no hint or error.
+    pub fn new(
+        id: impl Into<AttrValue>,
+        name: impl Into<AttrValue>,
+        label: impl Into<AttrValue>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            label: label.into(),
+            label_is_heading: false,
+            hint: None,
+            error: None,
+            value: AttrValue::default(),
+            oninput: Callback::default(),
+            input_type: AttrValue::Static("text"),
+            inputmode: None,
+            autocomplete: None,
+            width: None,
+            spellcheck: None,
+        }
+    }
+}
+
 /// A GOV.UK text input in its form group.
-#[component]
-pub fn TextInput(props: &TextInputProps) -> Html {
+pub fn view(props: TextInputProps) -> Html {
     let hint_id = hint_id(&props.id, &props.hint);
     let error_id = error_id(&props.id, &props.error);
     let describedby = describedby([hint_id.clone(), error_id.clone()]);

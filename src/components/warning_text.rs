@@ -1,29 +1,48 @@
 //! GOV.UK warning text: a bold sentence with a round "!" icon for something the user must not
 //! miss (for example: call 999 if there is an immediate risk of harm).
+//!
+//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
+//! size").
 
 use yew::prelude::*;
 
-/// Properties of [`WarningText`].
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of a warning text ([`view`]).
+#[derive(PartialEq, Clone)]
 pub struct WarningTextProps {
     /// The warning.
-    #[prop_or_default]
     pub children: Html,
     /// The visually hidden word read before the warning (default "Warning").
-    #[prop_or(AttrValue::Static("Warning"))]
     pub icon_fallback_text: AttrValue,
 }
 
+impl Default for WarningTextProps {
+    fn default() -> Self {
+        Self {
+            children: Html::default(),
+            icon_fallback_text: AttrValue::Static("Warning"),
+        }
+    }
+}
+
+impl WarningTextProps {
+    /// A warning with the default "Warning" fallback text.
+    pub fn new(children: Html) -> Self {
+        Self {
+            children,
+            ..Self::default()
+        }
+    }
+}
+
 /// A `div.govuk-warning-text`; the icon is hidden from screen readers, which hear "Warning".
-#[component]
-pub fn WarningText(props: &WarningTextProps) -> Html {
+pub fn view(props: WarningTextProps) -> Html {
     html! {
         <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
             <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">{ props.icon_fallback_text.clone() }</span>
+                <span class="govuk-visually-hidden">{ props.icon_fallback_text }</span>
                 { " " }
-                { props.children.clone() }
+                { props.children }
             </strong>
         </div>
     }

@@ -81,7 +81,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
             html! {
                 <>
                     <h2 class="govuk-heading-m">{ section }</h2>
-                    <SummaryList rows={rows} />
+                    { summary_list::view(SummaryListProps { rows }) }
                 </>
             }
         })
@@ -125,9 +125,12 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
         })
     };
     let back = nav::href(&Route::ReferralTasks { id: id.clone() });
+    if draft.is_locked() {
+        return super::referral_page::finished_notice(&props.id, &navigator);
+    }
     html! {
         <>
-            <BackLink href={back.clone()} onclick={Some(nav::on_click(&navigator, back))} />
+            { back_link::view(BackLinkProps::new(back.clone(), Some(nav::on_click(&navigator, back)))) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     if *shown_errors && !errors.is_empty() {
@@ -139,11 +142,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                     <span class="govuk-caption-l">{ &schema.title }</span>
                     <h1 class="govuk-heading-l">{ "Check your answers before finishing your referral" }</h1>
                     if let Some(msg) = risk {
-                        <WarningText>{ format!("You said there is an immediate risk. {msg}") }</WarningText>
+                        { warning_text::view(WarningTextProps::new(html! { { format!("You said there is an immediate risk. {msg}") } })) }
                     }
                     { sections }
                     <form novalidate=true onsubmit={on_continue}>
-                        <ButtonGroup><Button text="Continue" /></ButtonGroup>
+                        { button::group(ButtonGroupProps { children: button::view(ButtonProps::new("Continue")) }) }
                     </form>
                 </div>
             </div>

@@ -79,7 +79,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                     action: None,
                 })
                 .collect();
-            html! { <><h3 class="govuk-heading-s">{ section }</h3><SummaryList rows={rows} /></> }
+            html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
         })
         .collect();
     let start = nav::href(&Route::ReferralStart);
@@ -87,11 +87,14 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <Panel title="Referral finished">
-                    { "Your reference is" }<br /><strong id="reference">{ finished.reference.clone() }</strong>
-                </Panel>
+                { panel::view(PanelProps {
+                    title: "Referral finished".into(),
+                    children: html! {
+                        <>{ "Your reference is" }<br /><strong id="reference">{ finished.reference.clone() }</strong></>
+                    },
+                }) }
                 if risk {
-                    <WarningText>{ "You said there is an immediate risk. Call 999 now if you have not already." }</WarningText>
+                    { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
                 }
                 if let Some(p) = &*problem {
                     <NotificationBanner title={Some(AttrValue::from("Important"))} id="download-problem">
@@ -100,10 +103,12 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 }
                 <h2 class="govuk-heading-m">{ "Your referral has not been sent yet" }</h2>
                 <p class="govuk-body">{ "This tool does not send anything. Download your referral and send it to your local Prevent team by secure email, as your organisation's safeguarding procedures say. Quote your reference." }</p>
-                <ButtonGroup>
-                    <Button text="Download the referral (JSON)" id={Some(AttrValue::from("download-json"))} button_type="button" onclick={on_download} />
-                    <Button text="Print the referral" variant={ButtonVariant::Secondary} button_type="button" onclick={on_print} />
-                </ButtonGroup>
+                { button::group(ButtonGroupProps { children: html! {
+                    <>
+                        { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the referral (JSON)") }) }
+                        { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the referral") }) }
+                    </>
+                } }) }
                 <p class="govuk-body">{ "The download is marked OFFICIAL-SENSITIVE. Store and send it as your organisation handles sensitive personal information." }</p>
                 <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                 <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>

@@ -3,7 +3,6 @@
 //! Nothing on this page is stored.
 
 use super::date_field;
-use crate::app::SettingsHandle;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -18,12 +17,36 @@ use yew::prelude::*;
 
 /// The date questions: (key, question, hint).
 const DATES: [(&str, &str, &str); 6] = [
-    ("received", "Date the case was received from the FIMU", "Starts the PGA (PGA-2) and, in Dovetail areas, the LACC referral (PGA-7)."),
-    ("deconflicted", "Date of FIMU de-confliction", "Outside Dovetail areas, starts the S.36 decision (PGA-15)."),
-    ("last-review", "Date of the last DIF review", "For a PLP case: starts the next review (PLP-5)."),
-    ("next-panel", "Date of the next PLP panel, if one is set", "The review is due before it, if that is sooner."),
-    ("closed", "Date the case was closed", "Starts the 6- and 12-month reviews (PLP-11)."),
-    ("last-submission", "Date of the last submission to the FIMU", "Starts the 3-monthly summary (INT-1)."),
+    (
+        "received",
+        "Date the case was received from the FIMU",
+        "Starts the PGA (PGA-2) and, in Dovetail areas, the LACC referral (PGA-7).",
+    ),
+    (
+        "deconflicted",
+        "Date of FIMU de-confliction",
+        "Outside Dovetail areas, starts the S.36 decision (PGA-15).",
+    ),
+    (
+        "last-review",
+        "Date of the last DIF review",
+        "For a PLP case: starts the next review (PLP-5).",
+    ),
+    (
+        "next-panel",
+        "Date of the next PLP panel, if one is set",
+        "The review is due before it, if that is sooner.",
+    ),
+    (
+        "closed",
+        "Date the case was closed",
+        "Starts the 6- and 12-month reviews (PLP-11).",
+    ),
+    (
+        "last-submission",
+        "Date of the last submission to the FIMU",
+        "Starts the 3-monthly summary (INT-1).",
+    ),
 ];
 
 #[derive(Clone, Default, PartialEq)]
@@ -39,7 +62,7 @@ struct Form {
 #[component]
 pub fn Deadlines() -> Html {
     use_title("Case deadlines".into(), false);
-    let settings = use_context::<SettingsHandle>().expect("app context");
+    let settings = crate::app::use_settings();
     let navigator = use_navigator().expect("router");
     let form = use_state(Form::default);
     let today = clock::today();
@@ -55,7 +78,9 @@ pub fn Deadlines() -> Html {
         received_from_fimu: date("received"),
         deconflicted: date("deconflicted"),
         dovetail: form.dovetail.as_deref() == Some("yes"),
-        plp: band.zip(date("last-review")).map(|(b, last)| (b, last, date("next-panel"))),
+        plp: band
+            .zip(date("last-review"))
+            .map(|(b, last)| (b, last, date("next-panel"))),
         closed: date("closed"),
         last_fimu_submission: date("last-submission"),
     };
@@ -80,7 +105,14 @@ pub fn Deadlines() -> Html {
                 date_field::set(next.dates.entry(key).or_default(), part, v);
                 handle.set(next);
             });
-            date_field::view(key, legend, Some(hint), &form.dates.get(key).cloned().unwrap_or_default(), false, onchange)
+            date_field::view(
+                key,
+                legend,
+                Some(hint),
+                &form.dates.get(key).cloned().unwrap_or_default(),
+                false,
+                onchange,
+            )
         })
         .collect();
     let panels: Html = deadlines
@@ -92,11 +124,21 @@ pub fn Deadlines() -> Html {
                 Status::Overdue => DeadlineState::Overdue,
                 Status::Done => DeadlineState::Done,
             };
-            let detail = format!("{} {}: {}.", d.rule, d.start_event, prevent_core::date::long_date(d.start));
-            html! {
-                <DeadlinePanel id={AttrValue::from(format!("deadline-{}", d.key))} title={d.title} rule_id={d.rule_id} section={d.section}
-                    state={state} summary={AttrValue::from(d.summary(today, &cal))} detail={AttrValue::from(detail)} />
-            }
+            let detail = format!(
+                "{} {}: {}.",
+                d.rule,
+                d.start_event,
+                prevent_core::date::long_date(d.start)
+            );
+            deadline_panel::view(DeadlinePanelProps {
+                id: AttrValue::from(format!("deadline-{}", d.key)),
+                title: d.title.into(),
+                rule_id: d.rule_id.into(),
+                section: d.section.into(),
+                state,
+                summary: AttrValue::from(d.summary(today, &cal)),
+                detail: AttrValue::from(detail),
+            })
         })
         .collect();
     let on_download = {
@@ -107,11 +149,26 @@ pub fn Deadlines() -> Html {
             let mut next = (*form).clone();
             let reference = form.reference.trim();
             next.download_problem = if reference.is_empty() {
-                Some("Enter a case reference, so the calendar events say which case they are for".into())
+                Some(
+                    "Enter a case reference, so the calendar events say which case they are for"
+                        .into(),
+                )
             } else {
                 let stamp = clock::now().replace(['-', ':'], "");
-                let stamp = format!("{}Z", stamp.split('.').next().unwrap_or(&stamp).trim_end_matches('Z'));
-                download(&ics::file_name(reference), "text/calendar", &ics::to_ics(reference, &deadlines, &stamp)).err()
+                let stamp = format!(
+                    "{}Z",
+                    stamp
+                        .split('.')
+                        .next()
+                        .unwrap_or(&stamp)
+                        .trim_end_matches('Z')
+                );
+                download(
+                    &ics::file_name(reference),
+                    "text/calendar",
+                    &ics::to_ics(reference, &deadlines, &stamp),
+                )
+                .err()
             };
             form.set(next);
         })
@@ -127,11 +184,23 @@ pub fn Deadlines() -> Html {
                     { "). Day 0 is the day of the event itself. Nothing on this page is saved." }
                 </p>
                 <form novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <TextInput id="reference" name="reference" label="Case reference" hint={Some(AttrValue::from("For example the PCMT reference. It is the only case detail in the calendar file: do not use a name."))}
-                        value={AttrValue::from(form.reference.clone())} oninput={update(|f, v| f.reference = v)} spellcheck={Some(false)} />
-                    <Radios id="dovetail" name="dovetail" legend="Is the case in a Dovetail area?" inline={true}
-                        items={vec![RadioItem { value: "yes".into(), label: "Yes".into(), hint: None, conditional: None }, RadioItem { value: "no".into(), label: "No".into(), hint: None, conditional: None }]}
-                        selected={form.dovetail.clone().map(AttrValue::from)} onchange={update(|f, v| f.dovetail = Some(v))} />
+                    { text_input::view(TextInputProps {
+                        hint: Some(AttrValue::from("For example the PCMT reference. It is the only case detail in the calendar file: do not use a name.")),
+                        value: AttrValue::from(form.reference.clone()),
+                        oninput: update(|f, v| f.reference = v),
+                        spellcheck: Some(false),
+                        ..TextInputProps::new("reference", "reference", "Case reference")
+                    }) }
+                    { radios::view(RadiosProps {
+                        id: "dovetail".into(),
+                        name: "dovetail".into(),
+                        legend: "Is the case in a Dovetail area?".into(),
+                        inline: true,
+                        items: vec![RadioItem { value: "yes".into(), label: "Yes".into(), hint: None, conditional: None }, RadioItem { value: "no".into(), label: "No".into(), hint: None, conditional: None }],
+                        selected: form.dovetail.clone().map(AttrValue::from),
+                        onchange: update(|f, v| f.dovetail = Some(v)),
+                        ..Default::default()
+                    }) }
                     <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
                         (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
                     ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
@@ -145,7 +214,7 @@ pub fn Deadlines() -> Html {
                     if let Some(p) = &form.download_problem {
                         <p class="govuk-error-message" id="download-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ p.clone() }</p>
                     }
-                    <Button text="Download calendar (.ics)" id={Some(AttrValue::from("download-ics"))} button_type="button" variant={ButtonVariant::Secondary} onclick={on_download} />
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_download, ..ButtonProps::new("Download calendar (.ics)") }) }
                 }
             </div>
         </div>

@@ -1,7 +1,6 @@
 //! Confirm deleting a draft. The deleted draft is kept in memory so that the drafts page can
 //! offer undo.
 
-use crate::app::UndoHandle;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -23,7 +22,7 @@ pub struct DeleteDraftProps {
 pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
     use_title("Delete this draft".into(), false);
     let navigator = use_navigator().expect("router");
-    let undo = use_context::<UndoHandle>().expect("app context");
+    let undo = crate::app::use_undo();
     let problem = use_state(|| None::<String>);
     let label = store().load_now(&props.id).ok().flatten().map(|e| e.label);
     let on_delete = {
@@ -59,10 +58,12 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                     <p class="govuk-body">{ format!("Prevent referral: {l}.") }</p>
                     <p class="govuk-body">{ "You can undo this straight afterwards, until you leave or reload the app." }</p>
                     <form novalidate=true onsubmit={on_delete}>
-                        <ButtonGroup>
-                            <Button text="Yes, delete this draft" variant={ButtonVariant::Warning} />
-                            <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts.clone())}>{ "No, keep it" }</a>
-                        </ButtonGroup>
+                        { button::group(ButtonGroupProps { children: html! {
+                            <>
+                                { button::view(ButtonProps { variant: ButtonVariant::Warning, ..ButtonProps::new("Yes, delete this draft") }) }
+                                <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts.clone())}>{ "No, keep it" }</a>
+                            </>
+                        } }) }
                     </form>
                 } else {
                     <p class="govuk-body">{ "This draft is not in this browser. It may already have been deleted." }</p>

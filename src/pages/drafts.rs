@@ -1,7 +1,6 @@
 //! Saved drafts: type, minimal label, last saved, status; resume or delete each. After a
 //! delete, a banner offers undo.
 
-use crate::app::UndoHandle;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -17,7 +16,7 @@ use yew::prelude::*;
 pub fn Drafts() -> Html {
     use_title("Saved drafts".into(), false);
     let navigator = use_navigator().expect("router");
-    let undo = use_context::<UndoHandle>().expect("app context");
+    let undo = crate::app::use_undo();
     let listing = use_state(|| None::<Result<Listing, StoreError>>);
     let reload = use_state(|| 0u32);
     let undo_problem = use_state(|| None::<String>);
@@ -127,7 +126,7 @@ pub fn Drafts() -> Html {
             <h1 class="govuk-heading-l">{ "Saved drafts" }</h1>
             <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
             if let Some(n) = unreadable {
-                <WarningText>{ format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) }</WarningText>
+                { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
             }
             { rows }
             <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>

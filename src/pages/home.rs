@@ -1,17 +1,14 @@
 //! Home: what the toolkit is and the ways in.
 
 use crate::components::*;
-use crate::hooks::use_title;
 use crate::nav;
 use crate::route::Route;
-use crate::router::*;
+use crate::router::Navigator;
 use yew::prelude::*;
 
-/// The home page.
-#[component]
-pub fn Home() -> Html {
-    use_title("Prevent Case Toolkit".into(), false);
-    let navigator = use_navigator().expect("router");
+/// The home page. A plain function (the shell passes the navigator and sets the title; see
+/// ARCHITECTURE.md, "Download size").
+pub fn view(navigator: &Navigator) -> Html {
     let start = nav::href(&Route::ReferralStart);
     let drafts = nav::href(&Route::Drafts);
     html! {
@@ -21,14 +18,14 @@ pub fn Home() -> Html {
                 <p class="govuk-body-l">{ "Prepare complete, policy-checked Prevent records in your browser." }</p>
                 <h2 class="govuk-heading-m">{ "Make a Prevent referral" }</h2>
                 <p class="govuk-body">{ "For schools, health services, councils, police and other partners who have noticed a concern that someone may be drawn into terrorism. You get a structured record of your referral to send to your Prevent team." }</p>
-                <Button text="Make a referral" is_start={true} href={Some(start.clone())} onclick={nav::on_click(&navigator, start)} />
+                { button::view(ButtonProps { is_start: true, href: Some(start.clone()), onclick: nav::on_click(navigator, start), ..ButtonProps::new("Make a referral") }) }
                 <h2 class="govuk-heading-m">{ "Carry on with a saved draft" }</h2>
                 <p class="govuk-body">
-                    <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "See your saved drafts" }</a>
+                    <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(navigator, drafts)}>{ "See your saved drafts" }</a>
                 </p>
-                <InsetText>
-                    { "Nothing you enter leaves this browser unless you download it. Drafts are saved on this device as you type." }
-                </InsetText>
+                { inset_text::view(InsetTextProps { children: html! {
+                    "Nothing you enter leaves this browser unless you download it. Drafts are saved on this device as you type."
+                } }) }
             </div>
         </div>
     }

@@ -1,9 +1,9 @@
 //! Pages, one per file. Pages read state and dispatch actions; rules come from the core.
 
 pub mod check_answers;
+pub mod confirmation;
 pub mod date_field;
 pub mod deadlines;
-pub mod confirmation;
 pub mod delete_draft;
 pub mod draft_scope;
 pub mod drafts;
@@ -22,10 +22,8 @@ pub use deadlines::Deadlines;
 pub use delete_draft::DeleteDraft;
 pub use draft_scope::DraftScope;
 pub use drafts::Drafts;
-pub use home::Home;
 pub use not_found::NotFound;
 pub use question_page::QuestionPage;
-pub use referral_page::ReferralPage;
 pub use referral_start::ReferralStart;
 pub use referral_tasks::ReferralTasks;
 pub use settings::SettingsPage;

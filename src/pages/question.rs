@@ -40,9 +40,9 @@ pub fn target_id(q_id: &str, part: Option<&str>) -> String {
     }
 }
 
-/// Properties of [`QuestionField`].
-#[derive(Properties, PartialEq)]
-pub struct QuestionFieldProps {
+/// What [`view`] renders.
+#[derive(Clone)]
+pub struct QuestionField {
     /// The question.
     pub question: &'static Question,
     /// Its page.
@@ -52,14 +52,12 @@ pub struct QuestionFieldProps {
     /// Show errors (Continue has been pressed on this page).
     pub show_errors: bool,
     /// Make the label or legend the page heading.
-    #[prop_or_default]
     pub is_heading: bool,
 }
 
-/// A question and what it reveals.
-#[component]
-pub fn QuestionField(props: &QuestionFieldProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside a draft");
+/// A question and what it reveals. A plain function rather than a component (the page owns
+/// the session; see ARCHITECTURE.md, "Download size").
+pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
     let Some(draft) = session.draft.as_ref() else {
         return html! {};
     };
@@ -88,7 +86,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
         .issues
         .iter()
         .filter(|i| i.path == q.id && i.severity == Severity::Warning)
-        .map(|i| html! { <WarningText>{ i.message.clone() }</WarningText> })
+        .map(|i| warning_text::view(WarningTextProps::new(html! { { i.message.clone() } })))
         .collect();
 
     let revealed = |value: &str| -> Option<Html> {
@@ -101,7 +99,16 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
         (!children.is_empty()).then(|| {
             children
                 .into_iter()
-                .map(|c| html! { <QuestionField question={c} page={props.page} report={props.report.clone()} show_errors={props.show_errors} /> })
+                .map(|c| {
+                    view(
+                        session,
+                        &QuestionField {
+                            question: c,
+                            is_heading: false,
+                            ..props.clone()
+                        },
+                    )
+                })
                 .collect::<Html>()
         })
     };
@@ -111,17 +118,29 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             input_type,
             autocomplete,
             width,
-        } => html! {
-            <TextInput id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
-                value={text} oninput={set_text} input_type={AttrValue::from(input_type.clone())}
-                autocomplete={autocomplete.clone().map(AttrValue::from)} width={width.clone().map(AttrValue::from)}
-                spellcheck={(input_type != "text").then_some(false)} />
-        },
-        QuestionKind::Number { .. } => html! {
-            <TextInput id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
-                value={text} oninput={set_text} inputmode={Some(AttrValue::from("numeric"))} width={Some(AttrValue::from("3"))}
-                spellcheck={Some(false)} />
-        },
+        } => text_input::view(TextInputProps {
+            label_is_heading: props.is_heading,
+            hint,
+            error,
+            value: text,
+            oninput: set_text,
+            input_type: AttrValue::from(input_type.clone()),
+            autocomplete: autocomplete.clone().map(AttrValue::from),
+            width: width.clone().map(AttrValue::from),
+            spellcheck: (input_type != "text").then_some(false),
+            ..TextInputProps::new(id, name, label)
+        }),
+        QuestionKind::Number { .. } => text_input::view(TextInputProps {
+            label_is_heading: props.is_heading,
+            hint,
+            error,
+            value: text,
+            oninput: set_text,
+            inputmode: Some(AttrValue::from("numeric")),
+            width: Some(AttrValue::from("3")),
+            spellcheck: Some(false),
+            ..TextInputProps::new(id, name, label)
+        }),
         QuestionKind::TextArea { max_chars, rows } => html! {
             <Textarea id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
                 value={text} oninput={set_text} rows={*rows} max_chars={*max_chars} />
@@ -137,11 +156,20 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 })
                 .collect();
             let inline = *inline && items.iter().all(|i| i.conditional.is_none());
-            html! {
-                <Radios id={id} name={name} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
-                    items={items} selected={answer.and_then(Answer::as_text).map(|t| AttrValue::from(t.to_string()))}
-                    onchange={set_text} inline={inline} />
-            }
+            radios::view(RadiosProps {
+                id,
+                name,
+                legend: label,
+                legend_is_heading: props.is_heading,
+                hint,
+                error,
+                items,
+                selected: answer
+                    .and_then(Answer::as_text)
+                    .map(|t| AttrValue::from(t.to_string())),
+                onchange: set_text,
+                inline,
+            })
         }
         QuestionKind::Checkboxes { choices } => {
             let items: Vec<CheckboxItem> = choices
@@ -159,10 +187,18 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 }
                 _ => vec![],
             };
-            html! {
-                <Checkboxes id={id} name={name} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
-                    items={items} selected={selected} onchange={set.reform(Answer::Choices)} />
-            }
+            checkboxes::view(CheckboxesProps {
+                id,
+                name,
+                legend: label,
+                legend_is_heading: props.is_heading,
+                hint,
+                error,
+                items,
+                selected,
+                onchange: set.reform(Answer::Choices),
+                inline: false,
+            })
         }
         QuestionKind::Select { choices } => {
             let items: Vec<(AttrValue, AttrValue)> = choices
@@ -208,11 +244,19 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                     })
                 })
             };
-            html! {
-                <DateInput id={id} legend={label} legend_is_heading={props.is_heading} hint={hint} error={error}
-                    error_parts={error_parts} day={AttrValue::from(parts.day)} month={AttrValue::from(parts.month)}
-                    year={AttrValue::from(parts.year)} onchange={onchange} bday={q.id.ends_with("dob")} />
-            }
+            date_input::view(DateInputProps {
+                id,
+                legend: label,
+                legend_is_heading: props.is_heading,
+                hint,
+                error,
+                error_parts,
+                day: AttrValue::from(parts.day),
+                month: AttrValue::from(parts.month),
+                year: AttrValue::from(parts.year),
+                onchange,
+                bday: q.id.ends_with("dob"),
+            })
         }
     };
     html! { <>{ field }{ warnings }</> }

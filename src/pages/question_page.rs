@@ -2,7 +2,7 @@
 //! messages, "Error: " in the title, focus on the summary), then update live as the user
 //! edits (GOV.UK validation pattern). No HTML5 validation.
 
-use super::question::{revealed_by, target_id, QuestionField};
+use super::question::{self, revealed_by, target_id, QuestionField};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -148,12 +148,26 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let visible_top: Html = top
         .iter()
         .filter(|q| schema.question_visible(&q.id, &draft.answers, &ctx))
-        .map(|q| html! { <QuestionField question={*q} page={page} report={report.clone()} show_errors={show_errors} is_heading={single} /> })
+        .map(|q| {
+            question::view(
+                &session,
+                &QuestionField {
+                    question: q,
+                    page,
+                    report: report.clone(),
+                    show_errors,
+                    is_heading: single,
+                },
+            )
+        })
         .collect();
 
+    if draft.is_locked() {
+        return super::referral_page::finished_notice(&props.id, &navigator);
+    }
     html! {
         <>
-            <BackLink href={back.clone()} onclick={Some(nav::on_click(&navigator, back))} />
+            { back_link::view(BackLinkProps::new(back.clone(), Some(nav::on_click(&navigator, back)))) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     if !errors.is_empty() {
@@ -168,10 +182,12 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     }
                     <form novalidate=true onsubmit={on_continue}>
                         { visible_top }
-                        <ButtonGroup>
-                            <Button text={if is_declaration { "Confirm and finish referral" } else { "Continue" }} />
-                            <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
-                        </ButtonGroup>
+                        { button::group(ButtonGroupProps { children: html! {
+                            <>
+                                { button::view(ButtonProps::new(if is_declaration { "Confirm and finish referral" } else { "Continue" })) }
+                                <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
+                            </>
+                        } }) }
                     </form>
                     <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
                 </div>

@@ -41,9 +41,9 @@ pub fn ReferralStart() -> Html {
                 }
                 <h1 class="govuk-heading-xl">{ "Make a Prevent referral" }</h1>
                 <p class="govuk-body">{ "Prevent aims to stop people becoming terrorists or supporting terrorism. A referral asks your local Prevent team, in the police, to assess whether someone, an institution or an ideological expression (such as a leafleting or stickering campaign) needs Prevent support." }</p>
-                <WarningText>
-                    { "Call 999 now if there is an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone." }
-                </WarningText>
+                { warning_text::view(WarningTextProps::new(html! {
+                    "Call 999 now if there is an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone."
+                })) }
                 <h2 class="govuk-heading-m">{ "Notice, check, share" }</h2>
                 <ul class="govuk-list govuk-list--bullet">
                     <li><strong>{ "Notice" }</strong>{ " emotional, verbal, physical or circumstantial changes that worry you." }</li>
@@ -55,7 +55,7 @@ pub fn ReferralStart() -> Html {
                 <h2 class="govuk-heading-m">{ "Before you start" }</h2>
                 <p class="govuk-body">{ "It takes about 20 minutes. You will need your contact details, what you know about the person, institution or expression, and a description of your concerns in your own words." }</p>
                 <p class="govuk-body">{ "Your answers are saved in this browser as you type, so you can stop and come back. At the end you download the referral to send to your Prevent team. Nothing is sent for you." }</p>
-                <Button text="Start now" is_start={true} onclick={start} />
+                { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
             </div>
         </div>
     }

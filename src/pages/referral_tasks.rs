@@ -81,10 +81,10 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
                 <span class="govuk-caption-l">{ draft.label() }</span>
                 <h1 class="govuk-heading-l">{ "Your Prevent referral" }</h1>
                 if risk {
-                    <WarningText>{ "You said there is an immediate risk. Call 999 now if you have not already." }</WarningText>
+                    { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
                 }
                 <p class="govuk-body">{ format!("You have completed {done} of {} sections.", sections.len()) }</p>
-                <TaskList items={items} id_prefix="referral" onnavigate={Some(nav::on_navigate(&navigator))} />
+                { task_list::view(TaskListProps { id_prefix: "referral".into(), onnavigate: Some(nav::on_navigate(&navigator)), ..TaskListProps::new(items) }) }
                 <p class="govuk-body">{ "Your answers are saved in this browser as you type. You can leave and come back to this draft from " }
                     <a class="govuk-link" href="/drafts" onclick={nav::on_click(&navigator, "/drafts".into())}>{ "your saved drafts" }</a>{ "." }
                     if let Some(at) = saved { { format!(" Last saved {at}.") } }

@@ -3,7 +3,7 @@
 //! applied to every deadline. Also lists the holidays in use, so a due date is easy to check.
 
 use super::date_field;
-use crate::app::{Settings, SettingsHandle};
+use crate::app::Settings;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::services::{clock, settings as store};
@@ -24,7 +24,7 @@ struct AddForm {
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> Html {
-    let settings = use_context::<SettingsHandle>().expect("app context");
+    let settings = crate::app::use_settings();
     let add = use_state(AddForm::default);
     let saved = use_state(|| None::<String>);
     use_title("Settings".into(), !add.errors.is_empty());
@@ -33,9 +33,14 @@ pub fn SettingsPage() -> Html {
     let apply = {
         let settings = settings.clone();
         let saved = saved.clone();
-        move |calendar: prevent_core::calendar::CalendarSettings, what: String| match store::save(&calendar) {
+        move |calendar: prevent_core::calendar::CalendarSettings, what: String| match store::save(
+            &calendar,
+        ) {
             Ok(()) => {
-                settings.set(Settings { calendar, problem: None });
+                settings.set(Settings {
+                    calendar,
+                    problem: None,
+                });
                 saved.set(Some(what));
             }
             Err(e) => saved.set(Some(format!("Not saved: {e}"))),
@@ -48,7 +53,13 @@ pub fn SettingsPage() -> Html {
             if let Some(division) = Division::from_id(&v) {
                 let mut c = settings.calendar.clone();
                 c.division = division;
-                apply(c, format!("Deadlines now count the bank holidays of {}.", division.label()));
+                apply(
+                    c,
+                    format!(
+                        "Deadlines now count the bank holidays of {}.",
+                        division.label()
+                    ),
+                );
             }
         })
     };
@@ -63,16 +74,24 @@ pub fn SettingsPage() -> Html {
             let mut c = settings.calendar.clone();
             match date_field::value(&form.date) {
                 None => {
-                    let (msg, _) = date_field::problem(&form.date, "The date of the holiday", true).unwrap_or(("Enter the date of the holiday".into(), Default::default()));
+                    let (msg, _) = date_field::problem(&form.date, "The date of the holiday", true)
+                        .unwrap_or(("Enter the date of the holiday".into(), Default::default()));
                     form.errors.push(("holiday-date-day".into(), msg));
                 }
                 Some(date) => match c.add_holiday(date, &form.name) {
                     Ok(()) => {
                         apply(c, format!("{} added.", long_date(date)));
-                        form = AddForm { attempts: form.attempts, ..Default::default() };
+                        form = AddForm {
+                            attempts: form.attempts,
+                            ..Default::default()
+                        };
                     }
                     Err(err) => {
-                        let target = if err == prevent_core::calendar::AddHolidayError::NoName { "holiday-name" } else { "holiday-date-day" };
+                        let target = if err == prevent_core::calendar::AddHolidayError::NoName {
+                            "holiday-name"
+                        } else {
+                            "holiday-date-day"
+                        };
                         form.errors.push((target.into(), err.message().into()));
                     }
                 },
@@ -100,7 +119,16 @@ pub fn SettingsPage() -> Html {
             SummaryRow {
                 key: long_date(h.date).into(),
                 value: html! { { h.name.clone() } },
-                action: Some(SummaryAction { href: "#".into(), text: "Remove".into(), visually_hidden_text: AttrValue::from(format!("{} ({})", h.name, long_date(h.date))), onclick: Some(remove) }),
+                action: Some(SummaryAction {
+                    href: "#".into(),
+                    text: "Remove".into(),
+                    visually_hidden_text: AttrValue::from(format!(
+                        "{} ({})",
+                        h.name,
+                        long_date(h.date)
+                    )),
+                    onclick: Some(remove),
+                }),
             }
         })
         .collect();
@@ -138,9 +166,21 @@ pub fn SettingsPage() -> Html {
             add.set(f);
         })
     };
-    let error_for = |id: &str| add.errors.iter().find(|(t, _)| t == id).map(|(_, m)| AttrValue::from(m.clone()));
+    let error_for = |id: &str| {
+        add.errors
+            .iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, m)| AttrValue::from(m.clone()))
+    };
     let date_error = error_for("holiday-date-day");
-    let items: Vec<ErrorSummaryItem> = add.errors.iter().map(|(t, m)| ErrorSummaryItem { text: m.clone().into(), target_id: t.clone().into() }).collect();
+    let items: Vec<ErrorSummaryItem> = add
+        .errors
+        .iter()
+        .map(|(t, m)| ErrorSummaryItem {
+            text: m.clone().into(),
+            target_id: t.clone().into(),
+        })
+        .collect();
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
@@ -153,22 +193,42 @@ pub fn SettingsPage() -> Html {
                 }
                 <h1 class="govuk-heading-l">{ "Settings" }</h1>
                 <p class="govuk-body">{ "Settings are saved in this browser as soon as you change them, and apply to every deadline." }</p>
-                <Radios id="division" name="division" legend="Whose bank holidays count as non-working days?"
-                    hint={Some(AttrValue::from("Choose where you work. Working days are Monday to Friday, less these bank holidays and any you add below."))}
-                    items={Division::ALL.iter().map(|d| RadioItem { value: d.id().into(), label: d.label().into(), hint: None, conditional: None }).collect::<Vec<_>>()}
-                    selected={Some(AttrValue::from(settings.calendar.division.id()))} onchange={on_division} />
+                { radios::view(RadiosProps {
+                    id: "division".into(),
+                    name: "division".into(),
+                    legend: "Whose bank holidays count as non-working days?".into(),
+                    hint: Some(AttrValue::from("Choose where you work. Working days are Monday to Friday, less these bank holidays and any you add below.")),
+                    items: Division::ALL.iter().map(|d| RadioItem { value: d.id().into(), label: d.label().into(), hint: None, conditional: None }).collect::<Vec<_>>(),
+                    selected: Some(AttrValue::from(settings.calendar.division.id())),
+                    onchange: on_division,
+                    ..Default::default()
+                }) }
                 <h2 class="govuk-heading-m">{ "Holidays you have added" }</h2>
                 if extra_rows.is_empty() {
                     <p class="govuk-body" id="no-extra-holidays">{ "None. Add a holiday when one is announced that this tool does not know about yet." }</p>
                 } else {
-                    <SummaryList rows={extra_rows} />
+                    { summary_list::view(SummaryListProps { rows: extra_rows }) }
                 }
                 <form novalidate=true onsubmit={on_add}>
                     <h3 class="govuk-heading-s">{ "Add a holiday" }</h3>
-                    <DateInput id="holiday-date" legend="Date of the holiday" hint={Some(AttrValue::from("For example, 19 9 2022"))} error={date_error}
-                        day={AttrValue::from(add.date.day.clone())} month={AttrValue::from(add.date.month.clone())} year={AttrValue::from(add.date.year.clone())} onchange={set_date} />
-                    <TextInput id="holiday-name" name="holiday-name" label="Name of the holiday" value={AttrValue::from(add.name.clone())} oninput={set_name} error={error_for("holiday-name")} />
-                    <Button text="Add holiday" variant={ButtonVariant::Secondary} />
+                    { date_input::view(DateInputProps {
+                        id: "holiday-date".into(),
+                        legend: "Date of the holiday".into(),
+                        hint: Some(AttrValue::from("For example, 19 9 2022")),
+                        error: date_error,
+                        day: AttrValue::from(add.date.day.clone()),
+                        month: AttrValue::from(add.date.month.clone()),
+                        year: AttrValue::from(add.date.year.clone()),
+                        onchange: set_date,
+                        ..Default::default()
+                    }) }
+                    { text_input::view(TextInputProps {
+                        value: AttrValue::from(add.name.clone()),
+                        oninput: set_name,
+                        error: error_for("holiday-name"),
+                        ..TextInputProps::new("holiday-name", "holiday-name", "Name of the holiday")
+                    }) }
+                    { button::view(ButtonProps { variant: ButtonVariant::Secondary, ..ButtonProps::new("Add holiday") }) }
                 </form>
                 <h2 class="govuk-heading-m">{ "Bank holidays in use" }</h2>
                 { holiday_lists }

@@ -32,6 +32,12 @@ pub fn load() -> Result<CalendarSettings, String> {
 
 /// Saves the settings.
 pub fn save(settings: &CalendarSettings) -> Result<(), String> {
-    let text = serde_json::to_string(&Stored { version: 1, calendar: settings.clone() }).map_err(|e| e.to_string())?;
-    LocalBackend::new().set(KEY, &text).map_err(|e| StoreError::from(e).to_string())
+    let text = serde_json::to_string(&Stored {
+        version: 1,
+        calendar: settings.clone(),
+    })
+    .map_err(|e| e.to_string())?;
+    LocalBackend::new()
+        .set(KEY, &text)
+        .map_err(|e| StoreError::from(e).to_string())
 }

@@ -295,8 +295,18 @@ mod tests {
 
     #[test]
     fn iso_dates_read_strictly() {
-        assert_eq!(parse_iso("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
-        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026-02-28-1", "", "2026/02/28"] {
+        assert_eq!(
+            parse_iso("2026-02-28"),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-02-28-1",
+            "",
+            "2026/02/28",
+        ] {
             assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }

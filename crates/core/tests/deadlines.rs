@@ -200,8 +200,28 @@ fn pga_7_and_pga_15_depend_on_dovetail_and_a_case_gets_every_deadline_its_dates_
         last_fimu_submission: Some(d("2026-11-30")),
     };
     let ids = |v: Vec<Deadline>| v.iter().map(|x| x.key).collect::<Vec<_>>();
-    assert_eq!(ids(case_deadlines(&dates, &cal)), ["pga-2", "pga-15", "plp-5", "plp-11-6-months", "plp-11-12-months", "int-1"]);
+    assert_eq!(
+        ids(case_deadlines(&dates, &cal)),
+        [
+            "pga-2",
+            "pga-15",
+            "plp-5",
+            "plp-11-6-months",
+            "plp-11-12-months",
+            "int-1"
+        ]
+    );
     dates.dovetail = true;
-    assert_eq!(ids(case_deadlines(&dates, &cal)), ["pga-2", "pga-7", "plp-5", "plp-11-6-months", "plp-11-12-months", "int-1"]);
+    assert_eq!(
+        ids(case_deadlines(&dates, &cal)),
+        [
+            "pga-2",
+            "pga-7",
+            "plp-5",
+            "plp-11-6-months",
+            "plp-11-12-months",
+            "int-1"
+        ]
+    );
     assert!(case_deadlines(&CaseDates::default(), &cal).is_empty());
 }
