@@ -143,7 +143,7 @@ pub fn SettingsPage() -> Html {
                 .collect();
             html! {
                 <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-table__caption--s">{ format!("{} bank holidays in {}, {y}", cal.division.label(), y) }</caption>
+                    <caption class="govuk-table__caption govuk-table__caption--s">{ format!("{} bank holidays in {y}", cal.division.label()) }</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">{ "Date" }</th><th scope="col" class="govuk-table__header">{ "Holiday" }</th></tr></thead>
                     <tbody class="govuk-table__body">{ rows }</tbody>
                 </table>

@@ -191,6 +191,22 @@ fn last_monday(year: i32, month: u32) -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The name GOV.UK gives a fixed-date holiday's substitute weekday.
+fn substitute_name(name: &'static str) -> &'static str {
+    match name {
+        "New Year's Day" => "New Year's Day (substitute day)",
+        "2nd January" => "2nd January (substitute day)",
+        "St Patrick's Day" => "St Patrick's Day (substitute day)",
+        "Battle of the Boyne (Orangemen's Day)" => {
+            "Battle of the Boyne (Orangemen's Day) (substitute day)"
+        }
+        "St Andrew's Day" => "St Andrew's Day (substitute day)",
+        "Christmas Day" => "Christmas Day (substitute day)",
+        "Boxing Day" => "Boxing Day (substitute day)",
+        other => other,
+    }
+}
+
 /// The bank holidays of a division in a year, as the weekdays on which they fall or are
 /// substituted, in date order, with their names. Empty outside [`YEARS`].
 pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static str)> {
@@ -263,7 +279,7 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
                 d = d + Days::new(1);
             }
             taken.insert(d);
-            out.push((d, name));
+            out.push((d, substitute_name(name)));
         }
     }
     out.sort_by_key(|(d, _)| *d);

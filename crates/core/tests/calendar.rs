@@ -66,6 +66,19 @@ fn christmas_and_boxing_day_chains_move_to_the_next_free_weekdays() {
     assert_eq!(dec(2021), ["12-27", "12-28"]); // Christmas Saturday
     assert_eq!(dec(2022), ["12-26", "12-27"]); // Christmas Sunday: Boxing Day Monday, Christmas Tuesday
     assert_eq!(dec(2020), ["12-25", "12-28"]); // Boxing Day Saturday
+                                               // Substitute days say so, as GOV.UK does.
+    let names_2021: Vec<&str> = names(Division::EnglandAndWales, 2021)
+        .into_iter()
+        .filter(|(x, _)| x.starts_with("12"))
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(
+        names_2021,
+        [
+            "Christmas Day (substitute day)",
+            "Boxing Day (substitute day)"
+        ]
+    );
 }
 
 #[test]
