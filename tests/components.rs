@@ -1263,3 +1263,33 @@ async fn details_summary_and_inset_tag_footer_render_their_content() {
     let root = mount_example("footer", "default").await;
     one(&root, "footer.govuk-footer .govuk-width-container p");
 }
+
+#[wasm_bindgen_test]
+async fn deadline_panel_is_a_labelled_section_with_a_polite_live_status() {
+    let root = mount_example("deadline_panel", "upcoming").await;
+    let panel = one(&root, "section.pct-deadline");
+    let title = one(&panel, "h3");
+    assert_eq!(attr(&panel, "aria-labelledby"), attr(&title, "id"));
+    assert!(
+        text(&title).contains("PGA-2, CTP-Prevent Policy s8"),
+        "the rule id and section are shown"
+    );
+    let status = one(&panel, ".pct-deadline__status");
+    assert_eq!(attr(&status, "role").as_deref(), Some("status"));
+    assert_eq!(attr(&status, "aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        text(&status),
+        "Upcoming Due 31 December 2026: 4 working days left"
+    );
+    assert!(!has_class(&panel, "pct-deadline--overdue"));
+}
+
+#[wasm_bindgen_test]
+async fn deadline_panel_overdue_is_marked_in_words_and_colour() {
+    let root = mount_example("deadline_panel", "overdue").await;
+    let panel = one(&root, "section.pct-deadline");
+    assert!(has_class(&panel, "pct-deadline--overdue"));
+    let tag = one(&panel, ".govuk-tag");
+    assert_eq!(text(&tag), "Overdue");
+    assert!(has_class(&tag, "govuk-tag--red"));
+}

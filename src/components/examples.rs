@@ -395,6 +395,30 @@ pub fn examples() -> Vec<Example> {
         ex!("notification_banner", "success", |id| html! {
             <NotificationBanner id={id} success={true} heading={some("Draft deleted")} />
         }),
+        ex!("deadline_panel", "upcoming", |id| deadline_panel::view(
+            DeadlinePanelProps {
+                id,
+                title: "Prevent Gateway Assessment".into(),
+                rule_id: "PGA-2".into(),
+                section: "s8".into(),
+                state: DeadlineState::Upcoming,
+                summary: "Due 31 December 2026: 4 working days left".into(),
+                detail: "The PGA must be completed within 5 working days of receipt from the FIMU."
+                    .into(),
+            }
+        )),
+        ex!("deadline_panel", "overdue", |id| deadline_panel::view(
+            DeadlinePanelProps {
+                id,
+                title: "Prevent Gateway Assessment".into(),
+                rule_id: "PGA-2".into(),
+                section: "s8".into(),
+                state: DeadlineState::Overdue,
+                summary: "Overdue: was due 31 December 2026, 1 working day ago".into(),
+                detail: "The PGA must be completed within 5 working days of receipt from the FIMU."
+                    .into(),
+            }
+        )),
         ex!("warning_text", "default", |_| warning_text::view(
             WarningTextProps::new(html! { "If there is an immediate risk of harm, call 999 now." })
         )),

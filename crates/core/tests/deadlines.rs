@@ -117,6 +117,8 @@ fn plp_11_s13_closed_case_reviews_at_6_and_12_months_each_within_5_working_days(
 fn int_1_s9_summary_to_the_fimu_at_least_every_3_months() {
     assert_eq!(fimu_summary_due(d("2026-12-25")).due, d("2027-03-25"));
     assert_eq!(fimu_summary_due(d("2026-11-30")).due, d("2027-02-28"));
+    // Calendar months: Easter does not move it (3 months from 26 January 2027 is 26 April).
+    assert_eq!(fimu_summary_due(d("2027-01-26")).due, d("2027-04-26"));
 }
 
 #[test]
