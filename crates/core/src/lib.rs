@@ -15,6 +15,7 @@ pub mod flow;
 pub mod form;
 pub mod ics;
 pub mod nrf;
+pub mod pga;
 pub mod store;
 pub mod validate;
 

@@ -1,0 +1,485 @@
+//! Prevent Gateway Assessment: the rules PGA-1 and PGA-3 to PGA-16 (s7, s8, s9, s10, s14) as
+//! pure functions over a [`Gateway`] record. PGA-2 and PGA-15 (deadlines) are in
+//! [`crate::deadline`]. This is the core the PGA flow (issue 4) will render; the DIF factor
+//! framework as data is not here yet.
+//!
+//! Every issue cites its rule id and section, like the referral form's (see [`crate::validate`]).
+
+use crate::validate::{Issue, Report, Severity};
+use chrono::NaiveDate;
+
+/// How the area manages Channel cases (s10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaModel {
+    /// The Local Authority (LACC) completes Information Gathering for Channel cases.
+    Dovetail,
+    /// CTP-Prevent completes Information Gathering, then the S.36 decision.
+    NonDovetail,
+}
+
+/// Who or what the referral is about (s7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// A person.
+    Individual,
+    /// An institution.
+    Institution,
+    /// An ideological expression (a leafleting or stickering campaign).
+    IdeologicalExpression,
+}
+
+/// The Gateway Decision (s8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Keep the case in Prevent Case Management (Information Gathering next).
+    KeepInPcm,
+    /// Dovetail: refer to the LACC.
+    ReferToLacc,
+    /// Straight into the PLP process.
+    StraightToPlp,
+    /// Close: no Prevent-relevant concern.
+    Close,
+    /// Close and escalate a Pursue-relevant concern out of Prevent.
+    CloseAndEscalateToPursue,
+}
+
+impl Decision {
+    /// Every decision, in the order offered.
+    pub const ALL: [Decision; 5] = [
+        Decision::KeepInPcm,
+        Decision::ReferToLacc,
+        Decision::StraightToPlp,
+        Decision::Close,
+        Decision::CloseAndEscalateToPursue,
+    ];
+
+    /// Name as shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::KeepInPcm => "Keep in PCM",
+            Decision::ReferToLacc => "Refer to the LACC",
+            Decision::StraightToPlp => "Straight to PLP",
+            Decision::Close => "Close",
+            Decision::CloseAndEscalateToPursue => "Close and escalate to Pursue",
+        }
+    }
+}
+
+/// FIMU de-confliction (s7): complete only with both a date and a reference number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deconfliction {
+    /// Date of de-confliction.
+    pub date: Option<NaiveDate>,
+    /// NCIA or other log reference.
+    pub reference: String,
+    /// The FIMU's RADO grading, if given (1 to 6).
+    pub rado: Option<u8>,
+}
+
+impl Deconfliction {
+    /// PGA-1: both a date and a reference number.
+    pub fn is_complete(&self) -> bool {
+        self.date.is_some() && !self.reference.trim().is_empty()
+    }
+}
+
+/// The only activity allowed before de-confliction (s7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreDeconflictionActivity {
+    /// Contacting the referrer because the referral lacks basic relevant information.
+    ContactReferrerForBasicInformation,
+    /// Activity the FIMU specifically requested for its assessment.
+    RequestedByFimu,
+    /// Basic biographical data from local systems or the referrer.
+    BasicBiographicalData,
+}
+
+/// The background checks of a PGA (s8): key and name. CT Holmes only where available.
+pub const CHECKS: [(&str, &str); 6] = [
+    ("pnc", "PNC"),
+    ("pnd", "PND"),
+    ("ncia", "NCIA"),
+    ("open-source", "Open Source"),
+    ("local", "Local Crime & Intel systems"),
+    ("ct-holmes", "CT Holmes"),
+];
+
+/// One background check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Check {
+    /// Not done yet.
+    #[default]
+    NotDone,
+    /// Done by the CTCO.
+    Done {
+        /// When.
+        on: Option<NaiveDate>,
+        /// What it found (or "no trace").
+        result: String,
+    },
+    /// Results known from the FIMU's checks, without significant delay since.
+    KnownFromFimu,
+    /// Not available in this force (CT Holmes only).
+    NotAvailable,
+}
+
+/// A visit to the subject at PGA: very exceptional (s8).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Visit {
+    /// Why it is absolutely necessary.
+    pub rationale: String,
+    /// The CTCO agrees.
+    pub agreed_by_ctco: bool,
+    /// The supervisor agrees.
+    pub agreed_by_supervisor: bool,
+    /// Who is best placed to visit (a partner, a dual visit, the CTCO) and why.
+    pub best_placed: String,
+    /// Channel consent was raised with the subject (it must not be at this stage).
+    pub consent_raised: bool,
+}
+
+/// Police ranks and staff grades, for supervision (s14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// Constable: never supervises.
+    Constable,
+    /// Police staff below CTCO supervisor grade: never supervises.
+    PoliceStaff,
+    /// Sergeant or above.
+    SergeantOrAbove,
+    /// Police staff CTCO supervisor.
+    PoliceStaffSupervisor,
+}
+
+/// An officer as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Officer {
+    /// Name as entered.
+    pub name: String,
+    /// Rank or grade.
+    pub rank: Rank,
+    /// The rank is an acting rank.
+    pub acting: bool,
+    /// The force has formally approved the acting rank.
+    pub acting_approved: bool,
+}
+
+/// A Prevent Gateway Assessment as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gateway {
+    /// Case reference (one PGA per case, PGA-10).
+    pub case_reference: String,
+    /// Area model.
+    pub area: AreaModel,
+    /// Subject type.
+    pub subject: Subject,
+    /// FIMU de-confliction.
+    pub deconfliction: Deconfliction,
+    /// Activity recorded before de-confliction.
+    pub pre_deconfliction: Vec<PreDeconflictionActivity>,
+    /// Background checks by key ([`CHECKS`]).
+    pub checks: Vec<(&'static str, Check)>,
+    /// Partners contacted: the rationale (an exception at PGA).
+    pub partner_contact: Option<String>,
+    /// A visit to the subject.
+    pub visit: Option<Visit>,
+    /// Reasonable suspicion of a Prevent-relevant concern.
+    pub reasonable_suspicion: bool,
+    /// Reasonable belief there is no Prevent-relevant concern.
+    pub reasonable_belief_no_concern: bool,
+    /// A Pursue-relevant concern.
+    pub pursue_relevant: bool,
+    /// The subject is under current Pursue investigation.
+    pub under_pursue_investigation: bool,
+    /// Dovetail: the case is unsuitable for PLP.
+    pub unsuitable_for_plp: bool,
+    /// Institution or expression: whether the responsible person could be traced.
+    pub responsible_person_traced: Option<bool>,
+    /// Foreign national.
+    pub foreign_national: bool,
+    /// FCO, CRO and Immigration contact considered.
+    pub overseas_checks_considered: bool,
+    /// Under 18.
+    pub juvenile: bool,
+    /// Propensity to travel to conflict areas.
+    pub travel_propensity: bool,
+    /// A Ports Intelligence Watchlist request considered.
+    pub piw_considered: bool,
+    /// The travel risk, articulated for a PIW request.
+    pub travel_risk: String,
+    /// The decision.
+    pub decision: Option<Decision>,
+    /// Its rationale.
+    pub rationale: String,
+    /// The CTCO.
+    pub ctco: Officer,
+    /// The supervisor.
+    pub supervisor: Option<Officer>,
+    /// The supervisor has approved (endorsed) the decision.
+    pub supervisor_approved: bool,
+    /// Final: read-only from then on (PGA-10).
+    pub finalised: bool,
+}
+
+fn issue(
+    path: &str,
+    severity: Severity,
+    rule: &str,
+    section: &str,
+    message: impl Into<String>,
+) -> Issue {
+    Issue {
+        path: path.into(),
+        part: None,
+        parts: [false; 3],
+        severity,
+        rule_id: rule.into(),
+        message: message.into(),
+        section: section.into(),
+    }
+}
+
+/// Why a decision cannot be chosen: the rule, its section and the reason shown next to the
+/// option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable {
+    /// Rule id.
+    pub rule_id: &'static str,
+    /// Policy section.
+    pub section: &'static str,
+    /// The reason, as shown.
+    pub reason: &'static str,
+}
+
+const fn no(
+    rule_id: &'static str,
+    section: &'static str,
+    reason: &'static str,
+) -> Option<Unavailable> {
+    Some(Unavailable {
+        rule_id,
+        section,
+        reason,
+    })
+}
+
+/// Why a decision cannot be chosen for this record, or `None` when it can (PGA-6, PGA-7,
+/// PGA-8, PGA-9, PGA-14).
+pub fn unavailable(g: &Gateway, d: Decision) -> Option<Unavailable> {
+    let untraced = g.subject != Subject::Individual && g.responsible_person_traced == Some(false);
+    match d {
+        Decision::KeepInPcm if untraced => no("PGA-8", "s8", "An institution or ideological expression whose responsible person cannot be traced goes straight to PLP"),
+        Decision::KeepInPcm if !g.reasonable_suspicion => no("PGA-6", "s8", "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern"),
+        Decision::KeepInPcm if g.area == AreaModel::Dovetail && g.unsuitable_for_plp => no("PGA-7", "s8", "In a Dovetail area a case unsuitable for PLP is referred to the LACC"),
+        Decision::ReferToLacc if g.area != AreaModel::Dovetail => no("PGA-7", "s8, s10", "Only Dovetail areas refer cases to the LACC at PGA"),
+        Decision::ReferToLacc if g.under_pursue_investigation => no("PGA-14", "s10", "A subject under current Pursue investigation cannot be a Channel case"),
+        Decision::ReferToLacc if g.subject != Subject::Individual => no("PGA-7", "s10", "Only a person can be referred to Channel"),
+        Decision::ReferToLacc if !g.reasonable_suspicion || !g.unsuitable_for_plp => no("PGA-7", "s8", "Referring to the LACC needs a reasonable suspicion and the case unsuitable for PLP"),
+        Decision::Close if !g.reasonable_belief_no_concern => no("PGA-9", "s8", "Closing needs a reasonable belief that there is no Prevent-relevant concern"),
+        Decision::CloseAndEscalateToPursue if !g.pursue_relevant => no("PGA-9", "s8, s13", "Escalating to Pursue needs a Pursue-relevant concern"),
+        _ => None,
+    }
+}
+
+/// PGA-11 (s8): the Gateway Decision goes to the FIMU, except a decision to close a case the
+/// FIMU graded RADO 6 at de-confliction.
+pub fn fimu_submission_required(decision: Decision, rado: Option<u8>) -> bool {
+    !(decision == Decision::Close && rado == Some(6))
+}
+
+/// PGA-16 (s6, s14): a supervisor is at least a Sergeant or a police staff CTCO supervisor
+/// (an acting rank only if formally approved), and never the CTCO.
+pub fn supervisor_problem(ctco: &Officer, supervisor: &Officer) -> Option<&'static str> {
+    let same = ctco
+        .name
+        .trim()
+        .eq_ignore_ascii_case(supervisor.name.trim())
+        && !ctco.name.trim().is_empty();
+    if same {
+        Some("The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)")
+    } else if matches!(supervisor.rank, Rank::Constable | Rank::PoliceStaff) {
+        Some("Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)")
+    } else if supervisor.acting && !supervisor.acting_approved {
+        Some(
+            "An acting rank can supervise only if the force has formally approved it (PGA-16, s14)",
+        )
+    } else {
+        None
+    }
+}
+
+/// PGA-10 (s8): one PGA per case. `existing` are the case references that already have one.
+pub fn one_per_case(existing: &[&str], reference: &str) -> Result<(), &'static str> {
+    let r = reference.trim();
+    if existing.iter().any(|e| e.trim().eq_ignore_ascii_case(r)) {
+        Err("This case already has a Prevent Gateway Assessment: only one PGA is ever completed in the lifetime of a case (PGA-10, s8)")
+    } else {
+        Ok(())
+    }
+}
+
+/// Every issue of the record, in the order of the flow: de-confliction, checks, contact and
+/// visit, prompts, decision, supervision.
+pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
+    use Severity::{Error, Warning};
+    let mut out = Vec::new();
+    // PGA-1 (s7): no assessment before de-confliction.
+    if !g.deconfliction.is_complete() {
+        out.push(issue("deconfliction", Error, "PGA-1", "s7", "De-confliction is complete only when the FIMU has given both a date and a reference number: until then, only contacting the referrer for basic information, activity the FIMU requested, and basic biographical data are allowed"));
+    }
+    // PGA-3 (s8): the six checks, each done or known from the FIMU.
+    for (key, name) in CHECKS {
+        let check = g
+            .checks
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        let path = format!("checks.{key}");
+        match check {
+            Check::NotDone => out.push(issue(&path, Error, "PGA-3", "s8", format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
+            Check::NotAvailable if key != "ct-holmes" => out.push(issue(&path, Error, "PGA-3", "s8", format!("{name} is a required check: only CT Holmes may be unavailable"))),
+            Check::Done { on, result } => {
+                if on.is_none_or(|d| d > today) {
+                    out.push(issue(&path, Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
+                } else if result.trim().is_empty() {
+                    out.push(issue(&path, Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
+                }
+            }
+            _ => {}
+        }
+    }
+    // PGA-4 (s8): partner contact is an exception with a rationale.
+    if g.partner_contact
+        .as_deref()
+        .is_some_and(|r| r.trim().is_empty())
+    {
+        out.push(issue("partner_contact", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
+    }
+    // PGA-5 (s8): a visit is very exceptional.
+    if let Some(v) = &g.visit {
+        if !(v.agreed_by_ctco && v.agreed_by_supervisor) {
+            out.push(issue("visit", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
+        }
+        if v.rationale.trim().is_empty() {
+            out.push(issue(
+                "visit",
+                Error,
+                "PGA-5",
+                "s8",
+                "Give the rationale for visiting the subject at PGA",
+            ));
+        }
+        if v.best_placed.trim().is_empty() {
+            out.push(issue("visit", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
+        }
+        if v.consent_raised {
+            out.push(issue("visit", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
+        }
+    }
+    // PGA-12 (s8) and PGA-13 (s9): prompts.
+    if g.foreign_national && !g.overseas_checks_considered {
+        out.push(issue("foreign_national", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
+    }
+    if (g.juvenile || g.travel_propensity) && !g.piw_considered {
+        out.push(issue("piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
+    }
+    if g.piw_considered && g.travel_propensity && g.travel_risk.trim().is_empty() {
+        out.push(issue(
+            "piw",
+            Error,
+            "PGA-13",
+            "s9",
+            "Articulate the travel risk for the PIW request",
+        ));
+    }
+    // The decision (PGA-6..9, PGA-14).
+    match g.decision {
+        None => out.push(issue(
+            "decision",
+            Error,
+            "PGA-6",
+            "s8",
+            "Select the Gateway Decision",
+        )),
+        Some(d) => {
+            if let Some(u) = unavailable(g, d) {
+                out.push(issue("decision", Error, u.rule_id, u.section, u.reason));
+            }
+            if g.rationale.trim().is_empty() {
+                let (rule, msg) = match d {
+                    Decision::Close | Decision::CloseAndEscalateToPursue => (
+                        "PGA-9",
+                        "Give a clear closing rationale, for the supervisor to approve",
+                    ),
+                    Decision::StraightToPlp if g.subject == Subject::Individual => (
+                        "PGA-8",
+                        "A person straight to PLP is rare: give the rationale",
+                    ),
+                    _ => ("PGA-6", "Give the rationale for the decision"),
+                };
+                out.push(issue("rationale", Error, rule, "s8", msg));
+            }
+            if d == Decision::StraightToPlp && g.under_pursue_investigation {
+                out.push(issue("decision", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
+            }
+        }
+    }
+    // Supervision (PGA-7 endorsement, PGA-9 approval, PGA-10, PGA-16).
+    match &g.supervisor {
+        None => out.push(issue(
+            "supervisor",
+            Error,
+            "PGA-10",
+            "s8",
+            "The decision must be supervised before it is final: record the supervisor",
+        )),
+        Some(s) => {
+            if let Some(p) = supervisor_problem(&g.ctco, s) {
+                out.push(issue("supervisor", Error, "PGA-16", "s14", p));
+            }
+            if !g.supervisor_approved {
+                let (rule, msg) = match g.decision {
+                    Some(Decision::ReferToLacc) => (
+                        "PGA-7",
+                        "Record the supervisor's endorsement of the referral to the LACC",
+                    ),
+                    Some(Decision::Close | Decision::CloseAndEscalateToPursue) => (
+                        "PGA-9",
+                        "Record the supervisor's approval of the closing rationale",
+                    ),
+                    _ => ("PGA-10", "Record the supervisor's sign-off"),
+                };
+                out.push(issue(
+                    "supervisor",
+                    Error,
+                    rule,
+                    if rule == "PGA-7" { "s8, s10" } else { "s8" },
+                    msg,
+                ));
+            }
+        }
+    }
+    Report { issues: out }
+}
+
+impl Gateway {
+    /// PGA-10 (s8): finalises the record when it has no errors; from then on it cannot change.
+    pub fn finalise(&mut self, today: NaiveDate) -> Result<(), Report> {
+        let report = validate(self, today);
+        if report.has_errors() {
+            return Err(report);
+        }
+        self.finalised = true;
+        Ok(())
+    }
+
+    /// Applies a change unless the record is final (PGA-10). Returns whether it was applied.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Gateway)) -> Result<(), &'static str> {
+        if self.finalised {
+            return Err("This Prevent Gateway Assessment is final: the DIF and the Gateway Decision cannot be altered (PGA-10, s8)");
+        }
+        change(self);
+        Ok(())
+    }
+}

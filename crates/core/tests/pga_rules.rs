@@ -1,0 +1,477 @@
+//! Prevent Gateway Assessment rules (s7-s10, s14), table-driven: each case changes a complete,
+//! valid record and names the issues expected (severity, rule id, field). At least one passing
+//! and one failing case per rule.
+
+use chrono::NaiveDate;
+use prevent_core::pga::*;
+use prevent_core::Severity;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn today() -> NaiveDate {
+    d("2026-11-28")
+}
+
+fn officer(name: &str, rank: Rank) -> Officer {
+    Officer {
+        name: name.into(),
+        rank,
+        acting: false,
+        acting_approved: false,
+    }
+}
+
+/// A complete, valid PGA: a person in a non-Dovetail area, kept in PCM, supervised.
+fn valid() -> Gateway {
+    Gateway {
+        case_reference: "PCM-2026-0042".into(),
+        area: AreaModel::NonDovetail,
+        subject: Subject::Individual,
+        deconfliction: Deconfliction {
+            date: Some(d("2026-11-20")),
+            reference: "NCIA/123".into(),
+            rado: Some(5),
+        },
+        pre_deconfliction: vec![],
+        checks: CHECKS
+            .iter()
+            .map(|(k, _)| {
+                (
+                    *k,
+                    if *k == "open-source" {
+                        Check::Done {
+                            on: Some(d("2026-11-23")),
+                            result: "No trace".into(),
+                        }
+                    } else {
+                        Check::KnownFromFimu
+                    },
+                )
+            })
+            .collect(),
+        partner_contact: None,
+        visit: None,
+        reasonable_suspicion: true,
+        reasonable_belief_no_concern: false,
+        pursue_relevant: false,
+        under_pursue_investigation: false,
+        unsuitable_for_plp: false,
+        responsible_person_traced: None,
+        foreign_national: false,
+        overseas_checks_considered: false,
+        juvenile: false,
+        travel_propensity: false,
+        piw_considered: false,
+        travel_risk: String::new(),
+        decision: Some(Decision::KeepInPcm),
+        rationale: "Shares extremist material; vulnerable through isolation.".into(),
+        ctco: officer("Jo Case", Rank::Constable),
+        supervisor: Some(officer("Sam Sergeant", Rank::SergeantOrAbove)),
+        supervisor_approved: true,
+        finalised: false,
+    }
+}
+
+use Severity::{Error as E, Warning as W};
+
+fn check(g: Gateway, expect: &[(Severity, &str, &str)]) {
+    let r = validate(&g, today());
+    let got: Vec<(Severity, &str, &str)> = r
+        .issues
+        .iter()
+        .map(|i| (i.severity, i.rule_id.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        expect,
+        "{:#?}",
+        r.issues.iter().map(|i| &i.message).collect::<Vec<_>>()
+    );
+}
+
+fn with(f: impl FnOnce(&mut Gateway)) -> Gateway {
+    let mut g = valid();
+    f(&mut g);
+    g
+}
+
+#[test]
+fn a_complete_supervised_pga_has_no_issues() {
+    check(valid(), &[]);
+}
+
+#[test]
+fn pga_1_s7_no_assessment_until_deconfliction_has_a_date_and_a_reference() {
+    check(
+        with(|g| g.deconfliction.reference = " ".into()),
+        &[(E, "PGA-1", "deconfliction")],
+    );
+    check(
+        with(|g| g.deconfliction.date = None),
+        &[(E, "PGA-1", "deconfliction")],
+    );
+    assert!(valid().deconfliction.is_complete());
+}
+
+#[test]
+fn pga_3_s8_six_checks_each_done_with_date_and_result_or_known_from_the_fimu() {
+    let set = |key: &'static str, c: Check| {
+        with(move |g| {
+            g.checks.retain(|(k, _)| *k != key);
+            g.checks.push((key, c));
+        })
+    };
+    check(set("pnc", Check::NotDone), &[(E, "PGA-3", "checks.pnc")]);
+    check(
+        set(
+            "pnd",
+            Check::Done {
+                on: Some(d("2026-11-29")),
+                result: "No trace".into(),
+            },
+        ),
+        &[(E, "PGA-3", "checks.pnd")],
+    );
+    check(
+        set(
+            "ncia",
+            Check::Done {
+                on: Some(d("2026-11-27")),
+                result: " ".into(),
+            },
+        ),
+        &[(E, "PGA-3", "checks.ncia")],
+    );
+    check(
+        set("local", Check::NotAvailable),
+        &[(E, "PGA-3", "checks.local")],
+    );
+    // CT Holmes only where available.
+    check(set("ct-holmes", Check::NotAvailable), &[]);
+}
+
+#[test]
+fn pga_4_s8_contacting_partners_is_an_exception_with_a_rationale() {
+    check(
+        with(|g| g.partner_contact = Some("".into())),
+        &[(E, "PGA-4", "partner_contact")],
+    );
+    check(
+        with(|g| {
+            g.partner_contact = Some("School holds information that may negate the concern.".into())
+        }),
+        &[],
+    );
+}
+
+#[test]
+fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_no_consent_talk() {
+    let visit = Visit {
+        rationale: "Pressing safeguarding concern".into(),
+        agreed_by_ctco: true,
+        agreed_by_supervisor: true,
+        best_placed: "Joint visit with the school's DSL".into(),
+        consent_raised: false,
+    };
+    check(with(|g| g.visit = Some(visit.clone())), &[]);
+    check(
+        with(|g| {
+            g.visit = Some(Visit {
+                agreed_by_supervisor: false,
+                ..visit.clone()
+            })
+        }),
+        &[(E, "PGA-5", "visit")],
+    );
+    check(
+        with(|g| {
+            g.visit = Some(Visit {
+                best_placed: "".into(),
+                ..visit.clone()
+            })
+        }),
+        &[(E, "PGA-5", "visit")],
+    );
+    check(
+        with(|g| {
+            g.visit = Some(Visit {
+                consent_raised: true,
+                ..visit.clone()
+            })
+        }),
+        &[(E, "PGA-5", "visit")],
+    );
+}
+
+#[test]
+fn pga_6_s8_keep_in_pcm_needs_a_reasonable_suspicion() {
+    check(
+        with(|g| g.reasonable_suspicion = false),
+        &[(E, "PGA-6", "decision")],
+    );
+    check(with(|g| g.decision = None), &[(E, "PGA-6", "decision")]);
+    check(
+        with(|g| g.rationale = " ".into()),
+        &[(E, "PGA-6", "rationale")],
+    );
+}
+
+#[test]
+fn pga_7_s8_s10_dovetail_refers_to_the_lacc_when_unsuitable_for_plp_with_endorsement() {
+    let dovetail = |g: &mut Gateway| {
+        g.area = AreaModel::Dovetail;
+        g.unsuitable_for_plp = true;
+        g.decision = Some(Decision::ReferToLacc);
+    };
+    check(with(dovetail), &[]);
+    check(
+        with(|g| {
+            dovetail(g);
+            g.supervisor_approved = false;
+        }),
+        &[(E, "PGA-7", "supervisor")],
+    );
+    check(
+        with(|g| {
+            dovetail(g);
+            g.unsuitable_for_plp = false;
+        }),
+        &[(E, "PGA-7", "decision")],
+    );
+    // Not outside Dovetail areas, and keep in PCM is not the route for a Dovetail case unsuitable for PLP.
+    check(
+        with(|g| g.decision = Some(Decision::ReferToLacc)),
+        &[(E, "PGA-7", "decision")],
+    );
+    check(
+        with(|g| {
+            dovetail(g);
+            g.decision = Some(Decision::KeepInPcm);
+        }),
+        &[(E, "PGA-7", "decision")],
+    );
+}
+
+#[test]
+fn pga_8_s8_untraced_institutions_and_expressions_go_straight_to_plp_people_rarely_with_rationale()
+{
+    let untraced = |g: &mut Gateway| {
+        g.subject = Subject::IdeologicalExpression;
+        g.responsible_person_traced = Some(false);
+    };
+    check(
+        with(|g| {
+            untraced(g);
+            g.decision = Some(Decision::StraightToPlp);
+        }),
+        &[],
+    );
+    check(with(untraced), &[(E, "PGA-8", "decision")]);
+    check(
+        with(|g| {
+            g.decision = Some(Decision::StraightToPlp);
+        }),
+        &[],
+    );
+    check(
+        with(|g| {
+            g.decision = Some(Decision::StraightToPlp);
+            g.rationale = "".into();
+        }),
+        &[(E, "PGA-8", "rationale")],
+    );
+}
+
+#[test]
+fn pga_9_s8_closing_needs_a_reasonable_belief_or_pursue_relevance_a_rationale_and_approval() {
+    let close = |g: &mut Gateway| {
+        g.decision = Some(Decision::Close);
+        g.reasonable_suspicion = false;
+        g.reasonable_belief_no_concern = true;
+    };
+    check(with(close), &[]);
+    check(
+        with(|g| {
+            close(g);
+            g.reasonable_belief_no_concern = false;
+        }),
+        &[(E, "PGA-9", "decision")],
+    );
+    check(
+        with(|g| {
+            close(g);
+            g.rationale = "".into();
+        }),
+        &[(E, "PGA-9", "rationale")],
+    );
+    check(
+        with(|g| {
+            close(g);
+            g.supervisor_approved = false;
+        }),
+        &[(E, "PGA-9", "supervisor")],
+    );
+    check(
+        with(|g| {
+            g.decision = Some(Decision::CloseAndEscalateToPursue);
+            g.pursue_relevant = true;
+        }),
+        &[],
+    );
+    check(
+        with(|g| g.decision = Some(Decision::CloseAndEscalateToPursue)),
+        &[(E, "PGA-9", "decision")],
+    );
+}
+
+#[test]
+fn pga_10_s8_supervised_before_final_then_read_only_and_one_pga_per_case() {
+    check(
+        with(|g| g.supervisor = None),
+        &[(E, "PGA-10", "supervisor")],
+    );
+    check(
+        with(|g| g.supervisor_approved = false),
+        &[(E, "PGA-10", "supervisor")],
+    );
+    let mut unsupervised = with(|g| g.supervisor = None);
+    assert!(unsupervised.finalise(today()).is_err());
+    assert!(!unsupervised.finalised);
+    let mut g = valid();
+    g.finalise(today()).unwrap();
+    let before = g.clone();
+    assert!(
+        g.edit(|g| g.decision = Some(Decision::Close)).is_err(),
+        "a final PGA cannot be altered"
+    );
+    assert_eq!(g, before);
+    assert!(one_per_case(&["PCM-2026-0042"], " pcm-2026-0042 ").is_err());
+    assert!(one_per_case(&["PCM-2026-0041"], "PCM-2026-0042").is_ok());
+}
+
+#[test]
+fn pga_11_s8_the_decision_goes_to_the_fimu_unless_closing_a_rado_6_case() {
+    assert!(!fimu_submission_required(Decision::Close, Some(6)));
+    assert!(fimu_submission_required(Decision::Close, Some(5)));
+    assert!(fimu_submission_required(Decision::Close, None));
+    assert!(fimu_submission_required(Decision::KeepInPcm, Some(6)));
+    assert!(fimu_submission_required(
+        Decision::CloseAndEscalateToPursue,
+        Some(6)
+    ));
+}
+
+#[test]
+fn pga_12_s8_foreign_national_prompts_fco_cro_and_immigration() {
+    check(
+        with(|g| g.foreign_national = true),
+        &[(W, "PGA-12", "foreign_national")],
+    );
+    check(
+        with(|g| {
+            g.foreign_national = true;
+            g.overseas_checks_considered = true;
+        }),
+        &[],
+    );
+}
+
+#[test]
+fn pga_13_s9_juveniles_and_travellers_prompt_a_piw_request_with_the_travel_risk() {
+    check(with(|g| g.juvenile = true), &[(W, "PGA-13", "piw")]);
+    check(
+        with(|g| {
+            g.juvenile = true;
+            g.piw_considered = true;
+        }),
+        &[],
+    );
+    check(
+        with(|g| {
+            g.travel_propensity = true;
+            g.piw_considered = true;
+        }),
+        &[(E, "PGA-13", "piw")],
+    );
+    check(
+        with(|g| {
+            g.travel_propensity = true;
+            g.piw_considered = true;
+            g.travel_risk = "Booked flight to a conflict zone in January".into();
+        }),
+        &[],
+    );
+}
+
+#[test]
+fn pga_14_s10_under_pursue_investigation_never_channel_and_plp_only_exceptionally() {
+    let dovetail_lacc = |g: &mut Gateway| {
+        g.area = AreaModel::Dovetail;
+        g.unsuitable_for_plp = true;
+        g.decision = Some(Decision::ReferToLacc);
+        g.under_pursue_investigation = true;
+    };
+    check(with(dovetail_lacc), &[(E, "PGA-14", "decision")]);
+    check(
+        with(|g| {
+            g.under_pursue_investigation = true;
+            g.decision = Some(Decision::StraightToPlp);
+        }),
+        &[(W, "PGA-14", "decision")],
+    );
+    check(with(|g| g.under_pursue_investigation = true), &[]);
+}
+
+#[test]
+fn pga_16_s14_supervisor_is_sergeant_or_staff_supervisor_approved_if_acting_and_never_the_ctco() {
+    check(
+        with(|g| g.supervisor = Some(officer("Pat Staff", Rank::PoliceStaffSupervisor))),
+        &[],
+    );
+    check(
+        with(|g| g.supervisor = Some(officer("Pat Constable", Rank::Constable))),
+        &[(E, "PGA-16", "supervisor")],
+    );
+    check(
+        with(|g| g.supervisor = Some(officer(" jo case ", Rank::SergeantOrAbove))),
+        &[(E, "PGA-16", "supervisor")],
+    );
+    let acting = Officer {
+        acting: true,
+        ..officer("Al Acting", Rank::SergeantOrAbove)
+    };
+    check(
+        with(|g| g.supervisor = Some(acting.clone())),
+        &[(E, "PGA-16", "supervisor")],
+    );
+    check(
+        with(|g| {
+            g.supervisor = Some(Officer {
+                acting_approved: true,
+                ..acting.clone()
+            })
+        }),
+        &[],
+    );
+}
+
+#[test]
+fn decision_options_say_why_each_unavailable_one_is_not_offered() {
+    let g = valid();
+    let offered: Vec<(Decision, Option<&str>)> = Decision::ALL
+        .iter()
+        .map(|d| (*d, unavailable(&g, *d).map(|u| u.rule_id)))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            (Decision::KeepInPcm, None),
+            (Decision::ReferToLacc, Some("PGA-7")),
+            (Decision::StraightToPlp, None),
+            (Decision::Close, Some("PGA-9")),
+            (Decision::CloseAndEscalateToPursue, Some("PGA-9")),
+        ]
+    );
+}
