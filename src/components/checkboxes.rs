@@ -7,10 +7,9 @@
 
 use yew::prelude::*;
 
-use super::fieldset::{self, FieldsetProps};
+use super::choice;
 use super::radios::item_id;
-use super::util::{describedby, error_id, event_checked, hint_id};
-use super::{error_message, hint};
+use super::util::event_checked;
 
 /// One option of a checkboxes question ([`view`]).
 #[derive(PartialEq, Clone, Debug, Default)]
@@ -96,88 +95,39 @@ pub fn next_selection(
 
 /// A GOV.UK checkboxes question.
 pub fn view(props: CheckboxesProps) -> Html {
-    let hint_id = hint_id(&props.id, &props.hint);
-    let error_id = error_id(&props.id, &props.error);
-    let in_error = props.error.is_some();
-
-    let items = props.items.iter().enumerate().map(|(index, item)| {
-        let id = item_id(&props.id, index);
-        let checked = props.selected.contains(&item.value);
-        let item_hint_id = item.hint.as_ref().map(|_| format!("{id}-item-hint"));
-        let conditional_id = item
-            .conditional
-            .as_ref()
-            .map(|_| format!("conditional-{id}"));
-        let onchange = {
+    let items = props
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
             let cb = props.onchange.clone();
             let items = props.items.clone();
             let selected = props.selected.clone();
             let value = item.value.clone();
-            Callback::from(move |e: Event| {
-                cb.emit(next_selection(&items, &selected, &value, event_checked(&e)))
-            })
-        };
-        let expanded = conditional_id
-            .as_ref()
-            .map(|_| AttrValue::Static(if checked { "true" } else { "false" }));
-        html! {
-            <>
-                <div class="govuk-checkboxes__item">
-                    <input
-                        class="govuk-checkboxes__input"
-                        id={id.clone()}
-                        name={props.name.clone()}
-                        type="checkbox"
-                        value={item.value.clone()}
-                        checked={checked}
-                        aria-describedby={item_hint_id.clone()}
-                        aria-controls={conditional_id.clone()}
-                        aria-expanded={expanded}
-                        {onchange}
-                    />
-                    <label class="govuk-label govuk-checkboxes__label" for={id.clone()}>
-                        { item.label.clone() }
-                    </label>
-                    if let (Some(hid), Some(hint)) = (item_hint_id, item.hint.clone()) {
-                        { hint::view(hid, Some("govuk-checkboxes__hint"), html! { { hint } }) }
-                    }
-                </div>
-                if let (Some(cid), Some(content)) = (conditional_id, item.conditional.clone()) {
-                    <div
-                        id={cid}
-                        class={classes!(
-                            "govuk-checkboxes__conditional",
-                            (!checked).then_some("govuk-checkboxes__conditional--hidden"),
-                        )}
-                    >
-                        if checked { { content } }
-                    </div>
-                }
-            </>
-        }
-    });
-
-    html! {
-        <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            { fieldset::view(FieldsetProps {
-                legend: props.legend.clone(),
-                legend_is_heading: props.legend_is_heading,
-                describedby: describedby([hint_id.clone(), error_id.clone()]),
-                role: None,
-                children: html! {
-                    <>
-                        if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                            { hint::view(id, None, html! { { hint } }) }
-                        }
-                        if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                            { error_message::view(id, error) }
-                        }
-                        <div class={classes!("govuk-checkboxes", props.inline.then_some("govuk-checkboxes--inline"))}>
-                            { for items }
-                        </div>
-                    </>
-                },
-            }) }
-        </div>
-    }
+            choice::Item {
+                id: item_id(&props.id, index),
+                value: item.value.clone(),
+                label: item.label.clone(),
+                hint: item.hint.clone(),
+                conditional: item.conditional.clone(),
+                checked: props.selected.contains(&item.value),
+                onchange: Callback::from(move |e: Event| {
+                    cb.emit(next_selection(&items, &selected, &value, event_checked(&e)))
+                }),
+            }
+        })
+        .collect();
+    choice::view(
+        choice::Group {
+            kind: choice::Kind::Checkboxes,
+            id: &props.id,
+            name: &props.name,
+            legend: &props.legend,
+            legend_is_heading: props.legend_is_heading,
+            hint: &props.hint,
+            error: &props.error,
+            inline: props.inline,
+        },
+        items,
+    )
 }

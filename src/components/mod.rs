@@ -9,6 +9,7 @@ mod util;
 pub mod back_link;
 pub mod button;
 pub mod checkboxes;
+pub(crate) mod choice;
 pub mod date_input;
 pub mod deadline_panel;
 pub mod details;

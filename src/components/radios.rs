@@ -13,9 +13,7 @@
 
 use yew::prelude::*;
 
-use super::fieldset::{self, FieldsetProps};
-use super::util::{describedby, error_id, hint_id};
-use super::{error_message, hint};
+use super::choice;
 
 /// One option of a radios question ([`view`]).
 #[derive(PartialEq, Clone, Debug, Default)]
@@ -90,80 +88,35 @@ pub fn item_id(id: &str, index: usize) -> String {
 
 /// A GOV.UK radios question.
 pub fn view(props: RadiosProps) -> Html {
-    let hint_id = hint_id(&props.id, &props.hint);
-    let error_id = error_id(&props.id, &props.error);
-    let in_error = props.error.is_some();
-
-    let items = props.items.iter().enumerate().map(|(index, item)| {
-        let id = item_id(&props.id, index);
-        let checked = props.selected.as_ref() == Some(&item.value);
-        let item_hint_id = item.hint.as_ref().map(|_| format!("{id}-item-hint"));
-        let conditional_id = item
-            .conditional
-            .as_ref()
-            .map(|_| format!("conditional-{id}"));
-        let onchange = {
+    let items = props
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
             let cb = props.onchange.clone();
             let value = item.value.to_string();
-            Callback::from(move |_: Event| cb.emit(value.clone()))
-        };
-        html! {
-            <>
-                <div class="govuk-radios__item">
-                    <input
-                        class="govuk-radios__input"
-                        id={id.clone()}
-                        name={props.name.clone()}
-                        type="radio"
-                        value={item.value.clone()}
-                        checked={checked}
-                        aria-describedby={item_hint_id.clone()}
-                        aria-controls={conditional_id.clone()}
-                        {onchange}
-                    />
-                    <label class="govuk-label govuk-radios__label" for={id.clone()}>
-                        { item.label.clone() }
-                    </label>
-                    if let (Some(hid), Some(hint)) = (item_hint_id, item.hint.clone()) {
-                        { hint::view(hid, Some("govuk-radios__hint"), html! { { hint } }) }
-                    }
-                </div>
-                if let (Some(cid), Some(content)) = (conditional_id, item.conditional.clone()) {
-                    <div
-                        id={cid}
-                        class={classes!(
-                            "govuk-radios__conditional",
-                            (!checked).then_some("govuk-radios__conditional--hidden"),
-                        )}
-                    >
-                        if checked { { content } }
-                    </div>
-                }
-            </>
-        }
-    });
-
-    html! {
-        <div class={classes!("govuk-form-group", in_error.then_some("govuk-form-group--error"))}>
-            { fieldset::view(FieldsetProps {
-                legend: props.legend.clone(),
-                legend_is_heading: props.legend_is_heading,
-                describedby: describedby([hint_id.clone(), error_id.clone()]),
-                role: None,
-                children: html! {
-                    <>
-                        if let (Some(id), Some(hint)) = (hint_id, props.hint.clone()) {
-                            { hint::view(id, None, html! { { hint } }) }
-                        }
-                        if let (Some(id), Some(error)) = (error_id, props.error.clone()) {
-                            { error_message::view(id, error) }
-                        }
-                        <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
-                            { for items }
-                        </div>
-                    </>
-                },
-            }) }
-        </div>
-    }
+            choice::Item {
+                id: item_id(&props.id, index),
+                value: item.value.clone(),
+                label: item.label.clone(),
+                hint: item.hint.clone(),
+                conditional: item.conditional.clone(),
+                checked: props.selected.as_ref() == Some(&item.value),
+                onchange: Callback::from(move |_: Event| cb.emit(value.clone())),
+            }
+        })
+        .collect();
+    choice::view(
+        choice::Group {
+            kind: choice::Kind::Radios,
+            id: &props.id,
+            name: &props.name,
+            legend: &props.legend,
+            legend_is_heading: props.legend_is_heading,
+            hint: &props.hint,
+            error: &props.error,
+            inline: props.inline,
+        },
+        items,
+    )
 }
