@@ -124,3 +124,13 @@ test('a missing draft and an unknown page say what happened, and pass axe', asyn
   await r.onPage(page, 'Page not found');
   assert.match(await page.title(), /^Page not found/);
 });
+
+test('starting twice without answering leaves one draft, not two', async (t) => {
+  const { page } = await app.open(t, null);
+  const first = await r.start(page);
+  const second = await r.start(page);
+  assert.equal(second, first, 'the untouched draft is reused');
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  assert.equal(await page.locator('#drafts-table tbody tr').count(), 1);
+});

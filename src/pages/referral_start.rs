@@ -21,10 +21,21 @@ pub fn ReferralStart() -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let schema = crate::nrf();
-            let draft = Draft::new(schema, &new_id(), &clock::now());
-            match store().save_now(Envelope::seal(&draft, &clock::now()), None) {
-                Ok(_) => navigator.push(&Route::ReferralPage {
-                    id: draft.id.clone(),
+            let store = store();
+            // Reuse a draft that was started and never answered, rather than leave empty
+            // drafts behind each time someone presses Start now.
+            let id = match store.untouched(&schema.id) {
+                Some(id) => Ok(id),
+                None => {
+                    let draft = Draft::new(schema, &new_id(), &clock::now());
+                    store
+                        .save_now(Envelope::seal(&draft, &clock::now()), None)
+                        .map(|_| draft.id)
+                }
+            };
+            match id {
+                Ok(id) => navigator.push(&Route::ReferralPage {
+                    id,
                     page: schema.pages[0].id.clone(),
                 }),
                 Err(e) => problem.set(Some(e.to_string())),

@@ -260,6 +260,21 @@ impl<B: KvBackend> KvStore<B> {
         Ok(listing)
     }
 
+    /// The most recently saved draft of `kind` that is still untouched (in progress, nothing
+    /// answered), so that starting again reuses it instead of leaving empty drafts behind.
+    pub fn untouched(&self, kind: &str) -> Option<String> {
+        let listing = self.list_now().ok()?;
+        listing
+            .drafts
+            .iter()
+            .filter(|d| d.kind == kind && d.status == DraftStatus::InProgress)
+            .find_map(|d| {
+                let draft = self.load_now(&d.id).ok()??.open().ok()?;
+                (!draft.answers.any_filled() && draft.completed_pages.is_empty())
+                    .then(|| d.id.clone())
+            })
+    }
+
     /// Synchronous [`DraftStore::delete`].
     pub fn delete_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
         let before = self.load_now(id)?;

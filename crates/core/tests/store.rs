@@ -159,3 +159,20 @@ fn envelopes_of_another_format_or_version_are_unreadable_not_misread() {
         .unwrap();
     assert_eq!(block_on(store.list()).unwrap().unreadable.len(), 1);
 }
+
+#[test]
+fn starting_again_reuses_an_untouched_draft_but_never_one_with_answers() {
+    let store = KvStore::new(MemoryBackend::default());
+    assert_eq!(store.untouched("nrf"), None);
+    block_on(store.save(
+        Envelope::seal(&draft("empty"), "2026-11-28T09:00:00Z"),
+        None,
+    ))
+    .unwrap();
+    assert_eq!(store.untouched("nrf").as_deref(), Some("empty"));
+    let mut answered = draft("empty");
+    answered.set_answer("referral.intent", Answer::Text("referral".into()));
+    block_on(store.save(Envelope::seal(&answered, "2026-11-28T09:01:00Z"), Some(1))).unwrap();
+    assert_eq!(store.untouched("nrf"), None);
+    assert_eq!(store.untouched("pga"), None);
+}
