@@ -9,6 +9,7 @@ pub mod answers;
 pub mod calendar;
 pub mod date;
 pub mod deadline;
+pub mod dif;
 pub mod draft;
 pub mod export;
 pub mod flow;
