@@ -1,0 +1,84 @@
+//! CSV export (RFC 4180) of records of one form: one row per record, one column per question
+//! (the stable question id as the header), UTF-8 with a byte-order mark so spreadsheets read it
+//! as UTF-8. Values are flattened as in the JSON export: option values, checkbox choices joined
+//! with "; ", dates as YYYY-MM-DD; questions not shown for a record are empty. Cells that a
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
+//! are neutralised with a leading apostrophe (OWASP CSV injection guidance).
+
+use crate::answers::Answer;
+use crate::date;
+use crate::draft::Draft;
+use crate::form::{Context, FormSchema};
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// A cell made safe to open in a spreadsheet.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn flat(answer: &Answer) -> String {
+    match answer {
+        Answer::Text(t) => t.trim().to_string(),
+        Answer::Choices(c) => c.join("; "),
+        Answer::Date(parts) => match date::parse(parts) {
+            Ok(d) => d.to_string(),
+            Err(_) => format!(
+                "{}/{}/{}",
+                parts.day.trim(),
+                parts.month.trim(),
+                parts.year.trim()
+            ),
+        },
+    }
+}
+
+/// The CSV text for `drafts` of `schema`: fixed columns (record id, status, reference, started,
+/// finished) then one per question in page order.
+pub fn to_csv(schema: &FormSchema, drafts: &[Draft], ctx: &Context) -> String {
+    let questions: Vec<&str> = schema
+        .pages
+        .iter()
+        .flat_map(|p| p.questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut header = vec![
+        "record_id",
+        "status",
+        "reference",
+        "started_at",
+        "finished_on",
+    ];
+    header.extend(&questions);
+    let _ = w.write_record(&header);
+    for d in drafts.iter().filter(|d| d.form == schema.id) {
+        let mut row: Vec<String> = vec![
+            d.id.clone(),
+            d.status.label().to_string(),
+            d.finished
+                .as_ref()
+                .map(|f| f.reference.clone())
+                .unwrap_or_default(),
+            d.created_at.clone(),
+            d.finished
+                .as_ref()
+                .map(|f| f.on.to_string())
+                .unwrap_or_default(),
+        ];
+        row.extend(questions.iter().map(|q| {
+            schema
+                .visible_answer(q, &d.answers, ctx)
+                .map(flat)
+                .unwrap_or_default()
+        }));
+        let _ = w.write_record(row.iter().map(|c| neutralise(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+}
