@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod calendar;
+#[cfg(feature = "csv")]
 pub mod csv_export;
 pub mod date;
 pub mod deadline;
