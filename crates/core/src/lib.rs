@@ -19,6 +19,7 @@ pub mod form;
 pub mod ics;
 pub mod nrf;
 pub mod pga;
+pub mod plp;
 pub mod store;
 pub mod validate;
 
