@@ -221,24 +221,6 @@ pub struct Gateway {
     pub finalised: bool,
 }
 
-fn issue(
-    path: &str,
-    severity: Severity,
-    rule: &str,
-    section: &str,
-    message: impl Into<String>,
-) -> Issue {
-    Issue {
-        path: path.into(),
-        part: None,
-        parts: [false; 3],
-        severity,
-        rule_id: rule.into(),
-        message: message.into(),
-        section: section.into(),
-    }
-}
-
 /// Why a decision cannot be chosen: the rule, its section and the reason shown next to the
 /// option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -325,7 +307,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     let mut out = Vec::new();
     // PGA-1 (s7): no assessment before de-confliction.
     if !g.deconfliction.is_complete() {
-        out.push(issue("deconfliction", Error, "PGA-1", "s7", "De-confliction is complete only when the FIMU has given both a date and a reference number: until then, only contacting the referrer for basic information, activity the FIMU requested, and basic biographical data are allowed"));
+        out.push(Issue::new("deconfliction", Error, "PGA-1", "s7", "De-confliction is complete only when the FIMU has given both a date and a reference number: until then, only contacting the referrer for basic information, activity the FIMU requested, and basic biographical data are allowed"));
     }
     // PGA-3 (s8): the six checks, each done or known from the FIMU.
     for (key, name) in CHECKS {
@@ -337,13 +319,13 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             .unwrap_or_default();
         let path = format!("checks.{key}");
         match check {
-            Check::NotDone => out.push(issue(&path, Error, "PGA-3", "s8", format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
-            Check::NotAvailable if key != "ct-holmes" => out.push(issue(&path, Error, "PGA-3", "s8", format!("{name} is a required check: only CT Holmes may be unavailable"))),
+            Check::NotDone => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
+            Check::NotAvailable if key != "ct-holmes" => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("{name} is a required check: only CT Holmes may be unavailable"))),
             Check::Done { on, result } => {
                 if on.is_none_or(|d| d > today) {
-                    out.push(issue(&path, Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
+                    out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
                 } else if result.trim().is_empty() {
-                    out.push(issue(&path, Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
+                    out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
                 }
             }
             _ => {}
@@ -354,15 +336,15 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         .as_deref()
         .is_some_and(|r| r.trim().is_empty())
     {
-        out.push(issue("partner_contact", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
+        out.push(Issue::new("partner_contact", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
     }
     // PGA-5 (s8): a visit is very exceptional.
     if let Some(v) = &g.visit {
         if !(v.agreed_by_ctco && v.agreed_by_supervisor) {
-            out.push(issue("visit", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
+            out.push(Issue::new("visit", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
         }
         if v.rationale.trim().is_empty() {
-            out.push(issue(
+            out.push(Issue::new(
                 "visit",
                 Error,
                 "PGA-5",
@@ -371,21 +353,21 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             ));
         }
         if v.best_placed.trim().is_empty() {
-            out.push(issue("visit", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
+            out.push(Issue::new("visit", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
         }
         if v.consent_raised {
-            out.push(issue("visit", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
+            out.push(Issue::new("visit", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
         }
     }
     // PGA-12 (s8) and PGA-13 (s9): prompts.
     if g.foreign_national && !g.overseas_checks_considered {
-        out.push(issue("foreign_national", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
+        out.push(Issue::new("foreign_national", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
     }
     if (g.juvenile || g.travel_propensity) && !g.piw_considered {
-        out.push(issue("piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
+        out.push(Issue::new("piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
     }
     if g.piw_considered && g.travel_propensity && g.travel_risk.trim().is_empty() {
-        out.push(issue(
+        out.push(Issue::new(
             "piw",
             Error,
             "PGA-13",
@@ -395,7 +377,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     }
     // The decision (PGA-6..9, PGA-14).
     match g.decision {
-        None => out.push(issue(
+        None => out.push(Issue::new(
             "decision",
             Error,
             "PGA-6",
@@ -404,7 +386,9 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         )),
         Some(d) => {
             if let Some(u) = unavailable(g, d) {
-                out.push(issue("decision", Error, u.rule_id, u.section, u.reason));
+                out.push(Issue::new(
+                    "decision", Error, u.rule_id, u.section, u.reason,
+                ));
             }
             if g.rationale.trim().is_empty() {
                 let (rule, msg) = match d {
@@ -418,16 +402,16 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
                     ),
                     _ => ("PGA-6", "Give the rationale for the decision"),
                 };
-                out.push(issue("rationale", Error, rule, "s8", msg));
+                out.push(Issue::new("rationale", Error, rule, "s8", msg));
             }
             if d == Decision::StraightToPlp && g.under_pursue_investigation {
-                out.push(issue("decision", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
+                out.push(Issue::new("decision", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
             }
         }
     }
     // Supervision (PGA-7 endorsement, PGA-9 approval, PGA-10, PGA-16).
     match &g.supervisor {
-        None => out.push(issue(
+        None => out.push(Issue::new(
             "supervisor",
             Error,
             "PGA-10",
@@ -436,7 +420,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         )),
         Some(s) => {
             if let Some(p) = supervisor_problem(&g.ctco, s) {
-                out.push(issue("supervisor", Error, "PGA-16", "s14", p));
+                out.push(Issue::new("supervisor", Error, "PGA-16", "s14", p));
             }
             if !g.supervisor_approved {
                 let (rule, msg) = match g.decision {
@@ -450,7 +434,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
                     ),
                     _ => ("PGA-10", "Record the supervisor's sign-off"),
                 };
-                out.push(issue(
+                out.push(Issue::new(
                     "supervisor",
                     Error,
                     rule,

@@ -7,24 +7,6 @@ use crate::deadline::Band;
 use crate::dif::{Finding, Record};
 use crate::validate::{Issue, Severity};
 
-fn issue(
-    path: &str,
-    severity: Severity,
-    rule: &str,
-    section: &str,
-    message: impl Into<String>,
-) -> Issue {
-    Issue {
-        path: path.into(),
-        part: None,
-        parts: [false; 3],
-        severity,
-        rule_id: rule.into(),
-        message: message.into(),
-        section: section.into(),
-    }
-}
-
 /// What the DIF alone cannot say, for the banding (PLP-2, PLP-3).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BandingInputs {
@@ -160,15 +142,15 @@ pub fn check_band(choice: &BandChoice, suggestion: &Suggestion) -> Vec<Issue> {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
     match choice.band {
-        None => out.push(issue("band", Error, "PLP-1", "s12", "Every PLP case has a priority band: choose one")),
-        Some(Band::Monitored) if choice.at_entry => out.push(issue("band", Error, "PLP-4", "s12", "No case enters PLP as Monitored: Monitored is only for cases already in PLP")),
+        None => out.push(Issue::new("band", Error, "PLP-1", "s12", "Every PLP case has a priority band: choose one")),
+        Some(Band::Monitored) if choice.at_entry => out.push(Issue::new("band", Error, "PLP-4", "s12", "No case enters PLP as Monitored: Monitored is only for cases already in PLP")),
         Some(Band::Monitored) if choice.monitored_reason.is_none() => {
-            out.push(issue("band", Error, "PLP-4", "s12", "Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community"))
+            out.push(Issue::new("band", Error, "PLP-4", "s12", "Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community"))
         }
         Some(b) => {
             if suggestion.band.is_some_and(|s| s != b) && b != Band::Monitored && choice.rationale.trim().is_empty() {
                 let rule = if suggestion.band == Some(Band::High) { "PLP-2" } else { "PLP-3" };
-                out.push(issue("band", Error, rule, "s12", format!("The DIF suggests {}: give the rationale for choosing {}", suggestion.band.map_or("", |s| s.label()), b.label())));
+                out.push(Issue::new("band", Error, rule, "s12", format!("The DIF suggests {}: give the rationale for choosing {}", suggestion.band.map_or("", |s| s.label()), b.label())));
             }
         }
     }
@@ -177,7 +159,7 @@ pub fn check_band(choice: &BandChoice, suggestion: &Suggestion) -> Vec<Issue> {
         .iter()
         .any(|t| t.reason == "Pursue relevance")
     {
-        out.push(issue(
+        out.push(Issue::new(
             "band",
             Warning,
             "PLP-6",
@@ -203,13 +185,13 @@ pub enum EntryRoute {
 /// PLP-7 (s11): the entry route and its rationale.
 pub fn check_entry(route: Option<EntryRoute>, rationale: &str) -> Vec<Issue> {
     let what = match route {
-        None => return vec![issue("entry", Severity::Error, "PLP-7", "s11", "Select how the case entered PLP")],
+        None => return vec![Issue::new("entry", Severity::Error, "PLP-7", "s11", "Select how the case entered PLP")],
         Some(EntryRoute::FromGatewayDecision) => "Give the rationale from the completed DIF for sending the case to PLP from the Gateway Decision",
         Some(EntryRoute::AfterInformationGathering) => "Explain why the S.36 decision was not to refer the person to a Channel panel",
         Some(EntryRoute::OutOfChannel) => "Explain why the case could not stay within Channel (the closing VAF extended into an opening DIF)",
     };
     if rationale.trim().is_empty() {
-        vec![issue(
+        vec![Issue::new(
             "entry_rationale",
             Severity::Error,
             "PLP-7",
@@ -242,7 +224,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
     if !p.chair_is_police {
-        out.push(issue(
+        out.push(Issue::new(
             "panel.chair",
             Error,
             "PLP-8",
@@ -251,7 +233,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         ));
     } else {
         if !p.chair_supervisory {
-            out.push(issue(
+            out.push(Issue::new(
                 "panel.chair",
                 Warning,
                 "PLP-8",
@@ -260,7 +242,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
             ));
         }
         if p.chair_is_managing_ctco {
-            out.push(issue(
+            out.push(Issue::new(
                 "panel.chair",
                 Warning,
                 "PLP-8",
@@ -270,7 +252,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         }
     }
     if p.attendees_rationale.trim().is_empty() {
-        out.push(issue(
+        out.push(Issue::new(
             "panel.attendees",
             Error,
             "PLP-8",
@@ -279,7 +261,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         ));
     }
     if p.as_channel_aob {
-        out.push(issue(
+        out.push(Issue::new(
             "panel.format",
             Error,
             "PLP-8",
@@ -330,14 +312,14 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
     use Severity::Error;
     let mut out = Vec::new();
     match c.code {
-        None => out.push(issue(
+        None => out.push(Issue::new(
             "closure.code",
             Error,
             "PLP-9",
             "s13",
             "Select the closure code",
         )),
-        Some(ClosureCode::ChannelConcernsAddressed) => out.push(issue(
+        Some(ClosureCode::ChannelConcernsAddressed) => out.push(Issue::new(
             "closure.code",
             Error,
             "PLP-9",
@@ -347,7 +329,7 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
         Some(_) => {}
     }
     if !c.closing_dif_supervised {
-        out.push(issue(
+        out.push(Issue::new(
             "closure.dif",
             Error,
             "PLP-10",
@@ -357,10 +339,10 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
     }
     if c.ct_risk_remaining {
         if !c.rpc_authority {
-            out.push(issue("closure.rpc", Error, "PLP-10", "s13", "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority"));
+            out.push(Issue::new("closure.rpc", Error, "PLP-10", "s13", "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority"));
         }
         if c.justification.trim().is_empty() {
-            out.push(issue("closure.justification", Error, "PLP-10", "s13", "Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken"));
+            out.push(Issue::new("closure.justification", Error, "PLP-10", "s13", "Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken"));
         }
     }
     out

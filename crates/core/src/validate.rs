@@ -27,6 +27,27 @@ pub struct Issue {
     pub section: String,
 }
 
+impl Issue {
+    /// An issue about a whole field (not one box of a date).
+    pub fn new(
+        path: &str,
+        severity: Severity,
+        rule_id: &str,
+        section: &str,
+        message: impl Into<String>,
+    ) -> Issue {
+        Issue {
+            path: path.into(),
+            part: None,
+            parts: [false; 3],
+            severity,
+            rule_id: rule_id.into(),
+            message: message.into(),
+            section: section.into(),
+        }
+    }
+}
+
 /// All issues for a set of answers, in page order then question order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
