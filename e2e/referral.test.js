@@ -14,6 +14,18 @@ const r = require('./lib/referral');
 
 const app = useApp();
 
+/** "What you have done so far" for an institution or an expression (no questions about a
+ * person), all "No", then past "Other information" to check your answers. */
+async function nothingDoneSoFar(page) {
+  await r.onPage(page, 'What you have done so far', { axe: false });
+  await r.answerYesNo(page, 'Have you discussed your concerns with your safeguarding lead or Prevent lead?', 'No');
+  await r.answerYesNo(page, 'Have you taken any direct action since you received this information?', 'No');
+  await r.answerYesNo(page, 'Have you discussed your concerns with any other agencies?', 'No');
+  await r.pressContinue(page);
+  await r.onPage(page, 'Other information', { axe: false });
+  await r.pressContinue(page);
+}
+
 async function finishAndDownload(page) {
   await r.onPage(page, 'Check your answers before finishing your referral');
   await r.pressContinue(page);
@@ -189,12 +201,7 @@ test('REF-2: a referral about an institution, then one about an ideological expr
   // No wellbeing, work or "told the person" questions for an institution.
   await r.onPage(page, 'What you have done so far', { axe: false });
   assert.equal(await page.getByText('Have you told the person').count(), 0);
-  await r.answerYesNo(page, 'Have you discussed your concerns with your safeguarding lead or Prevent lead?', 'No');
-  await r.answerYesNo(page, 'Have you taken any direct action since you received this information?', 'No');
-  await r.answerYesNo(page, 'Have you discussed your concerns with any other agencies?', 'No');
-  await r.pressContinue(page);
-  await r.onPage(page, 'Other information', { axe: false });
-  await r.pressContinue(page);
+  await nothingDoneSoFar(page);
   const json = await finishAndDownload(page);
   assert.equal(json.answers.subject.type, 'institution');
   assert.equal(json.answers.institution.name, 'Northtown Youth Club');
@@ -221,13 +228,7 @@ test('REF-2: a referral about an institution, then one about an ideological expr
   await r.onPage(page, 'Describe your concerns', { axe: false });
   await r.type(page, 'In as much detail as possible, describe the specific concerns', 'They appeared overnight near the mosque.');
   await r.pressContinue(page);
-  await r.onPage(page, 'What you have done so far', { axe: false });
-  await r.answerYesNo(page, 'Have you discussed your concerns with your safeguarding lead or Prevent lead?', 'No');
-  await r.answerYesNo(page, 'Have you taken any direct action since you received this information?', 'No');
-  await r.answerYesNo(page, 'Have you discussed your concerns with any other agencies?', 'No');
-  await r.pressContinue(page);
-  await r.onPage(page, 'Other information', { axe: false });
-  await r.pressContinue(page);
+  await nothingDoneSoFar(page);
   const json2 = await finishAndDownload(page);
   assert.equal(json2.answers.subject.type, 'expression');
   assert.deepEqual(json2.answers.expression.form, ['stickers']);

@@ -11,41 +11,8 @@ use super::choice;
 use super::radios::item_id;
 use super::util::event_checked;
 
-/// One option of a checkboxes question ([`view`]).
-#[derive(PartialEq, Clone, Debug, Default)]
-pub struct CheckboxItem {
-    /// The value included in the selection when this item is checked.
-    pub value: AttrValue,
-    /// The label text.
-    pub label: AttrValue,
-    /// Hint text under the label.
-    pub hint: Option<AttrValue>,
-    /// Content revealed while this item is checked (a follow-up question).
-    pub conditional: Option<Html>,
-}
-
-impl CheckboxItem {
-    /// An item with a value and a label, no hint and no conditional content.
-    pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
-        Self {
-            value: value.into(),
-            label: label.into(),
-            ..Self::default()
-        }
-    }
-
-    /// The same item with a hint.
-    pub fn with_hint(mut self, hint: impl Into<AttrValue>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    /// The same item with content revealed while it is checked.
-    pub fn with_conditional(mut self, conditional: Html) -> Self {
-        self.conditional = Some(conditional);
-        self
-    }
-}
+/// One option of a checkboxes question ([`view`]): see [`ChoiceItem`].
+pub type CheckboxItem = choice::ChoiceItem;
 
 /// Properties of a checkboxes question ([`view`]).
 #[derive(PartialEq, Clone, Default)]

@@ -9,6 +9,42 @@ use super::fieldset::{self, FieldsetProps};
 use super::util::{describedby, error_id, hint_id};
 use super::{error_message, hint};
 
+/// One option of a radios or checkboxes question.
+#[derive(PartialEq, Clone, Debug, Default)]
+pub struct ChoiceItem {
+    /// The value passed to `onchange` (radios) or included in the selection (checkboxes).
+    pub value: AttrValue,
+    /// The label text.
+    pub label: AttrValue,
+    /// Hint text under the label.
+    pub hint: Option<AttrValue>,
+    /// Content revealed while this item is selected (a follow-up question).
+    pub conditional: Option<Html>,
+}
+
+impl ChoiceItem {
+    /// An item with a value and a label, no hint and no conditional content.
+    pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
+        Self {
+            value: value.into(),
+            label: label.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The same item with a hint.
+    pub fn with_hint(mut self, hint: impl Into<AttrValue>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same item with content revealed while it is selected.
+    pub fn with_conditional(mut self, conditional: Html) -> Self {
+        self.conditional = Some(conditional);
+        self
+    }
+}
+
 /// Which of the two.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {

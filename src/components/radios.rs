@@ -15,41 +15,8 @@ use yew::prelude::*;
 
 use super::choice;
 
-/// One option of a radios question ([`view`]).
-#[derive(PartialEq, Clone, Debug, Default)]
-pub struct RadioItem {
-    /// The value passed to `onchange` when this item is chosen.
-    pub value: AttrValue,
-    /// The label text.
-    pub label: AttrValue,
-    /// Hint text under the label.
-    pub hint: Option<AttrValue>,
-    /// Content revealed while this item is selected (a follow-up question).
-    pub conditional: Option<Html>,
-}
-
-impl RadioItem {
-    /// An item with a value and a label, no hint and no conditional content.
-    pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
-        Self {
-            value: value.into(),
-            label: label.into(),
-            ..Self::default()
-        }
-    }
-
-    /// The same item with a hint.
-    pub fn with_hint(mut self, hint: impl Into<AttrValue>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    /// The same item with content revealed while it is selected.
-    pub fn with_conditional(mut self, conditional: Html) -> Self {
-        self.conditional = Some(conditional);
-        self
-    }
-}
+/// One option of a radios question ([`view`]): see [`ChoiceItem`].
+pub type RadioItem = choice::ChoiceItem;
 
 /// Properties of a radios question ([`view`]).
 #[derive(PartialEq, Clone, Default)]

@@ -113,6 +113,19 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
         })
     };
 
+    // Radios and checkboxes show a schema's options the same way; only radio options reveal
+    // follow-up questions (see `revealed_by`), so a checkbox option's reveal is always empty.
+    let choice_items = |choices: &[prevent_core::form::Choice]| -> Vec<ChoiceItem> {
+        choices
+            .iter()
+            .map(|c| ChoiceItem {
+                value: c.value.clone().into(),
+                label: c.label.clone().into(),
+                hint: c.hint.clone().map(AttrValue::from),
+                conditional: revealed(&c.value),
+            })
+            .collect()
+    };
     let field = match &q.kind {
         QuestionKind::Text {
             input_type,
@@ -146,15 +159,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                 value={text} oninput={set_text} rows={*rows} max_chars={*max_chars} />
         },
         QuestionKind::Radios { choices, inline } => {
-            let items: Vec<RadioItem> = choices
-                .iter()
-                .map(|c| RadioItem {
-                    value: c.value.clone().into(),
-                    label: c.label.clone().into(),
-                    hint: c.hint.clone().map(AttrValue::from),
-                    conditional: revealed(&c.value),
-                })
-                .collect();
+            let items = choice_items(choices);
             let inline = *inline && items.iter().all(|i| i.conditional.is_none());
             radios::view(RadiosProps {
                 id,
@@ -172,15 +177,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             })
         }
         QuestionKind::Checkboxes { choices } => {
-            let items: Vec<CheckboxItem> = choices
-                .iter()
-                .map(|c| CheckboxItem {
-                    value: c.value.clone().into(),
-                    label: c.label.clone().into(),
-                    hint: c.hint.clone().map(AttrValue::from),
-                    conditional: None,
-                })
-                .collect();
+            let items = choice_items(choices);
             let selected: Vec<AttrValue> = match answer {
                 Some(Answer::Choices(cs)) => {
                     cs.iter().map(|c| AttrValue::from(c.clone())).collect()
