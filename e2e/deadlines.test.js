@@ -1,7 +1,8 @@
 'use strict';
 // Deadlines in working days (DESIGN.md "Deadlines"; PGA-2, PGA-7, PGA-15, PLP-5, PLP-11, INT-1):
 // the settings page (division, own holidays), the deadlines page with its panels, and the
-// calendar file parsed back by an independent iCalendar parser (ical.js).
+// calendar file parsed back by an independent iCalendar parser (ical.js). Both pages are in the
+// officers' bundle (dist/officer/), under /officer/.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -24,7 +25,7 @@ async function typeDate(page, id, day, month, year) {
 const panel = (page, key) => page.locator(`#deadline-${key}`);
 
 test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and exports a calendar', async (t) => {
-  const { page } = await app.open(t, '/deadlines');
+  const { page } = await app.open(t, '/officer/deadlines');
   await r.onPage(page, 'Case deadlines');
   await page.getByLabel('Case reference', { exact: true }).fill('PCM-2026-0042');
   await r.choose(page, 'No');
@@ -69,7 +70,7 @@ test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and e
 });
 
 test('settings: the division and own holidays are saved and move every deadline', async (t) => {
-  const { page } = await app.open(t, '/settings');
+  const { page } = await app.open(t, '/officer/settings');
   await r.onPage(page, 'Settings');
   assert.ok(await page.getByLabel('England and Wales', { exact: true }).isChecked(), 'England and Wales by default');
   await r.choose(page, 'Scotland');
@@ -80,13 +81,13 @@ test('settings: the division and own holidays are saved and move every deadline'
   assert.match(await page.locator('table').first().innerText(), /St Andrew's Day/);
 
   // Scotland has no Easter Monday: received Wednesday 24 March 2027, the PGA is due Thursday 1 April.
-  await page.goto('/deadlines');
+  await page.goto('/officer/deadlines');
   await r.onPage(page, 'Case deadlines', { axe: false });
   await typeDate(page, 'received', '24', '3', '2027');
   assert.match(await panel(page, 'pga-2').innerText(), /1 April 2027/);
 
   // A newly announced holiday: a Saturday is refused with a reason; a weekday is added.
-  await page.goto('/settings');
+  await page.goto('/officer/settings');
   await r.onPage(page, 'Settings', { axe: false });
   await typeDate(page, 'holiday-date', '27', '3', '2027');
   await page.getByLabel('Name of the holiday', { exact: true }).fill('Announced holiday');
@@ -102,13 +103,13 @@ test('settings: the division and own holidays are saved and move every deadline'
   await assertNoAxeViolations(page, 'settings with an added holiday');
   await screenshot(page, 'settings');
 
-  await page.goto('/deadlines');
+  await page.goto('/officer/deadlines');
   await r.onPage(page, 'Case deadlines', { axe: false });
   await typeDate(page, 'received', '24', '3', '2027');
   assert.match(await panel(page, 'pga-2').innerText(), /2 April 2027/, 'the added holiday moves the deadline');
 
   // Removing it moves the deadline back.
-  await page.goto('/settings');
+  await page.goto('/officer/settings');
   await r.onPage(page, 'Settings', { axe: false });
   await page.getByRole('link', { name: /Remove/ }).click();
   await page.locator('#no-extra-holidays').waitFor();

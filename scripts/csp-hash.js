@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml): allow trunk's inline wasm loader
-// <script> under the strict Content-Security-Policy of index.html by adding
+// <script> under the strict Content-Security-Policy of the page (index.html, officer.html) by adding
 // the sha256 of each inline <script> to script-src (and of each inline
 // <style>, if any, to style-src). Fails the build when the page has no CSP
 // meta tag, or uses inline event handlers / style attributes (they would
 // need 'unsafe-inline' or 'unsafe-hashes', which this app does not allow).
 //
+// Works on the page trunk staged for this build, whichever target it built: trunk
+// names its output index.html (its html_output default) for index.html and for
+// officer.html alike, so the officers' bundle ends up as dist/officer/index.html.
+//
 // Usage: run by trunk with TRUNK_STAGING_DIR set, or by hand:
 //   node scripts/csp-hash.js dist/index.html
+//   node scripts/csp-hash.js dist/officer/index.html
 'use strict';
 
 const fs = require('node:fs');
@@ -19,16 +24,30 @@ function fail(msg) {
   process.exit(1);
 }
 
-const file =
-  process.argv[2] ||
-  (process.env.TRUNK_STAGING_DIR && path.join(process.env.TRUNK_STAGING_DIR, 'index.html'));
+const file = process.argv[2] || stagedHtml(process.env.TRUNK_STAGING_DIR);
 if (!file) fail('no HTML file: pass a path or run as a trunk hook (TRUNK_STAGING_DIR)');
+
+// The page trunk wrote into its staging dir: index.html, or (should --html-output
+// or html_output ever be set to the target's own name) e.g. officer.html. The
+// server serves index.html, so a page under another name is renamed to it.
+function stagedHtml(dir) {
+  if (!dir) return null;
+  const index = path.join(dir, 'index.html');
+  if (fs.existsSync(index)) return index;
+  const target = process.env.TRUNK_HTML_FILE && path.join(dir, path.basename(process.env.TRUNK_HTML_FILE));
+  if (target && fs.existsSync(target)) {
+    fs.renameSync(target, index);
+    console.log(`csp-hash: renamed ${path.basename(target)} to index.html`);
+    return index;
+  }
+  fail(`no index.html in the staging dir ${dir}`);
+}
 
 main().catch((e) => fail(e.message));
 
 async function main() {
 // First minify the JS glue (it updates index.html's integrity hashes), then hash.
-await require('./minify-js').minifyJs(path.dirname(file));
+await require('./minify-js').minifyJs(path.dirname(file), file);
 
 let html = fs.readFileSync(file, 'utf8');
 // Scan without comments: a comment mentioning <script> must not count as one.

@@ -4,7 +4,7 @@
 use crate::components::*;
 use crate::nav;
 use crate::pages::*;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use prevent_core::calendar::CalendarSettings;
 use prevent_core::store::Envelope;
@@ -120,35 +120,46 @@ fn Shell() -> Html {
         }
     });
 
-    let in_referral = matches!(
-        route,
-        Route::ReferralStart
-            | Route::ReferralTasks { .. }
-            | Route::ReferralPage { .. }
-            | Route::ReferralDone { .. }
-    );
-    let nav_links = vec![
-        HeaderLink {
-            text: "Make a referral".into(),
-            href: nav::href(&Route::ReferralStart),
-            active: in_referral,
-        },
-        HeaderLink {
-            text: "Saved drafts".into(),
-            href: nav::href(&Route::Drafts),
-            active: matches!(route, Route::Drafts | Route::DeleteDraft { .. }),
-        },
-        HeaderLink {
-            text: "Deadlines".into(),
-            href: nav::href(&Route::Deadlines),
-            active: route == Route::Deadlines,
-        },
-        HeaderLink {
-            text: "Settings".into(),
-            href: nav::href(&Route::Settings),
-            active: route == Route::Settings,
-        },
-    ];
+    let form_of = |r: &Route| match r {
+        Route::FormStart { form }
+        | Route::FormTasks { form, .. }
+        | Route::FormPage { form, .. }
+        | Route::FormDone { form, .. }
+        | Route::DeleteDraft { form, .. } => Some(*form),
+        _ => None,
+    };
+    let in_form = form_of(&route);
+    let link = |text: &str, to: Route, active: bool| HeaderLink {
+        text: text.to_string().into(),
+        href: nav::href(&to),
+        active,
+    };
+    let nav_links = if cfg!(feature = "officer") {
+        vec![
+            link(
+                "Gateway Assessments",
+                Route::OfficerHome,
+                route == Route::OfficerHome || in_form == Some(Form::Pga),
+            ),
+            link("Deadlines", Route::Deadlines, route == Route::Deadlines),
+            link("Settings", Route::Settings, route == Route::Settings),
+        ]
+    } else {
+        vec![
+            link(
+                "Make a referral",
+                Route::FormStart {
+                    form: Form::Referral,
+                },
+                in_form == Some(Form::Referral) && !matches!(route, Route::DeleteDraft { .. }),
+            ),
+            link(
+                "Saved drafts",
+                Route::Drafts,
+                matches!(route, Route::Drafts | Route::DeleteDraft { .. }),
+            ),
+        ]
+    };
     html! {
         <>
             { skip_link::view(SkipLinkProps::default()) }
@@ -167,22 +178,43 @@ fn Shell() -> Html {
 }
 
 fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
+    if !route.in_this_bundle() {
+        // The other bundle's page: load it (ARCHITECTURE.md, "Two bundles").
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&route.to_path());
+        }
+        return html! { <p class="govuk-body">{ "Loading…" }</p> };
+    }
     match route {
         Route::Home => crate::pages::home::view(navigator),
-        Route::ReferralStart => html! { <ReferralStart /> },
-        Route::ReferralTasks { id } => {
+        Route::FormStart { form } => html! { <ReferralStart form={form} /> },
+        Route::FormTasks { id, .. } => {
             html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
         }
-        Route::ReferralDone { id } => {
+        #[cfg(feature = "officer")]
+        Route::FormDone {
+            form: Form::Pga,
+            id,
+        } => {
+            html! { <DraftScope id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
+        }
+        #[cfg(not(feature = "officer"))]
+        Route::FormDone { id, .. } => {
             html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> }
         }
-        Route::ReferralPage { id, page } => {
-            html! { <DraftScope id={id.clone()}>{ crate::pages::referral_page::view(&id, &page) }</DraftScope> }
+        Route::FormPage { form, id, page } => {
+            html! { <DraftScope id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page) }</DraftScope> }
         }
-        Route::Drafts => html! { <Drafts /> },
-        Route::DeleteDraft { id } => html! { <DeleteDraft id={id} /> },
+        Route::Drafts => html! { <Drafts form={Form::Referral} /> },
+        Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },
+        // Officers' pages exist only in the officers' bundle.
+        #[cfg(feature = "officer")]
+        Route::OfficerHome => html! { <Drafts form={Form::Pga} /> },
+        #[cfg(feature = "officer")]
         Route::Deadlines => html! { <Deadlines /> },
+        #[cfg(feature = "officer")]
         Route::Settings => html! { <SettingsPage /> },
-        Route::NotFound => html! { <NotFound /> },
+        #[allow(unreachable_patterns)]
+        _ => html! { <NotFound /> },
     }
 }

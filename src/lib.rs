@@ -13,7 +13,32 @@ pub mod services;
 pub mod state;
 
 use prevent_core::FormSchema;
+use route::Form;
 use std::sync::OnceLock;
+
+/// The schema of a form. Each bundle builds only its own form's schema: the other form's
+/// pages are never rendered there (they load the other bundle; ARCHITECTURE.md, "Two
+/// bundles"), so asking for it gives this bundle's own.
+pub fn schema(form: Form) -> &'static FormSchema {
+    #[cfg(feature = "officer")]
+    {
+        let _ = form;
+        pga()
+    }
+    #[cfg(not(feature = "officer"))]
+    {
+        let _ = form;
+        nrf()
+    }
+}
+
+/// The Prevent Gateway Assessment schema, built once from the DIF framework in use (the
+/// force's replacement from settings, else the default).
+#[cfg(feature = "officer")]
+pub fn pga() -> &'static FormSchema {
+    static PGA: OnceLock<FormSchema> = OnceLock::new();
+    PGA.get_or_init(|| prevent_core::pga_form::schema(&services::framework::current()))
+}
 
 /// The National Referral Form schema, built once.
 pub fn nrf() -> &'static FormSchema {

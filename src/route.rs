@@ -1,26 +1,84 @@
 //! The app's URLs: every page is a [`Route`], parsed from and written to a path. Pure, so it
 //! is tested natively.
 
+/// The forms the app guides people through. Each has its own URLs and bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The National Prevent Referral Form (partners): `/referral/...`.
+    Referral,
+    /// The Prevent Gateway Assessment (officers): `/officer/pga/...`.
+    Pga,
+}
+
+impl Form {
+    /// The form of a stored draft's form id.
+    pub fn of(form_id: &str) -> Form {
+        if form_id == "pga" {
+            Form::Pga
+        } else {
+            Form::Referral
+        }
+    }
+
+    /// The form id stored in drafts ("nrf", "pga").
+    pub fn id(self) -> &'static str {
+        match self {
+            Form::Referral => "nrf",
+            Form::Pga => "pga",
+        }
+    }
+
+    /// What a record of this form is called in sentences ("referral", "assessment").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Form::Referral => "referral",
+            Form::Pga => "assessment",
+        }
+    }
+
+    /// The path every URL of this form starts with.
+    pub fn base(self) -> &'static str {
+        match self {
+            Form::Referral => "/referral",
+            Form::Pga => "/officer/pga",
+        }
+    }
+
+    /// Where this form's drafts are listed.
+    pub fn drafts(self) -> Route {
+        match self {
+            Form::Referral => Route::Drafts,
+            Form::Pga => Route::OfficerHome,
+        }
+    }
+}
+
 /// Every page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// Home: what the toolkit does, and the way in to each flow.
     Home,
-    /// Start page of a referral (REF-1, REF-3 guidance): `/referral/start`.
-    ReferralStart,
-    /// Task list of one referral draft: `/referral/<id>`.
-    ReferralTasks { id: String },
-    /// Confirmation, reference and download of a finished referral: `/referral/<id>/confirmation`.
-    ReferralDone { id: String },
-    /// A page of a referral, a question page or check your answers: `/referral/<id>/<page>`.
-    ReferralPage { id: String, page: String },
-    /// Saved drafts: `/drafts`.
+    /// Start page of a form (REF-1, REF-3 guidance for a referral): `<base>/start`.
+    FormStart { form: Form },
+    /// Task list of one draft: `<base>/<id>`.
+    FormTasks { form: Form, id: String },
+    /// Confirmation, reference and download of a finished record: `<base>/<id>/confirmation`.
+    FormDone { form: Form, id: String },
+    /// A page of a form, a question page or check your answers: `<base>/<id>/<page>`.
+    FormPage {
+        form: Form,
+        id: String,
+        page: String,
+    },
+    /// Saved referral drafts: `/drafts`.
     Drafts,
-    /// Confirm deleting a draft: `/drafts/<id>/delete`.
-    DeleteDraft { id: String },
-    /// A case's policy deadlines and their calendar file: `/deadlines`.
+    /// Confirm deleting a draft: `/drafts/<id>/delete`, or `/officer/drafts/<id>/delete`.
+    DeleteDraft { form: Form, id: String },
+    /// Officers' home: their Gateway Assessments with next deadlines: `/officer`.
+    OfficerHome,
+    /// A case's policy deadlines and their calendar file: `/officer/deadlines`.
     Deadlines,
-    /// Settings: division and own holidays: `/settings`.
+    /// Settings: division, own holidays, DIF framework: `/officer/settings`.
     Settings,
     /// Anything else.
     NotFound,
@@ -34,6 +92,21 @@ fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+fn form_route(form: Form, rest: &[&str]) -> Route {
+    let id = |s: &str| s.to_string();
+    match rest {
+        ["start"] => Route::FormStart { form },
+        [i] if is_slug(i) => Route::FormTasks { form, id: id(i) },
+        [i, "confirmation"] if is_slug(i) => Route::FormDone { form, id: id(i) },
+        [i, p] if is_slug(i) && is_slug(p) => Route::FormPage {
+            form,
+            id: id(i),
+            page: id(p),
+        },
+        _ => Route::NotFound,
+    }
+}
+
 impl Route {
     /// The route for a path (without query or fragment). Unknown paths are [`Route::NotFound`].
     pub fn recognize(path: &str) -> Route {
@@ -41,17 +114,20 @@ impl Route {
         let id = |s: &str| s.to_string();
         match parts.as_slice() {
             [] => Route::Home,
-            ["referral", "start"] => Route::ReferralStart,
-            ["referral", i] if is_slug(i) => Route::ReferralTasks { id: id(i) },
-            ["referral", i, "confirmation"] if is_slug(i) => Route::ReferralDone { id: id(i) },
-            ["referral", i, p] if is_slug(i) && is_slug(p) => Route::ReferralPage {
-                id: id(i),
-                page: id(p),
-            },
+            ["referral", rest @ ..] => form_route(Form::Referral, rest),
+            ["officer", "pga", rest @ ..] => form_route(Form::Pga, rest),
             ["drafts"] => Route::Drafts,
-            ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft { id: id(i) },
-            ["deadlines"] => Route::Deadlines,
-            ["settings"] => Route::Settings,
+            ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
+                form: Form::Referral,
+                id: id(i),
+            },
+            ["officer", "drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
+                form: Form::Pga,
+                id: id(i),
+            },
+            ["officer"] => Route::OfficerHome,
+            ["officer", "deadlines"] => Route::Deadlines,
+            ["officer", "settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -60,16 +136,36 @@ impl Route {
     pub fn to_path(&self) -> String {
         match self {
             Route::Home => "/".into(),
-            Route::ReferralStart => "/referral/start".into(),
-            Route::ReferralTasks { id } => format!("/referral/{id}"),
-            Route::ReferralDone { id } => format!("/referral/{id}/confirmation"),
-            Route::ReferralPage { id, page } => format!("/referral/{id}/{page}"),
+            Route::FormStart { form } => format!("{}/start", form.base()),
+            Route::FormTasks { form, id } => format!("{}/{id}", form.base()),
+            Route::FormDone { form, id } => format!("{}/{id}/confirmation", form.base()),
+            Route::FormPage { form, id, page } => format!("{}/{id}/{page}", form.base()),
             Route::Drafts => "/drafts".into(),
-            Route::DeleteDraft { id } => format!("/drafts/{id}/delete"),
-            Route::Deadlines => "/deadlines".into(),
-            Route::Settings => "/settings".into(),
+            Route::DeleteDraft {
+                form: Form::Referral,
+                id,
+            } => format!("/drafts/{id}/delete"),
+            Route::DeleteDraft {
+                form: Form::Pga,
+                id,
+            } => format!("/officer/drafts/{id}/delete"),
+            Route::OfficerHome => "/officer".into(),
+            Route::Deadlines => "/officer/deadlines".into(),
+            Route::Settings => "/officer/settings".into(),
             Route::NotFound => "/page-not-found".into(),
         }
+    }
+
+    /// True for the officers' pages, which live in the officers' bundle (`/officer/...`);
+    /// everything else is in the partners' bundle (ARCHITECTURE.md, "Two bundles").
+    pub fn is_officer(&self) -> bool {
+        self.to_path().starts_with("/officer")
+    }
+
+    /// True when this build renders the route; any other route is a full page load of the
+    /// other bundle.
+    pub fn in_this_bundle(&self) -> bool {
+        *self == Route::NotFound || self.is_officer() == cfg!(feature = "officer")
     }
 }
 
@@ -88,18 +184,34 @@ mod tests {
         let id = "3f2a9c1b-0000-4000-8000-000000000000".to_string();
         for r in [
             Route::Home,
-            Route::ReferralStart,
-            Route::ReferralTasks { id: id.clone() },
-            Route::ReferralDone { id: id.clone() },
-            Route::ReferralPage {
-                id: id.clone(),
-                page: "about-you".into(),
-            },
             Route::Drafts,
-            Route::DeleteDraft { id },
+            Route::OfficerHome,
             Route::Deadlines,
             Route::Settings,
-        ] {
+        ]
+        .into_iter()
+        .chain([Form::Referral, Form::Pga].into_iter().flat_map(|form| {
+            [
+                Route::FormStart { form },
+                Route::FormTasks {
+                    form,
+                    id: id.clone(),
+                },
+                Route::FormDone {
+                    form,
+                    id: id.clone(),
+                },
+                Route::FormPage {
+                    form,
+                    id: id.clone(),
+                    page: "about-you".into(),
+                },
+                Route::DeleteDraft {
+                    form,
+                    id: id.clone(),
+                },
+            ]
+        })) {
             assert_eq!(Route::recognize(&r.to_path()), r);
         }
     }
@@ -118,7 +230,22 @@ mod tests {
         }
         assert_eq!(
             Route::recognize("/referral/abc/"),
-            Route::ReferralTasks { id: "abc".into() }
+            Route::FormTasks {
+                form: Form::Referral,
+                id: "abc".into()
+            }
         );
+    }
+
+    #[test]
+    fn officer_pages_and_only_they_live_under_officer() {
+        let pga = Route::recognize("/officer/pga/abc/decision");
+        assert!(pga.is_officer());
+        assert!(Route::recognize("/officer/deadlines").is_officer());
+        assert!(Route::recognize("/officer/drafts/abc/delete").is_officer());
+        assert!(!Route::recognize("/referral/abc/about-you").is_officer());
+        assert!(!Route::Drafts.is_officer());
+        assert_eq!(Form::of(Form::Pga.id()), Form::Pga);
+        assert_eq!(Form::of("nrf"), Form::Referral);
     }
 }

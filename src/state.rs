@@ -1,6 +1,7 @@
 //! State of one draft being worked on, and its pure reducer (as Yew's `function_todomvc`):
 //! the reducer never touches the browser; loading and saving happen in `hooks::use_draft`.
 
+use crate::route::Form;
 use prevent_core::answers::DateParts;
 use prevent_core::form::Context;
 use prevent_core::store::StoreError;
@@ -68,13 +69,18 @@ pub struct Session {
 pub enum Action {
     /// Storage answered.
     Loaded(Result<Option<Draft>, StoreError>),
-    /// The user changed an answer.
-    Set { path: String, value: Answer },
+    /// The user changed an answer, at `at` (RFC 3339; recorded in the audit trail).
+    Set {
+        path: String,
+        value: Answer,
+        at: String,
+    },
     /// The user typed in one box of a date (merged here, so quick typing loses nothing).
     SetDatePart {
         path: String,
         part: DateBox,
         value: String,
+        at: String,
     },
     /// The user pressed Continue on a page.
     Continue { page: String, ctx: Context },
@@ -93,7 +99,12 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let schema = crate::nrf();
+        let schema = crate::schema(Form::of(
+            s.draft
+                .as_ref()
+                .map(|d| d.form.as_str())
+                .unwrap_or_default(),
+        ));
         match action {
             Action::Loaded(Ok(Some(d))) => {
                 s.draft = Some(d);
@@ -101,16 +112,21 @@ impl Reducible for Session {
             }
             Action::Loaded(Ok(None)) => s.load = Load::Missing,
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
-            Action::Set { path, value } => {
+            Action::Set { path, value, at } => {
                 let Some(d) = s.draft.as_mut() else {
                     return self;
                 };
-                if !d.set_answer(&path, value) {
+                if !d.set_answer_at(&path, value, &at) {
                     return self;
                 }
                 s.changes += 1;
             }
-            Action::SetDatePart { path, part, value } => {
+            Action::SetDatePart {
+                path,
+                part,
+                value,
+                at,
+            } => {
                 let Some(d) = s.draft.as_mut() else {
                     return self;
                 };
@@ -123,7 +139,7 @@ impl Reducible for Session {
                     DateBox::Month => parts.month = value,
                     DateBox::Year => parts.year = value,
                 }
-                if !d.set_answer(&path, Answer::Date(parts)) {
+                if !d.set_answer_at(&path, Answer::Date(parts), &at) {
                     return self;
                 }
                 s.changes += 1;

@@ -1,8 +1,17 @@
+#!/usr/bin/env node
 'use strict';
-// A tiny static server for end-to-end tests: serves the built app (dist/) on
-// 127.0.0.1 at a random free port, with correct MIME types and the SPA
-// fallback (a path without a file extension gets index.html, so deep links
-// like /referral/subject load the app and its router picks the page).
+// A tiny static server for the built app (dist/), used by the end-to-end tests,
+// scripts/screenshot and scripts/serve: 127.0.0.1 only, correct MIME types, and
+// the SPA fallback of the two bundles (ARCHITECTURE.md, "Two bundles"): a path
+// without a file extension and without a file behind it gets
+//   - dist/officer/index.html if it is /officer or starts with /officer/
+//     (the officers' bundle, built with --public-url /officer/);
+//   - dist/index.html otherwise (the partners' bundle),
+// so deep links like /referral/subject or /officer/deadlines load the right app
+// and its router picks the page. A static host needs the same rewrite rules.
+//
+// As a command (until Ctrl-C):
+//   node e2e/lib/server.js [--port 8080] [--root dist]
 
 const http = require('node:http');
 const fs = require('node:fs');
@@ -10,6 +19,14 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_DIST = path.resolve(ROOT, process.env.E2E_DIST || 'dist');
+/** URL prefix of the officers' bundle, and its folder inside dist/. */
+const OFFICER_PREFIX = '/officer';
+const OFFICER_DIR = 'officer';
+
+/** Is this URL path the officers' app: /officer or anything under /officer/? */
+function isOfficerPath(pathname) {
+  return pathname === OFFICER_PREFIX || pathname.startsWith(`${OFFICER_PREFIX}/`);
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +59,7 @@ function assertBuilt(root = DEFAULT_DIST) {
   if (!fs.existsSync(index)) {
     throw new Error(
       `${path.relative(ROOT, index) || index} not found: build the app first ` +
-        `("trunk build --release --offline", or run scripts/test which does it), ` +
+        `("bash scripts/build", or run scripts/test which does it), ` +
         `or point E2E_DIST at a built folder`,
     );
   }
@@ -93,7 +110,8 @@ async function startServer(opts = {}) {
     }
     if (pathname.includes('\0')) return send(400, null, 'bad request\n');
 
-    const file = path.join(root, path.normalize(pathname));
+    const clean = path.posix.normalize(pathname);
+    const file = path.join(root, clean);
     if (file !== root && !file.startsWith(root + path.sep)) return send(403, null, 'forbidden\n');
 
     let stat = null;
@@ -107,7 +125,12 @@ async function startServer(opts = {}) {
       return send(200, path.join(file, 'index.html'));
     }
     // SPA fallback: routes have no extension; missing assets (x.js, x.png) are 404.
-    if (path.extname(pathname) === '') return send(200, index);
+    if (path.extname(pathname) === '') {
+      if (!isOfficerPath(clean)) return send(200, index);
+      const officerIndex = path.join(root, OFFICER_DIR, 'index.html');
+      if (fs.existsSync(officerIndex)) return send(200, officerIndex);
+      return send(404, null, `not found: the officers' bundle (${OFFICER_DIR}/index.html) is not built\n`);
+    }
     return send(404, null, 'not found\n');
   });
 
@@ -129,4 +152,38 @@ async function startServer(opts = {}) {
   };
 }
 
-module.exports = { startServer, assertBuilt, mimeType, ROOT, DEFAULT_DIST };
+module.exports = { startServer, assertBuilt, mimeType, isOfficerPath, ROOT, DEFAULT_DIST, OFFICER_PREFIX };
+
+// --- command line: node e2e/lib/server.js [--port N] [--root DIR] ---------------------
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const opts = { port: Number(process.env.PORT || 8080), root: DEFAULT_DIST };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split('=', 2);
+    const value = inline ?? args[++i];
+    if (flag === '--port' && /^\d+$/.test(value || '')) opts.port = Number(value);
+    else if (flag === '--root' && value) opts.root = path.resolve(value);
+    else {
+      console.error('usage: node e2e/lib/server.js [--port 8080] [--root dist]');
+      process.exit(2);
+    }
+  }
+  startServer(opts).then(
+    (server) => {
+      const officer = fs.existsSync(path.join(server.root, OFFICER_DIR, 'index.html'));
+      console.log(`serving ${path.relative(process.cwd(), server.root) || '.'} on ${server.url}/ (Ctrl-C stops)`);
+      console.log(`  partners: ${server.url}/`);
+      console.log(`  officers: ${server.url}${OFFICER_PREFIX}/${officer ? '' : ' (not built)'}`);
+      const stop = () => {
+        server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (err) => {
+      console.error(`server: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -77,6 +77,7 @@ pub fn view(props: CheckboxesProps) -> Html {
                 label: item.label.clone(),
                 hint: item.hint.clone(),
                 conditional: item.conditional.clone(),
+                disabled: item.disabled,
                 checked: props.selected.contains(&item.value),
                 onchange: Callback::from(move |e: Event| {
                     cb.emit(next_selection(&items, &selected, &value, event_checked(&e)))

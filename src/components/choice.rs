@@ -20,6 +20,8 @@ pub struct ChoiceItem {
     pub hint: Option<AttrValue>,
     /// Content revealed while this item is selected (a follow-up question).
     pub conditional: Option<Html>,
+    /// The option cannot be chosen now; its hint says why.
+    pub disabled: bool,
 }
 
 impl ChoiceItem {
@@ -68,6 +70,7 @@ pub(crate) struct Item {
     pub label: AttrValue,
     pub hint: Option<AttrValue>,
     pub conditional: Option<Html>,
+    pub disabled: bool,
     pub checked: bool,
     pub onchange: Callback<Event>,
 }
@@ -106,6 +109,7 @@ fn item(kind: Kind, name: &AttrValue, item: Item) -> Html {
                     type={if kind == Kind::Radios { "radio" } else { "checkbox" }}
                     value={item.value}
                     checked={checked}
+                    disabled={item.disabled}
                     aria-describedby={item_hint_id.clone()}
                     aria-controls={conditional_id.clone()}
                     aria-expanded={expanded}

@@ -68,6 +68,7 @@ pub fn view(props: RadiosProps) -> Html {
                 label: item.label.clone(),
                 hint: item.hint.clone(),
                 conditional: item.conditional.clone(),
+                disabled: item.disabled,
                 checked: props.selected.as_ref() == Some(&item.value),
                 onchange: Callback::from(move |_: Event| cb.emit(value.clone())),
             }

@@ -5,7 +5,7 @@
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::clock;
 use crate::state::SessionHandle;
@@ -26,7 +26,12 @@ pub struct CheckAnswersProps {
 pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    let schema = crate::nrf();
+    let form = session
+        .draft
+        .as_ref()
+        .map(|d| Form::of(&d.form))
+        .unwrap_or(Form::Referral);
+    let schema = crate::schema(form);
     let ctx = clock::context();
     let shown_errors = use_state(|| false);
     let Some(draft) = session.draft.as_ref() else {
@@ -46,7 +51,8 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let change_href = |page: &str, q: &str| {
         AttrValue::from(format!(
             "{}?return=check&field={}",
-            nav::href(&Route::ReferralPage {
+            nav::href(&Route::FormPage {
+                form,
                 id: id.clone(),
                 page: page.into()
             }),
@@ -95,7 +101,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
         .iter()
         .map(|i| {
             let page = schema.pages[schema.position(&i.path).0].id.clone();
-            let href = AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::ReferralPage { id: id.clone(), page }), i.path));
+            let href = AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::FormPage { form, id: id.clone(), page }), i.path));
             html! { <li><a href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ i.message.clone() }</a></li> }
         })
         .collect();
@@ -117,16 +123,20 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                     }
                 }
             } else {
-                navigator.push(&Route::ReferralPage {
+                navigator.push(&Route::FormPage {
+                    form,
                     id: id.clone(),
                     page: "declaration".into(),
                 });
             }
         })
     };
-    let back = nav::href(&Route::ReferralTasks { id: id.clone() });
+    let back = nav::href(&Route::FormTasks {
+        form,
+        id: id.clone(),
+    });
     if draft.is_locked() {
-        return super::referral_page::finished_notice(&props.id, &navigator);
+        return super::referral_page::finished_notice(form, &props.id, &navigator);
     }
     html! {
         <>
@@ -140,7 +150,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                         </div>
                     }
                     <span class="govuk-caption-l">{ &schema.title }</span>
-                    <h1 class="govuk-heading-l">{ "Check your answers before finishing your referral" }</h1>
+                    <h1 class="govuk-heading-l">{ format!("Check your answers before finishing your {}", form.noun()) }</h1>
                     if let Some(msg) = risk {
                         { warning_text::view(WarningTextProps::new(html! { { format!("You said there is an immediate risk. {msg}") } })) }
                     }

@@ -3,7 +3,7 @@
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::{clock, download::download};
 use crate::state::SessionHandle;
@@ -25,12 +25,14 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     let navigator = use_navigator().expect("router");
     let problem = use_state(|| None::<String>);
     let schema = crate::nrf();
+    let form = Form::Referral;
     use_title(format!("Referral finished – {}", schema.title), false);
     let Some(draft) = session.draft.clone() else {
         return html! {};
     };
     let Some(finished) = draft.finished.clone() else {
-        let tasks = nav::href(&Route::ReferralTasks {
+        let tasks = nav::href(&Route::FormTasks {
+            form,
             id: props.id.to_string(),
         });
         return html! {
@@ -62,27 +64,8 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             let _ = w.print();
         }
     });
-    let answers: Html = prevent_core::flow::summary_by_section(schema, &draft.answers, &ctx)
-        .into_iter()
-        .map(|(section, rows)| {
-            let rows: Vec<SummaryRow> = rows
-                .into_iter()
-                .map(|(_, r)| SummaryRow {
-                    key: r.key.into(),
-                    value: match r.value {
-                        Some(v) => v
-                            .lines()
-                            .map(|l| html! { <>{ l.to_string() }<br /></> })
-                            .collect::<Html>(),
-                        None => html! { <span class="pct-not-given">{ "Not given" }</span> },
-                    },
-                    action: None,
-                })
-                .collect();
-            html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
-        })
-        .collect();
-    let start = nav::href(&Route::ReferralStart);
+    let answers = answers_summary(schema, &draft, &ctx);
+    let start = nav::href(&Route::FormStart { form });
     let check = nav::href(&Route::Drafts);
     html! {
         <div class="govuk-grid-row">
@@ -123,4 +106,32 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Every shown answer, by section, without change links (a finished record is read-only).
+pub fn answers_summary(
+    schema: &prevent_core::FormSchema,
+    draft: &prevent_core::Draft,
+    ctx: &prevent_core::form::Context,
+) -> Html {
+    prevent_core::flow::summary_by_section(schema, &draft.answers, ctx)
+        .into_iter()
+        .map(|(section, rows)| {
+            let rows: Vec<SummaryRow> = rows
+                .into_iter()
+                .map(|(_, r)| SummaryRow {
+                    key: r.key.into(),
+                    value: match r.value {
+                        Some(v) => v
+                            .lines()
+                            .map(|l| html! { <>{ l.to_string() }<br /></> })
+                            .collect::<Html>(),
+                        None => html! { <span class="pct-not-given">{ "Not given" }</span> },
+                    },
+                    action: None,
+                })
+                .collect();
+            html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
+        })
+        .collect()
 }

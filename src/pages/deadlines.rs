@@ -115,32 +115,7 @@ pub fn Deadlines() -> Html {
             )
         })
         .collect();
-    let panels: Html = deadlines
-        .iter()
-        .map(|d| {
-            let state = match d.status(today) {
-                Status::Upcoming => DeadlineState::Upcoming,
-                Status::DueToday => DeadlineState::DueToday,
-                Status::Overdue => DeadlineState::Overdue,
-                Status::Done => DeadlineState::Done,
-            };
-            let detail = format!(
-                "{} {}: {}.",
-                d.rule,
-                d.start_event,
-                prevent_core::date::long_date(d.start)
-            );
-            deadline_panel::view(DeadlinePanelProps {
-                id: AttrValue::from(format!("deadline-{}", d.key)),
-                title: d.title.into(),
-                rule_id: d.rule_id.into(),
-                section: d.section.into(),
-                state,
-                summary: AttrValue::from(d.summary(today, &cal)),
-                detail: AttrValue::from(detail),
-            })
-        })
-        .collect();
+    let panels = panels(&deadlines, today, &cal);
     let on_download = {
         let form = form.clone();
         let deadlines = deadlines.clone();
@@ -196,7 +171,7 @@ pub fn Deadlines() -> Html {
                         name: "dovetail".into(),
                         legend: "Is the case in a Dovetail area?".into(),
                         inline: true,
-                        items: vec![RadioItem { value: "yes".into(), label: "Yes".into(), hint: None, conditional: None }, RadioItem { value: "no".into(), label: "No".into(), hint: None, conditional: None }],
+                        items: vec![RadioItem { value: "yes".into(), label: "Yes".into(), hint: None, conditional: None, disabled: false }, RadioItem { value: "no".into(), label: "No".into(), hint: None, conditional: None, disabled: false }],
                         selected: form.dovetail.clone().map(AttrValue::from),
                         onchange: update(|f, v| f.dovetail = Some(v)),
                         ..Default::default()
@@ -219,4 +194,38 @@ pub fn Deadlines() -> Html {
             </div>
         </div>
     }
+}
+
+/// A panel per deadline, with where it stands on `today`.
+pub fn panels(
+    deadlines: &[prevent_core::deadline::Deadline],
+    today: chrono::NaiveDate,
+    cal: &prevent_core::calendar::Calendar,
+) -> Html {
+    deadlines
+        .iter()
+        .map(|d| {
+            let state = match d.status(today) {
+                Status::Upcoming => DeadlineState::Upcoming,
+                Status::DueToday => DeadlineState::DueToday,
+                Status::Overdue => DeadlineState::Overdue,
+                Status::Done => DeadlineState::Done,
+            };
+            let detail = format!(
+                "{} {}: {}.",
+                d.rule,
+                d.start_event,
+                prevent_core::date::long_date(d.start)
+            );
+            deadline_panel::view(DeadlinePanelProps {
+                id: AttrValue::from(format!("deadline-{}", d.key)),
+                title: d.title.into(),
+                rule_id: d.rule_id.into(),
+                section: d.section.into(),
+                state,
+                summary: AttrValue::from(d.summary(today, cal)),
+                detail: AttrValue::from(detail),
+            })
+        })
+        .collect()
 }

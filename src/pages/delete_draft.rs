@@ -4,7 +4,7 @@
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::Route;
+use crate::route::Form;
 use crate::router::*;
 use crate::services::store;
 use prevent_core::store::DraftStore;
@@ -15,12 +15,15 @@ use yew::prelude::*;
 pub struct DeleteDraftProps {
     /// Draft id.
     pub id: AttrValue,
+    /// Its form (where to go back to).
+    pub form: Form,
 }
 
 /// "Are you sure you want to delete this draft?"
 #[component]
 pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
     use_title("Delete this draft".into(), false);
+    let form = props.form;
     let navigator = use_navigator().expect("router");
     let undo = crate::app::use_undo();
     let problem = use_state(|| None::<String>);
@@ -39,14 +42,14 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                 match store().delete(&id).await {
                     Ok(gone) => {
                         undo.set(gone);
-                        navigator.push(&Route::Drafts);
+                        navigator.push(&form.drafts());
                     }
                     Err(e) => problem.set(Some(e.to_string())),
                 }
             });
         })
     };
-    let drafts = nav::href(&Route::Drafts);
+    let drafts = nav::href(&form.drafts());
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
@@ -55,7 +58,7 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                 }
                 <h1 class="govuk-heading-l">{ "Are you sure you want to delete this draft?" }</h1>
                 if let Some(l) = label {
-                    <p class="govuk-body">{ format!("Prevent referral: {l}.") }</p>
+                    <p class="govuk-body">{ format!("{}: {l}.", if form == Form::Pga { "Gateway Assessment" } else { "Prevent referral" }) }</p>
                     <p class="govuk-body">{ "You can undo this straight afterwards, until you leave or reload the app." }</p>
                     <form novalidate=true onsubmit={on_delete}>
                         { button::group(ButtonGroupProps { children: html! {

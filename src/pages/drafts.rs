@@ -1,20 +1,34 @@
-//! Saved drafts: type, minimal label, last saved, status; resume or delete each. After a
-//! delete, a banner offers undo.
+//! Saved drafts of one form: type, minimal label, last saved, status (and for Gateway
+//! Assessments, the next deadline); resume or delete each. After a delete, a banner offers undo.
+//! Partners see their referrals at `/drafts`; officers their assessments at `/officer`.
 
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::{clock, store};
 use prevent_core::store::{DraftStore, Listing, StoreError};
 use prevent_core::DraftStatus;
 use yew::prelude::*;
 
+/// Properties of [`Drafts`].
+#[derive(Properties, PartialEq)]
+pub struct DraftsProps {
+    /// Which form's drafts.
+    pub form: Form,
+}
+
 /// The drafts page.
 #[component]
-pub fn Drafts() -> Html {
-    use_title("Saved drafts".into(), false);
+pub fn Drafts(props: &DraftsProps) -> Html {
+    let form = props.form;
+    let title = match form {
+        Form::Referral => "Saved drafts",
+        Form::Pga => "Your Gateway Assessments",
+    };
+    use_title(title.into(), false);
+    let settings = crate::app::use_settings();
     let navigator = use_navigator().expect("router");
     let undo = crate::app::use_undo();
     let listing = use_state(|| None::<Result<Listing, StoreError>>);
@@ -53,21 +67,23 @@ pub fn Drafts() -> Html {
     let rows: Html = match &*listing {
         None => html! { <p class="govuk-body">{ "Loading…" }</p> },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
-        Some(Ok(l)) if l.drafts.is_empty() => {
+        Some(Ok(l)) if !l.drafts.iter().any(|d| d.kind == form.id()) => {
             html! { <p class="govuk-body" id="no-drafts">{ "You have no saved drafts in this browser." }</p> }
         }
         Some(Ok(l)) => {
             let body: Html = l
                 .drafts
                 .iter()
+                .filter(|d| d.kind == form.id())
                 .map(|d| {
                     let resume = match d.status {
-                        DraftStatus::InProgress => nav::href(&Route::ReferralTasks { id: d.id.clone() }),
-                        DraftStatus::Finished => nav::href(&Route::ReferralDone { id: d.id.clone() }),
+                        DraftStatus::InProgress => nav::href(&Route::FormTasks { form, id: d.id.clone() }),
+                        DraftStatus::Finished => nav::href(&Route::FormDone { form, id: d.id.clone() }),
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
-                    let delete = nav::href(&Route::DeleteDraft { id: d.id.clone() });
-                    let kind = if d.kind == prevent_core::nrf::FORM_ID { "Prevent referral" } else { d.kind.as_str() };
+                    let delete = nav::href(&Route::DeleteDraft { form, id: d.id.clone() });
+                    let kind = if form == Form::Pga { "Gateway Assessment" } else { "Prevent referral" };
+                    let next = (form == Form::Pga).then(|| super::pga_help::next_deadline(&d.id, &settings));
                     let tag = if d.status == DraftStatus::Finished { "govuk-tag govuk-tag--green" } else { "govuk-tag govuk-tag--blue" };
                     html! {
                         <tr class="govuk-table__row">
@@ -75,6 +91,9 @@ pub fn Drafts() -> Html {
                             <td class="govuk-table__cell">{ d.label.clone() }</td>
                             <td class="govuk-table__cell">{ clock::local_time(&d.saved_at) }</td>
                             <td class="govuk-table__cell"><strong class={tag}>{ d.status.label() }</strong></td>
+                            if let Some(next) = next {
+                                <td class="govuk-table__cell">{ next }</td>
+                            }
                             <td class="govuk-table__cell">
                                 <a class="govuk-link" href={resume.clone()} onclick={nav::on_click(&navigator, resume)}>
                                     { resume_text }<span class="govuk-visually-hidden">{ format!(" {}", d.label) }</span>
@@ -90,13 +109,16 @@ pub fn Drafts() -> Html {
                 .collect();
             html! {
                 <table class="govuk-table" id="drafts-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">{ "Your saved drafts" }</caption>
+                    <caption class="govuk-table__caption govuk-visually-hidden">{ title }</caption>
                     <thead class="govuk-table__head">
                         <tr class="govuk-table__row">
                             <th scope="col" class="govuk-table__header">{ "Type" }</th>
                             <th scope="col" class="govuk-table__header">{ "About" }</th>
                             <th scope="col" class="govuk-table__header">{ "Last saved" }</th>
                             <th scope="col" class="govuk-table__header">{ "Status" }</th>
+                            if form == Form::Pga {
+                                <th scope="col" class="govuk-table__header">{ "Next deadline" }</th>
+                            }
                             <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{ "Actions" }</span></th>
                         </tr>
                     </thead>
@@ -109,7 +131,7 @@ pub fn Drafts() -> Html {
         Some(Ok(l)) if !l.unreadable.is_empty() => Some(l.unreadable.len()),
         _ => None,
     };
-    let start = nav::href(&Route::ReferralStart);
+    let start = nav::href(&Route::FormStart { form });
     html! {
         <>
             if undo.is_some() {
@@ -123,13 +145,13 @@ pub fn Drafts() -> Html {
             if let Some(p) = &*undo_problem {
                 <NotificationBanner id="undo-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
             }
-            <h1 class="govuk-heading-l">{ "Saved drafts" }</h1>
+            <h1 class="govuk-heading-l">{ title }</h1>
             <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
             if let Some(n) = unreadable {
                 { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
             }
             { rows }
-            <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>
+            <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ if form == Form::Pga { "Start a new Gateway Assessment" } else { "Make a new referral" } }</a></p>
         </>
     }
 }

@@ -2,15 +2,18 @@
 
 use crate::components::*;
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::Navigator;
 use yew::prelude::*;
 
 /// The home page. A plain function (the shell passes the navigator and sets the title; see
 /// ARCHITECTURE.md, "Download size").
 pub fn view(navigator: &Navigator) -> Html {
-    let start = nav::href(&Route::ReferralStart);
+    let start = nav::href(&Route::FormStart {
+        form: Form::Referral,
+    });
     let drafts = nav::href(&Route::Drafts);
+    let officer = nav::href(&Route::OfficerHome);
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
@@ -22,6 +25,10 @@ pub fn view(navigator: &Navigator) -> Html {
                 <h2 class="govuk-heading-m">{ "Carry on with a saved draft" }</h2>
                 <p class="govuk-body">
                     <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(navigator, drafts)}>{ "See your saved drafts" }</a>
+                </p>
+                <h2 class="govuk-heading-m">{ "For Counter Terrorism Case Officers" }</h2>
+                <p class="govuk-body">
+                    <a class="govuk-link" href={officer.clone()} onclick={nav::on_click(navigator, officer)}>{ "Prevent Gateway Assessments, deadlines and settings" }</a>
                 </p>
                 { inset_text::view(InsetTextProps { children: html! {
                     "Nothing you enter leaves this browser unless you download it. Drafts are saved on this device as you type."

@@ -4,6 +4,7 @@
 
 use crate::components::*;
 use crate::route::dom_id;
+use crate::services::clock;
 use crate::state::{Action, DateBox, SessionHandle};
 use prevent_core::answers::DateParts;
 use prevent_core::form::{Condition, Page, Question, QuestionKind};
@@ -77,6 +78,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             session.dispatch(Action::Set {
                 path: path.clone(),
                 value,
+                at: clock::now(),
             })
         })
     };
@@ -118,11 +120,20 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
     let choice_items = |choices: &[prevent_core::form::Choice]| -> Vec<ChoiceItem> {
         choices
             .iter()
-            .map(|c| ChoiceItem {
-                value: c.value.clone().into(),
-                label: c.label.clone().into(),
-                hint: c.hint.clone().map(AttrValue::from),
-                conditional: revealed(&c.value),
+            .map(|c| {
+                // Options the policy rules out for this record are shown, disabled, with the
+                // rule and the reason (the PGA's Gateway Decision: PGA-6..9, PGA-14).
+                let unavailable = super::pga_help::unavailable(draft, &q.id, &c.value);
+                ChoiceItem {
+                    value: c.value.clone().into(),
+                    label: c.label.clone().into(),
+                    hint: unavailable
+                        .clone()
+                        .or_else(|| c.hint.clone())
+                        .map(AttrValue::from),
+                    conditional: revealed(&c.value),
+                    disabled: unavailable.is_some(),
+                }
             })
             .collect()
     };
@@ -238,6 +249,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                         path: path.clone(),
                         part,
                         value,
+                        at: clock::now(),
                     })
                 })
             };

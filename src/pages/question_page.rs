@@ -6,7 +6,7 @@ use super::question::{self, revealed_by, target_id, QuestionField};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::{dom_id, Route};
+use crate::route::{dom_id, Form, Route};
 use crate::router::*;
 use crate::services::clock;
 use crate::state::{Action, SessionHandle};
@@ -32,7 +32,13 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
     let location = use_location();
-    let schema = crate::nrf();
+    let settings = crate::app::use_settings();
+    let form = session
+        .draft
+        .as_ref()
+        .map(|d| Form::of(&d.form))
+        .unwrap_or(Form::Referral);
+    let schema = crate::schema(form);
     let page = props.page;
     let ctx = clock::context();
     let draft = session
@@ -97,7 +103,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     at: clock::now(),
                 });
                 if finished {
-                    navigator.push(&Route::ReferralDone { id: id.clone() });
+                    navigator.push(&Route::FormDone {
+                        form,
+                        id: id.clone(),
+                    });
                 }
                 return;
             }
@@ -120,7 +129,8 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                 Some(p) => p.id.clone(),
                 None => "check-answers".to_string(),
             };
-            navigator.push(&Route::ReferralPage {
+            navigator.push(&Route::FormPage {
+                form,
                 id: id.clone(),
                 page: target,
             });
@@ -128,15 +138,18 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     };
 
     let back = match flow::previous_page(schema, &draft.answers, &ctx, &page.id) {
-        Some(p) => nav::href(&Route::ReferralPage {
+        Some(p) => nav::href(&Route::FormPage {
+            form,
             id: props.id.to_string(),
             page: p.id.clone(),
         }),
-        None => nav::href(&Route::ReferralTasks {
+        None => nav::href(&Route::FormTasks {
+            form,
             id: props.id.to_string(),
         }),
     };
-    let tasks = nav::href(&Route::ReferralTasks {
+    let tasks = nav::href(&Route::FormTasks {
+        form,
         id: props.id.to_string(),
     });
     let top: Vec<&'static prevent_core::Question> = page
@@ -163,7 +176,23 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         .collect();
 
     if draft.is_locked() {
-        return super::referral_page::finished_notice(&props.id, &navigator);
+        return super::referral_page::finished_notice(form, &props.id, &navigator);
+    }
+    if super::pga_help::gated(&draft, &page.section) {
+        let deconfliction = nav::href(&Route::FormPage {
+            form,
+            id: props.id.to_string(),
+            page: "deconfliction".into(),
+        });
+        return html! {
+            <>
+                { back_link::view(BackLinkProps::new(tasks.clone(), Some(nav::on_click(&navigator, tasks)))) }
+                <span class="govuk-caption-l">{ &schema.title }</span>
+                <h1 class="govuk-heading-l">{ &page.title }</h1>
+                { inset_text::view(InsetTextProps { children: html! { { "You cannot start this yet. No assessment can start until the FIMU has de-conflicted the referral with both a date and a reference number (PGA-1, s7)." } } }) }
+                <p class="govuk-body"><a class="govuk-link" href={deconfliction.clone()} onclick={nav::on_click(&navigator, deconfliction)}>{ "Record FIMU de-confliction" }</a></p>
+            </>
+        };
     }
     html! {
         <>
@@ -184,13 +213,14 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                         { visible_top }
                         { button::group(ButtonGroupProps { children: html! {
                             <>
-                                { button::view(ButtonProps::new(if is_declaration { "Confirm and finish referral" } else { "Continue" })) }
+                                { button::view(ButtonProps::new(if !is_declaration { "Continue" } else if form == Form::Pga { "Finalise the assessment" } else { "Confirm and finish referral" })) }
                                 <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
                             </>
                         } }) }
                     </form>
                     <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
                 </div>
+                <div class="govuk-grid-column-one-third">{ super::pga_help::sidebar(&draft, &settings) }</div>
             </div>
         </>
     }

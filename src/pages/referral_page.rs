@@ -3,14 +3,14 @@
 
 use super::{CheckAnswers, QuestionPage};
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::Navigator;
 use prevent_core::PageKind;
 use yew::prelude::*;
 
 /// The right kind of page for `page` of draft `id` (the draft itself is loaded by `DraftScope`).
-pub fn view(id: &str, page: &str) -> Html {
-    match crate::nrf().page(page) {
+pub fn view(form: Form, id: &str, page: &str) -> Html {
+    match crate::schema(form).page(page) {
         Some(p) if p.kind == PageKind::CheckAnswers => {
             html! { <CheckAnswers id={AttrValue::from(id.to_string())} /> }
         }
@@ -21,13 +21,20 @@ pub fn view(id: &str, page: &str) -> Html {
 
 /// What a page of a finished referral shows instead of its questions: a finished referral is
 /// read-only (PGA-10's principle applied to referrals; ARCHITECTURE.md, Decisions).
-pub fn finished_notice(id: &str, navigator: &Navigator) -> Html {
-    let done = nav::href(&Route::ReferralDone { id: id.to_string() });
+pub fn finished_notice(form: Form, id: &str, navigator: &Navigator) -> Html {
+    let done = nav::href(&Route::FormDone {
+        form,
+        id: id.to_string(),
+    });
+    let (title, body, link) = match form {
+        Form::Referral => ("This referral is finished", "A finished referral cannot be changed.", "View your reference and download the referral"),
+        Form::Pga => ("This assessment is final", "A final Gateway Assessment cannot be altered: the DIF and the Gateway Decision are read-only (PGA-10, s8).", "View the assessment, its Gateway Decision summary and audit trail"),
+    };
     html! {
         <>
-            <h1 class="govuk-heading-l">{ "This referral is finished" }</h1>
-            <p class="govuk-body">{ "A finished referral cannot be changed." }</p>
-            <p class="govuk-body"><a class="govuk-link" href={done.clone()} onclick={nav::on_click(navigator, done)}>{ "View your reference and download the referral" }</a></p>
+            <h1 class="govuk-heading-l">{ title }</h1>
+            <p class="govuk-body">{ body }</p>
+            <p class="govuk-body"><a class="govuk-link" href={done.clone()} onclick={nav::on_click(navigator, done)}>{ link }</a></p>
         </>
     }
 }

@@ -1,26 +1,42 @@
-//! Start page of a referral: what Prevent is, Notice Check Share, call 999 for immediate risk
-//! (REF-3), and that this form is a referral, not advice (REF-1, s7).
+//! Start page of a form. A referral's: what Prevent is, Notice Check Share, call 999 for
+//! immediate risk (REF-3), and that this form is a referral, not advice (REF-1, s7). A Gateway
+//! Assessment's: what it is, its deadline and its gate (PGA-1, PGA-2, PGA-10).
 
 use crate::components::*;
 use crate::hooks::use_title;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::{clock, new_id, store};
 use prevent_core::store::Envelope;
 use prevent_core::Draft;
 use yew::prelude::*;
 
-/// The referral start page.
+/// Properties of [`ReferralStart`].
+#[derive(Properties, PartialEq)]
+pub struct ReferralStartProps {
+    /// Which form.
+    pub form: Form,
+}
+
+/// The start page of a form.
 #[component]
-pub fn ReferralStart() -> Html {
-    use_title("Make a Prevent referral".into(), false);
+pub fn ReferralStart(props: &ReferralStartProps) -> Html {
+    let form = props.form;
+    use_title(
+        match form {
+            Form::Referral => "Make a Prevent referral",
+            Form::Pga => "Start a Prevent Gateway Assessment",
+        }
+        .into(),
+        false,
+    );
     let navigator = use_navigator().expect("router");
     let problem = use_state(|| None::<String>);
     let start = {
         let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            let schema = crate::nrf();
+            let schema = crate::schema(form);
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
@@ -34,7 +50,8 @@ pub fn ReferralStart() -> Html {
                 }
             };
             match id {
-                Ok(id) => navigator.push(&Route::ReferralPage {
+                Ok(id) => navigator.push(&Route::FormPage {
+                    form,
                     id,
                     page: schema.pages[0].id.clone(),
                 }),
@@ -42,14 +59,35 @@ pub fn ReferralStart() -> Html {
             }
         })
     };
+    let banner = problem.as_ref().map(|p| {
+        html! {
+            <NotificationBanner title={Some(AttrValue::from("Important"))} id="start-problem">
+                <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+            </NotificationBanner>
+        }
+    });
+    if form == Form::Pga {
+        return html! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    { banner }
+                    <h1 class="govuk-heading-xl">{ "Start a Prevent Gateway Assessment" }</h1>
+                    <p class="govuk-body">{ "The Prevent Gateway Assessment (PGA) is the first Dynamic Investigation Framework (DIF) of a case. It ends in a Gateway Decision that a supervisor signs off (CTP-Prevent Policy, section 8)." }</p>
+                    <ul class="govuk-list govuk-list--bullet">
+                        <li>{ "It is due within 5 working days of receiving the de-conflicted referral from the FIMU (PGA-2). The deadlines show as you enter the dates." }</li>
+                        <li>{ "Nothing can be assessed until the FIMU has de-conflicted the referral with a date and a reference number (PGA-1, s7)." }</li>
+                        <li>{ "Only one PGA is ever completed for a case. Once supervised and final, it can never be altered (PGA-10)." }</li>
+                    </ul>
+                    <p class="govuk-body">{ "Your answers are saved, in this browser only, as you type. Nothing is sent anywhere: at the end you download the record and its Gateway Decision summary." }</p>
+                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
+                </div>
+            </div>
+        };
+    }
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                if let Some(p) = &*problem {
-                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="start-problem">
-                        <p class="govuk-notification-banner__heading">{ p.clone() }</p>
-                    </NotificationBanner>
-                }
+                { banner }
                 <h1 class="govuk-heading-xl">{ "Make a Prevent referral" }</h1>
                 <p class="govuk-body">{ "Prevent aims to stop people becoming terrorists or supporting terrorism. A referral asks your local Prevent team, in the police, to assess whether someone, an institution or an ideological expression (such as a leafleting or stickering campaign) needs Prevent support." }</p>
                 { warning_text::view(WarningTextProps::new(html! {

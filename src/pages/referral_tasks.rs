@@ -1,9 +1,11 @@
-//! The task list of a referral draft: each section's status, and the way back in.
+//! The task list of a draft (a referral or a Gateway Assessment): each section's status, and
+//! the way back in. A Gateway Assessment also shows its live deadlines and factors found, and
+//! keeps every section after the case details shut until FIMU de-confliction (PGA-1, s7).
 
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::Route;
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::clock;
 use crate::state::{Save, SessionHandle};
@@ -24,21 +26,25 @@ pub struct ReferralTasksProps {
 pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    let schema = crate::nrf();
-    use_title(format!("Your referral – {}", schema.title), false);
+    let settings = crate::app::use_settings();
+    let form = session
+        .draft
+        .as_ref()
+        .map(|d| Form::of(&d.form))
+        .unwrap_or(Form::Referral);
+    let schema = crate::schema(form);
+    let heading = match form {
+        Form::Referral => "Your Prevent referral",
+        Form::Pga => "Prevent Gateway Assessment",
+    };
+    use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();
     let Some(draft) = session.draft.as_ref() else {
         return html! {};
     };
     let id = props.id.to_string();
     if draft.is_locked() {
-        let done = nav::href(&Route::ReferralDone { id });
-        return html! {
-            <>
-                <h1 class="govuk-heading-l">{ "This referral is finished" }</h1>
-                <p class="govuk-body"><a class="govuk-link" href={done.clone()} onclick={nav::on_click(&navigator, done)}>{ "View your reference and download the referral" }</a></p>
-            </>
-        };
+        return super::referral_page::finished_notice(form, &id, &navigator);
     }
     let report = validate(schema, &draft.answers, &ctx);
     let sections = flow::sections(schema, draft, &report, &ctx);
@@ -48,29 +54,43 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         .count();
     let items: Vec<TaskListItem> = sections
         .iter()
-        .map(|s| TaskListItem {
-            title: s.title.to_string().into(),
-            href: (s.status != SectionStatus::CannotStartYet).then(|| {
-                nav::href(&Route::ReferralPage {
-                    id: id.clone(),
-                    page: s.page.to_string(),
-                })
-            }),
-            hint: None,
-            status: match s.status {
-                SectionStatus::NotStarted => TaskStatus::NotStarted,
-                SectionStatus::InProgress => TaskStatus::InProgress,
-                SectionStatus::Completed => TaskStatus::Completed,
-                SectionStatus::CannotStartYet => TaskStatus::CannotStartYet,
-                SectionStatus::HasErrors => TaskStatus::Error("There is a problem".into()),
-            },
+        .map(|s| {
+            let gated = super::pga_help::gated(draft, s.title);
+            let status = if gated {
+                SectionStatus::CannotStartYet
+            } else {
+                s.status
+            };
+            TaskListItem {
+                title: s.title.to_string().into(),
+                href: (status != SectionStatus::CannotStartYet).then(|| {
+                    nav::href(&Route::FormPage {
+                        form,
+                        id: id.clone(),
+                        page: s.page.to_string(),
+                    })
+                }),
+                hint: gated
+                    .then(|| AttrValue::from("Complete FIMU de-confliction first (PGA-1, s7)")),
+                status: match status {
+                    SectionStatus::NotStarted => TaskStatus::NotStarted,
+                    SectionStatus::InProgress => TaskStatus::InProgress,
+                    SectionStatus::Completed => TaskStatus::Completed,
+                    SectionStatus::CannotStartYet => TaskStatus::CannotStartYet,
+                    SectionStatus::HasErrors => TaskStatus::Error("There is a problem".into()),
+                },
+            }
         })
         .collect();
     let risk = report
         .issues
         .iter()
         .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
-    let delete = nav::href(&Route::DeleteDraft { id: id.clone() });
+    let delete = nav::href(&Route::DeleteDraft {
+        form,
+        id: id.clone(),
+    });
+    let drafts = nav::href(&form.drafts());
     let saved = match &session.save {
         Save::Saved(at) => Some(clock::local_time(at)),
         _ => None,
@@ -79,18 +99,19 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <span class="govuk-caption-l">{ draft.label() }</span>
-                <h1 class="govuk-heading-l">{ "Your Prevent referral" }</h1>
+                <h1 class="govuk-heading-l">{ heading }</h1>
                 if risk {
                     { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
                 }
                 <p class="govuk-body">{ format!("You have completed {done} of {} sections.", sections.len()) }</p>
-                { task_list::view(TaskListProps { id_prefix: "referral".into(), onnavigate: Some(nav::on_navigate(&navigator)), ..TaskListProps::new(items) }) }
+                { task_list::view(TaskListProps { id_prefix: form.noun().into(), onnavigate: Some(nav::on_navigate(&navigator)), ..TaskListProps::new(items) }) }
                 <p class="govuk-body">{ "Your answers are saved in this browser as you type. You can leave and come back to this draft from " }
-                    <a class="govuk-link" href="/drafts" onclick={nav::on_click(&navigator, "/drafts".into())}>{ "your saved drafts" }</a>{ "." }
+                    <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "your saved drafts" }</a>{ "." }
                     if let Some(at) = saved { { format!(" Last saved {at}.") } }
                 </p>
                 <p class="govuk-body"><a class="govuk-link pct-link-warning" href={delete.clone()} onclick={nav::on_click(&navigator, delete)}>{ "Delete this draft" }</a></p>
             </div>
+            <div class="govuk-grid-column-one-third">{ super::pga_help::sidebar(draft, &settings) }</div>
         </div>
     }
 }

@@ -198,7 +198,7 @@ pub fn SettingsPage() -> Html {
                     name: "division".into(),
                     legend: "Whose bank holidays count as non-working days?".into(),
                     hint: Some(AttrValue::from("Choose where you work. Working days are Monday to Friday, less these bank holidays and any you add below.")),
-                    items: Division::ALL.iter().map(|d| RadioItem { value: d.id().into(), label: d.label().into(), hint: None, conditional: None }).collect::<Vec<_>>(),
+                    items: Division::ALL.iter().map(|d| RadioItem { value: d.id().into(), label: d.label().into(), hint: None, conditional: None, disabled: false }).collect::<Vec<_>>(),
                     selected: Some(AttrValue::from(settings.calendar.division.id())),
                     onchange: on_division,
                     ..Default::default()

@@ -3,6 +3,8 @@
 
 pub mod clock;
 pub mod download;
+#[cfg(feature = "officer")]
+pub mod framework;
 pub mod local_store;
 pub mod settings;
 

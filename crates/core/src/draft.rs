@@ -59,6 +59,23 @@ pub struct Draft {
     pub status: DraftStatus,
     /// Set once finished.
     pub finished: Option<Finished>,
+    /// Who entered what and when, oldest first (DESIGN.md, Records). Consecutive changes to one
+    /// field by the same person are one entry, with the latest time and value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<AuditEntry>,
+}
+
+/// One entry of a record's audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// When (RFC 3339, given by the caller).
+    pub at: String,
+    /// The field changed, or "status" when the record was finished.
+    pub field: String,
+    /// Who, as entered in the record (see [`Draft::author`]).
+    pub by: String,
+    /// The new value as text.
+    pub value: String,
 }
 
 impl Draft {
@@ -73,7 +90,52 @@ impl Draft {
             completed_pages: BTreeSet::new(),
             status: DraftStatus::InProgress,
             finished: None,
+            audit: Vec::new(),
         }
+    }
+
+    /// Who a change to `path` is recorded against: for a PGA the CTCO, or the supervisor for
+    /// the supervisor's own answers; for a referral the referrer; as entered in the record.
+    pub fn author(&self, path: &str) -> String {
+        #[cfg(feature = "pga")]
+        if self.form == crate::pga_form::FORM_ID {
+            return crate::pga_form::author(&self.answers, path);
+        }
+        let _ = path;
+        match self.answers.text("referrer.name").map(str::trim) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => "Referrer (name not entered yet)".into(),
+        }
+    }
+
+    /// Sets one answer and records it in the audit trail, at `at`. Returns false (and changes
+    /// nothing) when the draft is locked or the value is unchanged.
+    pub fn set_answer_at(&mut self, path: &str, value: Answer, at: &str) -> bool {
+        let text = match &value {
+            Answer::Text(t) => t.clone(),
+            Answer::Choices(cs) => cs.join(", "),
+            Answer::Date(p) => format!("{}/{}/{}", p.day, p.month, p.year),
+        };
+        // Typing one's own name changes the author as it goes: it is still one entry.
+        let before = self.author(path);
+        if !self.set_answer(path, value) {
+            return false;
+        }
+        let by = self.author(path);
+        match self.audit.last_mut() {
+            Some(last) if last.field == path && (last.by == by || last.by == before) => {
+                last.at = at.into();
+                last.value = text;
+                last.by = by;
+            }
+            _ => self.audit.push(AuditEntry {
+                at: at.into(),
+                field: path.into(),
+                by,
+                value: text,
+            }),
+        }
+        true
     }
 
     /// True once finished: a finished record is read-only.
@@ -117,6 +179,12 @@ impl Draft {
                 .map(|p| p.id.clone()),
         );
         self.status = DraftStatus::Finished;
+        self.audit.push(AuditEntry {
+            at: at.into(),
+            field: "status".into(),
+            by: self.author("status"),
+            value: "Finished".into(),
+        });
         self.finished = Some(Finished {
             reference: reference(&schema.id, &self.id, ctx.today),
             on: ctx.today,
@@ -129,6 +197,13 @@ impl Draft {
     /// the drafts page shows as little personal data as possible.
     pub fn label(&self) -> String {
         let a = &self.answers;
+        if self.form == "pga" {
+            // A case reference identifies the case, not the person.
+            return match a.text("case.reference").map(str::trim) {
+                Some(r) if !r.is_empty() => format!("Case {r}"),
+                _ => "Case reference not entered yet".into(),
+            };
+        }
         match a.text("subject.type") {
             Some("individual") => {
                 let initials: String = [a.text("subject.forename"), a.text("subject.surname")]

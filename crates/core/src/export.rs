@@ -33,7 +33,8 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
         .filter(|i| i.severity != Severity::Error)
         .map(|i| json!({"rule_id": i.rule_id, "section": i.section, "field": i.path, "message": i.message}))
         .collect();
-    json!({
+    #[allow(unused_mut)]
+    let mut record = json!({
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "protective_marking": PROTECTIVE_MARKING,
@@ -46,7 +47,32 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
         "finished_at": draft.finished.as_ref().map(|f| f.at.clone()),
         "answers": answers,
         "warnings": warnings,
-    })
+    });
+    // A Gateway Assessment also carries its Gateway Decision summary (for the FIMU; PGA-11,
+    // INT-1), its DIF framework and its audit trail (DESIGN.md, Records).
+    #[cfg(feature = "pga")]
+    if schema.id == crate::pga_form::FORM_ID {
+        let s = crate::pga_form::decision_summary(schema, &draft.answers, ctx);
+        let present: Vec<Value> = s
+            .factors
+            .present
+            .iter()
+            .map(|(section, factors)| json!({"section": section, "factors": factors}))
+            .collect();
+        record["gateway_decision"] = json!({
+            "case_reference": s.case_reference,
+            "decision": s.decision,
+            "rationale": s.rationale,
+            "risk_direction": s.direction,
+            "fimu_submission_required": s.fimu_submission_required,
+            "factors_present": present,
+            "factors_absent": s.factors.absent,
+            "factors_unknown": s.factors.unknown,
+            "supervised_by": s.supervised_by,
+        });
+        record["audit"] = json!(draft.audit);
+    }
+    record
 }
 
 /// The record as pretty-printed JSON text.
@@ -56,10 +82,15 @@ pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Stri
 
 /// A download file name that carries the reference but no personal data.
 pub fn file_name(draft: &Draft) -> String {
+    let kind = if draft.form == "pga" {
+        "prevent-gateway-assessment"
+    } else {
+        "prevent-referral"
+    };
     match &draft.finished {
-        Some(f) => format!("prevent-referral-{}.json", f.reference),
+        Some(f) => format!("{kind}-{}.json", f.reference),
         None => format!(
-            "prevent-referral-draft-{}.json",
+            "{kind}-draft-{}.json",
             draft.id.chars().take(8).collect::<String>()
         ),
     }

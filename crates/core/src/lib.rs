@@ -19,12 +19,14 @@ pub mod form;
 pub mod ics;
 pub mod nrf;
 pub mod pga;
+#[cfg(feature = "pga")]
+pub mod pga_form;
 pub mod plp;
 pub mod store;
 pub mod validate;
 
 pub use answers::{Answer, Answers};
-pub use draft::{Draft, DraftStatus};
+pub use draft::{AuditEntry, Draft, DraftStatus};
 pub use form::{Condition, FormSchema, Page, PageKind, Question, QuestionKind};
 pub use validate::{Issue, Report, Severity};
 

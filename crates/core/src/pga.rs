@@ -271,20 +271,28 @@ pub fn fimu_submission_required(decision: Decision, rado: Option<u8>) -> bool {
 
 /// PGA-16 (s6, s14): a supervisor is at least a Sergeant or a police staff CTCO supervisor
 /// (an acting rank only if formally approved), and never the CTCO.
-pub fn supervisor_problem(ctco: &Officer, supervisor: &Officer) -> Option<&'static str> {
+/// The field the problem belongs to comes first.
+pub fn supervisor_problem(
+    ctco: &Officer,
+    supervisor: &Officer,
+) -> Option<(&'static str, &'static str)> {
     let same = ctco
         .name
         .trim()
         .eq_ignore_ascii_case(supervisor.name.trim())
         && !ctco.name.trim().is_empty();
     if same {
-        Some("The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)")
+        Some((
+            "supervisor.name",
+            "The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)",
+        ))
     } else if matches!(supervisor.rank, Rank::Constable | Rank::PoliceStaff) {
-        Some("Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)")
+        Some(("supervisor.rank", "Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)"))
     } else if supervisor.acting && !supervisor.acting_approved {
-        Some(
+        Some((
+            "supervisor.acting_approved",
             "An acting rank can supervise only if the force has formally approved it (PGA-16, s14)",
-        )
+        ))
     } else {
         None
     }
@@ -306,8 +314,11 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
     // PGA-1 (s7): no assessment before de-confliction.
-    if !g.deconfliction.is_complete() {
-        out.push(Issue::new("deconfliction", Error, "PGA-1", "s7", "De-confliction is complete only when the FIMU has given both a date and a reference number: until then, only contacting the referrer for basic information, activity the FIMU requested, and basic biographical data are allowed"));
+    if g.deconfliction.date.is_none() {
+        out.push(Issue::new("deconfliction.date", Error, "PGA-1", "s7", "Enter the date of FIMU de-confliction: no assessment can start before it (only contacting the referrer for basic information, activity the FIMU requested and basic biographical data are allowed)"));
+    }
+    if g.deconfliction.reference.trim().is_empty() {
+        out.push(Issue::new("deconfliction.reference", Error, "PGA-1", "s7", "Enter the de-confliction reference number: de-confliction is complete only with both a date and a reference number"));
     }
     // PGA-3 (s8): the six checks, each done or known from the FIMU.
     for (key, name) in CHECKS {
@@ -317,15 +328,15 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             .find(|(k, _)| *k == key)
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
-        let path = format!("checks.{key}");
+        let path = format!("checks.{key}.status");
         match check {
             Check::NotDone => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
             Check::NotAvailable if key != "ct-holmes" => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("{name} is a required check: only CT Holmes may be unavailable"))),
             Check::Done { on, result } => {
                 if on.is_none_or(|d| d > today) {
-                    out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
+                    out.push(Issue::new(&format!("checks.{key}.date"), Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
                 } else if result.trim().is_empty() {
-                    out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
+                    out.push(Issue::new(&format!("checks.{key}.result"), Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
                 }
             }
             _ => {}
@@ -336,16 +347,16 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         .as_deref()
         .is_some_and(|r| r.trim().is_empty())
     {
-        out.push(Issue::new("partner_contact", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
+        out.push(Issue::new("contact.rationale", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
     }
     // PGA-5 (s8): a visit is very exceptional.
     if let Some(v) = &g.visit {
         if !(v.agreed_by_ctco && v.agreed_by_supervisor) {
-            out.push(Issue::new("visit", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
+            out.push(Issue::new("visit.agreed", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
         }
         if v.rationale.trim().is_empty() {
             out.push(Issue::new(
-                "visit",
+                "visit.rationale",
                 Error,
                 "PGA-5",
                 "s8",
@@ -353,22 +364,22 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             ));
         }
         if v.best_placed.trim().is_empty() {
-            out.push(Issue::new("visit", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
+            out.push(Issue::new("visit.best_placed", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
         }
         if v.consent_raised {
-            out.push(Issue::new("visit", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
+            out.push(Issue::new("visit.consent", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
         }
     }
     // PGA-12 (s8) and PGA-13 (s9): prompts.
     if g.foreign_national && !g.overseas_checks_considered {
-        out.push(Issue::new("foreign_national", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
+        out.push(Issue::new("prompts.overseas", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
     }
     if (g.juvenile || g.travel_propensity) && !g.piw_considered {
-        out.push(Issue::new("piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
+        out.push(Issue::new("prompts.piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
     }
     if g.piw_considered && g.travel_propensity && g.travel_risk.trim().is_empty() {
         out.push(Issue::new(
-            "piw",
+            "prompts.travel_risk",
             Error,
             "PGA-13",
             "s9",
@@ -378,7 +389,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     // The decision (PGA-6..9, PGA-14).
     match g.decision {
         None => out.push(Issue::new(
-            "decision",
+            "decision.outcome",
             Error,
             "PGA-6",
             "s8",
@@ -387,7 +398,11 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         Some(d) => {
             if let Some(u) = unavailable(g, d) {
                 out.push(Issue::new(
-                    "decision", Error, u.rule_id, u.section, u.reason,
+                    "decision.outcome",
+                    Error,
+                    u.rule_id,
+                    u.section,
+                    u.reason,
                 ));
             }
             if g.rationale.trim().is_empty() {
@@ -402,17 +417,17 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
                     ),
                     _ => ("PGA-6", "Give the rationale for the decision"),
                 };
-                out.push(Issue::new("rationale", Error, rule, "s8", msg));
+                out.push(Issue::new("decision.rationale", Error, rule, "s8", msg));
             }
             if d == Decision::StraightToPlp && g.under_pursue_investigation {
-                out.push(Issue::new("decision", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
+                out.push(Issue::new("decision.outcome", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
             }
         }
     }
     // Supervision (PGA-7 endorsement, PGA-9 approval, PGA-10, PGA-16).
     match &g.supervisor {
         None => out.push(Issue::new(
-            "supervisor",
+            "supervisor.name",
             Error,
             "PGA-10",
             "s8",
@@ -420,7 +435,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         )),
         Some(s) => {
             if let Some(p) = supervisor_problem(&g.ctco, s) {
-                out.push(Issue::new("supervisor", Error, "PGA-16", "s14", p));
+                out.push(Issue::new(p.0, Error, "PGA-16", "s14", p.1));
             }
             if !g.supervisor_approved {
                 let (rule, msg) = match g.decision {
@@ -435,7 +450,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
                     _ => ("PGA-10", "Record the supervisor's sign-off"),
                 };
                 out.push(Issue::new(
-                    "supervisor",
+                    "supervisor.approved",
                     Error,
                     rule,
                     if rule == "PGA-7" { "s8, s10" } else { "s8" },

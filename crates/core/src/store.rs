@@ -118,6 +118,8 @@ pub enum StoreError {
     },
     /// Storage cannot be used at all (disabled, private mode, blocked).
     Unavailable(String),
+    /// The stored record is final (finished or finalised) and cannot be changed (PGA-10).
+    Final,
 }
 
 impl fmt::Display for StoreError {
@@ -126,6 +128,7 @@ impl fmt::Display for StoreError {
             StoreError::Full => write!(f, "Your browser's storage is full, so your latest change has not been saved. Your last saved copy is kept. Delete drafts you no longer need, or download your answers, then try again."),
             StoreError::Conflict { .. } => write!(f, "This draft was changed in another tab or window, so your latest change has not been saved here. Nothing has been overwritten. Carry on in the other tab, or reload this page to see the latest saved version."),
             StoreError::Unreadable { .. } => write!(f, "This saved draft cannot be read. It has been left as it is."),
+            StoreError::Final => write!(f, "This record is final, so it cannot be changed: a finished referral or a finalised Gateway Assessment is read-only (PGA-10, s8). Nothing has been overwritten."),
             StoreError::Unavailable(why) => write!(f, "Drafts cannot be saved in this browser ({why}). Keep this tab open until you have finished and downloaded your referral."),
         }
     }
@@ -214,14 +217,17 @@ impl<B: KvBackend> KvStore<B> {
     ) -> Result<Envelope, StoreError> {
         let stored = match self.backend.get(&key(&envelope.id))? {
             None => None,
-            Some(text) => Some(
-                parse_envelope(&text)
-                    .ok_or(StoreError::Unreadable {
-                        id: envelope.id.clone(),
-                    })?
-                    .revision,
-            ),
+            Some(text) => Some(parse_envelope(&text).ok_or(StoreError::Unreadable {
+                id: envelope.id.clone(),
+            })?),
         };
+        // A final record is read-only (PGA-10, s8): no save, import or other tab may change it.
+        if let Some(old) = stored.as_ref().and_then(|e| e.open().ok()) {
+            if old.is_locked() && envelope.open().ok().as_ref() != Some(&old) {
+                return Err(StoreError::Final);
+            }
+        }
+        let stored = stored.map(|e| e.revision);
         if stored != expected {
             return Err(StoreError::Conflict {
                 stored: stored.unwrap_or(0),

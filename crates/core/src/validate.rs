@@ -118,6 +118,19 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
             }
         }
     }
+    // The PGA's rules need the whole record read as a typed Gateway (crate::pga_form).
+    #[cfg(feature = "pga")]
+    if schema.id == crate::pga_form::FORM_ID {
+        for issue in crate::pga_form::rules(schema, answers, ctx) {
+            let dup = issue.severity == Severity::Error
+                && issues
+                    .iter()
+                    .any(|i| i.path == issue.path && i.severity == Severity::Error);
+            if !dup {
+                issues.push(issue);
+            }
+        }
+    }
     issues.sort_by_key(|i| (schema.position(&i.path), i.severity));
     Report { issues }
 }

@@ -106,11 +106,11 @@ fn a_complete_supervised_pga_has_no_issues() {
 fn pga_1_s7_no_assessment_until_deconfliction_has_a_date_and_a_reference() {
     check(
         with(|g| g.deconfliction.reference = " ".into()),
-        &[(E, "PGA-1", "deconfliction")],
+        &[(E, "PGA-1", "deconfliction.reference")],
     );
     check(
         with(|g| g.deconfliction.date = None),
-        &[(E, "PGA-1", "deconfliction")],
+        &[(E, "PGA-1", "deconfliction.date")],
     );
     assert!(valid().deconfliction.is_complete());
 }
@@ -123,7 +123,10 @@ fn pga_3_s8_six_checks_each_done_with_date_and_result_or_known_from_the_fimu() {
             g.checks.push((key, c));
         })
     };
-    check(set("pnc", Check::NotDone), &[(E, "PGA-3", "checks.pnc")]);
+    check(
+        set("pnc", Check::NotDone),
+        &[(E, "PGA-3", "checks.pnc.status")],
+    );
     check(
         set(
             "pnd",
@@ -132,7 +135,7 @@ fn pga_3_s8_six_checks_each_done_with_date_and_result_or_known_from_the_fimu() {
                 result: "No trace".into(),
             },
         ),
-        &[(E, "PGA-3", "checks.pnd")],
+        &[(E, "PGA-3", "checks.pnd.date")],
     );
     check(
         set(
@@ -142,11 +145,11 @@ fn pga_3_s8_six_checks_each_done_with_date_and_result_or_known_from_the_fimu() {
                 result: " ".into(),
             },
         ),
-        &[(E, "PGA-3", "checks.ncia")],
+        &[(E, "PGA-3", "checks.ncia.result")],
     );
     check(
         set("local", Check::NotAvailable),
-        &[(E, "PGA-3", "checks.local")],
+        &[(E, "PGA-3", "checks.local.status")],
     );
     // CT Holmes only where available.
     check(set("ct-holmes", Check::NotAvailable), &[]);
@@ -156,7 +159,7 @@ fn pga_3_s8_six_checks_each_done_with_date_and_result_or_known_from_the_fimu() {
 fn pga_4_s8_contacting_partners_is_an_exception_with_a_rationale() {
     check(
         with(|g| g.partner_contact = Some("".into())),
-        &[(E, "PGA-4", "partner_contact")],
+        &[(E, "PGA-4", "contact.rationale")],
     );
     check(
         with(|g| {
@@ -183,7 +186,7 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
                 ..visit.clone()
             })
         }),
-        &[(E, "PGA-5", "visit")],
+        &[(E, "PGA-5", "visit.agreed")],
     );
     check(
         with(|g| {
@@ -192,7 +195,7 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
                 ..visit.clone()
             })
         }),
-        &[(E, "PGA-5", "visit")],
+        &[(E, "PGA-5", "visit.best_placed")],
     );
     check(
         with(|g| {
@@ -201,7 +204,7 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
                 ..visit.clone()
             })
         }),
-        &[(E, "PGA-5", "visit")],
+        &[(E, "PGA-5", "visit.consent")],
     );
 }
 
@@ -209,12 +212,15 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
 fn pga_6_s8_keep_in_pcm_needs_a_reasonable_suspicion() {
     check(
         with(|g| g.reasonable_suspicion = false),
-        &[(E, "PGA-6", "decision")],
+        &[(E, "PGA-6", "decision.outcome")],
     );
-    check(with(|g| g.decision = None), &[(E, "PGA-6", "decision")]);
+    check(
+        with(|g| g.decision = None),
+        &[(E, "PGA-6", "decision.outcome")],
+    );
     check(
         with(|g| g.rationale = " ".into()),
-        &[(E, "PGA-6", "rationale")],
+        &[(E, "PGA-6", "decision.rationale")],
     );
 }
 
@@ -231,26 +237,26 @@ fn pga_7_s8_s10_dovetail_refers_to_the_lacc_when_unsuitable_for_plp_with_endorse
             dovetail(g);
             g.supervisor_approved = false;
         }),
-        &[(E, "PGA-7", "supervisor")],
+        &[(E, "PGA-7", "supervisor.approved")],
     );
     check(
         with(|g| {
             dovetail(g);
             g.unsuitable_for_plp = false;
         }),
-        &[(E, "PGA-7", "decision")],
+        &[(E, "PGA-7", "decision.outcome")],
     );
     // Not outside Dovetail areas, and keep in PCM is not the route for a Dovetail case unsuitable for PLP.
     check(
         with(|g| g.decision = Some(Decision::ReferToLacc)),
-        &[(E, "PGA-7", "decision")],
+        &[(E, "PGA-7", "decision.outcome")],
     );
     check(
         with(|g| {
             dovetail(g);
             g.decision = Some(Decision::KeepInPcm);
         }),
-        &[(E, "PGA-7", "decision")],
+        &[(E, "PGA-7", "decision.outcome")],
     );
 }
 
@@ -268,7 +274,7 @@ fn pga_8_s8_untraced_institutions_and_expressions_go_straight_to_plp_people_rare
         }),
         &[],
     );
-    check(with(untraced), &[(E, "PGA-8", "decision")]);
+    check(with(untraced), &[(E, "PGA-8", "decision.outcome")]);
     check(
         with(|g| {
             g.decision = Some(Decision::StraightToPlp);
@@ -280,7 +286,7 @@ fn pga_8_s8_untraced_institutions_and_expressions_go_straight_to_plp_people_rare
             g.decision = Some(Decision::StraightToPlp);
             g.rationale = "".into();
         }),
-        &[(E, "PGA-8", "rationale")],
+        &[(E, "PGA-8", "decision.rationale")],
     );
 }
 
@@ -297,21 +303,21 @@ fn pga_9_s8_closing_needs_a_reasonable_belief_or_pursue_relevance_a_rationale_an
             close(g);
             g.reasonable_belief_no_concern = false;
         }),
-        &[(E, "PGA-9", "decision")],
+        &[(E, "PGA-9", "decision.outcome")],
     );
     check(
         with(|g| {
             close(g);
             g.rationale = "".into();
         }),
-        &[(E, "PGA-9", "rationale")],
+        &[(E, "PGA-9", "decision.rationale")],
     );
     check(
         with(|g| {
             close(g);
             g.supervisor_approved = false;
         }),
-        &[(E, "PGA-9", "supervisor")],
+        &[(E, "PGA-9", "supervisor.approved")],
     );
     check(
         with(|g| {
@@ -322,7 +328,7 @@ fn pga_9_s8_closing_needs_a_reasonable_belief_or_pursue_relevance_a_rationale_an
     );
     check(
         with(|g| g.decision = Some(Decision::CloseAndEscalateToPursue)),
-        &[(E, "PGA-9", "decision")],
+        &[(E, "PGA-9", "decision.outcome")],
     );
 }
 
@@ -330,11 +336,11 @@ fn pga_9_s8_closing_needs_a_reasonable_belief_or_pursue_relevance_a_rationale_an
 fn pga_10_s8_supervised_before_final_then_read_only_and_one_pga_per_case() {
     check(
         with(|g| g.supervisor = None),
-        &[(E, "PGA-10", "supervisor")],
+        &[(E, "PGA-10", "supervisor.name")],
     );
     check(
         with(|g| g.supervisor_approved = false),
-        &[(E, "PGA-10", "supervisor")],
+        &[(E, "PGA-10", "supervisor.approved")],
     );
     let mut unsupervised = with(|g| g.supervisor = None);
     assert!(unsupervised.finalise(today()).is_err());
@@ -367,7 +373,7 @@ fn pga_11_s8_the_decision_goes_to_the_fimu_unless_closing_a_rado_6_case() {
 fn pga_12_s8_foreign_national_prompts_fco_cro_and_immigration() {
     check(
         with(|g| g.foreign_national = true),
-        &[(W, "PGA-12", "foreign_national")],
+        &[(W, "PGA-12", "prompts.overseas")],
     );
     check(
         with(|g| {
@@ -380,7 +386,7 @@ fn pga_12_s8_foreign_national_prompts_fco_cro_and_immigration() {
 
 #[test]
 fn pga_13_s9_juveniles_and_travellers_prompt_a_piw_request_with_the_travel_risk() {
-    check(with(|g| g.juvenile = true), &[(W, "PGA-13", "piw")]);
+    check(with(|g| g.juvenile = true), &[(W, "PGA-13", "prompts.piw")]);
     check(
         with(|g| {
             g.juvenile = true;
@@ -393,7 +399,7 @@ fn pga_13_s9_juveniles_and_travellers_prompt_a_piw_request_with_the_travel_risk(
             g.travel_propensity = true;
             g.piw_considered = true;
         }),
-        &[(E, "PGA-13", "piw")],
+        &[(E, "PGA-13", "prompts.travel_risk")],
     );
     check(
         with(|g| {
@@ -413,13 +419,13 @@ fn pga_14_s10_under_pursue_investigation_never_channel_and_plp_only_exceptionall
         g.decision = Some(Decision::ReferToLacc);
         g.under_pursue_investigation = true;
     };
-    check(with(dovetail_lacc), &[(E, "PGA-14", "decision")]);
+    check(with(dovetail_lacc), &[(E, "PGA-14", "decision.outcome")]);
     check(
         with(|g| {
             g.under_pursue_investigation = true;
             g.decision = Some(Decision::StraightToPlp);
         }),
-        &[(W, "PGA-14", "decision")],
+        &[(W, "PGA-14", "decision.outcome")],
     );
     check(with(|g| g.under_pursue_investigation = true), &[]);
 }
@@ -432,11 +438,11 @@ fn pga_16_s14_supervisor_is_sergeant_or_staff_supervisor_approved_if_acting_and_
     );
     check(
         with(|g| g.supervisor = Some(officer("Pat Constable", Rank::Constable))),
-        &[(E, "PGA-16", "supervisor")],
+        &[(E, "PGA-16", "supervisor.rank")],
     );
     check(
         with(|g| g.supervisor = Some(officer(" jo case ", Rank::SergeantOrAbove))),
-        &[(E, "PGA-16", "supervisor")],
+        &[(E, "PGA-16", "supervisor.name")],
     );
     let acting = Officer {
         acting: true,
@@ -444,7 +450,7 @@ fn pga_16_s14_supervisor_is_sergeant_or_staff_supervisor_approved_if_acting_and_
     };
     check(
         with(|g| g.supervisor = Some(acting.clone())),
-        &[(E, "PGA-16", "supervisor")],
+        &[(E, "PGA-16", "supervisor.acting_approved")],
     );
     check(
         with(|g| {

@@ -1,0 +1,148 @@
+//! The Prevent Gateway Assessment's live help, shared by its pages: the case's deadlines as the
+//! dates are typed (PGA-2, PGA-7, PGA-15), the running summary of DIF factors found, the FIMU
+//! submission outcome (PGA-11), the de-confliction gate (PGA-1) and the reasons a Gateway
+//! Decision option is not open (PGA-6..9, PGA-14). Every rule is in `prevent_core::pga_form`;
+//! this only renders it.
+//!
+//! Only the officers' bundle has it: in the partners' bundle these functions do nothing, so no
+//! PGA code is downloaded by partners (ARCHITECTURE.md, "Two bundles").
+
+#[cfg(feature = "officer")]
+pub use officer::*;
+
+#[cfg(not(feature = "officer"))]
+mod partner {
+    use prevent_core::Draft;
+    use yew::prelude::*;
+
+    /// Partners' bundle: no option is ruled out.
+    pub fn unavailable(_: &Draft, _: &str, _: &str) -> Option<String> {
+        None
+    }
+
+    /// Partners' bundle: nothing is gated.
+    pub fn gated(_: &Draft, _: &str) -> bool {
+        false
+    }
+
+    /// Partners' bundle: no deadlines.
+    pub fn next_deadline(_: &str, _: &crate::app::Settings) -> Html {
+        Html::default()
+    }
+
+    /// Partners' bundle: no side panel.
+    pub fn sidebar(_: &Draft, _: &crate::app::Settings) -> Html {
+        Html::default()
+    }
+}
+#[cfg(not(feature = "officer"))]
+pub use partner::*;
+
+#[cfg(feature = "officer")]
+mod officer {
+    use crate::services::clock;
+    use prevent_core::pga_form::{self, FIRST_SECTION};
+    use prevent_core::Draft;
+    use yew::prelude::*;
+
+    fn is_pga(draft: &Draft) -> bool {
+        draft.form == pga_form::FORM_ID
+    }
+
+    /// Why option `value` of question `question` cannot be chosen now, as shown in its hint.
+    pub fn unavailable(draft: &Draft, question: &str, value: &str) -> Option<String> {
+        if !is_pga(draft) || question != "decision.outcome" {
+            return None;
+        }
+        let u =
+            pga_form::option_unavailable(crate::pga(), &draft.answers, &clock::context(), value)?;
+        Some(format!(
+            "Not available: {} ({}, {}).",
+            u.reason, u.rule_id, u.section
+        ))
+    }
+
+    /// PGA-1 (s7): every section after the case details waits for de-confliction.
+    pub fn gated(draft: &Draft, section: &str) -> bool {
+        is_pga(draft)
+            && section != FIRST_SECTION
+            && !pga_form::deconflicted(&draft.answers, clock::today())
+    }
+
+    /// The next deadline of stored assessment `id`, for the list: the earliest one not met
+    /// (the PGA itself is met once final).
+    pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> Html {
+        let Some(draft) = crate::services::store()
+            .load_now(id)
+            .ok()
+            .flatten()
+            .and_then(|e| e.open().ok())
+        else {
+            return Html::default();
+        };
+        let cal = settings.calendar.calendar();
+        let next = pga_form::deadlines(&draft.answers, &cal)
+            .into_iter()
+            .filter(|d| !(draft.is_locked() && d.rule_id == "PGA-2"))
+            .min_by_key(|d| d.due);
+        match next {
+            Some(d) => {
+                html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
+            }
+            None => html! { <span class="pct-not-given">{ "None yet" }</span> },
+        }
+    }
+
+    /// The side panel of a PGA page: deadlines, factors found, FIMU submission.
+    pub fn sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
+        if !is_pga(draft) {
+            return Html::default();
+        }
+        let cal = settings.calendar.calendar();
+        let today = clock::today();
+        let ctx = clock::context();
+        let deadlines = pga_form::deadlines(&draft.answers, &cal);
+        let summary = pga_form::decision_summary(crate::pga(), &draft.answers, &ctx);
+        let factors = &summary.factors;
+        let found: Html = factors
+            .present
+            .iter()
+            .map(|(section, labels)| {
+                html! {
+                    <>
+                        <h4 class="govuk-heading-s pct-factors__section">{ section.clone() }</h4>
+                        <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                            { for labels.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+                        </ul>
+                    </>
+                }
+            })
+            .collect();
+        let present: usize = factors.present.iter().map(|(_, l)| l.len()).sum();
+        html! {
+            <aside class="pct-sidebar" aria-labelledby="pga-help-title">
+                <h2 class="govuk-heading-m" id="pga-help-title">{ "This case" }</h2>
+                if deadlines.is_empty() {
+                    <p class="govuk-body-s" id="pga-no-deadlines">{ "Enter the date you received the referral to see the PGA deadline (PGA-2, s8)." }</p>
+                } else {
+                    { super::super::deadlines::panels(&deadlines, today, &cal) }
+                }
+                <h3 class="govuk-heading-s">{ "Factors found" }</h3>
+                <p class="govuk-body-s" id="pga-factor-counts" role="status" aria-live="polite">
+                    { format!("{present} present, {} absent, {} unknown or not recorded yet.", factors.absent, factors.unknown) }
+                </p>
+                <div class="pct-factors">{ found }</div>
+                if let Some(required) = summary.fimu_submission_required {
+                    <h3 class="govuk-heading-s">{ "FIMU submission" }</h3>
+                    <p class="govuk-body-s" id="pga-fimu">{
+                        if required {
+                            "The Gateway Decision must be submitted to the FIMU (PGA-11, s8)."
+                        } else {
+                            "No FIMU submission is needed: the decision is to close a case the FIMU graded RADO 6 (PGA-11, s8)."
+                        }
+                    }</p>
+                }
+            </aside>
+        }
+    }
+}

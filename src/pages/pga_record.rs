@@ -1,0 +1,184 @@
+//! A finalised Prevent Gateway Assessment: its reference, the Gateway Decision summary for the
+//! FIMU submission (what, why, escalating/de-escalating/static; PGA-11, INT-1), the JSON
+//! download and print view, the case's deadlines, the audit trail (who entered what and when)
+//! and every answer. Read-only: a final PGA can never be altered (PGA-10, s8).
+
+use super::confirmation::answers_summary;
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::{Form, Route};
+use crate::router::*;
+use crate::services::{clock, download::download};
+use crate::state::SessionHandle;
+use prevent_core::{export, pga_form};
+use yew::prelude::*;
+
+/// Properties of [`PgaRecord`].
+#[derive(Properties, PartialEq)]
+pub struct PgaRecordProps {
+    /// Draft id.
+    pub id: AttrValue,
+}
+
+fn lines(text: &str) -> Html {
+    text.lines()
+        .map(|l| html! { <>{ l.to_string() }<br /></> })
+        .collect()
+}
+
+/// The final PGA page.
+#[component]
+pub fn PgaRecord(props: &PgaRecordProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    let settings = crate::app::use_settings();
+    let problem = use_state(|| None::<String>);
+    let schema = crate::pga();
+    use_title(format!("Assessment final – {}", schema.title), false);
+    let Some(draft) = session.draft.clone() else {
+        return html! {};
+    };
+    let Some(finished) = draft.finished.clone() else {
+        let tasks = nav::href(&Route::FormTasks {
+            form: Form::Pga,
+            id: props.id.to_string(),
+        });
+        return html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This assessment is not final yet" }</h1>
+                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the assessment" }</a></p>
+            </>
+        };
+    };
+    let ctx = clock::context();
+    let summary = pga_form::decision_summary(schema, &draft.answers, &ctx);
+    let on_download = {
+        let draft = draft.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let text = export::to_json_string(schema, &draft, &clock::context());
+            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
+                problem.set(Some(why));
+            }
+        })
+    };
+    let on_print = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let text_row = |key: &str, value: Option<String>| SummaryRow {
+        key: AttrValue::from(key.to_string()),
+        value: match value {
+            Some(v) if !v.trim().is_empty() => lines(&v),
+            _ => html! { <span class="pct-not-given">{ "Not given" }</span> },
+        },
+        action: None,
+    };
+    let factors: Option<String> = (!summary.factors.present.is_empty()).then(|| {
+        summary
+            .factors
+            .present
+            .iter()
+            .map(|(s, l)| format!("{s}: {}", l.join("; ")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let fimu = summary.fimu_submission_required.map(|r| {
+        if r {
+            "Required: submit the Gateway Decision to the FIMU (PGA-11, s8)".to_string()
+        } else {
+            "Not needed: the case is closed after a RADO 6 grading (PGA-11, s8)".to_string()
+        }
+    });
+    let rows = vec![
+        text_row("Case reference", Some(summary.case_reference.clone())),
+        text_row("Gateway Decision", summary.decision.map(str::to_string)),
+        text_row("Rationale", Some(summary.rationale.clone())),
+        text_row("Risk is", summary.direction.clone()),
+        text_row("Factors found present", factors.or(Some("None".into()))),
+        text_row("Supervised by", summary.supervised_by.clone()),
+        text_row("FIMU submission", fimu),
+    ];
+    let cal = settings.calendar.calendar();
+    let deadlines: Vec<_> = pga_form::deadlines(&draft.answers, &cal)
+        .into_iter()
+        .map(|d| {
+            if d.rule_id == "PGA-2" {
+                d.done_on(Some(finished.on))
+            } else {
+                d
+            }
+        })
+        .collect();
+    let short = |field: &str| {
+        schema
+            .question(field)
+            .map(|(_, q)| q.short.clone())
+            .unwrap_or_else(|| field.to_string())
+    };
+    let audit: Html = draft
+        .audit
+        .iter()
+        .map(|a| {
+            html! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{ clock::local_time(&a.at) }</td>
+                    <td class="govuk-table__cell">{ a.by.clone() }</td>
+                    <td class="govuk-table__cell">{ short(&a.field) }</td>
+                    <td class="govuk-table__cell pct-audit-value">{ a.value.clone() }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let home = nav::href(&Route::OfficerHome);
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-full">
+                { panel::view(PanelProps {
+                    title: "Gateway Assessment final".into(),
+                    children: html! {
+                        <>{ "Reference" }<br /><strong id="reference">{ finished.reference.clone() }</strong></>
+                    },
+                }) }
+                if let Some(p) = &*problem {
+                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="download-problem">
+                        <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+                    </NotificationBanner>
+                }
+                { inset_text::view(InsetTextProps { children: html! { { format!("Finalised on {}. This record is read-only: the DIF and the Gateway Decision cannot be altered (PGA-10, s8).", prevent_core::date::long_date(finished.on)) } } }) }
+                <h2 class="govuk-heading-m">{ "Gateway Decision summary for the FIMU" }</h2>
+                <div id="gateway-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
+                { button::group(ButtonGroupProps { children: html! {
+                    <>
+                        { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the assessment (JSON)") }) }
+                        { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the assessment") }) }
+                    </>
+                } }) }
+                <p class="govuk-body">{ "The download and the print are marked OFFICIAL-SENSITIVE. Enter or attach the record in the PCM Tracker or CMIS as your force requires." }</p>
+                if !deadlines.is_empty() {
+                    <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
+                    { super::deadlines::panels(&deadlines, clock::today(), &cal) }
+                }
+                <h2 class="govuk-heading-m" id="audit-title">{ "Audit trail" }</h2>
+                <table class="govuk-table" aria-labelledby="audit-title" id="audit-trail">
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">{ "When" }</th>
+                            <th scope="col" class="govuk-table__header">{ "Who" }</th>
+                            <th scope="col" class="govuk-table__header">{ "What" }</th>
+                            <th scope="col" class="govuk-table__header">{ "Entered" }</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">{ audit }</tbody>
+                </table>
+                <h2 class="govuk-heading-m">{ "The assessment" }</h2>
+                { answers_summary(schema, &draft, &ctx) }
+                <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments" }</a></p>
+            </div>
+        </div>
+    }
+}
