@@ -8,6 +8,8 @@ pub mod deadlines;
 pub mod delete_draft;
 pub mod draft_scope;
 pub mod drafts;
+#[cfg(feature = "officer")]
+pub mod framework_settings;
 pub mod home;
 pub mod not_found;
 pub mod pga_help;

@@ -25,6 +25,11 @@ mod partner {
         false
     }
 
+    /// Partners' bundle: no case references.
+    pub fn duplicate_case(_: &Draft) -> Option<&'static str> {
+        None
+    }
+
     /// Partners' bundle: no deadlines.
     pub fn next_deadline(_: &str, _: &crate::app::Settings) -> Html {
         Html::default()
@@ -67,6 +72,28 @@ mod officer {
         is_pga(draft)
             && section != FIRST_SECTION
             && !pga_form::deconflicted(&draft.answers, clock::today())
+    }
+
+    /// PGA-10 (s8): another assessment in this browser already has this case reference.
+    pub fn duplicate_case(draft: &Draft) -> Option<&'static str> {
+        if !is_pga(draft) {
+            return None;
+        }
+        let reference = draft.answers.text("case.reference")?.trim();
+        if reference.is_empty() {
+            return None;
+        }
+        let store = crate::services::store();
+        let listing = store.list_now().ok()?;
+        let others: Vec<String> = listing
+            .drafts
+            .iter()
+            .filter(|d| d.kind == pga_form::FORM_ID && d.id != draft.id)
+            .filter_map(|d| store.load_now(&d.id).ok().flatten()?.open().ok())
+            .filter_map(|d| d.answers.text("case.reference").map(str::to_string))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        prevent_core::pga::one_per_case(&others, reference).err()
     }
 
     /// The next deadline of stored assessment `id`, for the list: the earliest one not met

@@ -96,6 +96,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             let mut next = draft.clone();
             let page_ok = !next.continue_from(schema, &page_id, &ctx).has_errors();
             if is_declaration {
+                // PGA-10: never a second PGA for a case (the banner says why).
+                if super::pga_help::duplicate_case(&next).is_some() {
+                    return;
+                }
                 let finished = page_ok && next.finish(schema, &ctx, &clock::now()).is_ok();
                 session.dispatch(Action::Finish {
                     page: page_id.clone(),
@@ -178,6 +182,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     if draft.is_locked() {
         return super::referral_page::finished_notice(form, &props.id, &navigator);
     }
+    // PGA-10: checked on the case page and at finalising (it reads the other records).
+    let duplicate = (page.id == "case" || is_declaration)
+        .then(|| super::pga_help::duplicate_case(&draft))
+        .flatten();
     if super::pga_help::gated(&draft, &page.section) {
         let deconfliction = nav::href(&Route::FormPage {
             form,
@@ -201,6 +209,12 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                 <div class="govuk-grid-column-two-thirds">
                     if !errors.is_empty() {
                         <ErrorSummary items={errors} focus_trigger={session.attempts} />
+                    }
+                    if let Some(problem) = duplicate {
+                        <NotificationBanner title={Some(AttrValue::from("Important"))} id="duplicate-case">
+                            <p class="govuk-notification-banner__heading">{ problem }</p>
+                            <p class="govuk-body">{ "Check the case reference, or carry on with the existing assessment from your list of Gateway Assessments." }</p>
+                        </NotificationBanner>
                     }
                     <span class="govuk-caption-l">{ &schema.title }</span>
                     if !single {

@@ -230,6 +230,7 @@ pub fn SettingsPage() -> Html {
                     }) }
                     { button::view(ButtonProps { variant: ButtonVariant::Secondary, ..ButtonProps::new("Add holiday") }) }
                 </form>
+                <super::framework_settings::FrameworkSettings />
                 <h2 class="govuk-heading-m">{ "Bank holidays in use" }</h2>
                 { holiday_lists }
             </div>

@@ -1,0 +1,445 @@
+'use strict';
+// Steps a CTCO takes through the Prevent Gateway Assessment (officers' bundle, /officer/pga/...),
+// shared by e2e/pga.test.js. Everything is done with the keyboard: focus + Space on radios and
+// checkboxes, typing into fields, Tab/Enter on buttons. `completePga` walks one assessment from
+// the start page to the final record, driven by a scenario (see e2e/pga.test.js), checking the
+// side panel (deadlines, factors found, FIMU submission) and the Gateway Decision options on the
+// way. Page labels and texts come from crates/core/src/pga_form.rs, pga.rs and dif.rs.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const { onPage, pressContinue, choose } = require('./referral');
+
+/** The default DIF framework (crates/core/src/dif.rs, default_framework): page ids, titles, factors. */
+const DIF = [
+  {
+    id: 'engagement',
+    title: 'Engagement with a group, cause or ideology',
+    factors: [
+      ['grievance', 'Grievance and injustice'],
+      ['threat', 'Feeling under threat'],
+      ['identity', 'Need for identity, meaning and belonging'],
+      ['status', 'Desire for status'],
+      ['excitement', 'Desire for excitement and adventure'],
+      ['dominance', 'Need to dominate and control'],
+      ['indoctrination', 'Susceptibility to indoctrination'],
+      ['change', 'Desire for political or moral change'],
+      ['opportunistic', 'Opportunistic involvement'],
+      ['family-friends', 'Family or friends involved in extremism'],
+      ['transition', 'Transitional time of life'],
+      ['group-influence', 'Being influenced or controlled by a group'],
+      ['mental-health', 'Relevant mental health issues'],
+    ],
+  },
+  {
+    id: 'intent',
+    title: 'Intent to cause harm',
+    factors: [
+      ['over-identification', 'Over-identification with a group or ideology'],
+      ['them-and-us', "'Them and us' thinking"],
+      ['dehumanisation', 'Dehumanisation of the enemy'],
+      ['justify-offending', 'Attitudes that justify offending'],
+      ['harmful-means', 'Harmful means to an end'],
+      ['harmful-objectives', 'Harmful objectives'],
+    ],
+  },
+  {
+    id: 'capability',
+    title: 'Capability to cause harm',
+    factors: [
+      ['knowledge', 'Individual knowledge, skills and competencies'],
+      ['access', 'Access to networks, funding or equipment'],
+      ['criminal', 'Criminal capability'],
+    ],
+  },
+  {
+    id: 'vulnerability',
+    title: 'Vulnerability and complex needs',
+    factors: [
+      ['mental-health', 'Mental health concerns'],
+      ['neurodiversity', 'Neurodiversity'],
+      ['isolation', 'Social isolation'],
+      ['safeguarding', 'Other safeguarding concerns'],
+      ['exploitation', 'Grooming or exploitation'],
+      ['substance-misuse', 'Substance misuse'],
+    ],
+  },
+  {
+    id: 'threat',
+    title: 'Threat and risk',
+    factors: [
+      ['harm', 'Apparent, imminent or escalating risk of harm to self or others'],
+      ['escalation', 'Escalation factors (for example increasing consumption of extremist material)'],
+      ['mobilisation', 'Mobilisation factors (for example attack research, acquiring weapons, travel plans)'],
+      ['time-lock', 'A time-lock: a deadline before which concerns must be answered'],
+      ['pursue', 'Pursue relevance'],
+    ],
+  },
+  {
+    id: 'protective',
+    title: 'Protective factors',
+    factors: [
+      ['family-support', 'Supportive family or carers'],
+      ['positive-peers', 'Positive peers and relationships'],
+      ['education-work', 'Engagement in education, training or work'],
+      ['engages-support', 'Willing to engage with support'],
+    ],
+  },
+];
+const FACTOR_COUNT = DIF.reduce((n, s) => n + s.factors.length, 0);
+
+/** The background checks (crates/core/src/pga.rs, CHECKS): key and name. */
+const CHECKS = [
+  ['pnc', 'PNC'],
+  ['pnd', 'PND'],
+  ['ncia', 'NCIA'],
+  ['open-source', 'Open Source'],
+  ['local', 'Local Crime & Intel systems'],
+  ['ct-holmes', 'CT Holmes'],
+];
+const FROM_FIMU = "Known from the FIMU's checks, without significant delay since";
+
+/** The Gateway Decision options, in the order offered. */
+const DECISIONS = ['Keep in PCM', 'Refer to the LACC', 'Straight to PLP', 'Close', 'Close and escalate to Pursue'];
+
+/** The assessment's answer labels (the "assessment.concern" radios). */
+const CONCERN = {
+  suspicion: 'There is a reasonable suspicion of a Prevent-relevant concern',
+  noConcern: 'There is a reasonable belief that there is no Prevent-relevant concern',
+  unclear: 'Neither, yet',
+};
+
+/** The side panel's texts of the FIMU submission (PGA-11), and the final summary's. */
+const FIMU = {
+  required: 'The Gateway Decision must be submitted to the FIMU (PGA-11, s8).',
+  notNeeded: 'No FIMU submission is needed: the decision is to close a case the FIMU graded RADO 6 (PGA-11, s8).',
+  summaryRequired: 'Required: submit the Gateway Decision to the FIMU (PGA-11, s8)',
+  summaryNotNeeded: 'Not needed: the case is closed after a RADO 6 grading (PGA-11, s8)',
+};
+
+/** The id used in the DOM for a field id (src/route.rs, dom_id). */
+const domId = (path) => path.replace(/[._]/g, '-');
+
+/** The radios, checkboxes or date fieldset whose legend is `legend`. */
+const group = (page, legend) => page.getByRole('group', { name: legend, exact: true });
+
+/** Chooses `option` in the group `legend` with the keyboard (focus + Space). */
+async function answer(page, legend, option) {
+  const input = group(page, legend).getByLabel(option, { exact: true });
+  await input.focus();
+  await page.keyboard.press('Space');
+  assert.ok(await input.isChecked(), `"${option}" is not checked after Space (question "${legend}")`);
+}
+
+/** Types `text` into a field (a locator), replacing what it held, key by key. */
+async function typeInto(page, field, text) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
+
+/** Types into the field labelled `label` (exact). */
+async function typeLabelled(page, label, text) {
+  await typeInto(page, page.getByLabel(label, { exact: true }), text);
+}
+
+/** Types a date ([day, month, year]) into the date input of field `path` ("case.received"). */
+async function typeDate(page, path, [day, month, year]) {
+  const id = domId(path);
+  await typeInto(page, page.locator(`#${id}-day`), day);
+  await typeInto(page, page.locator(`#${id}-month`), month);
+  await typeInto(page, page.locator(`#${id}-year`), year);
+}
+
+/** The text of an element, whitespace collapsed. */
+async function textOf(locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Text of the error summary's links. */
+async function summaryErrors(page) {
+  return page.locator('.govuk-error-summary a').allInnerTexts();
+}
+
+/** The inline error messages of the page, without the visually hidden "Error: ". */
+async function inlineErrors(page) {
+  const all = await page.locator('main .govuk-error-message').allInnerTexts();
+  return all.map((t) => t.replace(/^Error:\s*/, '').trim());
+}
+
+/** A summary list (e.g. #gateway-summary) as {key: value}. */
+async function summaryList(container) {
+  const rows = container.locator('.govuk-summary-list__row');
+  const out = {};
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out[await textOf(row.locator('.govuk-summary-list__key'))] = (await row.locator('.govuk-summary-list__value').innerText()).trim();
+  }
+  return out;
+}
+
+/** The deadline panels shown (#deadline-<key>) as {key: text}. */
+async function deadlines(page, scope = page.locator('main')) {
+  const panels = scope.locator('section.pct-deadline');
+  const out = {};
+  for (let i = 0; i < (await panels.count()); i++) {
+    const p = panels.nth(i);
+    out[(await p.getAttribute('id')).replace(/^deadline-/, '')] = await textOf(p);
+  }
+  return out;
+}
+
+/**
+ * Asserts the deadline panels shown are exactly those of `expected` ({key: text or RegExp each
+ * panel's text must contain or match}).
+ */
+async function assertDeadlines(page, expected, where) {
+  const shown = await deadlines(page);
+  assert.deepEqual(Object.keys(shown).sort(), Object.keys(expected).sort(), `deadline panels ${where}: ${JSON.stringify(shown)}`);
+  for (const [key, want] of Object.entries(expected)) {
+    if (want instanceof RegExp) assert.match(shown[key], want, `#deadline-${key} ${where}`);
+    else assert.ok(shown[key].includes(want), `#deadline-${key} ${where}: "${shown[key]}" does not include "${want}"`);
+  }
+}
+
+/** Waits for page `heading` (h1) and audits it with axe unless `axe` is false; then `visit`. */
+async function at(page, heading, name, opts) {
+  await onPage(page, heading, { axe: opts.axe !== false });
+  if (opts.visit) await opts.visit(page, name);
+}
+
+/** Starts a new PGA from the officers' start page; returns its id (on the case page). */
+async function startPga(page, opts = {}) {
+  await page.goto('/officer/pga/start');
+  await at(page, 'Start a Prevent Gateway Assessment', 'start', opts);
+  await pressContinue(page, 'Start now');
+  await at(page, 'Case details', 'case', opts);
+  const m = page.url().match(/\/officer\/pga\/([0-9a-f-]{36})\/case$/);
+  assert.ok(m, `no assessment id in ${page.url()}`);
+  return m[1];
+}
+
+/** Answers the case page (s.case) without pressing Continue. */
+async function fillCase(page, c) {
+  await typeLabelled(page, 'Case reference', c.reference);
+  await typeDate(page, 'case.received', c.received);
+  await answer(page, 'Who or what is the referral about?', c.subject);
+  await answer(page, 'Is this a Dovetail area?', c.area);
+  await typeLabelled(page, 'Your name', c.ctco);
+}
+
+/** Answers the de-confliction page (s.deconfliction) without pressing Continue. */
+async function fillDeconfliction(page, d) {
+  await typeDate(page, 'deconfliction.date', d.date);
+  await typeLabelled(page, 'De-confliction reference number', d.reference);
+  if (d.rado) {
+    // A select, by keyboard: focus it and type the option's text (the browser's type-ahead).
+    const select = page.getByLabel('RADO grading given by the FIMU (optional)', { exact: true });
+    await select.focus();
+    await page.keyboard.type(`RADO ${d.rado}`);
+    assert.equal(await select.inputValue(), String(d.rado), 'the RADO grading is chosen by typing');
+  }
+  for (const before of d.before || []) await answer(page, 'What did you do before de-confliction? (optional)', before);
+}
+
+/** The six background checks: PNC, PND and Open Source done (dated), NCIA and local from the FIMU, CT Holmes not available. */
+async function fillChecks(page, checkDate) {
+  for (const [key, name] of CHECKS) {
+    const legend = `${name} check`;
+    if (['pnc', 'pnd', 'open-source'].includes(key)) {
+      await answer(page, legend, 'Done');
+      await typeDate(page, `checks.${key}.date`, checkDate);
+      await typeLabelled(page, `Result of the ${name} check`, 'No trace');
+    } else if (key === 'ct-holmes') {
+      await answer(page, legend, 'Not available in this force');
+    } else {
+      await answer(page, legend, FROM_FIMU);
+    }
+  }
+}
+
+/**
+ * Answers every factor of DIF section `section`: the factors in `present` ({factorId: evidence})
+ * Present with their evidence, those in `absent` Absent, the rest Unknown.
+ */
+async function fillDifSection(page, section, { present = {}, absent = [] } = {}) {
+  for (const [factor, label] of section.factors) {
+    if (factor in present) {
+      await answer(page, label, 'Present');
+      if (present[factor] !== null) {
+        await typeInto(page, page.locator(`#${domId(`dif.${section.id}.${factor}.evidence`)}`), present[factor]);
+      }
+    } else if (absent.includes(factor)) {
+      await answer(page, label, 'Absent');
+    } else {
+      await answer(page, label, 'Unknown');
+    }
+  }
+}
+
+/** The `#pga-factor-counts` sentence for these counts. */
+const factorCounts = (present, absent) => `${present} present, ${absent} absent, ${FACTOR_COUNT - present - absent} unknown or not recorded yet.`;
+
+/**
+ * Asserts the Gateway Decision options: those in `unavailable` ({label: reason}) disabled, with
+ * "Not available: <reason>." as their hint; the others enabled.
+ */
+async function assertDecisionOptions(page, unavailable) {
+  const legend = 'What is the Gateway Decision?';
+  for (const label of DECISIONS) {
+    const input = group(page, legend).getByLabel(label, { exact: true });
+    const hintId = await input.getAttribute('aria-describedby');
+    const hint = hintId ? await textOf(page.locator(`#${hintId}`)) : '';
+    if (label in unavailable) {
+      assert.ok(await input.isDisabled(), `"${label}" should be disabled`);
+      assert.equal(hint, `Not available: ${unavailable[label]}.`, `the hint of "${label}" gives the reason`);
+    } else {
+      assert.ok(await input.isEnabled(), `"${label}" should be enabled (hint: ${hint})`);
+      assert.doesNotMatch(hint, /^Not available/, `"${label}" hint`);
+    }
+  }
+}
+
+/** Downloads the final record's JSON with the keyboard; returns [file name, parsed JSON]. */
+async function downloadJson(page) {
+  const button = page.locator('#download-json');
+  await button.focus();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return [dl.suggestedFilename(), JSON.parse(fs.readFileSync(await dl.path(), 'utf8'))];
+}
+
+/**
+ * Walks one PGA from the start page to its final record, by keyboard, following scenario `s`
+ * (see e2e/pga.test.js for its shape), and checks on the way: the deadlines in the side panel
+ * (`s.expect.deadlines` before the decision, `s.expect.deadlinesAfterDecision` after it), the
+ * factors found, the Gateway Decision options (`s.expect.unavailable`) and the FIMU submission.
+ *
+ * opts.axe: 'all' audits every page; 'some' (default) only the pages whose content depends on
+ * the scenario (the case, decision and confirmation pages). opts.visit(page, name) is called on
+ * every page (e.g. to take screenshots). Returns {id, reference} and leaves the page on the
+ * final record.
+ */
+async function completePga(page, s, opts = {}) {
+  const all = opts.axe === 'all';
+  const o = (audit) => ({ axe: audit, visit: opts.visit });
+  const id = await startPga(page, o(all));
+
+  // Case details: the PGA-2 deadline (and PGA-7 in a Dovetail area) shows as the date is typed.
+  await fillCase(page, s.case);
+  const beforeDeconfliction = Object.fromEntries(Object.entries(s.expect.deadlines).filter(([k]) => k !== 'pga-15'));
+  await assertDeadlines(page, beforeDeconfliction, 'on the case page');
+  if (opts.visit) await opts.visit(page, 'case-filled');
+  await pressContinue(page);
+
+  // PGA-1: de-confliction, with a date and a reference (PGA-15's clock starts here when not Dovetail).
+  await at(page, 'FIMU de-confliction', 'deconfliction', o(all));
+  await fillDeconfliction(page, s.deconfliction);
+  await assertDeadlines(page, s.expect.deadlines, 'after de-confliction');
+  await pressContinue(page);
+
+  await at(page, 'Background checks', 'checks', o(all));
+  await fillChecks(page, s.checkDate);
+  await pressContinue(page);
+
+  await at(page, 'Partner contact and visits', 'contact', o(all));
+  await answer(page, 'Have you contacted any partner agency?', 'No');
+  await answer(page, 'Have you visited, or do you plan to visit, the subject?', 'No');
+  await pressContinue(page);
+
+  await at(page, 'Type of concern', 'relevance', o(all));
+  await answer(page, 'What type of concern is it?', s.concernType);
+  await pressContinue(page);
+
+  // The six DIF pages: every factor answered, the running count in the side panel.
+  let present = 0;
+  let absent = 0;
+  for (const section of DIF) {
+    await at(page, section.title, `dif-${section.id}`, o(all));
+    const findings = (s.dif && s.dif[section.id]) || {};
+    await fillDifSection(page, section, findings);
+    present += Object.keys(findings.present || {}).length;
+    absent += (findings.absent || []).length;
+    if (section.id === 'vulnerability') await answer(page, 'Has the subject been referred to a Vulnerability Support Hub?', 'No');
+    if (section.id === 'threat') await answer(page, 'Is the subject under current Pursue investigation?', s.pursueInvestigation);
+    assert.equal(await textOf(page.locator('#pga-factor-counts')), factorCounts(present, absent));
+    await pressContinue(page);
+  }
+
+  await at(page, 'Assessment summary', 'assessment', o(all));
+  const a = s.assessment;
+  await answer(page, 'What is your assessment?', CONCERN[a.concern]);
+  await answer(page, 'Is there a Pursue-relevant concern?', a.pursue);
+  if (a.unsuitablePlp) await answer(page, 'Is the case unsuitable for PLP?', a.unsuitablePlp);
+  if (a.traced) await answer(page, 'Can the person responsible be traced?', a.traced);
+  await answer(page, 'Is the risk escalating, de-escalating or static?', a.direction);
+  await typeLabelled(page, 'Summary of your assessment', a.summary);
+  await pressContinue(page);
+
+  await at(page, 'Foreign nationals and travel', 'prompts', o(all));
+  for (const [legend, value] of s.prompts) await answer(page, legend, value);
+  await pressContinue(page);
+
+  // The Gateway Decision: options the policy rules out are disabled, with the reason.
+  await at(page, 'Gateway Decision', `decision-${s.slug}`, o(true));
+  await assertDecisionOptions(page, s.expect.unavailable);
+  assert.equal(await page.locator('#pga-fimu').count(), 0, 'no FIMU outcome before a decision');
+  await answer(page, 'What is the Gateway Decision?', s.decision);
+  await page.locator('#pga-fimu').waitFor();
+  assert.equal(await textOf(page.locator('#pga-fimu')), s.expect.fimuRequired ? FIMU.required : FIMU.notNeeded);
+  await assertDeadlines(page, s.expect.deadlinesAfterDecision, `after choosing "${s.decision}"`);
+  await typeLabelled(page, 'Rationale for the decision', s.rationale);
+  if (opts.visit) await opts.visit(page, `decision-${s.slug}-chosen`);
+  await pressContinue(page);
+
+  // PGA-10, PGA-16: supervised by a Sergeant who is not the CTCO.
+  await at(page, 'Supervision', 'supervision', o(all));
+  await typeLabelled(page, "Supervisor's name", s.supervisor);
+  await answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+  await answer(page, 'Is it an acting rank?', 'No');
+  await typeDate(page, 'supervisor.date', s.signOff);
+  await answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
+  await pressContinue(page);
+
+  await at(page, 'Check your answers before finishing your assessment', 'check-answers', o(all));
+  await pressContinue(page);
+
+  await at(page, 'Finalise the assessment', 'declaration', o(all));
+  await choose(page, 'I confirm that this assessment is complete and supervised, and that it cannot be changed once final');
+  await pressContinue(page, 'Finalise the assessment');
+
+  await page.waitForURL(`**/officer/pga/${id}/confirmation`);
+  await at(page, 'Gateway Assessment final', `confirmation-${s.slug}`, o(true));
+  const reference = (await page.locator('#reference').innerText()).trim();
+  return { id, reference };
+}
+
+module.exports = {
+  DIF,
+  FACTOR_COUNT,
+  CHECKS,
+  DECISIONS,
+  CONCERN,
+  FIMU,
+  domId,
+  group,
+  answer,
+  typeInto,
+  typeLabelled,
+  typeDate,
+  textOf,
+  summaryErrors,
+  inlineErrors,
+  summaryList,
+  deadlines,
+  assertDeadlines,
+  startPga,
+  fillCase,
+  fillDeconfliction,
+  fillChecks,
+  fillDifSection,
+  factorCounts,
+  assertDecisionOptions,
+  downloadJson,
+  completePga,
+};
