@@ -188,22 +188,22 @@ fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
     match route {
         Route::Home => crate::pages::home::view(navigator),
         Route::FormStart { form } => html! { <ReferralStart form={form} /> },
-        Route::FormTasks { id, .. } => {
-            html! { <DraftScope id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
+        Route::FormTasks { form, id } => {
+            html! { <DraftScope {form} id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
         }
         #[cfg(feature = "officer")]
         Route::FormDone {
             form: Form::Pga,
             id,
         } => {
-            html! { <DraftScope id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
+            html! { <DraftScope form={Form::Pga} id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
         }
         #[cfg(not(feature = "officer"))]
-        Route::FormDone { id, .. } => {
-            html! { <DraftScope id={id.clone()}><Confirmation id={id} /></DraftScope> }
+        Route::FormDone { form, id } => {
+            html! { <DraftScope {form} id={id.clone()}><Confirmation id={id} /></DraftScope> }
         }
         Route::FormPage { form, id, page } => {
-            html! { <DraftScope id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page) }</DraftScope> }
+            html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page) }</DraftScope> }
         }
         Route::Drafts => html! { <Drafts form={Form::Referral} /> },
         Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },

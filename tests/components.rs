@@ -473,6 +473,18 @@ async fn radios_are_numbered_from_the_first_id_and_labelled() {
 }
 
 #[wasm_bindgen_test]
+async fn pga_7_a_ruled_out_option_is_disabled_and_its_hint_says_why() {
+    let root = mount_example("radios", "with an option that cannot be chosen").await;
+    let radios = all(&root, "input[type=radio]");
+    assert_eq!(attr(&radios[0], "disabled"), None);
+    assert!(attr(&radios[1], "disabled").is_some());
+    let hint_id = attr(&radios[1], "aria-describedby").expect("the reason describes the option");
+    let hint = one(&root, &format!("#{hint_id}"));
+    assert!(text(&hint).contains("PGA-7"), "{}", text(&hint));
+    assert!(has_class(&hint, "govuk-radios__hint"));
+}
+
+#[wasm_bindgen_test]
 async fn radios_with_hint_and_error_describe_the_fieldset_and_legend_is_heading() {
     let root = mount_example("radios", "with hint and error").await;
     let fieldset = one(&root, "fieldset");

@@ -202,6 +202,23 @@ pub fn examples() -> Vec<Example> {
                 ..Default::default()
             })
         }),
+        ex!("radios", "with an option that cannot be chosen", |id| {
+            radios::view(RadiosProps {
+                id,
+                name: "decision".into(),
+                legend: "What is the Gateway Decision?".into(),
+                items: vec![
+                    RadioItem::new("keep-in-pcm", "Keep in PCM"),
+                    RadioItem {
+                        disabled: true,
+                        ..RadioItem::new("refer-to-lacc", "Refer to the LACC").with_hint(
+                            "Not available: Only Dovetail areas refer cases to the LACC at PGA (PGA-7, s8, s10).",
+                        )
+                    },
+                ],
+                ..Default::default()
+            })
+        }),
         ex!("checkboxes", "default", |id| checkboxes::view(
             CheckboxesProps {
                 items: concern_items(&id),

@@ -4,7 +4,7 @@
 use crate::components::*;
 use crate::hooks::use_draft;
 use crate::nav;
-use crate::route::Route;
+use crate::route::Form;
 use crate::router::*;
 use crate::state::{Load, Save, SessionHandle};
 use yew::prelude::*;
@@ -14,6 +14,8 @@ use yew::prelude::*;
 pub struct DraftScopeProps {
     /// Draft id.
     pub id: AttrValue,
+    /// The form the URL is for: a draft of another form is not shown here.
+    pub form: Form,
     /// The page.
     pub children: Html,
 }
@@ -23,8 +25,17 @@ pub struct DraftScopeProps {
 pub fn DraftScope(props: &DraftScopeProps) -> Html {
     let session = use_draft(props.id.to_string());
     let navigator = use_navigator().expect("router");
-    let drafts = nav::href(&Route::Drafts);
-    match &session.load {
+    let drafts = nav::href(&props.form.drafts());
+    let other_form = session
+        .draft
+        .as_ref()
+        .is_some_and(|d| d.form != props.form.id());
+    let load = if other_form {
+        &Load::Missing
+    } else {
+        &session.load
+    };
+    match load {
         Load::Loading => html! { <p class="govuk-body">{ "Loading your draft…" }</p> },
         Load::Missing => html! {
             <>

@@ -1,0 +1,427 @@
+'use strict';
+// A CTCO completes the Prevent Gateway Assessment (officers' bundle, /officer/pga/...) in a real
+// browser, by keyboard: one assessment for each of the five Gateway Decisions, with the side
+// panel's deadlines (PGA-2, PGA-7, PGA-15), factors found and FIMU submission (PGA-11), the
+// options the policy rules out (PGA-6..9, PGA-14), supervision (PGA-16), finalising (PGA-10),
+// the final record, its JSON download and its read-only pages; the de-confliction gate (PGA-1);
+// and the error states (GOV.UK error summary, DIF-1, PGA-16). axe runs on every PGA page at
+// least once, error states included.
+//
+// The browser's clock is fixed at Wednesday 30 December 2026, 10:00 (Playwright's
+// clock.setFixedTime), so every deadline is known: received Tuesday 22 December 2026, the PGA
+// (and the LACC referral in a Dovetail area) is due Thursday 31 December (Christmas Day and the
+// Boxing Day substitute, Monday 28th, do not count): 1 working day left. De-conflicted Monday
+// 21 December, the S.36 decision (not Dovetail) is due Thursday 21 January 2027 (New Year's Day
+// does not count): 15 working days left.
+
+const assert = require('node:assert/strict');
+const { useApp } = require('./lib/harness');
+const { assertNoAxeViolations } = require('./lib/axe');
+const { onPage, pressContinue } = require('./lib/referral');
+const p = require('./lib/pga');
+
+const app = useApp();
+
+const TODAY = new Date('2026-12-30T10:00:00');
+const RECEIVED = ['22', '12', '2026'];
+const DECONFLICTED = ['21', '12', '2026'];
+const PGA_DUE = 'Due 31 December 2026: 1 working day left';
+const S36_DUE = 'Due 21 January 2027: 15 working days left';
+const CTCO = 'DC Morgan Reyes';
+const SERGEANT = 'DS Priya Shah';
+
+/** A fresh, guarded page (own storage) with the clock fixed at TODAY. */
+async function openAtToday(t) {
+  const guarded = await app.open(t, null);
+  await guarded.page.clock.setFixedTime(TODAY);
+  return guarded;
+}
+
+const NOT_DOVETAIL = 'Only Dovetail areas refer cases to the LACC at PGA (PGA-7, s8, s10)';
+const NEEDS_NO_CONCERN = 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)';
+const NEEDS_PURSUE = 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)';
+const NEEDS_SUSPICION = 'Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8)';
+const PERSON_PROMPTS = [
+  ['Is the subject a foreign national?', 'No'],
+  ['Is the subject under 18?', 'No'],
+  ['Does the subject show a propensity to travel to conflict areas?', 'No'],
+];
+
+/** What every scenario shares; each one overrides what makes its decision. */
+function scenario(s) {
+  return {
+    deconfliction: { date: DECONFLICTED, reference: `NCIA-${s.slug.toUpperCase()}`, rado: 3 },
+    checkDate: ['23', '12', '2026'],
+    signOff: ['29', '12', '2026'],
+    concernType: 'Extreme right-wing',
+    pursueInvestigation: 'No',
+    prompts: PERSON_PROMPTS,
+    supervisor: SERGEANT,
+    ...s,
+    case: { received: RECEIVED, ctco: CTCO, subject: 'A person', ...s.case },
+  };
+}
+
+const SCENARIOS = [
+  scenario({
+    slug: 'keep-in-pcm',
+    decision: 'Keep in PCM',
+    case: { reference: 'PCM-2026-0101', area: 'No, not Dovetail' },
+    dif: {
+      engagement: { present: { grievance: 'Posts online about perceived injustice (open source check).' }, absent: ['excitement'] },
+      intent: { present: { 'them-and-us': 'Referral: repeated us-and-them remarks in class.' } },
+    },
+    assessment: { concern: 'suspicion', pursue: 'No', direction: 'Escalating', summary: 'Growing engagement with an extreme right-wing group online.' },
+    rationale: 'Reasonable suspicion: Information Gathering to follow.',
+    expect: {
+      deadlines: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
+      deadlinesAfterDecision: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
+      unavailable: { 'Refer to the LACC': NOT_DOVETAIL, Close: NEEDS_NO_CONCERN, 'Close and escalate to Pursue': NEEDS_PURSUE },
+      fimuRequired: true,
+      direction: 'Escalating',
+      next: `S.36 decision (non-Dovetail) (PGA-15): ${S36_DUE}`,
+    },
+  }),
+  scenario({
+    slug: 'refer-to-lacc',
+    decision: 'Refer to the LACC',
+    case: { reference: 'PCM-2026-0102', area: 'Yes, Dovetail' },
+    dif: {
+      vulnerability: { present: { isolation: 'School: withdrawn from friends since the summer.' }, absent: ['substance-misuse'] },
+    },
+    assessment: { concern: 'suspicion', pursue: 'No', unsuitablePlp: 'Yes', direction: 'Static', summary: 'Vulnerable young person, suitable for Channel.' },
+    prompts: [
+      ['Is the subject a foreign national?', 'No'],
+      ['Is the subject under 18?', 'Yes'],
+      ['Does the subject show a propensity to travel to conflict areas?', 'No'],
+      ['Have you considered a Ports Intelligence Watchlist (PIW) request?', 'Yes'],
+    ],
+    rationale: 'Unsuitable for PLP: refer to the LACC for Channel.',
+    expect: {
+      deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
+      deadlinesAfterDecision: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
+      unavailable: {
+        'Keep in PCM': 'In a Dovetail area a case unsuitable for PLP is referred to the LACC (PGA-7, s8)',
+        Close: NEEDS_NO_CONCERN,
+        'Close and escalate to Pursue': NEEDS_PURSUE,
+      },
+      fimuRequired: true,
+      direction: 'Static',
+      next: `Referral to the LACC (Dovetail) (PGA-7): ${PGA_DUE}`,
+    },
+  }),
+  scenario({
+    slug: 'straight-to-plp',
+    decision: 'Straight to PLP',
+    case: { reference: 'PCM-2026-0103', subject: 'An institution', area: 'Yes, Dovetail' },
+    concernType: 'Islamist',
+    dif: {
+      capability: { present: { access: 'Open source: fundraising page linked to a proscribed group.' } },
+    },
+    assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Unregistered institution; nobody responsible can be traced.' },
+    prompts: [],
+    rationale: 'The person responsible cannot be traced: straight to PLP.',
+    expect: {
+      deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
+      deadlinesAfterDecision: { 'pga-2': PGA_DUE },
+      unavailable: {
+        'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
+        'Refer to the LACC': 'Only a person can be referred to Channel (PGA-7, s10)',
+        Close: NEEDS_NO_CONCERN,
+        'Close and escalate to Pursue': NEEDS_PURSUE,
+      },
+      fimuRequired: true,
+      direction: 'De-escalating',
+      next: 'None yet',
+    },
+  }),
+  scenario({
+    slug: 'close',
+    decision: 'Close',
+    case: { reference: 'PCM-2026-0104', area: 'No, not Dovetail' },
+    deconfliction: {
+      date: DECONFLICTED,
+      reference: 'NCIA-CLOSE',
+      rado: 6,
+      before: ['Gathered basic biographical data from local systems or the referrer'],
+    },
+    concernType: 'No ideology identified, or other susceptibility',
+    dif: {
+      protective: { present: { 'family-support': 'Parents engaged and supportive (referrer call).' }, absent: ['positive-peers'] },
+    },
+    assessment: { concern: 'noConcern', pursue: 'No', direction: 'Static', summary: 'Misunderstanding of a school project; no concern.' },
+    rationale: 'No Prevent-relevant concern: close.',
+    expect: {
+      deadlines: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
+      deadlinesAfterDecision: { 'pga-2': PGA_DUE },
+      unavailable: { 'Keep in PCM': NEEDS_SUSPICION, 'Refer to the LACC': NOT_DOVETAIL, 'Close and escalate to Pursue': NEEDS_PURSUE },
+      fimuRequired: false,
+      direction: 'Static',
+      next: 'None yet',
+    },
+  }),
+  scenario({
+    slug: 'close-escalate-pursue',
+    decision: 'Close and escalate to Pursue',
+    case: { reference: 'PCM-2026-0105', area: 'Yes, Dovetail' },
+    pursueInvestigation: 'Yes',
+    dif: {
+      threat: {
+        present: {
+          mobilisation: 'PNC and open source: recent purchase of weapons parts.',
+          pursue: 'Known to a current Pursue operation (FIMU).',
+        },
+      },
+    },
+    assessment: { concern: 'unclear', pursue: 'Yes', unsuitablePlp: 'No', direction: 'Escalating', summary: 'Pursue-relevant: hand over to Pursue.' },
+    rationale: 'Pursue-relevant concern: close in Prevent and escalate.',
+    expect: {
+      deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
+      deadlinesAfterDecision: { 'pga-2': PGA_DUE },
+      unavailable: {
+        'Keep in PCM': NEEDS_SUSPICION,
+        'Refer to the LACC': 'A subject under current Pursue investigation cannot be a Channel case (PGA-14, s10)',
+        Close: NEEDS_NO_CONCERN,
+      },
+      fimuRequired: true,
+      direction: 'Escalating',
+      next: 'None yet',
+    },
+  }),
+];
+
+/** Factors the scenario found present, as the final summary lists them ("Section: a; b"). */
+function presentBySection(s) {
+  return p.DIF.filter((sec) => s.dif[sec.id] && s.dif[sec.id].present)
+    .map((sec) => {
+      const labels = sec.factors.filter(([id]) => id in s.dif[sec.id].present).map(([, label]) => label);
+      return `${sec.title}: ${labels.join('; ')}`;
+    })
+    .join('\n');
+}
+
+/** The final record of scenario `s`: summary, deadlines, audit trail, JSON, read-only pages, the list. */
+async function checkFinalRecord(page, s, { id, reference }) {
+  assert.match(reference, /^PGA-20261230-[0-9A-F]{8}$/);
+  assert.equal(reference.slice(-8), id.replace(/-/g, '').slice(0, 8).toUpperCase());
+
+  const summary = await p.summaryList(page.locator('#gateway-summary'));
+  assert.deepEqual(summary, {
+    'Case reference': s.case.reference,
+    'Gateway Decision': s.decision,
+    Rationale: s.rationale,
+    'Risk is': s.expect.direction,
+    'Factors found present': presentBySection(s),
+    'Supervised by': `${SERGEANT}, 29 December 2026`,
+    'FIMU submission': s.expect.fimuRequired ? p.FIMU.summaryRequired : p.FIMU.summaryNotNeeded,
+  });
+  // PGA-2 is met by finalising; the decision's own deadline (PGA-7, PGA-15) stays.
+  const after = { ...s.expect.deadlinesAfterDecision, 'pga-2': 'Done (was due 31 December 2026)' };
+  await p.assertDeadlines(page, after, 'on the final record');
+
+  // The audit trail: who entered what (the CTCO; the supervisor's own fields by the supervisor).
+  const audit = page.locator('#audit-trail tbody tr');
+  assert.ok((await audit.count()) > 50, 'the audit trail lists the answers');
+  const who = new Set(await page.locator('#audit-trail tbody tr td:nth-child(2)').allInnerTexts());
+  assert.deepEqual([...who].sort(), [CTCO, SERGEANT].sort());
+
+  // The JSON download (INT-1, PGA-11).
+  const [file, json] = await p.downloadJson(page);
+  assert.equal(file, `prevent-gateway-assessment-${reference}.json`);
+  assert.equal(json.form.id, 'pga');
+  assert.equal(json.status, 'finished');
+  assert.equal(json.reference, reference);
+  assert.equal(json.finished_on, '2026-12-30');
+  assert.equal(json.gateway_decision.case_reference, s.case.reference);
+  assert.equal(json.gateway_decision.decision, s.decision);
+  assert.equal(json.gateway_decision.rationale, s.rationale);
+  assert.equal(json.gateway_decision.fimu_submission_required, s.expect.fimuRequired);
+  assert.equal(json.gateway_decision.risk_direction, s.expect.direction);
+  assert.equal(json.gateway_decision.supervised_by, `${SERGEANT}, 29 December 2026`);
+  assert.ok(Array.isArray(json.audit) && json.audit.length > 0, 'the audit trail is exported');
+  assert.ok(json.audit.some((a) => a.by === CTCO && a.field === 'case.reference'), 'the CTCO entered the case reference');
+  assert.ok(json.audit.some((a) => a.by === SERGEANT && a.field === 'supervisor.approved'), 'the supervisor approved');
+  assert.ok(json.audit.every((a) => [CTCO, SERGEANT].includes(a.by)), `every audit entry names the CTCO or the supervisor: ${[...new Set(json.audit.map((a) => a.by))]}`);
+
+  // PGA-10: read-only. A question page, check answers and the task list say so, with no inputs.
+  for (const path of [`/officer/pga/${id}/decision`, `/officer/pga/${id}/dif-engagement`, `/officer/pga/${id}/check-answers`, `/officer/pga/${id}`]) {
+    await page.goto(path);
+    await onPage(page, 'This assessment is final', { axe: false });
+    assert.equal(await page.locator('main input, main textarea, main select, main button').count(), 0, `no inputs on ${path}`);
+  }
+  await page.getByRole('link', { name: 'View the assessment, its Gateway Decision summary and audit trail' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Gateway Assessment final', { axe: false });
+
+  // The officers' list shows it as finished, with its next deadline.
+  await page.goto('/officer');
+  await onPage(page, 'Your Gateway Assessments', { axe: s.slug === 'keep-in-pcm' });
+  const rows = page.locator('#drafts-table tbody tr');
+  assert.equal(await rows.count(), 1);
+  const cells = (await rows.first().locator('td').allInnerTexts()).map((c) => c.trim());
+  assert.equal(cells[0], 'Gateway Assessment');
+  assert.equal(cells[1], `Case ${s.case.reference}`);
+  assert.equal(cells[3], 'Finished');
+  assert.equal(cells[4], s.expect.next);
+}
+
+for (const [n, s] of SCENARIOS.entries()) {
+  app.test(`PGA: "${s.decision}" by keyboard, from the start page to the final record`, async (t) => {
+    const { page } = await openAtToday(t);
+    // The first walk audits every page with axe; the others the pages that depend on the case.
+    const done = await p.completePga(page, s, { axe: n === 0 ? 'all' : 'some' });
+    await checkFinalRecord(page, s, done);
+  });
+}
+
+app.test('PGA-1: nothing after the case details can start until FIMU de-confliction has a date and a reference', async (t) => {
+  const { page } = await openAtToday(t);
+  const id = await p.startPga(page, { axe: false });
+  await p.fillCase(page, { reference: 'PCM-2026-0200', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO });
+  await pressContinue(page);
+  await onPage(page, 'FIMU de-confliction', { axe: false });
+
+  // The task list: only the first section is open; the rest cannot start yet, with the reason.
+  const taskList = async () => {
+    await page.goto(`/officer/pga/${id}`);
+    await onPage(page, 'Prevent Gateway Assessment', { axe: false });
+    return page.locator('.govuk-task-list__item');
+  };
+  let items = await taskList();
+  await assertNoAxeViolations(page, 'the PGA task list before de-confliction');
+  const texts = (await items.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim());
+  assert.equal(texts.length, 9, texts.join(' | '));
+  assert.match(texts[0], /^Case and de-confliction .*In progress$/);
+  for (const text of texts.slice(1)) {
+    assert.match(text, /Complete FIMU de-confliction first \(PGA-1, s7\) Cannot start yet$/, text);
+  }
+  assert.equal(await items.locator('a').count(), 1, 'only the first section is a link');
+  await p.assertDeadlines(page, { 'pga-2': PGA_DUE }, 'on the task list');
+
+  // A later page, by its address: "You cannot start this yet", and the way to de-confliction.
+  const gated = async (path, title) => {
+    await page.goto(`/officer/pga/${id}/${path}`);
+    await onPage(page, title, { axe: false });
+    await page.getByText('You cannot start this yet.', { exact: false }).waitFor();
+    assert.equal(await page.locator('main input, main textarea').count(), 0, `no questions on ${path}`);
+  };
+  await gated('checks', 'Background checks');
+  await assertNoAxeViolations(page, 'a PGA page before de-confliction');
+  await gated('decision', 'Gateway Decision');
+
+  // A date alone is not enough (PGA-1: both a date and a reference).
+  await page.getByRole('link', { name: 'Record FIMU de-confliction' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'FIMU de-confliction', { axe: false });
+  await p.typeDate(page, 'deconfliction.date', DECONFLICTED);
+  await gated('checks', 'Background checks');
+  // With the reference it opens: the checks page asks its questions, the task list links every section.
+  await page.goto(`/officer/pga/${id}/deconfliction`);
+  await onPage(page, 'FIMU de-confliction', { axe: false });
+  await p.typeLabelled(page, 'De-confliction reference number', 'NCIA-0200');
+  await p.assertDeadlines(page, { 'pga-2': PGA_DUE, 'pga-15': S36_DUE }, 'after de-confliction');
+  await pressContinue(page);
+  await onPage(page, 'Background checks', { axe: false });
+  await p.group(page, 'PNC check').waitFor();
+  assert.equal(await page.getByText('You cannot start this yet.', { exact: false }).count(), 0);
+  items = await taskList();
+  assert.match((await items.first().innerText()).replace(/\s+/g, ' '), /Case and de-confliction .*Completed/);
+  assert.equal(await page.locator('.govuk-task-list__status--cannot-start-yet').count(), 0, 'no section is shut');
+  assert.equal(await page.getByText('Complete FIMU de-confliction first').count(), 0);
+  assert.equal(await items.locator('a').count(), 8, 'every section but "Finalise" can be opened');
+});
+
+app.test('errors: an empty case page, a DIF factor present without evidence (DIF-1), a Constable supervisor (PGA-16)', async (t) => {
+  const { page } = await openAtToday(t);
+  const id = await p.startPga(page, { axe: false });
+
+  // Continue with nothing entered: the error summary, focused, "Error: " in the title, inline messages.
+  await pressContinue(page);
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the error summary has focus');
+  assert.match(await page.title(), /^Error: Case details – Prevent Gateway Assessment/);
+  const caseErrors = [
+    'Enter the case reference',
+    'Enter the date you received the referral',
+    'Select who or what the referral is about',
+    'Select whether this is a Dovetail area',
+    'Enter your name',
+  ];
+  assert.deepEqual(await p.summaryErrors(page), caseErrors);
+  assert.deepEqual(await p.inlineErrors(page), caseErrors);
+  await assertNoAxeViolations(page, 'the PGA case page with errors');
+  // A received date in the future is refused (PGA-2 counts from a real receipt).
+  await p.typeDate(page, 'case.received', ['4', '1', '2027']);
+  assert.ok((await p.summaryErrors(page)).some((e) => /today or in the past/.test(e)), (await p.summaryErrors(page)).join(' | '));
+  assert.equal(await page.locator('#pga-no-deadlines').count() + (await page.locator('section.pct-deadline').count()), 1);
+  await p.fillCase(page, { reference: 'PCM-2026-0300', received: RECEIVED, subject: 'A person', area: 'Yes, Dovetail', ctco: CTCO });
+  await summary.waitFor({ state: 'detached' });
+  assert.doesNotMatch(await page.title(), /^Error: /);
+  await pressContinue(page);
+  await onPage(page, 'FIMU de-confliction', { axe: false });
+  await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-0300' });
+  await pressContinue(page);
+  await onPage(page, 'Background checks', { axe: false });
+
+  // DIF-1: a factor found present needs its evidence.
+  await page.goto(`/officer/pga/${id}/dif-intent`);
+  await onPage(page, 'Intent to cause harm', { axe: false });
+  const intent = p.DIF.find((sec) => sec.id === 'intent');
+  await p.fillDifSection(page, intent, { present: { 'harmful-means': null } });
+  await pressContinue(page);
+  await summary.waitFor();
+  const difError = "Give the evidence for 'Harmful means to an end', which you found present";
+  assert.deepEqual(await p.summaryErrors(page), [difError]);
+  assert.deepEqual(await p.inlineErrors(page), [difError]);
+  assert.match(await page.title(), /^Error: /);
+  await assertNoAxeViolations(page, 'a DIF page with a DIF-1 error');
+  // The summary link goes to the evidence box; typing clears the error live.
+  await page.locator('.govuk-error-summary a').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'dif-intent-harmful-means-evidence');
+  await page.keyboard.type('Referral: said violence was the only way.');
+  await summary.waitFor({ state: 'detached' });
+  assert.equal(await p.textOf(page.locator('#pga-factor-counts')), p.factorCounts(1, 0));
+  await pressContinue(page);
+  await onPage(page, 'Capability to cause harm', { axe: false });
+
+  // PGA-16: the supervisor is never the CTCO, and never a Constable.
+  await page.goto(`/officer/pga/${id}/supervision`);
+  await onPage(page, 'Supervision', { axe: false });
+  await p.typeLabelled(page, "Supervisor's name", CTCO.toUpperCase());
+  await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+  await p.answer(page, 'Is it an acting rank?', 'No');
+  await p.typeDate(page, 'supervisor.date', ['29', '12', '2026']);
+  await p.answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
+  await pressContinue(page);
+  await summary.waitFor();
+  assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)']);
+  await p.typeLabelled(page, "Supervisor's name", 'PC Alex Jones');
+  await p.answer(page, "Supervisor's rank or grade", 'Constable');
+  const constable =
+    'Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)';
+  assert.deepEqual(await p.summaryErrors(page), [constable]);
+  assert.deepEqual(await p.inlineErrors(page), [constable]);
+  assert.match(await page.title(), /^Error: Supervision – /);
+  await assertNoAxeViolations(page, 'the supervision page with a PGA-16 error');
+  // An approved acting Sergeant may supervise.
+  await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+  await p.answer(page, 'Is it an acting rank?', 'Yes');
+  assert.deepEqual(await p.summaryErrors(page), ['Select yes if the force has formally approved the acting rank']);
+  await p.answer(page, 'Has the force formally approved the acting rank?', 'Yes');
+  await summary.waitFor({ state: 'detached' });
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing your assessment', { axe: false });
+
+  // Check answers lists what is still missing, with links; the declaration is never reached.
+  await pressContinue(page);
+  const checkErrors = page.locator('#check-errors');
+  await checkErrors.waitFor();
+  assert.ok(await checkErrors.evaluate((el) => el === document.activeElement), 'the list of answers to fix has focus');
+  const toFix = await checkErrors.locator('a').allInnerTexts();
+  assert.ok(toFix.includes('Select the Gateway Decision'), toFix.join(' | '));
+  assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown"), toFix.join(' | '));
+  assert.match(await page.title(), /^Error: /);
+  await assertNoAxeViolations(page, 'PGA check answers with answers to fix');
+});
