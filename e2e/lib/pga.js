@@ -220,13 +220,28 @@ async function startPga(page, opts = {}) {
   return m[1];
 }
 
-/** Answers the case page (s.case) without pressing Continue. */
+/**
+ * Runs `steps` ([[selector, async fn]]) in the order their elements come on the page, top to
+ * bottom, as a keyboard user meets them.
+ */
+async function inPageOrder(page, steps) {
+  const order = await page.evaluate((sels) => {
+    const els = sels.map((s) => document.querySelector(s));
+    const idx = sels.map((_, i) => i);
+    return idx.sort((a, b) => (els[a].compareDocumentPosition(els[b]) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }, steps.map(([sel]) => sel));
+  for (const i of order) await steps[i][1]();
+}
+
+/** Answers the case page (s.case) top to bottom, without pressing Continue. */
 async function fillCase(page, c) {
-  await typeLabelled(page, 'Case reference', c.reference);
-  await typeDate(page, 'case.received', c.received);
-  await answer(page, 'Who or what is the referral about?', c.subject);
-  await answer(page, 'Is this a Dovetail area?', c.area);
-  await typeLabelled(page, 'Your name', c.ctco);
+  await inPageOrder(page, [
+    ['#case-reference', () => typeLabelled(page, 'Case reference', c.reference)],
+    ['#case-received-day', () => typeDate(page, 'case.received', c.received)],
+    ['#case-subject', () => answer(page, 'Who or what is the referral about?', c.subject)],
+    ['#case-area', () => answer(page, 'Is this a Dovetail area?', c.area)],
+    ['#case-ctco', () => typeLabelled(page, 'Your name', c.ctco)],
+  ]);
 }
 
 /** Answers the de-confliction page (s.deconfliction) without pressing Continue. */
