@@ -239,7 +239,7 @@ async function checkFinalRecord(page, s, { id, reference }) {
   assert.equal(json.gateway_decision.risk_direction, s.expect.direction);
   assert.equal(json.gateway_decision.supervised_by, `${SERGEANT}, 29 December 2026`);
   assert.ok(Array.isArray(json.audit) && json.audit.length > 0, 'the audit trail is exported');
-  assert.ok(json.audit.some((a) => a.by === CTCO && a.field === 'case.reference'), 'the CTCO entered the case reference');
+  assert.ok(json.audit.some((a) => a.by === CTCO && a.field === 'decision.outcome'), 'the CTCO recorded the decision');
   assert.ok(json.audit.some((a) => a.by === SERGEANT && a.field === 'supervisor.approved'), 'the supervisor approved');
 
   // PGA-10: read-only. A question page, check answers and the task list say so, with no inputs.
