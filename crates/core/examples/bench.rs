@@ -88,7 +88,10 @@ fn main() {
 }
 
 /// The same figures for a PGA with every shown question answered.
-fn pga(ctx: &Context, time: &dyn Fn(&str, u32, &mut dyn FnMut())) {
+/// Times a closure: name, calls, the work.
+type Timer<'a> = &'a dyn Fn(&str, u32, &mut dyn FnMut());
+
+fn pga(ctx: &Context, time: Timer) {
     use prevent_core::answers::DateParts;
     use prevent_core::{dif, pga_form, QuestionKind};
     let framework = dif::default_framework();
