@@ -14,6 +14,7 @@
 // 21 December, the S.36 decision (not Dovetail) is due Thursday 21 January 2027 (New Year's Day
 // does not count): 15 working days left.
 
+const { describe } = require('node:test');
 const assert = require('node:assert/strict');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
@@ -68,11 +69,11 @@ const SCENARIOS = [
     decision: 'Keep in PCM',
     case: { reference: 'PCM-2026-0101', area: 'No, not Dovetail' },
     dif: {
-      engagement: { present: { grievance: 'Posts online about perceived injustice (open source check).' }, absent: ['excitement'] },
-      intent: { present: { 'them-and-us': 'Referral: repeated us-and-them remarks in class.' } },
+      engagement: { present: { grievance: 'Open source: grievance posts.' }, absent: ['excitement'] },
+      intent: { present: { 'them-and-us': 'Referral: us-and-them talk.' } },
     },
-    assessment: { concern: 'suspicion', pursue: 'No', direction: 'Escalating', summary: 'Growing engagement with an extreme right-wing group online.' },
-    rationale: 'Reasonable suspicion: Information Gathering to follow.',
+    assessment: { concern: 'suspicion', pursue: 'No', direction: 'Escalating', summary: 'Engaging with an ERW group.' },
+    rationale: 'Suspicion: gather information.',
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
@@ -87,16 +88,16 @@ const SCENARIOS = [
     decision: 'Refer to the LACC',
     case: { reference: 'PCM-2026-0102', area: 'Yes, Dovetail' },
     dif: {
-      vulnerability: { present: { isolation: 'School: withdrawn from friends since the summer.' }, absent: ['substance-misuse'] },
+      vulnerability: { present: { isolation: 'School: withdrawn.' }, absent: ['substance-misuse'] },
     },
-    assessment: { concern: 'suspicion', pursue: 'No', unsuitablePlp: 'Yes', direction: 'Static', summary: 'Vulnerable young person, suitable for Channel.' },
+    assessment: { concern: 'suspicion', pursue: 'No', unsuitablePlp: 'Yes', direction: 'Static', summary: 'Vulnerable; suits Channel.' },
     prompts: [
       ['Is the subject a foreign national?', 'No'],
       ['Is the subject under 18?', 'Yes'],
       ['Does the subject show a propensity to travel to conflict areas?', 'No'],
       ['Have you considered a Ports Intelligence Watchlist (PIW) request?', 'Yes'],
     ],
-    rationale: 'Unsuitable for PLP: refer to the LACC for Channel.',
+    rationale: 'Not for PLP: refer to LACC.',
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
@@ -107,7 +108,8 @@ const SCENARIOS = [
       },
       fimuRequired: true,
       direction: 'Static',
-      next: `Referral to the LACC (Dovetail) (PGA-7): ${PGA_DUE}`,
+      // The referral to the LACC goes with the final decision (PGA-7): nothing is left due.
+      next: 'None',
     },
   }),
   scenario({
@@ -116,13 +118,14 @@ const SCENARIOS = [
     case: { reference: 'PCM-2026-0103', subject: 'An institution', area: 'Yes, Dovetail' },
     concernType: 'Islamist',
     dif: {
-      capability: { present: { access: 'Open source: fundraising page linked to a proscribed group.' } },
+      capability: { present: { access: 'Open source: fundraising.' } },
     },
-    assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Unregistered institution; nobody responsible can be traced.' },
+    assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
     prompts: [],
-    rationale: 'The person responsible cannot be traced: straight to PLP.',
+    rationale: 'Untraced: straight to PLP.',
     expect: {
-      deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
+      // PGA-7's LACC deadline is for cases potentially suitable for Channel: only a person is.
+      deadlines: { 'pga-2': PGA_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE },
       unavailable: {
         'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
@@ -132,7 +135,7 @@ const SCENARIOS = [
       },
       fimuRequired: true,
       direction: 'De-escalating',
-      next: 'None yet',
+      next: 'None',
     },
   }),
   scenario({
@@ -147,17 +150,17 @@ const SCENARIOS = [
     },
     concernType: 'No ideology identified, or other susceptibility',
     dif: {
-      protective: { present: { 'family-support': 'Parents engaged and supportive (referrer call).' }, absent: ['positive-peers'] },
+      protective: { present: { 'family-support': 'Parents supportive.' }, absent: ['positive-peers'] },
     },
-    assessment: { concern: 'noConcern', pursue: 'No', direction: 'Static', summary: 'Misunderstanding of a school project; no concern.' },
-    rationale: 'No Prevent-relevant concern: close.',
+    assessment: { concern: 'noConcern', pursue: 'No', direction: 'Static', summary: 'A school project: no concern.' },
+    rationale: 'No concern: close.',
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE },
       unavailable: { 'Keep in PCM': NEEDS_SUSPICION, 'Refer to the LACC': NOT_DOVETAIL, 'Close and escalate to Pursue': NEEDS_PURSUE },
       fimuRequired: false,
       direction: 'Static',
-      next: 'None yet',
+      next: 'None',
     },
   }),
   scenario({
@@ -168,13 +171,13 @@ const SCENARIOS = [
     dif: {
       threat: {
         present: {
-          mobilisation: 'PNC and open source: recent purchase of weapons parts.',
-          pursue: 'Known to a current Pursue operation (FIMU).',
+          mobilisation: 'PNC: weapons parts bought.',
+          pursue: 'FIMU: Pursue operation.',
         },
       },
     },
-    assessment: { concern: 'unclear', pursue: 'Yes', unsuitablePlp: 'No', direction: 'Escalating', summary: 'Pursue-relevant: hand over to Pursue.' },
-    rationale: 'Pursue-relevant concern: close in Prevent and escalate.',
+    assessment: { concern: 'unclear', pursue: 'Yes', unsuitablePlp: 'No', direction: 'Escalating', summary: 'Pursue-relevant.' },
+    rationale: 'Pursue concern: escalate.',
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE },
@@ -185,7 +188,7 @@ const SCENARIOS = [
       },
       fimuRequired: true,
       direction: 'Escalating',
-      next: 'None yet',
+      next: 'None',
     },
   }),
 ];
@@ -201,7 +204,7 @@ function presentBySection(s) {
 }
 
 /** The final record of scenario `s`: summary, deadlines, audit trail, JSON, read-only pages, the list. */
-async function checkFinalRecord(page, s, { id, reference }) {
+async function checkFinalRecord(page, s, { id, reference }, check) {
   assert.match(reference, /^PGA-20261230-[0-9A-F]{8}$/);
   assert.equal(reference.slice(-8), id.replace(/-/g, '').slice(0, 8).toUpperCase());
 
@@ -215,8 +218,11 @@ async function checkFinalRecord(page, s, { id, reference }) {
     'Supervised by': `${SERGEANT}, 29 December 2026`,
     'FIMU submission': s.expect.fimuRequired ? p.FIMU.summaryRequired : p.FIMU.summaryNotNeeded,
   });
-  // PGA-2 is met by finalising; the decision's own deadline (PGA-7, PGA-15) stays.
-  const after = { ...s.expect.deadlinesAfterDecision, 'pga-2': 'Done (was due 31 December 2026)' };
+  // PGA-2 is met by finalising, and so is PGA-7 when the decision is the referral to the LACC;
+  // the S.36 decision (PGA-15) stays.
+  const met = 'Met: was due 31 December 2026';
+  const after = { ...s.expect.deadlinesAfterDecision, 'pga-2': met };
+  if (after['pga-7']) after['pga-7'] = met;
   await p.assertDeadlines(page, after, 'on the final record');
 
   // The audit trail: who entered what (the CTCO; the supervisor's own fields by the supervisor).
@@ -243,9 +249,10 @@ async function checkFinalRecord(page, s, { id, reference }) {
   assert.ok(json.audit.some((a) => a.by === SERGEANT && a.field === 'supervisor.approved'), 'the supervisor approved');
 
   // PGA-10: read-only. A question page, check answers and the task list say so, with no inputs.
-  for (const path of [`/officer/pga/${id}/decision`, `/officer/pga/${id}/dif-engagement`, `/officer/pga/${id}/check-answers`, `/officer/pga/${id}`]) {
+  const pages = s.slug === 'keep-in-pcm' ? ['decision', 'dif-engagement', 'check-answers', 'declaration', ''] : ['decision', ''];
+  for (const [i, path] of pages.map((pg) => `/officer/pga/${id}${pg ? `/${pg}` : ''}`).entries()) {
     await page.goto(path);
-    await onPage(page, 'This assessment is final', { axe: false });
+    await onPage(page, 'This assessment is final', { axe: i === 0 && s.slug === 'keep-in-pcm' });
     assert.equal(await page.locator('main input, main textarea, main select, main button').count(), 0, `no inputs on ${path}`);
   }
   await page.getByRole('link', { name: 'View the assessment, its Gateway Decision summary and audit trail' }).focus();
@@ -266,168 +273,181 @@ async function checkFinalRecord(page, s, { id, reference }) {
   // The case hint says the CTCO's name "is recorded against every change in the audit trail":
   // no entry of a final record is anonymous, whatever order the case page asks its questions in.
   if (s.slug === 'keep-in-pcm') {
-    const anonymous = json.audit.filter((a) => ![CTCO, SERGEANT].includes(a.by)).map((a) => `${a.field} by "${a.by}"`);
-    assert.deepEqual(anonymous, [], 'every audit entry of the final record names the CTCO or the supervisor');
+    await check('every audit entry of the final record names the CTCO or the supervisor', () => {
+      const anonymous = json.audit.filter((a) => ![CTCO, SERGEANT].includes(a.by)).map((a) => `${a.field} by "${a.by}"`);
+      assert.deepEqual(anonymous, []);
+    });
   }
 }
 
-for (const [n, s] of SCENARIOS.entries()) {
-  app.test(`PGA: "${s.decision}" by keyboard, from the start page to the final record`, async (t) => {
+// Every test is independent (a browser context each, its own storage), so two run at a time.
+describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CONCURRENCY || 2) }, () => {
+  for (const [n, s] of SCENARIOS.entries()) {
+    app.test(`PGA: "${s.decision}" by keyboard, from the start page to the final record`, async (t) => {
+      const { page } = await openAtToday(t);
+      // The first walk audits every page with axe; the others the pages that depend on the case.
+      // The side panel's checks are subtests: one that fails does not stop the walk.
+      const check = (name, fn) => t.test(`${s.decision}: ${name}`, fn);
+      const done = await p.completePga(page, s, { axe: n === 0 ? 'all' : 'some', check });
+      await checkFinalRecord(page, s, done, check);
+    });
+  }
+
+  app.test('PGA-1: nothing after the case details can start until FIMU de-confliction has a date and a reference', async (t) => {
     const { page } = await openAtToday(t);
-    // The first walk audits every page with axe; the others the pages that depend on the case.
-    const done = await p.completePga(page, s, { axe: n === 0 ? 'all' : 'some' });
-    await checkFinalRecord(page, s, done);
+    const id = await p.startPga(page, { axe: false, fromList: true });
+    await p.fillCase(page, { reference: 'PCM-2026-0200', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO });
+    await pressContinue(page);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+
+    // The task list: only the first section is open; the rest cannot start yet, with the reason.
+    const taskList = async () => {
+      await page.goto(`/officer/pga/${id}`);
+      await onPage(page, 'Prevent Gateway Assessment', { axe: false });
+      return page.locator('.govuk-task-list__item');
+    };
+    let items = await taskList();
+    await assertNoAxeViolations(page, 'the PGA task list before de-confliction');
+    const texts = (await items.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim());
+    assert.equal(texts.length, 10, texts.join(' | '));
+    assert.match(texts[0], /^Case and de-confliction .*In progress$/);
+    for (const text of texts.slice(1)) {
+      assert.match(text, /Complete FIMU de-confliction first \(PGA-1, s7\) Cannot start yet$/, text);
+    }
+    assert.equal(await items.locator('a').count(), 1, 'only the first section is a link');
+    await p.assertDeadlines(page, { 'pga-2': PGA_DUE }, 'on the task list');
+
+    // A later page, by its address: "You cannot start this yet", and the way to de-confliction.
+    const gated = async (path, title) => {
+      await page.goto(`/officer/pga/${id}/${path}`);
+      await onPage(page, title, { axe: false });
+      await page.getByText('You cannot start this yet.', { exact: false }).waitFor();
+      assert.equal(await page.locator('main input, main textarea').count(), 0, `no questions on ${path}`);
+    };
+    await gated('checks', 'Background checks');
+    await assertNoAxeViolations(page, 'a PGA page before de-confliction');
+    await gated('decision', 'Gateway Decision');
+
+    // A date alone is not enough (PGA-1: both a date and a reference).
+    await page.getByRole('link', { name: 'Record FIMU de-confliction' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.typeDate(page, 'deconfliction.date', DECONFLICTED);
+    await gated('checks', 'Background checks');
+    // With the reference it opens: the checks page asks its questions, the task list links every section.
+    await page.goto(`/officer/pga/${id}/deconfliction`);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.typeLabelled(page, 'De-confliction reference number', 'NCIA-0200');
+    await p.assertDeadlines(page, { 'pga-2': PGA_DUE, 'pga-15': S36_DUE }, 'after de-confliction');
+    await pressContinue(page);
+    await onPage(page, 'Background checks', { axe: false });
+    await p.group(page, 'PNC check').waitFor();
+    assert.equal(await page.getByText('You cannot start this yet.', { exact: false }).count(), 0);
+    items = await taskList();
+    await assertNoAxeViolations(page, 'the PGA task list after de-confliction');
+    assert.match((await items.first().innerText()).replace(/\s+/g, ' '), /Case and de-confliction .*Completed/);
+    assert.equal(await page.getByText('Complete FIMU de-confliction first').count(), 0);
+    assert.equal(await items.locator('a').count(), 9, 'every section but "Finalise" can be opened');
+    // "Finalise" waits for the sections before it, as any task list's last section does.
+    assert.match((await items.last().innerText()).replace(/\s+/g, ' '), /^Finalise Cannot start yet$/);
   });
-}
 
-app.test('PGA-1: nothing after the case details can start until FIMU de-confliction has a date and a reference', async (t) => {
-  const { page } = await openAtToday(t);
-  const id = await p.startPga(page, { axe: false });
-  await p.fillCase(page, { reference: 'PCM-2026-0200', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO });
-  await pressContinue(page);
-  await onPage(page, 'FIMU de-confliction', { axe: false });
+  app.test('errors: an empty case page, a DIF factor present without evidence (DIF-1), a Constable supervisor (PGA-16)', async (t) => {
+    const { page } = await openAtToday(t);
+    const id = await p.startPga(page, { axe: false });
 
-  // The task list: only the first section is open; the rest cannot start yet, with the reason.
-  const taskList = async () => {
-    await page.goto(`/officer/pga/${id}`);
-    await onPage(page, 'Prevent Gateway Assessment', { axe: false });
-    return page.locator('.govuk-task-list__item');
-  };
-  let items = await taskList();
-  await assertNoAxeViolations(page, 'the PGA task list before de-confliction');
-  const texts = (await items.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim());
-  assert.equal(texts.length, 9, texts.join(' | '));
-  assert.match(texts[0], /^Case and de-confliction .*In progress$/);
-  for (const text of texts.slice(1)) {
-    assert.match(text, /Complete FIMU de-confliction first \(PGA-1, s7\) Cannot start yet$/, text);
-  }
-  assert.equal(await items.locator('a').count(), 1, 'only the first section is a link');
-  await p.assertDeadlines(page, { 'pga-2': PGA_DUE }, 'on the task list');
+    // Continue with nothing entered: the error summary, focused, "Error: " in the title, inline messages.
+    await pressContinue(page);
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the error summary has focus');
+    assert.match(await page.title(), /^Error: Case details – Prevent Gateway Assessment/);
+    // In page order: the CTCO's name comes first, so every later entry is recorded against it.
+    const caseErrors = [
+      'Enter your name',
+      'Enter the case reference',
+      'Enter the date you received the referral',
+      'Select who or what the referral is about',
+      'Select whether this is a Dovetail area',
+    ];
+    const shown = await p.summaryErrors(page);
+    // The wording of the empty date's message is checked on its own, below; the rest here.
+    assert.deepEqual(shown, caseErrors);
+    assert.deepEqual(await p.inlineErrors(page), caseErrors);
+    await assertNoAxeViolations(page, 'the PGA case page with errors');
+    // A received date in the future is refused (PGA-2 counts from a real receipt).
+    await p.typeDate(page, 'case.received', ['4', '1', '2027']);
+    assert.ok((await p.summaryErrors(page)).includes('The date you received the referral must be today or in the past'), (await p.summaryErrors(page)).join(' | '));
+    await p.fillCase(page, { reference: 'PCM-2026-0300', received: RECEIVED, subject: 'A person', area: 'Yes, Dovetail', ctco: CTCO });
+    await summary.waitFor({ state: 'detached' });
+    assert.doesNotMatch(await page.title(), /^Error: /);
+    await pressContinue(page);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-0300' });
+    await pressContinue(page);
+    await onPage(page, 'Background checks', { axe: false });
 
-  // A later page, by its address: "You cannot start this yet", and the way to de-confliction.
-  const gated = async (path, title) => {
-    await page.goto(`/officer/pga/${id}/${path}`);
-    await onPage(page, title, { axe: false });
-    await page.getByText('You cannot start this yet.', { exact: false }).waitFor();
-    assert.equal(await page.locator('main input, main textarea').count(), 0, `no questions on ${path}`);
-  };
-  await gated('checks', 'Background checks');
-  await assertNoAxeViolations(page, 'a PGA page before de-confliction');
-  await gated('decision', 'Gateway Decision');
+    // DIF-1: a factor found present needs its evidence.
+    await page.goto(`/officer/pga/${id}/dif-intent`);
+    await onPage(page, 'Intent to cause harm', { axe: false });
+    const intent = p.DIF.find((sec) => sec.id === 'intent');
+    await p.fillDifSection(page, intent, { present: { 'harmful-means': null } });
+    await pressContinue(page);
+    await summary.waitFor();
+    const difError = "Give the evidence for 'Harmful means to an end', which you found present";
+    assert.deepEqual(await p.summaryErrors(page), [difError]);
+    assert.deepEqual(await p.inlineErrors(page), [difError]);
+    assert.match(await page.title(), /^Error: /);
+    await assertNoAxeViolations(page, 'a DIF page with a DIF-1 error');
+    // The summary link goes to the evidence box; typing clears the error live.
+    await page.locator('.govuk-error-summary a').first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'dif-intent-harmful-means-evidence');
+    await page.keyboard.type('Referral: violence talk.');
+    await summary.waitFor({ state: 'detached' });
+    assert.equal(await p.textOf(page.locator('#pga-factor-counts')), p.factorCounts(1, 0));
+    await pressContinue(page);
+    await onPage(page, 'Capability to cause harm', { axe: false });
 
-  // A date alone is not enough (PGA-1: both a date and a reference).
-  await page.getByRole('link', { name: 'Record FIMU de-confliction' }).focus();
-  await page.keyboard.press('Enter');
-  await onPage(page, 'FIMU de-confliction', { axe: false });
-  await p.typeDate(page, 'deconfliction.date', DECONFLICTED);
-  await gated('checks', 'Background checks');
-  // With the reference it opens: the checks page asks its questions, the task list links every section.
-  await page.goto(`/officer/pga/${id}/deconfliction`);
-  await onPage(page, 'FIMU de-confliction', { axe: false });
-  await p.typeLabelled(page, 'De-confliction reference number', 'NCIA-0200');
-  await p.assertDeadlines(page, { 'pga-2': PGA_DUE, 'pga-15': S36_DUE }, 'after de-confliction');
-  await pressContinue(page);
-  await onPage(page, 'Background checks', { axe: false });
-  await p.group(page, 'PNC check').waitFor();
-  assert.equal(await page.getByText('You cannot start this yet.', { exact: false }).count(), 0);
-  items = await taskList();
-  assert.match((await items.first().innerText()).replace(/\s+/g, ' '), /Case and de-confliction .*Completed/);
-  assert.equal(await page.locator('.govuk-task-list__status--cannot-start-yet').count(), 0, 'no section is shut');
-  assert.equal(await page.getByText('Complete FIMU de-confliction first').count(), 0);
-  assert.equal(await items.locator('a').count(), 8, 'every section but "Finalise" can be opened');
-});
+    // PGA-16: the supervisor is never the CTCO, and never a Constable.
+    await page.goto(`/officer/pga/${id}/supervision`);
+    await onPage(page, 'Supervision', { axe: false });
+    await p.typeLabelled(page, "Supervisor's name", CTCO.toUpperCase());
+    await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+    await p.answer(page, 'Is it an acting rank?', 'No');
+    await p.typeDate(page, 'supervisor.date', ['29', '12', '2026']);
+    await p.answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
+    await pressContinue(page);
+    await summary.waitFor();
+    assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)']);
+    await p.typeLabelled(page, "Supervisor's name", 'PC Alex Jones');
+    await p.answer(page, "Supervisor's rank or grade", 'Constable');
+    const constable =
+      'Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)';
+    assert.deepEqual(await p.summaryErrors(page), [constable]);
+    assert.deepEqual(await p.inlineErrors(page), [constable]);
+    assert.match(await page.title(), /^Error: Supervision – /);
+    await assertNoAxeViolations(page, 'the supervision page with a PGA-16 error');
+    // An approved acting Sergeant may supervise.
+    await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+    await p.answer(page, 'Is it an acting rank?', 'Yes');
+    assert.deepEqual(await p.summaryErrors(page), ['Select yes if the force has formally approved the acting rank']);
+    await p.answer(page, 'Has the force formally approved the acting rank?', 'Yes');
+    await summary.waitFor({ state: 'detached' });
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing your assessment', { axe: false });
 
-app.test('errors: an empty case page, a DIF factor present without evidence (DIF-1), a Constable supervisor (PGA-16)', async (t) => {
-  const { page } = await openAtToday(t);
-  const id = await p.startPga(page, { axe: false });
-
-  // Continue with nothing entered: the error summary, focused, "Error: " in the title, inline messages.
-  await pressContinue(page);
-  const summary = page.locator('.govuk-error-summary');
-  await summary.waitFor();
-  assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the error summary has focus');
-  assert.match(await page.title(), /^Error: Case details – Prevent Gateway Assessment/);
-  const caseErrors = [
-    'Enter the case reference',
-    'Enter the date you received the referral',
-    'Select who or what the referral is about',
-    'Select whether this is a Dovetail area',
-    'Enter your name',
-  ];
-  assert.deepEqual(await p.summaryErrors(page), caseErrors);
-  assert.deepEqual(await p.inlineErrors(page), caseErrors);
-  await assertNoAxeViolations(page, 'the PGA case page with errors');
-  // A received date in the future is refused (PGA-2 counts from a real receipt).
-  await p.typeDate(page, 'case.received', ['4', '1', '2027']);
-  assert.ok((await p.summaryErrors(page)).some((e) => /today or in the past/.test(e)), (await p.summaryErrors(page)).join(' | '));
-  assert.equal(await page.locator('#pga-no-deadlines').count() + (await page.locator('section.pct-deadline').count()), 1);
-  await p.fillCase(page, { reference: 'PCM-2026-0300', received: RECEIVED, subject: 'A person', area: 'Yes, Dovetail', ctco: CTCO });
-  await summary.waitFor({ state: 'detached' });
-  assert.doesNotMatch(await page.title(), /^Error: /);
-  await pressContinue(page);
-  await onPage(page, 'FIMU de-confliction', { axe: false });
-  await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-0300' });
-  await pressContinue(page);
-  await onPage(page, 'Background checks', { axe: false });
-
-  // DIF-1: a factor found present needs its evidence.
-  await page.goto(`/officer/pga/${id}/dif-intent`);
-  await onPage(page, 'Intent to cause harm', { axe: false });
-  const intent = p.DIF.find((sec) => sec.id === 'intent');
-  await p.fillDifSection(page, intent, { present: { 'harmful-means': null } });
-  await pressContinue(page);
-  await summary.waitFor();
-  const difError = "Give the evidence for 'Harmful means to an end', which you found present";
-  assert.deepEqual(await p.summaryErrors(page), [difError]);
-  assert.deepEqual(await p.inlineErrors(page), [difError]);
-  assert.match(await page.title(), /^Error: /);
-  await assertNoAxeViolations(page, 'a DIF page with a DIF-1 error');
-  // The summary link goes to the evidence box; typing clears the error live.
-  await page.locator('.govuk-error-summary a').first().focus();
-  await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'dif-intent-harmful-means-evidence');
-  await page.keyboard.type('Referral: said violence was the only way.');
-  await summary.waitFor({ state: 'detached' });
-  assert.equal(await p.textOf(page.locator('#pga-factor-counts')), p.factorCounts(1, 0));
-  await pressContinue(page);
-  await onPage(page, 'Capability to cause harm', { axe: false });
-
-  // PGA-16: the supervisor is never the CTCO, and never a Constable.
-  await page.goto(`/officer/pga/${id}/supervision`);
-  await onPage(page, 'Supervision', { axe: false });
-  await p.typeLabelled(page, "Supervisor's name", CTCO.toUpperCase());
-  await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
-  await p.answer(page, 'Is it an acting rank?', 'No');
-  await p.typeDate(page, 'supervisor.date', ['29', '12', '2026']);
-  await p.answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
-  await pressContinue(page);
-  await summary.waitFor();
-  assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)']);
-  await p.typeLabelled(page, "Supervisor's name", 'PC Alex Jones');
-  await p.answer(page, "Supervisor's rank or grade", 'Constable');
-  const constable =
-    'Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)';
-  assert.deepEqual(await p.summaryErrors(page), [constable]);
-  assert.deepEqual(await p.inlineErrors(page), [constable]);
-  assert.match(await page.title(), /^Error: Supervision – /);
-  await assertNoAxeViolations(page, 'the supervision page with a PGA-16 error');
-  // An approved acting Sergeant may supervise.
-  await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
-  await p.answer(page, 'Is it an acting rank?', 'Yes');
-  assert.deepEqual(await p.summaryErrors(page), ['Select yes if the force has formally approved the acting rank']);
-  await p.answer(page, 'Has the force formally approved the acting rank?', 'Yes');
-  await summary.waitFor({ state: 'detached' });
-  await pressContinue(page);
-  await onPage(page, 'Check your answers before finishing your assessment', { axe: false });
-
-  // Check answers lists what is still missing, with links; the declaration is never reached.
-  await pressContinue(page);
-  const checkErrors = page.locator('#check-errors');
-  await checkErrors.waitFor();
-  assert.ok(await checkErrors.evaluate((el) => el === document.activeElement), 'the list of answers to fix has focus');
-  const toFix = await checkErrors.locator('a').allInnerTexts();
-  assert.ok(toFix.includes('Select the Gateway Decision'), toFix.join(' | '));
-  assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown"), toFix.join(' | '));
-  assert.match(await page.title(), /^Error: /);
-  await assertNoAxeViolations(page, 'PGA check answers with answers to fix');
+    // Check answers lists what is still missing, with links; the declaration is never reached.
+    await pressContinue(page);
+    const checkErrors = page.locator('#check-errors');
+    await checkErrors.waitFor();
+    await t.test('check answers moves focus to the answers to fix on the first Continue', async () => {
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'check-errors', null, { timeout: 2000 });
+    });
+    const toFix = await checkErrors.locator('a').allInnerTexts();
+    assert.ok(toFix.includes('Select the Gateway Decision'), toFix.join(' | '));
+    assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown"), toFix.join(' | '));
+    assert.match(await page.title(), /^Error: /);
+    await assertNoAxeViolations(page, 'PGA check answers with answers to fix');
+  });
 });

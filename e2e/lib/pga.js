@@ -9,6 +9,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { onPage, pressContinue, choose } = require('./referral');
+const { assertNoAxeViolations } = require('./axe');
 
 /** The default DIF framework (crates/core/src/dif.rs, default_framework): page ids, titles, factors. */
 const DIF = [
@@ -125,7 +126,8 @@ const group = (page, legend) => page.getByRole('group', { name: legend, exact: t
 
 /** Chooses `option` in the group `legend` with the keyboard (focus + Space). */
 async function answer(page, legend, option) {
-  const input = group(page, legend).getByLabel(option, { exact: true });
+  // .first(): the group's own option comes before any question its options reveal.
+  const input = group(page, legend).getByLabel(option, { exact: true }).first();
   await input.focus();
   await page.keyboard.press('Space');
   assert.ok(await input.isChecked(), `"${option}" is not checked after Space (question "${legend}")`);
@@ -203,15 +205,35 @@ async function assertDeadlines(page, expected, where) {
   }
 }
 
-/** Waits for page `heading` (h1) and audits it with axe unless `axe` is false; then `visit`. */
+/**
+ * Waits for page `heading` (h1) and audits it with axe unless `axe` is false; then `visit`. When
+ * the page does not come (say Continue found an error), the failure names the errors shown.
+ */
 async function at(page, heading, name, opts) {
-  await onPage(page, heading, { axe: opts.axe !== false });
+  try {
+    await onPage(page, heading, { axe: opts.axe !== false });
+  } catch (err) {
+    const errors = await summaryErrors(page).catch(() => []);
+    if (errors.length) err.message += `\n\nThe page ${page.url()} shows the errors:\n  - ${errors.join('\n  - ')}`;
+    throw err;
+  }
   if (opts.visit) await opts.visit(page, name);
 }
 
-/** Starts a new PGA from the officers' start page; returns its id (on the case page). */
+/**
+ * Starts a new PGA from the officers' start page; returns its id (on the case page). With
+ * opts.fromList, gets there from the list of assessments (/officer), "Start a new Gateway
+ * Assessment".
+ */
 async function startPga(page, opts = {}) {
-  await page.goto('/officer/pga/start');
+  if (opts.fromList) {
+    await page.goto('/officer');
+    await at(page, 'Your Gateway Assessments', 'list', opts);
+    await page.getByText('Start a new Gateway Assessment', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+  } else {
+    await page.goto('/officer/pga/start');
+  }
   await at(page, 'Start a Prevent Gateway Assessment', 'start', opts);
   await pressContinue(page, 'Start now');
   await at(page, 'Case details', 'case', opts);
@@ -316,6 +338,22 @@ async function assertDecisionOptions(page, unavailable) {
   }
 }
 
+/**
+ * The arrow keys move through the Gateway Decision's enabled options only, round and round:
+ * a keyboard user never lands on an option the policy rules out.
+ */
+async function assertArrowKeysSkipDisabled(page, unavailable) {
+  const enabled = DECISIONS.filter((d) => !(d in unavailable));
+  const g = group(page, 'What is the Gateway Decision?');
+  await g.getByLabel(enabled[0], { exact: true }).focus();
+  const focused = [];
+  for (let i = 0; i < enabled.length; i++) {
+    await page.keyboard.press('ArrowDown');
+    focused.push(await page.evaluate(() => document.activeElement.labels[0].textContent.trim()));
+  }
+  assert.deepEqual(focused, [...enabled.slice(1), enabled[0]], 'ArrowDown visits the enabled options only');
+}
+
 /** Downloads the final record's JSON with the keyboard; returns [file name, parsed JSON]. */
 async function downloadJson(page) {
   const button = page.locator('#download-json');
@@ -330,27 +368,32 @@ async function downloadJson(page) {
  * (`s.expect.deadlines` before the decision, `s.expect.deadlinesAfterDecision` after it), the
  * factors found, the Gateway Decision options (`s.expect.unavailable`) and the FIMU submission.
  *
- * opts.axe: 'all' audits every page; 'some' (default) only the pages whose content depends on
- * the scenario (the case, decision and confirmation pages). opts.visit(page, name) is called on
- * every page (e.g. to take screenshots). Returns {id, reference} and leaves the page on the
- * final record.
+ * opts.axe: 'all' audits every page (and the declaration's error); 'some' (default) only the
+ * pages whose content depends on the scenario (the decision and confirmation pages).
+ * opts.visit(page, name) is called on every page (e.g. to take screenshots).
+ * opts.check(name, fn) runs the side panel's checks and
+ * the skipping of empty pages (default: at once; a test passes t.test to make each a subtest,
+ * so one failing check does not stop the walk). Returns {id, reference, visited} (visited: the
+ * optional pages shown, e.g. 'prompts') and leaves the page on the final record.
  */
 async function completePga(page, s, opts = {}) {
   const all = opts.axe === 'all';
+  const check = opts.check || ((name, fn) => fn());
+  const visited = [];
   const o = (audit) => ({ axe: audit, visit: opts.visit });
   const id = await startPga(page, o(all));
 
   // Case details: the PGA-2 deadline (and PGA-7 in a Dovetail area) shows as the date is typed.
   await fillCase(page, s.case);
   const beforeDeconfliction = Object.fromEntries(Object.entries(s.expect.deadlines).filter(([k]) => k !== 'pga-15'));
-  await assertDeadlines(page, beforeDeconfliction, 'on the case page');
+  await check('deadlines on the case page', () => assertDeadlines(page, beforeDeconfliction, 'on the case page'));
   if (opts.visit) await opts.visit(page, 'case-filled');
   await pressContinue(page);
 
   // PGA-1: de-confliction, with a date and a reference (PGA-15's clock starts here when not Dovetail).
   await at(page, 'FIMU de-confliction', 'deconfliction', o(all));
   await fillDeconfliction(page, s.deconfliction);
-  await assertDeadlines(page, s.expect.deadlines, 'after de-confliction');
+  await check('deadlines after de-confliction', () => assertDeadlines(page, s.expect.deadlines, 'after de-confliction'));
   await pressContinue(page);
 
   await at(page, 'Background checks', 'checks', o(all));
@@ -391,18 +434,32 @@ async function completePga(page, s, opts = {}) {
   await typeLabelled(page, 'Summary of your assessment', a.summary);
   await pressContinue(page);
 
-  await at(page, 'Foreign nationals and travel', 'prompts', o(all));
-  for (const [legend, value] of s.prompts) await answer(page, legend, value);
-  await pressContinue(page);
+  // The prompts (PGA-12, PGA-13) ask about a person; an institution or expression has none of them.
+  const next = page.locator('main h1', { hasText: /^(Foreign nationals and travel|Gateway Decision)$/ }).first();
+  await next.waitFor();
+  if ((await textOf(next)) === 'Foreign nationals and travel') {
+    visited.push('prompts');
+    await at(page, 'Foreign nationals and travel', 'prompts', o(all));
+    for (const [legend, value] of s.prompts) await answer(page, legend, value);
+    await pressContinue(page);
+  }
+  if (s.prompts.length === 0) {
+    await check('"Foreign nationals and travel", with no question for an institution or expression, is skipped', () =>
+      assert.ok(!visited.includes('prompts'), 'the page was shown with no question on it, only Continue'),
+    );
+  }
 
   // The Gateway Decision: options the policy rules out are disabled, with the reason.
   await at(page, 'Gateway Decision', `decision-${s.slug}`, o(true));
   await assertDecisionOptions(page, s.expect.unavailable);
   assert.equal(await page.locator('#pga-fimu').count(), 0, 'no FIMU outcome before a decision');
+  await assertArrowKeysSkipDisabled(page, s.expect.unavailable);
   await answer(page, 'What is the Gateway Decision?', s.decision);
   await page.locator('#pga-fimu').waitFor();
   assert.equal(await textOf(page.locator('#pga-fimu')), s.expect.fimuRequired ? FIMU.required : FIMU.notNeeded);
-  await assertDeadlines(page, s.expect.deadlinesAfterDecision, `after choosing "${s.decision}"`);
+  await check(`deadlines after choosing "${s.decision}"`, () =>
+    assertDeadlines(page, s.expect.deadlinesAfterDecision, `after choosing "${s.decision}"`),
+  );
   await typeLabelled(page, 'Rationale for the decision', s.rationale);
   if (opts.visit) await opts.visit(page, `decision-${s.slug}-chosen`);
   await pressContinue(page);
@@ -420,13 +477,20 @@ async function completePga(page, s, opts = {}) {
   await pressContinue(page);
 
   await at(page, 'Finalise the assessment', 'declaration', o(all));
+  if (all) {
+    // PGA-10: finalising needs the confirmation; the error shows first.
+    await pressContinue(page, 'Finalise the assessment');
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(await summaryErrors(page), ['Confirm that the assessment is complete, supervised and final']);
+    await assertNoAxeViolations(page, 'the PGA declaration with an error');
+  }
   await choose(page, 'I confirm that this assessment is complete and supervised, and that it cannot be changed once final');
   await pressContinue(page, 'Finalise the assessment');
 
   await page.waitForURL(`**/officer/pga/${id}/confirmation`);
   await at(page, 'Gateway Assessment final', `confirmation-${s.slug}`, o(true));
   const reference = (await page.locator('#reference').innerText()).trim();
-  return { id, reference };
+  return { id, reference, visited };
 }
 
 module.exports = {
@@ -455,6 +519,7 @@ module.exports = {
   fillDifSection,
   factorCounts,
   assertDecisionOptions,
+  assertArrowKeysSkipDisabled,
   downloadJson,
   completePga,
 };

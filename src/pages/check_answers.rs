@@ -34,6 +34,21 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let schema = crate::schema(form);
     let ctx = clock::context();
     let shown_errors = use_state(|| false);
+    // Counts Continues with errors: after each render that follows one, the error summary
+    // takes focus (it does not exist until then).
+    let attempts = use_state(|| 0u32);
+    use_effect_with(*attempts, |n| {
+        if *n > 0 {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("check-errors"))
+            {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
     let Some(draft) = session.draft.as_ref() else {
         return html! {};
     };
@@ -108,20 +123,14 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let on_continue = {
         let navigator = navigator.clone();
         let shown_errors = shown_errors.clone();
+        let attempts = attempts.clone();
         let has_errors = !errors.is_empty();
         let id = id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if has_errors {
                 shown_errors.set(true);
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("check-errors"))
-                {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
+                attempts.set(*attempts + 1);
             } else {
                 navigator.push(&Route::FormPage {
                     form,

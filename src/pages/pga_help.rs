@@ -110,12 +110,13 @@ mod officer {
         let cal = settings.calendar.calendar();
         let next = pga_form::deadlines(&draft.answers, &cal)
             .into_iter()
-            .filter(|d| !(draft.is_locked() && d.rule_id == "PGA-2"))
+            .filter(|d| !(draft.is_locked() && pga_form::met_by_finalising(d, &draft.answers)))
             .min_by_key(|d| d.due);
         match next {
             Some(d) => {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
             }
+            None if draft.is_locked() => html! { <span class="pct-not-given">{ "None" }</span> },
             None => html! { <span class="pct-not-given">{ "None yet" }</span> },
         }
     }

@@ -107,7 +107,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     let deadlines: Vec<_> = pga_form::deadlines(&draft.answers, &cal)
         .into_iter()
         .map(|d| {
-            if d.rule_id == "PGA-2" {
+            if pga_form::met_by_finalising(&d, &draft.answers) {
                 d.done_on(Some(finished.on))
             } else {
                 d
@@ -120,6 +120,21 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
             .map(|(_, q)| q.short.clone())
             .unwrap_or_else(|| field.to_string())
     };
+    // Choices as their labels, as the officer saw them.
+    let shown = |field: &str, value: &str| match schema.question(field) {
+        Some((_, q)) if !q.kind.choices().is_empty() => value
+            .split(", ")
+            .map(|v| {
+                q.kind
+                    .choices()
+                    .iter()
+                    .find(|c| c.value == v)
+                    .map_or(v, |c| c.label.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => value.to_string(),
+    };
     let audit: Html = draft
         .audit
         .iter()
@@ -129,7 +144,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     <td class="govuk-table__cell">{ clock::local_time(&a.at) }</td>
                     <td class="govuk-table__cell">{ a.by.clone() }</td>
                     <td class="govuk-table__cell">{ short(&a.field) }</td>
-                    <td class="govuk-table__cell pct-audit-value">{ a.value.clone() }</td>
+                    <td class="govuk-table__cell pct-audit-value">{ shown(&a.field, &a.value) }</td>
                 </tr>
             }
         })

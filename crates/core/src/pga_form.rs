@@ -152,6 +152,17 @@ pub fn evidence_field(section: &str, factor: &str) -> String {
     format!("dif.{section}.{factor}.evidence")
 }
 
+/// A section's source as shown on its page: the first part of the framework's citation,
+/// without the notes for maintainers that follow it.
+fn source_note(source: &str) -> String {
+    let first = source.split([';', ':']).next().unwrap_or(source).trim();
+    if first.contains("DESIGN.md") {
+        "the toolkit's default factor set, which your force can replace in settings".into()
+    } else {
+        first.to_string()
+    }
+}
+
 fn dif_page(s: &dif::Section) -> Page {
     let mut questions = Vec::new();
     for f in &s.factors {
@@ -173,7 +184,7 @@ fn dif_page(s: &dif::Section) -> Page {
             hint(
                 q(
                     &evidence_field(&s.id, &f.id),
-                    "Evidence",
+                    &format!("Evidence for '{}'", f.label),
                     &format!("evidence for {}", f.label.to_lowercase()),
                     area(3),
                 ),
@@ -188,7 +199,7 @@ fn dif_page(s: &dif::Section) -> Page {
         dif_task_section(&s.id).unwrap_or(&s.title),
         Some(&format!(
             "Record each factor as present, absent or unknown, with your evidence (s8). Source: {}.",
-            s.source.split(';').next().unwrap_or(&s.source).trim()
+            source_note(&s.source)
         )),
         questions,
     );
@@ -273,8 +284,9 @@ pub fn schema(framework: &Framework) -> FormSchema {
     let individual = eq("case.subject", "individual");
     let mut pages = vec![
         page("case", "Case details", FIRST_SECTION, Some("The case as the FIMU sent it to you. Deadlines are counted in working days from the date you received it (s8)."), vec![
+            hint(q("case.ctco", "Your name", "your name", text()), "The CTCO completing this assessment. It is recorded against every change in the audit trail."),
             hint(q("case.reference", "Case reference", "case reference", text()), "The PCM Tracker or CMIS reference. Only one Prevent Gateway Assessment is ever completed for a case (PGA-10, s8)."),
-            hint(q("case.received", "When did you receive the de-conflicted referral from the FIMU?", "date you received the referral", QuestionKind::Date), "For example, 24 11 2026. Day 0: the PGA is due 5 working days later (PGA-2, s8)."),
+            hint(q("case.received", "When did you receive the de-conflicted referral from the FIMU?", "the date you received the referral", QuestionKind::Date), "For example, 24 11 2026. Day 0: the PGA is due 5 working days later (PGA-2, s8)."),
             q("case.subject", "Who or what is the referral about?", "subject type", radios(vec![
                 choice("individual", "A person"),
                 choice("institution", "An institution"),
@@ -284,10 +296,9 @@ pub fn schema(framework: &Framework) -> FormSchema {
                 choice_hint("dovetail", "Yes, Dovetail", "The Local Authority (LACC) completes Information Gathering for Channel cases"),
                 choice_hint("non-dovetail", "No, not Dovetail", "CTP-Prevent completes Information Gathering and the S.36 decision"),
             ], false)), "This decides which Gateway Decisions are open and which deadlines apply (s10)."),
-            hint(q("case.ctco", "Your name", "your name", text()), "The CTCO completing this assessment. It is recorded against every change in the audit trail."),
         ]),
         page(DECONFLICTION_PAGE, "FIMU de-confliction", FIRST_SECTION, Some("No assessment can start until the FIMU has de-conflicted the referral, with both a date and a reference number (PGA-1, s7)."), vec![
-            hint(q("deconfliction.date", "Date of de-confliction", "date of de-confliction", QuestionKind::Date), "For example, 24 11 2026"),
+            hint(q("deconfliction.date", "Date of de-confliction", "the date of de-confliction", QuestionKind::Date), "For example, 24 11 2026"),
             hint(q("deconfliction.reference", "De-confliction reference number", "de-confliction reference", text()), "The NCIA or other log reference the FIMU gave"),
             hint(q("deconfliction.rado", "RADO grading given by the FIMU (optional)", "RADO grading", QuestionKind::Select { choices: vec![
                 choice("", "Not given"),
@@ -326,7 +337,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
                 q(
                     &format!("checks.{key}.date"),
                     &format!("Date of the {name} check"),
-                    &format!("date of the {name} check"),
+                    &format!("the date of the {name} check"),
                     QuestionKind::Date,
                 ),
                 "For example, 25 11 2026",
@@ -410,7 +421,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         ], true)), "Every submission to the FIMU says so (INT-1, s9)"),
         q("assessment.summary", "Summary of your assessment", "summary of the assessment", area(5)),
     ]));
-    pages.push(page(
+    let mut prompts = page(
         "prompts",
         "Foreign nationals and travel",
         "Assessment summary",
@@ -483,7 +494,10 @@ pub fn schema(framework: &Framework) -> FormSchema {
                 Condition::All(vec![eq("prompts.piw", "yes"), eq("prompts.travel", "yes")]),
             ),
         ],
-    ));
+    );
+    // Every prompt is about a person (PGA-12, PGA-13).
+    prompts.show_if = Some(individual.clone());
+    pages.push(prompts);
     pages.push(page("decision", "Gateway Decision", "Gateway Decision", Some("Options that the policy does not allow for this case are shown with the reason. Change your earlier answers if a reason is wrong."), vec![
         q("decision.outcome", "What is the Gateway Decision?", "Gateway Decision", radios(decision_choices(), false)),
         hint(q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)), "What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
@@ -498,7 +512,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         ], false)),
         q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
         when(q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()), eq("supervisor.acting", "yes")),
-        hint(q("supervisor.date", "Date of the supervisor's sign-off", "date of sign-off", QuestionKind::Date), "For example, 27 11 2026"),
+        hint(q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date), "For example, 27 11 2026"),
         q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", radios(vec![
             choice_hint("yes", "Yes", "For a referral to the LACC this records the supervisor's endorsement (PGA-7)"),
             choice("no", "No"),
@@ -953,7 +967,9 @@ pub fn fimu_submission(schema: &FormSchema, answers: &Answers, ctx: &Context) ->
 pub fn deadlines(answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
     let mut out = Vec::new();
     let received = date_of(answers, "case.received");
-    let dovetail = answers.text("case.area") == Some("dovetail");
+    // Only a person can be referred to Channel (PGA-7, s10).
+    let dovetail = answers.text("case.area") == Some("dovetail")
+        && answers.text("case.subject") == Some("individual");
     let decision = answers.text("decision.outcome");
     if let Some(r) = received {
         out.push(deadline::pga_due(r, cal));
@@ -970,6 +986,13 @@ pub fn deadlines(answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
         }
     }
     out
+}
+
+/// Whether finalising the PGA meets a deadline: the PGA itself (PGA-2), and the referral to
+/// the LACC when that is the decision (PGA-7: the referral goes with the decision).
+pub fn met_by_finalising(d: &Deadline, answers: &Answers) -> bool {
+    d.rule_id == "PGA-2"
+        || (d.rule_id == "PGA-7" && answers.text("decision.outcome") == Some("refer-to-lacc"))
 }
 
 /// The next deadline that is not met, for lists: the earliest due date.

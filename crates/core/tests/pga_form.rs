@@ -1589,6 +1589,7 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
             .with_date("case.received", "22", "12", "2026")
             .with_date("deconfliction.date", "14", "12", "2026")
             .with("case.area", area)
+            .with("case.subject", "individual")
     };
     type DeadlineCase<'a> = (
         &'a str,
@@ -1662,6 +1663,13 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
             Answers::default().with("case.area", "non-dovetail"),
             &[],
             None,
+        ),
+        // Only a person can be referred to Channel (PGA-7, s10): no LACC deadline otherwise.
+        (
+            "Dovetail, an institution",
+            base("dovetail").with("case.subject", "institution"),
+            &[("PGA-2", "2026-12-31")],
+            Some(("PGA-2", "2026-12-31")),
         ),
         // De-conflicted long before receipt: the S.36 decision comes first.
         (
@@ -2234,4 +2242,24 @@ fn pga_11_int_1_s8_s9_the_decision_summary_for_the_fimu() {
         ),
         (None, "", None, None, None)
     );
+}
+
+#[test]
+fn pga_12_pga_13_s8_s9_the_foreign_national_and_travel_page_is_only_for_a_person() {
+    let s = schema();
+    let shown = |subject: &str| {
+        prevent_core::flow::visible_pages(
+            &s,
+            &Answers::default().with("case.subject", subject),
+            &ctx(),
+        )
+        .iter()
+        .any(|p| p.id == "prompts")
+    };
+    assert!(shown("individual"));
+    assert!(
+        !shown("institution"),
+        "an institution has no nationality or travel"
+    );
+    assert!(!shown("expression"));
 }
