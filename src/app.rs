@@ -177,7 +177,7 @@ fn Shell() -> Html {
     }
 }
 
-fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
+fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -> Html {
     if !route.in_this_bundle() {
         // The other bundle's page: load it (ARCHITECTURE.md, "Two bundles").
         if let Some(w) = web_sys::window() {
@@ -186,6 +186,7 @@ fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
         return html! { <p class="govuk-body">{ "Loading…" }</p> };
     }
     match route {
+        #[cfg(not(feature = "officer"))]
         Route::Home => crate::pages::home::view(navigator),
         Route::FormStart { form } => html! { <ReferralStart form={form} /> },
         Route::FormTasks { form, id } => {
@@ -205,6 +206,7 @@ fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
         Route::FormPage { form, id, page } => {
             html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page) }</DraftScope> }
         }
+        #[cfg(not(feature = "officer"))]
         Route::Drafts => html! { <Drafts form={Form::Referral} /> },
         Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },
         // Officers' pages exist only in the officers' bundle.

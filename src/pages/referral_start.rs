@@ -66,7 +66,8 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </NotificationBanner>
         }
     });
-    if form == Form::Pga {
+    // Each bundle has its own form's start page only.
+    if cfg!(feature = "officer") {
         return html! {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
@@ -84,6 +85,9 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </div>
         };
     }
+    #[cfg(feature = "officer")]
+    return Html::default();
+    #[cfg(not(feature = "officer"))]
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
