@@ -312,8 +312,10 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     assert.equal(texts.length, 10, texts.join(' | '));
     assert.match(texts[0], /^Case and de-confliction .*In progress$/);
     for (const text of texts.slice(1)) {
-      assert.match(text, /Complete FIMU de-confliction first \(PGA-1, s7\) Cannot start yet$/, text);
+      assert.match(text, /Cannot start yet$/, text);
     }
+    // Said once, above the list, with the rule.
+    assert.match(await page.locator('#pga-gate').innerText(), /Complete FIMU de-confliction first.*\(PGA-1, s7\)/);
     assert.equal(await items.locator('a').count(), 1, 'only the first section is a link');
     await p.assertDeadlines(page, { 'pga-2': PGA_DUE }, 'on the task list');
 

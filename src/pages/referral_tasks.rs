@@ -70,8 +70,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
                         page: s.page.to_string(),
                     })
                 }),
-                hint: gated
-                    .then(|| AttrValue::from("Complete FIMU de-confliction first (PGA-1, s7)")),
+                hint: None,
                 status: match status {
                     SectionStatus::NotStarted => TaskStatus::NotStarted,
                     SectionStatus::InProgress => TaskStatus::InProgress,
@@ -104,6 +103,9 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
                     { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
                 }
                 <p class="govuk-body">{ format!("You have completed {done} of {} sections.", sections.len()) }</p>
+                if sections.iter().any(|s| super::pga_help::gated(draft, s.title)) {
+                    { inset_text::view(InsetTextProps { children: html! { <span id="pga-gate">{ "Complete FIMU de-confliction first: the other sections open once it has both a date and a reference number, as no assessment can start before it (PGA-1, s7)." }</span> } }) }
+                }
                 { task_list::view(TaskListProps { id_prefix: form.noun().into(), onnavigate: Some(nav::on_navigate(&navigator)), ..TaskListProps::new(items) }) }
                 <p class="govuk-body">{ "Your answers are saved in this browser as you type. You can leave and come back to this draft from " }
                     <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "your saved drafts" }</a>{ "." }
