@@ -217,6 +217,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     'Factors found present': presentBySection(s),
     'Supervised by': `${SERGEANT}, 29 December 2026`,
     'FIMU submission': s.expect.fimuRequired ? p.FIMU.summaryRequired : p.FIMU.summaryNotNeeded,
+    'DIF framework': 'ctp-default version 1',
   });
   // PGA-2 is met by finalising, and so is PGA-7 when the decision is the referral to the LACC;
   // the S.36 decision (PGA-15) stays.
@@ -243,6 +244,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
   assert.equal(json.gateway_decision.rationale, s.rationale);
   assert.equal(json.gateway_decision.fimu_submission_required, s.expect.fimuRequired);
   assert.equal(json.gateway_decision.risk_direction, s.expect.direction);
+  assert.equal(json.gateway_decision.dif_framework, 'ctp-default version 1', 'the record names the framework it was made with');
   assert.equal(json.gateway_decision.supervised_by, `${SERGEANT}, 29 December 2026`);
   assert.ok(Array.isArray(json.audit) && json.audit.length > 0, 'the audit trail is exported');
   assert.ok(json.audit.some((a) => a.by === CTCO && a.field === 'decision.outcome'), 'the CTCO recorded the decision');

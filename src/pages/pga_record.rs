@@ -102,6 +102,13 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         text_row("Factors found present", factors.or(Some("None".into()))),
         text_row("Supervised by", summary.supervised_by.clone()),
         text_row("FIMU submission", fimu),
+        text_row(
+            "DIF framework",
+            draft
+                .answers
+                .text(pga_form::FRAMEWORK_FIELD)
+                .map(str::to_string),
+        ),
     ];
     let cal = settings.calendar.calendar();
     let deadlines: Vec<_> = pga_form::deadlines(&draft.answers, &cal)

@@ -43,7 +43,14 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             let id = match store.untouched(&schema.id) {
                 Some(id) => Ok(id),
                 None => {
-                    let draft = Draft::new(schema, &new_id(), &clock::now());
+                    #[allow(unused_mut)]
+                    let mut draft = Draft::new(schema, &new_id(), &clock::now());
+                    // A PGA names the DIF framework it is made with (issue 4: versioned).
+                    #[cfg(feature = "officer")]
+                    prevent_core::pga_form::record_framework(
+                        &mut draft,
+                        &crate::services::framework::current(),
+                    );
                     store
                         .save_now(Envelope::seal(&draft, &clock::now()), None)
                         .map(|_| draft.id)

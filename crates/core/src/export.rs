@@ -69,6 +69,7 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
             "factors_absent": s.factors.absent,
             "factors_unknown": s.factors.unknown,
             "supervised_by": s.supervised_by,
+            "dif_framework": draft.answers.text(crate::pga_form::FRAMEWORK_FIELD),
         });
         record["audit"] = json!(draft.audit);
     }

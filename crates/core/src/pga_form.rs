@@ -909,6 +909,18 @@ fn framework_of(schema: &FormSchema) -> Framework {
     }
 }
 
+/// The answer that names the DIF framework (id and version) a PGA is made with. It is not a
+/// question: it is set when the PGA is started and exported with the Gateway Decision.
+pub const FRAMEWORK_FIELD: &str = "dif.framework";
+
+/// Records on a new PGA which framework it is made with, as "id version N".
+pub fn record_framework(draft: &mut crate::Draft, framework: &Framework) {
+    draft.answers.set(
+        FRAMEWORK_FIELD,
+        Answer::Text(format!("{} version {}", framework.id, framework.version)),
+    );
+}
+
 /// PGA-1: de-confliction is complete (a real date, today or earlier, and a reference), so the
 /// assessment may start.
 pub fn deconflicted(answers: &Answers, today: NaiveDate) -> bool {

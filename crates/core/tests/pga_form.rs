@@ -2263,3 +2263,23 @@ fn pga_12_pga_13_s8_s9_the_foreign_national_and_travel_page_is_only_for_a_person
     );
     assert!(!shown("expression"));
 }
+
+#[test]
+fn dif_1_s8_a_pga_names_the_framework_version_it_was_made_with_in_its_export() {
+    let s = schema();
+    let mut dr = Draft::new(&s, "pga-framework", "2026-12-22T09:00:00Z");
+    let mut f = prevent_core::dif::default_framework();
+    f.id = "force-x".into();
+    f.version = 3;
+    pga_form::record_framework(&mut dr, &f);
+    let json = prevent_core::export::to_json(&s, &dr, &ctx());
+    assert_eq!(
+        json["gateway_decision"]["dif_framework"],
+        "force-x version 3"
+    );
+    // It is not a question: nothing to answer, nothing in the answers block.
+    assert!(s.question(pga_form::FRAMEWORK_FIELD).is_none());
+    assert!(json["answers"]
+        .get("dif")
+        .is_none_or(|d| d.get("framework").is_none()));
+}
