@@ -1305,3 +1305,53 @@ async fn deadline_panel_overdue_is_marked_in_words_and_colour() {
     assert_eq!(text(&tag), "Overdue");
     assert!(has_class(&tag, "govuk-tag--red"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Timeline (issue 5 groundwork)
+
+#[wasm_bindgen_test]
+async fn plp_5_int_1_timeline_is_a_labelled_picture_with_the_same_facts_in_a_table() {
+    let root = mount_example("timeline", "a case reassessed down and closed").await;
+    let svg = one(&root, "svg");
+    assert_eq!(attr(&svg, "role").as_deref(), Some("img"));
+    // The picture is named by its title and described by its summary.
+    for id in attr(&svg, "aria-labelledby").expect("labelled").split(' ') {
+        assert!(!text(&one(&root, &format!("#{id}"))).is_empty(), "{id}");
+    }
+    assert_eq!(
+        text(&one(&root, "svg title")),
+        "Case PCM-2026-0042 over time"
+    );
+    // High, then Standard: two reassessments in the same band are one stretch.
+    let bands: Vec<String> = all(&root, ".pct-timeline__span")
+        .iter()
+        .map(|g| attr(g, "data-band").unwrap_or_default())
+        .collect();
+    assert_eq!(bands, vec!["High", "Standard"]);
+    // Entry, submission, reassessment, panel, reassessment, and two deadlines: the FIMU
+    // summary (INT-1, 6 April) and the review (PLP-5, 25 May) are overdue on 1 June.
+    let rows = all(&root, "tbody tr");
+    assert_eq!(rows.len(), 7);
+    let overdue: Vec<String> = rows
+        .iter()
+        .filter(|r| text(r).contains("Overdue"))
+        .map(text)
+        .collect();
+    assert_eq!(overdue.len(), 2, "{overdue:?}");
+    assert!(
+        overdue[0].contains("6 April 2026") && overdue[0].contains("INT-1"),
+        "{}",
+        overdue[0]
+    );
+    assert!(
+        overdue[1].contains("25 May 2026") && overdue[1].contains("PLP-5"),
+        "{}",
+        overdue[1]
+    );
+    assert_eq!(all(&root, ".pct-timeline__item--overdue").len(), 2);
+    assert!(
+        text(&rows[0]).contains("Entered PLP: High (Red)"),
+        "{}",
+        text(&rows[0])
+    );
+}

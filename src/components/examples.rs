@@ -219,6 +219,13 @@ pub fn examples() -> Vec<Example> {
                 ..Default::default()
             })
         }),
+        ex!("timeline", "a case reassessed down and closed", |id| {
+            timeline::view(TimelineProps {
+                id,
+                caption: "Case PCM-2026-0042 over time".into(),
+                timeline: plp_example(),
+            })
+        }),
         ex!("checkboxes", "default", |id| checkboxes::view(
             CheckboxesProps {
                 items: concern_items(&id),
@@ -484,4 +491,46 @@ pub fn examples() -> Vec<Example> {
             colour: TagColour::Red,
         })),
     ]
+}
+
+/// A PLP case entered High, reassessed to Standard then Monitored, with a panel, a FIMU
+/// submission and an overdue review, seen on 1 June 2026.
+fn plp_example() -> prevent_core::plp_case::Timeline {
+    use prevent_core::calendar::{Calendar, Division};
+    use prevent_core::deadline::Band;
+    use prevent_core::plp_case::{timeline, PlpCase, Review};
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).expect("a real date");
+    let review = |date, band| Review {
+        date,
+        dif: Default::default(),
+        inputs: Default::default(),
+        band,
+        monitored_reason: None,
+        rationale: String::new(),
+        cmp_updated: true,
+        signed_off: Some(date),
+    };
+    let case = PlpCase {
+        case_reference: "PCM-2026-0042".into(),
+        route: Some(prevent_core::plp::EntryRoute::FromGatewayDecision),
+        route_rationale: "Escalating".into(),
+        reviews: vec![
+            review(d(2026, 1, 5), Band::High),
+            review(d(2026, 2, 2), Band::Standard),
+            review(d(2026, 3, 30), Band::Standard),
+        ],
+        panels: vec![prevent_core::plp_case::PanelMeeting {
+            date: d(2026, 3, 2),
+            panel: Default::default(),
+            minutes: String::new(),
+            actions: String::new(),
+        }],
+        fimu_submissions: vec![d(2026, 1, 6)],
+        closure: None,
+    };
+    timeline(
+        &case,
+        &Calendar::of(Division::EnglandAndWales),
+        d(2026, 6, 1),
+    )
 }

@@ -34,6 +34,7 @@ pub mod tag;
 pub mod task_list;
 pub mod text_input;
 pub mod textarea;
+pub mod timeline;
 pub mod warning_text;
 
 pub use back_link::BackLinkProps;
@@ -58,4 +59,5 @@ pub use tag::{TagColour, TagProps};
 pub use task_list::{TaskListItem, TaskListProps, TaskStatus};
 pub use text_input::TextInputProps;
 pub use textarea::*;
+pub use timeline::TimelineProps;
 pub use warning_text::WarningTextProps;

@@ -22,6 +22,7 @@ pub mod pga;
 #[cfg(feature = "pga")]
 pub mod pga_form;
 pub mod plp;
+pub mod plp_case;
 pub mod store;
 pub mod validate;
 

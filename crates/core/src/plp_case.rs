@@ -1,0 +1,323 @@
+//! A Police-led Partnership case over time (issue 5 groundwork): its entry (PLP-7), each
+//! reassessment with its DIF, band and sign-off (PLP-1..6), panels (PLP-8), FIMU submissions
+//! (INT-1) and closure (PLP-9, PLP-10, PLP-11); the rules over the whole history; its deadlines;
+//! and the case timeline (band spans, events, deadlines, today, overdue) that the app draws as a
+//! picture and as a table. Pure: `today` and the calendar are passed in.
+
+use crate::calendar::Calendar;
+use crate::deadline::{self, Band, Deadline, Status};
+use crate::dif::Record;
+use crate::plp::{self, BandChoice, BandingInputs, Closure, EntryRoute, MonitoredReason, Panel};
+use crate::validate::{Issue, Severity};
+use chrono::NaiveDate;
+
+/// One assessment of the case: the entry DIF or a reassessment (PLP-5: a new DIF, CMP update
+/// and supervisory sign-off).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// Date of the DIF.
+    pub date: NaiveDate,
+    /// The DIF as recorded.
+    pub dif: Record,
+    /// What the DIF alone cannot say, for the suggested band.
+    pub inputs: BandingInputs,
+    /// The band chosen.
+    pub band: Band,
+    /// For Monitored: why (PLP-4).
+    pub monitored_reason: Option<MonitoredReason>,
+    /// Why the band differs from the suggestion, when it does.
+    pub rationale: String,
+    /// The Case Management Plan was updated.
+    pub cmp_updated: bool,
+    /// The supervisor signed it off, on this date.
+    pub signed_off: Option<NaiveDate>,
+}
+
+/// A PLP panel on a date, with what was decided (PLP-8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelMeeting {
+    /// Date of the panel.
+    pub date: NaiveDate,
+    /// Chair and attendees, as checked by [`plp::check_panel`].
+    pub panel: Panel,
+    /// Minutes.
+    pub minutes: String,
+    /// Actions agreed.
+    pub actions: String,
+}
+
+/// A PLP case as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlpCase {
+    /// Case reference (carried from the PGA when the case came from a Gateway Decision).
+    pub case_reference: String,
+    /// How the case entered PLP (PLP-7).
+    pub route: Option<EntryRoute>,
+    /// Why (PLP-7).
+    pub route_rationale: String,
+    /// The entry assessment first, then each reassessment, in date order.
+    pub reviews: Vec<Review>,
+    /// Panels, in date order.
+    pub panels: Vec<PanelMeeting>,
+    /// Dates of submissions to the FIMU (INT-1).
+    pub fimu_submissions: Vec<NaiveDate>,
+    /// The closure, once closed, and its date.
+    pub closure: Option<(NaiveDate, Closure)>,
+}
+
+/// Every issue of the case's history: entry (PLP-7), each review's band against its
+/// suggestion (PLP-1..4, PLP-6; Monitored never at entry), each review's CMP update and
+/// sign-off (PLP-5), each panel (PLP-8) and the closure (PLP-9, PLP-10). Paths name the item:
+/// `reviews.0.band`, `panels.1.chair`, `closure.rpc`.
+pub fn validate(case: &PlpCase) -> Vec<Issue> {
+    let mut out = plp::check_entry(case.route, &case.route_rationale);
+    if case.reviews.is_empty() {
+        out.push(Issue::new(
+            "reviews.0.band",
+            Severity::Error,
+            "PLP-1",
+            "s12",
+            "Every PLP case has a priority band: record the entry DIF and its band",
+        ));
+    }
+    for (i, r) in case.reviews.iter().enumerate() {
+        let suggestion = plp::suggest_band(&r.dif, &r.inputs);
+        let choice = BandChoice {
+            band: Some(r.band),
+            at_entry: i == 0,
+            monitored_reason: r.monitored_reason,
+            rationale: r.rationale.clone(),
+        };
+        for mut issue in plp::check_band(&choice, &suggestion) {
+            issue.path = format!("reviews.{i}.{}", issue.path);
+            out.push(issue);
+        }
+        if i > 0 && !r.cmp_updated {
+            out.push(Issue::new(
+                &format!("reviews.{i}.cmp"),
+                Severity::Error,
+                "PLP-5",
+                "s12, s14",
+                "Each reassessment updates the Case Management Plan",
+            ));
+        }
+        if r.signed_off.is_none() {
+            out.push(Issue::new(
+                &format!("reviews.{i}.signed_off"),
+                Severity::Error,
+                "PLP-5",
+                "s12, s14",
+                "Each DIF needs its supervisory sign-off",
+            ));
+        }
+    }
+    // PLP-5: a review before every panel, since the last one.
+    for (i, p) in case.panels.iter().enumerate() {
+        for mut issue in plp::check_panel(&p.panel) {
+            issue.path = format!("panels.{i}.{}", issue.path.trim_start_matches("panel."));
+            out.push(issue);
+        }
+        let previous_panel = i.checked_sub(1).map(|j| case.panels[j].date);
+        let reviewed = case
+            .reviews
+            .iter()
+            .any(|r| r.date <= p.date && previous_panel.is_none_or(|pp| r.date > pp));
+        if !reviewed {
+            out.push(Issue::new(
+                &format!("panels.{i}.date"),
+                Severity::Error,
+                "PLP-5",
+                "s12",
+                "A new DIF, CMP update and supervisory sign-off are due before every PLP panel",
+            ));
+        }
+    }
+    if let Some((_, c)) = &case.closure {
+        out.extend(plp::check_closure(c));
+    }
+    out
+}
+
+/// The band in force on `day`: that of the latest review on or before it.
+pub fn band_on(case: &PlpCase, day: NaiveDate) -> Option<Band> {
+    case.reviews
+        .iter()
+        .filter(|r| r.date <= day)
+        .max_by_key(|r| r.date)
+        .map(|r| r.band)
+}
+
+/// The case's deadlines now: the next review (PLP-5, before the next panel if sooner) and the
+/// FIMU summary (INT-1) while open; the 6- and 12-month reviews (PLP-11) once closed.
+pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    if let Some((closed, _)) = &case.closure {
+        out.extend(deadline::closed_case_reviews(*closed, cal));
+        return out;
+    }
+    if let Some(last) = case.reviews.iter().max_by_key(|r| r.date) {
+        let next_panel = case
+            .panels
+            .iter()
+            .map(|p| p.date)
+            .filter(|d| *d >= last.date)
+            .min();
+        out.push(deadline::plp_review_due(last.band, last.date, next_panel));
+    }
+    let last_submission = case
+        .fimu_submissions
+        .iter()
+        .chain(case.reviews.first().map(|r| &r.date))
+        .max();
+    if let Some(d) = last_submission {
+        out.push(deadline::fimu_summary_due(*d));
+    }
+    out
+}
+
+/// A stretch of time in one band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BandSpan {
+    /// The band.
+    pub band: Band,
+    /// From this day.
+    pub from: NaiveDate,
+    /// Up to (not including) this day: the next review with another band, the closure, or the
+    /// end of the timeline.
+    pub to: NaiveDate,
+}
+
+/// What a timeline item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Entry into PLP (the first DIF).
+    Entry,
+    /// A reassessment.
+    Review,
+    /// A panel.
+    Panel,
+    /// A submission to the FIMU.
+    Submission,
+    /// The closure.
+    Closure,
+    /// A deadline still to meet (or missed).
+    Deadline,
+}
+
+/// One dated item of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Date.
+    pub date: NaiveDate,
+    /// Kind.
+    pub kind: ItemKind,
+    /// What it is, as shown ("Reassessment: Standard (Amber)").
+    pub label: String,
+    /// Rule id, for deadlines.
+    pub rule_id: Option<&'static str>,
+    /// A deadline past its date and not met.
+    pub overdue: bool,
+}
+
+/// The case timeline: band spans, every dated item in date order, today, and the range shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// The band over time.
+    pub spans: Vec<BandSpan>,
+    /// Items, in date order.
+    pub items: Vec<Item>,
+    /// Today.
+    pub today: NaiveDate,
+    /// First day shown.
+    pub start: NaiveDate,
+    /// Last day shown.
+    pub end: NaiveDate,
+}
+
+/// The timeline of a case on `today`.
+pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
+    let mut reviews: Vec<&Review> = case.reviews.iter().collect();
+    reviews.sort_by_key(|r| r.date);
+    let mut items = Vec::new();
+    for (i, r) in reviews.iter().enumerate() {
+        items.push(Item {
+            date: r.date,
+            kind: if i == 0 {
+                ItemKind::Entry
+            } else {
+                ItemKind::Review
+            },
+            label: format!(
+                "{}: {}",
+                if i == 0 {
+                    "Entered PLP"
+                } else {
+                    "Reassessment"
+                },
+                r.band.label()
+            ),
+            rule_id: None,
+            overdue: false,
+        });
+    }
+    for p in &case.panels {
+        items.push(Item {
+            date: p.date,
+            kind: ItemKind::Panel,
+            label: "PLP panel".into(),
+            rule_id: None,
+            overdue: false,
+        });
+    }
+    for d in &case.fimu_submissions {
+        items.push(Item {
+            date: *d,
+            kind: ItemKind::Submission,
+            label: "Submission to the FIMU".into(),
+            rule_id: None,
+            overdue: false,
+        });
+    }
+    if let Some((closed, _)) = &case.closure {
+        items.push(Item {
+            date: *closed,
+            kind: ItemKind::Closure,
+            label: "Closed".into(),
+            rule_id: None,
+            overdue: false,
+        });
+    }
+    for d in deadlines(case, cal) {
+        items.push(Item {
+            date: d.due,
+            kind: ItemKind::Deadline,
+            label: format!("{} due", d.title),
+            rule_id: Some(d.rule_id),
+            overdue: d.status(today) == Status::Overdue,
+        });
+    }
+    items.sort_by_key(|i| i.date);
+    let start = items.first().map_or(today, |i| i.date.min(today));
+    let end = items.last().map_or(today, |i| i.date.max(today));
+    let stop = case.closure.as_ref().map_or(end, |(d, _)| *d);
+    let mut spans: Vec<BandSpan> = Vec::new();
+    for (i, r) in reviews.iter().enumerate() {
+        let to = reviews.get(i + 1).map_or(stop, |n| n.date).min(stop);
+        match spans.last_mut() {
+            Some(last) if last.band == r.band => last.to = to,
+            _ if to > r.date => spans.push(BandSpan {
+                band: r.band,
+                from: r.date,
+                to,
+            }),
+            _ => {}
+        }
+    }
+    Timeline {
+        spans,
+        items,
+        today,
+        start,
+        end,
+    }
+}
