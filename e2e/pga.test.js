@@ -272,6 +272,58 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
   assert.equal(cells[3], 'Finished');
   assert.equal(cells[4], s.expect.next);
 
+  // PLP-7 (s11): a case sent straight to PLP starts its PLP case from the final record, with
+  // its case reference, CTCO and DIF carried across; then the PLP entry runs to its case page.
+  if (s.slug === 'straight-to-plp') {
+    await page.goto(`/officer/pga/${id}/confirmation`);
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    await page.getByRole('button', { name: 'Start the PLP case' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Start a Police-led Partnership case');
+    assert.match(await p.textOf(page.locator('#plp-from-pga')), new RegExp(`Gateway Assessment ${json.reference}`));
+    await pressContinue(page, 'Start now');
+    await onPage(page, 'Entry into PLP');
+    assert.equal(await page.getByLabel('Case reference', { exact: true }).inputValue(), s.case.reference);
+    assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
+    assert.ok(await p.group(page, 'How did the case enter PLP?').getByLabel('From the Gateway Decision', { exact: true }).isChecked());
+    await p.typeDate(page, 'plp.entered', ['30', '12', '2026']);
+    await p.typeLabelled(page, 'Rationale for entering PLP', 'Untraced institution: straight to PLP (PGA-8).');
+    await pressContinue(page);
+    // The opening DIF is the PGA's: every finding carried across, so each DIF page just continues.
+    for (const section of p.DIF) {
+      await onPage(page, section.title, { axe: section.id === 'capability' });
+      if (section.id === 'capability') {
+        const access = p.group(page, section.factors.find(([f]) => f === 'access')[1]).getByLabel('Present', { exact: true });
+        assert.ok(await access.isChecked(), 'the PGA finding is carried across');
+      }
+      await pressContinue(page);
+    }
+    await onPage(page, 'Priority band');
+    // PLP-3: one Prevent-relevant factor (capability) suggests Standard; Monitored is never a band at entry (PLP-4).
+    assert.equal(await p.textOf(page.locator('#plp-suggested')), 'Standard (Amber)');
+    const monitored = p.group(page, "What is the case's priority band?").getByLabel('Monitored (Green)', { exact: true });
+    assert.ok(await monitored.isDisabled(), 'Monitored is not offered at entry');
+    await p.answer(page, 'Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?', 'No');
+    await p.answer(page, 'Do you and your supervisor agree further work is needed?', 'Yes');
+    await p.answer(page, "What is the case's priority band?", 'Standard (Amber)');
+    await pressContinue(page);
+    await onPage(page, 'Supervisory sign-off');
+    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+    await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing your PLP case');
+    await pressContinue(page);
+    await onPage(page, 'Confirm the entry into PLP');
+    await p.answer(page, 'Confirm', 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor');
+    await pressContinue(page, 'Confirm the entry into PLP');
+    await onPage(page, 'Case entered PLP');
+    // PLP-5: Standard, so the next DIF is due 8 weeks after entry; INT-1: the FIMU summary in 3 months.
+    await p.assertDeadlines(page, { 'plp-5': 'Due 24 February 2027: 39 working days left', 'int-1': 'Due 30 March 2027: 61 working days left' }, 'on the PLP case');
+    const timeline = page.locator('#plp-timeline-table tbody tr');
+    assert.equal(await timeline.count(), 3, 'entry and its two deadlines');
+    assert.match(await p.textOf(timeline.first()), /30 December 2026 Entered PLP: Standard \(Amber\)/);
+  }
+
   // The case hint says the CTCO's name "is recorded against every change in the audit trail":
   // no entry of a final record is anonymous, whatever order the case page asks its questions in.
   if (s.slug === 'keep-in-pcm') {

@@ -137,9 +137,9 @@ fn Shell() -> Html {
     let nav_links = if cfg!(feature = "officer") {
         vec![
             link(
-                "Gateway Assessments",
+                "Assessments and cases",
                 Route::OfficerHome,
-                route == Route::OfficerHome || in_form == Some(Form::Pga),
+                route == Route::OfficerHome || matches!(in_form, Some(Form::Pga | Form::Plp)),
             ),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
             link("Settings", Route::Settings, route == Route::Settings),
@@ -198,6 +198,13 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
             id,
         } => {
             html! { <DraftScope form={Form::Pga} id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
+        }
+        #[cfg(feature = "officer")]
+        Route::FormDone {
+            form: Form::Plp,
+            id,
+        } => {
+            html! { <DraftScope form={Form::Plp} id={id.clone()}><crate::pages::plp_record::PlpRecord id={id} /></DraftScope> }
         }
         #[cfg(not(feature = "officer"))]
         Route::FormDone { form, id } => {

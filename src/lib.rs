@@ -22,8 +22,10 @@ use std::sync::OnceLock;
 pub fn schema(form: Form) -> &'static FormSchema {
     #[cfg(feature = "officer")]
     {
-        let _ = form;
-        pga()
+        match form {
+            Form::Plp => plp(),
+            _ => pga(),
+        }
     }
     #[cfg(not(feature = "officer"))]
     {
@@ -38,6 +40,13 @@ pub fn schema(form: Form) -> &'static FormSchema {
 pub fn pga() -> &'static FormSchema {
     static PGA: OnceLock<FormSchema> = OnceLock::new();
     PGA.get_or_init(|| prevent_core::pga_form::schema(&services::framework::current()))
+}
+
+/// The PLP entry schema, built once from the DIF framework in use.
+#[cfg(feature = "officer")]
+pub fn plp() -> &'static FormSchema {
+    static PLP: OnceLock<FormSchema> = OnceLock::new();
+    PLP.get_or_init(|| prevent_core::plp_form::schema(&services::framework::current()))
 }
 
 /// The National Referral Form schema, built once.

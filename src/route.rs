@@ -8,15 +8,17 @@ pub enum Form {
     Referral,
     /// The Prevent Gateway Assessment (officers): `/officer/pga/...`.
     Pga,
+    /// Entry into Police-led Partnership (officers): `/officer/plp/...`.
+    Plp,
 }
 
 impl Form {
     /// The form of a stored draft's form id.
     pub fn of(form_id: &str) -> Form {
-        if form_id == "pga" {
-            Form::Pga
-        } else {
-            Form::Referral
+        match form_id {
+            "pga" => Form::Pga,
+            "plp" => Form::Plp,
+            _ => Form::Referral,
         }
     }
 
@@ -25,6 +27,7 @@ impl Form {
         match self {
             Form::Referral => "nrf",
             Form::Pga => "pga",
+            Form::Plp => "plp",
         }
     }
 
@@ -33,6 +36,7 @@ impl Form {
         match self {
             Form::Referral => "referral",
             Form::Pga => "assessment",
+            Form::Plp => "PLP case",
         }
     }
 
@@ -41,6 +45,7 @@ impl Form {
         match self {
             Form::Referral => "/referral",
             Form::Pga => "/officer/pga",
+            Form::Plp => "/officer/plp",
         }
     }
 
@@ -48,7 +53,7 @@ impl Form {
     pub fn drafts(self) -> Route {
         match self {
             Form::Referral => Route::Drafts,
-            Form::Pga => Route::OfficerHome,
+            Form::Pga | Form::Plp => Route::OfficerHome,
         }
     }
 }
@@ -116,6 +121,7 @@ impl Route {
             [] => Route::Home,
             ["referral", rest @ ..] => form_route(Form::Referral, rest),
             ["officer", "pga", rest @ ..] => form_route(Form::Pga, rest),
+            ["officer", "plp", rest @ ..] => form_route(Form::Plp, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
@@ -145,10 +151,8 @@ impl Route {
                 form: Form::Referral,
                 id,
             } => format!("/drafts/{id}/delete"),
-            Route::DeleteDraft {
-                form: Form::Pga,
-                id,
-            } => format!("/officer/drafts/{id}/delete"),
+            // Officers' records of any form share one delete page.
+            Route::DeleteDraft { form: _, id } => format!("/officer/drafts/{id}/delete"),
             Route::OfficerHome => "/officer".into(),
             Route::Deadlines => "/officer/deadlines".into(),
             Route::Settings => "/officer/settings".into(),
@@ -190,27 +194,31 @@ mod tests {
             Route::Settings,
         ]
         .into_iter()
-        .chain([Form::Referral, Form::Pga].into_iter().flat_map(|form| {
-            [
-                Route::FormStart { form },
-                Route::FormTasks {
-                    form,
-                    id: id.clone(),
-                },
-                Route::FormDone {
-                    form,
-                    id: id.clone(),
-                },
-                Route::FormPage {
-                    form,
-                    id: id.clone(),
-                    page: "about-you".into(),
-                },
-                Route::DeleteDraft {
-                    form,
-                    id: id.clone(),
-                },
-            ]
+        .chain(
+            [Form::Referral, Form::Pga, Form::Plp]
+                .into_iter()
+                .flat_map(|form| {
+                    [
+                        Route::FormStart { form },
+                        Route::FormTasks {
+                            form,
+                            id: id.clone(),
+                        },
+                        Route::FormDone {
+                            form,
+                            id: id.clone(),
+                        },
+                        Route::FormPage {
+                            form,
+                            id: id.clone(),
+                            page: "about-you".into(),
+                        },
+                    ]
+                }),
+        )
+        .chain([Form::Referral, Form::Pga].map(|form| Route::DeleteDraft {
+            form,
+            id: id.clone(),
         })) {
             assert_eq!(Route::recognize(&r.to_path()), r);
         }

@@ -25,7 +25,11 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
     let title = match form {
         Form::Referral => "Saved drafts",
-        Form::Pga => "Your Gateway Assessments",
+        Form::Pga | Form::Plp => "Your Gateway Assessments and PLP cases",
+    };
+    // Officers see their assessments and their PLP cases together.
+    let listed = move |kind: &str| {
+        kind == form.id() || (form != Form::Referral && (kind == "pga" || kind == "plp"))
     };
     use_title(title.into(), false);
     let settings = crate::app::use_settings();
@@ -67,23 +71,23 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let rows: Html = match &*listing {
         None => html! { <p class="govuk-body">{ "Loading…" }</p> },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
-        Some(Ok(l)) if !l.drafts.iter().any(|d| d.kind == form.id()) => {
+        Some(Ok(l)) if !l.drafts.iter().any(|d| listed(&d.kind)) => {
             html! { <p class="govuk-body" id="no-drafts">{ "You have no saved drafts in this browser." }</p> }
         }
         Some(Ok(l)) => {
             let body: Html = l
                 .drafts
                 .iter()
-                .filter(|d| d.kind == form.id())
+                .filter(|d| listed(&d.kind))
                 .map(|d| {
                     let resume = match d.status {
-                        DraftStatus::InProgress => nav::href(&Route::FormTasks { form, id: d.id.clone() }),
-                        DraftStatus::Finished => nav::href(&Route::FormDone { form, id: d.id.clone() }),
+                        DraftStatus::InProgress => nav::href(&Route::FormTasks { form: Form::of(&d.kind), id: d.id.clone() }),
+                        DraftStatus::Finished => nav::href(&Route::FormDone { form: Form::of(&d.kind), id: d.id.clone() }),
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
                     let delete = nav::href(&Route::DeleteDraft { form, id: d.id.clone() });
-                    let kind = if form == Form::Pga { "Gateway Assessment" } else { "Prevent referral" };
-                    let next = (form == Form::Pga).then(|| super::pga_help::next_deadline(&d.id, &settings));
+                    let kind = match Form::of(&d.kind) { Form::Pga => "Gateway Assessment", Form::Plp => "PLP case", Form::Referral => "Prevent referral" };
+                    let next = (form != Form::Referral).then(|| super::pga_help::next_deadline(&d.id, &settings));
                     let tag = if d.status == DraftStatus::Finished { "govuk-tag govuk-tag--green" } else { "govuk-tag govuk-tag--blue" };
                     html! {
                         <tr class="govuk-table__row">
@@ -116,7 +120,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                             <th scope="col" class="govuk-table__header">{ "About" }</th>
                             <th scope="col" class="govuk-table__header">{ "Last saved" }</th>
                             <th scope="col" class="govuk-table__header">{ "Status" }</th>
-                            if form == Form::Pga {
+                            if form != Form::Referral {
                                 <th scope="col" class="govuk-table__header">{ "Next deadline" }</th>
                             }
                             <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{ "Actions" }</span></th>
@@ -132,6 +136,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         _ => None,
     };
     let start = nav::href(&Route::FormStart { form });
+    let start_plp = nav::href(&Route::FormStart { form: Form::Plp });
     html! {
         <>
             if undo.is_some() {
@@ -151,8 +156,11 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
             }
             { rows }
-            if form == Form::Pga {
-                { button::view(ButtonProps { href: Some(start.clone()), onclick: nav::on_click(&navigator, start), ..ButtonProps::new("Start a new Gateway Assessment") }) }
+            if form != Form::Referral {
+                { button::group(ButtonGroupProps { children: html! { <>
+                    { button::view(ButtonProps { href: Some(start.clone()), onclick: nav::on_click(&navigator, start), ..ButtonProps::new("Start a new Gateway Assessment") }) }
+                    { button::view(ButtonProps { href: Some(start_plp.clone()), onclick: nav::on_click(&navigator, start_plp), variant: ButtonVariant::Secondary, ..ButtonProps::new("Start a PLP case") }) }
+                </> } }) }
             } else {
                 <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>
             }

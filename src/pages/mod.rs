@@ -15,6 +15,8 @@ pub mod not_found;
 pub mod pga_help;
 #[cfg(feature = "officer")]
 pub mod pga_record;
+#[cfg(feature = "officer")]
+pub mod plp_record;
 pub mod question;
 pub mod question_page;
 pub mod referral_page;

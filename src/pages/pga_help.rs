@@ -47,6 +47,7 @@ pub use partner::*;
 mod officer {
     use crate::services::clock;
     use prevent_core::pga_form::{self, FIRST_SECTION};
+    use prevent_core::plp_form;
     use prevent_core::Draft;
     use yew::prelude::*;
 
@@ -56,6 +57,10 @@ mod officer {
 
     /// Why option `value` of question `question` cannot be chosen now, as shown in its hint.
     pub fn unavailable(draft: &Draft, question: &str, value: &str) -> Option<String> {
+        if draft.form == plp_form::FORM_ID {
+            return plp_form::option_unavailable(question, value)
+                .map(|r| format!("Not available: {r}."));
+        }
         if !is_pga(draft) || question != "decision.outcome" {
             return None;
         }
@@ -108,7 +113,12 @@ mod officer {
             return Html::default();
         };
         let cal = settings.calendar.calendar();
-        let next = pga_form::deadlines(&draft.answers, &cal)
+        let all = if draft.form == plp_form::FORM_ID {
+            plp_form::deadlines(crate::plp(), &draft.answers, &cal)
+        } else {
+            pga_form::deadlines(&draft.answers, &cal)
+        };
+        let next = all
             .into_iter()
             .filter(|d| !(draft.is_locked() && pga_form::met_by_finalising(d, &draft.answers)))
             .min_by_key(|d| d.due);
@@ -123,6 +133,9 @@ mod officer {
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.
     pub fn sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
+        if draft.form == plp_form::FORM_ID {
+            return plp_sidebar(draft, settings);
+        }
         if !is_pga(draft) {
             return Html::default();
         }
@@ -169,6 +182,35 @@ mod officer {
                             "No FIMU submission is needed: the decision is to close a case the FIMU graded RADO 6 (PGA-11, s8)."
                         }
                     }</p>
+                }
+            </aside>
+        }
+    }
+
+    /// The side panel of a PLP entry: the suggested band and why (PLP-2, PLP-3, PLP-6), and
+    /// the case's deadlines (PLP-5, INT-1) once the band and entry date are given.
+    fn plp_sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
+        let cal = settings.calendar.calendar();
+        let schema = crate::plp();
+        let s = plp_form::suggestion(schema, &draft.answers);
+        let deadlines = plp_form::deadlines(schema, &draft.answers, &cal);
+        let band = s
+            .band
+            .map_or("None: nothing in the DIF calls for PLP work yet", |b| {
+                b.label()
+            });
+        html! {
+            <aside class="pct-sidebar" aria-labelledby="plp-help-title">
+                <h2 class="govuk-heading-m" id="plp-help-title">{ "This case" }</h2>
+                <h3 class="govuk-heading-s">{ "Suggested band" }</h3>
+                <p class="govuk-body" id="plp-suggested" role="status" aria-live="polite"><strong>{ band }</strong></p>
+                if !s.triggers.is_empty() {
+                    <ul class="govuk-list govuk-list--bullet govuk-body-s" id="plp-triggers">
+                        { for s.triggers.iter().map(|t| html! { <li>{ format!("{} ({})", t.reason, t.rule_id) }</li> }) }
+                    </ul>
+                }
+                if !deadlines.is_empty() {
+                    { super::super::deadlines::panels(&deadlines, clock::today(), &cal) }
                 }
             </aside>
         }

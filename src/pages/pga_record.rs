@@ -157,6 +157,14 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         })
         .collect();
     let home = nav::href(&Route::OfficerHome);
+    // PLP-7: a case sent straight to PLP starts its PLP case from here, with its DIF.
+    let to_plp = (draft.answers.text("decision.outcome") == Some("straight-to-plp")).then(|| {
+        AttrValue::from(format!(
+            "{}?from={}",
+            nav::href(&Route::FormStart { form: Form::Plp }),
+            draft.id
+        ))
+    });
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-full">
@@ -181,6 +189,11 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </>
                 } }) }
                 <p class="govuk-body">{ "The download and the print are marked OFFICIAL-SENSITIVE. Enter or attach the record in the PCM Tracker or CMIS as your force requires." }</p>
+                if let Some(href) = to_plp {
+                    <h2 class="govuk-heading-m">{ "Next: Police-led Partnership" }</h2>
+                    <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>
+                    { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Start the PLP case") }) }
+                }
                 if !deadlines.is_empty() {
                     <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }

@@ -26,31 +26,52 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
         match form {
             Form::Referral => "Make a Prevent referral",
             Form::Pga => "Start a Prevent Gateway Assessment",
+            Form::Plp => "Start a Police-led Partnership case",
         }
         .into(),
         false,
     );
     let navigator = use_navigator().expect("router");
+    let location = use_location();
     let problem = use_state(|| None::<String>);
+    // A PLP case started from a finalised Gateway Assessment (`?from=<id>`) carries its case
+    // reference, CTCO and DIF across (PLP-7: "from the Gateway Decision").
+    let from: Option<prevent_core::Draft> = (form == Form::Plp)
+        .then(|| crate::nav::query_value(&location, "from"))
+        .flatten()
+        .and_then(|id| store().load_now(&id).ok().flatten())
+        .and_then(|e| e.open().ok())
+        .filter(|d| d.form == "pga" && d.is_locked());
     let start = {
         let problem = problem.clone();
+        let from = from.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let schema = crate::schema(form);
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
-            let id = match store.untouched(&schema.id) {
+            let reuse = if from.is_some() {
+                None
+            } else {
+                store.untouched(&schema.id)
+            };
+            let id = match reuse {
                 Some(id) => Ok(id),
                 None => {
                     #[allow(unused_mut)]
                     let mut draft = Draft::new(schema, &new_id(), &clock::now());
                     // A PGA names the DIF framework it is made with (issue 4: versioned).
                     #[cfg(feature = "officer")]
-                    prevent_core::pga_form::record_framework(
-                        &mut draft,
-                        &crate::services::framework::current(),
-                    );
+                    {
+                        if let Some(pga) = &from {
+                            draft.answers = prevent_core::plp_form::from_pga(&pga.answers);
+                        }
+                        prevent_core::pga_form::record_framework(
+                            &mut draft,
+                            &crate::services::framework::current(),
+                        );
+                    }
                     store
                         .save_now(Envelope::seal(&draft, &clock::now()), None)
                         .map(|_| draft.id)
@@ -73,6 +94,32 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </NotificationBanner>
         }
     });
+    if cfg!(feature = "officer") && form == Form::Plp {
+        let from_text = from.as_ref().map(|d| {
+            format!(
+                "This case comes from the Gateway Assessment {}: its case reference, your name and its DIF are carried across, and the entry route is 'From the Gateway Decision'.",
+                d.finished.as_ref().map(|f| f.reference.as_str()).unwrap_or_default()
+            )
+        });
+        return html! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    { banner }
+                    <h1 class="govuk-heading-xl">{ "Start a Police-led Partnership case" }</h1>
+                    <p class="govuk-body">{ "Record how the case entered Police-led Partnership (PLP), its opening DIF and its priority band (CTP-Prevent Policy, sections 11 and 12)." }</p>
+                    <ul class="govuk-list govuk-list--bullet">
+                        <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, or out of Channel, each with its rationale (PLP-7)." }</li>
+                        <li>{ "The band is suggested from the DIF, with the reasons; you confirm or change it. No case enters PLP as Monitored (PLP-4)." }</li>
+                        <li>{ "The next DIF, CMP update and supervisory sign-off are due 4 weeks (High), 8 weeks (Standard) or 3 months (Monitored) later, and before any panel (PLP-5)." }</li>
+                    </ul>
+                    if let Some(t) = from_text {
+                        { inset_text::view(InsetTextProps { children: html! { <span id="plp-from-pga">{ t }</span> } }) }
+                    }
+                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
+                </div>
+            </div>
+        };
+    }
     // Each bundle has its own form's start page only.
     if cfg!(feature = "officer") {
         return html! {

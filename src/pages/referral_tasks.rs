@@ -36,6 +36,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     let heading = match form {
         Form::Referral => "Your Prevent referral",
         Form::Pga => "Prevent Gateway Assessment",
+        Form::Plp => "Entry into Police-led Partnership",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();

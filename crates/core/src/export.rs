@@ -83,10 +83,10 @@ pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Stri
 
 /// A download file name that carries the reference but no personal data.
 pub fn file_name(draft: &Draft) -> String {
-    let kind = if draft.form == "pga" {
-        "prevent-gateway-assessment"
-    } else {
-        "prevent-referral"
+    let kind = match draft.form.as_str() {
+        "pga" => "prevent-gateway-assessment",
+        "plp" => "prevent-plp-case",
+        _ => "prevent-referral",
     };
     match &draft.finished {
         Some(f) => format!("{kind}-{}.json", f.reference),

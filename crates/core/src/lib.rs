@@ -23,6 +23,8 @@ pub mod pga;
 pub mod pga_form;
 pub mod plp;
 pub mod plp_case;
+#[cfg(feature = "pga")]
+pub mod plp_form;
 pub mod store;
 pub mod validate;
 

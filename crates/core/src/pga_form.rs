@@ -36,7 +36,7 @@ pub const DECONFLICTION_PAGE: &str = "deconfliction";
 /// The task-list section of the case details and de-confliction.
 pub const FIRST_SECTION: &str = "Case and de-confliction";
 
-fn choice(value: &str, label: &str) -> Choice {
+pub(crate) fn choice(value: &str, label: &str) -> Choice {
     Choice {
         value: value.into(),
         label: label.into(),
@@ -44,22 +44,22 @@ fn choice(value: &str, label: &str) -> Choice {
     }
 }
 
-fn choice_hint(value: &str, label: &str, hint: &str) -> Choice {
+pub(crate) fn choice_hint(value: &str, label: &str, hint: &str) -> Choice {
     Choice {
         hint: Some(hint.into()),
         ..choice(value, label)
     }
 }
 
-fn radios(choices: Vec<Choice>, inline: bool) -> QuestionKind {
+pub(crate) fn radios(choices: Vec<Choice>, inline: bool) -> QuestionKind {
     QuestionKind::Radios { choices, inline }
 }
 
-fn yes_no() -> QuestionKind {
+pub(crate) fn yes_no() -> QuestionKind {
     radios(vec![choice("yes", "Yes"), choice("no", "No")], true)
 }
 
-fn text() -> QuestionKind {
+pub(crate) fn text() -> QuestionKind {
     QuestionKind::Text {
         input_type: "text".into(),
         autocomplete: Some("off".into()),
@@ -67,14 +67,14 @@ fn text() -> QuestionKind {
     }
 }
 
-fn area(rows: u32) -> QuestionKind {
+pub(crate) fn area(rows: u32) -> QuestionKind {
     QuestionKind::TextArea {
         max_chars: Some(2000),
         rows,
     }
 }
 
-fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
+pub(crate) fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
     Question {
         id: id.into(),
         label: label.into(),
@@ -85,24 +85,24 @@ fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
     }
 }
 
-fn hint(mut question: Question, h: &str) -> Question {
+pub(crate) fn hint(mut question: Question, h: &str) -> Question {
     question.hint = Some(h.into());
     question
 }
 
-fn when(mut question: Question, c: Condition) -> Question {
+pub(crate) fn when(mut question: Question, c: Condition) -> Question {
     question.show_if = Some(c);
     question
 }
 
-fn eq(field: &str, value: &str) -> Condition {
+pub(crate) fn eq(field: &str, value: &str) -> Condition {
     Condition::Equals {
         field: field.into(),
         value: value.into(),
     }
 }
 
-fn page(
+pub(crate) fn page(
     id: &str,
     title: &str,
     section: &str,
@@ -120,7 +120,7 @@ fn page(
     }
 }
 
-fn rule(id: &str, section: &str, field: &str, check: RuleCheck, message: &str) -> Rule {
+pub(crate) fn rule(id: &str, section: &str, field: &str, check: RuleCheck, message: &str) -> Rule {
     Rule {
         id: id.into(),
         section: section.into(),
@@ -163,7 +163,7 @@ fn source_note(source: &str) -> String {
     }
 }
 
-fn dif_page(s: &dif::Section) -> Page {
+pub(crate) fn dif_page(s: &dif::Section) -> Page {
     let mut questions = Vec::new();
     for f in &s.factors {
         let finding = finding_field(&s.id, &f.id);
@@ -876,7 +876,7 @@ pub fn dif_record(framework: &Framework, answers: &Answers) -> Record {
 
 /// The framework a PGA schema was built from, read back from its DIF pages (so validation needs
 /// nothing but the schema).
-fn framework_of(schema: &FormSchema) -> Framework {
+pub(crate) fn framework_of(schema: &FormSchema) -> Framework {
     let sections = schema
         .pages
         .iter()

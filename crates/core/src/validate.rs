@@ -118,10 +118,17 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
             }
         }
     }
-    // The PGA's rules need the whole record read as a typed Gateway (crate::pga_form).
+    // The PGA's and PLP's rules need the whole record read as a typed Gateway or PlpCase
+    // (crate::pga_form, crate::plp_form).
     #[cfg(feature = "pga")]
-    if schema.id == crate::pga_form::FORM_ID {
-        for issue in crate::pga_form::rules(schema, answers, ctx) {
+    let extra = match schema.id.as_str() {
+        crate::pga_form::FORM_ID => crate::pga_form::rules(schema, answers, ctx),
+        crate::plp_form::FORM_ID => crate::plp_form::rules(schema, answers, ctx),
+        _ => Vec::new(),
+    };
+    #[cfg(feature = "pga")]
+    {
+        for issue in extra {
             let dup = issue.severity == Severity::Error
                 && issues
                     .iter()

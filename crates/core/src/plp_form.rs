@@ -1,0 +1,335 @@
+//! Entry into Police-led Partnership as a form (issue 5, first slice): the entry route and its
+//! rationale (PLP-7), the opening DIF (the framework's pages, copied from the PGA when the case
+//! comes from a Gateway Decision), the priority band with the suggestion and its triggers
+//! (PLP-1..4, PLP-6) and the supervisory sign-off (PLP-5). The answers are read into a
+//! [`PlpCase`] with one review and checked by [`plp_case::validate`]; the deadlines and the
+//! timeline come from [`plp_case`]. Reassessments, panels and closure are later slices.
+//!
+//! Field ids: `case.*`, `plp.*`, `dif.<section>.<factor>.finding|evidence`, `supervisor.*`,
+//! `declaration.confirm`.
+
+use crate::answers::{Answer, Answers};
+use crate::calendar::Calendar;
+use crate::deadline::{Band, Deadline};
+use crate::dif::{self, Framework};
+use crate::form::{Check as RuleCheck, Context, FormSchema, Page, PageKind, QuestionKind};
+use crate::pga_form::{
+    area, choice, choice_hint, date_of, dif_page, dif_record, finding_field, framework_of, hint,
+    page, q, radios, rule, text, yes_no,
+};
+use crate::plp::{self, BandingInputs, EntryRoute, Suggestion};
+use crate::plp_case::{self, PlpCase, Review, Timeline};
+use crate::validate::Issue;
+use chrono::NaiveDate;
+
+/// Form id used in drafts and exports.
+pub const FORM_ID: &str = "plp";
+/// Version of the PLP form's own pages.
+pub const VERSION: u32 = 1;
+/// Title of the form.
+pub const TITLE: &str = "Police-led Partnership case";
+
+/// The band options: (value, band).
+pub const BANDS: [(&str, Band); 3] = [
+    ("high", Band::High),
+    ("standard", Band::Standard),
+    ("monitored", Band::Monitored),
+];
+
+/// The PLP entry form built from a DIF framework.
+pub fn schema(framework: &Framework) -> FormSchema {
+    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of three routes, each with its rationale (PLP-7, s11)."), vec![
+        hint(q("case.ctco", "Your name", "your name", text()), "The CTCO managing the case. It is recorded against every change in the audit trail."),
+        hint(q("case.reference", "Case reference", "case reference", text()), "The PCM Tracker or CMIS reference"),
+        hint(q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date), "For example, 5 1 2027. The first review is due from this date (PLP-5)."),
+        q("plp.route", "How did the case enter PLP?", "entry route", radios(vec![
+            choice_hint("gateway", "From the Gateway Decision", "Give the rationale from the completed DIF"),
+            choice_hint("after-ig", "After Information Gathering", "Explain why the S.36 decision was not to refer to a Channel panel"),
+            choice_hint("out-of-channel", "Out of Channel", "The closing VAF extended into an opening DIF: explain why the case could not stay within Channel"),
+        ], false)),
+        q("plp.route_rationale", "Rationale for entering PLP", "rationale for entering PLP", area(5)),
+    ])];
+    for s in &framework.sections {
+        let mut p = dif_page(s);
+        // The PLP task list groups the DIF as one section.
+        p.section = "Opening DIF".into();
+        pages.push(p);
+    }
+    pages.push(page("banding", "Priority band", "Priority band", Some("The suggested band comes from the DIF and the answers below (PLP-2, PLP-3). No case enters PLP as Monitored (PLP-4)."), vec![
+        q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
+        q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
+        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
+        q("plp.band", "What is the case's priority band?", "priority band", radios(vec![
+            choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
+            choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
+            choice_hint("monitored", "Monitored (Green)", "At least every 3 months (PLP-5)"),
+        ], false)),
+        hint(q("plp.band_rationale", "Rationale for the band (optional when it is the suggested one)", "rationale for the band", area(4)), "Required when you choose a band other than the suggested one (PLP-2, PLP-3)"),
+    ]));
+    pages.push(page(
+        "signoff",
+        "Supervisory sign-off",
+        "Supervision",
+        Some("Every DIF is signed off by a supervisor (PLP-5, s12, s14)."),
+        vec![
+            q(
+                "supervisor.name",
+                "Supervisor's name",
+                "supervisor's name",
+                text(),
+            ),
+            hint(
+                q(
+                    "supervisor.date",
+                    "Date of the supervisor's sign-off",
+                    "the date of the supervisor's sign-off",
+                    QuestionKind::Date,
+                ),
+                "For example, 6 1 2027",
+            ),
+        ],
+    ));
+    pages.push(Page {
+        id: "check-answers".into(),
+        title: "Check your answers".into(),
+        section: "Confirm".into(),
+        lead: None,
+        kind: PageKind::CheckAnswers,
+        questions: vec![],
+        show_if: None,
+    });
+    pages.push(page("declaration", "Confirm the entry into PLP", "Confirm", Some("The entry DIF and band become the first entry of the case's history."), vec![
+        q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+            choice("confirmed", "I confirm the entry route, the opening DIF and the band, signed off by my supervisor"),
+        ] }),
+    ]));
+    let mut rules = vec![
+        rule(
+            "PLP-7",
+            "s11",
+            "case.ctco",
+            RuleCheck::Required,
+            "Enter your name",
+        ),
+        rule(
+            "PLP-7",
+            "s11",
+            "case.reference",
+            RuleCheck::Required,
+            "Enter the case reference",
+        ),
+        rule("PLP-5", "s12", "plp.entered", RuleCheck::Required, ""),
+        rule("PLP-5", "s12", "plp.entered", RuleCheck::RealDate, ""),
+        rule("PLP-5", "s12", "plp.entered", RuleCheck::NotFuture, ""),
+        rule(
+            "PLP-2",
+            "s12",
+            "plp.urgent_mh",
+            RuleCheck::Required,
+            "Select yes if urgent mental health concerns were identified",
+        ),
+        rule(
+            "PLP-3",
+            "s12",
+            "plp.work_needed",
+            RuleCheck::Required,
+            "Select yes if you and your supervisor agree further work is needed",
+        ),
+        rule(
+            "PLP-5",
+            "s12, s14",
+            "supervisor.name",
+            RuleCheck::Required,
+            "Enter the supervisor's name",
+        ),
+        rule(
+            "PLP-5",
+            "s12, s14",
+            "supervisor.date",
+            RuleCheck::Required,
+            "",
+        ),
+        rule(
+            "PLP-5",
+            "s12, s14",
+            "supervisor.date",
+            RuleCheck::RealDate,
+            "",
+        ),
+        rule(
+            "PLP-5",
+            "s12, s14",
+            "supervisor.date",
+            RuleCheck::NotFuture,
+            "",
+        ),
+        rule(
+            "PLP-5",
+            "s12, s14",
+            "declaration.confirm",
+            RuleCheck::Required,
+            "Confirm the entry into PLP",
+        ),
+    ];
+    for s in &framework.sections {
+        for f in &s.factors {
+            rules.push(rule(
+                dif::DIF_EVIDENCE,
+                "s8",
+                &finding_field(&s.id, &f.id),
+                RuleCheck::Required,
+                &format!("Record whether '{}' is present, absent or unknown", f.label),
+            ));
+        }
+    }
+    FormSchema {
+        id: FORM_ID.into(),
+        version: VERSION,
+        title: TITLE.into(),
+        pages,
+        rules,
+    }
+}
+
+fn band_of(value: &str) -> Option<Band> {
+    BANDS.iter().find(|(v, _)| *v == value).map(|(_, b)| *b)
+}
+
+/// What the DIF alone cannot say, from the banding page.
+fn inputs(answers: &Answers) -> BandingInputs {
+    BandingInputs {
+        urgent_mental_health: answers.text("plp.urgent_mh") == Some("yes"),
+        professional_judgement: answers
+            .text("plp.judgement")
+            .map(str::trim)
+            .filter(|j| !j.is_empty())
+            .map(str::to_string),
+        agreed_work_needed: answers.text("plp.work_needed") == Some("yes"),
+    }
+}
+
+/// The suggested band and its triggers, live from the DIF and the banding answers.
+pub fn suggestion(schema: &FormSchema, answers: &Answers) -> Suggestion {
+    plp::suggest_band(
+        &dif_record(&framework_of(schema), answers),
+        &inputs(answers),
+    )
+}
+
+/// The case as the answers describe it: its entry and its one (entry) review, when a band and
+/// an entry date are given.
+pub fn case(schema: &FormSchema, answers: &Answers) -> PlpCase {
+    let route = match answers.text("plp.route") {
+        Some("gateway") => Some(EntryRoute::FromGatewayDecision),
+        Some("after-ig") => Some(EntryRoute::AfterInformationGathering),
+        Some("out-of-channel") => Some(EntryRoute::OutOfChannel),
+        _ => None,
+    };
+    let review = match (
+        answers.text("plp.band").and_then(band_of),
+        date_of(answers, "plp.entered"),
+    ) {
+        (Some(band), Some(date)) => Some(Review {
+            date,
+            dif: dif_record(&framework_of(schema), answers),
+            inputs: inputs(answers),
+            band,
+            monitored_reason: None,
+            rationale: answers.text("plp.band_rationale").unwrap_or("").to_string(),
+            cmp_updated: true,
+            signed_off: date_of(answers, "supervisor.date"),
+        }),
+        _ => None,
+    };
+    PlpCase {
+        case_reference: answers
+            .text("case.reference")
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        route,
+        route_rationale: answers
+            .text("plp.route_rationale")
+            .unwrap_or("")
+            .to_string(),
+        reviews: review.into_iter().collect(),
+        panels: Vec::new(),
+        fimu_submissions: Vec::new(),
+        closure: None,
+    }
+}
+
+/// The PLP rules over the answers, against the form's questions. Called by
+/// [`crate::validate::validate`] for the PLP form.
+pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
+    let c = case(schema, answers);
+    let mut issues: Vec<Issue> = plp_case::validate(&c)
+        .into_iter()
+        .filter_map(|mut i| {
+            i.path = match i.path.as_str() {
+                "entry" => "plp.route".into(),
+                "entry_rationale" => "plp.route_rationale".into(),
+                "reviews.0.band" => "plp.band".into(),
+                // Sign-off and the date are required questions of their own.
+                _ => return None,
+            };
+            Some(i)
+        })
+        .collect();
+    // Without an entry date the band cannot be checked yet; without a band, PLP-1 says so.
+    if c.reviews.is_empty() && answers.text("plp.band").is_some() {
+        issues.retain(|i| i.rule_id != "PLP-1");
+    }
+    let f = framework_of(schema);
+    issues.extend(
+        dif::validate(&f, &dif_record(&f, answers))
+            .issues
+            .into_iter()
+            .map(|mut i| {
+                i.path.push_str(".evidence");
+                i
+            }),
+    );
+    issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
+    issues
+}
+
+/// Why a band option cannot be chosen at entry (PLP-4), or `None`.
+pub fn option_unavailable(question: &str, value: &str) -> Option<&'static str> {
+    (question == "plp.band" && value == "monitored").then_some(
+        "No case enters PLP as Monitored: it is only for cases already in PLP (PLP-4, s12)",
+    )
+}
+
+/// The case's deadlines: the first review (PLP-5) and the FIMU summary (INT-1).
+pub fn deadlines(schema: &FormSchema, answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
+    plp_case::deadlines(&case(schema, answers), cal)
+}
+
+/// The case's timeline on `today`.
+pub fn timeline(
+    schema: &FormSchema,
+    answers: &Answers,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Timeline {
+    plp_case::timeline(&case(schema, answers), cal, today)
+}
+
+/// Starts a PLP entry from a finalised PGA: its case reference, the CTCO, the route "from the
+/// Gateway Decision" and every DIF answer are carried across (issue 5: "carries its case
+/// reference, subject and factors across").
+pub fn from_pga(pga: &Answers) -> Answers {
+    let mut out = Answers::default();
+    for (k, v) in &pga.0 {
+        let carried = k == "case.reference"
+            || k == "case.ctco"
+            || k == "case.subject"
+            || (k.starts_with("dif.") && k != crate::pga_form::FRAMEWORK_FIELD);
+        if carried {
+            out.set(k, v.clone());
+        }
+    }
+    out.set("plp.route", Answer::Text("gateway".into()));
+    out
+}

@@ -1,0 +1,179 @@
+//! Entry into PLP as a form (issue 5, first slice): PLP-7 entry, the opening DIF, the band
+//! against its suggestion (PLP-1..4, PLP-6), sign-off (PLP-5), deadlines and the PGA carry-over.
+
+use chrono::NaiveDate;
+use prevent_core::calendar::{Calendar, Division};
+use prevent_core::dif::default_framework;
+use prevent_core::form::Context;
+use prevent_core::validate::validate;
+use prevent_core::{plp_form, Answers, Severity};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn ctx() -> Context {
+    Context {
+        today: d("2027-01-08"),
+    }
+}
+
+/// A complete entry: after Information Gathering, escalation present (so High is suggested),
+/// every other factor absent, High chosen, signed off.
+fn valid() -> Answers {
+    let mut a = Answers::default()
+        .with("case.ctco", "DC Jo Case")
+        .with("case.reference", "PCM-2027-0001")
+        .with_date("plp.entered", "5", "1", "2027")
+        .with("plp.route", "after-ig")
+        .with(
+            "plp.route_rationale",
+            "The S.36 decision was not to refer: consent refused.",
+        )
+        .with("plp.urgent_mh", "no")
+        .with("plp.work_needed", "yes")
+        .with("plp.band", "high")
+        .with("supervisor.name", "DS Priya Shah")
+        .with_date("supervisor.date", "6", "1", "2027")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    for s in default_framework().sections {
+        for f in s.factors {
+            let key = format!("dif.{}.{}", s.id, f.id);
+            if s.id == "threat" && f.id == "escalation" {
+                a = a
+                    .with(&format!("{key}.finding"), "present")
+                    .with(&format!("{key}.evidence"), "Buying weapon parts (PNC).");
+            } else {
+                a = a.with(&format!("{key}.finding"), "absent");
+            }
+        }
+    }
+    a
+}
+
+fn issues(a: &Answers) -> Vec<(Severity, String, String)> {
+    let s = plp_form::schema(&default_framework());
+    validate(&s, a, &ctx())
+        .issues
+        .into_iter()
+        .map(|i| (i.severity, i.rule_id, i.path))
+        .collect()
+}
+
+fn e(rule: &str, path: &str) -> (Severity, String, String) {
+    (Severity::Error, rule.into(), path.into())
+}
+
+#[test]
+fn a_complete_plp_entry_has_no_issues() {
+    assert_eq!(issues(&valid()), vec![]);
+}
+
+#[test]
+fn plp_7_s11_the_entry_route_needs_its_rationale() {
+    assert_eq!(
+        issues(&valid().with("plp.route_rationale", " ")),
+        vec![e("PLP-7", "plp.route_rationale")]
+    );
+    let mut a = valid();
+    a.0.remove("plp.route");
+    assert_eq!(issues(&a), vec![e("PLP-7", "plp.route")]);
+}
+
+#[test]
+fn plp_2_s12_a_band_below_the_suggested_high_needs_a_rationale() {
+    let s = plp_form::schema(&default_framework());
+    let sug = plp_form::suggestion(&s, &valid());
+    assert_eq!(sug.band, Some(prevent_core::deadline::Band::High));
+    assert!(sug
+        .triggers
+        .iter()
+        .any(|t| t.rule_id == "PLP-2" && t.reason.contains("escalation")));
+    assert_eq!(
+        issues(&valid().with("plp.band", "standard")),
+        vec![e("PLP-2", "plp.band")]
+    );
+    assert_eq!(
+        issues(&valid().with("plp.band", "standard").with(
+            "plp.band_rationale",
+            "Escalation mitigated by the family's support."
+        )),
+        vec![]
+    );
+}
+
+#[test]
+fn plp_4_s12_no_case_enters_plp_as_monitored() {
+    assert_eq!(
+        issues(&valid().with("plp.band", "monitored")),
+        vec![e("PLP-4", "plp.band")]
+    );
+    assert!(plp_form::option_unavailable("plp.band", "monitored").is_some());
+    assert!(plp_form::option_unavailable("plp.band", "high").is_none());
+}
+
+#[test]
+fn plp_1_s12_every_plp_case_has_a_band() {
+    let mut a = valid();
+    a.0.remove("plp.band");
+    assert_eq!(issues(&a), vec![e("PLP-1", "plp.band")]);
+}
+
+#[test]
+fn plp_6_s12_pursue_relevance_warns_to_escalate_through_the_fimu() {
+    let a = valid()
+        .with("dif.threat.pursue.finding", "present")
+        .with("dif.threat.pursue.evidence", "FIMU: Pursue interest.");
+    let got = issues(&a);
+    assert_eq!(
+        got,
+        vec![(Severity::Warning, "PLP-6".into(), "plp.band".into())]
+    );
+}
+
+#[test]
+fn plp_5_s12_the_first_review_is_due_by_band_and_the_fimu_summary_in_3_months() {
+    let s = plp_form::schema(&default_framework());
+    let cal = Calendar::of(Division::EnglandAndWales);
+    let due = |band: &str| {
+        plp_form::deadlines(&s, &valid().with("plp.band", band), &cal)
+            .iter()
+            .map(|x| (x.rule_id, x.due))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        due("high"),
+        vec![("PLP-5", d("2027-02-02")), ("INT-1", d("2027-04-05"))]
+    );
+    assert_eq!(
+        due("standard"),
+        vec![("PLP-5", d("2027-03-02")), ("INT-1", d("2027-04-05"))]
+    );
+}
+
+#[test]
+fn plp_7_s11_a_case_from_a_gateway_decision_carries_its_reference_ctco_and_dif() {
+    let pga = Answers::default()
+        .with("case.reference", "PCM-2026-0103")
+        .with("case.ctco", "DC Jo Case")
+        .with("decision.outcome", "straight-to-plp")
+        .with("dif.threat.harm.finding", "present")
+        .with("dif.threat.harm.evidence", "Threats made.")
+        .with("dif.framework", "ctp-default version 1");
+    let a = plp_form::from_pga(&pga);
+    assert_eq!(a.text("case.reference"), Some("PCM-2026-0103"));
+    assert_eq!(a.text("case.ctco"), Some("DC Jo Case"));
+    assert_eq!(a.text("plp.route"), Some("gateway"));
+    assert_eq!(a.text("dif.threat.harm.finding"), Some("present"));
+    assert_eq!(a.text("dif.threat.harm.evidence"), Some("Threats made."));
+    assert_eq!(
+        a.get("decision.outcome"),
+        None,
+        "the PGA's decision stays with the PGA"
+    );
+    assert_eq!(
+        a.get("dif.framework"),
+        None,
+        "the PLP case records its own framework"
+    );
+}

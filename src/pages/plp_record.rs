@@ -1,0 +1,134 @@
+//! A PLP case after its entry is confirmed (issue 5, first slice): its band and why, how it
+//! entered PLP, its deadlines (PLP-5, INT-1), its timeline (picture and table), the JSON
+//! download and every answer. Reassessments, panels and closure are the next slices.
+
+use super::confirmation::answers_summary;
+use crate::components::*;
+use crate::hooks::use_title;
+use crate::nav;
+use crate::route::{Form, Route};
+use crate::router::*;
+use crate::services::{clock, download::download};
+use crate::state::SessionHandle;
+use prevent_core::{export, plp_form};
+use yew::prelude::*;
+
+/// Properties of [`PlpRecord`].
+#[derive(Properties, PartialEq)]
+pub struct PlpRecordProps {
+    /// Draft id.
+    pub id: AttrValue,
+}
+
+/// The PLP case page.
+#[component]
+pub fn PlpRecord(props: &PlpRecordProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    let settings = crate::app::use_settings();
+    let problem = use_state(|| None::<String>);
+    let schema = crate::plp();
+    use_title(format!("PLP case – {}", schema.title), false);
+    let Some(draft) = session.draft.clone() else {
+        return html! {};
+    };
+    let Some(finished) = draft.finished.clone() else {
+        let tasks = nav::href(&Route::FormTasks {
+            form: Form::Plp,
+            id: props.id.to_string(),
+        });
+        return html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This entry into PLP is not confirmed yet" }</h1>
+                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the entry" }</a></p>
+            </>
+        };
+    };
+    let ctx = clock::context();
+    let cal = settings.calendar.calendar();
+    let today = clock::today();
+    let case = plp_form::case(schema, &draft.answers);
+    let suggestion = plp_form::suggestion(schema, &draft.answers);
+    let band = case.reviews.last().map(|r| r.band);
+    let deadlines = plp_form::deadlines(schema, &draft.answers, &cal);
+    let timeline = plp_form::timeline(schema, &draft.answers, &cal, today);
+    let on_download = {
+        let draft = draft.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let text = export::to_json_string(schema, &draft, &clock::context());
+            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
+                problem.set(Some(why));
+            }
+        })
+    };
+    let row = |key: &str, value: String| SummaryRow {
+        key: AttrValue::from(key.to_string()),
+        value: html! { { value } },
+        action: None,
+    };
+    let triggers = suggestion
+        .triggers
+        .iter()
+        .map(|t| format!("{} ({})", t.reason, t.rule_id))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rows = vec![
+        row("Case reference", case.case_reference.clone()),
+        row(
+            "Priority band",
+            band.map_or("Not given", |b| b.label()).to_string(),
+        ),
+        row(
+            "Suggested band",
+            suggestion.band.map_or("None", |b| b.label()).to_string(),
+        ),
+        row(
+            "Why",
+            if triggers.is_empty() {
+                "Nothing in the DIF".into()
+            } else {
+                triggers
+            },
+        ),
+        row(
+            "Entered PLP",
+            case.reviews
+                .first()
+                .map(|r| prevent_core::date::long_date(r.date))
+                .unwrap_or_default(),
+        ),
+    ];
+    let home = nav::href(&Route::OfficerHome);
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-full">
+                { panel::view(PanelProps {
+                    title: "Case entered PLP".into(),
+                    children: html! {
+                        <>{ "Reference" }<br /><strong id="reference">{ finished.reference.clone() }</strong></>
+                    },
+                }) }
+                if let Some(p) = &*problem {
+                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="download-problem">
+                        <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+                    </NotificationBanner>
+                }
+                <h2 class="govuk-heading-m">{ "The case" }</h2>
+                <div id="plp-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
+                <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
+                { super::deadlines::panels(&deadlines, today, &cal) }
+                <h2 class="govuk-heading-m">{ "Timeline" }</h2>
+                { timeline::view(TimelineProps { id: "plp-timeline".into(), caption: format!("Case {} over time", case.case_reference).into(), timeline }) }
+                { button::group(ButtonGroupProps { children: html! {
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the case (JSON)") }) }
+                } }) }
+                { inset_text::view(InsetTextProps { children: html! { { "Reassessments, panels and closure are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
+                <h2 class="govuk-heading-m">{ "The entry" }</h2>
+                { answers_summary(schema, &draft, &ctx) }
+                <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments and cases" }</a></p>
+            </div>
+        </div>
+    }
+}
