@@ -26,13 +26,15 @@ pub struct TimelineProps {
     pub timeline: Timeline,
 }
 
-const WIDTH: f64 = 640.0;
-const LEFT: f64 = 10.0;
-const RIGHT: f64 = 630.0;
-const BAND_Y: f64 = 30.0;
-const BAND_H: f64 = 28.0;
-const MARK_Y: f64 = 88.0;
-const HEIGHT: f64 = 150.0;
+// Whole SVG units only: integer coordinates keep the float formatting machinery (about 15 kB of
+// wasm) out of the download.
+const WIDTH: i64 = 640;
+const LEFT: i64 = 10;
+const RIGHT: i64 = 630;
+const BAND_Y: i64 = 30;
+const BAND_H: i64 = 28;
+const MARK_Y: i64 = 88;
+const HEIGHT: i64 = 150;
 
 fn band_colour(b: Band) -> &'static str {
     match b {
@@ -71,23 +73,23 @@ fn kind_name(k: ItemKind) -> &'static str {
 
 /// The marker of an item at `x`: circle (entry, reassessment), diamond (panel), square
 /// (closure), small circle (submission), triangle (deadline).
-fn marker(kind: ItemKind, x: f64, colour: &'static str) -> Html {
+fn marker(kind: ItemKind, x: i64, colour: &'static str) -> Html {
     let y = MARK_Y;
     match kind {
         ItemKind::Entry | ItemKind::Review => {
-            html! { <circle cx={format!("{x:.1}")} cy={format!("{y}")} r="7" fill={colour} /> }
+            html! { <circle cx={x.to_string()} cy={y.to_string()} r="7" fill={colour} /> }
         }
         ItemKind::Submission => {
-            html! { <circle cx={format!("{x:.1}")} cy={format!("{y}")} r="4" fill={colour} /> }
+            html! { <circle cx={x.to_string()} cy={y.to_string()} r="4" fill={colour} /> }
         }
         ItemKind::Panel => html! {
-            <polygon points={format!("{x:.1},{} {:.1},{y} {x:.1},{} {:.1},{y}", y - 8.0, x + 8.0, y + 8.0, x - 8.0)} fill={colour} />
+            <polygon points={format!("{x},{} {},{y} {x},{} {},{y}", y - 8, x + 8, y + 8, x - 8)} fill={colour} />
         },
         ItemKind::Closure => html! {
-            <rect x={format!("{:.1}", x - 7.0)} y={format!("{}", y - 7.0)} width="14" height="14" fill={colour} />
+            <rect x={(x - 7).to_string()} y={(y - 7).to_string()} width="14" height="14" fill={colour} />
         },
         ItemKind::Deadline => html! {
-            <polygon points={format!("{x:.1},{} {:.1},{} {:.1},{}", y - 9.0, x + 8.0, y + 7.0, x - 8.0, y + 7.0)} fill="none" stroke={colour} stroke-width="2" />
+            <polygon points={format!("{x},{} {},{} {},{}", y - 9, x + 8, y + 7, x - 8, y + 7)} fill="none" stroke={colour} stroke-width="2" />
         },
     }
 }
@@ -95,8 +97,8 @@ fn marker(kind: ItemKind, x: f64, colour: &'static str) -> Html {
 /// A timeline: the SVG picture and its table.
 pub fn view(props: TimelineProps) -> Html {
     let t = &props.timeline;
-    let days = (t.end - t.start).num_days().max(1) as f64;
-    let x = |d: NaiveDate| LEFT + (RIGHT - LEFT) * (d - t.start).num_days() as f64 / days;
+    let days = (t.end - t.start).num_days().max(1);
+    let x = |d: NaiveDate| LEFT + (RIGHT - LEFT) * (d - t.start).num_days() / days;
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let spans: Html = t
@@ -104,12 +106,12 @@ pub fn view(props: TimelineProps) -> Html {
         .iter()
         .map(|s| {
             let (x0, x1) = (x(s.from), x(s.to));
-            let w = (x1 - x0).max(2.0);
+            let w = (x1 - x0).max(2);
             html! {
                 <g class="pct-timeline__span" data-band={band_short(s.band)}>
-                    <rect x={format!("{x0:.1}")} y={format!("{BAND_Y}")} width={format!("{w:.1}")} height={format!("{BAND_H}")} fill={band_colour(s.band)} />
-                    if w > 70.0 {
-                        <text x={format!("{:.1}", x0 + 6.0)} y={format!("{}", BAND_Y + 19.0)} fill={band_text(s.band)} font-size="14" font-weight="700">{ band_short(s.band) }</text>
+                    <rect x={x0.to_string()} y={BAND_Y.to_string()} width={w.to_string()} height={BAND_H.to_string()} fill={band_colour(s.band)} />
+                    if w > 70 {
+                        <text x={(x0 + 6).to_string()} y={(BAND_Y + 19).to_string()} fill={band_text(s.band)} font-size="14" font-weight="700">{ band_short(s.band) }</text>
                     }
                 </g>
             }
@@ -125,7 +127,7 @@ pub fn view(props: TimelineProps) -> Html {
                 <g class={classes!("pct-timeline__item", i.overdue.then_some("pct-timeline__item--overdue"))} data-kind={kind_name(i.kind)}>
                     { marker(i.kind, cx, colour) }
                     if i.overdue {
-                        <text x={format!("{cx:.1}")} y={format!("{}", MARK_Y + 28.0)} text-anchor="middle" fill="#d4351c" font-size="16" font-weight="700">{ "!" }</text>
+                        <text x={cx.to_string()} y={(MARK_Y + 28).to_string()} text-anchor="middle" fill="#d4351c" font-size="16" font-weight="700">{ "!" }</text>
                     }
                 </g>
             }
@@ -178,13 +180,13 @@ pub fn view(props: TimelineProps) -> Html {
             <svg class="pct-timeline__picture" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
                 <title id={title_id}>{ props.caption.clone() }</title>
                 <desc id={desc_id}>{ summary }</desc>
-                <line x1={format!("{LEFT}")} y1={format!("{MARK_Y}")} x2={format!("{RIGHT}")} y2={format!("{MARK_Y}")} stroke="#b1b4b6" stroke-width="2" />
+                <line x1={LEFT.to_string()} y1={MARK_Y.to_string()} x2={RIGHT.to_string()} y2={MARK_Y.to_string()} stroke="#b1b4b6" stroke-width="2" />
                 { spans }
                 { marks }
-                <line class="pct-timeline__today" x1={format!("{today:.1}")} y1="12" x2={format!("{today:.1}")} y2={format!("{}", MARK_Y + 30.0)} stroke="#0b0c0c" stroke-width="2" stroke-dasharray="4 3" />
-                <text x={format!("{:.1}", (today + 4.0).min(RIGHT - 40.0))} y="22" font-size="13" fill="#0b0c0c">{ "Today" }</text>
-                <text x={format!("{LEFT}")} y={format!("{}", HEIGHT - 4.0)} font-size="13" fill="#505a5f">{ long(t.start) }</text>
-                <text x={format!("{RIGHT}")} y={format!("{}", HEIGHT - 4.0)} font-size="13" fill="#505a5f" text-anchor="end">{ long(t.end) }</text>
+                <line class="pct-timeline__today" x1={today.to_string()} y1="12" x2={today.to_string()} y2={(MARK_Y + 30).to_string()} stroke="#0b0c0c" stroke-width="2" stroke-dasharray="4 3" />
+                <text x={(today + 4).min(RIGHT - 40).to_string()} y="22" font-size="13" fill="#0b0c0c">{ "Today" }</text>
+                <text x={LEFT.to_string()} y={(HEIGHT - 4).to_string()} font-size="13" fill="#505a5f">{ long(t.start) }</text>
+                <text x={RIGHT.to_string()} y={(HEIGHT - 4).to_string()} font-size="13" fill="#505a5f" text-anchor="end">{ long(t.end) }</text>
             </svg>
             <figcaption class="govuk-body-s pct-timeline__legend">
                 { "Bands: High (red), Standard (amber), Monitored (green). Markers: circle, entry or reassessment; diamond, panel; square, closure; small dot, FIMU submission; triangle, deadline (red with ! when overdue). Dashed line: today." }
