@@ -98,7 +98,8 @@ impl Draft {
     /// the supervisor's own answers; for a referral the referrer; as entered in the record.
     pub fn author(&self, path: &str) -> String {
         #[cfg(feature = "pga")]
-        if self.form == crate::pga_form::FORM_ID || self.form == crate::plp_form::FORM_ID {
+        if self.form == crate::pga_form::FORM_ID || self.form.starts_with(crate::plp_form::FORM_ID)
+        {
             return crate::pga_form::author(&self.answers, path);
         }
         let _ = path;
@@ -197,7 +198,7 @@ impl Draft {
     /// the drafts page shows as little personal data as possible.
     pub fn label(&self) -> String {
         let a = &self.answers;
-        if self.form == "pga" || self.form == "plp" {
+        if self.form == "pga" || self.form.starts_with("plp") {
             // A case reference identifies the case, not the person.
             return match a.text("case.reference").map(str::trim) {
                 Some(r) if !r.is_empty() => format!("Case {r}"),

@@ -333,3 +333,189 @@ pub fn from_pga(pga: &Answers) -> Answers {
     out.set("plp.route", Answer::Text("gateway".into()));
     out
 }
+
+/// Form id of a reassessment of a PLP case (PLP-5: a new DIF, CMP update and sign-off).
+pub const REVIEW_FORM_ID: &str = "plp-review";
+/// The answer that links a reassessment to its case (the case draft's id). Not a question.
+pub const CASE_FIELD: &str = "plp.case";
+
+/// The reassessment form: the DIF (copied from the last one, then edited), the band with its
+/// suggestion (Monitored now possible, with its reason: PLP-4), the CMP update and sign-off.
+pub fn review_schema(framework: &Framework) -> FormSchema {
+    let mut pages = vec![page("review", "Reassessment", "Reassessment", Some("A new DIF, CMP update and supervisory sign-off, at least every 4 weeks (High), 8 weeks (Standard) or 3 months (Monitored), and before any panel (PLP-5, s12, s14). The DIF starts as the last one: change what has changed."), vec![
+        hint(q("case.ctco", "Your name", "your name", text()), "Recorded against every change in the audit trail"),
+        hint(q("plp.review_date", "Date of this DIF", "the date of this DIF", QuestionKind::Date), "For example, 2 2 2027"),
+    ])];
+    for s in &framework.sections {
+        let mut p = dif_page(s);
+        p.section = "DIF".into();
+        pages.push(p);
+    }
+    pages.push(page("banding", "Priority band", "Priority band", Some("The suggested band comes from the DIF and the answers below (PLP-2, PLP-3)."), vec![
+        q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
+        q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
+        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
+        q("plp.band", "What is the case's priority band now?", "priority band", radios(vec![
+            choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
+            choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
+            choice_hint("monitored", "Monitored (Green)", "At least every 3 months; the case stays open (PLP-4, PLP-5)"),
+        ], false)),
+        crate::pga_form::when(q("plp.monitored_reason", "Why is the case Monitored?", "why the case is Monitored", radios(vec![
+            choice("de-escalated", "Risk and vulnerabilities have de-escalated demonstrably and consistently"),
+            choice("observation", "The subject needs observing for longer before judging the impact"),
+            choice("out-of-community", "The subject is briefly out of the community (abroad, short custody)"),
+        ], false)), crate::pga_form::eq("plp.band", "monitored")),
+        hint(q("plp.band_rationale", "Rationale for the band (optional when it is the suggested one)", "rationale for the band", area(4)), "Required when you choose a band other than the suggested one (PLP-2, PLP-3)"),
+    ]));
+    pages.push(page("signoff", "CMP update and sign-off", "Supervision", Some("Each reassessment updates the Case Management Plan and is signed off by a supervisor (PLP-5, s12, s14)."), vec![
+        q("plp.cmp", "Has the Case Management Plan been updated?", "whether the CMP was updated", yes_no()),
+        q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
+        hint(q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date), "For example, 3 2 2027"),
+    ]));
+    pages.push(Page {
+        id: "check-answers".into(),
+        title: "Check your answers".into(),
+        section: "Confirm".into(),
+        lead: None,
+        kind: PageKind::CheckAnswers,
+        questions: vec![],
+        show_if: None,
+    });
+    pages.push(page("declaration", "Confirm the reassessment", "Confirm", Some("The reassessment becomes part of the case's history: it cannot be changed afterwards."), vec![
+        q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+            choice("confirmed", "I confirm this reassessment, its band and the CMP update, signed off by my supervisor"),
+        ] }),
+    ]));
+    let mut rules = vec![
+        rule("PLP-5", "s12, s14", "case.ctco", RuleCheck::Required, "Enter your name"),
+        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::Required, ""),
+        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::RealDate, ""),
+        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::NotFuture, ""),
+        rule("PLP-2", "s12", "plp.urgent_mh", RuleCheck::Required, "Select yes if urgent mental health concerns were identified"),
+        rule("PLP-3", "s12", "plp.work_needed", RuleCheck::Required, "Select yes if you and your supervisor agree further work is needed"),
+        rule("PLP-5", "s12, s14", "plp.cmp", RuleCheck::Required, "Select yes if the Case Management Plan has been updated"),
+        rule("PLP-5", "s12, s14", "plp.cmp", RuleCheck::NotEqual("no".into()), "Each reassessment updates the Case Management Plan: update it before you record the reassessment"),
+        rule("PLP-5", "s12, s14", "supervisor.name", RuleCheck::Required, "Enter the supervisor's name"),
+        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::Required, ""),
+        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::RealDate, ""),
+        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::NotFuture, ""),
+        rule("PLP-5", "s12, s14", "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
+    ];
+    for s in &framework.sections {
+        for f in &s.factors {
+            rules.push(rule(
+                dif::DIF_EVIDENCE,
+                "s8",
+                &finding_field(&s.id, &f.id),
+                RuleCheck::Required,
+                &format!("Record whether '{}' is present, absent or unknown", f.label),
+            ));
+        }
+    }
+    FormSchema {
+        id: REVIEW_FORM_ID.into(),
+        version: VERSION,
+        title: "PLP reassessment".into(),
+        pages,
+        rules,
+    }
+}
+
+/// A reassessment's review, when its band and date are given.
+pub fn review_of(schema: &FormSchema, answers: &Answers) -> Option<Review> {
+    let band = answers.text("plp.band").and_then(band_of)?;
+    let date = date_of(answers, "plp.review_date")?;
+    Some(Review {
+        date,
+        dif: dif_record(&framework_of(schema), answers),
+        inputs: inputs(answers),
+        band,
+        monitored_reason: match answers.text("plp.monitored_reason") {
+            Some("de-escalated") => Some(crate::plp::MonitoredReason::DeEscalated),
+            Some("observation") => Some(crate::plp::MonitoredReason::LongerObservation),
+            Some("out-of-community") => Some(crate::plp::MonitoredReason::OutOfCommunity),
+            _ => None,
+        },
+        rationale: answers.text("plp.band_rationale").unwrap_or("").to_string(),
+        cmp_updated: answers.text("plp.cmp") == Some("yes"),
+        signed_off: date_of(answers, "supervisor.date"),
+    })
+}
+
+/// The reassessment's rules: its band against its own suggestion (PLP-2, PLP-3, PLP-4 with a
+/// reason, PLP-6) and DIF-1. Called by [`crate::validate::validate`].
+pub fn review_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if let Some(band) = answers.text("plp.band").and_then(band_of) {
+        let choice = plp::BandChoice {
+            band: Some(band),
+            at_entry: false,
+            monitored_reason: review_of(schema, answers).and_then(|r| r.monitored_reason),
+            rationale: answers.text("plp.band_rationale").unwrap_or("").to_string(),
+        };
+        for mut i in plp::check_band(&choice, &suggestion(schema, answers)) {
+            // A missing Monitored reason belongs to its own question.
+            i.path = if i.rule_id == "PLP-4" {
+                "plp.monitored_reason".into()
+            } else {
+                "plp.band".into()
+            };
+            issues.push(i);
+        }
+    } else {
+        issues.push(Issue::new(
+            "plp.band",
+            crate::validate::Severity::Error,
+            "PLP-1",
+            "s12",
+            "Every PLP case has a priority band: choose one",
+        ));
+    }
+    let f = framework_of(schema);
+    issues.extend(
+        dif::validate(&f, &dif_record(&f, answers))
+            .issues
+            .into_iter()
+            .map(|mut i| {
+                i.path.push_str(".evidence");
+                i
+            }),
+    );
+    issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
+    issues
+}
+
+/// A new reassessment of case `case_id`: the last DIF (its findings, evidence and the banding
+/// answers) copied in to be edited, and the CTCO carried across.
+pub fn start_review(last: &Answers, case_id: &str) -> Answers {
+    let mut out = Answers::default();
+    for (k, v) in &last.0 {
+        let carried = k == "case.ctco"
+            || ((k.starts_with("dif.") && k != crate::pga_form::FRAMEWORK_FIELD)
+                || k == "vulnerability.vsh"
+                || k == "vulnerability.vsh_outcome"
+                || k == "threat.pursue_investigation");
+        if carried {
+            out.set(k, v.clone());
+        }
+    }
+    out.set(CASE_FIELD, Answer::Text(case_id.into()));
+    out
+}
+
+/// The whole case: its entry, then its recorded reassessments (in date order).
+pub fn case_with_reviews(
+    schema: &FormSchema,
+    entry: &Answers,
+    review_schema: &FormSchema,
+    reviews: &[&Answers],
+) -> PlpCase {
+    let mut c = case(schema, entry);
+    let mut more: Vec<Review> = reviews
+        .iter()
+        .filter_map(|a| review_of(review_schema, a))
+        .collect();
+    more.sort_by_key(|r| r.date);
+    c.reviews.extend(more);
+    c
+}

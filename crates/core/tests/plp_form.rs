@@ -177,3 +177,94 @@ fn plp_7_s11_a_case_from_a_gateway_decision_carries_its_reference_ctco_and_dif()
         "the PLP case records its own framework"
     );
 }
+
+/// A complete reassessment on 2 March 2027 of the case above: the escalation has gone (every
+/// factor absent), so nothing calls for PLP work; Monitored, de-escalated, CMP updated.
+fn review() -> Answers {
+    let mut a = plp_form::start_review(&valid(), "case-1")
+        .with_date("plp.review_date", "2", "3", "2027")
+        .with("plp.urgent_mh", "no")
+        .with("plp.work_needed", "no")
+        .with("plp.band", "monitored")
+        .with("plp.monitored_reason", "de-escalated")
+        .with("plp.cmp", "yes")
+        .with("supervisor.name", "DS Priya Shah")
+        .with_date("supervisor.date", "3", "3", "2027")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    a = a.with("dif.threat.escalation.finding", "absent");
+    a
+}
+
+fn review_issues(a: &Answers) -> Vec<(Severity, String, String)> {
+    let s = plp_form::review_schema(&default_framework());
+    let c = Context {
+        today: d("2027-03-10"),
+    };
+    validate(&s, a, &c)
+        .issues
+        .into_iter()
+        .map(|i| (i.severity, i.rule_id, i.path))
+        .collect()
+}
+
+#[test]
+fn plp_5_s12_a_reassessment_starts_from_the_last_dif_and_links_to_its_case() {
+    let a = plp_form::start_review(&valid(), "case-1");
+    assert_eq!(a.text(plp_form::CASE_FIELD), Some("case-1"));
+    assert_eq!(a.text("dif.threat.escalation.finding"), Some("present"));
+    assert_eq!(a.text("case.ctco"), Some("DC Jo Case"));
+    assert_eq!(a.get("plp.band"), None, "the band is decided afresh");
+    assert_eq!(a.get("supervisor.date"), None, "and signed off afresh");
+}
+
+#[test]
+fn plp_4_s12_a_reassessment_may_be_monitored_with_its_reason() {
+    assert_eq!(review_issues(&review()), vec![]);
+    let mut a = review();
+    a.0.remove("plp.monitored_reason");
+    assert_eq!(review_issues(&a), vec![e("PLP-4", "plp.monitored_reason")]);
+}
+
+#[test]
+fn plp_5_s12_s14_a_reassessment_updates_the_cmp() {
+    assert_eq!(
+        review_issues(&review().with("plp.cmp", "no")),
+        vec![e("PLP-5", "plp.cmp")]
+    );
+}
+
+#[test]
+fn plp_2_s12_a_reassessment_below_a_high_suggestion_needs_a_rationale() {
+    let a = review()
+        .with("dif.threat.escalation.finding", "present")
+        .with("dif.threat.escalation.evidence", "Still buying parts.")
+        .with("plp.band", "standard");
+    assert_eq!(review_issues(&a), vec![e("PLP-2", "plp.band")]);
+}
+
+#[test]
+fn plp_5_s12_the_case_history_bands_and_deadlines_follow_each_reassessment() {
+    let entry = plp_form::schema(&default_framework());
+    let rs = plp_form::review_schema(&default_framework());
+    let r = review();
+    let case = plp_form::case_with_reviews(&entry, &valid(), &rs, &[&r]);
+    let bands: Vec<_> = case.reviews.iter().map(|x| (x.date, x.band)).collect();
+    use prevent_core::deadline::Band;
+    assert_eq!(
+        bands,
+        vec![
+            (d("2027-01-05"), Band::High),
+            (d("2027-03-02"), Band::Monitored)
+        ]
+    );
+    let cal = Calendar::of(Division::EnglandAndWales);
+    let due: Vec<_> = prevent_core::plp_case::deadlines(&case, &cal)
+        .iter()
+        .map(|x| (x.rule_id, x.due))
+        .collect();
+    // Monitored: 3 months after the reassessment.
+    assert_eq!(due[0], ("PLP-5", d("2027-06-02")));
+    assert!(prevent_core::plp_case::validate(&case)
+        .iter()
+        .all(|i| i.severity != Severity::Error));
+}
