@@ -322,6 +322,62 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     const timeline = page.locator('#plp-timeline-table tbody tr');
     assert.equal(await timeline.count(), 3, 'entry and its two deadlines');
     assert.match(await p.textOf(timeline.first()), /30 December 2026 Entered PLP: Standard \(Amber\)/);
+
+    // PLP-5: a reassessment starts from the last DIF; the case is now Monitored (PLP-4, with its
+    // reason), the CMP is updated (PLP-5) and the next DIF is due 3 months later.
+    await page.getByRole('button', { name: 'Reassess the case' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Reassess a Police-led Partnership case');
+    await pressContinue(page, 'Start now');
+    await onPage(page, 'Reassessment');
+    assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
+    await p.typeDate(page, 'plp.review_date', ['30', '12', '2026']);
+    await pressContinue(page);
+    for (const section of p.DIF) {
+      await onPage(page, section.title, { axe: false });
+      if (section.id === 'capability') {
+        // The funding has stopped: the only Prevent-relevant factor is now absent.
+        await p.answer(page, section.factors.find(([f]) => f === 'access')[1], 'Absent');
+      }
+      await pressContinue(page);
+    }
+    await onPage(page, 'Priority band');
+    assert.equal(await p.textOf(page.locator('#plp-suggested')), 'None: nothing in the DIF calls for PLP work yet');
+    await p.answer(page, 'Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?', 'No');
+    await p.answer(page, 'Do you and your supervisor agree further work is needed?', 'No');
+    await p.answer(page, "What is the case's priority band now?", 'Monitored (Green)');
+    await pressContinue(page);
+    // PLP-4: Monitored needs its reason.
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(await p.summaryErrors(page), ['Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community']);
+    await assertNoAxeViolations(page, 'a PLP reassessment with Monitored and no reason');
+    await p.answer(page, 'Why is the case Monitored?', 'Risk and vulnerabilities have de-escalated demonstrably and consistently');
+    await pressContinue(page);
+    await onPage(page, 'CMP update and sign-off');
+    await p.answer(page, 'Has the Case Management Plan been updated?', 'No');
+    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+    await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['Each reassessment updates the Case Management Plan: update it before you record the reassessment']);
+    await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing your reassessment', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the reassessment', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor');
+    await pressContinue(page, 'Confirm the reassessment');
+    await onPage(page, 'Reassessment recorded');
+    assert.equal(await p.textOf(page.locator('#review-band')), 'Monitored (Green)');
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+    assert.match(await p.textOf(page.locator('#plp-summary')), /Priority band Monitored \(Green\)/);
+    const history = await page.locator('#plp-history .govuk-summary-list__row').allInnerTexts();
+    assert.deepEqual(history.map((h) => h.replace(/\s+/g, ' ').trim()), [
+      '30 December 2026 Entry: Standard (Amber)',
+      '30 December 2026 Reassessment: Monitored (Green)',
+    ]);
+    await p.assertDeadlines(page, { 'plp-5': 'Due 30 March 2027: 61 working days left', 'int-1': 'Due 30 March 2027: 61 working days left' }, 'after the reassessment');
   }
 
   // The case hint says the CTCO's name "is recorded against every change in the audit trail":

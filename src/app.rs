@@ -139,7 +139,8 @@ fn Shell() -> Html {
             link(
                 "Assessments and cases",
                 Route::OfficerHome,
-                route == Route::OfficerHome || matches!(in_form, Some(Form::Pga | Form::Plp)),
+                route == Route::OfficerHome
+                    || matches!(in_form, Some(Form::Pga | Form::Plp | Form::PlpReview)),
             ),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
             link("Settings", Route::Settings, route == Route::Settings),
@@ -198,6 +199,13 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
             id,
         } => {
             html! { <DraftScope form={Form::Pga} id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
+        }
+        #[cfg(feature = "officer")]
+        Route::FormDone {
+            form: Form::PlpReview,
+            id,
+        } => {
+            html! { <DraftScope form={Form::PlpReview} id={id.clone()}><crate::pages::plp_record::ReviewRecorded id={id} /></DraftScope> }
         }
         #[cfg(feature = "officer")]
         Route::FormDone {

@@ -24,6 +24,7 @@ pub fn schema(form: Form) -> &'static FormSchema {
     {
         match form {
             Form::Plp => plp(),
+            Form::PlpReview => plp_review(),
             _ => pga(),
         }
     }
@@ -47,6 +48,13 @@ pub fn pga() -> &'static FormSchema {
 pub fn plp() -> &'static FormSchema {
     static PLP: OnceLock<FormSchema> = OnceLock::new();
     PLP.get_or_init(|| prevent_core::plp_form::schema(&services::framework::current()))
+}
+
+/// The PLP reassessment schema, built once from the DIF framework in use.
+#[cfg(feature = "officer")]
+pub fn plp_review() -> &'static FormSchema {
+    static REVIEW: OnceLock<FormSchema> = OnceLock::new();
+    REVIEW.get_or_init(|| prevent_core::plp_form::review_schema(&services::framework::current()))
 }
 
 /// The National Referral Form schema, built once.

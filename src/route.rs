@@ -10,6 +10,8 @@ pub enum Form {
     Pga,
     /// Entry into Police-led Partnership (officers): `/officer/plp/...`.
     Plp,
+    /// A reassessment of a PLP case (officers): `/officer/plp-review/...`.
+    PlpReview,
 }
 
 impl Form {
@@ -18,6 +20,7 @@ impl Form {
         match form_id {
             "pga" => Form::Pga,
             "plp" => Form::Plp,
+            "plp-review" => Form::PlpReview,
             _ => Form::Referral,
         }
     }
@@ -28,6 +31,7 @@ impl Form {
             Form::Referral => "nrf",
             Form::Pga => "pga",
             Form::Plp => "plp",
+            Form::PlpReview => "plp-review",
         }
     }
 
@@ -37,6 +41,7 @@ impl Form {
             Form::Referral => "referral",
             Form::Pga => "assessment",
             Form::Plp => "PLP case",
+            Form::PlpReview => "reassessment",
         }
     }
 
@@ -46,6 +51,7 @@ impl Form {
             Form::Referral => "/referral",
             Form::Pga => "/officer/pga",
             Form::Plp => "/officer/plp",
+            Form::PlpReview => "/officer/plp-review",
         }
     }
 
@@ -53,7 +59,7 @@ impl Form {
     pub fn drafts(self) -> Route {
         match self {
             Form::Referral => Route::Drafts,
-            Form::Pga | Form::Plp => Route::OfficerHome,
+            Form::Pga | Form::Plp | Form::PlpReview => Route::OfficerHome,
         }
     }
 }
@@ -122,6 +128,7 @@ impl Route {
             ["referral", rest @ ..] => form_route(Form::Referral, rest),
             ["officer", "pga", rest @ ..] => form_route(Form::Pga, rest),
             ["officer", "plp", rest @ ..] => form_route(Form::Plp, rest),
+            ["officer", "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
@@ -195,7 +202,7 @@ mod tests {
         ]
         .into_iter()
         .chain(
-            [Form::Referral, Form::Pga, Form::Plp]
+            [Form::Referral, Form::Pga, Form::Plp, Form::PlpReview]
                 .into_iter()
                 .flat_map(|form| {
                     [

@@ -101,6 +101,46 @@ mod officer {
         prevent_core::pga::one_per_case(&others, reference).err()
     }
 
+    /// The answers a reassessment of PLP case `case_id` starts from: the latest recorded
+    /// reassessment's, else the entry's (only for a confirmed entry).
+    pub fn latest_answers(case_id: &str) -> Option<prevent_core::Answers> {
+        let entry = load(case_id).filter(|d| d.form == plp_form::FORM_ID && d.is_locked())?;
+        let latest = reviews_of(case_id)
+            .into_iter()
+            .filter(|d| d.is_locked())
+            .filter_map(|d| {
+                let date = pga_form::date_of(&d.answers, "plp.review_date")?;
+                Some((date, d.answers))
+            })
+            .max_by_key(|(date, _)| *date)
+            .map(|(_, a)| a);
+        Some(latest.unwrap_or(entry.answers))
+    }
+
+    /// A stored draft.
+    pub fn load(id: &str) -> Option<Draft> {
+        crate::services::store()
+            .load_now(id)
+            .ok()
+            .flatten()
+            .and_then(|e| e.open().ok())
+    }
+
+    /// Every reassessment draft of PLP case `case_id`, recorded or in progress.
+    pub fn reviews_of(case_id: &str) -> Vec<Draft> {
+        let store = crate::services::store();
+        let Ok(listing) = store.list_now() else {
+            return Vec::new();
+        };
+        listing
+            .drafts
+            .iter()
+            .filter(|d| d.kind == plp_form::REVIEW_FORM_ID)
+            .filter_map(|d| load(&d.id))
+            .filter(|d| d.answers.text(plp_form::CASE_FIELD) == Some(case_id))
+            .collect()
+    }
+
     /// The next deadline of stored assessment `id`, for the list: the earliest one not met
     /// (the PGA itself is met once final).
     pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> Html {
@@ -114,7 +154,21 @@ mod officer {
         };
         let cal = settings.calendar.calendar();
         let all = if draft.form == plp_form::FORM_ID {
-            plp_form::deadlines(crate::plp(), &draft.answers, &cal)
+            let reviews = reviews_of(&draft.id);
+            let recorded: Vec<&prevent_core::Answers> = reviews
+                .iter()
+                .filter(|r| r.is_locked())
+                .map(|r| &r.answers)
+                .collect();
+            prevent_core::plp_case::deadlines(
+                &plp_form::case_with_reviews(
+                    crate::plp(),
+                    &draft.answers,
+                    crate::plp_review(),
+                    &recorded,
+                ),
+                &cal,
+            )
         } else {
             pga_form::deadlines(&draft.answers, &cal)
         };
@@ -133,7 +187,7 @@ mod officer {
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.
     pub fn sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
-        if draft.form == plp_form::FORM_ID {
+        if draft.form == plp_form::FORM_ID || draft.form == plp_form::REVIEW_FORM_ID {
             return plp_sidebar(draft, settings);
         }
         if !is_pga(draft) {
@@ -191,9 +245,19 @@ mod officer {
     /// the case's deadlines (PLP-5, INT-1) once the band and entry date are given.
     fn plp_sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
         let cal = settings.calendar.calendar();
-        let schema = crate::plp();
+        let review = draft.form == plp_form::REVIEW_FORM_ID;
+        let schema = if review {
+            crate::plp_review()
+        } else {
+            crate::plp()
+        };
         let s = plp_form::suggestion(schema, &draft.answers);
-        let deadlines = plp_form::deadlines(schema, &draft.answers, &cal);
+        // A reassessment's own deadlines depend on the case: they show on the case page.
+        let deadlines = if review {
+            Vec::new()
+        } else {
+            plp_form::deadlines(schema, &draft.answers, &cal)
+        };
         let band = s
             .band
             .map_or("None: nothing in the DIF calls for PLP work yet", |b| {

@@ -1,6 +1,7 @@
-//! A PLP case after its entry is confirmed (issue 5, first slice): its band and why, how it
-//! entered PLP, its deadlines (PLP-5, INT-1), its timeline (picture and table), the JSON
-//! download and every answer. Reassessments, panels and closure are the next slices.
+//! A PLP case after its entry is confirmed (issue 5): its band and why, its reassessments and the
+//! way to start the next (PLP-5), its deadlines (PLP-5, INT-1), its timeline (picture and
+//! table), the JSON download and the entry's answers. Panels and closure are the next slices.
+//! Also the page that confirms a recorded reassessment.
 
 use super::confirmation::answers_summary;
 use crate::components::*;
@@ -47,11 +48,53 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     let ctx = clock::context();
     let cal = settings.calendar.calendar();
     let today = clock::today();
-    let case = plp_form::case(schema, &draft.answers);
-    let suggestion = plp_form::suggestion(schema, &draft.answers);
+    // The case's reassessments are drafts of their own, linked to it (plp_form::CASE_FIELD).
+    let mut reviews = super::pga_help::reviews_of(&draft.id);
+    reviews.sort_by_key(|r| prevent_core::pga_form::date_of(&r.answers, "plp.review_date"));
+    let recorded: Vec<&prevent_core::Answers> = reviews
+        .iter()
+        .filter(|r| r.is_locked())
+        .map(|r| &r.answers)
+        .collect();
+    let in_progress = reviews
+        .iter()
+        .find(|r| !r.is_locked())
+        .map(|r| r.id.clone());
+    let case = plp_form::case_with_reviews(schema, &draft.answers, crate::plp_review(), &recorded);
+    let latest = recorded.last().copied().unwrap_or(&draft.answers);
+    let suggestion = plp_form::suggestion(schema, latest);
     let band = case.reviews.last().map(|r| r.band);
-    let deadlines = plp_form::deadlines(schema, &draft.answers, &cal);
-    let timeline = plp_form::timeline(schema, &draft.answers, &cal, today);
+    let deadlines = prevent_core::plp_case::deadlines(&case, &cal);
+    let timeline = prevent_core::plp_case::timeline(&case, &cal, today);
+    let history: Vec<SummaryRow> = case
+        .reviews
+        .iter()
+        .enumerate()
+        .map(|(i, r)| SummaryRow {
+            key: AttrValue::from(prevent_core::date::long_date(r.date)),
+            value: html! { { format!("{}: {}", if i == 0 { "Entry" } else { "Reassessment" }, r.band.label()) } },
+            action: None,
+        })
+        .collect();
+    let next_step = match &in_progress {
+        Some(rid) => {
+            let href = nav::href(&Route::FormTasks {
+                form: Form::PlpReview,
+                id: rid.clone(),
+            });
+            html! { <p class="govuk-body"><a class="govuk-link" id="continue-review" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the reassessment in progress" }</a></p> }
+        }
+        None => {
+            let href = AttrValue::from(format!(
+                "{}?case={}",
+                nav::href(&Route::FormStart {
+                    form: Form::PlpReview
+                }),
+                draft.id
+            ));
+            html! { { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Reassess the case") }) } }
+        }
+    };
     let on_download = {
         let draft = draft.clone();
         let problem = problem.clone();
@@ -117,6 +160,9 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 }
                 <h2 class="govuk-heading-m">{ "The case" }</h2>
                 <div id="plp-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
+                <h2 class="govuk-heading-m">{ "Reassessments" }</h2>
+                <div id="plp-history">{ summary_list::view(SummaryListProps { rows: history }) }</div>
+                { next_step }
                 <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
@@ -124,10 +170,62 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 { button::group(ButtonGroupProps { children: html! {
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the case (JSON)") }) }
                 } }) }
-                { inset_text::view(InsetTextProps { children: html! { { "Reassessments, panels and closure are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
+                { inset_text::view(InsetTextProps { children: html! { { "Panels and closure are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
                 <h2 class="govuk-heading-m">{ "The entry" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments and cases" }</a></p>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`ReviewRecorded`].
+#[derive(Properties, PartialEq)]
+pub struct ReviewRecordedProps {
+    /// The reassessment's draft id.
+    pub id: AttrValue,
+}
+
+/// A recorded reassessment: its band and the way back to its case.
+#[component]
+pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside a draft");
+    let navigator = use_navigator().expect("router");
+    use_title("Reassessment recorded".into(), false);
+    let Some(draft) = session.draft.clone() else {
+        return html! {};
+    };
+    let case_id = draft
+        .answers
+        .text(plp_form::CASE_FIELD)
+        .unwrap_or_default()
+        .to_string();
+    let case = nav::href(&Route::FormDone {
+        form: Form::Plp,
+        id: case_id,
+    });
+    let band =
+        plp_form::review_of(crate::plp_review(), &draft.answers).map_or("", |r| r.band.label());
+    if !draft.is_locked() {
+        let tasks = nav::href(&Route::FormTasks {
+            form: Form::PlpReview,
+            id: props.id.to_string(),
+        });
+        return html! {
+            <>
+                <h1 class="govuk-heading-l">{ "This reassessment is not recorded yet" }</h1>
+                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the reassessment" }</a></p>
+            </>
+        };
+    }
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                { panel::view(PanelProps {
+                    title: "Reassessment recorded".into(),
+                    children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
+                }) }
+                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(&navigator, case)}>{ "Back to the case, its deadlines and timeline" }</a></p>
             </div>
         </div>
     }

@@ -27,6 +27,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             Form::Referral => "Make a Prevent referral",
             Form::Pga => "Start a Prevent Gateway Assessment",
             Form::Plp => "Start a Police-led Partnership case",
+            Form::PlpReview => "Reassess a Police-led Partnership case",
         }
         .into(),
         false,
@@ -42,16 +43,33 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
         .and_then(|id| store().load_now(&id).ok().flatten())
         .and_then(|e| e.open().ok())
         .filter(|d| d.form == "pga" && d.is_locked());
+    // A reassessment starts from its case (`?case=<id>`): the last DIF is copied in (PLP-5).
+    let case_id = (form == Form::PlpReview)
+        .then(|| crate::nav::query_value(&location, "case"))
+        .flatten();
+    #[cfg(feature = "officer")]
+    let review_start: Option<prevent_core::Answers> = case_id.as_deref().and_then(|id| {
+        super::pga_help::latest_answers(id).map(|a| prevent_core::plp_form::start_review(&a, id))
+    });
+    #[cfg(not(feature = "officer"))]
+    let review_start: Option<prevent_core::Answers> = case_id.and(None);
     let start = {
         let problem = problem.clone();
         let from = from.clone();
+        let review_start = review_start.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let schema = crate::schema(form);
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
-            let reuse = if from.is_some() {
+            if form == Form::PlpReview && review_start.is_none() {
+                problem.set(Some(
+                    "Start a reassessment from its PLP case's page.".into(),
+                ));
+                return;
+            }
+            let reuse = if from.is_some() || review_start.is_some() {
                 None
             } else {
                 store.untouched(&schema.id)
@@ -66,6 +84,9 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
                     {
                         if let Some(pga) = &from {
                             draft.answers = prevent_core::plp_form::from_pga(&pga.answers);
+                        }
+                        if let Some(a) = &review_start {
+                            draft.answers = a.clone();
                         }
                         prevent_core::pga_form::record_framework(
                             &mut draft,
@@ -94,6 +115,19 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </NotificationBanner>
         }
     });
+    if cfg!(feature = "officer") && form == Form::PlpReview {
+        return html! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    { banner }
+                    <h1 class="govuk-heading-xl">{ "Reassess a Police-led Partnership case" }</h1>
+                    <p class="govuk-body">{ "A reassessment is a new DIF, a Case Management Plan update and a supervisory sign-off (PLP-5, s12, s14). It starts as a copy of the case's last DIF: change what has changed." }</p>
+                    <p class="govuk-body">{ "The band is suggested again from the new DIF. A case that has de-escalated demonstrably and consistently, needs observing for longer, or is briefly out of the community may now be Monitored (PLP-4)." }</p>
+                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
+                </div>
+            </div>
+        };
+    }
     if cfg!(feature = "officer") && form == Form::Plp {
         let from_text = from.as_ref().map(|d| {
             format!(

@@ -37,6 +37,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::Referral => "Your Prevent referral",
         Form::Pga => "Prevent Gateway Assessment",
         Form::Plp => "Entry into Police-led Partnership",
+        Form::PlpReview => "Reassessment of a PLP case",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();
