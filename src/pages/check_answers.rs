@@ -93,7 +93,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                         action: Some(SummaryAction {
                             href: href.clone(),
                             text: "Change".into(),
-                            visually_hidden_text: r.key.to_lowercase().into(),
+                            visually_hidden_text: r.key.to_ascii_lowercase().into(),
                             onclick: Some(nav::on_click(&navigator, href)),
                         }),
                     }

@@ -170,7 +170,7 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
         questions.push(q(
             &finding,
             &f.label,
-            &f.label.to_lowercase(),
+            &f.label.to_ascii_lowercase(),
             radios(
                 vec![
                     choice("present", "Present"),
@@ -185,7 +185,7 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
                 q(
                     &evidence_field(&s.id, &f.id),
                     &format!("Evidence for '{}'", f.label),
-                    &format!("evidence for {}", f.label.to_lowercase()),
+                    &format!("evidence for {}", f.label.to_ascii_lowercase()),
                     area(3),
                 ),
                 "What you found, and where (for example the check or document). Required when the factor is present.",

@@ -55,17 +55,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         p.section = "Opening DIF".into();
         pages.push(p);
     }
-    pages.push(page("banding", "Priority band", "Priority band", Some("The suggested band comes from the DIF and the answers below (PLP-2, PLP-3). No case enters PLP as Monitored (PLP-4)."), vec![
-        q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
-        q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
-        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
-        q("plp.band", "What is the case's priority band?", "priority band", radios(vec![
-            choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
-            choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
-            choice_hint("monitored", "Monitored (Green)", "At least every 3 months (PLP-5)"),
-        ], false)),
-        hint(q("plp.band_rationale", "Rationale for the band (optional when it is the suggested one)", "rationale for the band", area(4)), "Required when you choose a band other than the suggested one (PLP-2, PLP-3)"),
-    ]));
+    pages.push(banding_page(false));
     pages.push(page(
         "signoff",
         "Supervisory sign-off",
@@ -189,6 +179,53 @@ pub fn schema(framework: &Framework) -> FormSchema {
         pages,
         rules,
     }
+}
+
+/// The banding page: the inputs the DIF cannot give, the band (Monitored only at a
+/// reassessment, with its reason: PLP-4) and the rationale.
+fn banding_page(review: bool) -> Page {
+    let monitored_hint = if review {
+        "At least every 3 months; the case stays open (PLP-4, PLP-5)"
+    } else {
+        "At least every 3 months (PLP-5)"
+    };
+    let mut questions = vec![
+        q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
+        q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
+        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
+        q("plp.band", if review { "What is the case's priority band now?" } else { "What is the case's priority band?" }, "priority band", radios(vec![
+            choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
+            choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
+            choice_hint("monitored", "Monitored (Green)", monitored_hint),
+        ], false)),
+    ];
+    if review {
+        questions.push(crate::pga_form::when(q("plp.monitored_reason", "Why is the case Monitored?", "why the case is Monitored", radios(vec![
+            choice("de-escalated", "Risk and vulnerabilities have de-escalated demonstrably and consistently"),
+            choice("observation", "The subject needs observing for longer before judging the impact"),
+            choice("out-of-community", "The subject is briefly out of the community (abroad, short custody)"),
+        ], false)), crate::pga_form::eq("plp.band", "monitored")));
+    }
+    questions.push(hint(
+        q(
+            "plp.band_rationale",
+            "Rationale for the band (optional when it is the suggested one)",
+            "rationale for the band",
+            area(4),
+        ),
+        "Required when you choose a band other than the suggested one (PLP-2, PLP-3)",
+    ));
+    page(
+        "banding",
+        "Priority band",
+        "Priority band",
+        Some(if review {
+            "The suggested band comes from the DIF and the answers below (PLP-2, PLP-3)."
+        } else {
+            "The suggested band comes from the DIF and the answers below (PLP-2, PLP-3). No case enters PLP as Monitored (PLP-4)."
+        }),
+        questions,
+    )
 }
 
 fn band_of(value: &str) -> Option<Band> {
@@ -351,22 +388,7 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         p.section = "DIF".into();
         pages.push(p);
     }
-    pages.push(page("banding", "Priority band", "Priority band", Some("The suggested band comes from the DIF and the answers below (PLP-2, PLP-3)."), vec![
-        q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
-        q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
-        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
-        q("plp.band", "What is the case's priority band now?", "priority band", radios(vec![
-            choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
-            choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
-            choice_hint("monitored", "Monitored (Green)", "At least every 3 months; the case stays open (PLP-4, PLP-5)"),
-        ], false)),
-        crate::pga_form::when(q("plp.monitored_reason", "Why is the case Monitored?", "why the case is Monitored", radios(vec![
-            choice("de-escalated", "Risk and vulnerabilities have de-escalated demonstrably and consistently"),
-            choice("observation", "The subject needs observing for longer before judging the impact"),
-            choice("out-of-community", "The subject is briefly out of the community (abroad, short custody)"),
-        ], false)), crate::pga_form::eq("plp.band", "monitored")),
-        hint(q("plp.band_rationale", "Rationale for the band (optional when it is the suggested one)", "rationale for the band", area(4)), "Required when you choose a band other than the suggested one (PLP-2, PLP-3)"),
-    ]));
+    pages.push(banding_page(true));
     pages.push(page("signoff", "CMP update and sign-off", "Supervision", Some("Each reassessment updates the Case Management Plan and is signed off by a supervisor (PLP-5, s12, s14)."), vec![
         q("plp.cmp", "Has the Case Management Plan been updated?", "whether the CMP was updated", yes_no()),
         q("supervisor.name", "Supervisor's name", "supervisor's name", text()),

@@ -300,7 +300,8 @@ impl crate::form::Question {
     pub fn short_sentence(&self) -> String {
         let mut c = self.short.chars();
         match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            // Labels are English: ASCII case keeps Unicode's case tables out of the download.
+            Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
             None => String::new(),
         }
     }
