@@ -268,3 +268,79 @@ fn plp_5_s12_the_case_history_bands_and_deadlines_follow_each_reassessment() {
         .iter()
         .all(|i| i.severity != Severity::Error));
 }
+
+fn closure() -> Answers {
+    Answers::default()
+        .with("case.ctco", "DC Jo Case")
+        .with_date("plp.closed", "29", "6", "2027")
+        .with("closure.code", "risk-reduced")
+        .with("closure.dif", "yes")
+        .with("closure.risk", "no")
+        .with_choices("declaration.confirm", &["confirmed"])
+}
+
+fn closure_issues(a: &Answers) -> Vec<(Severity, String, String)> {
+    let s = plp_form::closure_schema();
+    let c = Context {
+        today: d("2027-07-01"),
+    };
+    validate(&s, a, &c)
+        .issues
+        .into_iter()
+        .map(|i| (i.severity, i.rule_id, i.path))
+        .collect()
+}
+
+#[test]
+fn plp_9_plp_10_s13_a_closure_has_a_code_a_supervised_closing_dif_and_rpc_authority_when_risk_remains(
+) {
+    assert_eq!(closure_issues(&closure()), vec![]);
+    let mut no_code = closure();
+    no_code.0.remove("closure.code");
+    assert_eq!(closure_issues(&no_code), vec![e("PLP-9", "closure.code")]);
+    assert_eq!(
+        closure_issues(&closure().with("closure.dif", "no")),
+        vec![e("PLP-10", "closure.dif")]
+    );
+    assert_eq!(
+        closure_issues(
+            &closure()
+                .with("closure.risk", "yes")
+                .with("closure.rpc", "no")
+        ),
+        vec![
+            e("PLP-10", "closure.rpc"),
+            e("PLP-10", "closure.justification")
+        ]
+    );
+    assert_eq!(
+        closure_issues(
+            &closure()
+                .with("closure.risk", "yes")
+                .with("closure.rpc", "yes")
+                .with(
+                    "closure.justification",
+                    "Subject emigrated; escalation not possible."
+                )
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn plp_11_s13_a_closed_case_is_reviewed_at_6_and_12_months() {
+    let entry = plp_form::schema(&default_framework());
+    let rs = plp_form::review_schema(&default_framework());
+    let mut case = plp_form::case_with_reviews(&entry, &valid(), &rs, &[]);
+    let (date, c) = plp_form::closure_of(&closure());
+    case.closure = Some((date.unwrap(), c));
+    let cal = Calendar::of(Division::EnglandAndWales);
+    let due: Vec<_> = prevent_core::plp_case::deadlines(&case, &cal)
+        .iter()
+        .map(|x| (x.rule_id, x.due))
+        .collect();
+    assert_eq!(
+        due,
+        vec![("PLP-11", d("2028-01-06")), ("PLP-11", d("2028-07-06"))]
+    );
+}
