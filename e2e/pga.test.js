@@ -16,6 +16,7 @@
 
 const { describe } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
 const { onPage, pressContinue } = require('./lib/referral');
@@ -378,6 +379,52 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
       '30 December 2026 Reassessment: Monitored (Green)',
     ]);
     await p.assertDeadlines(page, { 'plp-5': 'Due 30 March 2027: 61 working days left', 'int-1': 'Due 30 March 2027: 61 working days left' }, 'after the reassessment');
+
+    // PLP-9, PLP-10, PLP-11: closing with risk remaining needs the RPC's authority and a
+    // justification; once closed, the case's deadlines are its 6- and 12-month reviews.
+    await page.getByRole('button', { name: 'Close the case' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Close a Police-led Partnership case');
+    await pressContinue(page, 'Start now');
+    await onPage(page, 'Close the case');
+    assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
+    await p.typeDate(page, 'plp.closed', ['30', '12', '2026']);
+    await p.answer(page, 'Why is the case closing?', 'Risk reduced: diverted, deterred or desisted');
+    await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
+    await p.answer(page, 'Do Prevent issues or CT risk remain?', 'Yes');
+    await p.answer(page, 'Has the Regional Prevent Co-ordinator authorised closing with risk remaining?', 'No');
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), [
+      "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority",
+      'Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken',
+    ]);
+    await assertNoAxeViolations(page, 'a PLP closure with risk remaining and no RPC authority');
+    await p.answer(page, 'Has the Regional Prevent Co-ordinator authorised closing with risk remaining?', 'Yes');
+    await p.typeLabelled(page, 'Why should management not continue, and why can escalation not be undertaken?', 'The trust has closed; nobody left to work with. RPC agreed on 29 December.');
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing your closure', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the closure', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm the closure of this case');
+    await pressContinue(page, 'Confirm the closure');
+    await onPage(page, 'Case closed');
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+    assert.match(await p.textOf(page.locator('#plp-closed')), /closed on 30 December 2026/);
+    assert.equal(await page.getByRole('button', { name: 'Reassess the case' }).count(), 0, 'a closed case is not reassessed');
+    assert.deepEqual(
+      (await page.locator('main [id^="deadline-"]').evaluateAll((els) => els.map((e) => e.id))).filter((i) => !i.endsWith('-title')),
+      ['deadline-plp-11-6-months', 'deadline-plp-11-12-months'],
+    );
+    assert.match(await p.textOf(page.locator('#deadline-plp-11-6-months')), /Due 7 July 2027/);
+    assert.match(await p.textOf(page.locator('#deadline-plp-11-12-months')), /Due 7 January 2028/);
+    // The calendar file carries both reviews.
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ics').click()]);
+    assert.equal(ics.suggestedFilename(), `prevent-deadlines-${s.case.reference}.ics`);
+    const cal = fs.readFileSync(await ics.path(), 'utf8');
+    assert.equal((cal.match(/BEGIN:VEVENT/g) || []).length, 2);
+    assert.match(cal, /PLP-11/);
   }
 
   // The case hint says the CTCO's name "is recorded against every change in the audit trail":

@@ -140,7 +140,10 @@ fn Shell() -> Html {
                 "Assessments and cases",
                 Route::OfficerHome,
                 route == Route::OfficerHome
-                    || matches!(in_form, Some(Form::Pga | Form::Plp | Form::PlpReview)),
+                    || matches!(
+                        in_form,
+                        Some(Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure)
+                    ),
             ),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
             link("Settings", Route::Settings, route == Route::Settings),
@@ -202,10 +205,10 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         }
         #[cfg(feature = "officer")]
         Route::FormDone {
-            form: Form::PlpReview,
+            form: form @ (Form::PlpReview | Form::PlpClosure),
             id,
         } => {
-            html! { <DraftScope form={Form::PlpReview} id={id.clone()}><crate::pages::plp_record::ReviewRecorded id={id} /></DraftScope> }
+            html! { <DraftScope {form} id={id.clone()}><crate::pages::plp_record::ReviewRecorded id={id} /></DraftScope> }
         }
         #[cfg(feature = "officer")]
         Route::FormDone {

@@ -25,6 +25,7 @@ pub fn schema(form: Form) -> &'static FormSchema {
         match form {
             Form::Plp => plp(),
             Form::PlpReview => plp_review(),
+            Form::PlpClosure => plp_closure(),
             _ => pga(),
         }
     }
@@ -55,6 +56,13 @@ pub fn plp() -> &'static FormSchema {
 pub fn plp_review() -> &'static FormSchema {
     static REVIEW: OnceLock<FormSchema> = OnceLock::new();
     REVIEW.get_or_init(|| prevent_core::plp_form::review_schema(&services::framework::current()))
+}
+
+/// The PLP closure schema, built once.
+#[cfg(feature = "officer")]
+pub fn plp_closure() -> &'static FormSchema {
+    static CLOSURE: OnceLock<FormSchema> = OnceLock::new();
+    CLOSURE.get_or_init(prevent_core::plp_form::closure_schema)
 }
 
 /// The National Referral Form schema, built once.

@@ -12,6 +12,8 @@ pub enum Form {
     Plp,
     /// A reassessment of a PLP case (officers): `/officer/plp-review/...`.
     PlpReview,
+    /// The closure of a PLP case (officers): `/officer/plp-closure/...`.
+    PlpClosure,
 }
 
 impl Form {
@@ -21,6 +23,7 @@ impl Form {
             "pga" => Form::Pga,
             "plp" => Form::Plp,
             "plp-review" => Form::PlpReview,
+            "plp-closure" => Form::PlpClosure,
             _ => Form::Referral,
         }
     }
@@ -32,6 +35,7 @@ impl Form {
             Form::Pga => "pga",
             Form::Plp => "plp",
             Form::PlpReview => "plp-review",
+            Form::PlpClosure => "plp-closure",
         }
     }
 
@@ -42,6 +46,7 @@ impl Form {
             Form::Pga => "assessment",
             Form::Plp => "PLP case",
             Form::PlpReview => "reassessment",
+            Form::PlpClosure => "closure",
         }
     }
 
@@ -52,6 +57,7 @@ impl Form {
             Form::Pga => "/officer/pga",
             Form::Plp => "/officer/plp",
             Form::PlpReview => "/officer/plp-review",
+            Form::PlpClosure => "/officer/plp-closure",
         }
     }
 
@@ -59,7 +65,7 @@ impl Form {
     pub fn drafts(self) -> Route {
         match self {
             Form::Referral => Route::Drafts,
-            Form::Pga | Form::Plp | Form::PlpReview => Route::OfficerHome,
+            Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure => Route::OfficerHome,
         }
     }
 }
@@ -129,6 +135,7 @@ impl Route {
             ["officer", "pga", rest @ ..] => form_route(Form::Pga, rest),
             ["officer", "plp", rest @ ..] => form_route(Form::Plp, rest),
             ["officer", "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
+            ["officer", "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
@@ -202,26 +209,32 @@ mod tests {
         ]
         .into_iter()
         .chain(
-            [Form::Referral, Form::Pga, Form::Plp, Form::PlpReview]
-                .into_iter()
-                .flat_map(|form| {
-                    [
-                        Route::FormStart { form },
-                        Route::FormTasks {
-                            form,
-                            id: id.clone(),
-                        },
-                        Route::FormDone {
-                            form,
-                            id: id.clone(),
-                        },
-                        Route::FormPage {
-                            form,
-                            id: id.clone(),
-                            page: "about-you".into(),
-                        },
-                    ]
-                }),
+            [
+                Form::Referral,
+                Form::Pga,
+                Form::Plp,
+                Form::PlpReview,
+                Form::PlpClosure,
+            ]
+            .into_iter()
+            .flat_map(|form| {
+                [
+                    Route::FormStart { form },
+                    Route::FormTasks {
+                        form,
+                        id: id.clone(),
+                    },
+                    Route::FormDone {
+                        form,
+                        id: id.clone(),
+                    },
+                    Route::FormPage {
+                        form,
+                        id: id.clone(),
+                        page: "about-you".into(),
+                    },
+                ]
+            }),
         )
         .chain([Form::Referral, Form::Pga].map(|form| Route::DeleteDraft {
             form,

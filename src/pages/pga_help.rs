@@ -128,6 +128,11 @@ mod officer {
 
     /// Every reassessment draft of PLP case `case_id`, recorded or in progress.
     pub fn reviews_of(case_id: &str) -> Vec<Draft> {
+        linked(case_id, plp_form::REVIEW_FORM_ID)
+    }
+
+    /// Every draft of form `kind` linked to PLP case `case_id` (reassessments, closures).
+    pub fn linked(case_id: &str, kind: &str) -> Vec<Draft> {
         let store = crate::services::store();
         let Ok(listing) = store.list_now() else {
             return Vec::new();
@@ -135,7 +140,7 @@ mod officer {
         listing
             .drafts
             .iter()
-            .filter(|d| d.kind == plp_form::REVIEW_FORM_ID)
+            .filter(|d| d.kind == kind)
             .filter_map(|d| load(&d.id))
             .filter(|d| d.answers.text(plp_form::CASE_FIELD) == Some(case_id))
             .collect()
@@ -160,15 +165,20 @@ mod officer {
                 .filter(|r| r.is_locked())
                 .map(|r| &r.answers)
                 .collect();
-            prevent_core::plp_case::deadlines(
-                &plp_form::case_with_reviews(
-                    crate::plp(),
-                    &draft.answers,
-                    crate::plp_review(),
-                    &recorded,
-                ),
-                &cal,
-            )
+            let mut case = plp_form::case_with_reviews(
+                crate::plp(),
+                &draft.answers,
+                crate::plp_review(),
+                &recorded,
+            );
+            if let Some((Some(date), c)) = linked(&draft.id, plp_form::CLOSURE_FORM_ID)
+                .iter()
+                .find(|c| c.is_locked())
+                .map(|c| plp_form::closure_of(&c.answers))
+            {
+                case.closure = Some((date, c));
+            }
+            prevent_core::plp_case::deadlines(&case, &cal)
         } else {
             pga_form::deadlines(&draft.answers, &cal)
         };

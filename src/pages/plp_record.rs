@@ -60,7 +60,22 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         .iter()
         .find(|r| !r.is_locked())
         .map(|r| r.id.clone());
-    let case = plp_form::case_with_reviews(schema, &draft.answers, crate::plp_review(), &recorded);
+    let mut case =
+        plp_form::case_with_reviews(schema, &draft.answers, crate::plp_review(), &recorded);
+    // Its closure, once recorded (PLP-9, PLP-10), brings the PLP-11 reviews.
+    let closures = super::pga_help::linked(&draft.id, plp_form::CLOSURE_FORM_ID);
+    let closure_in_progress = closures
+        .iter()
+        .find(|c| !c.is_locked())
+        .map(|c| c.id.clone());
+    if let Some((Some(date), c)) = closures
+        .iter()
+        .find(|c| c.is_locked())
+        .map(|c| plp_form::closure_of(&c.answers))
+    {
+        case.closure = Some((date, c));
+    }
+    let closed_on = case.closure.as_ref().map(|(d, _)| *d);
     let latest = recorded.last().copied().unwrap_or(&draft.answers);
     let suggestion = plp_form::suggestion(schema, latest);
     let band = case.reviews.last().map(|r| r.band);
@@ -76,24 +91,66 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             action: None,
         })
         .collect();
-    let next_step = match &in_progress {
-        Some(rid) => {
+    let close_href = AttrValue::from(format!(
+        "{}?case={}",
+        nav::href(&Route::FormStart {
+            form: Form::PlpClosure
+        }),
+        draft.id
+    ));
+    let review_href = AttrValue::from(format!(
+        "{}?case={}",
+        nav::href(&Route::FormStart {
+            form: Form::PlpReview
+        }),
+        draft.id
+    ));
+    let next_step = match (&in_progress, closed_on, &closure_in_progress) {
+        (_, Some(d), _) => html! {
+            <p class="govuk-body" id="plp-closed">{ format!("The case was closed on {}. Its 6- and 12-month reviews are below (PLP-11).", prevent_core::date::long_date(d)) }</p>
+        },
+        (_, None, Some(cid)) => {
+            let href = nav::href(&Route::FormTasks {
+                form: Form::PlpClosure,
+                id: cid.clone(),
+            });
+            html! { <p class="govuk-body"><a class="govuk-link" id="continue-closure" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the closure in progress" }</a></p> }
+        }
+        (Some(rid), None, None) => {
             let href = nav::href(&Route::FormTasks {
                 form: Form::PlpReview,
                 id: rid.clone(),
             });
             html! { <p class="govuk-body"><a class="govuk-link" id="continue-review" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the reassessment in progress" }</a></p> }
         }
-        None => {
-            let href = AttrValue::from(format!(
-                "{}?case={}",
-                nav::href(&Route::FormStart {
-                    form: Form::PlpReview
-                }),
-                draft.id
-            ));
-            html! { { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Reassess the case") }) } }
-        }
+        (None, None, None) => html! { { button::group(ButtonGroupProps { children: html! { <>
+            { button::view(ButtonProps { href: Some(review_href.clone()), onclick: nav::on_click(&navigator, review_href), ..ButtonProps::new("Reassess the case") }) }
+            { button::view(ButtonProps { href: Some(close_href.clone()), onclick: nav::on_click(&navigator, close_href), variant: ButtonVariant::Secondary, ..ButtonProps::new("Close the case") }) }
+        </> } }) } },
+    };
+    let on_ics = {
+        let deadlines = deadlines.clone();
+        let reference = case.case_reference.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let stamp = clock::now().replace(['-', ':'], "");
+            let stamp = format!(
+                "{}Z",
+                stamp
+                    .split('.')
+                    .next()
+                    .unwrap_or(&stamp)
+                    .trim_end_matches('Z')
+            );
+            if let Err(why) = download(
+                &prevent_core::ics::file_name(&reference),
+                "text/calendar",
+                &prevent_core::ics::to_ics(&reference, &deadlines, &stamp),
+            ) {
+                problem.set(Some(why));
+            }
+        })
     };
     let on_download = {
         let draft = draft.clone();
@@ -167,10 +224,11 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
                 { timeline::view(TimelineProps { id: "plp-timeline".into(), caption: format!("Case {} over time", case.case_reference).into(), timeline }) }
-                { button::group(ButtonGroupProps { children: html! {
+                { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the case (JSON)") }) }
-                } }) }
-                { inset_text::view(InsetTextProps { children: html! { { "Panels and closure are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_ics, ..ButtonProps::new("Download the deadlines (.ics)") }) }
+                </> } }) }
+                { inset_text::view(InsetTextProps { children: html! { { "PLP panels are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
                 <h2 class="govuk-heading-m">{ "The entry" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments and cases" }</a></p>
@@ -186,12 +244,24 @@ pub struct ReviewRecordedProps {
     pub id: AttrValue,
 }
 
-/// A recorded reassessment: its band and the way back to its case.
+/// A recorded reassessment (its band) or closure, and the way back to its case.
 #[component]
 pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    use_title("Reassessment recorded".into(), false);
+    let closure = session
+        .draft
+        .as_ref()
+        .is_some_and(|d| d.form == plp_form::CLOSURE_FORM_ID);
+    use_title(
+        if closure {
+            "Closure recorded"
+        } else {
+            "Reassessment recorded"
+        }
+        .into(),
+        false,
+    );
     let Some(draft) = session.draft.clone() else {
         return html! {};
     };
@@ -208,7 +278,7 @@ pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
         plp_form::review_of(crate::plp_review(), &draft.answers).map_or("", |r| r.band.label());
     if !draft.is_locked() {
         let tasks = nav::href(&Route::FormTasks {
-            form: Form::PlpReview,
+            form: Form::of(&draft.form),
             id: props.id.to_string(),
         });
         return html! {
@@ -221,10 +291,14 @@ pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                { panel::view(PanelProps {
-                    title: "Reassessment recorded".into(),
-                    children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
-                }) }
+                if closure {
+                    { panel::view(PanelProps { title: "Case closed".into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
+                } else {
+                    { panel::view(PanelProps {
+                        title: "Reassessment recorded".into(),
+                        children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
+                    }) }
+                }
                 <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(&navigator, case)}>{ "Back to the case, its deadlines and timeline" }</a></p>
             </div>
         </div>

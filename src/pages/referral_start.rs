@@ -28,6 +28,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             Form::Pga => "Start a Prevent Gateway Assessment",
             Form::Plp => "Start a Police-led Partnership case",
             Form::PlpReview => "Reassess a Police-led Partnership case",
+            Form::PlpClosure => "Close a Police-led Partnership case",
         }
         .into(),
         false,
@@ -53,6 +54,26 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
     });
     #[cfg(not(feature = "officer"))]
     let review_start: Option<prevent_core::Answers> = case_id.and(None);
+    // A closure starts from its open case (`?case=<id>`), linked to it.
+    #[cfg(feature = "officer")]
+    let review_start = review_start.or_else(|| {
+        (form == Form::PlpClosure)
+            .then(|| crate::nav::query_value(&location, "case"))
+            .flatten()
+            .and_then(|id| {
+                let case =
+                    super::pga_help::load(&id).filter(|d| d.form == "plp" && d.is_locked())?;
+                let mut a = prevent_core::Answers::default();
+                if let Some(ctco) = case.answers.get("case.ctco") {
+                    a.set("case.ctco", ctco.clone());
+                }
+                a.set(
+                    prevent_core::plp_form::CASE_FIELD,
+                    prevent_core::Answer::Text(id),
+                );
+                Some(a)
+            })
+    });
     let start = {
         let problem = problem.clone();
         let from = from.clone();
@@ -63,9 +84,9 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
-            if form == Form::PlpReview && review_start.is_none() {
+            if matches!(form, Form::PlpReview | Form::PlpClosure) && review_start.is_none() {
                 problem.set(Some(
-                    "Start a reassessment from its PLP case's page.".into(),
+                    "Start a reassessment or a closure from its PLP case's page.".into(),
                 ));
                 return;
             }
@@ -115,6 +136,19 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </NotificationBanner>
         }
     });
+    if cfg!(feature = "officer") && form == Form::PlpClosure {
+        return html! {
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    { banner }
+                    <h1 class="govuk-heading-xl">{ "Close a Police-led Partnership case" }</h1>
+                    <p class="govuk-body">{ "A PLP case closes with one of the policy's closure codes and a supervised closing DIF (PLP-9, PLP-10, s13). Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority and a detailed justification." }</p>
+                    <p class="govuk-body">{ "A closed case is reviewed 6 and 12 months after closure, each within 5 working days (PLP-11)." }</p>
+                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
+                </div>
+            </div>
+        };
+    }
     if cfg!(feature = "officer") && form == Form::PlpReview {
         return html! {
             <div class="govuk-grid-row">

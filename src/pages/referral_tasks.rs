@@ -38,6 +38,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::Pga => "Prevent Gateway Assessment",
         Form::Plp => "Entry into Police-led Partnership",
         Form::PlpReview => "Reassessment of a PLP case",
+        Form::PlpClosure => "Closure of a PLP case",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();
