@@ -126,6 +126,7 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
         crate::plp_form::FORM_ID => crate::plp_form::rules(schema, answers, ctx),
         crate::plp_form::REVIEW_FORM_ID => crate::plp_form::review_rules(schema, answers, ctx),
         crate::plp_form::CLOSURE_FORM_ID => crate::plp_form::closure_rules(schema, answers, ctx),
+        crate::plp_form::PANEL_FORM_ID => crate::plp_form::panel_rules(schema, answers, ctx),
         _ => Vec::new(),
     };
     #[cfg(feature = "pga")]

@@ -344,3 +344,65 @@ fn plp_11_s13_a_closed_case_is_reviewed_at_6_and_12_months() {
         vec![("PLP-11", d("2028-01-06")), ("PLP-11", d("2028-07-06"))]
     );
 }
+
+fn panel() -> Answers {
+    Answers::default()
+        .with("case.ctco", "DC Jo Case")
+        .with_date("panel.date", "26", "1", "2027")
+        .with("panel.chair_police", "yes")
+        .with("panel.chair_rank", "yes")
+        .with("panel.chair_managing", "no")
+        .with(
+            "panel.attendees",
+            "School DSL and youth worker: they know the subject.",
+        )
+        .with("panel.channel_aob", "no")
+        .with_choices("declaration.confirm", &["confirmed"])
+}
+
+fn panel_issues(a: &Answers) -> Vec<(Severity, String, String)> {
+    let s = plp_form::panel_schema();
+    validate(&s, a, &ctx())
+        .issues
+        .into_iter()
+        .map(|i| (i.severity, i.rule_id, i.path))
+        .collect()
+}
+
+#[test]
+fn plp_8_s11_a_panel_is_police_chaired_with_attendees_reasoned_and_never_channel_aob() {
+    assert_eq!(panel_issues(&panel()), vec![]);
+    assert_eq!(
+        panel_issues(&panel().with("panel.chair_police", "no")),
+        vec![e("PLP-8", "panel.chair_police")]
+    );
+    let w = |p: &str| (Severity::Warning, "PLP-8".to_string(), p.to_string());
+    assert_eq!(
+        panel_issues(
+            &panel()
+                .with("panel.chair_rank", "no")
+                .with("panel.chair_managing", "yes")
+        ),
+        vec![w("panel.chair_rank"), w("panel.chair_managing")]
+    );
+    assert_eq!(
+        panel_issues(&panel().with("panel.attendees", " ")),
+        vec![e("PLP-8", "panel.attendees")]
+    );
+    assert_eq!(
+        panel_issues(&panel().with("panel.channel_aob", "yes")),
+        vec![e("PLP-8", "panel.channel_aob")]
+    );
+}
+
+#[test]
+fn plp_5_s12_the_next_dif_is_due_before_a_panel_that_is_sooner() {
+    let entry = plp_form::schema(&default_framework());
+    let rs = plp_form::review_schema(&default_framework());
+    let mut case = plp_form::case_with_reviews(&entry, &valid(), &rs, &[]);
+    case.panels.push(plp_form::panel_of(&panel()).unwrap());
+    let cal = Calendar::of(Division::EnglandAndWales);
+    let next = &prevent_core::plp_case::deadlines(&case, &cal)[0];
+    // High from 5 January: 4 weeks is 2 February, but the panel on 26 January comes first.
+    assert_eq!((next.rule_id, next.due), ("PLP-5", d("2027-01-26")));
+}
