@@ -328,8 +328,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     // reason), the CMP is updated (PLP-5) and the next DIF is due 3 months later.
     await page.getByRole('button', { name: 'Reassess the case' }).focus();
     await page.keyboard.press('Enter');
-    await onPage(page, 'Reassess a Police-led Partnership case');
-    await pressContinue(page, 'Start now');
+    // It starts at once, from the case page (no start page of its own).
     await onPage(page, 'Reassessment');
     assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
     await p.typeDate(page, 'plp.review_date', ['30', '12', '2026']);
@@ -380,12 +379,38 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     ]);
     await p.assertDeadlines(page, { 'plp-5': 'Due 30 March 2027: 61 working days left', 'int-1': 'Due 30 March 2027: 61 working days left' }, 'after the reassessment');
 
+    // PLP-8: a panel is set for 26 January; heard as Channel AOB it is refused. Once recorded,
+    // the next DIF is due before it (PLP-5), sooner than Monitored's 3 months.
+    await page.locator('#record-panel').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Record a PLP panel');
+    await p.typeDate(page, 'panel.date', ['26', '1', '2027']);
+    await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
+    await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
+    await p.answer(page, 'Does the chair manage the cases discussed?', 'No');
+    await p.typeLabelled(page, 'Who attends, and why?', 'The trust\'s former chair and the local authority: they hold what is left of the concern.');
+    await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'Yes');
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['PLP cases must not be heard as Any Other Business of a Channel panel']);
+    await assertNoAxeViolations(page, 'a PLP panel heard as Channel AOB');
+    await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'No');
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing your panel', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the panel', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm the record of this panel');
+    await pressContinue(page, 'Confirm the panel');
+    await onPage(page, 'Panel recorded');
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+    assert.match(await p.textOf(page.locator('#plp-panels')), /26 January 2027 PLP panel/);
+    assert.match(await p.textOf(page.locator('#deadline-plp-5')), /PLP review \(before the panel\).*Due 26 January 2027/);
+
     // PLP-9, PLP-10, PLP-11: closing with risk remaining needs the RPC's authority and a
     // justification; once closed, the case's deadlines are its 6- and 12-month reviews.
     await page.getByRole('button', { name: 'Close the case' }).focus();
     await page.keyboard.press('Enter');
-    await onPage(page, 'Close a Police-led Partnership case');
-    await pressContinue(page, 'Start now');
     await onPage(page, 'Close the case');
     assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
     await p.typeDate(page, 'plp.closed', ['30', '12', '2026']);

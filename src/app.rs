@@ -142,7 +142,13 @@ fn Shell() -> Html {
                 route == Route::OfficerHome
                     || matches!(
                         in_form,
-                        Some(Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure)
+                        Some(
+                            Form::Pga
+                                | Form::Plp
+                                | Form::PlpReview
+                                | Form::PlpClosure
+                                | Form::PlpPanel
+                        )
                     ),
             ),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
@@ -205,10 +211,10 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         }
         #[cfg(feature = "officer")]
         Route::FormDone {
-            form: form @ (Form::PlpReview | Form::PlpClosure),
+            form: form @ (Form::PlpReview | Form::PlpClosure | Form::PlpPanel),
             id,
         } => {
-            html! { <DraftScope {form} id={id.clone()}><crate::pages::plp_record::ReviewRecorded id={id} /></DraftScope> }
+            html! { <DraftScope {form} id={id.clone()}><crate::pages::plp_record::PlpRecord id={id} /></DraftScope> }
         }
         #[cfg(feature = "officer")]
         Route::FormDone {

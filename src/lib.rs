@@ -26,6 +26,7 @@ pub fn schema(form: Form) -> &'static FormSchema {
             Form::Plp => plp(),
             Form::PlpReview => plp_review(),
             Form::PlpClosure => plp_closure(),
+            Form::PlpPanel => plp_panel(),
             _ => pga(),
         }
     }
@@ -63,6 +64,13 @@ pub fn plp_review() -> &'static FormSchema {
 pub fn plp_closure() -> &'static FormSchema {
     static CLOSURE: OnceLock<FormSchema> = OnceLock::new();
     CLOSURE.get_or_init(prevent_core::plp_form::closure_schema)
+}
+
+/// The PLP panel schema, built once.
+#[cfg(feature = "officer")]
+pub fn plp_panel() -> &'static FormSchema {
+    static PANEL: OnceLock<FormSchema> = OnceLock::new();
+    PANEL.get_or_init(prevent_core::plp_form::panel_schema)
 }
 
 /// The National Referral Form schema, built once.

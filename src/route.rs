@@ -14,6 +14,8 @@ pub enum Form {
     PlpReview,
     /// The closure of a PLP case (officers): `/officer/plp-closure/...`.
     PlpClosure,
+    /// A panel of a PLP case (officers): `/officer/plp-panel/...`.
+    PlpPanel,
 }
 
 impl Form {
@@ -24,6 +26,7 @@ impl Form {
             "plp" => Form::Plp,
             "plp-review" => Form::PlpReview,
             "plp-closure" => Form::PlpClosure,
+            "plp-panel" => Form::PlpPanel,
             _ => Form::Referral,
         }
     }
@@ -36,6 +39,7 @@ impl Form {
             Form::Plp => "plp",
             Form::PlpReview => "plp-review",
             Form::PlpClosure => "plp-closure",
+            Form::PlpPanel => "plp-panel",
         }
     }
 
@@ -47,6 +51,7 @@ impl Form {
             Form::Plp => "PLP case",
             Form::PlpReview => "reassessment",
             Form::PlpClosure => "closure",
+            Form::PlpPanel => "panel",
         }
     }
 
@@ -58,6 +63,7 @@ impl Form {
             Form::Plp => "/officer/plp",
             Form::PlpReview => "/officer/plp-review",
             Form::PlpClosure => "/officer/plp-closure",
+            Form::PlpPanel => "/officer/plp-panel",
         }
     }
 
@@ -65,7 +71,9 @@ impl Form {
     pub fn drafts(self) -> Route {
         match self {
             Form::Referral => Route::Drafts,
-            Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure => Route::OfficerHome,
+            Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure | Form::PlpPanel => {
+                Route::OfficerHome
+            }
         }
     }
 }
@@ -136,6 +144,7 @@ impl Route {
             ["officer", "plp", rest @ ..] => form_route(Form::Plp, rest),
             ["officer", "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
             ["officer", "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
+            ["officer", "plp-panel", rest @ ..] => form_route(Form::PlpPanel, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
@@ -215,6 +224,7 @@ mod tests {
                 Form::Plp,
                 Form::PlpReview,
                 Form::PlpClosure,
+                Form::PlpPanel,
             ]
             .into_iter()
             .flat_map(|form| {

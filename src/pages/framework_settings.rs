@@ -19,9 +19,10 @@ enum Outcome {
     Refused(Vec<String>),
 }
 
-/// The framework section of the settings page.
-#[component]
-pub fn FrameworkSettings() -> Html {
+/// The framework section of the settings page. A hook that returns its markup rather than a
+/// component of its own (each component type costs download; see ARCHITECTURE.md).
+#[hook]
+pub fn use_framework_settings() -> Html {
     let outcome = use_state(|| Outcome::None);
     let current = use_memo((), |_| framework::current());
     let on_file = {
@@ -59,7 +60,9 @@ pub fn FrameworkSettings() -> Html {
         let current = current.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            let text = serde_json::to_string_pretty(&*current).unwrap_or_default();
+            let text = serde_json::to_value(&*current)
+                .and_then(|v| serde_json::to_string_pretty(&v))
+                .unwrap_or_default();
             let _ = download(
                 &format!("dif-framework-{}-v{}.json", current.id, current.version),
                 "application/json",

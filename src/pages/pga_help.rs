@@ -178,6 +178,11 @@ mod officer {
             {
                 case.closure = Some((date, c));
             }
+            case.panels = linked(&draft.id, plp_form::PANEL_FORM_ID)
+                .iter()
+                .filter(|p| p.is_locked())
+                .filter_map(|p| plp_form::panel_of(&p.answers))
+                .collect();
             prevent_core::plp_case::deadlines(&case, &cal)
         } else {
             pga_form::deadlines(&draft.answers, &cal)

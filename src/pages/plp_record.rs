@@ -29,10 +29,28 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     let settings = crate::app::use_settings();
     let problem = use_state(|| None::<String>);
     let schema = crate::plp();
-    use_title(format!("PLP case – {}", schema.title), false);
+    // One page type for the case and for its recorded reassessments, closure and panels (each
+    // component type costs download; see ARCHITECTURE.md).
+    let kind = session
+        .draft
+        .as_ref()
+        .map_or("", |d| d.form.as_str())
+        .to_string();
+    use_title(
+        match kind.as_str() {
+            plp_form::CLOSURE_FORM_ID => "Case closed".to_string(),
+            plp_form::PANEL_FORM_ID => "Panel recorded".to_string(),
+            plp_form::REVIEW_FORM_ID => "Reassessment recorded".to_string(),
+            _ => format!("PLP case – {}", schema.title),
+        },
+        false,
+    );
     let Some(draft) = session.draft.clone() else {
         return html! {};
     };
+    if kind != plp_form::FORM_ID {
+        return recorded(&props.id, &draft, &navigator);
+    }
     let Some(finished) = draft.finished.clone() else {
         let tasks = nav::href(&Route::FormTasks {
             form: Form::Plp,
@@ -76,6 +94,44 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         case.closure = Some((date, c));
     }
     let closed_on = case.closure.as_ref().map(|(d, _)| *d);
+    // Its panels (PLP-8): a recorded panel still to meet makes the next DIF due before it.
+    let panels = super::pga_help::linked(&draft.id, plp_form::PANEL_FORM_ID);
+    let panel_in_progress = panels.iter().find(|p| !p.is_locked()).map(|p| p.id.clone());
+    case.panels = panels
+        .iter()
+        .filter(|p| p.is_locked())
+        .filter_map(|p| plp_form::panel_of(&p.answers))
+        .collect();
+    case.panels.sort_by_key(|p| p.date);
+    let panel_rows: Vec<SummaryRow> = case
+        .panels
+        .iter()
+        .map(|p| SummaryRow {
+            key: AttrValue::from(prevent_core::date::long_date(p.date)),
+            value: html! { { if p.actions.trim().is_empty() { "PLP panel".to_string() } else { format!("PLP panel. Actions: {}", p.actions.trim()) } } },
+            action: None,
+        })
+        .collect();
+    let panel_href = AttrValue::from(format!(
+        "{}?case={}",
+        nav::href(&Route::FormStart {
+            form: Form::PlpPanel
+        }),
+        draft.id
+    ));
+    let panel_step = match (&panel_in_progress, closed_on) {
+        (_, Some(_)) => Html::default(),
+        (Some(pid), None) => {
+            let href = nav::href(&Route::FormTasks {
+                form: Form::PlpPanel,
+                id: pid.clone(),
+            });
+            html! { <p class="govuk-body"><a class="govuk-link" id="continue-panel" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the panel record in progress" }</a></p> }
+        }
+        (None, None) => {
+            html! { <p class="govuk-body"><a class="govuk-link" id="record-panel" href={panel_href.clone()} onclick={nav::on_click(&navigator, panel_href)}>{ "Record a panel" }</a></p> }
+        }
+    };
     let latest = recorded.last().copied().unwrap_or(&draft.answers);
     let suggestion = plp_form::suggestion(schema, latest);
     let band = case.reviews.last().map(|r| r.band);
@@ -220,6 +276,13 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 <h2 class="govuk-heading-m">{ "Reassessments" }</h2>
                 <div id="plp-history">{ summary_list::view(SummaryListProps { rows: history }) }</div>
                 { next_step }
+                <h2 class="govuk-heading-m">{ "Panels" }</h2>
+                if panel_rows.is_empty() {
+                    <p class="govuk-body" id="plp-no-panels">{ "No panel recorded." }</p>
+                } else {
+                    <div id="plp-panels">{ summary_list::view(SummaryListProps { rows: panel_rows }) }</div>
+                }
+                { panel_step }
                 <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
@@ -228,7 +291,6 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the case (JSON)") }) }
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_ics, ..ButtonProps::new("Download the deadlines (.ics)") }) }
                 </> } }) }
-                { inset_text::view(InsetTextProps { children: html! { { "PLP panels are not in this tool yet: record them in the PCM Tracker or CMIS." } } }) }
                 <h2 class="govuk-heading-m">{ "The entry" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments and cases" }</a></p>
@@ -237,33 +299,14 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     }
 }
 
-/// Properties of [`ReviewRecorded`].
-#[derive(Properties, PartialEq)]
-pub struct ReviewRecordedProps {
-    /// The reassessment's draft id.
-    pub id: AttrValue,
-}
-
-/// A recorded reassessment (its band) or closure, and the way back to its case.
-#[component]
-pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside a draft");
-    let navigator = use_navigator().expect("router");
-    let closure = session
-        .draft
-        .as_ref()
-        .is_some_and(|d| d.form == plp_form::CLOSURE_FORM_ID);
-    use_title(
-        if closure {
-            "Closure recorded"
-        } else {
-            "Reassessment recorded"
-        }
-        .into(),
-        false,
-    );
-    let Some(draft) = session.draft.clone() else {
-        return html! {};
+/// A recorded reassessment (its band), closure or panel, and the way back to its case.
+fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Html {
+    let kind = draft.form.as_str();
+    let closure = kind == plp_form::CLOSURE_FORM_ID;
+    let title = match kind {
+        plp_form::CLOSURE_FORM_ID => "Case closed",
+        plp_form::PANEL_FORM_ID => "Panel recorded",
+        _ => "Reassessment recorded",
     };
     let case_id = draft
         .answers
@@ -279,12 +322,12 @@ pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
     if !draft.is_locked() {
         let tasks = nav::href(&Route::FormTasks {
             form: Form::of(&draft.form),
-            id: props.id.to_string(),
+            id: id.to_string(),
         });
         return html! {
             <>
-                <h1 class="govuk-heading-l">{ "This reassessment is not recorded yet" }</h1>
-                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the reassessment" }</a></p>
+                <h1 class="govuk-heading-l">{ "This is not recorded yet" }</h1>
+                <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(navigator, tasks)}>{ "Carry on" }</a></p>
             </>
         };
     }
@@ -292,14 +335,16 @@ pub fn ReviewRecorded(props: &ReviewRecordedProps) -> Html {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 if closure {
-                    { panel::view(PanelProps { title: "Case closed".into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
+                    { panel::view(PanelProps { title: title.into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
+                } else if kind == plp_form::PANEL_FORM_ID {
+                    { panel::view(PanelProps { title: title.into(), children: html! { { "It is on the case's timeline" } } }) }
                 } else {
                     { panel::view(PanelProps {
                         title: "Reassessment recorded".into(),
                         children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
                     }) }
                 }
-                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(&navigator, case)}>{ "Back to the case, its deadlines and timeline" }</a></p>
+                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(navigator, case)}>{ "Back to the case, its deadlines and timeline" }</a></p>
             </div>
         </div>
     }

@@ -29,6 +29,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             Form::Plp => "Start a Police-led Partnership case",
             Form::PlpReview => "Reassess a Police-led Partnership case",
             Form::PlpClosure => "Close a Police-led Partnership case",
+            Form::PlpPanel => "Record a PLP panel",
         }
         .into(),
         false,
@@ -57,7 +58,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
     // A closure starts from its open case (`?case=<id>`), linked to it.
     #[cfg(feature = "officer")]
     let review_start = review_start.or_else(|| {
-        (form == Form::PlpClosure)
+        matches!(form, Form::PlpClosure | Form::PlpPanel)
             .then(|| crate::nav::query_value(&location, "case"))
             .flatten()
             .and_then(|id| {
@@ -74,24 +75,29 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
                 Some(a)
             })
     });
-    let start = {
+    let begin = {
         let problem = problem.clone();
         let from = from.clone();
         let review_start = review_start.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
+        Callback::from(move |_: ()| {
             let schema = crate::schema(form);
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
-            if matches!(form, Form::PlpReview | Form::PlpClosure) && review_start.is_none() {
+            if matches!(form, Form::PlpReview | Form::PlpClosure | Form::PlpPanel)
+                && review_start.is_none()
+            {
                 problem.set(Some(
                     "Start a reassessment or a closure from its PLP case's page.".into(),
                 ));
                 return;
             }
-            let reuse = if from.is_some() || review_start.is_some() {
+            let reuse = if from.is_some() {
                 None
+            } else if let Some(a) = &review_start {
+                // One reassessment, closure or panel in progress per case: going back to its
+                // start carries on with it rather than starting another.
+                linked_in_progress(a, &schema.id)
             } else {
                 store.untouched(&schema.id)
             };
@@ -129,39 +135,27 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             }
         })
     };
-    let banner = problem.as_ref().map(|p| {
-        html! {
-            <NotificationBanner title={Some(AttrValue::from("Important"))} id="start-problem">
-                <p class="govuk-notification-banner__heading">{ p.clone() }</p>
-            </NotificationBanner>
-        }
-    });
-    if cfg!(feature = "officer") && form == Form::PlpClosure {
+    let start = begin.reform(|e: MouseEvent| e.prevent_default());
+    // A reassessment, closure or panel starts at once from its case's page: its case page
+    // already says what it is, so it has no start page of its own.
+    let auto = matches!(form, Form::PlpReview | Form::PlpClosure | Form::PlpPanel);
+    {
+        let begin = begin.clone();
+        use_effect_with(form, move |_| {
+            if auto {
+                begin.emit(());
+            }
+        });
+    }
+    if auto {
         return html! {
-            <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                    { banner }
-                    <h1 class="govuk-heading-xl">{ "Close a Police-led Partnership case" }</h1>
-                    <p class="govuk-body">{ "A PLP case closes with one of the policy's closure codes and a supervised closing DIF (PLP-9, PLP-10, s13). Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority and a detailed justification." }</p>
-                    <p class="govuk-body">{ "A closed case is reviewed 6 and 12 months after closure, each within 5 working days (PLP-11)." }</p>
-                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
-                </div>
-            </div>
+            <>
+                { banner_of(&problem) }
+                <p class="govuk-body">{ "Starting…" }</p>
+            </>
         };
     }
-    if cfg!(feature = "officer") && form == Form::PlpReview {
-        return html! {
-            <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                    { banner }
-                    <h1 class="govuk-heading-xl">{ "Reassess a Police-led Partnership case" }</h1>
-                    <p class="govuk-body">{ "A reassessment is a new DIF, a Case Management Plan update and a supervisory sign-off (PLP-5, s12, s14). It starts as a copy of the case's last DIF: change what has changed." }</p>
-                    <p class="govuk-body">{ "The band is suggested again from the new DIF. A case that has de-escalated demonstrably and consistently, needs observing for longer, or is briefly out of the community may now be Monitored (PLP-4)." }</p>
-                    { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
-                </div>
-            </div>
-        };
-    }
+    let banner = banner_of(&problem);
     if cfg!(feature = "officer") && form == Form::Plp {
         let from_text = from.as_ref().map(|d| {
             format!(
@@ -234,4 +228,33 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The problem banner of a start page, if starting failed.
+fn banner_of(problem: &Option<String>) -> Html {
+    problem
+        .as_ref()
+        .map(|p| {
+            html! {
+                <NotificationBanner title={Some(AttrValue::from("Important"))} id="start-problem">
+                    <p class="govuk-notification-banner__heading">{ p.clone() }</p>
+                </NotificationBanner>
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// The draft of form `kind` already in progress for the case these answers link to.
+#[cfg(feature = "officer")]
+fn linked_in_progress(answers: &prevent_core::Answers, kind: &str) -> Option<String> {
+    let case = answers.text(prevent_core::plp_form::CASE_FIELD)?;
+    super::pga_help::linked(case, kind)
+        .into_iter()
+        .find(|d| !d.is_locked())
+        .map(|d| d.id)
+}
+
+#[cfg(not(feature = "officer"))]
+fn linked_in_progress(_: &prevent_core::Answers, _: &str) -> Option<String> {
+    None
 }

@@ -39,6 +39,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::Plp => "Entry into Police-led Partnership",
         Form::PlpReview => "Reassessment of a PLP case",
         Form::PlpClosure => "Closure of a PLP case",
+        Form::PlpPanel => "A PLP panel",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();

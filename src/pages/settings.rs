@@ -25,6 +25,7 @@ struct AddForm {
 #[component]
 pub fn SettingsPage() -> Html {
     let settings = crate::app::use_settings();
+    let framework = super::framework_settings::use_framework_settings();
     let add = use_state(AddForm::default);
     let saved = use_state(|| None::<String>);
     use_title("Settings".into(), !add.errors.is_empty());
@@ -230,7 +231,7 @@ pub fn SettingsPage() -> Html {
                     }) }
                     { button::view(ButtonProps { variant: ButtonVariant::Secondary, ..ButtonProps::new("Add holiday") }) }
                 </form>
-                <super::framework_settings::FrameworkSettings />
+                { framework }
                 <h2 class="govuk-heading-m">{ "Bank holidays in use" }</h2>
                 { holiday_lists }
             </div>
