@@ -1,0 +1,178 @@
+'use strict';
+// Police-led Partnership over time (issue 5; DESIGN.md PLP-1..11, INT-1), by keyboard: a case
+// enters PLP as High (an escalation factor in the DIF), is reassessed down to Standard, then to
+// Monitored, and is closed; at each step the band and the dates shown are checked. The browser's
+// clock moves with the case (Playwright's clock), so every date entered is "today" and every
+// due date is known. England and Wales bank holidays.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { useApp } = require('./lib/harness');
+const { assertNoAxeViolations } = require('./lib/axe');
+const { onPage, pressContinue } = require('./lib/referral');
+const p = require('./lib/pga');
+
+const app = useApp();
+const CTCO = 'DC Sam Okafor';
+const SERGEANT = 'DS Priya Shah';
+
+/** Sets the browser's today (10:00 local time). */
+async function today(page, [y, m, d]) {
+  await page.clock.setFixedTime(new Date(y, m - 1, d, 10, 0, 0));
+}
+
+/** Answers every DIF page, `present` ({section: {factor: evidence}}) present, the rest absent. */
+async function difPages(page, present) {
+  for (const section of p.DIF) {
+    await onPage(page, section.title, { axe: false });
+    const mine = present[section.id] || {};
+    await p.fillDifSection(page, section, {
+      present: mine,
+      absent: section.factors.map(([f]) => f).filter((f) => !(f in mine)),
+    });
+    await pressContinue(page);
+  }
+}
+
+/** The band page: inputs, band (and Monitored's reason), Continue. */
+async function band(page, { legend, band: chosen, reason, rationale }) {
+  await onPage(page, 'Priority band', { axe: false });
+  await p.answer(page, 'Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?', 'No');
+  await p.answer(page, 'Do you and your supervisor agree further work is needed?', 'No');
+  await p.answer(page, legend, chosen);
+  if (reason) await p.answer(page, 'Why is the case Monitored?', reason);
+  if (rationale) await p.typeLabelled(page, 'Rationale for the band (optional when it is the suggested one)', rationale);
+  await pressContinue(page);
+}
+
+/** Sign-off (and for a reassessment the CMP update), check answers and confirm. */
+async function signOffAndConfirm(page, { date, cmp, confirm, button }) {
+  if (cmp) await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
+  await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+  await p.typeDate(page, 'supervisor.date', date);
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await pressContinue(page);
+  await p.answer(page, 'Confirm', confirm);
+  await pressContinue(page, button);
+}
+
+const deadlineText = (page, key) => p.textOf(page.locator(`#deadline-${key}`));
+
+test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then Monitored, then closed', async (t) => {
+  const { page } = await app.open(t, null);
+
+  // Entry on Tuesday 5 January 2027, after Information Gathering (PLP-7).
+  await today(page, [2027, 1, 5]);
+  await page.goto('/officer');
+  await onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  await page.getByText('Start a PLP case', { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Start a Police-led Partnership case', { axe: false });
+  await pressContinue(page, 'Start now');
+  await onPage(page, 'Entry into PLP', { axe: false });
+  // PLP-7: a route needs its rationale.
+  await p.typeLabelled(page, 'Your name', CTCO);
+  await p.typeLabelled(page, 'Case reference', 'PCM-2027-0005');
+  await p.typeDate(page, 'plp.entered', ['5', '1', '2027']);
+  await p.answer(page, 'How did the case enter PLP?', 'After Information Gathering');
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), ['Explain why the S.36 decision was not to refer the person to a Channel panel']);
+  await assertNoAxeViolations(page, 'PLP entry without its rationale');
+  await p.typeLabelled(page, 'Rationale for entering PLP', 'Consent to Channel refused; police-led support agreed.');
+  await pressContinue(page);
+  await difPages(page, { threat: { escalation: 'Buying weapon parts online (PNC, open source).' } });
+  // PLP-2: the escalation factor makes High the suggestion; Monitored is not offered (PLP-4).
+  await onPage(page, 'Priority band', { axe: false });
+  assert.equal(await p.textOf(page.locator('#plp-suggested')), 'High (Red)');
+  assert.match(await p.textOf(page.locator('#plp-triggers')), /An unmitigated escalation factor \(PLP-2\)/);
+  assert.ok(await p.group(page, "What is the case's priority band?").getByLabel('Monitored (Green)', { exact: true }).isDisabled());
+  await band(page, { legend: "What is the case's priority band?", band: 'High (Red)' });
+  await onPage(page, 'Supervisory sign-off', { axe: false });
+  await signOffAndConfirm(page, { date: ['5', '1', '2027'], confirm: 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor', button: 'Confirm the entry into PLP' });
+  await onPage(page, 'Case entered PLP');
+  // PLP-5: High, so the next DIF is due 4 weeks later; INT-1: the FIMU summary 3 months later.
+  assert.match(await deadlineText(page, 'plp-5'), /Due 2 February 2027: 20 working days left/);
+  assert.match(await deadlineText(page, 'int-1'), /Due 5 April 2027/);
+
+  // Reassessment on Tuesday 2 February: the escalation has stopped; a capability factor remains.
+  await today(page, [2027, 2, 2]);
+  await page.reload();
+  await onPage(page, 'Case entered PLP', { axe: false });
+  assert.match(await deadlineText(page, 'plp-5'), /Due today, 2 February 2027/);
+  const reassess = async (date, present, bandChoice) => {
+    await page.getByRole('button', { name: 'Reassess the case' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Reassessment', { axe: false });
+    await p.typeDate(page, 'plp.review_date', date);
+    await pressContinue(page);
+    await difPages(page, present);
+    await band(page, bandChoice);
+    await onPage(page, 'CMP update and sign-off', { axe: false });
+    await signOffAndConfirm(page, { date, cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
+    await onPage(page, 'Reassessment recorded', { axe: false });
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+  };
+  await reassess(['2', '2', '2027'], { capability: { access: 'Still in touch with the online network.' } }, { legend: "What is the case's priority band now?", band: 'Standard (Amber)' });
+  assert.match(await p.textOf(page.locator('#plp-summary')), /Priority band Standard \(Amber\)/);
+  // PLP-5: Standard, 8 weeks.
+  assert.match(await deadlineText(page, 'plp-5'), /Due 30 March 2027/);
+
+  // Reassessment on Tuesday 30 March: nothing Prevent-relevant left; Monitored, de-escalated (PLP-4).
+  await today(page, [2027, 3, 30]);
+  await page.reload();
+  await onPage(page, 'Case entered PLP', { axe: false });
+  await reassess(['30', '3', '2027'], {}, {
+    legend: "What is the case's priority band now?",
+    band: 'Monitored (Green)',
+    reason: 'Risk and vulnerabilities have de-escalated demonstrably and consistently',
+  });
+  const history = (await page.locator('#plp-history .govuk-summary-list__row').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(history, [
+    '5 January 2027 Entry: High (Red)',
+    '2 February 2027 Reassessment: Standard (Amber)',
+    '30 March 2027 Reassessment: Monitored (Green)',
+  ]);
+  // PLP-5: Monitored, 3 months; the timeline shows the three bands in turn.
+  assert.match(await deadlineText(page, 'plp-5'), /Due 30 June 2027/);
+  const spans = await page.locator('#plp-timeline .pct-timeline__span').evaluateAll((gs) => gs.map((g) => g.dataset.band));
+  assert.deepEqual(spans, ['High', 'Standard', 'Monitored']);
+  await assertNoAxeViolations(page, 'a PLP case with its history and timeline');
+
+  // Closure on Tuesday 29 June: risk reduced, nothing remaining (PLP-9, PLP-10).
+  await today(page, [2027, 6, 29]);
+  await page.reload();
+  await onPage(page, 'Case entered PLP', { axe: false });
+  await page.getByRole('button', { name: 'Close the case' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Close the case', { axe: false });
+  await p.typeDate(page, 'plp.closed', ['29', '6', '2027']);
+  await p.answer(page, 'Why is the case closing?', 'Risk reduced: diverted, deterred or desisted');
+  await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'No');
+  await p.answer(page, 'Do Prevent issues or CT risk remain?', 'No');
+  await pressContinue(page);
+  // PLP-10: only with a supervised closing DIF.
+  assert.deepEqual(await p.summaryErrors(page), ['A PLP case closes only with a supervised closing DIF']);
+  await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await pressContinue(page);
+  await p.answer(page, 'Confirm', 'I confirm the closure of this case');
+  await pressContinue(page, 'Confirm the closure');
+  await onPage(page, 'Case closed', { axe: false });
+  await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Case entered PLP', { axe: false });
+  // PLP-11: reviews 6 and 12 months after closure, each within 5 working days (New Year 2028
+  // falls on a Saturday: Monday 3 January is its substitute).
+  assert.match(await deadlineText(page, 'plp-11-6-months'), /Due 6 January 2028/);
+  assert.match(await deadlineText(page, 'plp-11-12-months'), /Due 6 July 2028/);
+  assert.equal(await page.locator('#deadline-plp-5').count(), 0, 'a closed case has no review cadence');
+  // The officers' list shows the case's next deadline.
+  await page.goto('/officer');
+  await onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  const row = (await page.locator('#drafts-table tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+  assert.ok(row.some((r) => /PLP case Case PCM-2027-0005 .*Finished .*6-month closed case review \(PLP-11\): .*6 January 2028/.test(r)), row.join(' | '));
+});
