@@ -45,14 +45,16 @@ async function band(page, { legend, band: chosen, reason, rationale }) {
   await pressContinue(page);
 }
 
-/** Sign-off (and for a reassessment the CMP update), check answers and confirm. */
-async function signOffAndConfirm(page, { date, cmp, confirm, button }) {
+/** Sign-off (and for a reassessment the CMP update), check answers and confirm; each page
+ * audited with axe the first time (`axe`). */
+async function signOffAndConfirm(page, { date, cmp, confirm, button, axe = false }) {
   if (cmp) await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
   await p.typeLabelled(page, "Supervisor's name", SERGEANT);
   await p.typeDate(page, 'supervisor.date', date);
   await pressContinue(page);
-  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await onPage(page, 'Check your answers before finishing', { axe });
   await pressContinue(page);
+  await onPage(page, button, { axe });
   await p.answer(page, 'Confirm', confirm);
   await pressContinue(page, button);
 }
@@ -89,7 +91,7 @@ test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then 
   assert.ok(await p.group(page, "What is the case's priority band?").getByLabel('Monitored (Green)', { exact: true }).isDisabled());
   await band(page, { legend: "What is the case's priority band?", band: 'High (Red)' });
   await onPage(page, 'Supervisory sign-off', { axe: false });
-  await signOffAndConfirm(page, { date: ['5', '1', '2027'], confirm: 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor', button: 'Confirm the entry into PLP' });
+  await signOffAndConfirm(page, { date: ['5', '1', '2027'], confirm: 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor', button: 'Confirm the entry into PLP', axe: true });
   await onPage(page, 'Case entered PLP');
   // PLP-5: High, so the next DIF is due 4 weeks later; INT-1: the FIMU summary 3 months later.
   assert.match(await deadlineText(page, 'plp-5'), /Due 2 February 2027: 20 working days left/);
@@ -109,7 +111,7 @@ test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then 
     await difPages(page, present);
     await band(page, bandChoice);
     await onPage(page, 'CMP update and sign-off', { axe: false });
-    await signOffAndConfirm(page, { date, cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
+    await signOffAndConfirm(page, { date, cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment', axe: date[1] === '2' });
     await onPage(page, 'Reassessment recorded', { axe: false });
     await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
     await page.keyboard.press('Enter');
@@ -155,10 +157,12 @@ test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then 
   await pressContinue(page);
   // PLP-10: only with a supervised closing DIF.
   assert.deepEqual(await p.summaryErrors(page), ['A PLP case closes only with a supervised closing DIF']);
+  await assertNoAxeViolations(page, 'a PLP closure without a supervised closing DIF');
   await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
   await pressContinue(page);
-  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await onPage(page, 'Check your answers before finishing');
   await pressContinue(page);
+  await onPage(page, 'Confirm the closure');
   await p.answer(page, 'Confirm', 'I confirm the closure of this case');
   await pressContinue(page, 'Confirm the closure');
   await onPage(page, 'Case closed', { axe: false });
