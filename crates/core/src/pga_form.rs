@@ -130,6 +130,52 @@ pub(crate) fn rule(id: &str, section: &str, field: &str, check: RuleCheck, messa
     }
 }
 
+/// The check-your-answers page of a form, in task-list section `section`.
+pub(crate) fn check_answers_page(section: &str) -> Page {
+    Page {
+        id: "check-answers".into(),
+        title: "Check your answers".into(),
+        section: section.into(),
+        lead: None,
+        kind: PageKind::CheckAnswers,
+        questions: vec![],
+        show_if: None,
+    }
+}
+
+/// DIF-1 (s8): every factor of the framework is recorded present, absent or unknown.
+pub(crate) fn dif_rules(framework: &Framework) -> Vec<Rule> {
+    framework
+        .sections
+        .iter()
+        .flat_map(|s| {
+            s.factors.iter().map(move |f| {
+                rule(
+                    dif::DIF_EVIDENCE,
+                    "s8",
+                    &finding_field(&s.id, &f.id),
+                    RuleCheck::Required,
+                    &format!("Record whether '{}' is present, absent or unknown", f.label),
+                )
+            })
+        })
+        .collect()
+}
+
+/// DIF-1 (s8) over the answers of a form with DIF pages: evidence for every factor found
+/// present, shown against the factor's evidence question.
+pub(crate) fn dif_issues(schema: &FormSchema, answers: &Answers) -> Vec<Issue> {
+    let f = framework_of(schema);
+    dif::validate(&f, &dif_record(&f, answers))
+        .issues
+        .into_iter()
+        .map(|mut i| {
+            i.path.push_str(".evidence");
+            i
+        })
+        .collect()
+}
+
 /// The task-list section each DIF section belongs to (DESIGN.md's order); unknown sections of a
 /// replacement framework get their own title.
 fn dif_task_section(section_id: &str) -> Option<&'static str> {
@@ -519,15 +565,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         ], false)),
         q("supervisor.comments", "Supervisor's comments (optional)", "supervisor's comments", area(4)),
     ]));
-    pages.push(Page {
-        id: "check-answers".into(),
-        title: "Check your answers".into(),
-        section: "Finalise".into(),
-        lead: None,
-        kind: PageKind::CheckAnswers,
-        questions: vec![],
-        show_if: None,
-    });
+    pages.push(check_answers_page("Finalise"));
     pages.push(page("declaration", "Finalise the assessment", "Finalise", Some("Once final, the DIF and the Gateway Decision can never be altered (PGA-10, s8)."), vec![
         q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
             choice("final", "I confirm that this assessment is complete and supervised, and that it cannot be changed once final"),
@@ -686,17 +724,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
             "",
         ));
     }
-    for s in &framework.sections {
-        for f in &s.factors {
-            rules.push(rule(
-                dif::DIF_EVIDENCE,
-                "s8",
-                &finding_field(&s.id, &f.id),
-                RuleCheck::Required,
-                &format!("Record whether '{}' is present, absent or unknown", f.label),
-            ));
-        }
-    }
+    rules.extend(dif_rules(framework));
     rules.push(rule(
         "PGA-14",
         "s10",
@@ -935,16 +963,7 @@ pub fn deconflicted(answers: &Answers, today: NaiveDate) -> bool {
 pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
     let g = gateway(schema, answers, ctx);
     let mut issues = pga::validate(&g, ctx.today).issues;
-    let f = framework_of(schema);
-    issues.extend(
-        dif::validate(&f, &dif_record(&f, answers))
-            .issues
-            .into_iter()
-            .map(|mut i| {
-                i.path.push_str(".evidence");
-                i
-            }),
-    );
+    issues.extend(dif_issues(schema, answers));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     for i in &mut issues {
         if matches!(schema.question(&i.path), Some((_, q)) if q.kind == QuestionKind::Date) {

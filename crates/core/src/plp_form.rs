@@ -11,11 +11,11 @@
 use crate::answers::{Answer, Answers};
 use crate::calendar::Calendar;
 use crate::deadline::{Band, Deadline};
-use crate::dif::{self, Framework};
-use crate::form::{Check as RuleCheck, Context, FormSchema, Page, PageKind, QuestionKind};
+use crate::dif::Framework;
+use crate::form::{Check as RuleCheck, Context, FormSchema, Page, QuestionKind};
 use crate::pga_form::{
-    area, choice, choice_hint, date_of, dif_page, dif_record, finding_field, framework_of, hint,
-    page, q, radios, rule, text, yes_no,
+    area, check_answers_page, choice, choice_hint, date_of, dif_issues, dif_page, dif_record,
+    dif_rules, framework_of, hint, page, q, radios, rule, text, yes_no,
 };
 use crate::plp::{self, BandingInputs, EntryRoute, Suggestion};
 use crate::plp_case::{self, PlpCase, Review, Timeline};
@@ -79,15 +79,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
             ),
         ],
     ));
-    pages.push(Page {
-        id: "check-answers".into(),
-        title: "Check your answers".into(),
-        section: "Confirm".into(),
-        lead: None,
-        kind: PageKind::CheckAnswers,
-        questions: vec![],
-        show_if: None,
-    });
+    pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the entry into PLP", "Confirm", Some("The entry DIF and band become the first entry of the case's history."), vec![
         q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
             choice("confirmed", "I confirm the entry route, the opening DIF and the band, signed off by my supervisor"),
@@ -161,17 +153,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
             "Confirm the entry into PLP",
         ),
     ];
-    for s in &framework.sections {
-        for f in &s.factors {
-            rules.push(rule(
-                dif::DIF_EVIDENCE,
-                "s8",
-                &finding_field(&s.id, &f.id),
-                RuleCheck::Required,
-                &format!("Record whether '{}' is present, absent or unknown", f.label),
-            ));
-        }
-    }
+    rules.extend(dif_rules(framework));
     FormSchema {
         id: FORM_ID.into(),
         version: VERSION,
@@ -317,16 +299,7 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
     if c.reviews.is_empty() && answers.text("plp.band").is_some() {
         issues.retain(|i| i.rule_id != "PLP-1");
     }
-    let f = framework_of(schema);
-    issues.extend(
-        dif::validate(&f, &dif_record(&f, answers))
-            .issues
-            .into_iter()
-            .map(|mut i| {
-                i.path.push_str(".evidence");
-                i
-            }),
-    );
+    issues.extend(dif_issues(schema, answers));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }
@@ -394,15 +367,7 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
         hint(q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date), "For example, 3 2 2027"),
     ]));
-    pages.push(Page {
-        id: "check-answers".into(),
-        title: "Check your answers".into(),
-        section: "Confirm".into(),
-        lead: None,
-        kind: PageKind::CheckAnswers,
-        questions: vec![],
-        show_if: None,
-    });
+    pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the reassessment", "Confirm", Some("The reassessment becomes part of the case's history: it cannot be changed afterwards."), vec![
         q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
             choice("confirmed", "I confirm this reassessment, its band and the CMP update, signed off by my supervisor"),
@@ -423,17 +388,7 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::NotFuture, ""),
         rule("PLP-5", "s12, s14", "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
     ];
-    for s in &framework.sections {
-        for f in &s.factors {
-            rules.push(rule(
-                dif::DIF_EVIDENCE,
-                "s8",
-                &finding_field(&s.id, &f.id),
-                RuleCheck::Required,
-                &format!("Record whether '{}' is present, absent or unknown", f.label),
-            ));
-        }
-    }
+    rules.extend(dif_rules(framework));
     FormSchema {
         id: REVIEW_FORM_ID.into(),
         version: VERSION,
@@ -493,16 +448,7 @@ pub fn review_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Ve
             "Every PLP case has a priority band: choose one",
         ));
     }
-    let f = framework_of(schema);
-    issues.extend(
-        dif::validate(&f, &dif_record(&f, answers))
-            .issues
-            .into_iter()
-            .map(|mut i| {
-                i.path.push_str(".evidence");
-                i
-            }),
-    );
+    issues.extend(dif_issues(schema, answers));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }
@@ -594,15 +540,7 @@ pub fn closure_schema() -> FormSchema {
             crate::pga_form::when(q("closure.rpc", "Has the Regional Prevent Co-ordinator authorised closing with risk remaining?", "RPC authority", yes_no()), risk.clone()),
             crate::pga_form::when(hint(q("closure.justification", "Why should management not continue, and why can escalation not be undertaken?", "justification for closing with risk remaining", area(6)), "A clear and detailed justification (PLP-10, s13)"), risk),
         ]),
-        Page {
-            id: "check-answers".into(),
-            title: "Check your answers".into(),
-            section: "Confirm".into(),
-            lead: None,
-            kind: PageKind::CheckAnswers,
-            questions: vec![],
-            show_if: None,
-        },
+        check_answers_page("Confirm"),
         page("declaration", "Confirm the closure", "Confirm", Some("The case is then closed: its 6- and 12-month reviews become its deadlines."), vec![
             q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
                 choice("confirmed", "I confirm the closure of this case"),
@@ -704,15 +642,7 @@ pub fn panel_schema() -> FormSchema {
             q("panel.minutes", "Minutes (optional)", "minutes", area(5)),
             q("panel.actions", "Actions agreed (optional)", "actions", area(4)),
         ]),
-        Page {
-            id: "check-answers".into(),
-            title: "Check your answers".into(),
-            section: "Confirm".into(),
-            lead: None,
-            kind: PageKind::CheckAnswers,
-            questions: vec![],
-            show_if: None,
-        },
+        check_answers_page("Confirm"),
         page("declaration", "Confirm the panel", "Confirm", None, vec![
             q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
                 choice("confirmed", "I confirm the record of this panel"),
