@@ -47,17 +47,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
         .issues
         .iter()
         .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
-    let on_download = {
-        let draft = draft.clone();
-        let problem = problem.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            let text = export::to_json_string(schema, &draft, &clock::context());
-            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
-                problem.set(Some(why));
-            }
-        })
-    };
+    let on_download = on_download_json(schema, &draft, &problem);
     let on_print = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         if let Some(w) = web_sys::window() {
@@ -134,4 +124,21 @@ pub fn answers_summary(
             html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
         })
         .collect()
+}
+
+/// The JSON download of a record (the export's format); a failure is shown through `problem`.
+pub fn on_download_json(
+    schema: &'static prevent_core::FormSchema,
+    draft: &prevent_core::Draft,
+    problem: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let draft = draft.clone();
+    let problem = problem.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let text = export::to_json_string(schema, &draft, &clock::context());
+        if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
+            problem.set(Some(why));
+        }
+    })
 }

@@ -105,16 +105,67 @@ mod officer {
     /// reassessment's, else the entry's (only for a confirmed entry).
     pub fn latest_answers(case_id: &str) -> Option<prevent_core::Answers> {
         let entry = load(case_id).filter(|d| d.form == plp_form::FORM_ID && d.is_locked())?;
-        let latest = reviews_of(case_id)
-            .into_iter()
-            .filter(|d| d.is_locked())
-            .filter_map(|d| {
-                let date = pga_form::date_of(&d.answers, "plp.review_date")?;
-                Some((date, d.answers))
-            })
-            .max_by_key(|(date, _)| *date)
-            .map(|(_, a)| a);
-        Some(latest.unwrap_or(entry.answers))
+        Some(plp_history(&entry).latest)
+    }
+
+    /// A PLP case read from its confirmed entry and the drafts linked to it: recorded
+    /// reassessments, panels and closure make up the case; unfinished ones are offered to
+    /// carry on with.
+    pub struct PlpHistory {
+        /// The case.
+        pub case: prevent_core::plp_case::PlpCase,
+        /// The answers of the latest DIF: the last recorded reassessment's, else the entry's.
+        pub latest: prevent_core::Answers,
+        /// A reassessment in progress.
+        pub review_in_progress: Option<String>,
+        /// A closure in progress.
+        pub closure_in_progress: Option<String>,
+        /// A panel record in progress.
+        pub panel_in_progress: Option<String>,
+    }
+
+    /// The history of PLP case `entry`.
+    pub fn plp_history(entry: &Draft) -> PlpHistory {
+        let unfinished = |ds: &[Draft]| ds.iter().find(|d| !d.is_locked()).map(|d| d.id.clone());
+        let mut reviews = reviews_of(&entry.id);
+        reviews.sort_by_key(|r| pga_form::date_of(&r.answers, "plp.review_date"));
+        let recorded: Vec<&prevent_core::Answers> = reviews
+            .iter()
+            .filter(|r| r.is_locked())
+            .map(|r| &r.answers)
+            .collect();
+        let mut case = plp_form::case_with_reviews(
+            crate::plp(),
+            &entry.answers,
+            crate::plp_review(),
+            &recorded,
+        );
+        // Its closure, once recorded (PLP-9, PLP-10), brings the PLP-11 reviews.
+        let closures = linked(&entry.id, plp_form::CLOSURE_FORM_ID);
+        if let Some((Some(date), c)) = closures
+            .iter()
+            .find(|c| c.is_locked())
+            .map(|c| plp_form::closure_of(&c.answers))
+        {
+            case.closure = Some((date, c));
+        }
+        // Its panels (PLP-8): a recorded panel still to meet makes the next DIF due before it.
+        let panels = linked(&entry.id, plp_form::PANEL_FORM_ID);
+        case.panels = panels
+            .iter()
+            .filter(|p| p.is_locked())
+            .filter_map(|p| plp_form::panel_of(&p.answers))
+            .collect();
+        case.panels.sort_by_key(|p| p.date);
+        PlpHistory {
+            latest: recorded
+                .last()
+                .map_or_else(|| entry.answers.clone(), |a| (*a).clone()),
+            review_in_progress: unfinished(&reviews),
+            closure_in_progress: unfinished(&closures),
+            panel_in_progress: unfinished(&panels),
+            case,
+        }
     }
 
     /// A stored draft.
@@ -159,31 +210,7 @@ mod officer {
         };
         let cal = settings.calendar.calendar();
         let all = if draft.form == plp_form::FORM_ID {
-            let reviews = reviews_of(&draft.id);
-            let recorded: Vec<&prevent_core::Answers> = reviews
-                .iter()
-                .filter(|r| r.is_locked())
-                .map(|r| &r.answers)
-                .collect();
-            let mut case = plp_form::case_with_reviews(
-                crate::plp(),
-                &draft.answers,
-                crate::plp_review(),
-                &recorded,
-            );
-            if let Some((Some(date), c)) = linked(&draft.id, plp_form::CLOSURE_FORM_ID)
-                .iter()
-                .find(|c| c.is_locked())
-                .map(|c| plp_form::closure_of(&c.answers))
-            {
-                case.closure = Some((date, c));
-            }
-            case.panels = linked(&draft.id, plp_form::PANEL_FORM_ID)
-                .iter()
-                .filter(|p| p.is_locked())
-                .filter_map(|p| plp_form::panel_of(&p.answers))
-                .collect();
-            prevent_core::plp_case::deadlines(&case, &cal)
+            prevent_core::plp_case::deadlines(&plp_history(&draft).case, &cal)
         } else {
             pga_form::deadlines(&draft.answers, &cal)
         };

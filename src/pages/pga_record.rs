@@ -9,9 +9,9 @@ use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::{clock, download::download};
+use crate::services::clock;
 use crate::state::SessionHandle;
-use prevent_core::{export, pga_form};
+use prevent_core::pga_form;
 use yew::prelude::*;
 
 /// Properties of [`PgaRecord`].
@@ -53,17 +53,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     };
     let ctx = clock::context();
     let summary = pga_form::decision_summary(schema, &draft.answers, &ctx);
-    let on_download = {
-        let draft = draft.clone();
-        let problem = problem.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            let text = export::to_json_string(schema, &draft, &clock::context());
-            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
-                problem.set(Some(why));
-            }
-        })
-    };
+    let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
     let on_print = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         if let Some(w) = web_sys::window() {

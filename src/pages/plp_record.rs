@@ -11,7 +11,7 @@ use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::{clock, download::download};
 use crate::state::SessionHandle;
-use prevent_core::{export, plp_form};
+use prevent_core::plp_form;
 use yew::prelude::*;
 
 /// Properties of [`PlpRecord`].
@@ -66,43 +66,15 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     let ctx = clock::context();
     let cal = settings.calendar.calendar();
     let today = clock::today();
-    // The case's reassessments are drafts of their own, linked to it (plp_form::CASE_FIELD).
-    let mut reviews = super::pga_help::reviews_of(&draft.id);
-    reviews.sort_by_key(|r| prevent_core::pga_form::date_of(&r.answers, "plp.review_date"));
-    let recorded: Vec<&prevent_core::Answers> = reviews
-        .iter()
-        .filter(|r| r.is_locked())
-        .map(|r| &r.answers)
-        .collect();
-    let in_progress = reviews
-        .iter()
-        .find(|r| !r.is_locked())
-        .map(|r| r.id.clone());
-    let mut case =
-        plp_form::case_with_reviews(schema, &draft.answers, crate::plp_review(), &recorded);
-    // Its closure, once recorded (PLP-9, PLP-10), brings the PLP-11 reviews.
-    let closures = super::pga_help::linked(&draft.id, plp_form::CLOSURE_FORM_ID);
-    let closure_in_progress = closures
-        .iter()
-        .find(|c| !c.is_locked())
-        .map(|c| c.id.clone());
-    if let Some((Some(date), c)) = closures
-        .iter()
-        .find(|c| c.is_locked())
-        .map(|c| plp_form::closure_of(&c.answers))
-    {
-        case.closure = Some((date, c));
-    }
+    // The case's reassessments, panels and closure are drafts of their own, linked to it.
+    let super::pga_help::PlpHistory {
+        case,
+        latest,
+        review_in_progress: in_progress,
+        closure_in_progress,
+        panel_in_progress,
+    } = super::pga_help::plp_history(&draft);
     let closed_on = case.closure.as_ref().map(|(d, _)| *d);
-    // Its panels (PLP-8): a recorded panel still to meet makes the next DIF due before it.
-    let panels = super::pga_help::linked(&draft.id, plp_form::PANEL_FORM_ID);
-    let panel_in_progress = panels.iter().find(|p| !p.is_locked()).map(|p| p.id.clone());
-    case.panels = panels
-        .iter()
-        .filter(|p| p.is_locked())
-        .filter_map(|p| plp_form::panel_of(&p.answers))
-        .collect();
-    case.panels.sort_by_key(|p| p.date);
     let panel_rows: Vec<SummaryRow> = case
         .panels
         .iter()
@@ -132,8 +104,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             html! { <p class="govuk-body"><a class="govuk-link" id="record-panel" href={panel_href.clone()} onclick={nav::on_click(&navigator, panel_href)}>{ "Record a panel" }</a></p> }
         }
     };
-    let latest = recorded.last().copied().unwrap_or(&draft.answers);
-    let suggestion = plp_form::suggestion(schema, latest);
+    let suggestion = plp_form::suggestion(schema, &latest);
     let band = case.reviews.last().map(|r| r.band);
     let deadlines = prevent_core::plp_case::deadlines(&case, &cal);
     let timeline = prevent_core::plp_case::timeline(&case, &cal, today);
@@ -208,17 +179,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             }
         })
     };
-    let on_download = {
-        let draft = draft.clone();
-        let problem = problem.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            let text = export::to_json_string(schema, &draft, &clock::context());
-            if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
-                problem.set(Some(why));
-            }
-        })
-    };
+    let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
     let row = |key: &str, value: String| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: html! { { value } },
