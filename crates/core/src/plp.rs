@@ -148,7 +148,10 @@ pub fn check_band(choice: &BandChoice, suggestion: &Suggestion) -> Vec<Issue> {
             out.push(Issue::new("band", Error, "PLP-4", "s12", "Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community"))
         }
         Some(b) => {
-            if suggestion.band.is_some_and(|s| s != b) && b != Band::Monitored && choice.rationale.trim().is_empty() {
+            // Monitored's own reason (PLP-4) says why the case is Monitored rather than Standard, not
+            // why a High trigger in the same DIF (PLP-2) does not make it High.
+            let reason_covers = b == Band::Monitored && suggestion.band != Some(Band::High);
+            if suggestion.band.is_some_and(|s| s != b) && !reason_covers && choice.rationale.trim().is_empty() {
                 let rule = if suggestion.band == Some(Band::High) { "PLP-2" } else { "PLP-3" };
                 out.push(Issue::new("band", Error, rule, "s12", format!("The DIF suggests {}: give the rationale for choosing {}", suggestion.band.map_or("", |s| s.label()), b.label())));
             }

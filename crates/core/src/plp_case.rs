@@ -111,18 +111,13 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             ));
         }
     }
-    // PLP-5: a review before every panel, since the last one.
+    // PLP-5: a new DIF before every panel, since the panel before it.
     for (i, p) in case.panels.iter().enumerate() {
         for mut issue in plp::check_panel(&p.panel) {
             issue.path = format!("panels.{i}.{}", issue.path.trim_start_matches("panel."));
             out.push(issue);
         }
-        let previous_panel = i.checked_sub(1).map(|j| case.panels[j].date);
-        let reviewed = case
-            .reviews
-            .iter()
-            .any(|r| r.date <= p.date && previous_panel.is_none_or(|pp| r.date > pp));
-        if !reviewed {
+        if review_for_panel(case, p.date).is_none() {
             out.push(Issue::new(
                 &format!("panels.{i}.date"),
                 Severity::Error,
@@ -138,8 +133,16 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
     out
 }
 
-/// The band in force on `day`: that of the latest review on or before it.
+/// The band in force on `day`: that of the latest review on or before it, and none once the
+/// case is closed (s13: a closed case has reviews at 6 and 12 months, not a band).
 pub fn band_on(case: &PlpCase, day: NaiveDate) -> Option<Band> {
+    if case
+        .closure
+        .as_ref()
+        .is_some_and(|(closed, _)| *closed <= day)
+    {
+        return None;
+    }
     case.reviews
         .iter()
         .filter(|r| r.date <= day)
@@ -147,8 +150,27 @@ pub fn band_on(case: &PlpCase, day: NaiveDate) -> Option<Band> {
         .map(|r| r.band)
 }
 
-/// The case's deadlines now: the next review (PLP-5, before the next panel if sooner) and the
-/// FIMU summary (INT-1) while open; the 6- and 12-month reviews (PLP-11) once closed.
+/// PLP-5 (s12: a new DIF "before any PLP panel meetings"): the DIF that a panel on `panel`
+/// discusses, the latest one on or before its day and after the panel before it. The opening
+/// DIF serves the first panel (s11, "Prior to PLP Panel Support"); two panels on one day share
+/// one DIF. None when no DIF was made since the panel before it. Decision 0003 records this
+/// reading.
+pub fn review_for_panel(case: &PlpCase, panel: NaiveDate) -> Option<&Review> {
+    let previous = case
+        .panels
+        .iter()
+        .map(|p| p.date)
+        .filter(|d| *d < panel)
+        .max();
+    case.reviews
+        .iter()
+        .filter(|r| r.date <= panel && previous.is_none_or(|pp| r.date > pp))
+        .max_by_key(|r| r.date)
+}
+
+/// The case's deadlines now: the next review (PLP-5: by the band's cadence, or before the next
+/// panel that no DIF serves yet, if sooner) and the FIMU summary (INT-1) while open; the 6- and
+/// 12-month reviews (PLP-11) once closed.
 pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
     let mut out = Vec::new();
     if let Some((closed, _)) = &case.closure {
@@ -160,7 +182,7 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
             .panels
             .iter()
             .map(|p| p.date)
-            .filter(|d| *d >= last.date)
+            .filter(|d| *d >= last.date && review_for_panel(case, *d).is_none())
             .min();
         out.push(deadline::plp_review_due(last.band, last.date, next_panel));
     }
@@ -232,6 +254,22 @@ pub struct Timeline {
     pub start: NaiveDate,
     /// Last day shown.
     pub end: NaiveDate,
+}
+
+impl Timeline {
+    /// The band in force on `day`, as the timeline shows it: none before entry or from the
+    /// closure on; an open case's band runs through the last day shown.
+    pub fn band_on(&self, day: NaiveDate) -> Option<Band> {
+        let open = !self.items.iter().any(|i| i.kind == ItemKind::Closure);
+        let last = self.spans.len().checked_sub(1);
+        self.spans
+            .iter()
+            .enumerate()
+            .find(|(n, s)| {
+                s.from <= day && (day < s.to || (open && Some(*n) == last && day == s.to))
+            })
+            .map(|(_, s)| s.band)
+    }
 }
 
 /// The timeline of a case on `today`.

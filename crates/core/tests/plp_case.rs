@@ -605,7 +605,6 @@ fn plp_9_plp_10_s13_closure() {
 }
 
 #[test]
-#[ignore = "bug: Monitored chosen while the DIF suggests High needs no rationale (check_band exempts Monitored from the PLP-2/PLP-3 rationale check)"]
 fn plp_2_s12_monitored_below_a_high_suggestion_needs_a_rationale() {
     // The Monitored reason says why the case is Monitored, not why an unmitigated escalation
     // factor recorded in the same DIF does not make it High.
@@ -640,7 +639,6 @@ fn plp_1_s12_band_on_each_stretch_of_the_lifecycle() {
 }
 
 #[test]
-#[ignore = "bug: band_on still returns the last band after closure, while the timeline's band spans stop at the closure date"]
 fn plp_1_s12_band_on_after_closure_is_none() {
     let case = lifecycle();
     assert_eq!(band_on(&case, d("2026-06-29")), None);
@@ -732,31 +730,57 @@ fn plp_5_s12_s14_and_int_1_s9_deadlines_after_each_review_without_panels() {
 }
 
 #[test]
-fn plp_5_s12_s14_review_due_before_a_panel_when_the_panel_is_sooner() {
-    // The brief's reading: after a review, a panel set before the cadence date brings the next
-    // review forward to the panel. (See plp_5_..._a_review_before_the_panel_discharges_it for
-    // how this conflicts with validate.)
-    let case = lifecycle();
+fn plp_5_s12_s14_review_due_before_a_panel_that_no_dif_serves_yet() {
+    // Decision 0003: a panel is served by the latest DIF since the panel before it (the opening
+    // DIF serves the first). So a panel brings the next review forward only when a DIF since
+    // the last panel has already served that one.
     let cal = ew();
     let before = "PLP review (before the panel)";
-    for (day, start, due) in [
-        ("2026-01-05", "2026-01-05", "2026-01-26"), // High: panel 26 Jan before 2 Feb
-        ("2026-02-02", "2026-02-02", "2026-03-16"), // Standard: panel 16 Mar before 30 Mar
-        ("2026-03-30", "2026-03-30", "2026-06-15"), // Monitored: panel 15 Jun before 30 Jun
+    let plp5 = |case: &PlpCase| deadline_rows(case, &cal)[0];
+    // The lifecycle's panels each follow a new DIF: none brings a review forward.
+    for (day, due) in [
+        ("2026-01-05", "2026-02-02"), // High: 4 weeks; the opening DIF serves the 26 January panel
+        ("2026-02-02", "2026-03-30"), // Standard: 8 weeks; this DIF serves the 16 March panel
+        ("2026-03-30", "2026-06-30"), // Monitored: 3 months; this DIF serves the 15 June panel
     ] {
-        let got = deadline_rows(&as_of(&case, day), &cal);
         assert_eq!(
-            got[0],
-            ("PLP-5", "plp-5", before, d(start), d(due)),
+            plp5(&as_of(&lifecycle(), day)),
+            ("PLP-5", "plp-5", "PLP review", d(day), d(due)),
             "as of {day}"
         );
     }
-    // A panel after the cadence date does not push the review back, and panels before the last
-    // review are ignored.
-    let mut late = as_of(&case, "2026-01-05");
-    late.panels = vec![panel("2026-02-09")];
+    // Monitored from 30 March, with panels on 20 April and 18 May: the 30 March DIF serves 20
+    // April, so a new one is due before 18 May, sooner than 30 June.
+    let mut monthly = as_of(&lifecycle(), "2026-03-30");
+    monthly.panels.retain(|p| p.date < d("2026-03-30"));
+    monthly
+        .panels
+        .extend([panel("2026-04-20"), panel("2026-05-18")]);
     assert_eq!(
-        deadline_rows(&late, &cal)[0],
+        plp5(&monthly),
+        ("PLP-5", "plp-5", before, d("2026-03-30"), d("2026-05-18"))
+    );
+    // A DIF on 11 May serves 18 May: the next is due 3 months on, as no later panel is set.
+    monthly.reviews.push(Review {
+        monitored_reason: Some(MonitoredReason::DeEscalated),
+        ..review("2026-05-11", &[], Band::Monitored)
+    });
+    assert_eq!(
+        plp5(&monthly),
+        (
+            "PLP-5",
+            "plp-5",
+            "PLP review",
+            d("2026-05-11"),
+            d("2026-08-11")
+        )
+    );
+    assert_eq!(issues(&monthly), []);
+    // A panel after the cadence date does not push the review back.
+    let mut late = as_of(&lifecycle(), "2026-01-05");
+    late.panels = vec![panel("2026-01-12"), panel("2026-02-09")];
+    assert_eq!(
+        plp5(&late),
         (
             "PLP-5",
             "plp-5",
@@ -765,22 +789,38 @@ fn plp_5_s12_s14_review_due_before_a_panel_when_the_panel_is_sooner() {
             d("2026-02-02")
         )
     );
-    let mut early = as_of(&case, "2026-03-30");
-    early.panels = vec![panel("2026-01-26"), panel("2026-03-16")];
-    assert_eq!(
-        deadline_rows(&early, &cal)[0],
-        (
-            "PLP-5",
-            "plp-5",
-            "PLP review",
-            d("2026-03-30"),
-            d("2026-06-30")
-        )
-    );
+    // Two panels on one day share one DIF.
+    let mut same_day = as_of(&lifecycle(), "2026-01-05");
+    same_day.panels = vec![panel("2026-01-19"), panel("2026-01-19")];
+    assert_eq!(plp5(&same_day).4, d("2026-02-02"));
+    assert!(issues(&same_day).iter().all(|i| i.1 != "PLP-5"));
 }
 
 #[test]
-#[ignore = "bug: deadlines() takes the first panel on or after the last review as the next panel, so the review done before a panel never discharges it: PLP-5 shows due on the panel (or on the review's own day) and overdue after it, for a history validate accepts"]
+fn plp_5_s12_review_for_panel_names_the_dif_each_panel_discusses() {
+    let case = lifecycle();
+    for (panel_day, dif_day) in [
+        ("2026-01-26", Some("2026-01-05")),
+        ("2026-03-16", Some("2026-02-02")),
+        ("2026-06-15", Some("2026-03-30")),
+    ] {
+        assert_eq!(
+            review_for_panel(&case, d(panel_day)).map(|r| r.date),
+            dif_day.map(d),
+            "panel on {panel_day}"
+        );
+    }
+    // Without the 2 February reassessment the 16 March panel has no DIF since 26 January: that
+    // is the PLP-5 error validate raises, and the deadline was 16 March.
+    let mut missed = lifecycle();
+    missed.reviews.remove(1);
+    assert_eq!(review_for_panel(&missed, d("2026-03-16")), None);
+    assert!(issues(&missed)
+        .iter()
+        .any(|i| i.0 == "panels.1.date" && i.1 == "PLP-5"));
+}
+
+#[test]
 fn plp_5_s12_s14_a_review_before_the_panel_discharges_it() {
     let cal = ew();
     // A review three days before the panel, and one on the panel's own day: both count for the
@@ -1010,13 +1050,14 @@ fn timeline_of_the_open_case_spans_run_to_the_end_and_deadlines_go_overdue() {
     use ItemKind::*;
     let case = as_of(&lifecycle(), "2026-04-01");
     let t = timeline(&case, &ew(), d("2026-04-01"));
-    // Open: the last span runs to the end of the timeline (the review due before the panel).
+    // Open: the last span runs to the end of the timeline (the review due by Monitored's 3
+    // months: the 30 March DIF serves the 15 June panel, PLP-5).
     assert_eq!(
         t.spans,
         [
             span(Band::High, "2026-01-05", "2026-02-02"),
             span(Band::Standard, "2026-02-02", "2026-03-30"),
-            span(Band::Monitored, "2026-03-30", "2026-06-15"),
+            span(Band::Monitored, "2026-03-30", "2026-06-30"),
         ]
     );
     assert_eq!(
@@ -1053,18 +1094,17 @@ fn timeline_of_the_open_case_spans_run_to_the_end_and_deadlines_go_overdue() {
                 Some("INT-1"),
                 false
             ),
-            // Same day: the panel first, then the deadline (stable order).
             ("2026-06-15", Panel, "PLP panel", None, false),
             (
-                "2026-06-15",
+                "2026-06-30",
                 Deadline,
-                "PLP review (before the panel) due",
+                "PLP review due",
                 Some("PLP-5"),
                 false
             ),
         ])
     );
-    assert_eq!((t.start, t.end), (d("2026-01-05"), d("2026-06-15")));
+    assert_eq!((t.start, t.end), (d("2026-01-05"), d("2026-06-30")));
     // Overdue only once past the due date and not met.
     let overdue = |today: &str| -> Vec<&'static str> {
         timeline(&case, &ew(), d(today))
@@ -1076,17 +1116,18 @@ fn timeline_of_the_open_case_spans_run_to_the_end_and_deadlines_go_overdue() {
     };
     assert_eq!(overdue("2026-05-03"), Vec::<&str>::new());
     assert_eq!(overdue("2026-05-04"), ["INT-1"]);
-    assert_eq!(overdue("2026-06-15"), ["INT-1"]);
-    assert_eq!(overdue("2026-06-16"), ["INT-1", "PLP-5"]);
+    assert_eq!(overdue("2026-06-16"), ["INT-1"]);
+    assert_eq!(overdue("2026-06-30"), ["INT-1"]);
+    assert_eq!(overdue("2026-07-01"), ["INT-1", "PLP-5"]);
     // Only deadlines are ever overdue, and only deadlines carry a rule id.
     for i in timeline(&case, &ew(), d("2027-01-01")).items {
         assert_eq!(i.kind == Deadline, i.rule_id.is_some(), "{i:?}");
         assert!(!i.overdue || i.kind == Deadline, "{i:?}");
     }
     // Today after every item: the timeline ends today, and so does the open span.
-    let t = timeline(&case, &ew(), d("2026-07-01"));
-    assert_eq!(t.end, d("2026-07-01"));
-    assert_eq!(t.spans.last().unwrap().to, d("2026-07-01"));
+    let t = timeline(&case, &ew(), d("2026-07-02"));
+    assert_eq!(t.end, d("2026-07-02"));
+    assert_eq!(t.spans.last().unwrap().to, d("2026-07-02"));
 }
 
 #[test]
@@ -1252,4 +1293,32 @@ fn timeline_items_are_in_date_order_and_start_end_cover_today_and_every_item() {
             }
         }
     }
+}
+
+#[test]
+fn plp_1_s12_the_timeline_band_in_force_runs_to_its_last_day_while_open_and_stops_at_closure() {
+    // Open, as of 30 March 2026: Monitored runs to the end of the timeline (the 15 June panel
+    // and the 30 June review), including its last day.
+    let open = timeline(&as_of(&lifecycle(), "2026-03-30"), &ew(), d("2026-03-30"));
+    assert_eq!(open.end, d("2026-06-30"));
+    for (day, band) in [
+        ("2026-01-04", None),
+        ("2026-01-05", Some(Band::High)),
+        ("2026-02-01", Some(Band::High)),
+        ("2026-02-02", Some(Band::Standard)),
+        ("2026-03-30", Some(Band::Monitored)),
+        ("2026-06-30", Some(Band::Monitored)),
+    ] {
+        assert_eq!(open.band_on(d(day)), band, "open, {day}");
+    }
+    // Closed on 29 June 2026: no band from the closure on, as band_on of the case says.
+    let closed = timeline(&lifecycle(), &ew(), d("2026-07-01"));
+    for day in ["2026-06-28", "2026-06-29", "2026-12-29"] {
+        assert_eq!(
+            closed.band_on(d(day)),
+            band_on(&lifecycle(), d(day)),
+            "closed, {day}"
+        );
+    }
+    assert_eq!(closed.band_on(d("2026-06-29")), None);
 }
