@@ -380,7 +380,8 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.assertDeadlines(page, { 'plp-5': 'Due 30 March 2027: 61 working days left', 'int-1': 'Due 30 March 2027: 61 working days left' }, 'after the reassessment');
 
     // PLP-8: a panel is set for 26 January; heard as Channel AOB it is refused. Once recorded,
-    // the next DIF is due before it (PLP-5), sooner than Monitored's 3 months.
+    // it discusses the 30 December reassessment, the DIF since any panel before it (PLP-5,
+    // decision 0003), so the next DIF stays due by Monitored's 3 months.
     await page.locator('#record-panel').focus();
     await page.keyboard.press('Enter');
     await onPage(page, 'Record a PLP panel');
@@ -404,8 +405,8 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
     await page.keyboard.press('Enter');
     await onPage(page, 'Case entered PLP', { axe: false });
-    assert.match(await p.textOf(page.locator('#plp-panels')), /26 January 2027 PLP panel/);
-    assert.match(await p.textOf(page.locator('#deadline-plp-5')), /PLP review \(before the panel\).*Due 26 January 2027/);
+    assert.match(await p.textOf(page.locator('#plp-panels')), /26 January 2027 PLP panel\. DIF of 30 December 2026/);
+    assert.match(await p.textOf(page.locator('#deadline-plp-5')), /^PLP review .*Due 30 March 2027/);
 
     // PLP-9, PLP-10, PLP-11: closing with risk remaining needs the RPC's authority and a
     // justification; once closed, the case's deadlines are its 6- and 12-month reviews.

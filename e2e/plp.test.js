@@ -11,6 +11,10 @@ const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
+const { screenshot } = require('./lib/browser');
+
+/** SHOTS=1 keeps a full-page PNG of the page under target/screenshots/, to look at. */
+const shot = (page, name) => (process.env.SHOTS ? screenshot(page, name) : null);
 
 const app = useApp();
 const CTCO = 'DC Sam Okafor';
@@ -61,7 +65,7 @@ async function signOffAndConfirm(page, { date, cmp, confirm, button, axe = false
 
 const deadlineText = (page, key) => p.textOf(page.locator(`#deadline-${key}`));
 
-test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then Monitored, then closed', async (t) => {
+test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then Monitored, then closed', async (t) => {
   const { page } = await app.open(t, null);
 
   // Entry on Tuesday 5 January 2027, after Information Gathering (PLP-7).
@@ -122,6 +126,38 @@ test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then 
   // PLP-5: Standard, 8 weeks.
   assert.match(await deadlineText(page, 'plp-5'), /Due 30 March 2027/);
 
+  // INT-1: the reassessment goes to the FIMU the same day. Every submission says whether the
+  // risk is escalating, de-escalating or static; once recorded, the 3-monthly summary counts
+  // from it (2 May, not 5 April).
+  assert.match(await p.textOf(page.locator('#plp-no-submissions')), /counts from entry \(INT-1\)/);
+  await page.locator('#record-submission').focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Record a submission to the FIMU', { axe: false });
+  assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
+  await p.typeDate(page, 'fimu.date', ['2', '2', '2027']);
+  await p.answer(page, 'What did you submit?', 'A DIF or reassessment');
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), ['Say whether the risk is escalating, de-escalating or static: every submission to the FIMU says so']);
+  await assertNoAxeViolations(page, 'a FIMU submission without its risk direction');
+  await shot(page, 'plp-fimu-error');
+  await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'De-escalating');
+  await p.typeLabelled(page, 'Intelligence or FIMU reference (optional)', 'FIMU/27/0042');
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing');
+  await pressContinue(page);
+  await onPage(page, 'Confirm the submission');
+  await p.answer(page, 'Confirm', 'I confirm this submission was made to the FIMU');
+  await pressContinue(page, 'Confirm the submission');
+  await onPage(page, 'Submission recorded');
+  await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Case entered PLP', { axe: false });
+  assert.equal(
+    await p.textOf(page.locator('#plp-submissions')),
+    '2 February 2027 A DIF or reassessment. Risk: de-escalating. Reference: FIMU/27/0042',
+  );
+  assert.match(await deadlineText(page, 'int-1'), /Due 2 May 2027/);
+
   // Reassessment on Tuesday 30 March: nothing Prevent-relevant left; Monitored, de-escalated (PLP-4).
   await today(page, [2027, 3, 30]);
   await page.reload();
@@ -142,6 +178,40 @@ test('PLP-1..5, PLP-9..11, INT-1: a High case reassessed down to Standard, then 
   const spans = await page.locator('#plp-timeline .pct-timeline__span').evaluateAll((gs) => gs.map((g) => g.dataset.band));
   assert.deepEqual(spans, ['High', 'Standard', 'Monitored']);
   await assertNoAxeViolations(page, 'a PLP case with its history and timeline');
+
+  // PLP-8 and PLP-5: panels set for 20 April and 18 May. The 30 March DIF serves the first;
+  // nothing new serves the second, so the next DIF is due before it, sooner than 30 June.
+  const recordPanel = async (date) => {
+    await page.locator('#record-panel').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Record a PLP panel', { axe: false });
+    await p.typeDate(page, 'panel.date', date);
+    await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
+    await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
+    await p.answer(page, 'Does the chair manage the cases discussed?', 'No');
+    await p.typeLabelled(page, 'Who attends, and why?', 'Local authority safeguarding lead: current contact with the family.');
+    await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'No');
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the panel', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm the record of this panel');
+    await pressContinue(page, 'Confirm the panel');
+    await onPage(page, 'Panel recorded', { axe: false });
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+  };
+  await recordPanel(['20', '4', '2027']);
+  assert.match(await deadlineText(page, 'plp-5'), /^PLP review .*Due 30 June 2027/);
+  await recordPanel(['18', '5', '2027']);
+  const panels = (await page.locator('#plp-panels .govuk-summary-list__row').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(panels, [
+    '20 April 2027 PLP panel. DIF of 30 March 2027',
+    '18 May 2027 PLP panel. No new DIF since the panel before it (PLP-5)',
+  ]);
+  assert.match(await deadlineText(page, 'plp-5'), /PLP review \(before the panel\).*Due 18 May 2027/);
+  await shot(page, 'plp-case-panels');
 
   // Closure on Tuesday 29 June: risk reduced, nothing remaining (PLP-9, PLP-10).
   await today(page, [2027, 6, 29]);

@@ -148,6 +148,7 @@ fn Shell() -> Html {
                                 | Form::PlpReview
                                 | Form::PlpClosure
                                 | Form::PlpPanel
+                                | Form::PlpSubmission
                         )
                     ),
             ),
@@ -211,7 +212,7 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         }
         #[cfg(feature = "officer")]
         Route::FormDone {
-            form: form @ (Form::PlpReview | Form::PlpClosure | Form::PlpPanel),
+            form: form @ (Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission),
             id,
         } => {
             html! { <DraftScope {form} id={id.clone()}><crate::pages::plp_record::PlpRecord id={id} /></DraftScope> }

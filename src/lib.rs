@@ -27,6 +27,7 @@ pub fn schema(form: Form) -> &'static FormSchema {
             Form::PlpReview => plp_review(),
             Form::PlpClosure => plp_closure(),
             Form::PlpPanel => plp_panel(),
+            Form::PlpSubmission => plp_submission(),
             _ => pga(),
         }
     }
@@ -71,6 +72,13 @@ pub fn plp_closure() -> &'static FormSchema {
 pub fn plp_panel() -> &'static FormSchema {
     static PANEL: OnceLock<FormSchema> = OnceLock::new();
     PANEL.get_or_init(prevent_core::plp_form::panel_schema)
+}
+
+/// The schema of a submission to the FIMU on a PLP case (INT-1), built once.
+#[cfg(feature = "officer")]
+pub fn plp_submission() -> &'static FormSchema {
+    static SUBMISSION: OnceLock<FormSchema> = OnceLock::new();
+    SUBMISSION.get_or_init(prevent_core::plp_form::submission_schema)
 }
 
 /// The National Referral Form schema, built once.

@@ -16,6 +16,8 @@ pub enum Form {
     PlpClosure,
     /// A panel of a PLP case (officers): `/officer/plp-panel/...`.
     PlpPanel,
+    /// A submission to the FIMU on a PLP case (officers, INT-1): `/officer/plp-fimu/...`.
+    PlpSubmission,
 }
 
 impl Form {
@@ -27,6 +29,7 @@ impl Form {
             "plp-review" => Form::PlpReview,
             "plp-closure" => Form::PlpClosure,
             "plp-panel" => Form::PlpPanel,
+            "plp-fimu" => Form::PlpSubmission,
             _ => Form::Referral,
         }
     }
@@ -40,6 +43,7 @@ impl Form {
             Form::PlpReview => "plp-review",
             Form::PlpClosure => "plp-closure",
             Form::PlpPanel => "plp-panel",
+            Form::PlpSubmission => "plp-fimu",
         }
     }
 
@@ -52,6 +56,7 @@ impl Form {
             Form::PlpReview => "reassessment",
             Form::PlpClosure => "closure",
             Form::PlpPanel => "panel",
+            Form::PlpSubmission => "submission",
         }
     }
 
@@ -64,16 +69,29 @@ impl Form {
             Form::PlpReview => "/officer/plp-review",
             Form::PlpClosure => "/officer/plp-closure",
             Form::PlpPanel => "/officer/plp-panel",
+            Form::PlpSubmission => "/officer/plp-fimu",
         }
+    }
+
+    /// A record linked to a PLP case (a reassessment, closure, panel or submission to the
+    /// FIMU): started from its case's page, with no start page of its own.
+    pub fn linked_to_case(self) -> bool {
+        matches!(
+            self,
+            Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission
+        )
     }
 
     /// Where this form's drafts are listed.
     pub fn drafts(self) -> Route {
         match self {
             Form::Referral => Route::Drafts,
-            Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure | Form::PlpPanel => {
-                Route::OfficerHome
-            }
+            Form::Pga
+            | Form::Plp
+            | Form::PlpReview
+            | Form::PlpClosure
+            | Form::PlpPanel
+            | Form::PlpSubmission => Route::OfficerHome,
         }
     }
 }
@@ -145,6 +163,7 @@ impl Route {
             ["officer", "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
             ["officer", "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
             ["officer", "plp-panel", rest @ ..] => form_route(Form::PlpPanel, rest),
+            ["officer", "plp-fimu", rest @ ..] => form_route(Form::PlpSubmission, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
@@ -225,6 +244,7 @@ mod tests {
                 Form::PlpReview,
                 Form::PlpClosure,
                 Form::PlpPanel,
+                Form::PlpSubmission,
             ]
             .into_iter()
             .flat_map(|form| {

@@ -139,13 +139,7 @@ pub fn view(props: TimelineProps) -> Html {
         .items
         .iter()
         .map(|i| {
-            let band = prevent_core::deadline::Band::label;
-            let in_force = t
-                .spans
-                .iter()
-                .find(|s| s.from <= i.date && i.date < s.to)
-                .map(|s| band(s.band))
-                .unwrap_or("");
+            let in_force = t.band_on(i.date).map_or("", |b| b.label());
             let status = match (i.kind, i.overdue, i.date <= t.today) {
                 (ItemKind::Deadline, true, _) => html! { <strong class="govuk-tag govuk-tag--red">{ "Overdue" }</strong> },
                 (ItemKind::Deadline, false, _) => html! { <strong class="govuk-tag govuk-tag--blue">{ "Due" }</strong> },

@@ -25,9 +25,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
     let title = match form {
         Form::Referral => "Saved drafts",
-        Form::Pga | Form::Plp | Form::PlpReview | Form::PlpClosure | Form::PlpPanel => {
-            "Your Gateway Assessments and PLP cases"
-        }
+        _ => "Your Gateway Assessments and PLP cases",
     };
     // Officers see their assessments and their PLP cases together.
     let listed = move |kind: &str| {
@@ -88,7 +86,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
                     let delete = nav::href(&Route::DeleteDraft { form, id: d.id.clone() });
-                    let kind = match Form::of(&d.kind) { Form::Pga => "Gateway Assessment", Form::Plp => "PLP case", Form::PlpReview => "PLP reassessment", Form::PlpClosure => "PLP closure", Form::PlpPanel => "PLP panel", Form::Referral => "Prevent referral" };
+                    let kind = match Form::of(&d.kind) { Form::Pga => "Gateway Assessment", Form::Plp => "PLP case", Form::PlpReview => "PLP reassessment", Form::PlpClosure => "PLP closure", Form::PlpPanel => "PLP panel", Form::PlpSubmission => "Submission to the FIMU", Form::Referral => "Prevent referral" };
                     let next = (form != Form::Referral).then(|| super::pga_help::next_deadline(&d.id, &settings));
                     let tag = if d.status == DraftStatus::Finished { "govuk-tag govuk-tag--green" } else { "govuk-tag govuk-tag--blue" };
                     html! {

@@ -122,6 +122,10 @@ mod officer {
         pub closure_in_progress: Option<String>,
         /// A panel record in progress.
         pub panel_in_progress: Option<String>,
+        /// Each recorded submission to the FIMU (INT-1): its date and what it said, by date.
+        pub submissions: Vec<(chrono::NaiveDate, String)>,
+        /// A submission record in progress.
+        pub submission_in_progress: Option<String>,
     }
 
     /// The history of PLP case `entry`.
@@ -157,7 +161,23 @@ mod officer {
             .filter_map(|p| plp_form::panel_of(&p.answers))
             .collect();
         case.panels.sort_by_key(|p| p.date);
+        // Its submissions to the FIMU (INT-1): the 3-monthly summary counts from the last.
+        let sent = linked(&entry.id, plp_form::SUBMISSION_FORM_ID);
+        let mut submissions: Vec<(chrono::NaiveDate, String)> = sent
+            .iter()
+            .filter(|s| s.is_locked())
+            .filter_map(|s| {
+                Some((
+                    plp_form::submission_of(&s.answers)?,
+                    plp_form::submission_summary(&s.answers),
+                ))
+            })
+            .collect();
+        submissions.sort_by_key(|s| s.0);
+        case.fimu_submissions = submissions.iter().map(|s| s.0).collect();
         PlpHistory {
+            submissions,
+            submission_in_progress: unfinished(&sent),
             latest: recorded
                 .last()
                 .map_or_else(|| entry.answers.clone(), |a| (*a).clone()),

@@ -1,7 +1,8 @@
 //! A PLP case after its entry is confirmed (issue 5): its band and why, its reassessments and the
-//! way to start the next (PLP-5), its deadlines (PLP-5, INT-1), its timeline (picture and
-//! table), the JSON download and the entry's answers. Panels and closure are the next slices.
-//! Also the page that confirms a recorded reassessment.
+//! way to start the next (PLP-5), its panels with the DIF each discusses (PLP-8, PLP-5), its
+//! submissions to the FIMU (INT-1), its deadlines (PLP-5, INT-1, PLP-11 once closed), its
+//! timeline (picture and table), the JSON and .ics downloads and the entry's answers. Also the
+//! page that confirms a recorded reassessment, panel, submission or closure.
 
 use super::confirmation::answers_summary;
 use crate::components::*;
@@ -40,6 +41,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         match kind.as_str() {
             plp_form::CLOSURE_FORM_ID => "Case closed".to_string(),
             plp_form::PANEL_FORM_ID => "Panel recorded".to_string(),
+            plp_form::SUBMISSION_FORM_ID => "Submission recorded".to_string(),
             plp_form::REVIEW_FORM_ID => "Reassessment recorded".to_string(),
             _ => format!("PLP case – {}", schema.title),
         },
@@ -73,37 +75,56 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         review_in_progress: in_progress,
         closure_in_progress,
         panel_in_progress,
+        submissions,
+        submission_in_progress,
     } = super::pga_help::plp_history(&draft);
     let closed_on = case.closure.as_ref().map(|(d, _)| *d);
+    // Each panel names the DIF it discusses: the latest since the panel before it (PLP-5).
     let panel_rows: Vec<SummaryRow> = case
         .panels
         .iter()
-        .map(|p| SummaryRow {
-            key: AttrValue::from(prevent_core::date::long_date(p.date)),
-            value: html! { { if p.actions.trim().is_empty() { "PLP panel".to_string() } else { format!("PLP panel. Actions: {}", p.actions.trim()) } } },
+        .map(|p| {
+            let dif = match prevent_core::plp_case::review_for_panel(&case, p.date) {
+                Some(r) => format!("DIF of {}", prevent_core::date::long_date(r.date)),
+                None => "No new DIF since the panel before it (PLP-5)".to_string(),
+            };
+            let actions = p.actions.trim();
+            SummaryRow {
+                key: AttrValue::from(prevent_core::date::long_date(p.date)),
+                value: html! { { if actions.is_empty() { format!("PLP panel. {dif}") } else { format!("PLP panel. {dif}. Actions: {actions}") } } },
+                action: None,
+            }
+        })
+        .collect();
+    let open = closed_on.is_none();
+    let panel_step = step(
+        &navigator,
+        open,
+        &draft.id,
+        Form::PlpPanel,
+        &panel_in_progress,
+        "panel",
+        "Record a panel",
+        "Continue the panel record in progress",
+    );
+    let submission_rows: Vec<SummaryRow> = submissions
+        .into_iter()
+        .map(|(day, what)| SummaryRow {
+            key: AttrValue::from(prevent_core::date::long_date(day)),
+            value: html! { { what } },
             action: None,
         })
         .collect();
-    let panel_href = AttrValue::from(format!(
-        "{}?case={}",
-        nav::href(&Route::FormStart {
-            form: Form::PlpPanel
-        }),
-        draft.id
-    ));
-    let panel_step = match (&panel_in_progress, closed_on) {
-        (_, Some(_)) => Html::default(),
-        (Some(pid), None) => {
-            let href = nav::href(&Route::FormTasks {
-                form: Form::PlpPanel,
-                id: pid.clone(),
-            });
-            html! { <p class="govuk-body"><a class="govuk-link" id="continue-panel" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the panel record in progress" }</a></p> }
-        }
-        (None, None) => {
-            html! { <p class="govuk-body"><a class="govuk-link" id="record-panel" href={panel_href.clone()} onclick={nav::on_click(&navigator, panel_href)}>{ "Record a panel" }</a></p> }
-        }
-    };
+    let submission_step = step(
+        &navigator,
+        open,
+        &draft.id,
+        Form::PlpSubmission,
+        &submission_in_progress,
+        "submission",
+        "Record a submission to the FIMU",
+        "Continue the submission record in progress",
+    );
     let suggestion = plp_form::suggestion(schema, &latest);
     let band = case.reviews.last().map(|r| r.band);
     let deadlines = prevent_core::plp_case::deadlines(&case, &cal);
@@ -244,6 +265,13 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                     <div id="plp-panels">{ summary_list::view(SummaryListProps { rows: panel_rows }) }</div>
                 }
                 { panel_step }
+                <h2 class="govuk-heading-m">{ "Submissions to the FIMU" }</h2>
+                if submission_rows.is_empty() {
+                    <p class="govuk-body" id="plp-no-submissions">{ "No submission recorded: the 3-monthly summary counts from entry (INT-1)." }</p>
+                } else {
+                    <div id="plp-submissions">{ summary_list::view(SummaryListProps { rows: submission_rows }) }</div>
+                }
+                { submission_step }
                 <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
@@ -260,13 +288,52 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     }
 }
 
-/// A recorded reassessment (its band), closure or panel, and the way back to its case.
+/// The way to record a panel or a submission on an open case, or to carry on with the one in
+/// progress (`id`s `record-<what>` and `continue-<what>`).
+#[allow(clippy::too_many_arguments)]
+fn step(
+    navigator: &Navigator,
+    open: bool,
+    case_id: &str,
+    form: Form,
+    in_progress: &Option<String>,
+    what: &str,
+    record: &'static str,
+    carry_on: &'static str,
+) -> Html {
+    if !open {
+        return Html::default();
+    }
+    let (id, href, label) = match in_progress {
+        Some(pid) => (
+            format!("continue-{what}"),
+            nav::href(&Route::FormTasks {
+                form,
+                id: pid.clone(),
+            }),
+            carry_on,
+        ),
+        None => (
+            format!("record-{what}"),
+            AttrValue::from(format!(
+                "{}?case={case_id}",
+                nav::href(&Route::FormStart { form })
+            )),
+            record,
+        ),
+    };
+    html! { <p class="govuk-body"><a class="govuk-link" {id} href={href.clone()} onclick={nav::on_click(navigator, href)}>{ label }</a></p> }
+}
+
+/// A recorded reassessment (its band), closure, panel or submission, and the way back to its
+/// case.
 fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Html {
     let kind = draft.form.as_str();
     let closure = kind == plp_form::CLOSURE_FORM_ID;
     let title = match kind {
         plp_form::CLOSURE_FORM_ID => "Case closed",
         plp_form::PANEL_FORM_ID => "Panel recorded",
+        plp_form::SUBMISSION_FORM_ID => "Submission recorded",
         _ => "Reassessment recorded",
     };
     let case_id = draft
@@ -297,7 +364,7 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
             <div class="govuk-grid-column-two-thirds">
                 if closure {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
-                } else if kind == plp_form::PANEL_FORM_ID {
+                } else if kind == plp_form::PANEL_FORM_ID || kind == plp_form::SUBMISSION_FORM_ID {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "It is on the case's timeline" } } }) }
                 } else {
                     { panel::view(PanelProps {

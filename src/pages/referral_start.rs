@@ -30,6 +30,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             Form::PlpReview => "Reassess a Police-led Partnership case",
             Form::PlpClosure => "Close a Police-led Partnership case",
             Form::PlpPanel => "Record a PLP panel",
+            Form::PlpSubmission => "Record a submission to the FIMU",
         }
         .into(),
         false,
@@ -58,22 +59,24 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
     // A closure starts from its open case (`?case=<id>`), linked to it.
     #[cfg(feature = "officer")]
     let review_start = review_start.or_else(|| {
-        matches!(form, Form::PlpClosure | Form::PlpPanel)
-            .then(|| crate::nav::query_value(&location, "case"))
-            .flatten()
-            .and_then(|id| {
-                let case =
-                    super::pga_help::load(&id).filter(|d| d.form == "plp" && d.is_locked())?;
-                let mut a = prevent_core::Answers::default();
-                if let Some(ctco) = case.answers.get("case.ctco") {
-                    a.set("case.ctco", ctco.clone());
-                }
-                a.set(
-                    prevent_core::plp_form::CASE_FIELD,
-                    prevent_core::Answer::Text(id),
-                );
-                Some(a)
-            })
+        matches!(
+            form,
+            Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission
+        )
+        .then(|| crate::nav::query_value(&location, "case"))
+        .flatten()
+        .and_then(|id| {
+            let case = super::pga_help::load(&id).filter(|d| d.form == "plp" && d.is_locked())?;
+            let mut a = prevent_core::Answers::default();
+            if let Some(ctco) = case.answers.get("case.ctco") {
+                a.set("case.ctco", ctco.clone());
+            }
+            a.set(
+                prevent_core::plp_form::CASE_FIELD,
+                prevent_core::Answer::Text(id),
+            );
+            Some(a)
+        })
     });
     let begin = {
         let problem = problem.clone();
@@ -84,11 +87,10 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
             // drafts behind each time someone presses Start now.
-            if matches!(form, Form::PlpReview | Form::PlpClosure | Form::PlpPanel)
-                && review_start.is_none()
-            {
+            if form.linked_to_case() && review_start.is_none() {
                 problem.set(Some(
-                    "Start a reassessment or a closure from its PLP case's page.".into(),
+                    "Start a reassessment, panel, submission or closure from its PLP case's page."
+                        .into(),
                 ));
                 return;
             }
@@ -138,7 +140,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
     let start = begin.reform(|e: MouseEvent| e.prevent_default());
     // A reassessment, closure or panel starts at once from its case's page: its case page
     // already says what it is, so it has no start page of its own.
-    let auto = matches!(form, Form::PlpReview | Form::PlpClosure | Form::PlpPanel);
+    let auto = form.linked_to_case();
     {
         let begin = begin.clone();
         use_effect_with(form, move |_| {

@@ -40,6 +40,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::PlpReview => "Reassessment of a PLP case",
         Form::PlpClosure => "Closure of a PLP case",
         Form::PlpPanel => "A PLP panel",
+        Form::PlpSubmission => "A submission to the FIMU",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();

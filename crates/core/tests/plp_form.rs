@@ -400,9 +400,96 @@ fn plp_5_s12_the_next_dif_is_due_before_a_panel_that_is_sooner() {
     let entry = plp_form::schema(&default_framework());
     let rs = plp_form::review_schema(&default_framework());
     let mut case = plp_form::case_with_reviews(&entry, &valid(), &rs, &[]);
-    case.panels.push(plp_form::panel_of(&panel()).unwrap());
     let cal = Calendar::of(Division::EnglandAndWales);
-    let next = &prevent_core::plp_case::deadlines(&case, &cal)[0];
-    // High from 5 January: 4 weeks is 2 February, but the panel on 26 January comes first.
-    assert_eq!((next.rule_id, next.due), ("PLP-5", d("2027-01-26")));
+    let next = |case: &prevent_core::plp_case::PlpCase| {
+        let x = &prevent_core::plp_case::deadlines(case, &cal)[0];
+        (x.rule_id, x.due)
+    };
+    // High from 5 January: the opening DIF serves the panel on 26 January (decision 0003), so
+    // the next DIF is due by the 4 weeks, on 2 February.
+    case.panels.push(plp_form::panel_of(&panel()).unwrap());
+    assert_eq!(next(&case), ("PLP-5", d("2027-02-02")));
+    // A second panel on 29 January has no DIF since the first: the next is due before it.
+    let second = panel().with_date("panel.date", "29", "1", "2027");
+    case.panels.push(plp_form::panel_of(&second).unwrap());
+    assert_eq!(next(&case), ("PLP-5", d("2027-01-29")));
+}
+
+fn submission() -> Answers {
+    Answers::default()
+        .with("case.ctco", "DC Jo Case")
+        .with_date("fimu.date", "3", "2", "2027")
+        .with("fimu.kind", "summary")
+        .with("fimu.direction", "de-escalating")
+        .with_choices("declaration.confirm", &["confirmed"])
+}
+
+fn submission_issues(a: &Answers, today: &str) -> Vec<(Severity, String, String)> {
+    let s = plp_form::submission_schema();
+    let ctx = Context {
+        today: d(today),
+        ..ctx()
+    };
+    validate(&s, a, &ctx)
+        .issues
+        .into_iter()
+        .map(|i| (i.severity, i.rule_id, i.path))
+        .collect()
+}
+
+#[test]
+fn int_1_s9_every_submission_states_whether_the_risk_is_escalating_de_escalating_or_static() {
+    assert_eq!(submission_issues(&submission(), "2027-02-03"), []);
+    let mut no_direction = submission();
+    no_direction.set("fimu.direction", prevent_core::Answer::Text(String::new()));
+    let s = plp_form::submission_schema();
+    let report = validate(&s, &no_direction, &ctx());
+    let issue = report
+        .issues
+        .iter()
+        .find(|i| i.path == "fimu.direction")
+        .expect("the direction is required");
+    assert_eq!(
+        (issue.rule_id.as_str(), issue.section.as_str()),
+        ("INT-1", "s9")
+    );
+    assert!(issue
+        .message
+        .contains("escalating, de-escalating or static"));
+    // A submission is made, not planned: a date after today is refused.
+    assert_eq!(
+        submission_issues(&submission(), "2027-02-02"),
+        [(
+            Severity::Error,
+            "INT-1".to_string(),
+            "fimu.date".to_string()
+        )]
+    );
+}
+
+#[test]
+fn int_1_s9_a_recorded_submission_restarts_the_3_month_summary_count() {
+    let entry = plp_form::schema(&default_framework());
+    let rs = plp_form::review_schema(&default_framework());
+    let mut case = plp_form::case_with_reviews(&entry, &valid(), &rs, &[]);
+    let cal = Calendar::of(Division::EnglandAndWales);
+    let int1 = |case: &prevent_core::plp_case::PlpCase| {
+        prevent_core::plp_case::deadlines(case, &cal)
+            .into_iter()
+            .find(|x| x.rule_id == "INT-1")
+            .map(|x| (x.start, x.due))
+    };
+    // From entry on 5 January 2027 until something is submitted.
+    assert_eq!(int1(&case), Some((d("2027-01-05"), d("2027-04-05"))));
+    case.fimu_submissions
+        .push(plp_form::submission_of(&submission()).unwrap());
+    assert_eq!(int1(&case), Some((d("2027-02-03"), d("2027-05-03"))));
+    assert_eq!(
+        plp_form::submission_summary(&submission().with("fimu.reference", " FIMU/27/0042 ")),
+        "The 3-monthly summary (nothing else was submitted). Risk: de-escalating. Reference: FIMU/27/0042"
+    );
+    // Without a date there is nothing to count from.
+    let mut undated = submission();
+    undated.set("fimu.date", prevent_core::Answer::Date(Default::default()));
+    assert_eq!(plp_form::submission_of(&undated), None);
 }
