@@ -132,7 +132,9 @@ mod officer {
     pub fn plp_history(entry: &Draft) -> PlpHistory {
         let unfinished = |ds: &[Draft]| ds.iter().find(|d| !d.is_locked()).map(|d| d.id.clone());
         let mut reviews = reviews_of(&entry.id);
-        reviews.sort_by_key(|r| pga_form::date_of(&r.answers, "plp.review_date"));
+        prevent_core::order::by_rank(&mut reviews, |r| {
+            prevent_core::order::day(pga_form::date_of(&r.answers, "plp.review_date"))
+        });
         let recorded: Vec<&prevent_core::Answers> = reviews
             .iter()
             .filter(|r| r.is_locked())
@@ -160,7 +162,7 @@ mod officer {
             .filter(|p| p.is_locked())
             .filter_map(|p| plp_form::panel_of(&p.answers))
             .collect();
-        case.panels.sort_by_key(|p| p.date);
+        prevent_core::order::by_rank(&mut case.panels, |p| prevent_core::order::day(Some(p.date)));
         // Its submissions to the FIMU (INT-1): the 3-monthly summary counts from the last.
         let sent = linked(&entry.id, plp_form::SUBMISSION_FORM_ID);
         let mut submissions: Vec<(chrono::NaiveDate, String)> = sent
@@ -173,7 +175,7 @@ mod officer {
                 ))
             })
             .collect();
-        submissions.sort_by_key(|s| s.0);
+        prevent_core::order::by_rank(&mut submissions, |s| prevent_core::order::day(Some(s.0)));
         case.fimu_submissions = submissions.iter().map(|s| s.0).collect();
         PlpHistory {
             submissions,

@@ -260,13 +260,16 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
         }
         nominal.push((ymd(o.date.0, o.date.1, o.date.2), o.name, false));
     }
-    nominal.sort_by_key(|(d, _, _)| *d);
+    crate::order::by_rank(&mut nominal, |(d, _, _)| crate::order::day(Some(*d)));
 
-    let mut taken: BTreeSet<NaiveDate> = nominal
-        .iter()
-        .map(|(d, _, _)| *d)
-        .filter(|d| !is_weekend(*d))
-        .collect();
+    // Inserted one by one: collecting into a set would build another copy of the sort
+    // (crate::order).
+    let mut taken = BTreeSet::new();
+    for (d, _, _) in &nominal {
+        if !is_weekend(*d) {
+            taken.insert(*d);
+        }
+    }
     let mut out: Vec<(NaiveDate, &'static str)> = nominal
         .iter()
         .filter(|(d, _, _)| !is_weekend(*d))
@@ -282,7 +285,7 @@ pub fn bank_holidays(division: Division, year: i32) -> Vec<(NaiveDate, &'static 
             out.push((d, substitute_name(name)));
         }
     }
-    out.sort_by_key(|(d, _)| *d);
+    crate::order::by_rank(&mut out, |(d, _)| crate::order::day(Some(*d)));
     out
 }
 
@@ -349,7 +352,8 @@ impl CalendarSettings {
             date,
             name: name.trim().to_string(),
         });
-        self.extra.sort();
+        // No two added holidays share a date (AlreadyHoliday), so by date is the whole order.
+        crate::order::by_rank(&mut self.extra, |h| crate::order::day(Some(h.date)));
         Ok(())
     }
 

@@ -257,11 +257,14 @@ pub const DIF_EVIDENCE: &str = "DIF-1";
 /// Issues of a recorded DIF against its framework.
 pub fn validate(f: &Framework, r: &Record) -> Report {
     let mut issues = Vec::new();
-    let known: BTreeSet<String> = f
-        .sections
-        .iter()
-        .flat_map(|s| s.factors.iter().map(move |x| format!("{}.{}", s.id, x.id)))
-        .collect();
+    // Inserted one by one: collecting into a set would build another copy of the sort
+    // (crate::order).
+    let mut known = BTreeSet::new();
+    for s in &f.sections {
+        for x in &s.factors {
+            known.insert(format!("{}.{}", s.id, x.id));
+        }
+    }
     for s in &f.sections {
         for x in &s.factors {
             let key = format!("{}.{}", s.id, x.id);

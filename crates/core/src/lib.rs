@@ -18,6 +18,7 @@ pub mod flow;
 pub mod form;
 pub mod ics;
 pub mod nrf;
+pub mod order;
 pub mod pga;
 #[cfg(feature = "pga")]
 pub mod pga_form;

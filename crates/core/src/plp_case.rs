@@ -275,7 +275,7 @@ impl Timeline {
 /// The timeline of a case on `today`.
 pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
     let mut reviews: Vec<&Review> = case.reviews.iter().collect();
-    reviews.sort_by_key(|r| r.date);
+    crate::order::by_rank(&mut reviews, |r| crate::order::day(Some(r.date)));
     let mut items = Vec::new();
     for (i, r) in reviews.iter().enumerate() {
         items.push(Item {
@@ -334,7 +334,7 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
             overdue: d.status(today) == Status::Overdue,
         });
     }
-    items.sort_by_key(|i| i.date);
+    crate::order::by_rank(&mut items, |i| crate::order::day(Some(i.date)));
     let start = items.first().map_or(today, |i| i.date.min(today));
     let end = items.last().map_or(today, |i| i.date.max(today));
     let stop = case.closure.as_ref().map_or(end, |(d, _)| *d);

@@ -483,7 +483,7 @@ pub fn case_with_reviews(
         .iter()
         .filter_map(|a| review_of(review_schema, a))
         .collect();
-    more.sort_by_key(|r| r.date);
+    crate::order::by_rank(&mut more, |r| crate::order::day(Some(r.date)));
     c.reviews.extend(more);
     c
 }

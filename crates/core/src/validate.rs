@@ -141,7 +141,12 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
             }
         }
     }
-    issues.sort_by_key(|i| (schema.position(&i.path), i.severity));
+    // Reading order (page, question; unknown fields last), then severity.
+    crate::order::by_rank(&mut issues, |i| {
+        let (page, question) = schema.position(&i.path);
+        let cap = |n: usize| n.min(1 << 20) as i64;
+        (cap(page) << 26) | (cap(question) << 4) | i.severity as i64
+    });
     Report { issues }
 }
 
