@@ -493,6 +493,46 @@ async function completePga(page, s, opts = {}) {
   return { id, reference, visited };
 }
 
+/**
+ * PLP-7 (s11): from the final record of PGA `pgaId` whose decision is "Straight to PLP", starts
+ * its PLP case and confirms the entry, the quick way (no axe: pga.test.js audits these pages).
+ * The case reference, CTCO and DIF come from the PGA, so each DIF page just continues.
+ * `e`: {entered: [day, month, year], rationale, supervisor, signOff: [day, month, year], band}
+ * (band "Standard (Amber)" by default). Leaves the page on the case page; returns its reference.
+ */
+async function enterPlpFromPga(page, pgaId, e) {
+  await page.goto(`/officer/pga/${pgaId}/confirmation`);
+  await onPage(page, 'Gateway Assessment final', { axe: false });
+  await page.getByRole('button', { name: 'Start the PLP case' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Start a Police-led Partnership case', { axe: false });
+  await pressContinue(page, 'Start now');
+  await onPage(page, 'Entry into PLP', { axe: false });
+  await typeDate(page, 'plp.entered', e.entered);
+  await typeLabelled(page, 'Rationale for entering PLP', e.rationale);
+  await pressContinue(page);
+  for (const section of DIF) {
+    await onPage(page, section.title, { axe: false });
+    await pressContinue(page);
+  }
+  await onPage(page, 'Priority band', { axe: false });
+  await answer(page, 'Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?', 'No');
+  await answer(page, 'Do you and your supervisor agree further work is needed?', 'Yes');
+  await answer(page, "What is the case's priority band?", e.band || 'Standard (Amber)');
+  await pressContinue(page);
+  await onPage(page, 'Supervisory sign-off', { axe: false });
+  await typeLabelled(page, "Supervisor's name", e.supervisor);
+  await typeDate(page, 'supervisor.date', e.signOff);
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing your PLP case', { axe: false });
+  await pressContinue(page);
+  await onPage(page, 'Confirm the entry into PLP', { axe: false });
+  await answer(page, 'Confirm', 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor');
+  await pressContinue(page, 'Confirm the entry into PLP');
+  await onPage(page, 'Case entered PLP', { axe: false });
+  return (await page.locator('#reference').innerText()).trim();
+}
+
 module.exports = {
   DIF,
   FACTOR_COUNT,
@@ -522,4 +562,5 @@ module.exports = {
   assertArrowKeysSkipDisabled,
   downloadJson,
   completePga,
+  enterPlpFromPga,
 };

@@ -86,4 +86,56 @@ async function summaryErrors(page) {
   return page.locator('.govuk-error-summary a').allInnerTexts();
 }
 
-module.exports = { onPage, pressContinue, choose, type, start, startToAboutYou, beforeYouStartAndAboutYou, answerYesNo, summaryErrors };
+/**
+ * A finished referral about a person, the quick way: fields filled at once (fill), no axe (the
+ * walks in referral.test.js audit these pages), from the start page to "Referral finished".
+ * `a` overrides the answers: {forename, surname, dob: [day, month, year] (an adult by default,
+ * so no question about parents), address, concerns, wellbeing, leadDetails, other}; multi-line
+ * answers print one line each. Returns {id, reference}.
+ */
+async function finishPersonReferral(page, a = {}) {
+  const fill = (label, text) => page.getByLabel(label, { exact: true }).fill(text);
+  const next = async (heading) => {
+    await pressContinue(page);
+    await onPage(page, heading, { axe: false });
+  };
+  const id = await start(page);
+  await answerBeforeYouStart(page);
+  await fill('Full name', 'Sam Teacher');
+  await fill('Organisation', 'Northtown Academy');
+  await fill('Email address', 'sam@example.org');
+  await next('Who or what is the referral about?');
+  await choose(page, 'A person');
+  await next('About the person');
+  await fill('First name(s)', a.forename || 'Alex');
+  await fill('Last name', a.surname || 'Example');
+  const [day, month, year] = a.dob || ['3', '4', '1990'];
+  await fill('Day', day);
+  await fill('Month', month);
+  await fill('Year', year);
+  await next('Their address and other details');
+  if (a.address) await fill('Address (optional)', a.address);
+  await next('Describe your concerns');
+  await fill('In as much detail as possible, describe the specific concerns', a.concerns || 'Shared extremist videos in class.');
+  await choose(page, 'Islamist');
+  await next('Their wellbeing and needs');
+  if (a.wellbeing) await fill('Is there anything in their life that might be affecting their wellbeing or making them vulnerable in any sense? (optional)', a.wellbeing);
+  await next('What you have done so far');
+  await answerYesNo(page, 'Have you discussed your concerns with your safeguarding lead or Prevent lead?', 'Yes');
+  await page.locator('#info-safeguarding-lead-details').fill(a.leadDetails || 'Discussed with our designated safeguarding lead.');
+  await answerYesNo(page, 'Have you told the person that you are making this referral?', 'No');
+  await answerYesNo(page, 'Have you taken any direct action since you received this information?', 'No');
+  await answerYesNo(page, 'Have you discussed your concerns with any other agencies?', 'No');
+  await next('Work and education');
+  await next('Other information');
+  if (a.other) await fill('Is there anything else the Prevent team should know? (optional)', a.other);
+  await next('Check your answers before finishing your referral');
+  await next('Declaration');
+  await choose(page, 'I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge');
+  await pressContinue(page, 'Confirm and finish referral');
+  await onPage(page, 'Referral finished', { axe: false });
+  const reference = (await page.locator('#reference').innerText()).trim();
+  return { id, reference };
+}
+
+module.exports = { onPage, pressContinue, choose, type, start, startToAboutYou, beforeYouStartAndAboutYou, answerYesNo, summaryErrors, finishPersonReferral };

@@ -1,8 +1,8 @@
 //! A PLP case after its entry is confirmed (issue 5): its band and why, its reassessments and the
 //! way to start the next (PLP-5), its panels with the DIF each discusses (PLP-8, PLP-5), its
 //! submissions to the FIMU (INT-1), its deadlines (PLP-5, INT-1, PLP-11 once closed), its
-//! timeline (picture and table), the JSON and .ics downloads and the entry's answers. Also the
-//! page that confirms a recorded reassessment, panel, submission or closure.
+//! timeline (picture and table), the JSON and .ics downloads, the print view and the entry's
+//! answers. Also the page that confirms a recorded reassessment, panel, submission or closure.
 
 use super::confirmation::answers_summary;
 use crate::components::*;
@@ -201,6 +201,12 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         })
     };
     let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
+    let on_print = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
     let row = |key: &str, value: String| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: html! { { value } },
@@ -279,6 +285,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the case (JSON)") }) }
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_ics, ..ButtonProps::new("Download the deadlines (.ics)") }) }
+                    { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the case") }) }
                 </> } }) }
                 <h2 class="govuk-heading-m">{ "The entry" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
