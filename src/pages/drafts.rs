@@ -1,15 +1,21 @@
-//! Saved drafts of one form: type, minimal label, last saved, status (and for Gateway
-//! Assessments, the next deadline); resume or delete each. After a delete, a banner offers undo.
-//! Partners see their referrals at `/drafts`; officers their assessments at `/officer`.
+//! The records hub (issue 6): every record and draft of this bundle's forms with its type,
+//! minimal label, last saved, status (and for officers the next deadline); filter by type and
+//! status, sort by last change or next deadline; select some (or all shown) and download them as
+//! one JSON file or, for one type, as CSV; import a JSON export. Each row resumes (or views) and
+//! deletes its record; after a delete, a banner offers undo. Partners see their referrals at
+//! `/drafts`; officers their assessments and cases at `/officer`. The list's rules are in
+//! `prevent_core::records`; the import's in `prevent_core::import` (see `super::import`).
 
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::{clock, store};
+use crate::services::{clock, download::download, store};
+use prevent_core::records::{Filter, Sort};
 use prevent_core::store::{DraftStore, Listing, StoreError};
-use prevent_core::DraftStatus;
+use prevent_core::{Draft, DraftStatus};
+use std::collections::BTreeSet;
 use yew::prelude::*;
 
 /// Properties of [`Drafts`].
@@ -19,17 +25,73 @@ pub struct DraftsProps {
     pub form: Form,
 }
 
-/// The drafts page.
+/// The type filter's options for officers: (value, label, form ids; none = every record).
+const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
+    (
+        "cases",
+        "Gateway Assessments and PLP cases",
+        &["pga", "plp"],
+    ),
+    ("pga", "Gateway Assessments", &["pga"]),
+    ("plp", "PLP cases", &["plp"]),
+    (
+        "all",
+        "Every record, with PLP reassessments, panels, submissions and closures",
+        &[],
+    ),
+];
+
+/// What a record of form `kind` is called in the list.
+fn kind_label(kind: &str) -> &'static str {
+    match Form::of(kind) {
+        Form::Pga => "Gateway Assessment",
+        Form::Plp => "PLP case",
+        Form::PlpReview => "PLP reassessment",
+        Form::PlpClosure => "PLP closure",
+        Form::PlpPanel => "PLP panel",
+        Form::PlpSubmission => "Submission to the FIMU",
+        Form::Referral => "Prevent referral",
+    }
+}
+
+/// The stored drafts with these ids, in this order; for officers, each PLP case followed by
+/// the records linked to it (its reassessments, panels, submissions and closure), so that one
+/// file holds the whole case.
+fn load_selection(ids: &[String]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for id in ids {
+        let Some(d) = super::pga_help::load(id) else {
+            continue;
+        };
+        let linked = super::pga_help::case_records(&d);
+        for x in std::iter::once(d).chain(linked) {
+            if !out.iter().any(|o| o.id == x.id) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+/// A small GOV.UK checkbox with a visually hidden label, to select a row.
+fn select_box(id: String, checked: bool, label: String, onchange: Callback<Event>) -> Html {
+    html! {
+        <div class="govuk-checkboxes govuk-checkboxes--small"><div class="govuk-checkboxes__item">
+            <input class="govuk-checkboxes__input" type="checkbox" id={id.clone()} {checked} {onchange} />
+            <label class="govuk-label govuk-checkboxes__label" for={id}><span class="govuk-visually-hidden">{ label }</span></label>
+        </div></div>
+    }
+}
+
+/// The records hub.
 #[component]
 pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
-    let title = match form {
-        Form::Referral => "Saved drafts",
-        _ => "Your Gateway Assessments and PLP cases",
-    };
-    // Officers see their assessments and their PLP cases together.
-    let listed = move |kind: &str| {
-        kind == form.id() || (form != Form::Referral && (kind == "pga" || kind == "plp"))
+    let officer = form != Form::Referral;
+    let title = if officer {
+        "Your Gateway Assessments and PLP cases"
+    } else {
+        "Saved drafts"
     };
     use_title(title.into(), false);
     let settings = crate::app::use_settings();
@@ -37,7 +99,15 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let undo = crate::app::use_undo();
     let listing = use_state(|| None::<Result<Listing, StoreError>>);
     let reload = use_state(|| 0u32);
-    let undo_problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<String>);
+    let kind = use_state(|| "cases".to_string());
+    let status = use_state(String::new);
+    let sort_value = use_state(String::new);
+    let selected = use_state(BTreeSet::<String>::new);
+    let import = {
+        let reload = reload.clone();
+        super::import::use_import(form, Callback::from(move |_: ()| reload.set(*reload + 1)))
+    };
     {
         let listing = listing.clone();
         use_effect_with(*reload, move |_| {
@@ -49,54 +119,182 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let on_undo = {
         let undo = undo.clone();
         let reload = reload.clone();
-        let undo_problem = undo_problem.clone();
+        let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             if let Some(env) = (*undo).clone() {
                 let undo = undo.clone();
                 let reload = reload.clone();
-                let undo_problem = undo_problem.clone();
+                let problem = problem.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match store().save(env, None).await {
                         Ok(_) => {
                             undo.set(None);
                             reload.set(*reload + 1);
                         }
-                        Err(e) => undo_problem.set(Some(e.to_string())),
+                        Err(e) => problem.set(Some(e.to_string())),
                     }
                 });
             }
         })
     };
+    let filter = Filter {
+        kinds: if officer {
+            OFFICER_TYPES
+                .iter()
+                .find(|(v, _, _)| *v == kind.as_str())
+                .map_or(&[][..], |(_, _, k)| *k)
+                .iter()
+                .map(|k| k.to_string())
+                .collect()
+        } else {
+            vec![form.id().to_string()]
+        },
+        status: match status.as_str() {
+            "in-progress" => Some(DraftStatus::InProgress),
+            "finished" => Some(DraftStatus::Finished),
+            _ => None,
+        },
+    };
+    let cal = settings.calendar.calendar();
+    let empty = Vec::new();
+    let all: &Vec<_> = match &*listing {
+        Some(Ok(l)) => &l.drafts,
+        _ => &empty,
+    };
+    let sort = if *sort_value == "deadline" {
+        Sort::NextDeadline
+    } else {
+        Sort::LastChanged
+    };
+    let shown = prevent_core::records::list(all, &filter, sort, |id| {
+        super::pga_help::next_due(id, &cal).map(|d| d.due)
+    });
+    let shown_ids: Vec<String> = shown.iter().map(|d| d.id.clone()).collect();
+    // What is selected and still shown: a filter hides a selection rather than exporting
+    // records nobody can see.
+    let chosen: Vec<String> = shown_ids
+        .iter()
+        .filter(|id| selected.contains(*id))
+        .cloned()
+        .collect();
+    let all_chosen = !shown_ids.is_empty() && chosen.len() == shown_ids.len();
+    let toggle = |id: String| {
+        let selected = selected.clone();
+        Callback::from(move |_: Event| {
+            let mut s = (*selected).clone();
+            if !s.remove(&id) {
+                s.insert(id.clone());
+            }
+            selected.set(s);
+        })
+    };
+    let on_all = {
+        let selected = selected.clone();
+        let shown_ids = shown_ids.clone();
+        Callback::from(move |_: Event| {
+            let mut s = (*selected).clone();
+            for id in &shown_ids {
+                if all_chosen {
+                    s.remove(id);
+                } else {
+                    s.insert(id.clone());
+                }
+            }
+            selected.set(s);
+        })
+    };
+    let on_json = {
+        let chosen = chosen.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if chosen.is_empty() {
+                problem.set(Some("Select the records to download first".into()));
+                return;
+            }
+            let drafts = load_selection(&chosen);
+            let records: Vec<(&prevent_core::FormSchema, &Draft)> = drafts
+                .iter()
+                .map(|d| (crate::schema(Form::of(&d.form)), d))
+                .collect();
+            let text = prevent_core::export::selection_to_json_string(&records, &clock::context());
+            let name = format!(
+                "prevent-records-{}-{}.json",
+                clock::today().to_string().replace('-', ""),
+                drafts.len()
+            );
+            problem.set(download(&name, "application/json", &text).err());
+        })
+    };
+    let on_csv = {
+        let chosen = chosen.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let drafts: Vec<Draft> = chosen
+                .iter()
+                .filter_map(|id| super::pga_help::load(id))
+                .collect();
+            let Some(first) = drafts.first() else {
+                problem.set(Some("Select the records to download first".into()));
+                return;
+            };
+            if drafts.iter().any(|d| d.form != first.form) {
+                problem.set(Some("A CSV file holds one type of record: select records of one type, or filter by type first".into()));
+                return;
+            }
+            let schema = crate::schema(Form::of(&first.form));
+            let text = prevent_core::csv_export::to_csv(schema, &drafts, &clock::context());
+            let name = format!(
+                "prevent-{}-records-{}.csv",
+                first.form,
+                clock::today().to_string().replace('-', "")
+            );
+            problem.set(download(&name, "text/csv", &text).err());
+        })
+    };
+    let select = |id: &'static str,
+                  label: &'static str,
+                  items: Vec<(&str, &str)>,
+                  value: &UseStateHandle<String>| {
+        let value2 = value.clone();
+        html! {
+            <Select id={id} name={id} label={label}
+                items={items.into_iter().map(|(v, l)| (AttrValue::from(v.to_string()), AttrValue::from(l.to_string()))).collect::<Vec<_>>()}
+                selected={Some(AttrValue::from((**value).clone()))}
+                onchange={Callback::from(move |v: String| value2.set(v))} />
+        }
+    };
     let rows: Html = match &*listing {
         None => html! { <p class="govuk-body">{ "Loading…" }</p> },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
-        Some(Ok(l)) if !l.drafts.iter().any(|d| listed(&d.kind)) => {
-            html! { <p class="govuk-body" id="no-drafts">{ "You have no saved drafts in this browser." }</p> }
+        Some(Ok(_)) if shown.is_empty() => {
+            html! { <p class="govuk-body" id="no-drafts">{ if all.is_empty() { "You have no saved drafts in this browser." } else { "No records match these filters." } }</p> }
         }
-        Some(Ok(l)) => {
-            let body: Html = l
-                .drafts
+        Some(Ok(_)) => {
+            let body: Html = shown
                 .iter()
-                .filter(|d| listed(&d.kind))
                 .map(|d| {
+                    let f = Form::of(&d.kind);
                     let resume = match d.status {
-                        DraftStatus::InProgress => nav::href(&Route::FormTasks { form: Form::of(&d.kind), id: d.id.clone() }),
-                        DraftStatus::Finished => nav::href(&Route::FormDone { form: Form::of(&d.kind), id: d.id.clone() }),
+                        DraftStatus::InProgress => nav::href(&Route::FormTasks { form: f, id: d.id.clone() }),
+                        DraftStatus::Finished => nav::href(&Route::FormDone { form: f, id: d.id.clone() }),
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
                     let delete = nav::href(&Route::DeleteDraft { form, id: d.id.clone() });
-                    let kind = match Form::of(&d.kind) { Form::Pga => "Gateway Assessment", Form::Plp => "PLP case", Form::PlpReview => "PLP reassessment", Form::PlpClosure => "PLP closure", Form::PlpPanel => "PLP panel", Form::PlpSubmission => "Submission to the FIMU", Form::Referral => "Prevent referral" };
-                    let next = (form != Form::Referral).then(|| super::pga_help::next_deadline(&d.id, &settings));
+                    let kind = kind_label(&d.kind);
                     let tag = if d.status == DraftStatus::Finished { "govuk-tag govuk-tag--green" } else { "govuk-tag govuk-tag--blue" };
+                    let check = format!("select-{}", d.id);
                     html! {
                         <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{ select_box(check, selected.contains(&d.id), format!("Select {kind} {}", d.label), toggle(d.id.clone())) }</td>
                             <td class="govuk-table__cell">{ kind }</td>
                             <td class="govuk-table__cell">{ d.label.clone() }</td>
                             <td class="govuk-table__cell">{ clock::local_time(&d.saved_at) }</td>
                             <td class="govuk-table__cell"><strong class={tag}>{ d.status.label() }</strong></td>
-                            if let Some(next) = next {
-                                <td class="govuk-table__cell">{ next }</td>
+                            if officer {
+                                <td class="govuk-table__cell">{ super::pga_help::next_deadline(&d.id, &settings) }</td>
                             }
                             <td class="govuk-table__cell">
                                 <a class="govuk-link" href={resume.clone()} onclick={nav::on_click(&navigator, resume)}>
@@ -112,15 +310,17 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 })
                 .collect();
             html! {
+                <>
                 <table class="govuk-table" id="drafts-table">
                     <caption class="govuk-table__caption govuk-visually-hidden">{ title }</caption>
                     <thead class="govuk-table__head">
                         <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">{ select_box("select-all".into(), all_chosen, "Select every record shown".into(), on_all) }</th>
                             <th scope="col" class="govuk-table__header">{ "Type" }</th>
                             <th scope="col" class="govuk-table__header">{ "About" }</th>
                             <th scope="col" class="govuk-table__header">{ "Last saved" }</th>
                             <th scope="col" class="govuk-table__header">{ "Status" }</th>
-                            if form != Form::Referral {
+                            if officer {
                                 <th scope="col" class="govuk-table__header">{ "Next deadline" }</th>
                             }
                             <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{ "Actions" }</span></th>
@@ -128,6 +328,12 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ body }</tbody>
                 </table>
+                <p class="govuk-body" id="selected-count" aria-live="polite">{ format!("{} of {} shown selected", chosen.len(), shown_ids.len()) }</p>
+                { button::group(ButtonGroupProps { children: html! { <>
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-json")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_json, ..ButtonProps::new("Download selected (JSON)") }) }
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-csv")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_csv, ..ButtonProps::new("Download selected (CSV)") }) }
+                </> } }) }
+                </>
             }
         }
     };
@@ -147,7 +353,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     </p>
                 </NotificationBanner>
             }
-            if let Some(p) = &*undo_problem {
+            if let Some(p) = &*problem {
                 <NotificationBanner id="undo-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
             }
             <h1 class="govuk-heading-l">{ title }</h1>
@@ -155,8 +361,18 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             if let Some(n) = unreadable {
                 { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
             }
+            <div class="pct-filters" id="records-filters">
+                if officer {
+                    { select("filter-type", "Type", OFFICER_TYPES.iter().map(|(v, l, _)| (*v, *l)).collect(), &kind) }
+                }
+                { select("filter-status", "Status", vec![("", "Any status"), ("in-progress", "In progress"), ("finished", "Finished")], &status) }
+                // Referrals have no deadlines: newest first is their only order.
+                if officer {
+                    { select("sort", "Sort by", vec![("", "Last saved, newest first"), ("deadline", "Next deadline, soonest first")], &sort_value) }
+                }
+            </div>
             { rows }
-            if form != Form::Referral {
+            if officer {
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { href: Some(start.clone()), onclick: nav::on_click(&navigator, start), ..ButtonProps::new("Start a new Gateway Assessment") }) }
                     { button::view(ButtonProps { href: Some(start_plp.clone()), onclick: nav::on_click(&navigator, start_plp), variant: ButtonVariant::Secondary, ..ButtonProps::new("Start a PLP case") }) }
@@ -164,6 +380,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             } else {
                 <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>
             }
+            { import }
         </>
     }
 }

@@ -11,6 +11,7 @@ pub mod drafts;
 #[cfg(feature = "officer")]
 pub mod framework_settings;
 pub mod home;
+pub mod import;
 pub mod not_found;
 pub mod pga_help;
 #[cfg(feature = "officer")]

@@ -35,6 +35,28 @@ mod partner {
         Html::default()
     }
 
+    /// Partners' bundle: referrals have no deadlines.
+    pub fn next_due(
+        _: &str,
+        _: &prevent_core::calendar::Calendar,
+    ) -> Option<prevent_core::deadline::Deadline> {
+        None
+    }
+
+    /// Partners' bundle: no record is linked to another.
+    pub fn case_records(_: &Draft) -> Vec<Draft> {
+        Vec::new()
+    }
+
+    /// A stored draft.
+    pub fn load(id: &str) -> Option<Draft> {
+        crate::services::store()
+            .load_now(id)
+            .ok()
+            .flatten()
+            .and_then(|e| e.open().ok())
+    }
+
     /// Partners' bundle: no side panel.
     pub fn sidebar(_: &Draft, _: &crate::app::Settings) -> Html {
         Html::default()
@@ -219,34 +241,55 @@ mod officer {
             .collect()
     }
 
-    /// The next deadline of stored assessment `id`, for the list: the earliest one not met
-    /// (the PGA itself is met once final).
-    pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> Html {
-        let Some(draft) = crate::services::store()
-            .load_now(id)
-            .ok()
-            .flatten()
-            .and_then(|e| e.open().ok())
-        else {
-            return Html::default();
-        };
-        let cal = settings.calendar.calendar();
+    /// The next deadline of stored assessment or case `id` not met yet (the PGA itself is met
+    /// once final).
+    pub fn next_due(
+        id: &str,
+        cal: &prevent_core::calendar::Calendar,
+    ) -> Option<prevent_core::deadline::Deadline> {
+        let draft = load(id)?;
         let all = if draft.form == plp_form::FORM_ID {
-            prevent_core::plp_case::deadlines(&plp_history(&draft).case, &cal)
+            prevent_core::plp_case::deadlines(&plp_history(&draft).case, cal)
+        } else if is_pga(&draft) {
+            pga_form::deadlines(&draft.answers, cal)
         } else {
-            pga_form::deadlines(&draft.answers, &cal)
+            return None;
         };
-        let next = all
-            .into_iter()
+        all.into_iter()
             .filter(|d| !(draft.is_locked() && pga_form::met_by_finalising(d, &draft.answers)))
-            .min_by_key(|d| d.due);
-        match next {
+            .min_by_key(|d| d.due)
+    }
+
+    /// The next deadline of stored assessment `id`, for the list.
+    pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> Html {
+        let cal = settings.calendar.calendar();
+        match next_due(id, &cal) {
             Some(d) => {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
             }
-            None if draft.is_locked() => html! { <span class="pct-not-given">{ "None" }</span> },
+            None if load(id).is_some_and(|d| d.is_locked()) => {
+                html! { <span class="pct-not-given">{ "None" }</span> }
+            }
             None => html! { <span class="pct-not-given">{ "None yet" }</span> },
         }
+    }
+
+    /// The records linked to PLP case `case` (its reassessments, panels, submissions to the
+    /// FIMU and closure, recorded or in progress); none for any other record.
+    pub fn case_records(case: &Draft) -> Vec<Draft> {
+        if case.form != plp_form::FORM_ID {
+            return Vec::new();
+        }
+        let Ok(listing) = crate::services::store().list_now() else {
+            return Vec::new();
+        };
+        listing
+            .drafts
+            .iter()
+            .filter(|d| d.kind.starts_with("plp-"))
+            .filter_map(|d| load(&d.id))
+            .filter(|d| d.answers.text(plp_form::CASE_FIELD) == Some(case.id.as_str()))
+            .collect()
     }
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.

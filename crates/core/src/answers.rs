@@ -84,9 +84,14 @@ impl Answers {
         self.filled(id).and_then(Answer::as_text).map(str::trim)
     }
 
-    /// Sets (or with a blank value, keeps as blank) the answer to `id`.
+    /// Sets the answer to `id`; a blank value removes it (a cleared field is unanswered, and a
+    /// record then leaves and comes back through the JSON export exactly: issue 6).
     pub fn set(&mut self, id: &str, value: Answer) {
-        self.0.insert(id.to_string(), value);
+        if value.is_blank() {
+            self.0.remove(id);
+        } else {
+            self.0.insert(id.to_string(), value);
+        }
     }
 
     /// Builder form of [`Answers::set`] for text, handy in tests.

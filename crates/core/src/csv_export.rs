@@ -4,6 +4,11 @@
 //! with "; ", dates as YYYY-MM-DD; questions not shown for a record are empty. Cells that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
 //! are neutralised with a leading apostrophe (OWASP CSV injection guidance).
+//!
+//! Written here rather than with the `csv` crate: its writer cost 19 kB gzipped of download
+//! (its `io::Write` and error machinery) for what is [`field`]'s few lines. The tests read every
+//! file back with the `csv` crate's reader, so the quoting is checked by an independent
+//! implementation (ARCHITECTURE.md, "Download size").
 
 use crate::answers::Answer;
 use crate::date;
@@ -37,6 +42,27 @@ fn flat(answer: &Answer) -> String {
     }
 }
 
+/// One field as RFC 4180 writes it: in double quotes (with each quote doubled) when it holds a
+/// quote, a comma, a carriage return or a line feed; as it is otherwise.
+pub fn field(cell: &str) -> String {
+    if cell.contains(['"', ',', '\r', '\n']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Appends one record (row) to `out`: fields separated by commas, ended by CRLF.
+fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, c) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&field(c));
+    }
+    out.push_str("\r\n");
+}
+
 /// The CSV text for `drafts` of `schema`: fixed columns (record id, status, reference, started,
 /// finished) then one per question in page order.
 pub fn to_csv(schema: &FormSchema, drafts: &[Draft], ctx: &Context) -> String {
@@ -45,9 +71,7 @@ pub fn to_csv(schema: &FormSchema, drafts: &[Draft], ctx: &Context) -> String {
         .iter()
         .flat_map(|p| p.questions.iter().map(|q| q.id.as_str()))
         .collect();
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = String::from(BOM);
     let mut header = vec![
         "record_id",
         "status",
@@ -56,9 +80,9 @@ pub fn to_csv(schema: &FormSchema, drafts: &[Draft], ctx: &Context) -> String {
         "finished_on",
     ];
     header.extend(&questions);
-    let _ = w.write_record(&header);
+    row(&mut out, header);
     for d in drafts.iter().filter(|d| d.form == schema.id) {
-        let mut row: Vec<String> = vec![
+        let mut cells: Vec<String> = vec![
             d.id.clone(),
             d.status.label().to_string(),
             d.finished
@@ -71,14 +95,14 @@ pub fn to_csv(schema: &FormSchema, drafts: &[Draft], ctx: &Context) -> String {
                 .map(|f| f.on.to_string())
                 .unwrap_or_default(),
         ];
-        row.extend(questions.iter().map(|q| {
+        cells.extend(questions.iter().map(|q| {
             schema
                 .visible_answer(q, &d.answers, ctx)
                 .map(flat)
                 .unwrap_or_default()
         }));
-        let _ = w.write_record(row.iter().map(|c| neutralise(c)));
+        let safe: Vec<String> = cells.iter().map(|c| neutralise(c)).collect();
+        row(&mut out, safe.iter().map(String::as_str));
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+    out
 }

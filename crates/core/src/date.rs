@@ -156,7 +156,12 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
 pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     let mut it = s.split('-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    if it.next().is_some()
+        || y.len() != 4
+        || m.len() != 2
+        || d.len() != 2
+        || !s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)

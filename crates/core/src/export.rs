@@ -2,10 +2,14 @@
 //! field names are the schema's stable question ids, nested on their dots
 //! (`subject.dob` -> `{"subject": {"dob": "2009-03-27"}}`). Only questions shown for the
 //! answers given are exported, so nothing typed on a page that no longer applies leaks out.
+//! With them: the pages passed, the audit trail, and the hidden answers that are not questions
+//! of the form, each as a field of its own ([`form_fields`]). Several records go in one file as
+//! a selection ([`selection_to_json`]); `crate::import` reads both back
+//! (docs/decisions/0004-import.md).
 
 use crate::answers::Answer;
 use crate::date;
-use crate::draft::Draft;
+use crate::draft::{Draft, DraftStatus};
 use crate::form::{Context, FormSchema, QuestionKind};
 use crate::validate::{validate, Severity};
 use crate::PROTECTIVE_MARKING;
@@ -13,7 +17,9 @@ use serde_json::{json, Map, Value};
 
 /// Name of the export format.
 pub const FORMAT: &str = "prevent-toolkit/record";
-/// Version of the export format. Bump it, and add a migration, when a field changes meaning.
+/// Version of the export format. Bump it, and add a migration, when a field is added, removed or
+/// changes meaning. (The fields added before the first release, `completed_pages`, `audit` for
+/// every form, `dif_framework`, `subject_type` and `case_id`, stayed at 1: 0004.)
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The record as a JSON value.
@@ -31,25 +37,76 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
         .issues
         .iter()
         .filter(|i| i.severity != Severity::Error)
-        .map(|i| json!({"rule_id": i.rule_id, "section": i.section, "field": i.path, "message": i.message}))
+        .map(|i| {
+            texts(&[
+                ("rule_id", &i.rule_id),
+                ("section", &i.section),
+                ("field", &i.path),
+                ("message", &i.message),
+            ])
+        })
         .collect();
-    #[allow(unused_mut)]
-    let mut record = json!({
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "protective_marking": PROTECTIVE_MARKING,
-        "form": {"id": schema.id, "version": schema.version, "title": schema.title},
-        "record_id": draft.id,
-        "status": draft.status,
-        "started_at": draft.created_at,
-        "reference": draft.finished.as_ref().map(|f| f.reference.clone()),
-        "finished_on": draft.finished.as_ref().map(|f| f.on.to_string()),
-        "finished_at": draft.finished.as_ref().map(|f| f.at.clone()),
-        "answers": answers,
-        "warnings": warnings,
-    });
+    let audit: Vec<Value> = draft
+        .audit
+        .iter()
+        .map(|e| {
+            texts(&[
+                ("at", &e.at),
+                ("field", &e.field),
+                ("by", &e.by),
+                ("value", &e.value),
+            ])
+        })
+        .collect();
+    let pages: Vec<Value> = draft
+        .completed_pages
+        .iter()
+        .map(|p| Value::from(p.as_str()))
+        .collect();
+    // Built field by field, each value moved in (`json!` would serialise a copy of each).
+    let mut form = Map::new();
+    form.insert("id".into(), Value::from(schema.id.as_str()));
+    form.insert("version".into(), Value::from(schema.version));
+    form.insert("title".into(), Value::from(schema.title.as_str()));
+    let status = match draft.status {
+        DraftStatus::InProgress => "in-progress",
+        DraftStatus::Finished => "finished",
+    };
+    let f = draft.finished.as_ref();
+    let mut record = Map::new();
+    for (k, v) in [
+        ("format", Value::from(FORMAT)),
+        ("format_version", Value::from(FORMAT_VERSION)),
+        ("protective_marking", Value::from(PROTECTIVE_MARKING)),
+        ("form", Value::Object(form)),
+        ("record_id", Value::from(draft.id.as_str())),
+        ("status", Value::from(status)),
+        ("started_at", Value::from(draft.created_at.as_str())),
+        ("reference", Value::from(f.map(|f| f.reference.as_str()))),
+        ("finished_on", Value::from(f.map(|f| f.on.to_string()))),
+        ("finished_at", Value::from(f.map(|f| f.at.as_str()))),
+        ("answers", Value::Object(answers)),
+        ("warnings", Value::Array(warnings)),
+        ("completed_pages", Value::Array(pages)),
+        ("audit", Value::Array(audit)),
+    ] {
+        record.insert(k.into(), v);
+    }
+    // The answers a record holds that are not questions of its form, each as a field of its
+    // own (`form_fields`): as stored, or null.
+    #[cfg(feature = "pga")]
+    for (field, answer) in [
+        ("dif_framework", crate::pga_form::FRAMEWORK_FIELD),
+        ("case_id", crate::plp_form::CASE_FIELD),
+        ("subject_type", crate::plp_form::SUBJECT_FIELD),
+    ] {
+        if form_fields(&schema.id).contains(&field) {
+            let v = draft.answers.filled(answer).and_then(Answer::as_text);
+            record.insert(field.into(), Value::from(v));
+        }
+    }
     // A Gateway Assessment also carries its Gateway Decision summary (for the FIMU; PGA-11,
-    // INT-1), its DIF framework and its audit trail (DESIGN.md, Records).
+    // INT-1), with the name of its DIF framework.
     #[cfg(feature = "pga")]
     if schema.id == crate::pga_form::FORM_ID {
         let s = crate::pga_form::decision_summary(schema, &draft.answers, ctx);
@@ -59,7 +116,7 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
             .iter()
             .map(|(section, factors)| json!({"section": section, "factors": factors}))
             .collect();
-        record["gateway_decision"] = json!({
+        let decision = json!({
             "case_reference": s.case_reference,
             "decision": s.decision,
             "rationale": s.rationale,
@@ -71,9 +128,58 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
             "supervised_by": s.supervised_by,
             "dif_framework": draft.answers.text(crate::pga_form::FRAMEWORK_FIELD),
         });
-        record["audit"] = json!(draft.audit);
+        record.insert("gateway_decision".into(), decision);
     }
-    record
+    Value::Object(record)
+}
+
+/// The fields every record export has, whatever its form.
+pub const RECORD_FIELDS: [&str; 14] = [
+    "format",
+    "format_version",
+    "protective_marking",
+    "form",
+    "record_id",
+    "status",
+    "started_at",
+    "reference",
+    "finished_on",
+    "finished_at",
+    "answers",
+    "warnings",
+    "completed_pages",
+    "audit",
+];
+
+/// The fields a record export of form `form` has beyond [`RECORD_FIELDS`]: a Gateway
+/// Assessment's `gateway_decision`; and the answers that are not questions of the form, each
+/// a field of its own (docs/decisions/0004-import.md): `dif_framework` (every officers' form:
+/// `pga_form::FRAMEWORK_FIELD`), `subject_type` (a PLP entry: `plp_form::SUBJECT_FIELD`) and
+/// `case_id` (a reassessment, closure, panel or FIMU submission: `plp_form::CASE_FIELD`).
+pub fn form_fields(form: &str) -> &'static [&'static str] {
+    #[cfg(feature = "pga")]
+    {
+        if form == crate::pga_form::FORM_ID {
+            return &["gateway_decision", "dif_framework"];
+        }
+        if form == crate::plp_form::FORM_ID {
+            return &["dif_framework", "subject_type"];
+        }
+        if crate::plp_form::LINKED_FORMS.contains(&form) {
+            return &["dif_framework", "case_id"];
+        }
+    }
+    let _ = form;
+    &[]
+}
+
+/// An object of texts, built field by field.
+fn texts(fields: &[(&str, &String)]) -> Value {
+    let mut out = Map::new();
+    for (k, v) in fields {
+        out.insert((*k).to_string(), Value::from(v.as_str()));
+    }
+    Value::Object(out)
 }
 
 /// The record as pretty-printed JSON text.
@@ -133,64 +239,112 @@ fn insert_path(map: &mut Map<String, Value>, path: &str, v: Value) {
 }
 
 /// The JSON Schema (draft 2020-12) of this form's export, generated from the form schema so
-/// that it cannot drift from what is exported. Published in `docs/schemas/`.
+/// that it cannot drift from what is exported. Published in `static/schemas/` (one file per
+/// form, [`schema_file_name`]; `scripts/gen-schemas` writes them) and, for the referral, in
+/// `docs/schemas/`.
+///
+/// It describes every export, a draft's as well as a final record's: a draft may hold a date
+/// that is not (yet) a real date (exported as its three boxes), a number that is not a whole
+/// number, or a text over its limit. When `status` is `finished`, the form's own rules held
+/// when it was finished, so the schema then also requires what they guarantee: real dates,
+/// whole numbers in range, texts within their limits, a reference and the finish date.
 pub fn json_schema(schema: &FormSchema) -> Value {
     let mut answers = Map::new();
+    let mut finished = Map::new();
     for page in &schema.pages {
         for q in &page.questions {
-            let mut t = match &q.kind {
-                QuestionKind::Text { .. } => json!({"type": "string"}),
-                QuestionKind::Number { min, max } => {
-                    json!({"type": "integer", "minimum": min, "maximum": max})
-                }
+            let has = |check: fn(&crate::form::Check) -> bool| {
+                schema
+                    .rules
+                    .iter()
+                    .any(|r| r.field == q.id && check(&r.check))
+            };
+            let (mut t, strict) = match &q.kind {
+                QuestionKind::Text { .. } => (json!({"type": "string"}), None),
+                QuestionKind::Number { min, max } => (
+                    json!({"type": ["integer", "string"]}),
+                    has(|c| matches!(c, crate::form::Check::NumberInRange))
+                        .then(|| json!({"type": "integer", "minimum": min, "maximum": max})),
+                ),
                 QuestionKind::TextArea {
                     max_chars: Some(n), ..
-                } => json!({"type": "string", "maxLength": n}),
+                } => (
+                    json!({"type": "string"}),
+                    Some(json!({"type": "string", "maxLength": n})),
+                ),
                 QuestionKind::TextArea {
                     max_chars: None, ..
-                } => json!({"type": "string"}),
-                QuestionKind::Radios { choices, .. } | QuestionKind::Select { choices } => {
-                    json!({"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()})
-                }
-                QuestionKind::Checkboxes { choices } => json!({
-                    "type": "array",
-                    "uniqueItems": true,
-                    "items": {"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()},
-                }),
-                QuestionKind::Date => json!({"type": "string", "format": "date"}),
+                } => (json!({"type": "string"}), None),
+                QuestionKind::Radios { choices, .. } | QuestionKind::Select { choices } => (
+                    json!({"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()}),
+                    None,
+                ),
+                QuestionKind::Checkboxes { choices } => (
+                    json!({
+                        "type": "array",
+                        "uniqueItems": true,
+                        "items": {"enum": choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>()},
+                    }),
+                    None,
+                ),
+                QuestionKind::Date => (
+                    json!({"anyOf": [iso_date(), {"$ref": "#/$defs/date_parts"}]}),
+                    has(|c| matches!(c, crate::form::Check::RealDate)).then(iso_date),
+                ),
             };
             t["description"] = Value::from(q.label.clone());
             insert_schema_path(&mut answers, &q.id, t);
+            if let Some(s) = strict {
+                insert_sparse_path(&mut finished, &q.id, s);
+            }
         }
     }
     let nullable = |t: &str| json!({"type": [t, "null"]});
-    json!({
+    let timestamp = || json!({"type": "string", "format": "date-time"});
+    let mut required = RECORD_FIELDS.to_vec();
+    required.extend(form_fields(&schema.id));
+    #[allow(unused_mut)]
+    let mut out = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:prevent-toolkit:record:{}:v{}", schema.id, FORMAT_VERSION),
         "title": format!("{} record (format_version {FORMAT_VERSION}, form version {})", schema.title, schema.version),
-        "description": "Export of the Prevent Case Toolkit. Field names are the form's stable question ids; only questions shown for the answers given are present. Marked OFFICIAL-SENSITIVE.",
+        "description": "Export of the Prevent Case Toolkit. Answer names are the form's stable question ids; only questions shown for the answers given are present. Every record has its pages passed (completed_pages) and its audit trail (audit). Some forms have fields of their own, absent from the others: gateway_decision (a Gateway Assessment), dif_framework (every officers' form), subject_type (a PLP entry) and case_id (a PLP reassessment, closure, panel or FIMU submission). Marked OFFICIAL-SENSITIVE.",
         "type": "object",
-        "required": ["format", "format_version", "protective_marking", "form", "record_id", "status", "answers", "warnings"],
+        "additionalProperties": false,
         "properties": {
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
             "protective_marking": {"const": PROTECTIVE_MARKING},
             "form": {
                 "type": "object",
-                "properties": {"id": {"const": schema.id}, "version": {"type": "integer"}, "title": {"type": "string"}},
-                "required": ["id", "version"],
+                "additionalProperties": false,
+                "properties": {"id": {"const": schema.id}, "version": {"const": schema.version}, "title": {"type": "string"}},
+                "required": ["id", "version", "title"],
             },
-            "record_id": {"type": "string"},
+            "record_id": {
+                "type": "string",
+                "description": "The record's random id (a version 4 UUID, lower case).",
+                "pattern": RECORD_ID_PATTERN,
+            },
             "status": {"enum": ["in-progress", "finished"]},
-            "started_at": {"type": "string"},
+            "started_at": timestamp(),
             "reference": nullable("string"),
             "finished_on": {"type": ["string", "null"], "format": "date"},
-            "finished_at": nullable("string"),
+            "finished_at": {"type": ["string", "null"], "format": "date-time"},
             "answers": answers_object(answers),
+            "completed_pages": {
+                "type": "array",
+                "description": "The pages the user passed with Continue (and no errors), by page id, as stored (sorted by id). They decide what the task list shows as done and where the record resumes.",
+                "uniqueItems": true,
+                "items": {"enum": schema.pages.iter().map(|p| p.id.clone()).collect::<Vec<_>>()},
+            },
+            "audit": audit_schema(),
             "warnings": {
                 "type": "array",
+                "description": "The policy warnings the answers raise (for example REF-3), computed when exported.",
                 "items": {
                     "type": "object",
+                    "additionalProperties": false,
                     "required": ["rule_id", "section", "field", "message"],
                     "properties": {
                         "rule_id": {"type": "string"},
@@ -201,12 +355,212 @@ pub fn json_schema(schema: &FormSchema) -> Value {
                 },
             },
         },
+        "if": {"properties": {"status": {"const": "finished"}}, "required": ["status"]},
+        "then": {
+            "description": "A finished record: its reference and finish date are set, and its answers met the form's rules.",
+            "properties": {
+                "reference": {"type": "string", "pattern": "^[A-Z0-9-]+-[0-9]{8}-[0-9A-F]{8}$"},
+                "finished_on": iso_date(),
+                "finished_at": timestamp(),
+                "answers": {"properties": finished},
+            },
+        },
+        "else": {
+            "description": "A record in progress: no reference or finish date yet.",
+            "properties": {
+                "reference": {"type": "null"},
+                "finished_on": {"type": "null"},
+                "finished_at": {"type": "null"},
+            },
+        },
+        "$defs": {
+            "date_parts": {
+                "description": "A date as typed into its three boxes, when it is not a real date (only in a record that is not finished).",
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["day", "month", "year"],
+                "properties": {
+                    "day": {"type": "string"},
+                    "month": {"type": "string"},
+                    "year": {"type": "string"},
+                },
+            },
+        },
+    });
+    // The fields of some forms only (`form_fields`).
+    #[cfg(feature = "pga")]
+    for field in form_fields(&schema.id) {
+        out["properties"][*field] = match *field {
+            "gateway_decision" => gateway_decision_schema(),
+            "dif_framework" => json!({
+                "type": ["string", "null"],
+                "description": "The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.",
+                "pattern": "^.*\\S.* version [0-9]{1,10}$",
+                "maxLength": 200,
+            }),
+            "case_id" => json!({
+                "type": ["string", "null"],
+                "description": "The record id of the PLP case this record belongs to (the hidden answer plp.case, set when it was started from the case); null when it is linked to none.",
+                "pattern": RECORD_ID_PATTERN,
+            }),
+            _ => json!({
+                "enum": [crate::plp_form::SUBJECT_TYPES[0], crate::plp_form::SUBJECT_TYPES[1], crate::plp_form::SUBJECT_TYPES[2], null],
+                "description": "Who or what the case is about, carried across from the Gateway Assessment it was started from (the hidden answer case.subject: the PGA's question of that id); null when it was started otherwise.",
+            }),
+        };
+    }
+    out["required"] = json!(required);
+    out
+}
+
+/// Pattern of a record id as the app makes them (a version 4 UUID in lower case).
+pub const RECORD_ID_PATTERN: &str =
+    "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+
+fn iso_date() -> Value {
+    json!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
+}
+
+/// The schema of a PGA's `gateway_decision` block.
+#[cfg(feature = "pga")]
+fn gateway_decision_schema() -> Value {
+    let s = |d: &str| json!({"type": "string", "description": d});
+    let n = |t: &str, d: &str| json!({"type": [t, "null"], "description": d});
+    json!({
+        "description": "The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["case_reference", "decision", "rationale", "risk_direction", "fimu_submission_required", "factors_present", "factors_absent", "factors_unknown", "supervised_by", "dif_framework"],
+        "properties": {
+            "case_reference": s("The case reference, as entered."),
+            "decision": n("string", "The Gateway Decision, as shown."),
+            "rationale": s("Its rationale."),
+            "risk_direction": n("string", "Escalating, de-escalating or static."),
+            "fimu_submission_required": n("boolean", "Whether the decision goes to the FIMU (PGA-11)."),
+            "factors_present": {
+                "description": "The DIF factors found present, by section.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["section", "factors"],
+                    "properties": {
+                        "section": {"type": "string"},
+                        "factors": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "factors_absent": {"type": "integer", "minimum": 0, "description": "How many factors were recorded absent."},
+            "factors_unknown": {"type": "integer", "minimum": 0, "description": "How many factors are unknown or not yet recorded."},
+            "supervised_by": n("string", "The supervisor and the sign-off date, as entered."),
+            "dif_framework": n("string", "The DIF framework the assessment was made with (\"id version N\")."),
+        },
+    })
+}
+
+/// The schema of a record's audit trail.
+fn audit_schema() -> Value {
+    json!({
+        "description": "Who entered what and when, oldest first (DESIGN.md, Records). Consecutive changes to one field by the same person are one entry, with the latest time and value.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["at", "field", "by", "value"],
+            "properties": {
+                "at": {"type": "string", "format": "date-time"},
+                "field": {
+                    "type": "string",
+                    "description": "The id of the answer changed (a question id of the form when it was made), or \"status\" when the record was finished.",
+                    "pattern": "^[a-z0-9_.-]+$",
+                    "maxLength": 200,
+                },
+                "by": {"type": "string", "description": "Who, as entered in the record.", "pattern": "\\S"},
+                "value": {"type": "string", "description": "The new value as text (a date as day/month/year as typed, options joined by \", \")."},
+            },
+        },
+    })
+}
+
+/// The file name a form's JSON Schema is published under in `static/schemas/`:
+/// `<form id>-record-v<form version>.schema.json`.
+pub fn schema_file_name(schema: &FormSchema) -> String {
+    format!("{}-record-v{}.schema.json", schema.id, schema.version)
+}
+
+/// Name of the format of a file holding several records (a selection): see
+/// [`selection_to_json`] and docs/decisions/0004-import.md.
+pub const SELECTION_FORMAT: &str = "prevent-toolkit/records";
+
+/// File name of the JSON Schema of a selection, published beside the records' schemas.
+pub fn selection_schema_file_name() -> String {
+    format!("records-v{FORMAT_VERSION}.schema.json")
+}
+
+/// Several records in one file: `{"format": "prevent-toolkit/records", "format_version": 1,
+/// "protective_marking": "OFFICIAL-SENSITIVE", "records": [...]}`, each item exactly the
+/// record's own export ([`to_json`]), in the order given.
+pub fn selection_to_json(records: &[(&FormSchema, &Draft)], ctx: &Context) -> Value {
+    json!({
+        "format": SELECTION_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "protective_marking": PROTECTIVE_MARKING,
+        "records": records.iter().map(|(s, d)| to_json(s, d, ctx)).collect::<Vec<_>>(),
+    })
+}
+
+/// A selection as pretty-printed JSON text.
+pub fn selection_to_json_string(records: &[(&FormSchema, &Draft)], ctx: &Context) -> String {
+    serde_json::to_string_pretty(&selection_to_json(records, ctx)).unwrap_or_default()
+}
+
+/// The JSON Schema of a selection: each record must match the schema of its form, referred to
+/// by its `$id` (`urn:prevent-toolkit:record:<form id>:v1`).
+pub fn selection_json_schema(forms: &[&FormSchema]) -> Value {
+    let refs: Vec<Value> = forms
+        .iter()
+        .map(
+            |s| json!({"$ref": format!("urn:prevent-toolkit:record:{}:v{}", s.id, FORMAT_VERSION)}),
+        )
+        .collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("urn:prevent-toolkit:records:v{FORMAT_VERSION}"),
+        "title": format!("A selection of Prevent Case Toolkit records (format_version {FORMAT_VERSION})"),
+        "description": "Several records in one file, each exactly as its own export and valid against its form's schema (published beside this one). Marked OFFICIAL-SENSITIVE.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["format", "format_version", "protective_marking", "records"],
+        "properties": {
+            "format": {"const": SELECTION_FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "protective_marking": {"const": PROTECTIVE_MARKING},
+            "records": {"type": "array", "minItems": 1, "items": {"anyOf": refs}},
+        },
     })
 }
 
 /// A level of nested answer properties as a closed JSON Schema object.
 fn answers_object(props: Map<String, Value>) -> Value {
     json!({"type": "object", "additionalProperties": false, "properties": props})
+}
+
+/// Adds `v` at `path` in a tree of bare `{"properties": ...}` levels (the finished-record
+/// constraints, which tighten the full answers schema).
+fn insert_sparse_path(map: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            map.insert(path.to_string(), v);
+        }
+        Some((head, rest)) => {
+            let entry = map
+                .entry(head.to_string())
+                .or_insert_with(|| json!({"properties": {}}));
+            if let Some(Value::Object(inner)) = entry.get_mut("properties") {
+                insert_sparse_path(inner, rest, v);
+            }
+        }
+    }
 }
 
 fn insert_schema_path(map: &mut Map<String, Value>, path: &str, v: Value) {

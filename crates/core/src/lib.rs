@@ -7,7 +7,6 @@
 
 pub mod answers;
 pub mod calendar;
-#[cfg(feature = "csv")]
 pub mod csv_export;
 pub mod date;
 pub mod deadline;
@@ -17,6 +16,7 @@ pub mod export;
 pub mod flow;
 pub mod form;
 pub mod ics;
+pub mod import;
 pub mod nrf;
 pub mod order;
 pub mod pga;
@@ -26,6 +26,7 @@ pub mod plp;
 pub mod plp_case;
 #[cfg(feature = "pga")]
 pub mod plp_form;
+pub mod records;
 pub mod store;
 pub mod validate;
 

@@ -937,8 +937,10 @@ pub(crate) fn framework_of(schema: &FormSchema) -> Framework {
     }
 }
 
-/// The answer that names the DIF framework (id and version) a PGA is made with. It is not a
-/// question: it is set when the PGA is started and exported with the Gateway Decision.
+/// The answer that names the DIF framework (id and version) a record is made with, as "<id>
+/// version <n>". It is not a question: it is set when an officer starts a record of any form
+/// (the app calls [`record_framework`]), and exported as the record's `dif_framework` (and, for a
+/// PGA, with its Gateway Decision): docs/decisions/0004-import.md.
 pub const FRAMEWORK_FIELD: &str = "dif.framework";
 
 /// Records on a new PGA which framework it is made with, as "id version N".

@@ -334,7 +334,7 @@ pub fn from_pga(pga: &Answers) -> Answers {
     for (k, v) in &pga.0 {
         let carried = k == "case.reference"
             || k == "case.ctco"
-            || k == "case.subject"
+            || k == SUBJECT_FIELD
             || (k.starts_with("dif.") && k != crate::pga_form::FRAMEWORK_FIELD);
         if carried {
             out.set(k, v.clone());
@@ -346,8 +346,26 @@ pub fn from_pga(pga: &Answers) -> Answers {
 
 /// Form id of a reassessment of a PLP case (PLP-5: a new DIF, CMP update and sign-off).
 pub const REVIEW_FORM_ID: &str = "plp-review";
-/// The answer that links a reassessment to its case (the case draft's id). Not a question.
+/// The answer that links a reassessment, closure, panel or FIMU submission to its case (the case
+/// record's id). Not a question: exported as the record's `case_id`
+/// (docs/decisions/0004-import.md).
 pub const CASE_FIELD: &str = "plp.case";
+
+/// The forms whose records belong to a PLP case through [`CASE_FIELD`].
+pub const LINKED_FORMS: [&str; 4] = [
+    REVIEW_FORM_ID,
+    CLOSURE_FORM_ID,
+    PANEL_FORM_ID,
+    SUBMISSION_FORM_ID,
+];
+
+/// The answer a PLP entry started from a Gateway Assessment carries across from it ([`from_pga`]):
+/// who or what the case is about. Not a question of the PLP form: exported as the record's
+/// `subject_type` (docs/decisions/0004-import.md).
+pub const SUBJECT_FIELD: &str = "case.subject";
+
+/// The values [`SUBJECT_FIELD`] can hold: the options of the PGA's question `case.subject`.
+pub const SUBJECT_TYPES: [&str; 3] = ["individual", "institution", "expression"];
 
 /// The reassessment form: the DIF (copied from the last one, then edited), the band with its
 /// suggestion (Monitored now possible, with its reason: PLP-4), the CMP update and sign-off.

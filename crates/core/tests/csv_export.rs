@@ -1,8 +1,6 @@
 //! CSV export of referrals (issue 6, item 2): RFC 4180 quoting, BOM, one row per record, stable
 //! question-id columns, hidden answers left out, and formula injection neutralised.
 
-#![cfg(feature = "csv")]
-
 use chrono::NaiveDate;
 use prevent_core::csv_export::{neutralise, to_csv, BOM};
 use prevent_core::draft::Draft;

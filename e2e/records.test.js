@@ -1,0 +1,277 @@
+'use strict';
+// The records hub (issue 6; DESIGN.md "Records"): filter by type and status, sort, select some
+// and download them as one JSON file or as CSV; import a JSON export, refusing a bad file with a
+// clear message and changing nothing; a round trip (export -> wipe -> import) restores every
+// record exactly. By keyboard where a user would use it; axe on every state.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { useApp } = require('./lib/harness');
+const { assertNoAxeViolations } = require('./lib/axe');
+const { screenshot } = require('./lib/browser');
+const r = require('./lib/referral');
+
+const app = useApp();
+const SHOTS = process.env.SHOTS;
+
+/** Every stored draft, as the store keeps it (the Draft inside each envelope), by id. */
+async function storedDrafts(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      if (!k.startsWith('pct.draft.')) continue;
+      const env = JSON.parse(localStorage.getItem(k));
+      out[env.id] = JSON.parse(env.payload);
+    }
+    return out;
+  });
+}
+
+/** Clicks a button by keyboard and waits for the download it starts. */
+async function download(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.locator(selector).focus();
+    await page.keyboard.press('Enter');
+  })()]);
+  const text = fs.readFileSync(await d.path(), 'utf8');
+  return { name: d.suggestedFilename(), text };
+}
+
+/** Chooses `text` (a string) as the import file, named `name`. */
+async function importFile(page, name, text) {
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('REC-5 REC-1 REC-2 REC-4 REC-6: partners filter, select, download (JSON and CSV), and a round trip restores every record exactly', async (t) => {
+  const { page } = await app.open(t, null);
+  // Two finished referrals and one in progress.
+  const a = await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
+  const b = await r.finishPersonReferral(page, { forename: 'Bo', surname: 'Sample', concerns: '=HYPERLINK("http://x") said, "in class"\nand online.' });
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Sam Teacher');
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts');
+  const rows = page.locator('#drafts-table tbody tr');
+  assert.equal(await rows.count(), 3);
+
+  // REC-5: filter by status.
+  await page.locator('#filter-status').selectOption('finished');
+  assert.equal(await rows.count(), 2);
+  await page.locator('#filter-status').selectOption('in-progress');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().innerText(), /In progress/);
+  await page.locator('#filter-status').selectOption('');
+  assert.equal(await rows.count(), 3);
+  if (SHOTS) await screenshot(page, 'records-partners');
+
+  // Nothing selected: a clear message, no download.
+  await page.locator('#download-selected-json').focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('#undo-problem').innerText(), /Select the records to download first/);
+
+  // REC-1: select all shown (by keyboard: Space on the checkbox) and download one JSON file.
+  await page.locator('#select-all').focus();
+  await page.keyboard.press('Space');
+  assert.equal((await page.locator('#selected-count').innerText()).trim(), '3 of 3 shown selected');
+  await assertNoAxeViolations(page, 'the records hub with every record selected');
+  const json = await download(page, '#download-selected-json');
+  assert.match(json.name, /^prevent-records-\d{8}-3\.json$/);
+  const file = JSON.parse(json.text);
+  assert.equal(file.format, 'prevent-toolkit/records');
+  assert.equal(file.protective_marking, 'OFFICIAL-SENSITIVE');
+  assert.equal(file.records.length, 3);
+  const refs = file.records.map((x) => x.reference).filter(Boolean).sort();
+  assert.deepEqual(refs, [a.reference, b.reference].sort());
+  for (const rec of file.records) assert.ok(['in-progress', 'finished'].includes(rec.status));
+
+  // REC-2: CSV of the same selection (one type): BOM, CRLF, one row per record, the formula
+  // neutralised and the quotes doubled.
+  const csv = await download(page, '#download-selected-csv');
+  assert.match(csv.name, /^prevent-nrf-records-\d{8}\.csv$/);
+  assert.ok(csv.text.startsWith('\ufeff'), 'UTF-8 BOM');
+  const lines = csv.text.slice(1).split('\r\n').filter(Boolean);
+  assert.match(lines[0], /^record_id,status,reference,started_at,finished_on,/);
+  assert.match(csv.text, /"'=HYPERLINK\(""http:\/\/x""\) said, ""in class""\nand online\."/);
+
+  // REC-6: the round trip. Keep what the store holds, wipe it, import the file.
+  const before = await storedDrafts(page);
+  assert.equal(Object.keys(before).length, 3);
+  for (const d of Object.values(before)) assert.ok(d.id && d.form === 'nrf' && d.answers, 'a draft as stored');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  assert.equal(await page.locator('#no-drafts').count(), 1);
+  await importFile(page, json.name, json.text);
+  await page.locator('#import-review').waitFor();
+  assert.match(await page.locator('#import-review').innerText(), /The file holds 3 records/);
+  assert.match(await page.locator('#import-review').innerText(), /New here: it will be added/);
+  await assertNoAxeViolations(page, 'an import to review');
+  if (SHOTS) await screenshot(page, 'records-import-review');
+  await page.locator('#import-confirm').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#import-done').waitFor();
+  assert.match(await page.locator('#import-done').innerText(), /3 records imported/);
+  assert.equal(await rows.count(), 3);
+  const after = await storedDrafts(page);
+  assert.deepEqual(after, before, 'every record comes back exactly');
+
+  // REC-4: the same file again: the finished records are never replaced (keep both only), the
+  // one in progress may be replaced or kept as a copy.
+  await importFile(page, json.name, json.text);
+  await page.locator('#import-review').waitFor();
+  const review = await page.locator('#import-review').innerText();
+  assert.equal((review.match(/A final record with this id is already here/g) || []).length, 2);
+  assert.match(review, /A record with this id is already here, in progress/);
+  await assertNoAxeViolations(page, 'an import with conflicts');
+  await page.getByLabel('Replace the one here with the imported one').check();
+  await page.locator('#import-confirm').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#import-done').waitFor();
+  // Two copies of the finished ones were added beside them; the one in progress was replaced.
+  assert.equal(await rows.count(), 5);
+  const all = await storedDrafts(page);
+  for (const id of Object.keys(before)) assert.deepEqual(all[id], before[id], `${id} unchanged`);
+  const copies = Object.values(all).filter((d) => !(d.id in before));
+  assert.equal(copies.length, 2);
+  for (const c of copies) {
+    assert.ok(c.finished, 'the copy is final too');
+    assert.ok(![a.reference, b.reference].includes(c.finished.reference), 'a copy has its own reference');
+  }
+});
+
+test('REC-4: a bad, truncated, oversized or foreign file is refused with a clear message and changes nothing', async (t) => {
+  const { page } = await app.open(t, null);
+  const a = await r.finishPersonReferral(page, {});
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.locator('#select-all').check();
+  const json = await download(page, '#download-selected-json');
+  const before = await storedDrafts(page);
+  const cases = [
+    ['not JSON', 'notes.json', 'Dear team, please see attached.', /not/i],
+    ['truncated', 'cut.json', json.text.slice(0, Math.floor(json.text.length / 2)), /./],
+    ['someone else\'s JSON', 'other.json', JSON.stringify({ hello: 'world' }), /./],
+    ['a record changed by hand', 'edited.json', json.text.replace('"status": "finished"', '"status": "done"'), /./],
+  ];
+  for (const [name, fileName, text, pattern] of cases) {
+    await importFile(page, fileName, text);
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    const message = (await summary.innerText()).replace(/\s+/g, ' ');
+    assert.match(message, /The file was not imported\./, name);
+    assert.match(message, pattern, name);
+    assert.equal(await page.locator('#import-file-error').count(), 1, `${name}: the message is on the field too`);
+    assert.deepEqual(await storedDrafts(page), before, `${name}: nothing changed`);
+  }
+  await assertNoAxeViolations(page, 'an import refused');
+  if (SHOTS) await screenshot(page, 'records-import-refused');
+  // Oversized: refused before it is read.
+  await importFile(page, 'big.json', ' '.repeat(5 * 1024 * 1024 + 1));
+  await page.locator('#import-file-error').waitFor();
+  assert.match(await page.locator('#import-file-error').innerText(), /too big/);
+  assert.deepEqual(await storedDrafts(page), before);
+  assert.ok(a.reference);
+});
+
+// The officers' hub: a Gateway Assessment that went straight to PLP, the PLP case it started
+// and a submission to the FIMU linked to that case.
+const p = require('./lib/pga');
+const TODAY = new Date('2026-12-30T10:00:00');
+const CTCO = 'DC Morgan Reyes';
+const SERGEANT = 'DS Priya Shah';
+const PGA_DUE = 'Due 31 December 2026: 1 working day left';
+const STRAIGHT_TO_PLP = {
+  slug: 'records-straight-to-plp',
+  decision: 'Straight to PLP',
+  case: { reference: 'PCM-2026-0404', received: ['22', '12', '2026'], subject: 'An institution', area: 'Yes, Dovetail', ctco: CTCO },
+  deconfliction: { date: ['21', '12', '2026'], reference: 'NCIA-REC', rado: 3 },
+  checkDate: ['23', '12', '2026'],
+  signOff: ['29', '12', '2026'],
+  concernType: 'Islamist',
+  pursueInvestigation: 'No',
+  dif: { capability: { present: { access: 'Open source: fundraising for the group.' } } },
+  assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
+  prompts: [],
+  rationale: 'Untraced: straight to PLP.',
+  supervisor: SERGEANT,
+  expect: {
+    deadlines: { 'pga-2': PGA_DUE },
+    deadlinesAfterDecision: { 'pga-2': PGA_DUE },
+    unavailable: {
+      'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
+      'Refer to the LACC': 'Only a person can be referred to Channel (PGA-7, s10)',
+      Close: 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)',
+      'Close and escalate to Pursue': 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)',
+    },
+    fimuRequired: true,
+  },
+};
+
+test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a PLP case leaves and comes back with its linked records', async (t) => {
+  const { page } = await app.open(t, null);
+  await page.clock.setFixedTime(TODAY);
+  const { id: pgaId } = await p.completePga(page, STRAIGHT_TO_PLP, { axe: false });
+  await p.enterPlpFromPga(page, pgaId, {
+    entered: ['30', '12', '2026'],
+    rationale: 'Untraced institution: straight to PLP (PGA-8).',
+    supervisor: SERGEANT,
+    signOff: ['30', '12', '2026'],
+  });
+  // A submission to the FIMU, linked to the case.
+  await page.locator('#record-submission').click();
+  await r.onPage(page, 'Record a submission to the FIMU', { axe: false });
+  await p.typeDate(page, 'fimu.date', ['30', '12', '2026']);
+  await p.answer(page, 'What did you submit?', 'A DIF or reassessment');
+  await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'Static');
+  await r.pressContinue(page);
+  await r.onPage(page, 'Check your answers before finishing', { axe: false });
+  await r.pressContinue(page);
+  await r.onPage(page, 'Confirm the submission', { axe: false });
+  await p.answer(page, 'Confirm', 'I confirm this submission was made to the FIMU');
+  await r.pressContinue(page, 'Confirm the submission');
+  await r.onPage(page, 'Submission recorded', { axe: false });
+
+  await page.goto('/officer');
+  await r.onPage(page, 'Your Gateway Assessments and PLP cases');
+  const rows = page.locator('#drafts-table tbody tr');
+  const types = async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.cells[1].innerText.trim())));
+  // REC-5: by default the assessments and cases; each type alone; every record.
+  assert.deepEqual((await types()).sort(), ['Gateway Assessment', 'PLP case']);
+  await page.locator('#filter-type').selectOption('plp');
+  assert.deepEqual(await types(), ['PLP case']);
+  await page.locator('#filter-type').selectOption('all');
+  assert.deepEqual((await types()).sort(), ['Gateway Assessment', 'PLP case', 'Submission to the FIMU']);
+  // Sorted by next deadline: the PLP case (its next DIF) comes before the final PGA (none).
+  await page.locator('#filter-type').selectOption('cases');
+  await page.locator('#sort').selectOption('deadline');
+  assert.deepEqual(await types(), ['PLP case', 'Gateway Assessment']);
+  await assertNoAxeViolations(page, 'the officers\' records hub, sorted by deadline');
+  if (SHOTS) await screenshot(page, 'records-officers');
+
+  // REC-1: the PLP case alone downloads with the submission linked to it.
+  await rows.first().locator('input[type=checkbox]').check();
+  const one = JSON.parse((await download(page, '#download-selected-json')).text);
+  assert.deepEqual(one.records.map((x) => x.form.id), ['plp', 'plp-fimu']);
+  // Everything shown, then the round trip.
+  await page.locator('#select-all').check();
+  const json = await download(page, '#download-selected-json');
+  const file = JSON.parse(json.text);
+  assert.deepEqual(file.records.map((x) => x.form.id).sort(), ['pga', 'plp', 'plp-fimu']);
+  const before = await storedDrafts(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  await importFile(page, json.name, json.text);
+  await page.locator('#import-review').waitFor();
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-done').waitFor();
+  assert.deepEqual(await storedDrafts(page), before, 'every record comes back exactly');
+  // The case page shows its submission again (the link came back).
+  await page.locator('#filter-type').selectOption('plp');
+  await rows.first().getByRole('link', { name: /View/ }).click();
+  await r.onPage(page, 'Case entered PLP', { axe: false });
+  assert.match(await page.locator('#plp-submissions').innerText(), /30 December 2026\s+A DIF or reassessment\. Risk: static/);
+});

@@ -1,0 +1,304 @@
+//! Import of the JSON export, on the records hub (issue 6). The file is read whole and checked
+//! by `prevent_core::import::parse` before anything is stored: a bad, truncated, oversized or
+//! hostile file gets one message naming what is wrong, and changes nothing. A good one is shown
+//! record by record; where a record with the same id is already here the user keeps both or
+//! replaces it (a final record is never replaced: `import::resolve`). Then every record is
+//! saved, or, if storage fails half way, the ones saved are taken back out. A hook returning
+//! markup rather than a component (each component type costs download; ARCHITECTURE.md).
+
+use crate::components::*;
+use crate::route::Form;
+use crate::services::{clock, new_id, store};
+use prevent_core::import::{self, Conflict, ImportedRecord, Resolution};
+use prevent_core::store::Envelope;
+use prevent_core::{Draft, FormSchema};
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The forms this bundle imports.
+fn known() -> Vec<&'static FormSchema> {
+    #[cfg(feature = "officer")]
+    {
+        vec![
+            crate::pga(),
+            crate::plp(),
+            crate::plp_review(),
+            crate::plp_closure(),
+            crate::plp_panel(),
+            crate::plp_submission(),
+        ]
+    }
+    #[cfg(not(feature = "officer"))]
+    {
+        vec![crate::nrf()]
+    }
+}
+
+/// Where an import is.
+#[derive(Clone, PartialEq)]
+enum Step {
+    /// Nothing chosen yet.
+    Idle,
+    /// The file was refused: why.
+    Refused(String),
+    /// The file was read: each record, how it meets what is here, and the choice.
+    Review(Vec<(ImportedRecord, Conflict, Resolution)>),
+    /// Saved: how many.
+    Done(usize),
+}
+
+/// Every stored record's id and whether it is final.
+fn existing() -> BTreeMap<String, bool> {
+    let mut out = BTreeMap::new();
+    if let Ok(l) = store().list_now() {
+        for d in l.drafts {
+            let final_ = d.status == prevent_core::DraftStatus::Finished;
+            out.insert(d.id, final_);
+        }
+    }
+    out
+}
+
+/// Saves the resolved records; on a failure, takes back out what this import saved and puts
+/// back what it replaced, so a failed import changes nothing.
+fn save_all(records: &[(ImportedRecord, Conflict, Resolution)]) -> Result<usize, String> {
+    let here = existing();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for (r, conflict, choice) in records {
+        let id = new_id();
+        let d =
+            import::resolve(&r.draft, *conflict, *choice, &id, &here).map_err(|e| e.to_string())?;
+        if d.id != r.draft.id {
+            renamed.push((r.draft.id.clone(), d.id.clone()));
+        }
+        drafts.push(d);
+    }
+    // A PLP case kept as a copy takes the records linked to it in the same file with it
+    // (its reassessments, panels, submissions and closure), rather than leave them on the one
+    // already here.
+    #[cfg(feature = "officer")]
+    for d in &mut drafts {
+        let field = prevent_core::plp_form::CASE_FIELD;
+        if let Some((_, to)) = renamed
+            .iter()
+            .find(|(from, _)| d.answers.text(field) == Some(from.as_str()))
+        {
+            d.answers.set(field, prevent_core::Answer::Text(to.clone()));
+        }
+    }
+    #[cfg(not(feature = "officer"))]
+    let _ = &renamed;
+    let s = store();
+    let now = clock::now();
+    let mut undo: Vec<(String, Option<Envelope>)> = Vec::new();
+    for d in &drafts {
+        let before = s.load_now(&d.id).ok().flatten();
+        let result = s.save_now(Envelope::seal(d, &now), before.as_ref().map(|e| e.revision));
+        match result {
+            Ok(_) => undo.push((d.id.clone(), before)),
+            Err(e) => {
+                for (id, before) in undo.into_iter().rev() {
+                    let _ = s.delete_now(&id);
+                    if let Some(env) = before {
+                        let _ = s.save_now(env, None);
+                    }
+                }
+                return Err(format!("Nothing was imported: {e}"));
+            }
+        }
+    }
+    Ok(drafts.len())
+}
+
+/// One small GOV.UK radio.
+fn radio(
+    id: String,
+    name: &str,
+    checked: bool,
+    label: &'static str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="govuk-radios__item">
+            <input class="govuk-radios__input" type="radio" id={id.clone()} name={name.to_string()} {checked} {onchange} />
+            <label class="govuk-label govuk-radios__label" for={id}>{ label }</label>
+        </div>
+    }
+}
+
+/// The import section of the records hub; `on_imported` is called once records are saved.
+#[hook]
+pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
+    let step = use_state(|| Step::Idle);
+    let input = use_node_ref();
+    let on_file = {
+        let step = step.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            // Too big to read: refused before anything is read (import::MAX_BYTES).
+            if file.size() > import::MAX_BYTES as f64 {
+                step.set(Step::Refused(format!(
+                    "The file is too big to be an export of this toolkit: the largest file that can be imported is {} MB",
+                    import::MAX_BYTES / (1024 * 1024)
+                )));
+                return;
+            }
+            let step = step.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                step.set(match text {
+                    None => Step::Refused("The file could not be read: choose a JSON file downloaded from this toolkit".into()),
+                    Some(t) => match import::parse_text(&t, &known(), &clock::context()) {
+                        Err(e) => Step::Refused(e.to_string()),
+                        Ok(imported) => {
+                            let here = existing();
+                            Step::Review(
+                                imported
+                                    .records
+                                    .into_iter()
+                                    .map(|r| {
+                                        let c = import::conflict(&r.draft, &here);
+                                        (r, c, c.choices()[0])
+                                    })
+                                    .collect(),
+                            )
+                        }
+                    },
+                });
+            });
+        })
+    };
+    let reset = {
+        let step = step.clone();
+        let input = input.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                i.set_value("");
+            }
+            step.set(Step::Idle);
+        })
+    };
+    let on_confirm = {
+        let step = step.clone();
+        let on_imported = on_imported.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Step::Review(records) = &*step {
+                match save_all(records) {
+                    Ok(n) => {
+                        step.set(Step::Done(n));
+                        on_imported.emit(());
+                    }
+                    Err(why) => step.set(Step::Refused(why)),
+                }
+            }
+        })
+    };
+    let refused = match &*step {
+        Step::Refused(why) => Some(why.clone()),
+        _ => None,
+    };
+    let review = match &*step {
+        Step::Review(records) => {
+            let rows: Html = records
+                .iter()
+                .enumerate()
+                .map(|(i, (r, conflict, choice))| {
+                    let d = &r.draft;
+                    let what = format!(
+                        "{}: {} ({}){}",
+                        Form::of(&d.form).noun(),
+                        d.label(),
+                        if d.is_locked() { "final" } else { "in progress" },
+                        d.finished.as_ref().map(|f| format!(", {}", f.reference)).unwrap_or_default()
+                    );
+                    let note = match conflict {
+                        Conflict::New => html! { { "New here: it will be added." } },
+                        Conflict::SameFinal => html! { { "A final record with this id is already here. It is never replaced: the imported one will be added beside it as a copy with its own reference." } },
+                        Conflict::Same => {
+                            let name = format!("import-{i}");
+                            let pick = |res: Resolution| {
+                                let step = step.clone();
+                                Callback::from(move |_: Event| {
+                                    if let Step::Review(mut all) = (*step).clone() {
+                                        all[i].2 = res;
+                                        step.set(Step::Review(all));
+                                    }
+                                })
+                            };
+                            html! {
+                                <div class="govuk-form-group">
+                                    <fieldset class="govuk-fieldset">
+                                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{ "A record with this id is already here, in progress. What should happen?" }</legend>
+                                        <div class="govuk-radios govuk-radios--small">
+                                            { radio(format!("{name}-keep"), &name, *choice == Resolution::KeepBoth, "Keep both: add the imported one as a copy", pick(Resolution::KeepBoth)) }
+                                            { radio(format!("{name}-replace"), &name, *choice == Resolution::Replace, "Replace the one here with the imported one", pick(Resolution::Replace)) }
+                                        </div>
+                                    </fieldset>
+                                </div>
+                            }
+                        }
+                    };
+                    html! {
+                        <li class="pct-import__record">
+                            <p class="govuk-body govuk-!-margin-bottom-1"><strong>{ format!("Record {}. ", i + 1) }</strong>{ what }</p>
+                            <div class="govuk-body">{ note }</div>
+                        </li>
+                    }
+                })
+                .collect();
+            html! {
+                <div id="import-review">
+                    <h3 class="govuk-heading-s">{ format!("The file holds {} {}", records.len(), if records.len() == 1 { "record" } else { "records" }) }</h3>
+                    <ol class="govuk-list">{ rows }</ol>
+                    { button::group(ButtonGroupProps { children: html! { <>
+                        { button::view(ButtonProps { id: Some(AttrValue::from("import-confirm")), button_type: "button".into(), onclick: on_confirm, ..ButtonProps::new("Import these records") }) }
+                        { button::view(ButtonProps { id: Some(AttrValue::from("import-cancel")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: reset.clone(), ..ButtonProps::new("Cancel") }) }
+                    </> } }) }
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+    let what = if form == Form::Referral {
+        "referrals"
+    } else {
+        "assessments and cases"
+    };
+    html! {
+        <>
+            <h2 class="govuk-heading-m" id="import-heading">{ "Import records" }</h2>
+            <p class="govuk-body">{ "Downloads and imports use the toolkit's JSON format, described by its " }
+                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { "/officer/schemas/records-v1.schema.json" }}>{ "published JSON Schema" }</a>{ "." }</p>
+            if let Step::Done(n) = &*step {
+                <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
+                    <p class="govuk-notification-banner__heading">{ format!("{n} {} imported", if *n == 1 { "record" } else { "records" }) }</p>
+                </NotificationBanner>
+            }
+            <ErrorSummary items={refused.iter().map(|w| ErrorSummaryItem::new(format!("The file was not imported. {w}"), "import-file")).collect::<Vec<_>>()} />
+            <div class={classes!("govuk-form-group", refused.is_some().then_some("govuk-form-group--error"))}>
+                <label class="govuk-label" for="import-file">{ format!("Upload a JSON file of {what} downloaded from this toolkit") }</label>
+                <div class="govuk-hint" id="import-file-hint">{ "Nothing is stored until you have checked what the file holds. A record already here that is final is never replaced." }</div>
+                if let Some(why) = &refused {
+                    <p class="govuk-error-message" id="import-file-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ format!("The file was not imported. {why}") }</p>
+                }
+                <input ref={input} class={classes!("govuk-file-upload", refused.is_some().then_some("govuk-file-upload--error"))} id="import-file" name="import-file" type="file" accept=".json,application/json"
+                    aria-describedby={if refused.is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }} onchange={on_file} />
+            </div>
+            { review }
+        </>
+    }
+}
