@@ -66,6 +66,11 @@ test('REC-5 REC-1 REC-2 REC-4 REC-6: partners filter, select, download (JSON and
   await page.locator('#filter-status').selectOption('');
   assert.equal(await rows.count(), 3);
   if (SHOTS) await screenshot(page, 'records-partners');
+  // REC-1: the page links the published JSON Schema of the file format, served with the app.
+  const schemaHref = await page.locator('#schema-link').getAttribute('href');
+  const schemaRes = await page.request.get(schemaHref);
+  assert.equal(schemaRes.status(), 200, schemaHref);
+  assert.equal(JSON.parse(await schemaRes.text()).properties.format.const, 'prevent-toolkit/records');
 
   // Nothing selected: a clear message, no download.
   await page.locator('#download-selected-json').focus();
@@ -250,6 +255,12 @@ test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a P
   assert.deepEqual(await types(), ['PLP case', 'Gateway Assessment']);
   await assertNoAxeViolations(page, 'the officers\' records hub, sorted by deadline');
   if (SHOTS) await screenshot(page, 'records-officers');
+  const officerSchema = await page.request.get(await page.locator('#schema-link').getAttribute('href'));
+  assert.equal(officerSchema.status(), 200);
+  for (const form of ['pga', 'plp', 'plp-review', 'plp-closure', 'plp-panel', 'plp-fimu']) {
+    const res = await page.request.get(`/officer/schemas/${form}-record-v1.schema.json`);
+    assert.equal(res.status(), 200, form);
+  }
 
   // REC-1: the PLP case alone downloads with the submission linked to it.
   await rows.first().locator('input[type=checkbox]').check();
