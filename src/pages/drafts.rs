@@ -42,7 +42,7 @@ const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
 ];
 
 /// What a record of form `kind` is called in the list.
-fn kind_label(kind: &str) -> &'static str {
+pub fn kind_label(kind: &str) -> &'static str {
     match Form::of(kind) {
         Form::Pga => "Gateway Assessment",
         Form::Plp => "PLP case",

@@ -220,7 +220,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                     let d = &r.draft;
                     let what = format!(
                         "{}: {} ({}){}",
-                        Form::of(&d.form).noun(),
+                        super::drafts::kind_label(&d.form),
                         d.label(),
                         if d.is_locked() { "final" } else { "in progress" },
                         d.finished.as_ref().map(|f| format!(", {}", f.reference)).unwrap_or_default()

@@ -1,7 +1,12 @@
 //! CSV export (RFC 4180) of records of one form: one row per record, one column per question
 //! (the stable question id as the header), UTF-8 with a byte-order mark so spreadsheets read it
 //! as UTF-8. Values are flattened as in the JSON export: option values, checkbox choices joined
-//! with "; ", dates as YYYY-MM-DD; questions not shown for a record are empty. Cells that a
+//! with "; ", dates as YYYY-MM-DD (a date that is not a real date yet as "day/month/year" as
+//! typed); questions not shown for a record are empty.
+//!
+//! Repeating groups: each question is asked once per record, so the only repeating values are a
+//! checkbox question's choices (one cell, joined with "; ") and a record's audit trail and pages
+//! passed, which are not flattened: they are in the JSON export, which is the one to import. Cells that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
 //! are neutralised with a leading apostrophe (OWASP CSV injection guidance).
 //!
