@@ -2,6 +2,7 @@
 //! Only hooks and event handlers call these; reducers and the core never do.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 #[cfg(feature = "officer")]
 pub mod framework;

@@ -27,6 +27,7 @@ pub mod plp_case;
 #[cfg(feature = "pga")]
 pub mod plp_form;
 pub mod records;
+pub mod sealed;
 pub mod store;
 pub mod validate;
 
