@@ -36,7 +36,7 @@ const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
     ("plp", "PLP cases", &["plp"]),
     (
         "all",
-        "Every record, with PLP reassessments, panels, submissions and closures",
+        "Every record, with each PLP case's linked records",
         &[],
     ),
 ];
