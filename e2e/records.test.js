@@ -286,3 +286,36 @@ test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a P
   await r.onPage(page, 'Case entered PLP', { axe: false });
   assert.match(await page.locator('#plp-submissions').innerText(), /30 December 2026\s+A DIF or reassessment\. Risk: static/);
 });
+
+test('SEC-2: wipe all data on this device asks first, cancel keeps everything, and yes deletes only the toolkit\'s data; the storage answer is shown', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.finishPersonReferral(page, {});
+  await r.startToAboutYou(page);
+  await page.evaluate(() => localStorage.setItem('other.site.key', 'kept'));
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  // navigator.storage.persist() was asked, and its answer is shown in words.
+  await page.waitForFunction(() => !document.querySelector('#storage-persisted').innerText.startsWith('Checking'));
+  assert.match(await page.locator('#storage-persisted').innerText(), /^This browser (keeps the toolkit's data until you delete it|may delete the toolkit's data when it runs short of space)/);
+  const ours = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pct.')).length);
+  assert.equal(await ours(), 2);
+  // Asks first; Cancel changes nothing.
+  await page.locator('#wipe').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#wipe-confirm').waitFor();
+  assert.match(await page.locator('#wipe-confirm').innerText(), /every record and draft \(2\).*cannot be undone/s);
+  await assertNoAxeViolations(page, 'the wipe confirmation');
+  await page.locator('#wipe-cancel').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#wipe-confirm').count(), 0);
+  assert.equal(await ours(), 2);
+  // Yes: the toolkit's entries go, another site's key on the origin stays, the list is empty.
+  await page.locator('#wipe').click();
+  await page.locator('#wipe-yes').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#wipe-done').waitFor();
+  assert.match(await page.locator('#wipe-done').innerText(), /has been deleted \(2 entries\)/);
+  assert.equal(await ours(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('other.site.key')), 'kept');
+  await page.locator('#no-drafts').waitFor();
+});

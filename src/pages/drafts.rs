@@ -108,6 +108,14 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         let reload = reload.clone();
         super::import::use_import(form, Callback::from(move |_: ()| reload.set(*reload + 1)))
     };
+    let stored = match &*listing {
+        Some(Ok(l)) => l.drafts.len(),
+        _ => 0,
+    };
+    let device = {
+        let reload = reload.clone();
+        super::device::use_device(stored, Callback::from(move |_: ()| reload.set(*reload + 1)))
+    };
     {
         let listing = listing.clone();
         use_effect_with(*reload, move |_| {
@@ -381,6 +389,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>
             }
             { import }
+            { device }
         </>
     }
 }

@@ -6,6 +6,7 @@ pub mod date_field;
 #[cfg(feature = "officer")]
 pub mod deadlines;
 pub mod delete_draft;
+pub mod device;
 pub mod draft_scope;
 pub mod drafts;
 #[cfg(feature = "officer")]

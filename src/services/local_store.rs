@@ -77,3 +77,19 @@ impl KvBackend for LocalBackend {
         Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
     }
 }
+
+/// Deletes everything this toolkit keeps in this browser (every record and draft, the settings
+/// and the DIF framework: every `pct.` key; issue 8, "wipe all data on this device"). Returns
+/// how many entries were removed; other sites' data on the origin is left alone.
+pub fn wipe() -> Result<usize, KvError> {
+    let b = LocalBackend::new();
+    let ours: Vec<String> = b
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with("pct."))
+        .collect();
+    for k in &ours {
+        b.remove(k)?;
+    }
+    Ok(ours.len())
+}
