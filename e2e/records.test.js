@@ -305,6 +305,7 @@ test('SEC-2: wipe all data on this device asks first, cancel keeps everything, a
   await page.locator('#wipe-confirm').waitFor();
   assert.match(await page.locator('#wipe-confirm').innerText(), /every record and draft \(2\).*cannot be undone/s);
   await assertNoAxeViolations(page, 'the wipe confirmation');
+  if (SHOTS) await screenshot(page, 'records-wipe-confirm');
   await page.locator('#wipe-cancel').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#wipe-confirm').count(), 0);

@@ -66,7 +66,7 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
             }
             if *wipe == Wipe::Confirm {
                 <div id="wipe-confirm">
-                    { warning_text::view(WarningTextProps::new(html! { { format!("This deletes every record and draft ({records}), your settings and your DIF framework from this browser. It cannot be undone. Download what you need first.") } })) }
+                    { warning_text::view(WarningTextProps::new(html! { { format!("This deletes every record and draft ({records}) and every setting the toolkit keeps in this browser. It cannot be undone. Download what you need first.") } })) }
                     { button::group(ButtonGroupProps { children: html! { <>
                         { button::view(ButtonProps { id: Some(AttrValue::from("wipe-yes")), button_type: "button".into(), variant: ButtonVariant::Warning, onclick: on_confirm, ..ButtonProps::new("Yes, delete everything") }) }
                         { button::view(ButtonProps { id: Some(AttrValue::from("wipe-cancel")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: set(Wipe::Idle), ..ButtonProps::new("Cancel") }) }
