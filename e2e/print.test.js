@@ -178,38 +178,10 @@ app.test('REC print: a finished referral prints with the marking and page number
 });
 
 // The clock is fixed (as in pga.test.js) so the PGA's deadlines, which the walk checks, are known.
-const TODAY = new Date('2026-12-30T10:00:00');
-const PGA_DUE = 'Due 31 December 2026: 1 working day left';
+const TODAY = p.STRAIGHT_TO_PLP_TODAY;
 const CTCO = 'DC Morgan Reyes';
 const SERGEANT = 'DS Priya Shah';
-
-/** An institution no one can be traced for: straight to PLP (pga.test.js, "straight-to-plp"). */
-const STRAIGHT_TO_PLP = {
-  slug: 'print-straight-to-plp',
-  decision: 'Straight to PLP',
-  case: { reference: 'PCM-2026-0301', received: ['22', '12', '2026'], subject: 'An institution', area: 'Yes, Dovetail', ctco: CTCO },
-  deconfliction: { date: ['21', '12', '2026'], reference: 'NCIA-PRINT', rado: 3 },
-  checkDate: ['23', '12', '2026'],
-  signOff: ['29', '12', '2026'],
-  concernType: 'Islamist',
-  pursueInvestigation: 'No',
-  dif: { capability: { present: { access: 'Open source: fundraising for the group.' } } },
-  assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
-  prompts: [],
-  rationale: 'Untraced: straight to PLP.',
-  supervisor: SERGEANT,
-  expect: {
-    deadlines: { 'pga-2': PGA_DUE },
-    deadlinesAfterDecision: { 'pga-2': PGA_DUE },
-    unavailable: {
-      'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
-      'Refer to the LACC': 'Only a person can be referred to Channel (PGA-7, s10)',
-      Close: 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)',
-      'Close and escalate to Pursue': 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)',
-    },
-    fimuRequired: true,
-  },
-};
+const STRAIGHT_TO_PLP = p.straightToPlp({ slug: 'print-straight-to-plp', reference: 'PCM-2026-0301', ncia: 'NCIA-PRINT', ctco: CTCO, supervisor: SERGEANT });
 
 app.test('REC print: a final Gateway Assessment and the PLP case it starts print with the marking and page numbers on every page and no app chrome', async (t) => {
   const { page } = await app.open(t, null);

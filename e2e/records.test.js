@@ -45,7 +45,7 @@ async function importFile(page, name, text) {
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-test('REC-5 REC-1 REC-2 REC-4 REC-6: partners filter, select, download (JSON and CSV), and a round trip restores every record exactly', async (t) => {
+test('REC-5 REC-1 REC-7 REC-4 REC-6: partners filter, select, download (JSON and CSV), and a round trip restores every record exactly', async (t) => {
   const { page } = await app.open(t, null);
   // Two finished referrals and one in progress.
   const a = await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
@@ -92,7 +92,7 @@ test('REC-5 REC-1 REC-2 REC-4 REC-6: partners filter, select, download (JSON and
   assert.deepEqual(refs, [a.reference, b.reference].sort());
   for (const rec of file.records) assert.ok(['in-progress', 'finished'].includes(rec.status));
 
-  // REC-2: CSV of the same selection (one type): BOM, CRLF, one row per record, the formula
+  // REC-7: CSV of the same selection (one type): BOM, CRLF, one row per record, the formula
   // neutralised and the quotes doubled.
   const csv = await download(page, '#download-selected-csv');
   assert.match(csv.name, /^prevent-nrf-records-\d{8}\.csv$/);
@@ -147,7 +147,7 @@ test('REC-5 REC-1 REC-2 REC-4 REC-6: partners filter, select, download (JSON and
   }
 });
 
-test('REC-4: a bad, truncated, oversized or foreign file is refused with a clear message and changes nothing', async (t) => {
+test('REC-3: a bad, truncated, oversized or foreign file is refused with a clear message and changes nothing', async (t) => {
   const { page } = await app.open(t, null);
   const a = await r.finishPersonReferral(page, {});
   await page.goto('/drafts');
@@ -156,10 +156,10 @@ test('REC-4: a bad, truncated, oversized or foreign file is refused with a clear
   const json = await download(page, '#download-selected-json');
   const before = await storedDrafts(page);
   const cases = [
-    ['not JSON', 'notes.json', 'Dear team, please see attached.', /not/i],
-    ['truncated', 'cut.json', json.text.slice(0, Math.floor(json.text.length / 2)), /./],
-    ['someone else\'s JSON', 'other.json', JSON.stringify({ hello: 'world' }), /./],
-    ['a record changed by hand', 'edited.json', json.text.replace('"status": "finished"', '"status": "done"'), /./],
+    ['not JSON', 'notes.json', 'Dear team, please see attached.', /The file is not JSON \(line 1, column 1\): choose the .json file the toolkit downloaded/],
+    ['truncated', 'cut.json', json.text.slice(0, Math.floor(json.text.length / 2)), /The file stops before its end \(line \d+\): it may have been cut short/],
+    ['someone else\'s JSON', 'other.json', JSON.stringify({ hello: 'world' }), /The file is not an export of the toolkit: it does not say what format it is in/],
+    ['a record changed by hand', 'edited.json', json.text.replace('"status": "finished"', '"status": "done"'), /Record 1: its status is .done., neither 'in-progress' nor 'finished'/],
   ];
   for (const [name, fileName, text, pattern] of cases) {
     await importFile(page, fileName, text);
@@ -184,36 +184,10 @@ test('REC-4: a bad, truncated, oversized or foreign file is refused with a clear
 // The officers' hub: a Gateway Assessment that went straight to PLP, the PLP case it started
 // and a submission to the FIMU linked to that case.
 const p = require('./lib/pga');
-const TODAY = new Date('2026-12-30T10:00:00');
+const TODAY = p.STRAIGHT_TO_PLP_TODAY;
 const CTCO = 'DC Morgan Reyes';
 const SERGEANT = 'DS Priya Shah';
-const PGA_DUE = 'Due 31 December 2026: 1 working day left';
-const STRAIGHT_TO_PLP = {
-  slug: 'records-straight-to-plp',
-  decision: 'Straight to PLP',
-  case: { reference: 'PCM-2026-0404', received: ['22', '12', '2026'], subject: 'An institution', area: 'Yes, Dovetail', ctco: CTCO },
-  deconfliction: { date: ['21', '12', '2026'], reference: 'NCIA-REC', rado: 3 },
-  checkDate: ['23', '12', '2026'],
-  signOff: ['29', '12', '2026'],
-  concernType: 'Islamist',
-  pursueInvestigation: 'No',
-  dif: { capability: { present: { access: 'Open source: fundraising for the group.' } } },
-  assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
-  prompts: [],
-  rationale: 'Untraced: straight to PLP.',
-  supervisor: SERGEANT,
-  expect: {
-    deadlines: { 'pga-2': PGA_DUE },
-    deadlinesAfterDecision: { 'pga-2': PGA_DUE },
-    unavailable: {
-      'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
-      'Refer to the LACC': 'Only a person can be referred to Channel (PGA-7, s10)',
-      Close: 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)',
-      'Close and escalate to Pursue': 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)',
-    },
-    fimuRequired: true,
-  },
-};
+const STRAIGHT_TO_PLP = p.straightToPlp({ slug: 'records-straight-to-plp', reference: 'PCM-2026-0404', ncia: 'NCIA-REC', ctco: CTCO, supervisor: SERGEANT });
 
 test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a PLP case leaves and comes back with its linked records', async (t) => {
   const { page } = await app.open(t, null);

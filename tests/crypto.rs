@@ -9,19 +9,26 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ID: &str = "6a1b2c3d-0000-4000-8000-000000000001";
-const DRAFT: &str =
-    r#"{"id":"6a1b2c3d-0000-4000-8000-000000000001","answers":{"subject.forename":"Alex"}}"#;
-
-#[wasm_bindgen_test]
-async fn sec_1_a_sealed_draft_opens_with_its_passphrase_and_only_with_it() {
+/// A key for `passphrase` with a fresh salt, a fresh nonce sequence, and `DRAFT` sealed under
+/// them for record `ID` of form "nrf".
+async fn sealed_draft(passphrase: &str) -> (web_sys::CryptoKey, NonceSequence, [u8; 16], String) {
     let salt: [u8; 16] = crypto::random().unwrap();
-    let key = crypto::derive_key("correct horse battery staple", &salt, ITERATIONS)
+    let key = crypto::derive_key(passphrase, &salt, ITERATIONS)
         .await
         .unwrap();
     let mut nonces = NonceSequence::new(crypto::random().unwrap());
     let payload = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
         .await
         .unwrap();
+    (key, nonces, salt, payload)
+}
+
+const DRAFT: &str =
+    r#"{"id":"6a1b2c3d-0000-4000-8000-000000000001","answers":{"subject.forename":"Alex"}}"#;
+
+#[wasm_bindgen_test]
+async fn sec_1_a_sealed_draft_opens_with_its_passphrase_and_only_with_it() {
+    let (key, _, salt, payload) = sealed_draft("correct horse battery staple").await;
     assert!(!payload.contains("Alex"), "the payload holds no plain text");
     assert_eq!(
         crypto::open(&key, &payload, ID, "nrf").await.unwrap(),
@@ -38,14 +45,7 @@ async fn sec_1_a_sealed_draft_opens_with_its_passphrase_and_only_with_it() {
 
 #[wasm_bindgen_test]
 async fn sec_1_every_write_has_a_fresh_nonce_and_ciphertext() {
-    let salt: [u8; 16] = crypto::random().unwrap();
-    let key = crypto::derive_key("passphrase", &salt, ITERATIONS)
-        .await
-        .unwrap();
-    let mut nonces = NonceSequence::new(crypto::random().unwrap());
-    let a = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
-        .await
-        .unwrap();
+    let (key, mut nonces, salt, a) = sealed_draft("passphrase").await;
     let b = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
         .await
         .unwrap();
@@ -60,14 +60,7 @@ async fn sec_1_every_write_has_a_fresh_nonce_and_ciphertext() {
 
 #[wasm_bindgen_test]
 async fn sec_1_a_changed_or_moved_ciphertext_is_refused() {
-    let salt: [u8; 16] = crypto::random().unwrap();
-    let key = crypto::derive_key("passphrase", &salt, ITERATIONS)
-        .await
-        .unwrap();
-    let mut nonces = NonceSequence::new(crypto::random().unwrap());
-    let payload = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
-        .await
-        .unwrap();
+    let (key, _, _, payload) = sealed_draft("passphrase").await;
     // One bit of the ciphertext flipped.
     let mut s = sealed::decode(&payload).unwrap();
     s.ct[3] ^= 1;

@@ -533,7 +533,46 @@ async function enterPlpFromPga(page, pgaId, e) {
   return (await page.locator('#reference').innerText()).trim();
 }
 
+/**
+ * A quick "Straight to PLP" scenario for completePga, with the browser clock fixed at 30 December
+ * 2026 (STRAIGHT_TO_PLP_TODAY): an institution nobody can be traced for (PGA-8, s8), received on
+ * 22 December, by `ctco`, supervised by `supervisor`. `slug`, `reference` (the case reference)
+ * and `ncia` (the de-confliction reference) tell tests apart.
+ */
+const STRAIGHT_TO_PLP_TODAY = new Date('2026-12-30T10:00:00');
+function straightToPlp({ slug, reference, ncia, ctco, supervisor }) {
+  const due = 'Due 31 December 2026: 1 working day left';
+  return {
+    slug,
+    decision: 'Straight to PLP',
+    case: { reference, received: ['22', '12', '2026'], subject: 'An institution', area: 'Yes, Dovetail', ctco },
+    deconfliction: { date: ['21', '12', '2026'], reference: ncia, rado: 3 },
+    checkDate: ['23', '12', '2026'],
+    signOff: ['29', '12', '2026'],
+    concernType: 'Islamist',
+    pursueInvestigation: 'No',
+    dif: { capability: { present: { access: 'Open source: fundraising for the group.' } } },
+    assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
+    prompts: [],
+    rationale: 'Untraced: straight to PLP.',
+    supervisor,
+    expect: {
+      deadlines: { 'pga-2': due },
+      deadlinesAfterDecision: { 'pga-2': due },
+      unavailable: {
+        'Keep in PCM': 'An institution or ideological expression whose responsible person cannot be traced goes straight to PLP (PGA-8, s8)',
+        'Refer to the LACC': 'Only a person can be referred to Channel (PGA-7, s10)',
+        Close: 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)',
+        'Close and escalate to Pursue': 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)',
+      },
+      fimuRequired: true,
+    },
+  };
+}
+
 module.exports = {
+  STRAIGHT_TO_PLP_TODAY,
+  straightToPlp,
   DIF,
   FACTOR_COUNT,
   CHECKS,

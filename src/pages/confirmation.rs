@@ -48,12 +48,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
         .iter()
         .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
     let on_download = on_download_json(schema, &draft, &problem);
-    let on_print = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let on_print = on_print();
     let answers = answers_summary(schema, &draft, &ctx);
     let start = nav::href(&Route::FormStart { form });
     let check = nav::href(&Route::Drafts);
@@ -124,6 +119,16 @@ pub fn answers_summary(
             html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
         })
         .collect()
+}
+
+/// The print button's callback: the browser's print dialog (the print view is the stylesheet's).
+pub fn on_print() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    })
 }
 
 /// The JSON download of a record (the export's format); a failure is shown through `problem`.

@@ -129,15 +129,7 @@ pub fn Deadlines() -> Html {
                         .into(),
                 )
             } else {
-                let stamp = clock::now().replace(['-', ':'], "");
-                let stamp = format!(
-                    "{}Z",
-                    stamp
-                        .split('.')
-                        .next()
-                        .unwrap_or(&stamp)
-                        .trim_end_matches('Z')
-                );
+                let stamp = clock::ics_stamp();
                 download(
                     &ics::file_name(reference),
                     "text/calendar",

@@ -10,6 +10,15 @@
 #[cfg(feature = "officer")]
 pub use officer::*;
 
+/// A stored draft, when it can be read.
+pub fn load(id: &str) -> Option<prevent_core::Draft> {
+    crate::services::store()
+        .load_now(id)
+        .ok()
+        .flatten()
+        .and_then(|e| e.open().ok())
+}
+
 #[cfg(not(feature = "officer"))]
 mod partner {
     use prevent_core::Draft;
@@ -48,15 +57,6 @@ mod partner {
         Vec::new()
     }
 
-    /// A stored draft.
-    pub fn load(id: &str) -> Option<Draft> {
-        crate::services::store()
-            .load_now(id)
-            .ok()
-            .flatten()
-            .and_then(|e| e.open().ok())
-    }
-
     /// Partners' bundle: no side panel.
     pub fn sidebar(_: &Draft, _: &crate::app::Settings) -> Html {
         Html::default()
@@ -67,6 +67,7 @@ pub use partner::*;
 
 #[cfg(feature = "officer")]
 mod officer {
+    use super::load;
     use crate::services::clock;
     use prevent_core::pga_form::{self, FIRST_SECTION};
     use prevent_core::plp_form;
@@ -210,15 +211,6 @@ mod officer {
             panel_in_progress: unfinished(&panels),
             case,
         }
-    }
-
-    /// A stored draft.
-    pub fn load(id: &str) -> Option<Draft> {
-        crate::services::store()
-            .load_now(id)
-            .ok()
-            .flatten()
-            .and_then(|e| e.open().ok())
     }
 
     /// Every reassessment draft of PLP case `case_id`, recorded or in progress.

@@ -54,12 +54,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     let ctx = clock::context();
     let summary = pga_form::decision_summary(schema, &draft.answers, &ctx);
     let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
-    let on_print = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let on_print = super::confirmation::on_print();
     let text_row = |key: &str, value: Option<String>| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: match value {

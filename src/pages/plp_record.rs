@@ -182,15 +182,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            let stamp = clock::now().replace(['-', ':'], "");
-            let stamp = format!(
-                "{}Z",
-                stamp
-                    .split('.')
-                    .next()
-                    .unwrap_or(&stamp)
-                    .trim_end_matches('Z')
-            );
+            let stamp = clock::ics_stamp();
             if let Err(why) = download(
                 &prevent_core::ics::file_name(&reference),
                 "text/calendar",
@@ -201,12 +193,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         })
     };
     let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
-    let on_print = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let on_print = super::confirmation::on_print();
     let row = |key: &str, value: String| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: html! { { value } },

@@ -15,6 +15,19 @@ pub fn now() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// Now as an iCalendar UTC date-time ("20261128T140302Z"), for an .ics file's DTSTAMP.
+pub fn ics_stamp() -> String {
+    let stamp = now().replace(['-', ':'], "");
+    format!(
+        "{}Z",
+        stamp
+            .split('.')
+            .next()
+            .unwrap_or(&stamp)
+            .trim_end_matches('Z')
+    )
+}
+
 /// The validation context for today.
 pub fn context() -> Context {
     Context { today: today() }

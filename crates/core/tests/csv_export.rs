@@ -22,7 +22,7 @@ fn draft(id: &str, pairs: &[(&str, &str)]) -> Draft {
 }
 
 #[test]
-fn formula_cells_are_neutralised_and_others_left_alone() {
+fn rec_7_formula_cells_are_neutralised_and_others_left_alone() {
     for (cell, safe) in [
         ("=SUM(A1)", "'=SUM(A1)"),
         ("+44 1632", "'+44 1632"),
@@ -38,7 +38,7 @@ fn formula_cells_are_neutralised_and_others_left_alone() {
 }
 
 #[test]
-fn one_row_per_record_with_rfc_4180_quoting_a_bom_and_crlf() {
+fn rec_7_one_row_per_record_with_rfc_4180_quoting_a_bom_and_crlf() {
     let s = nrf::schema();
     let mut a = draft(
         "id-a",

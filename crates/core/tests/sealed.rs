@@ -25,22 +25,17 @@ fn sec_1_a_sealed_payload_reads_back_as_written() {
 fn sec_1_a_damaged_weakened_or_foreign_payload_is_refused_with_what_is_wrong() {
     let good = encode(&sample());
     let swap = |from: &str, to: &str| good.replacen(from, to, 1);
-    let salt = encode(&sample())
-        .split("\"salt\":\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    let nonce = encode(&sample())
-        .split("\"nonce\":\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    // The base64 text of a field of the good payload.
+    let field = |name: &str| {
+        good.split(&format!("\"{name}\":\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let (salt, nonce) = (field("salt"), field("nonce"));
     for (name, payload, want) in [
         (
             "plain draft JSON",
