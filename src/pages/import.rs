@@ -64,32 +64,11 @@ fn existing() -> BTreeMap<String, bool> {
 /// back what it replaced, so a failed import changes nothing.
 fn save_all(records: &[(ImportedRecord, Conflict, Resolution)]) -> Result<usize, String> {
     let here = existing();
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut renamed: Vec<(String, String)> = Vec::new();
-    for (r, conflict, choice) in records {
-        let id = new_id();
-        let d =
-            import::resolve(&r.draft, *conflict, *choice, &id, &here).map_err(|e| e.to_string())?;
-        if d.id != r.draft.id {
-            renamed.push((r.draft.id.clone(), d.id.clone()));
-        }
-        drafts.push(d);
-    }
-    // A PLP case kept as a copy takes the records linked to it in the same file with it
-    // (its reassessments, panels, submissions and closure), rather than leave them on the one
-    // already here.
-    #[cfg(feature = "officer")]
-    for d in &mut drafts {
-        let field = prevent_core::plp_form::CASE_FIELD;
-        if let Some((_, to)) = renamed
-            .iter()
-            .find(|(from, _)| d.answers.text(field) == Some(from.as_str()))
-        {
-            d.answers.set(field, prevent_core::Answer::Text(to.clone()));
-        }
-    }
-    #[cfg(not(feature = "officer"))]
-    let _ = &renamed;
+    let chosen: Vec<(&Draft, Conflict, Resolution)> = records
+        .iter()
+        .map(|(r, c, choice)| (&r.draft, *c, *choice))
+        .collect();
+    let drafts = import::resolve_all(&chosen, new_id, &here).map_err(|e| e.to_string())?;
     let s = store();
     let now = clock::now();
     let mut undo: Vec<(String, Option<Envelope>)> = Vec::new();

@@ -1333,3 +1333,36 @@ pub fn resolve(
     }
     Ok(copy)
 }
+
+/// [`resolve`] for every record of a file, each with its conflict and the user's choice, in file
+/// order; `new_id` gives a fresh record id for each copy. A PLP case kept as a copy takes the
+/// records linked to it in the same file (its reassessments, panels, submissions and closure)
+/// with it, rather than leave them on the case already here. Any refusal refuses them all.
+pub fn resolve_all(
+    records: &[(&Draft, Conflict, Resolution)],
+    mut new_id: impl FnMut() -> String,
+    existing: &BTreeMap<String, bool>,
+) -> Result<Vec<Draft>, ImportError> {
+    let mut out = Vec::new();
+    let mut renamed: Vec<(&str, String)> = Vec::new();
+    for (draft, conflict, choice) in records {
+        let d = resolve(draft, *conflict, *choice, &new_id(), existing)?;
+        if d.id != draft.id {
+            renamed.push((draft.id.as_str(), d.id.clone()));
+        }
+        out.push(d);
+    }
+    #[cfg(feature = "pga")]
+    for d in &mut out {
+        let field = crate::plp_form::CASE_FIELD;
+        if let Some((_, to)) = renamed
+            .iter()
+            .find(|(from, _)| d.answers.text(field) == Some(*from))
+        {
+            d.answers.set(field, Answer::Text(to.clone()));
+        }
+    }
+    #[cfg(not(feature = "pga"))]
+    let _ = renamed;
+    Ok(out)
+}

@@ -983,3 +983,58 @@ proptest! {
         fixed_point(sel.to_string().as_bytes());
     }
 }
+
+#[test]
+fn rec_4_a_plp_case_kept_as_a_copy_takes_its_linked_records_in_the_same_file_with_it() {
+    use prevent_core::import::resolve_all;
+    use prevent_core::plp_form::CASE_FIELD;
+    let all = records::samples();
+    let case = &all
+        .iter()
+        .find(|s| s.draft.id == records::CASE_ID)
+        .unwrap()
+        .draft;
+    let linked: Vec<&Draft> = all
+        .iter()
+        .map(|s| &s.draft)
+        .filter(|d| d.answers.text(CASE_FIELD) == Some(records::CASE_ID))
+        .collect();
+    assert!(!linked.is_empty());
+    // The case is here already (final): it can only be kept beside the import, as a copy.
+    let here: BTreeMap<String, bool> = [(case.id.clone(), true)].into();
+    let mut chosen = vec![(case, Conflict::SameFinal, Resolution::KeepBoth)];
+    chosen.extend(linked.iter().map(|d| (*d, Conflict::New, Resolution::Add)));
+    let mut ids = [
+        "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+        "6fa459ea-ee8a-4ca4-894e-db77e160355e",
+    ]
+    .into_iter();
+    let out = resolve_all(
+        &chosen,
+        || ids.next().unwrap_or_default().to_string(),
+        &here,
+    )
+    .unwrap();
+    let copy = &out[0].id;
+    assert_ne!(copy, &case.id);
+    for d in &out[1..] {
+        assert_eq!(
+            d.answers.text(CASE_FIELD),
+            Some(copy.as_str()),
+            "{} follows the copy",
+            d.form
+        );
+    }
+    // Added as it is, the case keeps its linked records on its own id.
+    let alone: Vec<_> = chosen
+        .iter()
+        .map(|(d, _, _)| (*d, Conflict::New, Resolution::Add))
+        .collect();
+    let out = resolve_all(&alone, String::new, &BTreeMap::new()).unwrap();
+    assert!(out[1..]
+        .iter()
+        .all(|d| d.answers.text(CASE_FIELD) == Some(records::CASE_ID)));
+    // A choice that is not offered refuses the whole file.
+    let bad = vec![(case, Conflict::SameFinal, Resolution::Replace)];
+    assert!(resolve_all(&bad, String::new, &here).is_err());
+}
