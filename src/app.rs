@@ -134,7 +134,13 @@ fn Shell() -> Html {
         href: nav::href(&to),
         active,
     };
-    let nav_links = if cfg!(feature = "officer") {
+    let nav_links = if cfg!(feature = "trainer") {
+        vec![
+            link("Scenarios", Route::OfficerHome, matches!(route, Route::OfficerHome | Route::Scenario { .. } | Route::Debrief { .. })),
+            link("Write a scenario", Route::Author, route == Route::Author),
+            link("Deadlines", Route::Deadlines, route == Route::Deadlines),
+        ]
+    } else if cfg!(feature = "officer") {
         vec![
             link(
                 "Assessments and cases",
@@ -174,8 +180,9 @@ fn Shell() -> Html {
     html! {
         <>
             { skip_link::view(SkipLinkProps::default()) }
-            { protective_marking::view(ProtectiveMarkingProps::default()) }
+            { protective_marking::view(ProtectiveMarkingProps { training: cfg!(feature = "trainer"), ..Default::default() }) }
             { header::view(HeaderProps { nav: nav_links, onnavigate: Some(nav::on_navigate(&navigator)), ..HeaderProps::new("Prevent Case Toolkit") }) }
+            { training_banner(&navigator) }
             <div class="govuk-width-container">
                 <main class="govuk-main-wrapper" id="main-content" role="main">
                     { switch(route.clone(), &navigator) }
@@ -186,6 +193,17 @@ fn Shell() -> Html {
             } }) }
         </>
     }
+}
+
+/// The scenario being worked, above every page of the trainer's bundle (issue 7).
+#[cfg(feature = "trainer")]
+fn training_banner(navigator: &crate::router::Navigator) -> Html {
+    crate::pages::training::banner(navigator)
+}
+
+#[cfg(not(feature = "trainer"))]
+fn training_banner(_: &crate::router::Navigator) -> Html {
+    Html::default()
 }
 
 fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -> Html {
@@ -235,8 +253,17 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         Route::Drafts => html! { <Drafts form={Form::Referral} /> },
         Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },
         // Officers' pages exist only in the officers' bundle.
-        #[cfg(feature = "officer")]
+        #[cfg(all(feature = "officer", not(feature = "trainer")))]
         Route::OfficerHome => html! { <Drafts form={Form::Pga} /> },
+        // The trainer's home is the scenarios; its records are reached through them.
+        #[cfg(feature = "trainer")]
+        Route::OfficerHome => html! { <crate::pages::training::TrainerHome /> },
+        #[cfg(feature = "trainer")]
+        Route::Scenario { id } => html! { <crate::pages::training::ScenarioPage {id} /> },
+        #[cfg(feature = "trainer")]
+        Route::Debrief { id } => html! { <crate::pages::training::Debrief {id} /> },
+        #[cfg(feature = "trainer")]
+        Route::Author => html! { <crate::pages::author::Author /> },
         #[cfg(feature = "officer")]
         Route::Deadlines => html! { <Deadlines /> },
         #[cfg(feature = "officer")]

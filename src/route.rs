@@ -1,6 +1,32 @@
 //! The app's URLs: every page is a [`Route`], parsed from and written to a path. Pure, so it
 //! is tested natively.
 
+/// The first segment of every officers' path: "officer", or "trainer" in the trainer's bundle,
+/// whose pages are the officers' own working on training records (issue 7; ARCHITECTURE.md,
+/// "The trainer's bundle").
+#[cfg(not(feature = "trainer"))]
+pub const OFFICER: &str = "officer";
+/// The first segment of every officers' path: the trainer's bundle's own.
+#[cfg(feature = "trainer")]
+pub const OFFICER: &str = "trainer";
+
+/// An officers' path as a literal: `officer!("/pga")` is "/officer/pga" (or "/trainer/pga").
+#[cfg(not(feature = "trainer"))]
+#[macro_export]
+macro_rules! officer {
+    ($p:literal) => {
+        concat!("/officer", $p)
+    };
+}
+/// An officers' path as a literal: `officer!("/pga")` is "/trainer/pga" in this bundle.
+#[cfg(feature = "trainer")]
+#[macro_export]
+macro_rules! officer {
+    ($p:literal) => {
+        concat!("/trainer", $p)
+    };
+}
+
 /// The forms the app guides people through. Each has its own URLs and bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -64,12 +90,12 @@ impl Form {
     pub fn base(self) -> &'static str {
         match self {
             Form::Referral => "/referral",
-            Form::Pga => "/officer/pga",
-            Form::Plp => "/officer/plp",
-            Form::PlpReview => "/officer/plp-review",
-            Form::PlpClosure => "/officer/plp-closure",
-            Form::PlpPanel => "/officer/plp-panel",
-            Form::PlpSubmission => "/officer/plp-fimu",
+            Form::Pga => officer!("/pga"),
+            Form::Plp => officer!("/plp"),
+            Form::PlpReview => officer!("/plp-review"),
+            Form::PlpClosure => officer!("/plp-closure"),
+            Form::PlpPanel => officer!("/plp-panel"),
+            Form::PlpSubmission => officer!("/plp-fimu"),
         }
     }
 
@@ -123,6 +149,13 @@ pub enum Route {
     Deadlines,
     /// Settings: division, own holidays, DIF framework: `/officer/settings`.
     Settings,
+    /// A training scenario's case file, and the trainee's way into it (trainer's bundle only):
+    /// `/trainer/scenario/<id>`.
+    Scenario { id: String },
+    /// The debrief of the trainee's attempt at a scenario: `/trainer/scenario/<id>/debrief`.
+    Debrief { id: String },
+    /// Writing a scenario from a model answer: `/trainer/author`.
+    Author,
     /// Anything else.
     NotFound,
 }
@@ -158,24 +191,30 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["referral", rest @ ..] => form_route(Form::Referral, rest),
-            ["officer", "pga", rest @ ..] => form_route(Form::Pga, rest),
-            ["officer", "plp", rest @ ..] => form_route(Form::Plp, rest),
-            ["officer", "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
-            ["officer", "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
-            ["officer", "plp-panel", rest @ ..] => form_route(Form::PlpPanel, rest),
-            ["officer", "plp-fimu", rest @ ..] => form_route(Form::PlpSubmission, rest),
+            [OFFICER, "pga", rest @ ..] => form_route(Form::Pga, rest),
+            [OFFICER, "plp", rest @ ..] => form_route(Form::Plp, rest),
+            [OFFICER, "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
+            [OFFICER, "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
+            [OFFICER, "plp-panel", rest @ ..] => form_route(Form::PlpPanel, rest),
+            [OFFICER, "plp-fimu", rest @ ..] => form_route(Form::PlpSubmission, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
                 id: id(i),
             },
-            ["officer", "drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
+            [OFFICER, "drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Pga,
                 id: id(i),
             },
-            ["officer"] => Route::OfficerHome,
-            ["officer", "deadlines"] => Route::Deadlines,
-            ["officer", "settings"] => Route::Settings,
+            [OFFICER] => Route::OfficerHome,
+            [OFFICER, "deadlines"] => Route::Deadlines,
+            [OFFICER, "settings"] => Route::Settings,
+            #[cfg(feature = "trainer")]
+            [OFFICER, "scenario", i] if is_slug(i) => Route::Scenario { id: id(i) },
+            #[cfg(feature = "trainer")]
+            [OFFICER, "scenario", i, "debrief"] if is_slug(i) => Route::Debrief { id: id(i) },
+            #[cfg(feature = "trainer")]
+            [OFFICER, "author"] => Route::Author,
             _ => Route::NotFound,
         }
     }
@@ -194,10 +233,13 @@ impl Route {
                 id,
             } => format!("/drafts/{id}/delete"),
             // Officers' records of any form share one delete page.
-            Route::DeleteDraft { form: _, id } => format!("/officer/drafts/{id}/delete"),
-            Route::OfficerHome => "/officer".into(),
-            Route::Deadlines => "/officer/deadlines".into(),
-            Route::Settings => "/officer/settings".into(),
+            Route::DeleteDraft { form: _, id } => format!("/{OFFICER}/drafts/{id}/delete"),
+            Route::OfficerHome => officer!("").into(),
+            Route::Deadlines => officer!("/deadlines").into(),
+            Route::Settings => officer!("/settings").into(),
+            Route::Scenario { id } => format!("{}/{id}", officer!("/scenario")),
+            Route::Debrief { id } => format!("{}/{id}/debrief", officer!("/scenario")),
+            Route::Author => officer!("/author").into(),
             Route::NotFound => "/page-not-found".into(),
         }
     }
@@ -205,7 +247,7 @@ impl Route {
     /// True for the officers' pages, which live in the officers' bundle (`/officer/...`);
     /// everything else is in the partners' bundle (ARCHITECTURE.md, "Two bundles").
     pub fn is_officer(&self) -> bool {
-        self.to_path().starts_with("/officer")
+        self.to_path().starts_with(officer!(""))
     }
 
     /// True when this build renders the route; any other route is a full page load of the

@@ -6,6 +6,8 @@
 // without a file extension and without a file behind it gets
 //   - dist/officer/index.html if it is /officer or starts with /officer/
 //     (the officers' bundle, built with --public-url /officer/);
+//   - dist/trainer/index.html if it is /trainer or starts with /trainer/
+//     (the trainer's bundle, issue 7, built with --public-url /trainer/);
 //   - dist/index.html otherwise (the partners' bundle),
 // so deep links like /referral/subject or /officer/deadlines load the right app
 // and its router picks the page. A static host needs the same rewrite rules.
@@ -26,6 +28,15 @@ const OFFICER_DIR = 'officer';
 /** Is this URL path the officers' app: /officer or anything under /officer/? */
 function isOfficerPath(pathname) {
   return pathname === OFFICER_PREFIX || pathname.startsWith(`${OFFICER_PREFIX}/`);
+}
+
+/** URL prefix of the trainer's bundle (issue 7), and its folder inside dist/. */
+const TRAINER_PREFIX = '/trainer';
+const TRAINER_DIR = 'trainer';
+
+/** Is this URL path the trainer's app: /trainer or anything under /trainer/? */
+function isTrainerPath(pathname) {
+  return pathname === TRAINER_PREFIX || pathname.startsWith(`${TRAINER_PREFIX}/`);
 }
 
 const MIME = {
@@ -126,6 +137,11 @@ async function startServer(opts = {}) {
     }
     // SPA fallback: routes have no extension; missing assets (x.js, x.png) are 404.
     if (path.extname(pathname) === '') {
+      if (isTrainerPath(clean)) {
+        const trainerIndex = path.join(root, TRAINER_DIR, 'index.html');
+        if (fs.existsSync(trainerIndex)) return send(200, trainerIndex);
+        return send(404, null, `not found: the trainer's bundle (${TRAINER_DIR}/index.html) is not built\n`);
+      }
       if (!isOfficerPath(clean)) return send(200, index);
       const officerIndex = path.join(root, OFFICER_DIR, 'index.html');
       if (fs.existsSync(officerIndex)) return send(200, officerIndex);
@@ -152,7 +168,7 @@ async function startServer(opts = {}) {
   };
 }
 
-module.exports = { startServer, assertBuilt, mimeType, isOfficerPath, ROOT, DEFAULT_DIST, OFFICER_PREFIX };
+module.exports = { startServer, assertBuilt, mimeType, isOfficerPath, isTrainerPath, ROOT, DEFAULT_DIST, OFFICER_PREFIX, TRAINER_PREFIX };
 
 // --- command line: node e2e/lib/server.js [--port N] [--root DIR] ---------------------
 if (require.main === module) {
@@ -174,6 +190,8 @@ if (require.main === module) {
       console.log(`serving ${path.relative(process.cwd(), server.root) || '.'} on ${server.url}/ (Ctrl-C stops)`);
       console.log(`  partners: ${server.url}/`);
       console.log(`  officers: ${server.url}${OFFICER_PREFIX}/${officer ? '' : ' (not built)'}`);
+      const trainer = fs.existsSync(path.join(server.root, TRAINER_DIR, 'index.html'));
+      console.log(`  trainer:  ${server.url}${TRAINER_PREFIX}/${trainer ? '' : ' (not built)'}`);
       const stop = () => {
         server.close();
         process.exit(0);

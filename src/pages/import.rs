@@ -261,7 +261,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
         <>
             <h2 class="govuk-heading-m" id="import-heading">{ "Import records" }</h2>
             <p class="govuk-body">{ "Downloads and imports use the toolkit's JSON format, described by its " }
-                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { "/officer/schemas/records-v1.schema.json" }}>{ "published JSON Schema" }</a>{ "." }</p>
+                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { crate::officer!("/schemas/records-v1.schema.json") }}>{ "published JSON Schema" }</a>{ "." }</p>
             if let Step::Done(n) = &*step {
                 <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
                     <p class="govuk-notification-banner__heading">{ format!("{n} {} imported", if *n == 1 { "record" } else { "records" }) }</p>

@@ -26,6 +26,10 @@ pub mod referral_start;
 pub mod referral_tasks;
 #[cfg(feature = "officer")]
 pub mod settings;
+#[cfg(feature = "trainer")]
+pub mod training;
+#[cfg(feature = "trainer")]
+pub mod author;
 
 pub use check_answers::CheckAnswers;
 pub use confirmation::Confirmation;

@@ -3,8 +3,18 @@
 use chrono::NaiveDate;
 use prevent_core::form::Context;
 
-/// The user's local date today.
+/// The user's local date today; in the trainer's bundle, while a scenario is being worked,
+/// the scenario's simulated today (issue 7: deadlines behave as in the story).
 pub fn today() -> NaiveDate {
+    #[cfg(feature = "trainer")]
+    if let Some(d) = crate::services::training::simulated_today() {
+        return d;
+    }
+    real_today()
+}
+
+/// The user's real local date, whatever a scenario says.
+pub fn real_today() -> NaiveDate {
     let d = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()

@@ -61,35 +61,65 @@ fn err(e: JsValue) -> KvError {
     }
 }
 
+/// Where the trainer's bundle keeps everything: training records, settings and scenarios live
+/// under their own prefix, apart from real records (issue 7). The other bundles never list
+/// these keys as their own.
+pub const TRAINING_PREFIX: &str = "pct.training.";
+
+/// The stored key of an app key: the same, or under [`TRAINING_PREFIX`] in the trainer's
+/// bundle ("pct.draft.x" -> "pct.training.draft.x").
+fn stored(key: &str) -> std::borrow::Cow<'_, str> {
+    if cfg!(feature = "trainer") {
+        format!("{TRAINING_PREFIX}{}", key.strip_prefix("pct.").unwrap_or(key)).into()
+    } else {
+        key.into()
+    }
+}
+
+/// The app key of a stored key, when it is this bundle's.
+fn app_key(stored: String) -> Option<String> {
+    if cfg!(feature = "trainer") {
+        stored.strip_prefix(TRAINING_PREFIX).map(|k| format!("pct.{k}"))
+    } else {
+        (!stored.starts_with(TRAINING_PREFIX)).then_some(stored)
+    }
+}
+
 impl KvBackend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.s()?.get_item(key).map_err(err)
+        self.s()?.get_item(&stored(key)).map_err(err)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        self.s()?.set_item(key, value).map_err(err)
+        self.s()?.set_item(&stored(key), value).map_err(err)
     }
     fn remove(&self, key: &str) -> Result<(), KvError> {
-        self.s()?.remove_item(key).map_err(err)
+        self.s()?.remove_item(&stored(key)).map_err(err)
     }
     fn keys(&self) -> Result<Vec<String>, KvError> {
         let s = self.s()?;
         let n = s.length().map_err(err)?;
-        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+        Ok((0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter_map(app_key)
+            .collect())
     }
 }
 
 /// Deletes everything this toolkit keeps in this browser (every record and draft, the settings
 /// and the DIF framework: every `pct.` key; issue 8, "wipe all data on this device"). Returns
-/// how many entries were removed; other sites' data on the origin is left alone.
+/// how many entries were removed; other sites' data on the origin is left alone. The
+/// trainer's bundle deletes only training material.
 pub fn wipe() -> Result<usize, KvError> {
     let b = LocalBackend::new();
-    let ours: Vec<String> = b
-        .keys()?
-        .into_iter()
-        .filter(|k| k.starts_with("pct."))
+    let s = b.s()?;
+    let n = s.length().map_err(err)?;
+    let prefix = if cfg!(feature = "trainer") { TRAINING_PREFIX } else { "pct." };
+    let ours: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
         .collect();
     for k in &ours {
-        b.remove(k)?;
+        s.remove_item(k).map_err(err)?;
     }
     Ok(ours.len())
 }

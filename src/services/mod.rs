@@ -8,6 +8,8 @@ pub mod download;
 pub mod framework;
 pub mod local_store;
 pub mod settings;
+#[cfg(feature = "trainer")]
+pub mod training;
 
 pub use local_store::{store, LocalBackend, Store};
 

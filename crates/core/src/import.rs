@@ -233,7 +233,7 @@ fn parse_text_with(
 }
 
 /// Refuses a file over [`MAX_BYTES`], before anything is read.
-fn size(bytes: usize) -> Result<(), ImportError> {
+pub(crate) fn size(bytes: usize) -> Result<(), ImportError> {
     if bytes <= MAX_BYTES {
         return Ok(());
     }
@@ -255,7 +255,7 @@ fn mb(bytes: usize) -> String {
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] before parsing, so that no hostile file reaches
 /// the parser's own recursion limit.
-fn check_depth(text: &str) -> Result<(), ImportError> {
+pub(crate) fn check_depth(text: &str) -> Result<(), ImportError> {
     let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
     for b in text.bytes() {
         if in_string {
@@ -291,7 +291,7 @@ const TOO_LONG: &str = "longer than";
 
 /// JSON into a value, refusing a field given twice in one object (which JSON parsers
 /// otherwise settle silently, one way or the other) and texts over [`MAX_TEXT_CHARS`].
-fn read_json(text: &str) -> Result<Value, ImportError> {
+pub(crate) fn read_json(text: &str) -> Result<Value, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Strict::deserialize(&mut de).and_then(|Strict(v)| de.end().map(|()| v));
     value.map_err(|e| {
@@ -471,7 +471,7 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 /// Reads a parsed export (one record or a selection).
-fn from_value(
+pub(crate) fn from_value(
     value: Value,
     known: &[&FormSchema],
     ctx: &Context,

@@ -27,6 +27,8 @@ pub mod plp_case;
 #[cfg(feature = "pga")]
 pub mod plp_form;
 pub mod records;
+#[cfg(feature = "pga")]
+pub mod scenario;
 pub mod sealed;
 pub mod store;
 pub mod validate;
@@ -36,5 +38,15 @@ pub use draft::{AuditEntry, Draft, DraftStatus};
 pub use form::{Condition, FormSchema, Page, PageKind, Question, QuestionKind};
 pub use validate::{Issue, Report, Severity};
 
-/// The protective marking every screen, print and export carries (DESIGN.md, Principles).
+/// The protective marking every screen, print and export carries (DESIGN.md, Principles). The
+/// trainer's bundle (feature `training`) marks everything [`TRAINING_MARKING`] instead, so a
+/// training record can never be imported into the real app, nor a real one into training.
+#[cfg(not(feature = "training"))]
 pub const PROTECTIVE_MARKING: &str = "OFFICIAL-SENSITIVE";
+/// The protective marking every screen, print and export carries: in the trainer's bundle,
+/// training material (issue 7).
+#[cfg(feature = "training")]
+pub const PROTECTIVE_MARKING: &str = TRAINING_MARKING;
+
+/// The marking of training material: fictional, never a real case (issue 7, simulator).
+pub const TRAINING_MARKING: &str = "TRAINING — FICTIONAL";

@@ -1,0 +1,967 @@
+//! Training scenarios and their scoring (issue 7; DESIGN.md, "Simulator").
+//!
+//! A scenario is a fictional case: the vignette (the referral as received, the FIMU's
+//! dissemination notes and de-confliction details, the check results), later developments that
+//! arrive after the Gateway Decision, and the model answer, which is the trainer's own finished
+//! records (a Prevent Gateway Assessment, and where the story goes on, its PLP case and
+//! reassessments) exactly as the toolkit exports them. Each point a trainee is scored on names
+//! a question, the FIMU submission or a deadline of one of those records, with its rule id, its
+//! policy section and the reason in plain words.
+//!
+//! The file format (`prevent-toolkit/scenario`, version 1) is read strictly: the model records
+//! go through the same checks as an import ([`crate::import`]), and [`check_model`] runs the
+//! core's own rules over them, so a scenario cannot teach what the rules contradict. Scoring
+//! ([`score`]) compares the trainee's records with the model, point by point, with partial
+//! credit for questions with several answers.
+
+use crate::answers::Answer;
+use crate::calendar::Calendar;
+use crate::date;
+use crate::deadline::Deadline;
+use crate::draft::Draft;
+use crate::export;
+use crate::form::{Context, FormSchema, QuestionKind};
+use crate::import::{self, ImportError};
+use crate::{pga_form, plp_form, TRAINING_MARKING};
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+
+/// The `format` of a scenario file.
+pub const FORMAT: &str = "prevent-toolkit/scenario";
+/// The version of the scenario format this toolkit writes and reads.
+pub const FORMAT_VERSION: u64 = 1;
+/// Most points a scenario can have.
+pub const MAX_POINTS: usize = 100;
+/// Most later developments a scenario can have.
+pub const MAX_DEVELOPMENTS: usize = 10;
+
+/// Which of the trainee's records a point is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The Prevent Gateway Assessment.
+    Pga,
+    /// The PLP case's entry (band at entry).
+    Plp,
+    /// The PLP case's first reassessment.
+    Review,
+}
+
+impl Part {
+    /// The name in the file ("pga", "plp", "review").
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Pga => "pga",
+            Part::Plp => "plp",
+            Part::Review => "review",
+        }
+    }
+
+    fn of(s: &str) -> Option<Part> {
+        [Part::Pga, Part::Plp, Part::Review]
+            .into_iter()
+            .find(|p| p.id() == s)
+    }
+
+    /// The record in words ("the Gateway Assessment").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Part::Pga => "the Gateway Assessment",
+            Part::Plp => "the PLP case",
+            Part::Review => "the first reassessment",
+        }
+    }
+}
+
+/// What a point compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The answer to a question with options, or a date.
+    Answer(String),
+    /// Whether the Gateway Decision goes to the FIMU (PGA-11).
+    FimuSubmission,
+    /// The due date of the record's deadline with this rule id ("PGA-2").
+    Due(String),
+}
+
+/// One thing the trainee is scored on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Point {
+    /// The record it is about.
+    pub part: Part,
+    /// What it compares.
+    pub target: Target,
+    /// The rule ("PGA-8").
+    pub rule: String,
+    /// The policy section ("s8").
+    pub section: String,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// A development that arrives after the Gateway Decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Development {
+    /// The day it arrives: the simulated today moves to it.
+    pub date: NaiveDate,
+    /// A short title.
+    pub title: String,
+    /// What happened.
+    pub text: String,
+}
+
+/// The case file as the trainee first sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vignette {
+    /// The referral as received.
+    pub referral: String,
+    /// The FIMU's dissemination notes.
+    pub fimu_notes: String,
+    /// The de-confliction details (date, reference, RADO).
+    pub deconfliction: String,
+    /// The results of the background checks.
+    pub checks: String,
+}
+
+/// The model answer: the trainer's finished records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    /// The Gateway Assessment.
+    pub pga: Draft,
+    /// Its PLP case, when the story goes on into PLP.
+    pub plp: Option<Draft>,
+    /// The PLP case's reassessments, oldest first.
+    pub reviews: Vec<Draft>,
+}
+
+/// A training scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// Its id: lowercase letters, digits and dashes.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// One sentence for the list of scenarios.
+    pub summary: String,
+    /// The simulated today while the trainee works the Gateway Assessment.
+    pub today: NaiveDate,
+    /// The case file.
+    pub vignette: Vignette,
+    /// What happens after the Gateway Decision, in date order.
+    pub developments: Vec<Development>,
+    /// The model answer.
+    pub model: Model,
+    /// What the trainee is scored on.
+    pub points: Vec<Point>,
+}
+
+/// The forms a scenario's records are made with.
+#[derive(Clone, Copy)]
+pub struct Forms<'a> {
+    /// The Prevent Gateway Assessment.
+    pub pga: &'a FormSchema,
+    /// PLP entry.
+    pub plp: &'a FormSchema,
+    /// PLP reassessment.
+    pub review: &'a FormSchema,
+}
+
+impl Forms<'_> {
+    fn of(&self, part: Part) -> &FormSchema {
+        match part {
+            Part::Pga => self.pga,
+            Part::Plp => self.plp,
+            Part::Review => self.review,
+        }
+    }
+}
+
+impl Scenario {
+    /// The simulated today: the scenario's own until the Gateway Decision is final, then the
+    /// day of the last development (the developments have arrived).
+    pub fn today_after(&self, decision_final: bool) -> NaiveDate {
+        if decision_final {
+            self.developments
+                .iter()
+                .map(|d| d.date)
+                .fold(self.today, NaiveDate::max)
+        } else {
+            self.today
+        }
+    }
+
+    fn model_of(&self, part: Part) -> Option<&Draft> {
+        match part {
+            Part::Pga => Some(&self.model.pga),
+            Part::Plp => self.model.plp.as_ref(),
+            Part::Review => self.model.reviews.first(),
+        }
+    }
+}
+
+/// Why a scenario file was refused: the sentence shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError(pub String);
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn bad(s: impl Into<String>) -> ScenarioError {
+    ScenarioError(s.into())
+}
+
+fn from_import(e: ImportError) -> ScenarioError {
+    bad(format!("The model answer: {e}"))
+}
+
+const TOP_FIELDS: [&str; 11] = [
+    "format",
+    "format_version",
+    "protective_marking",
+    "id",
+    "title",
+    "summary",
+    "today",
+    "vignette",
+    "developments",
+    "model",
+    "points",
+];
+
+/// Reads a scenario file, refusing anything that is not a complete, valid scenario: the message
+/// names the field. The model's records are checked as an import would check them, and then
+/// by [`check_model`].
+pub fn parse(text: &str, forms: &Forms, cal: &Calendar) -> Result<Scenario, ScenarioError> {
+    import::size(text.len()).map_err(|e| bad(e.to_string()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(bad("The file is empty"));
+    }
+    import::check_depth(text).map_err(|e| bad(e.to_string()))?;
+    let value = import::read_json(text).map_err(|e| bad(e.to_string()))?;
+    let Value::Object(mut top) = value else {
+        return Err(bad("The file is not a training scenario"));
+    };
+    if top.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(bad(
+            "The file is not a training scenario: choose a scenario file (format prevent-toolkit/scenario)",
+        ));
+    }
+    if let Some(k) = top.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
+        return Err(bad(format!("The scenario has a field it should not have: '{k}'")));
+    }
+    match top.get("format_version").and_then(Value::as_u64) {
+        Some(FORMAT_VERSION) => {}
+        Some(v) => {
+            return Err(bad(format!(
+                "The scenario is format version {v}: this toolkit reads version {FORMAT_VERSION}"
+            )))
+        }
+        None => return Err(bad("The scenario has no format_version")),
+    }
+    if top.get("protective_marking").and_then(Value::as_str) != Some(TRAINING_MARKING) {
+        return Err(bad(format!(
+            "The scenario is not marked {TRAINING_MARKING}: only fictional training material is read here"
+        )));
+    }
+    let id = text_field(&top, "id", 64)?;
+    if !is_slug(&id) {
+        return Err(bad(
+            "The scenario's id must be lowercase letters, digits and dashes",
+        ));
+    }
+    let title = text_field(&top, "title", 120)?;
+    let summary = text_field(&top, "summary", 400)?;
+    let today = date_field(&top, "today")?;
+    let vignette = match top.get("vignette") {
+        Some(Value::Object(v)) => {
+            let keys = ["referral", "fimu_notes", "deconfliction", "checks"];
+            if let Some(k) = v.keys().find(|k| !keys.contains(&k.as_str())) {
+                return Err(bad(format!("The vignette has a field it should not have: '{k}'")));
+            }
+            Vignette {
+                referral: text_field(v, "referral", 20_000)?,
+                fimu_notes: optional_text(v, "fimu_notes")?,
+                deconfliction: optional_text(v, "deconfliction")?,
+                checks: optional_text(v, "checks")?,
+            }
+        }
+        _ => return Err(bad("The scenario has no vignette")),
+    };
+    let developments = match top.get("developments") {
+        None => Vec::new(),
+        Some(Value::Array(items)) if items.len() <= MAX_DEVELOPMENTS => items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| development(i + 1, d, today))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(_)) => {
+            return Err(bad(format!(
+                "The scenario has more than {MAX_DEVELOPMENTS} developments"
+            )))
+        }
+        Some(_) => return Err(bad("The scenario's developments must be a list")),
+    };
+    let model = match top.remove("model") {
+        Some(m) => model(m, forms, today)?,
+        None => return Err(bad("The scenario has no model answer")),
+    };
+    let points = match top.get("points") {
+        Some(Value::Array(items)) if !items.is_empty() && items.len() <= MAX_POINTS => items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| point(i + 1, p))
+            .collect::<Result<Vec<_>, _>>()?,
+        _ => {
+            return Err(bad(format!(
+                "The scenario needs a list of 1 to {MAX_POINTS} points to score"
+            )))
+        }
+    };
+    let scenario = Scenario {
+        id,
+        title,
+        summary,
+        today,
+        vignette,
+        developments,
+        model,
+        points,
+    };
+    if let Some(problem) = check_model(&scenario, forms, cal).into_iter().next() {
+        return Err(bad(problem));
+    }
+    Ok(scenario)
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn text_field(o: &Map<String, Value>, key: &str, max: usize) -> Result<String, ScenarioError> {
+    match o.get(key).and_then(Value::as_str).map(str::trim) {
+        Some(t) if !t.is_empty() && t.chars().count() <= max => Ok(t.to_string()),
+        Some(t) if !t.is_empty() => Err(bad(format!(
+            "The scenario's '{key}' is longer than {max} characters"
+        ))),
+        _ => Err(bad(format!("The scenario's '{key}' is missing or blank"))),
+    }
+}
+
+fn optional_text(o: &Map<String, Value>, key: &str) -> Result<String, ScenarioError> {
+    match o.get(key) {
+        None => Ok(String::new()),
+        Some(Value::String(t)) if t.trim().is_empty() => Ok(String::new()),
+        Some(Value::String(_)) => text_field(o, key, 20_000),
+        Some(_) => Err(bad(format!("The scenario's '{key}' must be text"))),
+    }
+}
+
+fn date_field(o: &Map<String, Value>, key: &str) -> Result<NaiveDate, ScenarioError> {
+    o.get(key)
+        .and_then(Value::as_str)
+        .and_then(date::parse_iso)
+        .ok_or_else(|| bad(format!("The scenario's '{key}' is not a date (YYYY-MM-DD)")))
+}
+
+fn development(n: usize, v: &Value, today: NaiveDate) -> Result<Development, ScenarioError> {
+    let Value::Object(o) = v else {
+        return Err(bad(format!("Development {n} is not an object")));
+    };
+    let keys = ["date", "title", "text"];
+    if let Some(k) = o.keys().find(|k| !keys.contains(&k.as_str())) {
+        return Err(bad(format!("Development {n} has a field it should not have: '{k}'")));
+    }
+    let d = Development {
+        date: date_field(o, "date").map_err(|e| bad(format!("Development {n}: {e}")))?,
+        title: text_field(o, "title", 120).map_err(|e| bad(format!("Development {n}: {e}")))?,
+        text: text_field(o, "text", 20_000).map_err(|e| bad(format!("Development {n}: {e}")))?,
+    };
+    if d.date < today {
+        return Err(bad(format!(
+            "Development {n} is dated before the scenario's today: it must arrive after the Gateway Decision"
+        )));
+    }
+    Ok(d)
+}
+
+/// The model's records: a selection export, every record marked training.
+fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, ScenarioError> {
+    let Value::Object(sel) = &mut m else {
+        return Err(bad("The model answer is not a set of records"));
+    };
+    if sel.get("protective_marking").and_then(Value::as_str) != Some(TRAINING_MARKING) {
+        return Err(bad(format!(
+            "The model answer is not marked {TRAINING_MARKING}"
+        )));
+    }
+    sel.insert("protective_marking".into(), crate::PROTECTIVE_MARKING.into());
+    if let Some(Value::Array(records)) = sel.get_mut("records") {
+        for (i, r) in records.iter_mut().enumerate() {
+            let Value::Object(r) = r else { continue };
+            if r.get("protective_marking").and_then(Value::as_str) != Some(TRAINING_MARKING) {
+                return Err(bad(format!(
+                    "The model answer: record {} is not marked {TRAINING_MARKING}",
+                    i + 1
+                )));
+            }
+            r.insert("protective_marking".into(), crate::PROTECTIVE_MARKING.into());
+        }
+    }
+    let ctx = Context { today };
+    let imported = import::from_value(m, &[forms.pga, forms.plp, forms.review], &ctx, import::MIGRATIONS)
+        .map_err(from_import)?;
+    let mut pga = None;
+    let mut plp = None;
+    let mut reviews = Vec::new();
+    for r in imported.records {
+        if !r.draft.is_locked() {
+            return Err(bad(format!(
+                "The model answer: its {} is not finished; a model answer is made of finished records",
+                r.draft.form
+            )));
+        }
+        match r.draft.form.as_str() {
+            pga_form::FORM_ID if pga.is_none() => pga = Some(r.draft),
+            plp_form::FORM_ID if plp.is_none() => plp = Some(r.draft),
+            plp_form::REVIEW_FORM_ID => reviews.push(r.draft),
+            other => {
+                return Err(bad(format!(
+                    "The model answer has a second or unexpected record ({other}): it holds one Gateway Assessment, at most one PLP case and its reassessments"
+                )))
+            }
+        }
+    }
+    let pga = pga.ok_or_else(|| bad("The model answer has no Gateway Assessment"))?;
+    if plp.is_none() && !reviews.is_empty() {
+        return Err(bad("The model answer has reassessments but no PLP case"));
+    }
+    crate::order::by_rank(&mut reviews, |d| {
+        crate::order::day(pga_form::date_of(&d.answers, "plp.review_date"))
+    });
+    Ok(Model { pga, plp, reviews })
+}
+
+fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
+    let Value::Object(o) = v else {
+        return Err(bad(format!("Point {n} is not an object")));
+    };
+    let keys = ["kind", "record", "field", "rule", "section", "reason"];
+    if let Some(k) = o.keys().find(|k| !keys.contains(&k.as_str())) {
+        return Err(bad(format!("Point {n} has a field it should not have: '{k}'")));
+    }
+    let at = |e: ScenarioError| bad(format!("Point {n}: {}", e.0.replace("The scenario's ", "")));
+    let part = o
+        .get("record")
+        .and_then(Value::as_str)
+        .and_then(Part::of)
+        .ok_or_else(|| bad(format!("Point {n}: 'record' must be pga, plp or review")))?;
+    let target = match o.get("kind").and_then(Value::as_str) {
+        Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
+        Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
+        Some("fimu") if part == Part::Pga => Target::FimuSubmission,
+        Some("fimu") => return Err(bad(format!("Point {n}: a FIMU submission point is about the Gateway Assessment (record pga)"))),
+        _ => return Err(bad(format!("Point {n}: 'kind' must be answer, due or fimu"))),
+    };
+    let rule = text_field(o, "rule", 20).map_err(at)?;
+    if !is_rule_id(&rule) {
+        return Err(bad(format!("Point {n}: '{rule}' is not a rule id such as PGA-8")));
+    }
+    let section = text_field(o, "section", 40).map_err(at)?;
+    if !section.split(", ").all(|s| s.strip_prefix('s').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))) {
+        return Err(bad(format!("Point {n}: '{section}' is not a policy section such as s8")));
+    }
+    Ok(Point {
+        part,
+        target,
+        rule,
+        section,
+        reason: text_field(o, "reason", 2000).map_err(at)?,
+    })
+}
+
+/// A rule id of the catalogue's form: REF-, PGA-, PLP-, INT- or DIF- and a number.
+fn is_rule_id(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(p, n)| {
+        ["REF", "PGA", "PLP", "INT", "DIF"].contains(&p)
+            && !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// What the core's own rules say about a scenario's model answer: every record valid with no
+/// errors on the day it was made, the records linked to one another, and every point's
+/// expected value present in the model. Empty when the scenario can be taught.
+pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
+    let mut out = Vec::new();
+    let pga_ctx = Context { today: s.today };
+    let later = Context {
+        today: s.today_after(true),
+    };
+    let report = crate::validate::validate(forms.pga, &s.model.pga.answers, &pga_ctx);
+    if let Some(i) = report.errors().next() {
+        out.push(format!(
+            "The model Gateway Assessment breaks {} ({}) on the scenario's today: {}",
+            i.rule_id, i.section, i.message
+        ));
+    }
+    let decision = s.model.pga.answers.text("decision.outcome");
+    if let Some(plp) = &s.model.plp {
+        if decision != Some("straight-to-plp") {
+            out.push("The model has a PLP case, but its Gateway Decision is not straight to PLP (PGA-8)".into());
+        }
+        if plp.answers.text("case.reference") != s.model.pga.answers.text("case.reference") {
+            out.push("The model PLP case's reference is not its Gateway Assessment's".into());
+        }
+        let report = crate::validate::validate(forms.plp, &plp.answers, &later);
+        if let Some(i) = report.errors().next() {
+            out.push(format!(
+                "The model PLP case breaks {} ({}): {}",
+                i.rule_id, i.section, i.message
+            ));
+        }
+        for r in &s.model.reviews {
+            if r.answers.text(plp_form::CASE_FIELD) != Some(plp.id.as_str()) {
+                out.push("A model reassessment is not linked to the model PLP case".into());
+            }
+            let report = crate::validate::validate(forms.review, &r.answers, &later);
+            if let Some(i) = report.errors().next() {
+                out.push(format!(
+                    "A model reassessment breaks {} ({}): {}",
+                    i.rule_id, i.section, i.message
+                ));
+            };
+        }
+    }
+    for (n, p) in s.points.iter().enumerate() {
+        let n = n + 1;
+        let Some(record) = s.model_of(p.part) else {
+            out.push(format!("Point {n} is about {}, which the model does not have", p.part.noun()));
+            continue;
+        };
+        let schema = forms.of(p.part);
+        match &p.target {
+            Target::Answer(field) => match schema.question(field) {
+                None => out.push(format!("Point {n}: '{field}' is not a question of {}", p.part.noun())),
+                Some((_, q)) if matches!(q.kind, QuestionKind::Text { .. } | QuestionKind::TextArea { .. } | QuestionKind::Number { .. }) => {
+                    out.push(format!("Point {n}: '{field}' is a free-text question, which cannot be scored"))
+                }
+                Some(_) if record.answers.filled(field).is_none() => {
+                    out.push(format!("Point {n}: the model does not answer '{field}'"))
+                }
+                Some(_) => {}
+            },
+            Target::FimuSubmission => {
+                if pga_form::fimu_submission(schema, &record.answers, &pga_ctx).is_none() {
+                    out.push(format!("Point {n}: the model has no Gateway Decision"));
+                }
+            }
+            Target::Due(rule) => {
+                if due(s, forms, p.part, Some(record), cal, rule).is_none() {
+                    out.push(format!("Point {n}: the model has no deadline under {rule}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The deadlines of one of the trainee's (or the model's) records.
+fn deadlines_of(
+    forms: &Forms,
+    part: Part,
+    record: &Draft,
+    case: Option<&Draft>,
+    cal: &Calendar,
+) -> Vec<Deadline> {
+    match part {
+        Part::Pga => pga_form::deadlines(&record.answers, cal),
+        Part::Plp => plp_form::deadlines(forms.plp, &record.answers, cal),
+        Part::Review => case
+            .map(|c| {
+                crate::plp_case::deadlines(
+                    &plp_form::case_with_reviews(forms.plp, &c.answers, forms.review, &[&record.answers]),
+                    cal,
+                )
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn due(
+    s: &Scenario,
+    forms: &Forms,
+    part: Part,
+    record: Option<&Draft>,
+    cal: &Calendar,
+    rule: &str,
+) -> Option<NaiveDate> {
+    let record = record?;
+    deadlines_of(forms, part, record, s.model.plp.as_ref(), cal)
+        .into_iter()
+        .find(|d| d.rule_id == rule)
+        .map(|d| d.due)
+}
+
+/// The trainee's records for one scenario.
+#[derive(Clone, Copy, Default)]
+pub struct Attempt<'a> {
+    /// Their Gateway Assessment.
+    pub pga: Option<&'a Draft>,
+    /// Their PLP case, if they made one.
+    pub plp: Option<&'a Draft>,
+    /// Their PLP case's first reassessment, if they made one.
+    pub review: Option<&'a Draft>,
+}
+
+impl<'a> Attempt<'a> {
+    fn of(&self, part: Part) -> Option<&'a Draft> {
+        match part {
+            Part::Pga => self.pga,
+            Part::Plp => self.plp,
+            Part::Review => self.review,
+        }
+    }
+}
+
+/// How one point went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// As the model.
+    Matched,
+    /// Some of the model's choices, or some and others too.
+    Partial,
+    /// Not as the model.
+    Missed,
+}
+
+impl Outcome {
+    /// In words ("Matched").
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Matched => "Matched",
+            Outcome::Partial => "Partly matched",
+            Outcome::Missed => "Missed",
+        }
+    }
+}
+
+/// One point of the debrief.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scored {
+    /// The point.
+    pub point: Point,
+    /// What it is about, in words ("Gateway Decision").
+    pub what: String,
+    /// How it went.
+    pub outcome: Outcome,
+    /// Marks earned.
+    pub marks: u32,
+    /// Marks available.
+    pub out_of: u32,
+    /// The model's answer, in words.
+    pub expected: String,
+    /// The trainee's, in words.
+    pub given: String,
+}
+
+/// The debrief of an attempt: each point in the scenario's order, and the total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Debrief {
+    /// Every point.
+    pub points: Vec<Scored>,
+    /// Marks earned.
+    pub marks: u32,
+    /// Marks available.
+    pub out_of: u32,
+}
+
+impl Debrief {
+    /// The score as a whole percentage, rounded down.
+    pub fn percent(&self) -> u32 {
+        (self.marks * 100).checked_div(self.out_of).unwrap_or(0)
+    }
+}
+
+const NOT_DONE: &str = "Not recorded";
+
+/// Scores an attempt against the scenario's model, point by point. A question with several
+/// answers (checkboxes) earns a mark per expected option chosen, less one per option chosen
+/// that the model did not (never below 0); every other point earns 1 or 0.
+pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> Debrief {
+    let ctx = Context { today: s.today };
+    let mut points = Vec::new();
+    for p in &s.points {
+        let schema = forms.of(p.part);
+        let model = s.model_of(p.part);
+        let given = attempt.of(p.part);
+        let (what, expected, given_text, marks, out_of) = match &p.target {
+            Target::Answer(field) => {
+                let question = schema.question(field).map(|(_, q)| q);
+                let what = question.map_or_else(|| field.clone(), |q| capitalise(&q.short));
+                let e = model.and_then(|m| m.answers.filled(field));
+                let g = given.and_then(|d| d.answers.filled(field));
+                let label = |a: Option<&Answer>| match (a, question) {
+                    (Some(a), Some(q)) => answer_label(&q.kind, a),
+                    (Some(_), None) | (None, _) => NOT_DONE.to_string(),
+                };
+                let (marks, out_of) = compare(e, g);
+                (what, label(e), label(g), marks, out_of)
+            }
+            Target::FimuSubmission => {
+                let f = |d: Option<&Draft>| d.and_then(|d| pga_form::fimu_submission(schema, &d.answers, &ctx));
+                let (e, g) = (f(model), f(given));
+                let words = |b: Option<bool>| match b {
+                    Some(true) => "Goes to the FIMU".to_string(),
+                    Some(false) => "No submission to the FIMU".to_string(),
+                    None => NOT_DONE.to_string(),
+                };
+                ("Submission of the Gateway Decision to the FIMU".to_string(), words(e), words(g), u32::from(e.is_some() && e == g), 1)
+            }
+            Target::Due(rule) => {
+                let e = due(s, forms, p.part, model, cal, rule);
+                let case = attempt.plp;
+                let g = given.and_then(|d| {
+                    deadlines_of(forms, p.part, d, case, cal)
+                        .into_iter()
+                        .find(|x| x.rule_id == rule)
+                        .map(|x| x.due)
+                });
+                let words = |d: Option<NaiveDate>| d.map_or_else(|| NOT_DONE.to_string(), date::long_date);
+                (format!("Due date under {rule}"), words(e), words(g), u32::from(e.is_some() && e == g), 1)
+            }
+        };
+        let outcome = if marks == out_of {
+            Outcome::Matched
+        } else if marks == 0 {
+            Outcome::Missed
+        } else {
+            Outcome::Partial
+        };
+        points.push(Scored {
+            point: p.clone(),
+            what: format!("{}: {}", capitalise(p.part.noun().trim_start_matches("the ")), what),
+            outcome,
+            marks,
+            out_of,
+            expected,
+            given: given_text,
+        });
+    }
+    let marks = points.iter().map(|p| p.marks).sum();
+    let out_of = points.iter().map(|p| p.out_of).sum();
+    Debrief {
+        points,
+        marks,
+        out_of,
+    }
+}
+
+/// Marks for an answer: checkboxes by option, everything else whole.
+fn compare(expected: Option<&Answer>, given: Option<&Answer>) -> (u32, u32) {
+    match (expected, given) {
+        (Some(Answer::Choices(e)), g) => {
+            let g: &[String] = match g {
+                Some(Answer::Choices(g)) => g,
+                _ => &[],
+            };
+            let right = g.iter().filter(|c| e.contains(c)).count() as u32;
+            let wrong = g.iter().filter(|c| !e.contains(c)).count() as u32;
+            (right.saturating_sub(wrong), e.len().max(1) as u32)
+        }
+        (Some(Answer::Date(e)), Some(Answer::Date(g))) => {
+            let same = date::parse(e).ok().is_some_and(|e| date::parse(g).ok() == Some(e));
+            (u32::from(same), 1)
+        }
+        (Some(Answer::Text(e)), Some(Answer::Text(g))) => (u32::from(e.trim() == g.trim()), 1),
+        (None, None) => (1, 1),
+        _ => (0, 1),
+    }
+}
+
+/// An answer in words: option labels, or a long date.
+fn answer_label(kind: &QuestionKind, a: &Answer) -> String {
+    let label = |v: &str| {
+        kind.choices()
+            .iter()
+            .find(|c| c.value == v)
+            .map_or_else(|| v.to_string(), |c| c.label.clone())
+    };
+    match a {
+        Answer::Text(t) => label(t.trim()),
+        Answer::Choices(c) => c.iter().map(|v| label(v)).collect::<Vec<_>>().join("; "),
+        Answer::Date(d) => date::parse(d).map_or_else(|_| NOT_DONE.to_string(), date::long_date),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The points a trainer would usually score, drawn from their model answer (authoring): the
+/// Gateway Decision (with the model's own rationale as the reason), its submission to the FIMU,
+/// the assessment, the prompts the case raises, the deadlines, each factor found present (with
+/// the model's evidence), and the band of the PLP case and of its first reassessment.
+pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Point> {
+    let mut out = Vec::new();
+    let a = &model.pga.answers;
+    let mut push = |part: Part, target: Target, rule: &str, section: &str, reason: String| {
+        out.push(Point {
+            part,
+            target,
+            rule: rule.into(),
+            section: section.into(),
+            reason,
+        })
+    };
+    let answer = |f: &str| Target::Answer(f.into());
+    if let Some(d) = a.text("decision.outcome") {
+        let (rule, section) = match d {
+            "keep-in-pcm" => ("PGA-6", "s8"),
+            "refer-to-lacc" => ("PGA-7", "s8, s10"),
+            "straight-to-plp" => ("PGA-8", "s8"),
+            "close-escalate-pursue" => ("PGA-9", "s8, s13"),
+            _ => ("PGA-9", "s8"),
+        };
+        let why = a.text("decision.rationale").unwrap_or_default();
+        push(Part::Pga, answer("decision.outcome"), rule, section, format!("The model decision's rationale: {why}"));
+        let goes = pga_form::fimu_submission(forms.pga, a, &Context { today: model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on) }) == Some(true);
+        push(Part::Pga, Target::FimuSubmission, "PGA-11", "s8", if goes {
+            "The Gateway Decision goes to the FIMU unless the case is closed and the FIMU graded it RADO 6 (PGA-11).".into()
+        } else {
+            "A case closed that the FIMU graded RADO 6 needs no submission to the FIMU (PGA-11).".into()
+        });
+    }
+    if a.filled("assessment.concern").is_some() {
+        push(Part::Pga, answer("assessment.concern"), "PGA-6", "s8", "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern; closing it, a reasonable belief of none (PGA-6, PGA-9).".into());
+    }
+    if a.filled("assessment.pursue").is_some() {
+        push(Part::Pga, answer("assessment.pursue"), "PGA-9", "s8, s13", "A Pursue-relevant concern is closed in Prevent and escalated (PGA-9, s13).".into());
+    }
+    for (field, rule, section, reason) in [
+        ("case.area", "PGA-7", "s8, s10", "Dovetail areas refer to the LACC; elsewhere the S.36 decision is due in 20 working days (PGA-7, PGA-15)."),
+        ("prompts.foreign", "PGA-12", "s8", "A foreign national: consider contacting the FCO, CRO and Immigration (PGA-12)."),
+        ("prompts.juvenile", "PGA-13", "s9", "A juvenile: consider a Ports Intelligence Watchlist request (PGA-13)."),
+        ("prompts.travel", "PGA-13", "s9", "A propensity to travel to conflict areas: consider a PIW request, with the travel risk articulated (PGA-13)."),
+        ("prompts.piw", "PGA-13", "s9", "Whether a PIW request is made, for a juvenile or a subject who may travel (PGA-13)."),
+    ] {
+        if a.filled(field).is_some() {
+            push(Part::Pga, answer(field), rule, section, reason.into());
+        }
+    }
+    for d in pga_form::deadlines(a, cal) {
+        push(Part::Pga, Target::Due(d.rule_id.into()), d.rule_id, d.section, format!("{} is due by {}: {} (counted from the day it was {}).", d.title, date::long_date(d.due), d.rule, d.start_event));
+    }
+    for (k, v) in &a.0 {
+        if k.starts_with("dif.") && k.ends_with(".finding") && v.as_text() == Some("present") {
+            let evidence = a.text(&k.replace(".finding", ".evidence")).unwrap_or_default();
+            push(Part::Pga, answer(k), "DIF-1", "s8", format!("The case file shows it: {evidence}"));
+        }
+    }
+    for (part, record) in [(Part::Plp, model.plp.as_ref()), (Part::Review, model.reviews.first())] {
+        let Some(r) = record else { continue };
+        let why = r.answers.text("plp.band_rationale").unwrap_or_default();
+        push(part, answer("plp.band"), "PLP-1", "s12", format!("The band follows from the DIF (PLP-2 to PLP-4). The model's rationale: {why}"));
+        if part == Part::Plp {
+            for d in plp_form::deadlines(forms.plp, &r.answers, cal) {
+                if d.rule_id == "PLP-5" {
+                    push(part, Target::Due("PLP-5".into()), "PLP-5", d.section, format!("The next DIF is due by {}: {}.", date::long_date(d.due), d.rule));
+                }
+            }
+        }
+    }
+    out.retain(|p| match &p.target {
+        Target::Answer(f) => model_has(model, p.part, f),
+        _ => true,
+    });
+    out
+}
+
+fn model_has(model: &Model, part: Part, field: &str) -> bool {
+    let r = match part {
+        Part::Pga => Some(&model.pga),
+        Part::Plp => model.plp.as_ref(),
+        Part::Review => model.reviews.first(),
+    };
+    r.is_some_and(|r| r.answers.filled(field).is_some())
+}
+
+/// The scenario as a file (authoring): what [`parse`] reads back. The model records are
+/// written exactly as their own exports, marked training.
+pub fn to_json(s: &Scenario, forms: &Forms) -> Value {
+    let ctx = Context { today: s.today_after(true) };
+    let mut records: Vec<(&FormSchema, &Draft)> = vec![(forms.pga, &s.model.pga)];
+    if let Some(p) = &s.model.plp {
+        records.push((forms.plp, p));
+    }
+    for r in &s.model.reviews {
+        records.push((forms.review, r));
+    }
+    let mut model = export::selection_to_json(&records, &ctx);
+    mark_training(&mut model);
+    let points: Vec<Value> = s
+        .points
+        .iter()
+        .map(|p| {
+            let (kind, field) = match &p.target {
+                Target::Answer(f) => ("answer", Some(f.as_str())),
+                Target::Due(r) => ("due", Some(r.as_str())),
+                Target::FimuSubmission => ("fimu", None),
+            };
+            let mut o = json!({"kind": kind, "record": p.part.id(), "rule": p.rule, "section": p.section, "reason": p.reason});
+            if let (Some(f), Value::Object(o)) = (field, &mut o) {
+                o.insert("field".into(), f.into());
+            }
+            o
+        })
+        .collect();
+    json!({
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "protective_marking": TRAINING_MARKING,
+        "id": s.id,
+        "title": s.title,
+        "summary": s.summary,
+        "today": s.today.to_string(),
+        "vignette": {
+            "referral": s.vignette.referral,
+            "fimu_notes": s.vignette.fimu_notes,
+            "deconfliction": s.vignette.deconfliction,
+            "checks": s.vignette.checks,
+        },
+        "developments": s.developments.iter().map(|d| json!({"date": d.date.to_string(), "title": d.title, "text": d.text})).collect::<Vec<_>>(),
+        "model": model,
+        "points": points,
+    })
+}
+
+/// Marks a selection export, and each record in it, as training material.
+fn mark_training(v: &mut Value) {
+    if let Value::Object(o) = v {
+        o.insert("protective_marking".into(), TRAINING_MARKING.into());
+        if let Some(Value::Array(rs)) = o.get_mut("records") {
+            for r in rs {
+                if let Value::Object(r) = r {
+                    r.insert("protective_marking".into(), TRAINING_MARKING.into());
+                }
+            }
+        }
+    }
+}
+
+/// The scenario file's text, pretty-printed.
+pub fn to_json_string(s: &Scenario, forms: &Forms) -> String {
+    serde_json::to_string_pretty(&to_json(s, forms)).unwrap_or_default()
+}
+
+/// The file name of a scenario ("TRAINING-scenario-leaflets-at-the-station.json").
+pub fn file_name(s: &Scenario) -> String {
+    format!("TRAINING-scenario-{}.json", s.id)
+}

@@ -1,0 +1,213 @@
+'use strict';
+// The trainer's simulator (issue 7), at /trainer: a trainee works a shipped scenario in the real
+// Gateway Assessment pages on the scenario's simulated today and reads the debrief (every point
+// matched when the model answer is given; the wrong ones missed, with the rule, the section and
+// the reason); a trainer writes a scenario from a model answer, previews it, downloads the file,
+// and a trainee on another browser profile imports it (a bad file changes nothing) and plays
+// it. Everything is marked TRAINING — FICTIONAL and kept apart from real records. axe-core on
+// every simulator page, including the error states.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const os = require('node:os');
+const { useApp } = require('./lib/harness');
+const { assertNoAxeViolations } = require('./lib/axe');
+const { screenshot } = require('./lib/browser');
+const { onPage, pressContinue } = require('./lib/referral');
+const { deadlines, downloadJson } = require('./lib/pga');
+const t = require('./lib/trainer');
+
+const app = useApp();
+const SCENARIOS = t.shippedScenarios();
+const byId = (id) => SCENARIOS.find((s) => s.json.id === id).json;
+const shots = (page, name) => (process.env.SHOTS ? screenshot(page, `trainer-${name}`) : null);
+
+/** Opens scenario `s` from the list and starts its Gateway Assessment; leaves it on "Case details". */
+async function startScenario(page, s) {
+  await page.goto('/trainer');
+  await t.atTraining(page, 'Training scenarios');
+  const link = page.locator(`#scenario-${s.id}`);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, s.title);
+  await page.locator('#start-scenario').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Case details', { axe: false });
+  assert.match(page.url(), /\/trainer\/pga\/[0-9a-f-]{36}\/case$/);
+}
+
+/** Goes to the debrief from the banner; returns its points and the score line. */
+async function openDebrief(page, s) {
+  const link = page.locator('#banner-debrief');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, `Debrief: ${s.title}`);
+  return { points: await t.debriefPoints(page), score: (await page.locator('#debrief-score').innerText()).trim(), percent: (await page.locator('.govuk-panel__title').innerText()).trim() };
+}
+
+app.test('SIM-3 a trainee who gives the model answer matches every point; the simulated today drives the deadlines (PGA-2, s8)', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  await t.atTraining(page, 'Training scenarios');
+  assert.equal(await page.locator('#scenarios tbody tr').count(), SCENARIOS.length, 'every shipped scenario is listed');
+  assert.ok(SCENARIOS.length >= 8);
+  await shots(page, 'home');
+
+  const s = byId('a-pupil-who-talks-of-travelling');
+  await startScenario(page, s);
+  assert.match(await page.locator('#training-banner').innerText(), /Today in this scenario is 19 May 2026/);
+  // Received 14 May 2026: the PGA is due 5 working days later, counted from the story's today.
+  await t.fillPage(page, { 'case.received': '2026-05-14' });
+  assert.match((await deadlines(page))['pga-2'], /Due 21 May 2026: 2 working days left/);
+
+  const answers = t.modelAnswers(s, 'pga');
+  await t.workRecord(page, answers, 'Finalise the assessment');
+  await t.atTraining(page, 'Gateway Assessment final');
+  // The export is marked as training, so it can never be taken for (or imported as) a real case.
+  const [name, json] = await downloadJson(page);
+  assert.equal(json.protective_marking, 'TRAINING — FICTIONAL', name);
+
+  const d = await openDebrief(page, s);
+  await shots(page, 'debrief-right');
+  assert.equal(d.points.length, s.points.length);
+  for (const p of d.points) {
+    assert.equal(p.outcome, 'Matched', `${p.what}: model "${p.expected}", given "${p.given}"`);
+    assert.match(p.rule, /^(PGA|PLP|DIF|INT)-\d+ \(s\d+/, p.what);
+    assert.ok(p.why.length > 20, `${p.what} has its reason`);
+  }
+  assert.equal(d.percent, '100%');
+
+  // Stored apart: every key the trainer's bundle wrote is under the training prefix.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.length > 0);
+  assert.deepEqual(keys.filter((k) => !k.startsWith('pct.training.')), [], 'training data outside its prefix');
+  // And the officers' own app shows none of it.
+  await page.goto('/officer');
+  await onPage(page, 'Your Gateway Assessments', { axe: false });
+  assert.equal(await page.locator('main tbody tr').count(), 0, 'a training record in the officers\' list');
+});
+
+app.test('SIM-3 a trainee who decides wrongly sees each point missed, with the model answer, the rule and the reason (PGA-6, PGA-9, PGA-11)', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('remarks-in-the-canteen');
+  await startScenario(page, s);
+  const model = t.modelAnswers(s, 'pga');
+  const mine = {
+    ...model,
+    'case.received': shiftDay(model['case.received'], -1),
+    'assessment.concern': 'suspicion',
+    'decision.outcome': 'keep-in-pcm',
+  };
+  await t.workRecord(page, mine, 'Finalise the assessment');
+  const d = await openDebrief(page, s);
+  await assertNoAxeViolations(page, 'the debrief with missed points');
+  await shots(page, 'debrief-wrong');
+  const missed = d.points.filter((p) => p.outcome === 'Missed');
+  const decision = d.points.find((p) => /Gateway Decision$/.test(p.what));
+  assert.ok(decision, 'the decision is a point');
+  assert.deepEqual([decision.outcome, decision.expected, decision.given], ['Missed', 'Close', 'Keep in PCM']);
+  assert.match(decision.rule, /^PGA-9 \(s8/);
+  const fimu = d.points.find((p) => /FIMU/.test(p.what));
+  assert.deepEqual([fimu.outcome, fimu.expected, fimu.given], ['Missed', 'No submission to the FIMU', 'Goes to the FIMU']);
+  assert.ok(d.points.some((p) => /Due date under PGA-2/.test(p.what) && p.outcome === 'Missed'), 'the PGA-2 due date follows the receipt date');
+  assert.ok(missed.length >= 4, JSON.stringify(missed.map((p) => p.what)));
+  assert.ok(d.points.some((p) => p.outcome === 'Matched'), 'what was right is still matched');
+  const [marks, outOf] = d.score.match(/(\d+) of (\d+) marks/).slice(1).map(Number);
+  assert.equal(d.percent, `${Math.floor((marks * 100) / outOf)}%`);
+  assert.ok(marks < outOf);
+});
+
+app.test('SIM-1 a trainer writes, previews and downloads a scenario; a trainee imports it (a bad file changes nothing) and plays it', async (tt) => {
+  const base = byId('remarks-in-the-canteen');
+  const model = { ...t.modelAnswers(base, 'pga'), 'case.reference': 'TRAIN-AUTHORED-1' };
+  const { page } = await app.open(tt, '/trainer/author');
+  await t.atTraining(page, 'Write a scenario');
+
+  // Nothing chosen or written yet: every problem is named, on its field.
+  await page.locator('#preview-scenario').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.govuk-error-summary').waitFor();
+  const errors = await page.locator('.govuk-error-summary li').allInnerTexts();
+  assert.deepEqual(errors, [
+    'Choose the Gateway Assessment that is the model answer',
+    "Enter the scenario's title",
+    'Enter a one-sentence summary for the list of scenarios',
+    "Enter the scenario's today as a real date, for example 24 11 2026",
+    'Enter the referral as the trainee receives it',
+  ]);
+  await assertNoAxeViolations(page, 'write a scenario, with errors');
+
+  // 1. The model answer, in the real pages (on the real date: no scenario is being worked).
+  await page.locator('#start-model').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Start a Prevent Gateway Assessment', { axe: false });
+  assert.equal(await page.locator('#training-banner').count(), 0, 'no scenario banner while writing a model answer');
+  await pressContinue(page, 'Start now');
+  await onPage(page, 'Case details', { axe: false });
+  await t.workRecord(page, model, 'Finalise the assessment');
+
+  // 2–5. The scenario around it. What the trainer types survives a reload.
+  await page.goto('/trainer/author');
+  await t.atTraining(page, 'Write a scenario');
+  const radio = page.getByLabel(/^TRAIN-AUTHORED-1 /);
+  await radio.focus();
+  await page.keyboard.press('Space');
+  await page.locator('#title').fill('Fictional: a scenario written in the test');
+  await page.locator('#summary').fill('A fictional remark in a staff canteen, written as a test.');
+  await t.fillPage(page, { today: base.today });
+  await page.locator('#referral').fill('A fictional referral.\n\nIts second paragraph.');
+  await page.reload();
+  await t.atTraining(page, 'Write a scenario', { axe: false });
+  assert.equal(await page.locator('#title').inputValue(), 'Fictional: a scenario written in the test');
+  const suggested = await page.locator('main input[name=points]').count();
+  assert.ok(suggested >= 5, `${suggested} points suggested`);
+  // Leave the first suggested point out.
+  await page.locator('#points').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#preview-scenario').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#preview').waitFor();
+  assert.equal(await page.locator('#preview-points li').count(), suggested - 1);
+  assert.match(await page.locator('#preview #vignette-referral').innerText(), /Its second paragraph/);
+  await assertNoAxeViolations(page, 'write a scenario, preview');
+  await shots(page, 'author-preview');
+  await page.locator('#download-scenario').focus();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(dl.suggestedFilename(), 'TRAINING-scenario-fictional-a-scenario-written-in-the-test.json');
+  const file = fs.readFileSync(await dl.path(), 'utf8');
+  const written = JSON.parse(file);
+  assert.equal(written.format, 'prevent-toolkit/scenario');
+  assert.equal(written.protective_marking, 'TRAINING — FICTIONAL');
+  assert.equal(written.points.length, suggested - 1);
+
+  // A trainee, on a fresh profile: a bad file is refused and changes nothing; the good one is added.
+  const other = await app.open(tt, '/trainer');
+  const p2 = other.page;
+  await t.atTraining(p2, 'Training scenarios');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pct-scenario-'));
+  const bad = path.join(dir, 'real.json');
+  fs.writeFileSync(bad, JSON.stringify({ ...written, protective_marking: 'OFFICIAL-SENSITIVE' }));
+  await p2.locator('#scenario-file').setInputFiles(bad);
+  await p2.locator('#scenario-file-error').waitFor();
+  assert.match(await p2.locator('#scenario-file-error').innerText(), /The scenario is not marked TRAINING — FICTIONAL: only fictional training material is read here/);
+  assert.equal(await p2.locator('#scenarios tbody tr').count(), SCENARIOS.length, 'a bad file added nothing');
+  await assertNoAxeViolations(p2, 'the scenario list with a refused file');
+  const good = path.join(dir, dl.suggestedFilename());
+  fs.writeFileSync(good, file);
+  await p2.locator('#scenario-file').setInputFiles(good);
+  await p2.locator('#scenario-imported').waitFor();
+  assert.equal(await p2.locator('#scenarios tbody tr').count(), SCENARIOS.length + 1);
+  await startScenario(p2, written);
+  await t.workRecord(p2, model, 'Finalise the assessment');
+  const d = await openDebrief(p2, written);
+  assert.equal(d.points.length, suggested - 1);
+  assert.deepEqual(d.points.filter((p) => p.outcome !== 'Matched'), []);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** An ISO date `n` days away. */
+function shiftDay(iso, n) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
