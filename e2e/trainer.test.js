@@ -205,6 +205,58 @@ app.test('SIM-1 a trainer writes, previews and downloads a scenario; a trainee i
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+app.test('SIM-3 PLP-4, PLP-5: the story goes on after the Gateway Decision: developments arrive, the PLP case and its reassessment are banded on the story\'s days and scored', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('a-brother-under-investigation');
+  await startScenario(page, s);
+  assert.equal(await page.locator('#banner-developments').count(), 0, 'no development before the decision');
+  await t.workRecord(page, t.modelAnswers(s, 'pga'), 'Finalise the assessment');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  // The decision is final: the developments have arrived and the story's today has moved on.
+  const last = s.developments[s.developments.length - 1];
+  await page.locator('#banner-developments').waitFor();
+  assert.match(await page.locator('#training-banner').innerText(), new RegExp(`Today in this scenario is ${longDate(last.date)}`));
+  await page.locator('#banner-case-file').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, s.title);
+  for (const d of s.developments) assert.match(await page.locator('#developments').innerText(), new RegExp(d.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await shots(page, 'case-file-developments');
+
+  // The PLP case, from the final assessment (PLP-7), banded as the model.
+  await page.locator('#your-pga').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  await page.getByRole('button', { name: 'Start the PLP case' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Start a Police-led Partnership case', { axe: false });
+  await pressContinue(page, 'Start now');
+  await onPage(page, 'Entry into PLP', { axe: false });
+  await t.workRecord(page, t.modelAnswers(s, 'plp'), 'Confirm the entry into PLP');
+  await t.atTraining(page, 'Case entered PLP', { axe: false });
+
+  // Its reassessment after the developments: Monitored, de-escalated (PLP-4).
+  await page.getByRole('button', { name: 'Reassess the case' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Reassessment', { axe: false });
+  await t.workRecord(page, t.modelAnswers(s, 'plp-review'), 'Confirm the reassessment');
+  await onPage(page, 'Reassessment recorded', { axe: false });
+
+  const d = await openDebrief(page, s);
+  assert.equal(d.points.length, s.points.length);
+  assert.deepEqual(d.points.filter((p) => p.outcome !== 'Matched'), []);
+  const band = d.points.find((p) => /^First reassessment: .*band/i.test(p.what));
+  assert.ok(band, `a reassessment band point: ${JSON.stringify(d.points.map((p) => p.what))}`);
+  assert.match(band.expected, /Monitored/);
+  assert.equal(d.percent, '100%');
+});
+
+/** "7 January 2027" for "2027-01-07". */
+function longDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
 /** An ISO date `n` days away. */
 function shiftDay(iso, n) {
   const d = new Date(`${iso}T12:00:00Z`);

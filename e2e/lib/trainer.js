@@ -140,10 +140,11 @@ async function debriefPoints(page) {
   return page.locator('#debrief-points > li').evaluateAll((items) =>
     items.map((li) => {
       const dd = [...li.querySelectorAll('dd')].map((d) => d.textContent.trim());
+      const tag = li.querySelector('.govuk-tag').textContent.trim();
       return {
         id: li.id,
-        outcome: li.querySelector('.govuk-tag').textContent.trim(),
-        what: li.querySelector('h2').textContent.trim(),
+        outcome: tag,
+        what: li.querySelector('h2').textContent.trim().slice(tag.length).trim(),
         expected: dd[0],
         given: dd[1],
         rule: dd[2],

@@ -106,6 +106,12 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     ctx,
                     at: clock::now(),
                 });
+                // A trainee's Gateway Decision is final: the scenario's story moves on now,
+                // before the next page is drawn (issue 7).
+                #[cfg(feature = "trainer")]
+                if finished && form == Form::Pga {
+                    crate::services::training::decided(&id);
+                }
                 if finished {
                     navigator.push(&Route::FormDone {
                         form,

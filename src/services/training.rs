@@ -111,6 +111,21 @@ pub fn keep(s: &Scenario) -> Result<(), String> {
 
 thread_local! {
     static SIMULATED: Cell<Option<Option<NaiveDate>>> = const { Cell::new(None) };
+    /// Set when the trainee's Gateway Assessment was finalised in this page's life: the record
+    /// is saved just after the next page is drawn, and that page must already be in the story's
+    /// next day.
+    static JUST_DECIDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The trainee has just finalised Gateway Assessment `id`: if it is the attempt at the scenario
+/// being worked, its later developments arrive now.
+pub fn decided(id: &str) {
+    if let Some(s) = active() {
+        if play(&s.id).as_deref() == Some(id) {
+            JUST_DECIDED.with(|c| *c.borrow_mut() = s.id.clone());
+            let _ = activate(&s);
+        }
+    }
 }
 
 /// The simulated today while a scenario is worked; `None` when none is.
@@ -151,9 +166,10 @@ pub fn activate(s: &Scenario) -> bool {
     if b.get(ACTIVE).ok().flatten().as_deref() != Some(s.id.as_str()) {
         let _ = b.set(ACTIVE, &s.id);
     }
-    let decided = play(&s.id)
-        .and_then(|id| crate::pages::pga_help::load(&id))
-        .is_some_and(|d| d.is_locked());
+    let decided = JUST_DECIDED.with(|c| *c.borrow() == s.id)
+        || play(&s.id)
+            .and_then(|id| crate::pages::pga_help::load(&id))
+            .is_some_and(|d| d.is_locked());
     let today = s.today_after(decided);
     if simulated_today() != Some(today) {
         set_today(Some(today));
@@ -178,6 +194,7 @@ fn play(id: &str) -> Option<String> {
 /// Starts an attempt at `s`: a new, empty Gateway Assessment, kept with the training records.
 /// Returns its id.
 pub fn start(s: &Scenario) -> Result<String, String> {
+    JUST_DECIDED.with(|c| c.borrow_mut().clear());
     let _ = activate(s);
     let schema = crate::pga();
     let mut draft = Draft::new(schema, &new_id(), &clock::now());
@@ -199,6 +216,7 @@ pub fn restart(s: &Scenario) {
         let _ = store.delete_now(&d.id);
     }
     let _ = LocalBackend::new().remove(&format!("{PLAY}{}", s.id));
+    JUST_DECIDED.with(|c| c.borrow_mut().clear());
     let _ = activate(s);
 }
 
