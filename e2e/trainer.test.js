@@ -149,7 +149,7 @@ app.test('SIM-1 a trainer writes, previews and downloads a scenario; a trainee i
   // 2–5. The scenario around it. What the trainer types survives a reload.
   await page.goto('/trainer/author');
   await t.atTraining(page, 'Write a scenario');
-  const radio = page.getByLabel(/^TRAIN-AUTHORED-1 /);
+  const radio = page.getByLabel('TRAIN-AUTHORED-1 (Close)');
   await radio.focus();
   await page.keyboard.press('Space');
   await page.locator('#title').fill('Fictional: a scenario written in the test');

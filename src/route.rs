@@ -337,6 +337,30 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "trainer")]
+    #[test]
+    fn sim_the_trainer_s_pages_live_under_trainer_and_round_trip() {
+        let id = || "3f2a9c1b-0000-4000-8000-000000000000".to_string();
+        for r in [
+            Route::OfficerHome,
+            Route::Author,
+            Route::Scenario { id: "a-pupil".into() },
+            Route::Debrief { id: "a-pupil".into() },
+            Route::FormPage { form: Form::Pga, id: id(), page: "case".into() },
+            Route::FormDone { form: Form::PlpReview, id: id() },
+            Route::Deadlines,
+        ] {
+            let path = r.to_path();
+            assert!(path.starts_with("/trainer"), "{path}");
+            assert_eq!(Route::recognize(&path), r);
+            assert!(r.in_this_bundle(), "{path}");
+        }
+        // The officers' own paths are another bundle's: loading one leaves training.
+        assert_eq!(Route::recognize("/officer/pga/abc/case"), Route::NotFound);
+        assert!(!Route::Drafts.in_this_bundle());
+    }
+
+    #[cfg(not(feature = "trainer"))]
     #[test]
     fn officer_pages_and_only_they_live_under_officer() {
         let pga = Route::recognize("/officer/pga/abc/decision");

@@ -204,7 +204,10 @@ fn point_label(p: &Point) -> String {
         Target::FimuSubmission => "submission to the FIMU".into(),
         Target::Due(r) => format!("due date under {r}"),
     };
-    format!("{}: {what} ({}, {})", p.part.noun(), p.rule, p.section)
+    let record = p.part.noun().trim_start_matches("the ");
+    let mut record = record.to_string();
+    record[..1].make_ascii_uppercase();
+    format!("{record}: {what} ({}, {})", p.rule, p.section)
 }
 
 /// What the page shows after an action.
@@ -354,7 +357,9 @@ pub fn Author() -> Html {
                         error: error_for("model"),
                         items: candidates.iter().map(|d| {
                             let reference = d.answers.text("case.reference").unwrap_or("No reference");
-                            let decision = d.answers.text("decision.outcome").unwrap_or("no decision");
+                            let decision = d.answers.text("decision.outcome").and_then(|v| {
+                                training::forms().pga.question("decision.outcome").and_then(|(_, q)| q.kind.choices().iter().find(|c| c.value == v)).map(|c| c.label.as_str())
+                            }).unwrap_or("no decision");
                             ChoiceItem::new(d.id.clone(), format!("{reference} ({decision})"))
                         }).collect(),
                         selected: (!typed.model.is_empty()).then(|| AttrValue::from(typed.model.clone())),

@@ -857,7 +857,7 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
         }
     }
     for d in pga_form::deadlines(a, cal) {
-        push(Part::Pga, Target::Due(d.rule_id.into()), d.rule_id, d.section, format!("{} is due by {}: {} (counted from the day it was {}).", d.title, date::long_date(d.due), d.rule, d.start_event));
+        push(Part::Pga, Target::Due(d.rule_id.into()), d.rule_id, d.section, format!("{}. In this case: due {}, counted from {} ({}).", d.rule.trim_end_matches('.'), date::long_date(d.due), date::long_date(d.start), d.start_event.to_ascii_lowercase().replace("fimu", "FIMU").replace("s.36", "S.36").replace("dif", "DIF")));
     }
     for (k, v) in &a.0 {
         if k.starts_with("dif.") && k.ends_with(".finding") && v.as_text() == Some("present") {
@@ -872,7 +872,7 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
         if part == Part::Plp {
             for d in plp_form::deadlines(forms.plp, &r.answers, cal) {
                 if d.rule_id == "PLP-5" {
-                    push(part, Target::Due("PLP-5".into()), "PLP-5", d.section, format!("The next DIF is due by {}: {}.", date::long_date(d.due), d.rule));
+                    push(part, Target::Due("PLP-5".into()), "PLP-5", d.section, format!("{}. In this case: the next DIF is due {}.", d.rule.trim_end_matches('.'), date::long_date(d.due)));
                 }
             }
         }
