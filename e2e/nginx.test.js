@@ -183,19 +183,22 @@ async function startNginx(prefix) {
   throw new Error(`nginx did not start: ${lastError}`);
 }
 
-// scripts/nginx-conf checks both bundles' <meta> policies before it renders anything (this
-// needs no nginx): a copy of the two built pages, each case spoiling one.
+// scripts/nginx-conf checks every bundle's <meta> policy before it renders anything (this
+// needs no nginx): a copy of the built pages, each case spoiling one.
 test('scripts/nginx-conf refuses a loose, stale or mismatched policy', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptk-nginx-conf-'));
   try {
     const pages = {
       partners: fs.readFileSync(path.join(DEFAULT_DIST, 'index.html'), 'utf8'),
       officers: fs.readFileSync(path.join(DEFAULT_DIST, 'officer', 'index.html'), 'utf8'),
+      trainer: fs.readFileSync(path.join(DEFAULT_DIST, 'trainer', 'index.html'), 'utf8'),
     };
-    const run = (partners, officers) => {
+    const run = (partners, officers, trainer = pages.trainer) => {
       fs.mkdirSync(path.join(tmp, 'officer'), { recursive: true });
+      fs.mkdirSync(path.join(tmp, 'trainer'), { recursive: true });
       fs.writeFileSync(path.join(tmp, 'index.html'), partners);
       fs.writeFileSync(path.join(tmp, 'officer', 'index.html'), officers);
+      fs.writeFileSync(path.join(tmp, 'trainer', 'index.html'), trainer);
       try {
         execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'nginx-conf.js'), '--check', '--dist', tmp], { stdio: 'pipe' });
         return null;
@@ -212,6 +215,9 @@ test('scripts/nginx-conf refuses a loose, stale or mismatched policy', () => {
       ['no CSP <meta>', (h) => h.replace(/http-equiv=Content-Security-Policy/i, 'http-equiv=X-Nothing'), null, /no <meta http-equiv="Content-Security-Policy">/],
       ['bundles that differ', null, (h) => h.replace("worker-src 'self'; ", ''), /differ in more than their hashes/],
     ];
+    // The trainer's bundle (issue 7) is checked the same way.
+    const loose = run(pages.partners, pages.officers, pages.trainer.replace("connect-src 'self'", "connect-src 'self' https://example.org"));
+    assert.match(loose || 'accepted', /trainer.*differ in more than their hashes|connect-src allows https:\/\/example\.org/s, `a loose trainer's policy: ${loose}`);
     for (const [what, spoilPartners, spoilOfficers, message] of cases) {
       const err = run(spoilPartners ? spoilPartners(pages.partners) : pages.partners, spoilOfficers ? spoilOfficers(pages.officers) : pages.officers);
       assert.ok(err, `${what}: accepted`);
@@ -231,11 +237,13 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
   let prefix;
   let partners;
   let officers;
+  let trainer;
 
   before(async () => {
     assert.ok(NGINX, 'nginx not found: CI=true, so scripts/setup should have installed Debian\'s nginx (apt-get install nginx)');
     partners = bundle(DEFAULT_DIST, '/');
     officers = bundle(path.join(DEFAULT_DIST, 'officer'), '/officer/');
+    trainer = bundle(path.join(DEFAULT_DIST, 'trainer'), '/trainer/');
     prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ptk-nginx-'));
     server = await startNginx(prefix);
     browser = await launchBrowser();
@@ -254,16 +262,20 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     ['/officer', 'officers'],
     ['/officer/', 'officers'],
     ['/officer/deadlines', 'officers'],
+    ['/trainer', 'trainer'],
+    ['/trainer/scenario/remarks-in-the-canteen', 'trainer'],
   ];
-  const bundleOf = (name) => (name === 'partners' ? partners : officers);
+  const bundleOf = (name) => ({ partners, officers, trainer })[name];
 
-  test('the rendered config carries both bundles\' policies and passes nginx -t', () => {
+  test('the rendered config carries each bundle\'s policy and passes nginx -t', () => {
     const site = fs.readFileSync(path.join(prefix, 'prevent-toolkit.conf'), 'utf8');
     assert.ok(site.includes(`"${partners.csp}"`), 'the partners\' policy is not in the rendered site');
     assert.ok(site.includes(`"${officers.csp}"`), 'the officers\' policy is not in the rendered site');
+    assert.ok(site.includes(`"${trainer.csp}"`), 'the trainer\'s policy is not in the rendered site');
     assert.doesNotMatch(site, /@[A-Z_]+@/, 'a placeholder was left in the rendered site');
     // The two bundles' loaders import different paths, so their hashes (and policies) differ.
     assert.notEqual(partners.csp, officers.csp);
+    assert.notEqual(officers.csp, trainer.csp);
     execFileSync(NGINX, ['-t', '-q', '-c', path.join(prefix, 'nginx.conf'), '-p', prefix, '-e', 'stderr'], { stdio: 'pipe' });
   });
 
@@ -285,6 +297,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     for (const [name, b] of [
       ['partners', partners],
       ['officers', officers],
+      ['trainer', trainer],
     ]) {
       const types = [
         [b.wasm, 'application/wasm', IMMUTABLE],
@@ -402,6 +415,21 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     const other = requested.filter((u) => u !== `${server.url}${b.favicon}`);
     assert.deepEqual(other, [], 'requests the browser made after load');
   }
+
+  test('after load, the trainer\'s app makes 0 network requests while a trainee clicks around (issue 7)', async () => {
+    const seen = await requestsWhileClicking('/trainer', async (page, expectH1) => {
+      await expectH1('Training scenarios');
+      await page.locator('#scenario-remarks-in-the-canteen').click();
+      await expectH1('Remarks in the canteen (fictional)');
+      await page.locator('#start-scenario').click();
+      await expectH1('Case details');
+      await page.locator('#banner-debrief').click();
+      await expectH1('Debrief: Remarks in the canteen (fictional)');
+      await page.locator('header').getByRole('link', { name: 'Write a scenario' }).click();
+      await expectH1('Write a scenario');
+    });
+    assertNoRequests(seen, trainer);
+  });
 
   test('after load, the partners\' app makes 0 network requests while a user clicks around', async () => {
     const seen = await requestsWhileClicking('/', async (page, expectH1) => {

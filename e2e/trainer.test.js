@@ -66,6 +66,7 @@ app.test('SIM-3 a trainee who gives the model answer matches every point; the si
   // The export is marked as training, so it can never be taken for (or imported as) a real case.
   const [name, json] = await downloadJson(page);
   assert.equal(json.protective_marking, 'TRAINING — FICTIONAL', name);
+  assert.match(name, /^TRAINING-prevent-gateway-assessment-/);
 
   const d = await openDebrief(page, s);
   await shots(page, 'debrief-right');

@@ -118,12 +118,13 @@ function checkPolicy(policy, html, file) {
   return directives;
 }
 
-/** Both bundles' policies, checked: {partners, officers} each {file, policy, hashes}. */
+/** The three bundles' policies, checked: {partners, officers, trainer} each {file, policy, hashes}. */
 function readPolicies(dist) {
   const out = {};
   for (const [name, rel] of [
     ['partners', 'index.html'],
     ['officers', path.join('officer', 'index.html')],
+    ['trainer', path.join('trainer', 'index.html')],
   ]) {
     const file = path.join(dist, rel);
     if (!fs.existsSync(file)) fail(`${show(file)} not found: build the app first (bash scripts/build)`);
@@ -138,11 +139,13 @@ function readPolicies(dist) {
       shape: directives.map((d) => d.filter((s) => !HASH.test(s)).join(' ')).join('; '),
     };
   }
-  if (out.partners.shape !== out.officers.shape) {
-    fail(
-      `the two bundles' policies differ in more than their hashes (keep index.html and officer.html the same):\n` +
-        `  partners: ${out.partners.shape}\n  officers: ${out.officers.shape}`,
-    );
+  for (const other of ['officers', 'trainer']) {
+    if (out.partners.shape !== out[other].shape) {
+      fail(
+        `the bundles' policies differ in more than their hashes (keep index.html, officer.html and trainer.html the same):\n` +
+          `  partners: ${out.partners.shape}\n  ${other}: ${out[other].shape}`,
+      );
+    }
   }
   return out;
 }
@@ -187,7 +190,7 @@ function render(opts = {}) {
   const generated = [
     `# Rendered by scripts/nginx-conf from deploy/nginx/prevent-toolkit.conf.in for the build in`,
     `# ${dist} (${new Date().toISOString().slice(0, 19)}Z). Do not edit: render it again after every build.`,
-    `# CSP hashes: partners ${policies.partners.hashes.join(' ')}; officers ${policies.officers.hashes.join(' ')}` +
+    `# CSP hashes: partners ${policies.partners.hashes.join(' ')}; officers ${policies.officers.hashes.join(' ')}; trainer ${policies.trainer.hashes.join(' ')}` +
       (same ? ' (the same policy)' : ' (each bundle gets its own policy)'),
   ].join('\n');
   const site = fill(
@@ -199,6 +202,7 @@ function render(opts = {}) {
       ROOT: nginxString(docRoot),
       CSP_PARTNERS: policies.partners.policy,
       CSP_OFFICERS: policies.officers.policy,
+      CSP_TRAINER: policies.trainer.policy,
       INCLUDES: includes.map((f) => `    include ${nginxString(f)};`).join('\n'),
     },
     TEMPLATE,

@@ -187,8 +187,18 @@ pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Stri
     serde_json::to_string_pretty(&to_json(schema, draft, ctx)).unwrap_or_default()
 }
 
-/// A download file name that carries the reference but no personal data.
+/// A download file name that carries the reference but no personal data; a training record's
+/// starts "TRAINING-" (issue 7).
 pub fn file_name(draft: &Draft) -> String {
+    let name = record_file_name(draft);
+    if cfg!(feature = "training") {
+        format!("TRAINING-{name}")
+    } else {
+        name
+    }
+}
+
+fn record_file_name(draft: &Draft) -> String {
     let kind = match draft.form.as_str() {
         "pga" => "prevent-gateway-assessment",
         "plp" => "prevent-plp-case",

@@ -84,13 +84,14 @@ pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str) -> String {
     for d in deadlines {
         let summary = format!("{} due: {} ({})", d.rule_id, d.title, reference);
         let description = format!(
-            "{}\n{}: {}. Due {}.\nRule {}, CTP-Prevent Policy {}. OFFICIAL-SENSITIVE.",
+            "{}\n{}: {}. Due {}.\nRule {}, CTP-Prevent Policy {}. {}.",
             d.rule,
             d.start_event,
             long_date(d.start),
             long_date(d.due),
             d.rule_id,
-            d.section
+            d.section,
+            crate::PROTECTIVE_MARKING
         );
         lines.extend([
             "BEGIN:VEVENT".into(),
