@@ -6,6 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { useApp } = require('./lib/harness');
+const { storedDrafts, passGate } = require('./lib/vault');
 const { screenshot } = require('./lib/browser');
 const { assertNoAxeViolations } = require('./lib/axe');
 const r = require('./lib/referral');
@@ -93,10 +94,7 @@ test('full storage is reported and the last good copy is kept', async (t) => {
   await screenshot(page, 'storage-full');
   // What is typed stays on screen; the stored copy is the last good one.
   assert.match(await page.getByLabel('Organisation', { exact: true }).inputValue(), /^Northtown Academy/);
-  const stored = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('pct.draft.'));
-    return JSON.parse(JSON.parse(localStorage.getItem(key)).payload).answers;
-  });
+  const stored = Object.values(await storedDrafts(page))[0].answers;
   assert.equal(stored['referrer.name'], 'Sam');
   assert.equal(stored['referrer.organisation'], undefined);
 });
@@ -106,13 +104,15 @@ test('two tabs on one draft: the second cannot overwrite the first, and says so'
   const id = await r.startToAboutYou(page);
   const other = await context.newPage();
   await other.goto(`/referral/${id}/about-you`);
+  // A new tab unlocks with the passphrase (issue 8: unlock per session).
+  await passGate(other);
   await r.onPage(other, 'About you', { axe: false });
   await r.type(page, 'Full name', 'Typed in tab one');
   await r.type(other, 'Organisation', 'Typed in tab two');
   const banner = other.locator('#save-problem');
   await banner.waitFor();
   assert.match(await banner.innerText(), /changed in another tab or window[\s\S]*Nothing has been overwritten/);
-  const stored = await page.evaluate((key) => JSON.parse(JSON.parse(localStorage.getItem(key)).payload).answers, `pct.draft.${id}`);
+  const stored = (await storedDrafts(page))[id].answers;
   assert.equal(stored['referrer.name'], 'Typed in tab one');
   assert.equal(stored['referrer.organisation'], undefined);
 });

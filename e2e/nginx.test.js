@@ -23,6 +23,7 @@ const zlib = require('node:zlib');
 const { spawn, execFileSync } = require('node:child_process');
 const { ROOT, DEFAULT_DIST } = require('./lib/server');
 const { launchBrowser, newGuardedPage } = require('./lib/browser');
+const { passGate } = require('./lib/vault');
 
 // NGINX=/path/to/nginx picks another binary (a path that does not exist counts as no nginx).
 const NGINX = (
@@ -435,6 +436,9 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     const seen = await requestsWhileClicking('/', async (page, expectH1) => {
       await expectH1('Prevent Case Toolkit');
       await page.locator('header').getByRole('link', { name: 'Saved drafts' }).click();
+      // Setting the passphrase (issue 8) happens in the browser: PBKDF2 and AES-GCM ask nothing of the network.
+      await expectH1('Set a passphrase for this device');
+      await passGate(page);
       await expectH1('Saved drafts');
       await page.locator('header').getByRole('link', { name: 'Make a referral' }).focus();
       await page.keyboard.press('Enter');
@@ -455,6 +459,8 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
 
   test('after load, the officers\' app makes 0 network requests while a user clicks around', async () => {
     const seen = await requestsWhileClicking('/officer', async (page, expectH1) => {
+      await expectH1('Set a passphrase for this device');
+      await passGate(page);
       await expectH1('Your Gateway Assessments and PLP cases');
       await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
       await expectH1('Case deadlines');

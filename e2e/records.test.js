@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { useApp } = require('./lib/harness');
+const vault = require('./lib/vault');
 const { assertNoAxeViolations } = require('./lib/axe');
 const { screenshot } = require('./lib/browser');
 const r = require('./lib/referral');
@@ -16,18 +17,11 @@ const r = require('./lib/referral');
 const app = useApp();
 const SHOTS = process.env.SHOTS;
 
-/** Every stored draft, as the store keeps it (the Draft inside each envelope), by id. */
+/** Every stored draft, as the store keeps it (decrypted: e2e/lib/vault.js), by id. */
 async function storedDrafts(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const k = localStorage.key(i);
-      if (!k.startsWith('pct.draft.')) continue;
-      const env = JSON.parse(localStorage.getItem(k));
-      out[env.id] = JSON.parse(env.payload);
-    }
-    return out;
-  });
+  const all = await vault.storedDrafts(page);
+  assert.equal(all.unreadable, undefined, 'an entry did not open');
+  return all;
 }
 
 /** Clicks a button by keyboard and waits for the download it starts. */
@@ -107,6 +101,8 @@ test('REC-5 REC-1 REC-7 REC-4 REC-6: partners filter, select, download (JSON and
   for (const d of Object.values(before)) assert.ok(d.id && d.form === 'nrf' && d.answers, 'a draft as stored');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  // Everything went, the vault's passphrase with it: set one again, as on first use.
+  await vault.passGate(page);
   await r.onPage(page, 'Saved drafts', { axe: false });
   assert.equal(await page.locator('#no-drafts').count(), 1);
   await importFile(page, json.name, json.text);
@@ -248,6 +244,7 @@ test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a P
   const before = await storedDrafts(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await vault.passGate(page);
   await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
   await importFile(page, json.name, json.text);
   await page.locator('#import-review').waitFor();
@@ -272,7 +269,9 @@ test('SEC-2: wipe all data on this device asks first, cancel keeps everything, a
   await page.waitForFunction(() => !document.querySelector('#storage-persisted').innerText.startsWith('Checking'));
   assert.match(await page.locator('#storage-persisted').innerText(), /^This browser (keeps the toolkit's data until you delete it|may delete the toolkit's data when it runs short of space)/);
   const ours = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pct.')).length);
-  assert.equal(await ours(), 2);
+  const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pct.draft.')).length);
+  assert.equal(await drafts(), 2);
+  const kept = await ours();
   // Asks first; Cancel changes nothing.
   await page.locator('#wipe').focus();
   await page.keyboard.press('Enter');
@@ -283,14 +282,17 @@ test('SEC-2: wipe all data on this device asks first, cancel keeps everything, a
   await page.locator('#wipe-cancel').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#wipe-confirm').count(), 0);
-  assert.equal(await ours(), 2);
+  assert.equal(await ours(), kept);
   // Yes: the toolkit's entries go, another site's key on the origin stays, the list is empty.
   await page.locator('#wipe').click();
   await page.locator('#wipe-yes').focus();
   await page.keyboard.press('Enter');
   await page.locator('#wipe-done').waitFor();
-  assert.match(await page.locator('#wipe-done').innerText(), /has been deleted \(2 entries\)/);
+  assert.match(await page.locator('#wipe-done').innerText(), new RegExp(`has been deleted \\(${kept} entries\\)`));
   assert.equal(await ours(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('other.site.key')), 'kept');
-  await page.locator('#no-drafts').waitFor();
+  // The passphrase went with the data (SEC-2): the next page asks for a new one.
+  await page.locator('#wipe-continue').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await vault.gateHeading(page), 'Set a passphrase for this device');
 });

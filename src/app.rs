@@ -129,6 +129,12 @@ fn Shell() -> Html {
         _ => None,
     };
     let in_form = form_of(&route);
+    // Encryption at rest (issue 8): every page that shows or stores a record waits for the
+    // vault to be open in this tab. The partners' home page and "page not found" hold none.
+    let vault_state = use_state(crate::services::vault::state);
+    let gated = *vault_state != crate::services::vault::State::Unlocked
+        && !matches!(route, Route::Home | Route::NotFound);
+    use_autolock(*vault_state == crate::services::vault::State::Unlocked);
     let link = |text: &str, to: Route, active: bool| HeaderLink {
         text: text.to_string().into(),
         href: nav::href(&to),
@@ -136,7 +142,14 @@ fn Shell() -> Html {
     };
     let nav_links = if cfg!(feature = "trainer") {
         vec![
-            link("Scenarios", Route::OfficerHome, matches!(route, Route::OfficerHome | Route::Scenario { .. } | Route::Debrief { .. })),
+            link(
+                "Scenarios",
+                Route::OfficerHome,
+                matches!(
+                    route,
+                    Route::OfficerHome | Route::Scenario { .. } | Route::Debrief { .. }
+                ),
+            ),
             link("Write a scenario", Route::Author, route == Route::Author),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
         ]
@@ -184,8 +197,17 @@ fn Shell() -> Html {
             { header::view(HeaderProps { nav: nav_links, onnavigate: Some(nav::on_navigate(&navigator)), ..HeaderProps::new("Prevent Case Toolkit") }) }
             { training_banner(&navigator) }
             <div class="govuk-width-container">
+                if *vault_state == crate::services::vault::State::Unlocked && !cfg!(feature = "trainer") {
+                    <div class="pct-lockbar">
+                        <button type="button" class="pct-lockbar__button govuk-link" id="lock-now" onclick={Callback::from(|_: MouseEvent| crate::services::vault::lock())}>{ "Lock now" }</button>
+                    </div>
+                }
                 <main class="govuk-main-wrapper" id="main-content" role="main">
-                    { switch(route.clone(), &navigator) }
+                    if gated {
+                        <crate::pages::vault_gate::VaultGate state={(*vault_state).clone()} on_change={{ let v = vault_state.clone(); Callback::from(move |s| v.set(s)) }} />
+                    } else {
+                        { switch(route.clone(), &navigator) }
+                    }
                 </main>
             </div>
             { footer::view(FooterProps { children: html! {
@@ -193,6 +215,47 @@ fn Shell() -> Html {
             } }) }
         </>
     }
+}
+
+/// Locks the vault after the idle time set on "This device" (default 15 minutes; issue 8):
+/// any key press, click or touch counts as activity.
+#[hook]
+fn use_autolock(unlocked: bool) {
+    use_effect_with(unlocked, move |unlocked| {
+        let mut keep: Vec<gloo::events::EventListener> = Vec::new();
+        let mut timer = None;
+        if *unlocked && !cfg!(feature = "trainer") {
+            let last = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                for ev in ["keydown", "pointerdown", "touchstart", "input"] {
+                    let last = last.clone();
+                    keep.push(gloo::events::EventListener::new(&doc, ev, move |_| {
+                        last.set(js_sys::Date::now())
+                    }));
+                }
+            }
+            // Another tab changed the passphrase or wiped everything: lock this one too.
+            if let Some(w) = web_sys::window() {
+                keep.push(gloo::events::EventListener::new(&w, "storage", |e| {
+                    if let Some(k) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(|e| e.key())
+                    {
+                        crate::services::vault::changed_elsewhere(&k);
+                    }
+                }));
+            }
+            let idle_ms = f64::from(crate::services::vault::autolock_minutes()) * 60_000.0;
+            timer = Some(gloo::timers::callback::Interval::new(10_000, move || {
+                if js_sys::Date::now() - last.get() >= idle_ms {
+                    crate::services::vault::lock();
+                }
+            }));
+        }
+        move || {
+            drop(keep);
+            drop(timer);
+        }
+    });
 }
 
 /// The scenario being worked, above every page of the trainer's bundle (issue 7).

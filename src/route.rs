@@ -344,10 +344,21 @@ mod tests {
         for r in [
             Route::OfficerHome,
             Route::Author,
-            Route::Scenario { id: "a-pupil".into() },
-            Route::Debrief { id: "a-pupil".into() },
-            Route::FormPage { form: Form::Pga, id: id(), page: "case".into() },
-            Route::FormDone { form: Form::PlpReview, id: id() },
+            Route::Scenario {
+                id: "a-pupil".into(),
+            },
+            Route::Debrief {
+                id: "a-pupil".into(),
+            },
+            Route::FormPage {
+                form: Form::Pga,
+                id: id(),
+                page: "case".into(),
+            },
+            Route::FormDone {
+                form: Form::PlpReview,
+                id: id(),
+            },
             Route::Deadlines,
         ] {
             let path = r.to_path();

@@ -1,93 +1,124 @@
-//! Encryption at rest with WebCrypto (issue 8 groundwork), in headless Chromium: a sealed draft
-//! opens with its passphrase and only with it; every write has a fresh nonce; a changed
-//! ciphertext, or one moved to another record, is refused and nothing is opened.
+//! Encryption at rest in headless Chromium (issue 8, SEC-1): the browser's PBKDF2 gives the
+//! same key for the same passphrase and salt and another for any other; turning encryption on
+//! seals the drafts already kept in clear; a saved draft is stored sealed in localStorage and
+//! reads back through the store; a wrong passphrase is refused and changes nothing; changing
+//! the passphrase re-encrypts everything under the new one.
 
-use prevent_core::sealed::{self, NonceSequence, ITERATIONS};
-use prevent_toolkit::services::crypto::{self, CryptoError};
+#![cfg(target_arch = "wasm32")]
+
+use prevent_core::sealed::{self, ITERATIONS};
+use prevent_core::store::{Envelope, KvBackend};
+use prevent_core::vault;
+use prevent_core::{Answer, Draft};
+use prevent_toolkit::services::{crypto, local_store, store, vault as browser_vault, LocalBackend};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const ID: &str = "6a1b2c3d-0000-4000-8000-000000000001";
-/// A key for `passphrase` with a fresh salt, a fresh nonce sequence, and `DRAFT` sealed under
-/// them for record `ID` of form "nrf".
-async fn sealed_draft(passphrase: &str) -> (web_sys::CryptoKey, NonceSequence, [u8; 16], String) {
+const PASS: &str = "correct horse battery";
+
+fn draft(id: &str, name: &str) -> Draft {
+    let mut d = Draft::new(prevent_toolkit::nrf(), id, "2026-11-28T10:00:00Z");
+    d.answers.set("subject.forename", Answer::Text(name.into()));
+    d
+}
+
+fn raw_value(id: &str) -> String {
+    LocalBackend::raw()
+        .get(&format!("pct.draft.{id}"))
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sec_1_pbkdf2_gives_one_key_per_passphrase_and_salt() {
     let salt: [u8; 16] = crypto::random().unwrap();
-    let key = crypto::derive_key(passphrase, &salt, ITERATIONS)
+    let a = crypto::derive_bits(PASS, &salt, ITERATIONS).await.unwrap();
+    let again = crypto::derive_bits(PASS, &salt, ITERATIONS).await.unwrap();
+    let other_pass = crypto::derive_bits("another passphrase", &salt, ITERATIONS)
         .await
         .unwrap();
-    let mut nonces = NonceSequence::new(crypto::random().unwrap());
-    let payload = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
+    let other_salt = crypto::derive_bits(PASS, &crypto::random::<16>().unwrap(), ITERATIONS)
         .await
         .unwrap();
-    (key, nonces, salt, payload)
-}
-
-const DRAFT: &str =
-    r#"{"id":"6a1b2c3d-0000-4000-8000-000000000001","answers":{"subject.forename":"Alex"}}"#;
-
-#[wasm_bindgen_test]
-async fn sec_1_a_sealed_draft_opens_with_its_passphrase_and_only_with_it() {
-    let (key, _, salt, payload) = sealed_draft("correct horse battery staple").await;
-    assert!(!payload.contains("Alex"), "the payload holds no plain text");
-    assert_eq!(
-        crypto::open(&key, &payload, ID, "nrf").await.unwrap(),
-        DRAFT
-    );
-    let wrong = crypto::derive_key("correct horse battery stapler", &salt, ITERATIONS)
-        .await
-        .unwrap();
-    assert_eq!(
-        crypto::open(&wrong, &payload, ID, "nrf").await,
-        Err(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(a, again);
+    assert_ne!(a, other_pass);
+    assert_ne!(a, other_salt);
 }
 
 #[wasm_bindgen_test]
-async fn sec_1_every_write_has_a_fresh_nonce_and_ciphertext() {
-    let (key, mut nonces, salt, a) = sealed_draft("passphrase").await;
-    let b = crypto::seal(&key, &mut nonces, &salt, ITERATIONS, ID, "nrf", DRAFT)
-        .await
+async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing() {
+    let _ = local_store::wipe();
+    // A draft from before encryption was turned on, kept in clear.
+    let clear = draft("6a1b2c3d-0000-4000-8000-000000000001", "Alexandra");
+    LocalBackend::raw()
+        .set(
+            "pct.draft.6a1b2c3d-0000-4000-8000-000000000001",
+            &serde_json::to_string(&Envelope::seal(&clear, "2026-11-28T10:00:00Z")).unwrap(),
+        )
         .unwrap();
-    let (sa, sb) = (sealed::decode(&a).unwrap(), sealed::decode(&b).unwrap());
-    assert_ne!(sa.nonce, sb.nonce);
-    assert_ne!(sa.ct, sb.ct, "the same draft sealed twice looks different");
-    // Two random prefixes for two unlocks.
-    let p1: [u8; 8] = crypto::random().unwrap();
-    let p2: [u8; 8] = crypto::random().unwrap();
-    assert_ne!(p1, p2);
-}
+    assert!(raw_value(&clear.id).contains("Alexandra"));
+    assert_eq!(
+        browser_vault::state(),
+        browser_vault::State::New { clear: 1 }
+    );
 
-#[wasm_bindgen_test]
-async fn sec_1_a_changed_or_moved_ciphertext_is_refused() {
-    let (key, _, _, payload) = sealed_draft("passphrase").await;
-    // One bit of the ciphertext flipped.
-    let mut s = sealed::decode(&payload).unwrap();
-    s.ct[3] ^= 1;
-    assert_eq!(
-        crypto::open(&key, &sealed::encode(&s), ID, "nrf").await,
-        Err(CryptoError::WrongKeyOrTampered)
+    // Turning encryption on seals it.
+    assert_eq!(browser_vault::create(PASS).await, Ok(1));
+    assert_eq!(browser_vault::state(), browser_vault::State::Unlocked);
+    let stored = raw_value(&clear.id);
+    assert!(
+        !stored.contains("Alexandra"),
+        "the draft is still in clear: {stored}"
     );
-    // The nonce changed.
-    let mut s = sealed::decode(&payload).unwrap();
-    s.nonce[0] ^= 1;
+    assert!(sealed::decode(&stored).is_ok());
+
+    // A new save is sealed too, and reads back through the store.
+    let d = draft("6a1b2c3d-0000-4000-8000-000000000002", "Bartholomew");
+    store()
+        .save_now(Envelope::seal(&d, "2026-11-28T10:01:00Z"), None)
+        .unwrap();
+    assert!(!raw_value(&d.id).contains("Bartholomew"));
+    let back = store().load_now(&d.id).unwrap().unwrap().open().unwrap();
+    assert_eq!(back.answers, d.answers);
+    assert_eq!(store().list_now().unwrap().drafts.len(), 2);
+
+    // A wrong passphrase is refused, and nothing changes.
+    let before: Vec<(String, String)> = {
+        let b = LocalBackend::raw();
+        let mut keys = b.keys().unwrap();
+        keys.sort();
+        keys.into_iter()
+            .map(|k| (k.clone(), b.get(&k).unwrap().unwrap_or_default()))
+            .collect()
+    };
+    let refused = browser_vault::unlock("not the passphrase").await;
+    assert_eq!(refused, Err(vault::VaultError::WrongPassphrase.to_string()));
+    let after: Vec<(String, String)> = {
+        let b = LocalBackend::raw();
+        let mut keys = b.keys().unwrap();
+        keys.sort();
+        keys.into_iter()
+            .map(|k| (k.clone(), b.get(&k).unwrap().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(before, after);
+
+    // Changing the passphrase: the old one no longer opens anything, the new one does.
     assert_eq!(
-        crypto::open(&key, &sealed::encode(&s), ID, "nrf").await,
-        Err(CryptoError::WrongKeyOrTampered)
-    );
-    // Moved to another record, or relabelled as another form.
-    let other = "6a1b2c3d-0000-4000-8000-000000000002";
-    assert_eq!(
-        crypto::open(&key, &payload, other, "nrf").await,
-        Err(CryptoError::WrongKeyOrTampered)
+        browser_vault::change("wrong current one", "a brand new passphrase").await,
+        Err(vault::VaultError::WrongPassphrase.to_string())
     );
     assert_eq!(
-        crypto::open(&key, &payload, ID, "pga").await,
-        Err(CryptoError::WrongKeyOrTampered)
+        browser_vault::change(PASS, "a brand new passphrase").await,
+        Ok(2)
     );
-    // Damaged beyond reading: says so.
-    assert!(matches!(
-        crypto::open(&key, "{}", ID, "nrf").await,
-        Err(CryptoError::Damaged(_))
-    ));
+    assert!(browser_vault::unlock(PASS).await.is_err());
+    assert_eq!(
+        browser_vault::unlock("a brand new passphrase").await,
+        Ok(())
+    );
+    let back = store().load_now(&d.id).unwrap().unwrap().open().unwrap();
+    assert_eq!(back.answers, d.answers);
+    let _ = local_store::wipe();
 }

@@ -8,7 +8,8 @@
 //     ...
 //   });
 //
-// app.open(t, path, {contextOptions}) returns {context, page, problems, assertClean, close}.
+// app.open(t, path, {contextOptions, vault}) returns {context, page, problems, assertClean, close};
+// it first sets the vault's passphrase in the new profile (e2e/lib/vault.js) unless vault: false.
 // After the test its context is closed and the test fails if the page logged a
 // console error, threw, crashed or requested anything outside 127.0.0.1.
 // app.test(name, [options], fn) is node:test's test() plus: when the test fails
@@ -18,6 +19,7 @@
 const { test, before, after } = require('node:test');
 const { startServer } = require('./server');
 const { launchBrowser, newGuardedPage } = require('./browser');
+const { setUpVault } = require('./vault');
 
 const OPENED = Symbol('opened pages');
 
@@ -49,6 +51,10 @@ function useApp(serverOpts = {}) {
       await guarded.close();
       guarded.assertClean();
     });
+    // Encryption at rest (issue 8): a new browser profile sets its passphrase first, as a user
+    // does on first use (e2e/lib/vault.js), unless the test is about that (opts.vault false) or
+    // runs in the trainer's bundle, which has no vault.
+    if (opts.vault !== false && !String(urlPath || '').startsWith('/trainer')) await setUpVault(guarded.page);
     if (urlPath !== null) await guarded.page.goto(urlPath);
     return guarded;
   };

@@ -49,6 +49,7 @@ impl Saver {
 /// The draft with this id, loaded from storage and saved on every change.
 #[hook]
 pub fn use_draft(id: String) -> SessionHandle {
+    let id_for_events = id.clone();
     let session = use_reducer(Session::default);
     let saver = use_mut_ref(Saver::default);
 
@@ -106,6 +107,28 @@ pub fn use_draft(id: String) -> SessionHandle {
                     session_handle.dispatch(Action::Saved(outcome));
                 });
             }
+        });
+    }
+
+    // Another tab saved or deleted this draft (the browser's `storage` event fires in every other
+    // tab of the site): say so at once, before this tab's next change is refused (issue 8).
+    {
+        let session = session.clone();
+        use_effect_with(id_for_events, move |id| {
+            let key = format!("{}{id}", prevent_core::store::KEY_PREFIX);
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let changed = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(|e| e.key())
+                        .is_some_and(|k| k == key);
+                    if changed {
+                        session.dispatch(Action::Saved(Err(
+                            prevent_core::store::StoreError::Conflict { stored: 0 },
+                        )));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 

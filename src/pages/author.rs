@@ -116,26 +116,51 @@ fn slug(title: &str) -> String {
 fn problems(t: &Typed) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if t.model.is_empty() {
-        out.push(("Choose the Gateway Assessment that is the model answer".into(), "model".into()));
+        out.push((
+            "Choose the Gateway Assessment that is the model answer".into(),
+            "model".into(),
+        ));
     }
     if t.title.trim().is_empty() {
         out.push(("Enter the scenario's title".into(), "title".into()));
     } else if slug(&t.title).is_empty() {
-        out.push(("The title needs at least one letter or digit".into(), "title".into()));
+        out.push((
+            "The title needs at least one letter or digit".into(),
+            "title".into(),
+        ));
     }
     if t.summary.trim().is_empty() {
-        out.push(("Enter a one-sentence summary for the list of scenarios".into(), "summary".into()));
+        out.push((
+            "Enter a one-sentence summary for the list of scenarios".into(),
+            "summary".into(),
+        ));
     }
     if date::parse(&t.today).is_err() {
-        out.push(("Enter the scenario's today as a real date, for example 24 11 2026".into(), "today-day".into()));
+        out.push((
+            "Enter the scenario's today as a real date, for example 24 11 2026".into(),
+            "today-day".into(),
+        ));
     }
     if t.referral.trim().is_empty() {
-        out.push(("Enter the referral as the trainee receives it".into(), "referral".into()));
+        out.push((
+            "Enter the referral as the trainee receives it".into(),
+            "referral".into(),
+        ));
     }
     for (i, d) in t.developments.iter().enumerate() {
         let any = !d.date.is_blank() || !d.title.trim().is_empty() || !d.text.trim().is_empty();
-        if any && (date::parse(&d.date).is_err() || d.title.trim().is_empty() || d.text.trim().is_empty()) {
-            out.push((format!("Enter the date, title and text of development {}, or clear all three", i + 1), format!("development-{}-date-day", i + 1)));
+        if any
+            && (date::parse(&d.date).is_err()
+                || d.title.trim().is_empty()
+                || d.text.trim().is_empty())
+        {
+            out.push((
+                format!(
+                    "Enter the date, title and text of development {}, or clear all three",
+                    i + 1
+                ),
+                format!("development-{}-date-day", i + 1),
+            ));
         }
     }
     out
@@ -147,10 +172,18 @@ fn build(t: &Typed) -> Result<Scenario, Vec<(String, String)>> {
     if !p.is_empty() {
         return Err(p);
     }
-    let model = model_of(&t.model).ok_or_else(|| vec![("The chosen Gateway Assessment is no longer here: choose another".to_string(), "model".to_string())])?;
+    let model = model_of(&t.model).ok_or_else(|| {
+        vec![(
+            "The chosen Gateway Assessment is no longer here: choose another".to_string(),
+            "model".to_string(),
+        )]
+    })?;
     let points = chosen_points(&model, &t.left_out);
     if points.is_empty() {
-        return Err(vec![("Choose at least one point to score".into(), "points".into())]);
+        return Err(vec![(
+            "Choose at least one point to score".into(),
+            "points".into(),
+        )]);
     }
     Ok(Scenario {
         id: slug(&t.title),
@@ -239,13 +272,20 @@ pub fn Author() -> Html {
         })
     };
     let candidates = finished_assessments();
-    let model = (!typed.model.is_empty()).then(|| model_of(&typed.model)).flatten();
+    let model = (!typed.model.is_empty())
+        .then(|| model_of(&typed.model))
+        .flatten();
     let points = model.as_ref().map(suggested).unwrap_or_default();
     let errors = match &*said {
         Said::Problems(p) => p.clone(),
         _ => Vec::new(),
     };
-    let error_for = |id: &str| errors.iter().find(|(_, f)| f == id).map(|(m, _)| AttrValue::from(m.clone()));
+    let error_for = |id: &str| {
+        errors
+            .iter()
+            .find(|(_, f)| f == id)
+            .map(|(m, _)| AttrValue::from(m.clone()))
+    };
     let act = |what: u8| {
         let typed = typed.clone();
         let said = said.clone();
@@ -278,7 +318,11 @@ pub fn Author() -> Html {
         let typed = typed.clone();
         Callback::from(move |(part, v): (DatePart, String)| {
             let mut t = (*typed).clone();
-            let d = if which == 0 { &mut t.today } else { &mut t.developments[which - 1].date };
+            let d = if which == 0 {
+                &mut t.today
+            } else {
+                &mut t.developments[which - 1].date
+            };
             match part {
                 DatePart::Day => d.day = v,
                 DatePart::Month => d.month = v,
@@ -306,7 +350,9 @@ pub fn Author() -> Html {
         let n = points.len();
         Callback::from(move |chosen: Vec<String>| {
             let mut t = (*typed).clone();
-            t.left_out = (0..n).filter(|i| !chosen.contains(&i.to_string())).collect();
+            t.left_out = (0..n)
+                .filter(|i| !chosen.contains(&i.to_string()))
+                .collect();
             let _ = save_typed(&t);
             typed.set(t);
         })

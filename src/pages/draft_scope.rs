@@ -55,6 +55,9 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
                 if let Save::Failed(e) = &session.save {
                     <NotificationBanner title={Some(AttrValue::from("Not saved"))} id="save-problem">
                         <p class="govuk-notification-banner__heading">{ e.to_string() }</p>
+                        if matches!(e, prevent_core::store::StoreError::Conflict { .. }) {
+                            { conflict_choices(&session, props.form, &navigator) }
+                        }
                     </NotificationBanner>
                 }
                 <ContextProvider<SessionHandle> context={session.clone()}>
@@ -63,4 +66,37 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
             </>
         },
     }
+}
+
+/// Two tabs on one draft (issue 8): the other tab saved it, so this one is offered the latest
+/// copy (reload) or to keep what it has as a copy of its own. Nothing is overwritten either way.
+fn conflict_choices(session: &SessionHandle, form: Form, navigator: &Navigator) -> Html {
+    let reload = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let copy = {
+        let draft = session.draft.clone();
+        let navigator = navigator.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(mut d) = draft.clone() else { return };
+            d.id = crate::services::new_id();
+            let at = crate::services::clock::now();
+            if crate::services::store()
+                .save_now(prevent_core::store::Envelope::seal(&d, &at), None)
+                .is_ok()
+            {
+                navigator.push(&crate::route::Route::FormTasks { form, id: d.id });
+            }
+        })
+    };
+    button::group(ButtonGroupProps {
+        children: html! {
+            <>
+                { button::view(ButtonProps { id: Some("conflict-reload".into()), button_type: "button".into(), onclick: reload, ..ButtonProps::new("Load the latest saved copy") }) }
+                { button::view(ButtonProps { id: Some("conflict-copy".into()), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: copy, ..ButtonProps::new("Keep mine as a separate copy") }) }
+            </>
+        },
+    })
 }

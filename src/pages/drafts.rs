@@ -366,6 +366,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             }
             <h1 class="govuk-heading-l">{ title }</h1>
             <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
+            if let Some(Ok(l)) = &*listing {
+                { super::device::retention_notice(l, { let reload = reload.clone(); Callback::from(move |_: ()| reload.set(*reload + 1)) }) }
+            }
             if let Some(n) = unreadable {
                 { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
             }

@@ -1,5 +1,7 @@
 //! Pages, one per file. Pages read state and dispatch actions; rules come from the core.
 
+#[cfg(feature = "trainer")]
+pub mod author;
 pub mod check_answers;
 pub mod confirmation;
 pub mod date_field;
@@ -28,8 +30,7 @@ pub mod referral_tasks;
 pub mod settings;
 #[cfg(feature = "trainer")]
 pub mod training;
-#[cfg(feature = "trainer")]
-pub mod author;
+pub mod vault_gate;
 
 pub use check_answers::CheckAnswers;
 pub use confirmation::Confirmation;

@@ -6,8 +6,8 @@
 
 use crate::components::*;
 use crate::hooks::use_title;
-use crate::pages::NotFound;
 use crate::nav;
+use crate::pages::NotFound;
 use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::training::{self, Attempts};
@@ -110,7 +110,10 @@ pub fn TrainerHome() -> Html {
         let message = message.clone();
         let refresh = refresh.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
                 return;
             };
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -120,10 +123,16 @@ pub fn TrainerHome() -> Html {
             let message = message.clone();
             let refresh = refresh.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
                 message.set(Some(match text {
-                    None => Err("The file could not be read: choose a scenario file (.json)".into()),
-                    Some(t) => training::import(&t).map(|s| format!("'{}' is added to the scenarios.", s.title)),
+                    None => {
+                        Err("The file could not be read: choose a scenario file (.json)".into())
+                    }
+                    Some(t) => training::import(&t)
+                        .map(|s| format!("'{}' is added to the scenarios.", s.title)),
                 }));
                 refresh.set(*refresh + 1);
             });
@@ -201,7 +210,13 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
     let scenario = use_memo(props.id.clone(), |id| training::find(id));
     let refresh = use_state(|| 0u32);
     let problem = use_state(|| None::<String>);
-    use_title(scenario.as_ref().as_ref().map_or("Scenario not found".into(), |s| s.title.clone()), false);
+    use_title(
+        scenario
+            .as_ref()
+            .as_ref()
+            .map_or("Scenario not found".into(), |s| s.title.clone()),
+        false,
+    );
     {
         let scenario = scenario.clone();
         use_effect_with(props.id.clone(), move |_| {
@@ -222,7 +237,11 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             match training::start(&s) {
-                Ok(id) => navigator.push(&Route::FormPage { form: Form::Pga, id, page: "case".into() }),
+                Ok(id) => navigator.push(&Route::FormPage {
+                    form: Form::Pga,
+                    id,
+                    page: "case".into(),
+                }),
                 Err(p) => problem.set(Some(p)),
             }
         })
@@ -237,7 +256,12 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         })
     };
     let next = match &attempt.pga {
-        None => button::view(ButtonProps { is_start: true, onclick: on_start, id: Some("start-scenario".into()), ..ButtonProps::new("Start the Gateway Assessment") }),
+        None => button::view(ButtonProps {
+            is_start: true,
+            onclick: on_start,
+            id: Some("start-scenario".into()),
+            ..ButtonProps::new("Start the Gateway Assessment")
+        }),
         Some(d) if !d.is_locked() => html! {
             <p class="govuk-body">{ link(&navigator, &Route::FormTasks { form: Form::Pga, id: d.id.clone() }, "Continue your Gateway Assessment", "continue-scenario") }</p>
         },
@@ -289,7 +313,15 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
 pub fn Debrief(props: &ScenarioProps) -> Html {
     let navigator = use_navigator().expect("router");
     let scenario = use_memo(props.id.clone(), |id| training::find(id));
-    use_title(scenario.as_ref().as_ref().map_or("Scenario not found".into(), |s| format!("Debrief: {}", s.title)), false);
+    use_title(
+        scenario
+            .as_ref()
+            .as_ref()
+            .map_or("Scenario not found".into(), |s| {
+                format!("Debrief: {}", s.title)
+            }),
+        false,
+    );
     let Some(s) = scenario.as_ref().clone() else {
         return html! { <NotFound /> };
     };
@@ -305,7 +337,12 @@ pub fn Debrief(props: &ScenarioProps) -> Html {
             </div>
         };
     }
-    let d = scenario::score(&s, &training::forms(), &attempt.attempt(), &training::calendar());
+    let d = scenario::score(
+        &s,
+        &training::forms(),
+        &attempt.attempt(),
+        &training::calendar(),
+    );
     let colour = |o: Outcome| match o {
         Outcome::Matched => TagColour::Green,
         Outcome::Partial => TagColour::Yellow,

@@ -6,9 +6,11 @@
 use prevent_core::store::{KvBackend, KvError, KvStore};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// localStorage as a [`KvBackend`].
+/// localStorage as a [`KvBackend`]. Record and draft entries are sealed on write and opened on
+/// read with the vault's key (`services::vault`; issue 8), except through [`LocalBackend::raw`].
 pub struct LocalBackend {
     storage: Result<web_sys::Storage, String>,
+    sealed: bool,
 }
 
 /// The app's draft store.
@@ -29,7 +31,18 @@ impl LocalBackend {
                     .map_err(|_| "storage is blocked".to_string())
             })
             .and_then(|s| s.ok_or_else(|| "storage is turned off".to_string()));
-        LocalBackend { storage }
+        LocalBackend {
+            storage,
+            sealed: !cfg!(feature = "trainer"),
+        }
+    }
+
+    /// localStorage as stored, sealed entries included (for the vault's own work).
+    pub fn raw() -> Self {
+        LocalBackend {
+            sealed: false,
+            ..Self::new()
+        }
     }
 
     fn s(&self) -> Result<&web_sys::Storage, KvError> {
@@ -70,7 +83,11 @@ pub const TRAINING_PREFIX: &str = "pct.training.";
 /// bundle ("pct.draft.x" -> "pct.training.draft.x").
 fn stored(key: &str) -> std::borrow::Cow<'_, str> {
     if cfg!(feature = "trainer") {
-        format!("{TRAINING_PREFIX}{}", key.strip_prefix("pct.").unwrap_or(key)).into()
+        format!(
+            "{TRAINING_PREFIX}{}",
+            key.strip_prefix("pct.").unwrap_or(key)
+        )
+        .into()
     } else {
         key.into()
     }
@@ -79,7 +96,9 @@ fn stored(key: &str) -> std::borrow::Cow<'_, str> {
 /// The app key of a stored key, when it is this bundle's.
 fn app_key(stored: String) -> Option<String> {
     if cfg!(feature = "trainer") {
-        stored.strip_prefix(TRAINING_PREFIX).map(|k| format!("pct.{k}"))
+        stored
+            .strip_prefix(TRAINING_PREFIX)
+            .map(|k| format!("pct.{k}"))
     } else {
         (!stored.starts_with(TRAINING_PREFIX)).then_some(stored)
     }
@@ -87,9 +106,21 @@ fn app_key(stored: String) -> Option<String> {
 
 impl KvBackend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.s()?.get_item(&stored(key)).map_err(err)
+        let value = self.s()?.get_item(&stored(key)).map_err(err)?;
+        match value {
+            Some(v) if self.sealed && prevent_core::vault::is_sealed_key(key) => {
+                crate::services::vault::open(key, v)
+                    .map(Some)
+                    .map_err(KvError::Unavailable)
+            }
+            other => Ok(other),
+        }
     }
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        if self.sealed && prevent_core::vault::is_sealed_key(key) {
+            let sealed = crate::services::vault::seal(key, value).map_err(KvError::Unavailable)?;
+            return self.s()?.set_item(&stored(key), &sealed).map_err(err);
+        }
         self.s()?.set_item(&stored(key), value).map_err(err)
     }
     fn remove(&self, key: &str) -> Result<(), KvError> {
@@ -113,7 +144,11 @@ pub fn wipe() -> Result<usize, KvError> {
     let b = LocalBackend::new();
     let s = b.s()?;
     let n = s.length().map_err(err)?;
-    let prefix = if cfg!(feature = "trainer") { TRAINING_PREFIX } else { "pct." };
+    let prefix = if cfg!(feature = "trainer") {
+        TRAINING_PREFIX
+    } else {
+        "pct."
+    };
     let ours: Vec<String> = (0..n)
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))

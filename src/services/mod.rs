@@ -10,6 +10,7 @@ pub mod local_store;
 pub mod settings;
 #[cfg(feature = "trainer")]
 pub mod training;
+pub mod vault;
 
 pub use local_store::{store, LocalBackend, Store};
 

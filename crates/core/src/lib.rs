@@ -32,6 +32,7 @@ pub mod scenario;
 pub mod sealed;
 pub mod store;
 pub mod validate;
+pub mod vault;
 
 pub use answers::{Answer, Answers};
 pub use draft::{AuditEntry, Draft, DraftStatus};

@@ -50,3 +50,46 @@ pub fn list<'a>(
     }
     shown
 }
+
+/// How long records may stay untouched before the hub offers to remove them (issue 8,
+/// retention), in days; 0 keeps them until the user deletes them.
+pub const RETENTION_CHOICES: [(u32, &str); 4] = [
+    (0, "Keep them until I delete them"),
+    (90, "3 months"),
+    (182, "6 months"),
+    (365, "1 year"),
+];
+
+/// How many days before its removal date a record is warned about.
+pub const RETENTION_WARNING_DAYS: i64 = 14;
+
+/// What the retention setting says of the records on `today`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Retention {
+    /// Records that reach the limit within [`RETENTION_WARNING_DAYS`]: id and the day they may
+    /// be removed, soonest first.
+    pub due: Vec<(String, NaiveDate)>,
+    /// Records past the limit: the user is asked to remove them (never removed unasked).
+    pub expired: Vec<String>,
+}
+
+/// Applies a retention of `days` (0: none) to the records, by the day each was last saved.
+pub fn retention(listing: &[DraftSummary], today: NaiveDate, days: u32) -> Retention {
+    let mut out = Retention::default();
+    if days == 0 {
+        return out;
+    }
+    for d in listing {
+        let Some(saved) = d.saved_at.get(..10).and_then(crate::date::parse_iso) else {
+            continue;
+        };
+        let removal = saved + chrono::Duration::days(i64::from(days));
+        if removal <= today {
+            out.expired.push(d.id.clone());
+        } else if (removal - today).num_days() <= RETENTION_WARNING_DAYS {
+            out.due.push((d.id.clone(), removal));
+        }
+    }
+    crate::order::by_rank(&mut out.due, |(_, day)| crate::order::day(Some(*day)));
+    out
+}

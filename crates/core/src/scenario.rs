@@ -250,7 +250,9 @@ pub fn parse(text: &str, forms: &Forms, cal: &Calendar) -> Result<Scenario, Scen
         ));
     }
     if let Some(k) = top.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
-        return Err(bad(format!("The scenario has a field it should not have: '{k}'")));
+        return Err(bad(format!(
+            "The scenario has a field it should not have: '{k}'"
+        )));
     }
     match top.get("format_version").and_then(Value::as_u64) {
         Some(FORMAT_VERSION) => {}
@@ -279,7 +281,9 @@ pub fn parse(text: &str, forms: &Forms, cal: &Calendar) -> Result<Scenario, Scen
         Some(Value::Object(v)) => {
             let keys = ["referral", "fimu_notes", "deconfliction", "checks"];
             if let Some(k) = v.keys().find(|k| !keys.contains(&k.as_str())) {
-                return Err(bad(format!("The vignette has a field it should not have: '{k}'")));
+                return Err(bad(format!(
+                    "The vignette has a field it should not have: '{k}'"
+                )));
             }
             Vignette {
                 referral: text_field(v, "referral", 20_000)?,
@@ -374,7 +378,9 @@ fn development(n: usize, v: &Value, today: NaiveDate) -> Result<Development, Sce
     };
     let keys = ["date", "title", "text"];
     if let Some(k) = o.keys().find(|k| !keys.contains(&k.as_str())) {
-        return Err(bad(format!("Development {n} has a field it should not have: '{k}'")));
+        return Err(bad(format!(
+            "Development {n} has a field it should not have: '{k}'"
+        )));
     }
     let d = Development {
         date: date_field(o, "date").map_err(|e| bad(format!("Development {n}: {e}")))?,
@@ -399,7 +405,10 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
             "The model answer is not marked {TRAINING_MARKING}"
         )));
     }
-    sel.insert("protective_marking".into(), crate::PROTECTIVE_MARKING.into());
+    sel.insert(
+        "protective_marking".into(),
+        crate::PROTECTIVE_MARKING.into(),
+    );
     if let Some(Value::Array(records)) = sel.get_mut("records") {
         for (i, r) in records.iter_mut().enumerate() {
             let Value::Object(r) = r else { continue };
@@ -409,12 +418,20 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
                     i + 1
                 )));
             }
-            r.insert("protective_marking".into(), crate::PROTECTIVE_MARKING.into());
+            r.insert(
+                "protective_marking".into(),
+                crate::PROTECTIVE_MARKING.into(),
+            );
         }
     }
     let ctx = Context { today };
-    let imported = import::from_value(m, &[forms.pga, forms.plp, forms.review], &ctx, import::MIGRATIONS)
-        .map_err(from_import)?;
+    let imported = import::from_value(
+        m,
+        &[forms.pga, forms.plp, forms.review],
+        &ctx,
+        import::MIGRATIONS,
+    )
+    .map_err(from_import)?;
     let mut pga = None;
     let mut plp = None;
     let mut reviews = Vec::new();
@@ -452,7 +469,9 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
     };
     let keys = ["kind", "record", "field", "rule", "section", "reason"];
     if let Some(k) = o.keys().find(|k| !keys.contains(&k.as_str())) {
-        return Err(bad(format!("Point {n} has a field it should not have: '{k}'")));
+        return Err(bad(format!(
+            "Point {n} has a field it should not have: '{k}'"
+        )));
     }
     let at = |e: ScenarioError| bad(format!("Point {n}: {}", e.0.replace("The scenario's ", "")));
     let part = o
@@ -460,20 +479,34 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         .and_then(Value::as_str)
         .and_then(Part::of)
         .ok_or_else(|| bad(format!("Point {n}: 'record' must be pga, plp or review")))?;
-    let target = match o.get("kind").and_then(Value::as_str) {
-        Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
-        Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
-        Some("fimu") if part == Part::Pga => Target::FimuSubmission,
-        Some("fimu") => return Err(bad(format!("Point {n}: a FIMU submission point is about the Gateway Assessment (record pga)"))),
-        _ => return Err(bad(format!("Point {n}: 'kind' must be answer, due or fimu"))),
-    };
+    let target =
+        match o.get("kind").and_then(Value::as_str) {
+            Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
+            Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
+            Some("fimu") if part == Part::Pga => Target::FimuSubmission,
+            Some("fimu") => return Err(bad(format!(
+                "Point {n}: a FIMU submission point is about the Gateway Assessment (record pga)"
+            ))),
+            _ => {
+                return Err(bad(format!(
+                    "Point {n}: 'kind' must be answer, due or fimu"
+                )))
+            }
+        };
     let rule = text_field(o, "rule", 20).map_err(at)?;
     if !is_rule_id(&rule) {
-        return Err(bad(format!("Point {n}: '{rule}' is not a rule id such as PGA-8")));
+        return Err(bad(format!(
+            "Point {n}: '{rule}' is not a rule id such as PGA-8"
+        )));
     }
     let section = text_field(o, "section", 40).map_err(at)?;
-    if !section.split(", ").all(|s| s.strip_prefix('s').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))) {
-        return Err(bad(format!("Point {n}: '{section}' is not a policy section such as s8")));
+    if !section.split(", ").all(|s| {
+        s.strip_prefix('s')
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    }) {
+        return Err(bad(format!(
+            "Point {n}: '{section}' is not a policy section such as s8"
+        )));
     }
     Ok(Point {
         part,
@@ -512,7 +545,10 @@ pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
     let decision = s.model.pga.answers.text("decision.outcome");
     if let Some(plp) = &s.model.plp {
         if decision != Some("straight-to-plp") {
-            out.push("The model has a PLP case, but its Gateway Decision is not straight to PLP (PGA-8)".into());
+            out.push(
+                "The model has a PLP case, but its Gateway Decision is not straight to PLP (PGA-8)"
+                    .into(),
+            );
         }
         if plp.answers.text("case.reference") != s.model.pga.answers.text("case.reference") {
             out.push("The model PLP case's reference is not its Gateway Assessment's".into());
@@ -540,15 +576,30 @@ pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
     for (n, p) in s.points.iter().enumerate() {
         let n = n + 1;
         let Some(record) = s.model_of(p.part) else {
-            out.push(format!("Point {n} is about {}, which the model does not have", p.part.noun()));
+            out.push(format!(
+                "Point {n} is about {}, which the model does not have",
+                p.part.noun()
+            ));
             continue;
         };
         let schema = forms.of(p.part);
         match &p.target {
             Target::Answer(field) => match schema.question(field) {
-                None => out.push(format!("Point {n}: '{field}' is not a question of {}", p.part.noun())),
-                Some((_, q)) if matches!(q.kind, QuestionKind::Text { .. } | QuestionKind::TextArea { .. } | QuestionKind::Number { .. }) => {
-                    out.push(format!("Point {n}: '{field}' is a free-text question, which cannot be scored"))
+                None => out.push(format!(
+                    "Point {n}: '{field}' is not a question of {}",
+                    p.part.noun()
+                )),
+                Some((_, q))
+                    if matches!(
+                        q.kind,
+                        QuestionKind::Text { .. }
+                            | QuestionKind::TextArea { .. }
+                            | QuestionKind::Number { .. }
+                    ) =>
+                {
+                    out.push(format!(
+                        "Point {n}: '{field}' is a free-text question, which cannot be scored"
+                    ))
                 }
                 Some(_) if record.answers.filled(field).is_none() => {
                     out.push(format!("Point {n}: the model does not answer '{field}'"))
@@ -584,7 +635,12 @@ fn deadlines_of(
         Part::Review => case
             .map(|c| {
                 crate::plp_case::deadlines(
-                    &plp_form::case_with_reviews(forms.plp, &c.answers, forms.review, &[&record.answers]),
+                    &plp_form::case_with_reviews(
+                        forms.plp,
+                        &c.answers,
+                        forms.review,
+                        &[&record.answers],
+                    ),
                     cal,
                 )
             })
@@ -713,14 +769,22 @@ pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> 
                 (what, label(e), label(g), marks, out_of)
             }
             Target::FimuSubmission => {
-                let f = |d: Option<&Draft>| d.and_then(|d| pga_form::fimu_submission(schema, &d.answers, &ctx));
+                let f = |d: Option<&Draft>| {
+                    d.and_then(|d| pga_form::fimu_submission(schema, &d.answers, &ctx))
+                };
                 let (e, g) = (f(model), f(given));
                 let words = |b: Option<bool>| match b {
                     Some(true) => "Goes to the FIMU".to_string(),
                     Some(false) => "No submission to the FIMU".to_string(),
                     None => NOT_DONE.to_string(),
                 };
-                ("Submission of the Gateway Decision to the FIMU".to_string(), words(e), words(g), u32::from(e.is_some() && e == g), 1)
+                (
+                    "Submission of the Gateway Decision to the FIMU".to_string(),
+                    words(e),
+                    words(g),
+                    u32::from(e.is_some() && e == g),
+                    1,
+                )
             }
             Target::Due(rule) => {
                 let e = due(s, forms, p.part, model, cal, rule);
@@ -731,8 +795,15 @@ pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> 
                         .find(|x| x.rule_id == rule)
                         .map(|x| x.due)
                 });
-                let words = |d: Option<NaiveDate>| d.map_or_else(|| NOT_DONE.to_string(), date::long_date);
-                (format!("Due date under {rule}"), words(e), words(g), u32::from(e.is_some() && e == g), 1)
+                let words =
+                    |d: Option<NaiveDate>| d.map_or_else(|| NOT_DONE.to_string(), date::long_date);
+                (
+                    format!("Due date under {rule}"),
+                    words(e),
+                    words(g),
+                    u32::from(e.is_some() && e == g),
+                    1,
+                )
             }
         };
         let outcome = if marks == out_of {
@@ -744,7 +815,11 @@ pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> 
         };
         points.push(Scored {
             point: p.clone(),
-            what: format!("{}: {}", capitalise(p.part.noun().trim_start_matches("the ")), what),
+            what: format!(
+                "{}: {}",
+                capitalise(p.part.noun().trim_start_matches("the ")),
+                what
+            ),
             outcome,
             marks,
             out_of,
@@ -774,7 +849,9 @@ fn compare(expected: Option<&Answer>, given: Option<&Answer>) -> (u32, u32) {
             (right.saturating_sub(wrong), e.len().max(1) as u32)
         }
         (Some(Answer::Date(e)), Some(Answer::Date(g))) => {
-            let same = date::parse(e).ok().is_some_and(|e| date::parse(g).ok() == Some(e));
+            let same = date::parse(e)
+                .ok()
+                .is_some_and(|e| date::parse(g).ok() == Some(e));
             (u32::from(same), 1)
         }
         (Some(Answer::Text(e)), Some(Answer::Text(g))) => (u32::from(e.trim() == g.trim()), 1),
@@ -831,19 +908,43 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
             _ => ("PGA-9", "s8"),
         };
         let why = a.text("decision.rationale").unwrap_or_default();
-        push(Part::Pga, answer("decision.outcome"), rule, section, format!("The model decision's rationale: {why}"));
-        let goes = pga_form::fimu_submission(forms.pga, a, &Context { today: model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on) }) == Some(true);
-        push(Part::Pga, Target::FimuSubmission, "PGA-11", "s8", if goes {
-            "The Gateway Decision goes to the FIMU unless the case is closed and the FIMU graded it RADO 6 (PGA-11).".into()
-        } else {
-            "A case closed that the FIMU graded RADO 6 needs no submission to the FIMU (PGA-11).".into()
-        });
+        push(
+            Part::Pga,
+            answer("decision.outcome"),
+            rule,
+            section,
+            format!("The model decision's rationale: {why}"),
+        );
+        let goes = pga_form::fimu_submission(
+            forms.pga,
+            a,
+            &Context {
+                today: model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on),
+            },
+        ) == Some(true);
+        push(
+            Part::Pga,
+            Target::FimuSubmission,
+            "PGA-11",
+            "s8",
+            if goes {
+                "The Gateway Decision goes to the FIMU unless the case is closed and the FIMU graded it RADO 6 (PGA-11).".into()
+            } else {
+                "A case closed that the FIMU graded RADO 6 needs no submission to the FIMU (PGA-11).".into()
+            },
+        );
     }
     if a.filled("assessment.concern").is_some() {
         push(Part::Pga, answer("assessment.concern"), "PGA-6", "s8", "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern; closing it, a reasonable belief of none (PGA-6, PGA-9).".into());
     }
     if a.filled("assessment.pursue").is_some() {
-        push(Part::Pga, answer("assessment.pursue"), "PGA-9", "s8, s13", "A Pursue-relevant concern is closed in Prevent and escalated (PGA-9, s13).".into());
+        push(
+            Part::Pga,
+            answer("assessment.pursue"),
+            "PGA-9",
+            "s8, s13",
+            "A Pursue-relevant concern is closed in Prevent and escalated (PGA-9, s13).".into(),
+        );
     }
     for (field, rule, section, reason) in [
         ("case.area", "PGA-7", "s8, s10", "Dovetail areas refer to the LACC; elsewhere the S.36 decision is due in 20 working days (PGA-7, PGA-15)."),
@@ -857,22 +958,65 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
         }
     }
     for d in pga_form::deadlines(a, cal) {
-        push(Part::Pga, Target::Due(d.rule_id.into()), d.rule_id, d.section, format!("{}. In this case: due {}, counted from {} ({}).", d.rule.trim_end_matches('.'), date::long_date(d.due), date::long_date(d.start), d.start_event.to_ascii_lowercase().replace("fimu", "FIMU").replace("s.36", "S.36").replace("dif", "DIF")));
+        push(
+            Part::Pga,
+            Target::Due(d.rule_id.into()),
+            d.rule_id,
+            d.section,
+            format!(
+                "{}. In this case: due {}, counted from {} ({}).",
+                d.rule.trim_end_matches('.'),
+                date::long_date(d.due),
+                date::long_date(d.start),
+                d.start_event
+                    .to_ascii_lowercase()
+                    .replace("fimu", "FIMU")
+                    .replace("s.36", "S.36")
+                    .replace("dif", "DIF")
+            ),
+        );
     }
     for (k, v) in &a.0 {
         if k.starts_with("dif.") && k.ends_with(".finding") && v.as_text() == Some("present") {
-            let evidence = a.text(&k.replace(".finding", ".evidence")).unwrap_or_default();
-            push(Part::Pga, answer(k), "DIF-1", "s8", format!("The case file shows it: {evidence}"));
+            let evidence = a
+                .text(&k.replace(".finding", ".evidence"))
+                .unwrap_or_default();
+            push(
+                Part::Pga,
+                answer(k),
+                "DIF-1",
+                "s8",
+                format!("The case file shows it: {evidence}"),
+            );
         }
     }
-    for (part, record) in [(Part::Plp, model.plp.as_ref()), (Part::Review, model.reviews.first())] {
+    for (part, record) in [
+        (Part::Plp, model.plp.as_ref()),
+        (Part::Review, model.reviews.first()),
+    ] {
         let Some(r) = record else { continue };
         let why = r.answers.text("plp.band_rationale").unwrap_or_default();
-        push(part, answer("plp.band"), "PLP-1", "s12", format!("The band follows from the DIF (PLP-2 to PLP-4). The model's rationale: {why}"));
+        push(
+            part,
+            answer("plp.band"),
+            "PLP-1",
+            "s12",
+            format!("The band follows from the DIF (PLP-2 to PLP-4). The model's rationale: {why}"),
+        );
         if part == Part::Plp {
             for d in plp_form::deadlines(forms.plp, &r.answers, cal) {
                 if d.rule_id == "PLP-5" {
-                    push(part, Target::Due("PLP-5".into()), "PLP-5", d.section, format!("{}. In this case: the next DIF is due {}.", d.rule.trim_end_matches('.'), date::long_date(d.due)));
+                    push(
+                        part,
+                        Target::Due("PLP-5".into()),
+                        "PLP-5",
+                        d.section,
+                        format!(
+                            "{}. In this case: the next DIF is due {}.",
+                            d.rule.trim_end_matches('.'),
+                            date::long_date(d.due)
+                        ),
+                    );
                 }
             }
         }
@@ -896,7 +1040,9 @@ fn model_has(model: &Model, part: Part, field: &str) -> bool {
 /// The scenario as a file (authoring): what [`parse`] reads back. The model records are
 /// written exactly as their own exports, marked training.
 pub fn to_json(s: &Scenario, forms: &Forms) -> Value {
-    let ctx = Context { today: s.today_after(true) };
+    let ctx = Context {
+        today: s.today_after(true),
+    };
     let mut records: Vec<(&FormSchema, &Draft)> = vec![(forms.pga, &s.model.pga)];
     if let Some(p) = &s.model.plp {
         records.push((forms.plp, p));

@@ -426,10 +426,7 @@ fn submission() -> Answers {
 
 fn submission_issues(a: &Answers, today: &str) -> Vec<(Severity, String, String)> {
     let s = plp_form::submission_schema();
-    let ctx = Context {
-        today: d(today),
-        ..ctx()
-    };
+    let ctx = Context { today: d(today) };
     validate(&s, a, &ctx)
         .issues
         .into_iter()

@@ -116,3 +116,57 @@ fn rec_5_sort_by_next_deadline_soonest_first_then_those_without_newest_first() {
     };
     assert_eq!(ids(&finished, Sort::NextDeadline), "bdc");
 }
+
+mod retention {
+    use chrono::NaiveDate;
+    use prevent_core::records::{retention, RETENTION_WARNING_DAYS};
+    use prevent_core::store::DraftSummary;
+    use prevent_core::DraftStatus;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn saved(id: &str, at: &str) -> DraftSummary {
+        DraftSummary {
+            id: id.into(),
+            kind: "nrf".into(),
+            label: String::new(),
+            saved_at: format!("{at}T10:00:00.000Z"),
+            status: DraftStatus::InProgress,
+        }
+    }
+
+    #[test]
+    fn sec_2_retention_warns_before_a_record_reaches_its_limit_and_asks_once_it_is_past() {
+        let today = d("2026-11-28");
+        let listing = vec![
+            saved("fresh", "2026-11-01"),
+            // 90 days after 2026-09-01 is 2026-11-30: two days away, so warned about.
+            saved("soon", "2026-09-01"),
+            // Exactly 14 days before its date: warned; 15: not yet.
+            saved("edge", "2026-09-13"),
+            saved("not-yet", "2026-09-14"),
+            // 90 days after 2026-08-30 is 2026-11-28: today, so past.
+            saved("today", "2026-08-30"),
+            saved("old", "2025-01-01"),
+            saved("unreadable-date", "someday"),
+        ];
+        let r = retention(&listing, today, 90);
+        assert_eq!(r.expired, vec!["today".to_string(), "old".to_string()]);
+        assert_eq!(
+            r.due,
+            vec![
+                ("soon".to_string(), d("2026-11-30")),
+                ("edge".to_string(), d("2026-12-12")),
+            ]
+        );
+        assert_eq!((d("2026-12-12") - today).num_days(), RETENTION_WARNING_DAYS);
+    }
+
+    #[test]
+    fn sec_2_no_retention_never_warns_or_removes() {
+        let listing = vec![saved("old", "2020-01-01")];
+        assert_eq!(retention(&listing, d("2026-11-28"), 0), Default::default());
+    }
+}

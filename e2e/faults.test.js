@@ -1,0 +1,289 @@
+'use strict';
+// Issue 8's fault table, end to end in headless Chromium: encrypted drafts that are never lost.
+// Each row is a fault a user meets, what they must be told, and what must survive; the table is
+// printed with each row's result at the end of the run (scripts/test shows it in the e2e log).
+// Labels: SEC-1 (encryption at rest), SEC-2 (lock and wipe), SEC-3 (faults survived); see
+// docs/decisions/0005-encryption.md.
+
+const { after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { useApp } = require('./lib/harness');
+const { assertNoAxeViolations } = require('./lib/axe');
+const r = require('./lib/referral');
+const vault = require('./lib/vault');
+
+const app = useApp();
+const TABLE = [];
+
+/** A row of the fault table: runs `fn` as a test and records its result. */
+function fault(id, what, expected, fn) {
+  app.test(`${id}: ${what}`, async (t) => {
+    try {
+      await fn(t);
+      TABLE.push([id, what, expected, 'PASS']);
+    } catch (err) {
+      TABLE.push([id, what, expected, 'FAIL']);
+      throw err;
+    }
+  });
+}
+
+after(() => {
+  const rows = [['Label', 'Fault', 'What the user is told, what survives', 'Result'], ...TABLE.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))];
+  const widths = rows[0].map((_, i) => Math.min(70, Math.max(...rows.map((row) => row[i].length))));
+  const line = (row) => row.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join(' | ');
+  const text = `\nFault table (issue 8): ${TABLE.filter((x) => x[3] === 'PASS').length} of ${TABLE.length} pass\n${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${rows.slice(1).map(line).join('\n')}\n`;
+  console.log(text);
+  // scripts/test prints it again under its summary.
+  const dir = path.join(__dirname, '..', 'target', 'test-logs');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'fault-table.txt'), text);
+});
+
+/** Everything localStorage holds, key by key. */
+const rawStorage = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+fault('SEC-1', 'a draft is stored encrypted', 'nothing typed is readable in storage; it reads back after a reload', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Zebedee Quilliam');
+  await page.waitForTimeout(300);
+  const raw = JSON.stringify(await rawStorage(page));
+  assert.ok(!raw.includes('Zebedee'), 'the name is in storage in clear');
+  await page.reload();
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Zebedee Quilliam');
+});
+
+fault('SEC-1', 'a wrong passphrase in a new window', '"The passphrase is not right. Nothing has been changed"; storage unchanged; the right one opens it', async (t) => {
+  const { page, context } = await app.open(t, null);
+  const id = await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Sam Sample');
+  await page.waitForTimeout(300);
+  const other = await context.newPage();
+  await other.goto(`/referral/${id}/about-you`);
+  assert.equal(await vault.gateHeading(other), 'Unlock the toolkit');
+  await assertNoAxeViolations(other, 'the unlock page');
+  const before = await rawStorage(other);
+  await other.locator('#passphrase').fill('not my passphrase');
+  await r.pressContinue(other, 'Unlock');
+  await other.locator('#passphrase-error').waitFor();
+  assert.match(await other.locator('#passphrase-error').innerText(), /The passphrase is not right\. Nothing has been changed/);
+  assert.match(await other.locator('.govuk-error-summary').innerText(), /The passphrase is not right/);
+  await assertNoAxeViolations(other, 'the unlock page with a wrong passphrase');
+  assert.deepEqual(await rawStorage(other), before);
+  await vault.passGate(other);
+  await r.onPage(other, 'About you', { axe: false });
+  assert.equal(await other.getByLabel('Full name', { exact: true }).inputValue(), 'Sam Sample');
+});
+
+fault('SEC-2', 'lock now', 'the page shows only the unlock form: no draft on screen, no key kept; unlocking brings it back', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Locked Away');
+  await page.locator('#lock-now').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  assert.ok(!(await page.locator('body').innerText()).includes('Locked Away'));
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('pct.session')), null, 'the key is still kept');
+  await vault.passGate(page);
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Locked Away');
+});
+
+fault('SEC-2', 'away for longer than the lock time (15 minutes by default)', 'locks itself; what was typed is saved first', async (t) => {
+  const { page } = await app.open(t, null);
+  await page.clock.install();
+  await page.reload();
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Idle Person');
+  await page.clock.runFor(14 * 60 * 1000);
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'About you', 'locked before the idle time');
+  await page.clock.runFor(2 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await vault.passGate(page);
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Idle Person');
+});
+
+fault('SEC-2', 'records not changed for the set time (retention)', 'warned two weeks ahead, with the day; once past it, listed and removed only when the user says so', async (t) => {
+  const { page } = await app.open(t, null);
+  await page.clock.install({ time: new Date('2026-08-20T10:00:00') });
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Old Draft');
+  await page.waitForTimeout(300);
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.locator('#retention-days').selectOption('90');
+  // Ten days before the limit (18 November): warned, with the day.
+  await page.clock.setSystemTime(new Date('2026-11-08T10:00:00'));
+  await page.reload();
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  assert.match(await page.locator('#retention-due').innerText(), /due for removal on 18 November 2026/);
+  assert.equal(await page.locator('#retention-remove').count(), 0, 'offered for removal before its day');
+  // Past it: listed, and removed only when asked.
+  await page.clock.setSystemTime(new Date('2026-11-20T10:00:00'));
+  await page.reload();
+  await r.onPage(page, 'Saved drafts');
+  assert.match(await page.locator('#retention').innerText(), /1 record has not been changed for 3 months or more/);
+  assert.equal(await page.locator('#drafts-table tbody tr').count(), 1, 'removed unasked');
+  await page.locator('#retention-remove').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#no-drafts').waitFor();
+});
+
+fault('SEC-1', 'change the passphrase', 'everything is encrypted again: the old passphrase no longer opens it, the new one does', async (t) => {
+  const { page, context } = await app.open(t, null);
+  await r.finishPersonReferral(page, {});
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.locator('summary', { hasText: 'Change your passphrase' }).click();
+  await page.locator('#current-passphrase').fill(vault.PASSPHRASE);
+  await page.locator('#new-passphrase').fill('short');
+  await page.locator('#change-passphrase').click();
+  await page.locator('#new-passphrase-error').waitFor();
+  assert.match(await page.locator('#new-passphrase-error').innerText(), /at least 10 characters/);
+  await page.locator('#new-passphrase').fill('an entirely new passphrase');
+  await page.locator('#new-passphrase-confirm').fill('an entirely new passphrase');
+  await page.locator('#change-passphrase').click();
+  await page.locator('#passphrase-changed').waitFor();
+  assert.match(await page.locator('#passphrase-changed').innerText(), /Your passphrase is changed: 1 draft or record was encrypted again/);
+  await assertNoAxeViolations(page, 'this device, passphrase changed');
+  const other = await context.newPage();
+  await other.goto('/drafts');
+  await other.locator('#passphrase').fill(vault.PASSPHRASE);
+  await r.pressContinue(other, 'Unlock');
+  await other.locator('#passphrase-error').waitFor();
+  await vault.passGate(other, 'an entirely new passphrase');
+  await r.onPage(other, 'Saved drafts', { axe: false });
+  assert.equal(await other.locator('#drafts-table tbody tr').count(), 1);
+});
+
+fault('SEC-3', 'storage unavailable (private mode, site data off)', 'said on the first page that would store anything, before anything is typed; no form is shown', async (t) => {
+  const { page, context } = await app.open(t, null, { vault: false });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  await page.goto('/referral/start');
+  await page.locator('main h1').waitFor();
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'This browser cannot keep your drafts');
+  assert.match(await page.locator('main').innerText(), /private browsing windows/);
+  assert.equal(await page.locator('main input, main textarea').count(), 0, 'a form to type into');
+  await assertNoAxeViolations(page, 'storage unavailable');
+});
+
+fault('SEC-3', 'a corrupt or undecryptable entry', 'it is set aside and named ("1 saved draft could not be read"); the other drafts load; it is never overwritten', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.finishPersonReferral(page, {});
+  const id = await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Still Here');
+  await page.waitForTimeout(300);
+  // Another record's ciphertext moved onto this one: sealed for another record, it must not open.
+  await page.evaluate((id) => {
+    const other = Object.keys(localStorage).find((k) => k.startsWith('pct.draft.') && !k.endsWith(id));
+    localStorage.setItem(`pct.draft.${id}`, localStorage.getItem(other));
+  }, id);
+  const moved = await page.evaluate((id) => localStorage.getItem(`pct.draft.${id}`), id);
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts');
+  assert.match(await page.locator('main').innerText(), /1 saved draft could not be read\. It has been left as it was\./);
+  assert.equal(await page.locator('#drafts-table tbody tr').count(), 1, 'the readable one is listed');
+  // A corrupt entry (not even JSON) is set aside the same way.
+  await page.evaluate(() => localStorage.setItem('pct.draft.00000000-0000-4000-8000-00000000dead', '{"v":1,"ct":'));
+  await page.reload();
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  assert.match(await page.locator('main').innerText(), /2 saved drafts could not be read/);
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`pct.draft.${id}`), id), moved, 'the entry was changed');
+});
+
+fault('SEC-3', 'reload in the middle of typing', 'what was typed is there after the reload', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.startToAboutYou(page);
+  await page.getByLabel('Full name', { exact: true }).pressSequentially('Quick Typist');
+  await page.reload();
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Quick Typist');
+});
+
+fault('SEC-3', 'the tab is closed in the middle of typing', 'a new window, once unlocked, has what was typed', async (t) => {
+  const { page, context } = await app.open(t, null);
+  const id = await r.startToAboutYou(page);
+  await page.getByLabel('Full name', { exact: true }).pressSequentially('Closed Tab');
+  await page.close({ runBeforeUnload: true });
+  const other = await context.newPage();
+  await other.goto(`/referral/${id}/about-you`);
+  await vault.passGate(other);
+  await r.onPage(other, 'About you', { axe: false });
+  assert.equal(await other.getByLabel('Full name', { exact: true }).inputValue(), 'Closed Tab');
+});
+
+fault('SEC-3', 'the same draft open in two tabs', 'the second tab is told "changed in another tab … Nothing has been overwritten"; the first tab\'s copy stays', async (t) => {
+  const { page, context } = await app.open(t, null);
+  const id = await r.startToAboutYou(page);
+  const other = await context.newPage();
+  await other.goto(`/referral/${id}/about-you`);
+  await vault.passGate(other);
+  await r.onPage(other, 'About you', { axe: false });
+  await r.type(page, 'Full name', 'Typed in tab one');
+  await r.type(other, 'Organisation', 'Typed in tab two');
+  await other.locator('#save-problem').waitFor();
+  assert.match(await other.locator('#save-problem').innerText(), /changed in another tab or window[\s\S]*Nothing has been overwritten/);
+  const stored = (await vault.storedDrafts(page))[id].answers;
+  assert.equal(stored['referrer.name'], 'Typed in tab one');
+  assert.equal(stored['referrer.organisation'], undefined);
+  await assertNoAxeViolations(other, 'the two-tab banner');
+  // The second tab keeps its work as a copy of its own: nothing is lost or overwritten.
+  await other.locator('#conflict-copy').focus();
+  await other.keyboard.press('Enter');
+  await other.waitForURL((u) => !u.pathname.includes(id));
+  const all = await vault.storedDrafts(page);
+  const copy = Object.values(all).find((d) => d.id !== id);
+  assert.equal(copy.answers['referrer.organisation'], 'Typed in tab two');
+  assert.equal(all[id].answers['referrer.name'], 'Typed in tab one');
+  // The first tab, told as soon as the copy was made? No: the copy is another record. It loads the latest of its own.
+  assert.equal(await page.locator('#save-problem').count(), 0);
+});
+
+fault('SEC-3', 'another tab saves the draft this tab has open', 'told at once, before typing: "changed in another tab"; "Load the latest saved copy" shows the other tab\'s change', async (t) => {
+  const { page, context } = await app.open(t, null);
+  const id = await r.startToAboutYou(page);
+  const other = await context.newPage();
+  await other.goto(`/referral/${id}/about-you`);
+  await vault.passGate(other);
+  await r.onPage(other, 'About you', { axe: false });
+  await r.type(other, 'Full name', 'From the other tab');
+  await page.locator('#save-problem').waitFor();
+  assert.match(await page.locator('#save-problem').innerText(), /changed in another tab or window/);
+  await page.locator('#conflict-reload').focus();
+  await page.keyboard.press('Enter');
+  await r.onPage(page, 'About you', { axe: false });
+  await page.waitForFunction(() => document.querySelector('#referrer-name')?.value === 'From the other tab');
+});
+
+fault('SEC-3', 'storage full while typing', '"storage is full … the last saved copy is kept"; the stored copy is the last good one', async (t) => {
+  const { page } = await app.open(t, null);
+  const id = await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Sam');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 1000; i++) {
+      try { localStorage.setItem(`filler-${i}`, chunk); } catch (e) { break; }
+    }
+    for (let size = 16 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (let j = 0; j < 64; j++) {
+        try { localStorage.setItem(`filler-s-${size}-${j}`, 'x'.repeat(size)); } catch (e) { break; }
+      }
+    }
+  });
+  await r.type(page, 'Organisation', 'Northtown Academy, a school with a long name that makes the draft bigger');
+  await page.locator('#save-problem').waitFor();
+  assert.match(await page.locator('#save-problem').innerText(), /storage is full[\s\S]*last saved copy is kept/);
+  const stored = (await vault.storedDrafts(page))[id].answers;
+  assert.equal(stored['referrer.name'], 'Sam');
+  assert.equal(stored['referrer.organisation'], undefined);
+});

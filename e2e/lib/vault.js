@@ -1,0 +1,72 @@
+'use strict';
+// Encryption at rest (issue 8) in the end-to-end tests: setting the passphrase on first use and
+// unlocking a new tab, as a user does, and reading what the store keeps by decrypting it in the
+// page with the browser's own WebCrypto (AES-256-GCM, the format of crates/core/src/sealed.rs
+// and vault.rs), independently of the app's code.
+
+const { pressContinue } = require('./referral');
+
+/** The passphrase every test uses. */
+const PASSPHRASE = 'correct horse battery staple';
+
+/** The gate's heading, when the page shows it. */
+async function gateHeading(page) {
+  const h1 = page.locator('main h1').first();
+  await h1.waitFor({ state: 'visible' });
+  const text = (await h1.innerText()).trim();
+  return ['Set a passphrase for this device', 'Unlock the toolkit', 'Finish changing your passphrase'].includes(text) ? text : null;
+}
+
+/** Answers the gate shown on `page` with `passphrase`: sets it on first use, or unlocks. */
+async function passGate(page, passphrase = PASSPHRASE) {
+  const heading = await gateHeading(page);
+  if (!heading) return false;
+  await page.locator('#passphrase').fill(passphrase);
+  if (heading === 'Set a passphrase for this device') {
+    await page.locator('#confirm').fill(passphrase);
+    await pressContinue(page, 'Turn on encryption');
+  } else {
+    await pressContinue(page, 'Unlock');
+  }
+  await page.waitForFunction((h) => {
+    const el = document.querySelector('main h1');
+    return el && el.innerText.trim() !== h;
+  }, heading);
+  return true;
+}
+
+/** Sets up the vault in a fresh browser context: opens a gated page and sets the passphrase. */
+async function setUpVault(page, at = '/drafts') {
+  await page.goto(at);
+  await passGate(page);
+}
+
+/**
+ * Every record and draft the store keeps, decrypted with this tab's key (from sessionStorage),
+ * as {id: Draft}. Entries that do not open are listed under `unreadable`.
+ */
+async function storedDrafts(page) {
+  return page.evaluate(async () => {
+    const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    const session = b64(sessionStorage.getItem('pct.session'));
+    const key = await crypto.subtle.importKey('raw', session.slice(0, 32), 'AES-GCM', false, ['decrypt']);
+    const out = {};
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      if (!k.startsWith('pct.draft.')) continue;
+      const sealed = JSON.parse(localStorage.getItem(k));
+      const form = 'vault-entry';
+      const aad = new TextEncoder().encode(`prevent-toolkit/sealed-draft/1\n${new TextEncoder().encode(k).length}:${k}\n${form.length}:${form}`);
+      try {
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: b64(sealed.nonce), additionalData: aad }, key, b64(sealed.ct));
+        const env = JSON.parse(new TextDecoder().decode(plain));
+        out[env.id] = JSON.parse(env.payload);
+      } catch (e) {
+        (out.unreadable = out.unreadable || []).push(k);
+      }
+    }
+    return out;
+  });
+}
+
+module.exports = { PASSPHRASE, passGate, setUpVault, storedDrafts, gateHeading };
