@@ -214,9 +214,7 @@ fault('SEC-3', 'the tab is closed in the middle of typing', 'a new window, once 
   const id = await r.startToAboutYou(page);
   await page.getByLabel('Full name', { exact: true }).pressSequentially('Closed Tab');
   await page.close({ runBeforeUnload: true });
-  const other = await context.newPage();
-  await other.goto(`/referral/${id}/about-you`);
-  await vault.passGate(other);
+  const other = await vault.secondTab(context, `/referral/${id}/about-you`);
   await r.onPage(other, 'About you', { axe: false });
   assert.equal(await other.getByLabel('Full name', { exact: true }).inputValue(), 'Closed Tab');
 });
@@ -224,9 +222,7 @@ fault('SEC-3', 'the tab is closed in the middle of typing', 'a new window, once 
 fault('SEC-3', 'the same draft open in two tabs', 'the second tab is told "changed in another tab … Nothing has been overwritten"; the first tab\'s copy stays', async (t) => {
   const { page, context } = await app.open(t, null);
   const id = await r.startToAboutYou(page);
-  const other = await context.newPage();
-  await other.goto(`/referral/${id}/about-you`);
-  await vault.passGate(other);
+  const other = await vault.secondTab(context, `/referral/${id}/about-you`);
   await r.onPage(other, 'About you', { axe: false });
   await r.type(page, 'Full name', 'Typed in tab one');
   await r.type(other, 'Organisation', 'Typed in tab two');
@@ -251,9 +247,7 @@ fault('SEC-3', 'the same draft open in two tabs', 'the second tab is told "chang
 fault('SEC-3', 'another tab saves the draft this tab has open', 'told at once, before typing: "changed in another tab"; "Load the latest saved copy" shows the other tab\'s change', async (t) => {
   const { page, context } = await app.open(t, null);
   const id = await r.startToAboutYou(page);
-  const other = await context.newPage();
-  await other.goto(`/referral/${id}/about-you`);
-  await vault.passGate(other);
+  const other = await vault.secondTab(context, `/referral/${id}/about-you`);
   await r.onPage(other, 'About you', { axe: false });
   await r.type(other, 'Full name', 'From the other tab');
   await page.locator('#save-problem').waitFor();
@@ -269,17 +263,7 @@ fault('SEC-3', 'storage full while typing', '"storage is full … the last saved
   const id = await r.startToAboutYou(page);
   await r.type(page, 'Full name', 'Sam');
   await page.waitForTimeout(300);
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; i < 1000; i++) {
-      try { localStorage.setItem(`filler-${i}`, chunk); } catch (e) { break; }
-    }
-    for (let size = 16 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      for (let j = 0; j < 64; j++) {
-        try { localStorage.setItem(`filler-s-${size}-${j}`, 'x'.repeat(size)); } catch (e) { break; }
-      }
-    }
-  });
+  await vault.fillStorage(page);
   await r.type(page, 'Organisation', 'Northtown Academy, a school with a long name that makes the draft bigger');
   await page.locator('#save-problem').waitFor();
   assert.match(await page.locator('#save-problem').innerText(), /storage is full[\s\S]*last saved copy is kept/);

@@ -30,6 +30,16 @@ fn raw_value(id: &str) -> String {
         .unwrap()
 }
 
+/// Every entry of localStorage as stored, sorted by key.
+fn raw_storage() -> Vec<(String, String)> {
+    let b = LocalBackend::raw();
+    let mut keys = b.keys().unwrap();
+    keys.sort();
+    keys.into_iter()
+        .map(|k| (k.clone(), b.get(&k).unwrap().unwrap_or_default()))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn sec_1_pbkdf2_gives_one_key_per_passphrase_and_salt() {
     let salt: [u8; 16] = crypto::random().unwrap();
@@ -84,24 +94,10 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     assert_eq!(store().list_now().unwrap().drafts.len(), 2);
 
     // A wrong passphrase is refused, and nothing changes.
-    let before: Vec<(String, String)> = {
-        let b = LocalBackend::raw();
-        let mut keys = b.keys().unwrap();
-        keys.sort();
-        keys.into_iter()
-            .map(|k| (k.clone(), b.get(&k).unwrap().unwrap_or_default()))
-            .collect()
-    };
+    let before = raw_storage();
     let refused = browser_vault::unlock("not the passphrase").await;
     assert_eq!(refused, Err(vault::VaultError::WrongPassphrase.to_string()));
-    let after: Vec<(String, String)> = {
-        let b = LocalBackend::raw();
-        let mut keys = b.keys().unwrap();
-        keys.sort();
-        keys.into_iter()
-            .map(|k| (k.clone(), b.get(&k).unwrap().unwrap_or_default()))
-            .collect()
-    };
+    let after = raw_storage();
     assert_eq!(before, after);
 
     // Changing the passphrase: the old one no longer opens anything, the new one does.

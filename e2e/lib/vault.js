@@ -69,4 +69,27 @@ async function storedDrafts(page) {
   });
 }
 
-module.exports = { PASSPHRASE, passGate, setUpVault, storedDrafts, gateHeading };
+/** Fills the rest of localStorage, so that the next save cannot fit. */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 1000; i++) {
+      try { localStorage.setItem(`filler-${i}`, chunk); } catch (e) { break; }
+    }
+    for (let size = 16 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (let j = 0; j < 64; j++) {
+        try { localStorage.setItem(`filler-s-${size}-${j}`, 'x'.repeat(size)); } catch (e) { break; }
+      }
+    }
+  });
+}
+
+/** A second tab of the same browser profile on `path`, unlocked (a new tab asks once). */
+async function secondTab(context, path) {
+  const other = await context.newPage();
+  await other.goto(path);
+  await passGate(other);
+  return other;
+}
+
+module.exports = { PASSPHRASE, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };

@@ -16,7 +16,7 @@ use crate::services::{download::download, store, training, LocalBackend};
 use prevent_core::answers::DateParts;
 use prevent_core::scenario::{self, Development, Model, Point, Scenario, Target, Vignette};
 use prevent_core::store::KvBackend;
-use prevent_core::{date, plp_form, Draft};
+use prevent_core::{date, Draft};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
@@ -82,20 +82,7 @@ fn finished_assessments() -> Vec<Draft> {
 /// and that case's recorded reassessments.
 fn model_of(id: &str) -> Option<Model> {
     let pga = crate::pages::pga_help::load(id).filter(Draft::is_locked)?;
-    let reference = pga.answers.text("case.reference").map(str::to_string);
-    let plp = store().list_now().ok().and_then(|l| {
-        l.drafts
-            .iter()
-            .filter(|d| d.kind == plp_form::FORM_ID)
-            .filter_map(|d| crate::pages::pga_help::load(&d.id))
-            .filter(|d| d.is_locked() && d.answers.text("case.reference") == reference.as_deref())
-            .max_by(|a, b| a.created_at.cmp(&b.created_at))
-    });
-    let mut reviews = plp
-        .as_ref()
-        .map(|p| crate::pages::pga_help::reviews_of(&p.id))
-        .unwrap_or_default();
-    reviews.retain(Draft::is_locked);
+    let (plp, reviews) = training::case_of(&pga, true);
     Some(Model { pga, plp, reviews })
 }
 

@@ -50,7 +50,10 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
         Callback::from(move |v: String| {
             use prevent_core::store::KvBackend;
             if let Ok(d) = v.parse::<u32>() {
-                if crate::services::LocalBackend::raw().set(RETENTION_KEY, &d.to_string()).is_ok() {
+                if crate::services::LocalBackend::raw()
+                    .set(RETENTION_KEY, &d.to_string())
+                    .is_ok()
+                {
                     retention.set(d);
                     // The hub's warnings follow the new setting at once.
                     on_wiped.emit(());
@@ -152,13 +155,13 @@ fn use_passphrase() -> Html {
                     "Enter your current passphrase".into(),
                 ));
             }
-            if let Err(e) = prevent_core::vault::check_passphrase(&next.new) {
-                next.errors.push(("new-passphrase".into(), e.to_string()));
-            } else if next.confirm != next.new {
-                next.errors.push((
-                    "new-passphrase-confirm".into(),
-                    "The new passphrases do not match: enter the same one twice".into(),
-                ));
+            if let Err((confirm, e)) = prevent_core::vault::check_new(&next.new, &next.confirm) {
+                let field = if confirm {
+                    "new-passphrase-confirm"
+                } else {
+                    "new-passphrase"
+                };
+                next.errors.push((field.into(), e));
             }
             if !next.errors.is_empty() {
                 change.set(next);
@@ -209,17 +212,9 @@ fn use_passphrase() -> Html {
     let password = |id: &'static str,
                     label: &'static str,
                     value: &str,
-                    autocomplete: &'static str,
+                    new: bool,
                     f: fn(&mut Change, String)| {
-        text_input::view(TextInputProps {
-            input_type: "password".into(),
-            autocomplete: Some(autocomplete.into()),
-            spellcheck: Some(false),
-            error: error_for(id),
-            value: value.to_string().into(),
-            oninput: field(f),
-            ..TextInputProps::new(id, id, label)
-        })
+        text_input::passphrase(id, label, None, new, value, error_for(id), field(f))
     };
     html! {
         <>
@@ -237,9 +232,9 @@ fn use_passphrase() -> Html {
                     if !change.errors.is_empty() {
                         <ErrorSummary items={change.errors.iter().map(|(f, m)| ErrorSummaryItem::new(m.clone(), f.clone())).collect::<Vec<_>>()} />
                     }
-                    { password("current-passphrase", "Current passphrase", &change.current, "current-password", |c, v| c.current = v) }
-                    { password("new-passphrase", "New passphrase (at least 10 characters)", &change.new, "new-password", |c, v| c.new = v) }
-                    { password("new-passphrase-confirm", "Confirm the new passphrase", &change.confirm, "new-password", |c, v| c.confirm = v) }
+                    { password("current-passphrase", "Current passphrase", &change.current, false, |c, v| c.current = v) }
+                    { password("new-passphrase", "New passphrase (at least 10 characters)", &change.new, true, |c, v| c.new = v) }
+                    { password("new-passphrase-confirm", "Confirm the new passphrase", &change.confirm, true, |c, v| c.confirm = v) }
                     { button::view(ButtonProps { id: Some(AttrValue::from("change-passphrase")), button_type: "button".into(), disabled: change.busy, onclick: on_change, ..ButtonProps::new(if change.busy { "Encrypting again…" } else { "Change passphrase" }) }) }
                 </div>
             </details>
@@ -258,7 +253,11 @@ pub fn retention_days() -> u32 {
         .ok()
         .flatten()
         .and_then(|t| t.parse().ok())
-        .filter(|d| prevent_core::records::RETENTION_CHOICES.iter().any(|(c, _)| c == d))
+        .filter(|d| {
+            prevent_core::records::RETENTION_CHOICES
+                .iter()
+                .any(|(c, _)| c == d)
+        })
         .unwrap_or(0)
 }
 
@@ -267,7 +266,8 @@ pub fn retention_days() -> u32 {
 /// downloading what they need). Nothing is removed unasked.
 pub fn retention_notice(listing: &prevent_core::store::Listing, on_removed: Callback<()>) -> Html {
     let days = retention_days();
-    let r = prevent_core::records::retention(&listing.drafts, crate::services::clock::today(), days);
+    let r =
+        prevent_core::records::retention(&listing.drafts, crate::services::clock::today(), days);
     if r.due.is_empty() && r.expired.is_empty() {
         return Html::default();
     }
@@ -276,7 +276,13 @@ pub fn retention_notice(listing: &prevent_core::store::Listing, on_removed: Call
             .drafts
             .iter()
             .find(|d| d.id == id)
-            .map(|d| if d.label.is_empty() { d.kind.clone() } else { d.label.clone() })
+            .map(|d| {
+                if d.label.is_empty() {
+                    d.kind.clone()
+                } else {
+                    d.label.clone()
+                }
+            })
             .unwrap_or_default()
     };
     let period = prevent_core::records::RETENTION_CHOICES

@@ -68,13 +68,11 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                 next.errors
                     .push(("passphrase".into(), "Enter your passphrase".into()));
             } else if new {
-                if let Err(e) = prevent_core::vault::check_passphrase(&next.passphrase) {
-                    next.errors.push(("passphrase".into(), e.to_string()));
-                } else if next.confirm != next.passphrase {
-                    next.errors.push((
-                        "confirm".into(),
-                        "The passphrases do not match: enter the same passphrase twice".into(),
-                    ));
+                if let Err((confirm, e)) =
+                    prevent_core::vault::check_new(&next.passphrase, &next.confirm)
+                {
+                    next.errors
+                        .push((if confirm { "confirm" } else { "passphrase" }.into(), e));
                 }
             }
             if !next.errors.is_empty() {
@@ -118,18 +116,9 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     label: &'static str,
                     hint: Option<&'static str>,
                     value: &str,
-                    autocomplete: &'static str,
+                    new: bool,
                     f: fn(&mut Form, String)| {
-        text_input::view(TextInputProps {
-            input_type: "password".into(),
-            autocomplete: Some(autocomplete.into()),
-            spellcheck: Some(false),
-            hint: hint.map(AttrValue::from),
-            error: error_for(id),
-            value: value.to_string().into(),
-            oninput: field(f),
-            ..TextInputProps::new(id, id, label)
-        })
+        text_input::passphrase(id, label, hint, new, value, error_for(id), field(f))
     };
     let minutes = vault::autolock_minutes();
     let body = match &state {
@@ -146,8 +135,8 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     <p class="govuk-body" id="vault-clear">{ format!("The {clear} {} already kept here will be encrypted with it.", if *clear == 1 { "draft" } else { "drafts and records" }) }</p>
                 }
                 { warning_text::view(WarningTextProps::new(html! { "If you forget the passphrase, nobody can open the drafts again: they can only be deleted." })) }
-                { password("passphrase", "Passphrase", Some("At least 10 characters. A few words you will remember is best."), &form.passphrase, "new-password", |f, v| f.passphrase = v) }
-                { password("confirm", "Confirm your passphrase", None, &form.confirm, "new-password", |f, v| f.confirm = v) }
+                { password("passphrase", "Passphrase", Some("At least 10 characters. A few words you will remember is best."), &form.passphrase, true, |f, v| f.passphrase = v) }
+                { password("confirm", "Confirm your passphrase", None, &form.confirm, true, |f, v| f.confirm = v) }
                 { button::view(ButtonProps { disabled: form.busy, id: Some("vault-submit".into()), ..ButtonProps::new(if form.busy { "Encrypting…" } else { "Turn on encryption" }) }) }
             </form>
         },
@@ -159,7 +148,7 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     } else {
                         "Your drafts and records are encrypted on this device. Enter your passphrase to open them."
                     } }</p>
-                    { password("passphrase", "Passphrase", None, &form.passphrase, "current-password", |f, v| f.passphrase = v) }
+                    { password("passphrase", "Passphrase", None, &form.passphrase, false, |f, v| f.passphrase = v) }
                     { button::view(ButtonProps { disabled: form.busy, id: Some("vault-submit".into()), ..ButtonProps::new(if form.busy { "Unlocking…" } else { "Unlock" }) }) }
                 </form>
                 { forgotten(&form, &props.on_change) }

@@ -235,25 +235,7 @@ impl Attempts {
     /// Loads the records of the attempt at `s`.
     pub fn load(s: &Scenario) -> Attempts {
         let pga = play(&s.id).and_then(|id| crate::pages::pga_help::load(&id));
-        let reference = pga
-            .as_ref()
-            .and_then(|d| d.answers.text("case.reference"))
-            .map(str::to_string);
-        let plp = reference.and_then(|r| {
-            let listing = store().list_now().ok()?;
-            listing
-                .drafts
-                .iter()
-                .filter(|d| d.kind == plp_form::FORM_ID)
-                .filter_map(|d| crate::pages::pga_help::load(&d.id))
-                .filter(|d| d.answers.text("case.reference") == Some(r.as_str()))
-                .max_by(|a, b| a.created_at.cmp(&b.created_at))
-        });
-        let mut reviews = plp
-            .as_ref()
-            .map(|p| crate::pages::pga_help::reviews_of(&p.id))
-            .unwrap_or_default();
-        reviews.retain(Draft::is_locked);
+        let (plp, reviews) = pga.as_ref().map(|p| case_of(p, false)).unwrap_or_default();
         Attempts { pga, plp, reviews }
     }
 
@@ -265,6 +247,30 @@ impl Attempts {
             review: self.reviews.first(),
         }
     }
+}
+
+/// The PLP case made from Gateway Assessment `pga` (the latest with its case reference; only
+/// finished ones if `finished_only`) and that case's recorded reassessments.
+pub fn case_of(pga: &Draft, finished_only: bool) -> (Option<Draft>, Vec<Draft>) {
+    let reference = pga.answers.text("case.reference");
+    let plp = reference.and_then(|r| {
+        let listing = store().list_now().ok()?;
+        listing
+            .drafts
+            .iter()
+            .filter(|d| d.kind == plp_form::FORM_ID)
+            .filter_map(|d| crate::pages::pga_help::load(&d.id))
+            .filter(|d| {
+                (!finished_only || d.is_locked()) && d.answers.text("case.reference") == Some(r)
+            })
+            .max_by(|a, b| a.created_at.cmp(&b.created_at))
+    });
+    let mut reviews = plp
+        .as_ref()
+        .map(|p| crate::pages::pga_help::reviews_of(&p.id))
+        .unwrap_or_default();
+    reviews.retain(Draft::is_locked);
+    (plp, reviews)
 }
 
 /// The records of the attempt at `s` (see [`Attempts::load`]).

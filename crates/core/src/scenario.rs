@@ -479,20 +479,21 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         .and_then(Value::as_str)
         .and_then(Part::of)
         .ok_or_else(|| bad(format!("Point {n}: 'record' must be pga, plp or review")))?;
-    let target =
-        match o.get("kind").and_then(Value::as_str) {
-            Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
-            Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
-            Some("fimu") if part == Part::Pga => Target::FimuSubmission,
-            Some("fimu") => return Err(bad(format!(
+    let target = match o.get("kind").and_then(Value::as_str) {
+        Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
+        Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
+        Some("fimu") if part == Part::Pga => Target::FimuSubmission,
+        Some("fimu") => {
+            return Err(bad(format!(
                 "Point {n}: a FIMU submission point is about the Gateway Assessment (record pga)"
-            ))),
-            _ => {
-                return Err(bad(format!(
-                    "Point {n}: 'kind' must be answer, due or fimu"
-                )))
-            }
-        };
+            )))
+        }
+        _ => {
+            return Err(bad(format!(
+                "Point {n}: 'kind' must be answer, due or fimu"
+            )))
+        }
+    };
     let rule = text_field(o, "rule", 20).map_err(at)?;
     if !is_rule_id(&rule) {
         return Err(bad(format!(

@@ -173,6 +173,19 @@ pub fn check_passphrase(p: &str) -> Result<(), VaultError> {
     }
 }
 
+/// Checks a new passphrase typed twice: `Err((false, message))` when the passphrase itself is
+/// refused, `Err((true, message))` when the confirmation does not match it.
+pub fn check_new(passphrase: &str, confirm: &str) -> Result<(), (bool, String)> {
+    check_passphrase(passphrase).map_err(|e| (false, e.to_string()))?;
+    if confirm != passphrase {
+        return Err((
+            true,
+            "The passphrases do not match: enter the same passphrase twice".into(),
+        ));
+    }
+    Ok(())
+}
+
 fn aad(storage_key: &str) -> Vec<u8> {
     sealed::aad(storage_key, "vault-entry")
 }

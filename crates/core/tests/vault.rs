@@ -1223,3 +1223,14 @@ fn sec_1_a_record_for_another_key_or_a_damaged_check_is_refused_not_taken_for_a_
     garbage["check"] = "garbage".into();
     assert_eq!(Meta::parse(&garbage.to_string()), Err(VaultError::Damaged));
 }
+
+#[test]
+fn sec_1_a_new_passphrase_is_checked_then_its_confirmation() {
+    use prevent_core::vault::check_new;
+    assert_eq!(check_new("short", "short").map_err(|(c, _)| c), Err(false));
+    assert_eq!(
+        check_new("long enough now", "long enough no").map_err(|(c, _)| c),
+        Err(true)
+    );
+    assert_eq!(check_new("long enough now", "long enough now"), Ok(()));
+}
