@@ -1,0 +1,218 @@
+'use strict';
+// The benchmark (issue 9, item 1): the release build measured in headless Chromium, several
+// runs each, printing the median and the spread (min–max) of every figure, next to its target.
+// Not part of the test command: run it with `bash scripts/bench` (which builds first).
+//
+//   node bench/run.js [--runs 7]     (dist/ must hold a release build: bash scripts/build)
+//
+// Figures:
+//   - bytes of each bundle's initial download, raw and gzip -9 (as scripts/size-budget counts);
+//   - navigation to the first NRF question being interactive (an unlocked tab reloading a
+//     draft's first question page: performance.now() when its first input is enabled);
+//   - keystroke to validated re-render on the largest DIF page (the PGA's 13-factor
+//     "Engagement" page), p50 and p95 of 200 keystrokes per run: from the input event to the
+//     next macrotask, when Yew has re-rendered with the new validation;
+//   - autosave latency: from the same input event to the encrypted localStorage write;
+//   - listing 1,000 stored records: from the click on "Saved drafts" to 1,000 rows on screen;
+//   - exporting 1,000 records to CSV: from the click on "Download selected (CSV)" to the file.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const os = require('node:os');
+const { startServer, DEFAULT_DIST } = require('../e2e/lib/server');
+const { launchBrowser } = require('../e2e/lib/browser');
+const { setUpVault } = require('../e2e/lib/vault');
+const r = require('../e2e/lib/referral');
+const pga = require('../e2e/lib/pga');
+
+const argRuns = process.argv.indexOf('--runs');
+const RUNS = Number(argRuns > 0 ? process.argv[argRuns + 1] : process.env.RUNS || 7);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+/** The initial download of the bundle in `dir`, counted by scripts/size-budget (raw and gzip -9). */
+function download(dir) {
+  const out = require('node:child_process').execFileSync('bash', [path.join(__dirname, '..', 'scripts', 'size-budget'), dir], {
+    env: { ...process.env, BUDGET_KB: '9999' },
+    encoding: 'utf8',
+  });
+  const total = out.split('\n').find((l) => l.startsWith('TOTAL')).trim().split(/\s+/);
+  return { raw: Number(total[1]), gzip: Number(total[2]) };
+}
+
+/** Runs `fn` RUNS times, each in a fresh browser profile; returns the list of its results. */
+async function repeat(browser, baseURL, fn) {
+  const out = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ baseURL, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      out.push(await fn(page, context));
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+async function firstQuestion(page) {
+  await setUpVault(page);
+  await r.start(page);
+  // The draft's first question page, loaded again as a partner coming back to it would.
+  await page.locator('main input:not([disabled])').first().waitFor();
+  await page.reload();
+  await page.locator('main input:not([disabled])').first().waitFor();
+  return page.evaluate(() => performance.now());
+}
+
+async function difKeystrokes(page) {
+  await setUpVault(page, '/officer');
+  const base = pga.straightToPlp({ slug: 'bench', reference: 'BENCH-1', ncia: 'NCIA/B/1', ctco: 'Bea Bench', supervisor: 'Sam Sergeant' });
+  // Dates in the past whatever today is (the scenario's own are for a fixed clock).
+  const s = { case: { ...base.case, received: ['2', '11', '2026'] }, deconfliction: { ...base.deconfliction, date: ['30', '10', '2026'] } };
+  const id = await pga.startPga(page, { axe: false });
+  await pga.fillCase(page, s.case);
+  await r.pressContinue(page);
+  await r.onPage(page, 'FIMU de-confliction', { axe: false });
+  await pga.fillDeconfliction(page, s.deconfliction);
+  await r.pressContinue(page);
+  await r.onPage(page, 'Background checks', { axe: false });
+  await page.goto(`/officer/pga/${id}/dif-engagement`);
+  await r.onPage(page, 'Engagement with a group, cause or ideology', { axe: false });
+  await page.locator('#dif-engagement-grievance-finding').focus();
+  await page.keyboard.press('Space');
+  const area = page.locator('#dif-engagement-grievance-evidence');
+  await area.waitFor();
+  return page.evaluate(async () => {
+    // The next macrotask: after Yew's render and the save it schedules.
+    const next = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
+    const el = document.querySelector('#dif-engagement-grievance-evidence');
+    const saves = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function setItem(k, v) {
+      set.call(this, k, v);
+      if (k.startsWith('pct.draft.')) saves.push(performance.now());
+    };
+    const render = [];
+    const save = [];
+    for (let i = 0; i < 200; i++) {
+      const before = saves.length;
+      const t0 = performance.now();
+      el.value += i % 10 === 9 ? ' ' : 'x';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await next();
+      render.push(performance.now() - t0);
+      for (let w = 0; w < 20 && saves.length === before; w++) await next();
+      if (saves.length > before) save.push(saves[saves.length - 1] - t0);
+    }
+    Storage.prototype.setItem = set;
+    return { render, save };
+  });
+}
+
+/** One finished referral downloaded as a selection, copied to `n` records with new ids. */
+async function thousandRecords(page, n) {
+  await setUpVault(page);
+  await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.locator('#select-all').check();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator('#download-selected-json').click()]);
+  const file = JSON.parse(fs.readFileSync(await d.path(), 'utf8'));
+  const one = file.records[0];
+  file.records = Array.from({ length: n }, () => {
+    const id = crypto.randomUUID();
+    // A finished record's reference carries the start of its id (NRF-<date>-<8 hex>).
+    return { ...one, record_id: id, reference: one.reference.replace(/[0-9A-F]{8}$/, id.slice(0, 8).toUpperCase()) };
+  });
+  const tmp = path.join(os.tmpdir(), `bench-${process.pid}.json`);
+  fs.writeFileSync(tmp, JSON.stringify(file));
+  if (process.env.BENCH_DEBUG) console.log(`import file: ${fs.statSync(tmp).size} bytes`);
+  await page.locator('#import-file').setInputFiles(tmp);
+  try {
+    await page.locator('#import-confirm').waitFor({ timeout: 120000 });
+  } catch (e) {
+    await page.screenshot({ path: '/tmp/bench-import.png', fullPage: true });
+    throw new Error(`the import of ${n} records was not offered: ${(await page.locator("main").innerText()).slice(0, 600)}`);
+  }
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-done').waitFor({ timeout: 120000 });
+  fs.rmSync(tmp, { force: true });
+}
+
+async function listAndCsv(page) {
+  await thousandRecords(page, 999);
+  await page.goto('/referral/start');
+  await r.onPage(page, 'Make a Prevent referral', { axe: false });
+  const list = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('header a[href="/drafts"]').click();
+    for (;;) {
+      await new Promise((res) => requestAnimationFrame(res));
+      if (document.querySelectorAll('#drafts-table tbody tr').length >= 1000) return performance.now() - t0;
+      if (performance.now() - t0 > 60000) return NaN;
+    }
+  });
+  await page.locator('#select-all').check();
+  const csv = await page.evaluate(async () => {
+    const made = new Promise((res) => {
+      const create = URL.createObjectURL;
+      URL.createObjectURL = function createObjectURL(b) {
+        res(performance.now());
+        return create.call(this, b);
+      };
+    });
+    const t0 = performance.now();
+    document.querySelector('#download-selected-csv').click();
+    return (await made) - t0;
+  });
+  return { list, csv };
+}
+
+(async () => {
+  const dist = DEFAULT_DIST;
+  if (!fs.existsSync(path.join(dist, 'trainer', 'index.html'))) throw new Error('build first: bash scripts/build');
+  const server = await startServer({});
+  const browser = await launchBrowser();
+  const rows = [];
+  try {
+    for (const [name, dir] of [['partners', dist], ['officers', path.join(dist, 'officer')], ['trainer', path.join(dist, 'trainer')]]) {
+      const d = download(dir);
+      rows.push([`initial download, ${name}`, `${(d.raw / 1024).toFixed(1)} kB raw, ${(d.gzip / 1024).toFixed(1)} kB gzip`, '', name === 'trainer' ? '' : '≤ 150 kB gzip']);
+    }
+    const fq = await repeat(browser, server.url, firstQuestion);
+    rows.push(['first NRF question interactive', ms(median(fq)), `${ms(Math.min(...fq))}–${ms(Math.max(...fq))}`, '≤ 150 ms median']);
+    const keys = await repeat(browser, server.url, difKeystrokes);
+    const p50s = keys.map((k) => median(k.render));
+    const p95s = keys.map((k) => pct(k.render, 95));
+    const save95 = keys.map((k) => pct(k.save, 95));
+    rows.push(['keystroke → re-render, DIF page, p50', ms(median(p50s)), `${ms(Math.min(...p50s))}–${ms(Math.max(...p50s))}`, '']);
+    rows.push(['keystroke → re-render, DIF page, p95', ms(median(p95s)), `${ms(Math.min(...p95s))}–${ms(Math.max(...p95s))}`, '≤ 4 ms']);
+    rows.push(['autosave (encrypted write), p95', ms(median(save95)), `${ms(Math.min(...save95))}–${ms(Math.max(...save95))}`, '≤ 5 ms']);
+    const lc = await repeat(browser, server.url, listAndCsv);
+    const lists = lc.map((x) => x.list);
+    const csvs = lc.map((x) => x.csv);
+    rows.push(['list 1,000 stored records', ms(median(lists)), `${ms(Math.min(...lists))}–${ms(Math.max(...lists))}`, '≤ 100 ms']);
+    rows.push(['1,000 records to CSV', ms(median(csvs)), `${ms(Math.min(...csvs))}–${ms(Math.max(...csvs))}`, '≤ 250 ms']);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const head = ['figure', 'median', 'spread (min–max)', 'target'];
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((row) => row[i].length)));
+  console.log(`\nBenchmark: ${RUNS} runs each, headless Chromium, ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${new Date().toISOString().slice(0, 10)}`);
+  for (const row of all) console.log(row.map((c, i) => c.padEnd(w[i])).join(' | '));
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
