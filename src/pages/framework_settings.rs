@@ -5,7 +5,6 @@
 
 use crate::components::*;
 use crate::services::{download::download, framework};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What happened to the last upload.
@@ -28,21 +27,12 @@ pub fn use_framework_settings() -> Html {
     let on_file = {
         let outcome = outcome.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = crate::services::download::chosen_file(&e) else {
                 return;
             };
             let outcome = outcome.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
+                let text = crate::services::download::text_of(file).await;
                 outcome.set(match text {
                     None => Outcome::Refused(vec!["The file could not be read. Choose a JSON file saved from this page's download, or from your force.".into()]),
                     Some(t) => match framework::replace(&t) {

@@ -13,7 +13,6 @@ use prevent_core::import::{self, Conflict, ImportedRecord, Resolution};
 use prevent_core::store::Envelope;
 use prevent_core::{Draft, FormSchema};
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The forms this bundle imports.
@@ -115,12 +114,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
     let on_file = {
         let step = step.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
+            let Some(file) = crate::services::download::chosen_file(&e) else {
                 return;
             };
             // Too big to read: refused before anything is read (import::MAX_BYTES).
@@ -133,10 +127,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
             }
             let step = step.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
+                let text = crate::services::download::text_of(file).await;
                 step.set(match text {
                     None => Step::Refused("The file could not be read: choose a JSON file downloaded from this toolkit".into()),
                     Some(t) => match import::parse_text(&t, &known(), &clock::context()) {

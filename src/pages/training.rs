@@ -110,23 +110,20 @@ pub fn TrainerHome() -> Html {
         let message = message.clone();
         let refresh = refresh.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
+            let Some(file) = crate::services::download::chosen_file(&e) else {
+                return;
+            };
+            // The same file can be chosen again once fixed.
+            if let Some(i) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
+            {
+                i.set_value("");
+            }
             let message = message.clone();
             let refresh = refresh.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
+                let text = crate::services::download::text_of(file).await;
                 message.set(Some(match text {
                     None => {
                         Err("The file could not be read: choose a scenario file (.json)".into())

@@ -1,4 +1,5 @@
-//! Saving a file to the user's device: the only way data leaves the app.
+//! Files to and from the user's device: saving a download (the only way data leaves the app),
+//! and reading a file the user chose.
 
 use wasm_bindgen::JsCast;
 
@@ -26,4 +27,20 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = body.remove_child(&a);
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The file chosen in a file input's `change` event, if any.
+pub fn chosen_file(e: &web_sys::Event) -> Option<web_sys::File> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
+/// A chosen file's text (the browser's `File.text()`); `None` when it cannot be read.
+pub async fn text_of(file: web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
 }
