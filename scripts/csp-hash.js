@@ -114,4 +114,10 @@ fs.writeFileSync(file, html);
 console.log(
   `csp-hash: ${path.basename(file)}: hashed ${scriptHashes.length} inline script(s), ${styleHashes.length} inline style(s)`,
 );
+// Last, when every file is final: the manifest and the service worker's cache list (issue 9).
+if (process.env.TRUNK_STAGING_DIR) {
+  const offline = require('./offline');
+  const dir = path.dirname(file);
+  offline.writeOffline(dir, offline.publicUrlOf(dir));
+}
 }

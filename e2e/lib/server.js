@@ -99,6 +99,11 @@ async function startServer(opts = {}) {
         ...extraHeaders,
       };
       if (file) {
+        // The officers' and trainer's workers control their bundle's home page too ("/officer",
+        // outside their folder), as deploy/nginx allows (src/services/offline.rs).
+        for (const prefix of [OFFICER_PREFIX, TRAINER_PREFIX]) {
+          if (req.url.split('?')[0] === `${prefix}/sw.js`) headers['Service-Worker-Allowed'] = prefix;
+        }
         headers['Content-Type'] = mimeType(file);
         headers['Content-Length'] = fs.statSync(file).size;
         res.writeHead(status, headers);

@@ -7,6 +7,7 @@ pub mod download;
 #[cfg(feature = "officer")]
 pub mod framework;
 pub mod local_store;
+pub mod offline;
 pub mod settings;
 #[cfg(feature = "trainer")]
 pub mod training;

@@ -1,0 +1,205 @@
+'use strict';
+// Offline use (issue 9, item 3; ARCHITECTURE.md "Offline"): after one visit, each bundle's
+// service worker has cached its app shell, so with the network off the app loads, a referral
+// can be completed from start to finish, and the drafts are all there; a new build on the server
+// is used on the next load, without losing a draft, and is what the cache then holds.
+//
+// "The network off" is both at once: the server stopped (connection refused) and the browser
+// context offline. Each test serves its own copy of dist/ on a fixed port (a service worker
+// belongs to an origin, port included), so it can stop it, change it and start it again.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startServer, DEFAULT_DIST } = require('./lib/server');
+const { launchBrowser, newGuardedPage, screenshot } = require('./lib/browser');
+const { assertNoAxeViolations } = require('./lib/axe');
+const vault = require('./lib/vault');
+const r = require('./lib/referral');
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+});
+
+/** A copy of dist/ served on a free port that can be stopped and started again. */
+async function servedCopy(t) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pct-offline-'));
+  fs.cpSync(DEFAULT_DIST, root, { recursive: true });
+  const site = { root, server: await startServer({ root }) };
+  site.url = site.server.url;
+  site.port = site.server.port;
+  site.stop = async () => {
+    if (site.server) await site.server.close();
+    site.server = null;
+  };
+  site.start = async () => {
+    site.server = await startServer({ root, port: site.port });
+  };
+  t.after(async () => {
+    await site.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  return site;
+}
+
+/** A guarded page (no console error, no request off 127.0.0.1) on the served copy. */
+async function openOn(t, site) {
+  const g = await newGuardedPage(browser, site.url);
+  t.after(async () => {
+    await g.close();
+    g.assertClean();
+  });
+  return g;
+}
+
+/** Waits until the page is controlled by the worker at `script` (its cache filled: install is done). */
+async function controlledBy(page, script) {
+  await page.evaluate(() =>
+    Promise.race([navigator.serviceWorker.ready, new Promise((_, no) => setTimeout(() => no(new Error(`no service worker controls ${location.pathname}`)), 10000))]),
+  );
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  assert.equal(await page.evaluate(() => new URL(navigator.serviceWorker.controller.scriptURL).pathname), script);
+}
+
+/** The names of the offline caches this origin keeps, sorted. */
+async function cacheNames(page) {
+  return (await page.evaluate(() => caches.keys())).sort();
+}
+
+async function networkOff(g, site) {
+  await site.stop();
+  await g.context.setOffline(true);
+}
+
+async function networkOn(g, site) {
+  await site.start();
+  await g.context.setOffline(false);
+}
+
+/** Loads `url` and checks that the page came from the service worker, not the network. */
+async function loadFromCache(page, url) {
+  const res = url ? await page.goto(url) : await page.reload();
+  assert.ok(res, 'no response for the page');
+  assert.equal(res.fromServiceWorker(), true, `${page.url()} did not come from the offline cache`);
+  await page.locator('main#main-content h1').first().waitFor({ state: 'visible' });
+}
+
+/** The marker of the page's build that the update test adds, or null. */
+const build = (page) => page.evaluate(() => document.querySelector('meta[name="pct-build"]')?.content ?? null);
+
+const h1 = async (page) => (await page.locator('main#main-content h1').first().innerText()).trim();
+
+test('offline: after one visit, a partner completes a referral with the network off, and keeps every draft (issue 9)', async (t) => {
+  const site = await servedCopy(t);
+  const g = await openOn(t, site);
+  const { page } = g;
+
+  // The one visit: set the passphrase, start a referral, answer its first pages.
+  await vault.setUpVault(page);
+  await controlledBy(page, '/sw.js');
+  const names = await cacheNames(page);
+  assert.equal(names.length, 1, `one cache for the partners' bundle: ${names}`);
+  assert.match(names[0], /^pct-partners-[0-9a-f]{16}$/);
+  const started = await r.startToAboutYou(page);
+
+  await networkOff(g, site);
+  // A reload: the page, wasm, JS and CSS all come from the cache; the tab stays unlocked.
+  await loadFromCache(page);
+  assert.equal(await h1(page), 'About you');
+  await assertNoAxeViolations(page, 'About you, offline');
+  // A whole referral, start to "Referral finished", with the network off.
+  const { id, reference } = await r.finishPersonReferral(page);
+  assert.match(reference, /\S/);
+  // A new tab, offline, opening a link to the list: both drafts are there.
+  const other = await g.context.newPage();
+  await loadFromCache(other, '/drafts');
+  await vault.passGate(other);
+  await other.locator('#drafts-table tbody tr').first().waitFor({ state: 'visible' });
+  assert.equal(await other.locator('#drafts-table tbody tr').count(), 2, 'the two referrals are listed');
+  assert.ok((await other.locator(`#drafts-table a[href*="${started}"]`).count()) > 0, 'the referral started online is not listed');
+  assert.ok((await other.locator(`#drafts-table a[href*="${id}"]`).count()) > 0, 'the referral finished offline is not listed');
+  await screenshot(other, 'offline-drafts');
+  await other.close();
+});
+
+test('offline: a new build is used on the next load, its cache replaces the old one, and no draft is lost (issue 9)', async (t) => {
+  const site = await servedCopy(t);
+  const g = await openOn(t, site);
+  const { page } = g;
+  await vault.setUpVault(page);
+  await controlledBy(page, '/sw.js');
+  const [oldCache] = await cacheNames(page);
+  const id = await r.start(page);
+  await r.beforeYouStartAndAboutYou(page);
+  await r.onPage(page, 'Who or what is the referral about?', { axe: false });
+  const before = await vault.storedDrafts(page);
+  assert.equal(await build(page), null);
+  assert.ok(before[id], 'the draft was not stored');
+
+  // A new build on the server: another page (a <meta> names it) and so another worker.
+  await site.stop();
+  const index = path.join(site.root, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</title>', '</title><meta name="pct-build" content="new">'));
+  const sw = path.join(site.root, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]{16})"/, (_, v) => `const VERSION = "${[...v].reverse().join('')}"`));
+  await site.start();
+
+  // The next load uses it, and the draft is where it was.
+  await page.reload();
+  await page.locator('main#main-content h1').first().waitFor({ state: 'visible' });
+  assert.equal(await build(page), 'new');
+  assert.equal(await h1(page), 'Who or what is the referral about?');
+  // The new worker takes over and deletes the old cache once its own is complete.
+  let names = [];
+  for (let i = 0; ; i++) {
+    names = await cacheNames(page);
+    if (names.length === 1 && names[0] !== oldCache) break;
+    assert.ok(i < 100, `the new build's worker did not replace the old cache within 10 s: ${names}`);
+    await page.waitForTimeout(100);
+  }
+  const [newCache] = names;
+  assert.match(newCache, /^pct-partners-[0-9a-f]{16}$/);
+  assert.deepEqual(await vault.storedDrafts(page), before, 'the update changed what is stored');
+
+  // Offline, the cache serves the new build.
+  await networkOff(g, site);
+  await loadFromCache(page);
+  assert.equal(await build(page), 'new');
+  assert.equal(await h1(page), 'Who or what is the referral about?');
+  await networkOn(g, site);
+});
+
+test('offline: the officers\' and trainer\'s bundles each cache their own app, and load with the network off (issue 9)', async (t) => {
+  const site = await servedCopy(t);
+  const g = await openOn(t, site);
+  const { page } = g;
+  await vault.setUpVault(page);
+  await page.goto('/officer/deadlines');
+  await controlledBy(page, '/officer/sw.js');
+  const trainer = await g.context.newPage();
+  await trainer.goto('/trainer');
+  await trainer.locator('main#main-content h1').first().waitFor({ state: 'visible' });
+  await controlledBy(trainer, '/trainer/sw.js');
+  const names = await cacheNames(page);
+  assert.deepEqual(names.map((n) => n.replace(/-[0-9a-f]{16}$/, '')), ['pct-officers', 'pct-partners', 'pct-trainer']);
+
+  await networkOff(g, site);
+  await loadFromCache(page, '/officer/deadlines');
+  assert.equal(await h1(page), 'Case deadlines');
+  // "/officer" has no slash, so it is not in the officers' scope ("/officer/"): the page the
+  // officers' cache keeps for it is found all the same (caches.match looks in every cache).
+  await loadFromCache(page, '/officer');
+  assert.notEqual(await h1(page), 'Page not found');
+  await loadFromCache(trainer, '/trainer');
+  assert.match(await trainer.locator('body').innerText(), /TRAINING — FICTIONAL/);
+  // The JSON Schemas the records hub links to are cached too.
+  const schema = await page.evaluate(() => fetch('/officer/schemas/pga-record-v1.schema.json').then((res) => res.json()));
+  assert.match(schema.$id || schema.title || '', /pga/i);
+  await trainer.close();
+});

@@ -1,0 +1,64 @@
+// The offline cache (issue 9): a service worker per bundle, written into each build as sw.js by
+// scripts/offline.js, which fills in the three constants below. ARCHITECTURE.md, "Offline".
+//
+// - It keeps the app shell only: the bundle's page, wasm, JS, CSS, icon, manifest and JSON
+//   Schemas. Never a record: drafts live in localStorage (encrypted), which it does not touch.
+// - Install fetches the whole list into a cache named after the build; activate deletes the
+//   bundle's older caches, so an update replaces the shell all at once, never half.
+// - A page (navigation) is fetched from the network first, so a new build is used on the next
+//   load; with no network it comes from the cache. Every other file is taken from the cache
+//   first: they are named after a hash of their content, so a cached copy is never stale.
+'use strict';
+
+const BUNDLE = '__BUNDLE__'; // "partners", "officers" or "trainer"
+const VERSION = '__VERSION__'; // a hash of every cached file: a new build, a new cache
+const PRECACHE = __PRECACHE__; // absolute paths; the bundle's page first
+const CACHE = `pct-${BUNDLE}-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      // `no-cache`: revalidate with the server, so that the page cached is this build's.
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(`pct-${BUNDLE}-`) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** The page (app shell) that serves `pathname`: each bundle's routes have no file extension. */
+function shellFor(pathname) {
+  if (/^\/officer(\/|$)/.test(pathname)) return '/officer/';
+  if (/^\/trainer(\/|$)/.test(pathname)) return '/trainer/';
+  return '/';
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Network first; offline, the file itself if cached (a JSON Schema), else the bundle's page.
+    // caches.match looks in every cache of the origin, so the partners' worker (scope "/") also
+    // serves "/officer" from the officers' cache.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches
+          .match(url.pathname, { ignoreSearch: true })
+          .then((hit) => hit || caches.match(shellFor(url.pathname)))
+          .then((hit) => hit || Response.error()),
+      ),
+    );
+    return;
+  }
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});
