@@ -13,7 +13,9 @@
 //     "Engagement" page), p50 and p95 of 200 keystrokes per run: from the input event to the
 //     next macrotask, when Yew has re-rendered with the new validation;
 //   - autosave latency: from the same input event to the encrypted localStorage write;
-//   - listing 1,000 stored records: from the click on "Saved drafts" to 1,000 rows on screen;
+//   - listing 1,000 stored records: from the click on "Saved drafts" to the list on screen (its
+//     first page of 50 rows and "Showing 1 to 50 of 1,000 records"), the first time in a new
+//     tab (every entry opened) and again in the tab (the tab's sealed list index);
 //   - exporting 1,000 records to CSV: from the click on "Download selected (CSV)" to the file.
 
 const fs = require('node:fs');
@@ -22,7 +24,7 @@ const crypto = require('node:crypto');
 const os = require('node:os');
 const { startServer, DEFAULT_DIST } = require('../e2e/lib/server');
 const { launchBrowser } = require('../e2e/lib/browser');
-const { setUpVault } = require('../e2e/lib/vault');
+const { setUpVault, passGate } = require('../e2e/lib/vault');
 const r = require('../e2e/lib/referral');
 const pga = require('../e2e/lib/pga');
 
@@ -149,19 +151,36 @@ async function thousandRecords(page, n) {
   fs.rmSync(tmp, { force: true });
 }
 
-async function listAndCsv(page) {
-  await thousandRecords(page, 999);
+/** From the click on "Saved drafts" (on the referral start page) to the list on screen. */
+async function timeList(page) {
   await page.goto('/referral/start');
   await r.onPage(page, 'Make a Prevent referral', { axe: false });
-  const list = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const t0 = performance.now();
     document.querySelector('header a[href="/drafts"]').click();
     for (;;) {
       await new Promise((res) => requestAnimationFrame(res));
-      if (document.querySelectorAll('#drafts-table tbody tr').length >= 1000) return performance.now() - t0;
+      // The list comes in pages (GOV.UK pagination, 50 a page): the first page's rows and the
+      // line that counts all 1,000 ("Showing 1 to 50 of 1,000 records").
+      const rows = document.querySelectorAll('#drafts-table tbody tr').length;
+      const range = document.querySelector('#records-range');
+      if (rows >= 50 && range && /of 1,000 records/.test(range.textContent)) return performance.now() - t0;
       if (performance.now() - t0 > 60000) return NaN;
     }
   });
+}
+
+async function listAndCsv(page, context) {
+  await thousandRecords(page, 999);
+  // Cold: a new tab (its own session), unlocked, listing for the first time: every entry is
+  // opened and the tab's sealed list index is written (ARCHITECTURE.md, "The records list").
+  const tab = await context.newPage();
+  await tab.goto('/referral/start');
+  await passGate(tab);
+  const cold = await timeList(tab);
+  await tab.close();
+  // Warm: the tab that imported them lists again (its index is up to date).
+  const list = await timeList(page);
   await page.locator('#select-all').check();
   const csv = await page.evaluate(async () => {
     const made = new Promise((res) => {
@@ -175,7 +194,7 @@ async function listAndCsv(page) {
     document.querySelector('#download-selected-csv').click();
     return (await made) - t0;
   });
-  return { list, csv };
+  return { cold, list, csv };
 }
 
 (async () => {
@@ -201,7 +220,9 @@ async function listAndCsv(page) {
     const lc = await repeat(browser, server.url, listAndCsv);
     const lists = lc.map((x) => x.list);
     const csvs = lc.map((x) => x.csv);
-    rows.push(['list 1,000 stored records', ms(median(lists)), `${ms(Math.min(...lists))}–${ms(Math.max(...lists))}`, '≤ 100 ms']);
+    const colds = lc.map((x) => x.cold);
+    rows.push(['list 1,000 stored records (again in a tab)', ms(median(lists)), `${ms(Math.min(...lists))}–${ms(Math.max(...lists))}`, '≤ 100 ms']);
+    rows.push(['list 1,000 stored records (first in a new tab)', ms(median(colds)), `${ms(Math.min(...colds))}–${ms(Math.max(...colds))}`, '≤ 100 ms']);
     rows.push(['1,000 records to CSV', ms(median(csvs)), `${ms(Math.min(...csvs))}–${ms(Math.max(...csvs))}`, '≤ 250 ms']);
   } finally {
     await browser.close();

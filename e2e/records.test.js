@@ -296,3 +296,87 @@ test('SEC-2: wipe all data on this device asks first, cancel keeps everything, a
   await page.keyboard.press('Enter');
   assert.equal(await vault.gateHeading(page), 'Set a passphrase for this device');
 });
+
+test('REC-5: a long list comes in pages of 50 (GOV.UK pagination); filters, "select every record shown" and the CSV cover every page; the sealed index lists it again without opening each record', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.locator('#select-all').check();
+  const one = JSON.parse((await download(page, '#download-selected-json')).text);
+  // 120 finished referrals: copies of this one with their own ids (and references).
+  const rec = one.records[0];
+  one.records = Array.from({ length: 120 }, (_, i) => {
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    return { ...rec, record_id: id, reference: rec.reference.replace(/[0-9A-F]{8}$/, id.slice(0, 8).toUpperCase()) };
+  });
+  await page.evaluate(() => localStorage.removeItem(Object.keys(localStorage).find((k) => k.startsWith('pct.draft.'))));
+  await page.reload();
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await importFile(page, 'many.json', JSON.stringify(one));
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-done').waitFor();
+  const rows = page.locator('#drafts-table tbody tr');
+  const range = page.locator('#records-range');
+  const nav = page.locator('nav.govuk-pagination');
+  assert.equal(await rows.count(), 50);
+  assert.equal((await range.innerText()).trim(), 'Showing 1 to 50 of 120 records');
+  assert.deepEqual((await nav.locator('a').allTextContents()).map((x) => x.trim()), ['1', '2', '3', 'Next page']);
+  assert.equal(await nav.locator('[aria-current=page]').innerText(), '1');
+  await assertNoAxeViolations(page, 'the records hub, first of three pages');
+  if (SHOTS) await screenshot(page, 'records-pages');
+
+  // Next, by keyboard: the next 50, the address says which page, and focus is on the range.
+  await nav.getByRole('link', { name: 'Next page' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#records-range')?.innerText.includes('51 to 100'));
+  assert.ok(page.url().endsWith('/drafts?page=2'), page.url());
+  assert.equal(await rows.count(), 50);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'records-range');
+  assert.deepEqual((await nav.locator('a').allTextContents()).map((x) => x.trim()), ['Previous page', '1', '2', '3', 'Next page']);
+  await assertNoAxeViolations(page, 'the records hub, second page');
+  await nav.getByRole('link', { name: 'Page 3' }).click();
+  await page.waitForFunction(() => document.querySelector('#records-range')?.innerText.includes('101 to 120'));
+  assert.equal(await rows.count(), 20);
+
+  // "Select every record shown" is every record the filters show, on every page.
+  assert.equal(await page.locator('label[for=select-all]').innerText(), 'Select every record shown, on all 3 pages');
+  await page.locator('#select-all').focus();
+  await page.keyboard.press('Space');
+  assert.equal((await page.locator('#selected-count').innerText()).trim(), '120 of 120 shown selected');
+  const csv = await download(page, '#download-selected-csv');
+  assert.equal(csv.text.slice(1).split('\r\n').filter(Boolean).length, 121, 'a header and 120 records');
+  assert.equal(await page.locator('#undo-problem').count(), 0);
+
+  // A filter starts again at its first page; the back button goes back a page.
+  await page.locator('#filter-status').selectOption('in-progress');
+  await page.locator('#no-drafts').waitFor();
+  assert.ok(page.url().endsWith('/drafts'), page.url());
+  assert.equal(await nav.count(), 0);
+  await page.locator('#filter-status').selectOption('finished');
+  assert.equal((await range.innerText()).trim(), 'Showing 1 to 50 of 120 records');
+  await nav.getByRole('link', { name: 'Page 2' }).click();
+  await page.waitForFunction(() => document.querySelector('#records-range')?.innerText.includes('51 to 100'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#records-range')?.innerText.includes('1 to 50'));
+
+  // A page past the end (records deleted since) shows the last one.
+  await page.goto('/drafts?page=9');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  await page.waitForFunction(() => document.querySelector('#records-range')?.innerText.includes('101 to 120'));
+
+  // The list's index is kept sealed, in this tab only: nothing of a record in clear.
+  const index = await page.evaluate(() => sessionStorage.getItem('pct.index'));
+  assert.ok(index && index.startsWith('{"v":1,"kdf"'), 'the index is not sealed');
+  assert.ok(!index.includes('A person'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('pct.index')), null, 'the index takes room in localStorage');
+  // A record changed in storage by another tab is listed as it is now (its stamp changed).
+  await page.evaluate(() => {
+    const ks = Object.keys(localStorage).filter((k) => k.startsWith('pct.draft.')).sort();
+    localStorage.setItem(ks[0], localStorage.getItem(ks[1]));
+  });
+  await page.reload();
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  assert.match(await page.locator('main').innerText(), /1 saved draft could not be read/);
+  assert.equal((await range.innerText()).trim(), 'Showing 101 to 119 of 119 records', 'still the last page (?page=9)');
+});

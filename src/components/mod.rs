@@ -24,6 +24,7 @@ pub mod hint;
 pub mod inset_text;
 pub mod label;
 pub mod notification_banner;
+pub mod pagination;
 pub mod panel;
 pub mod protective_marking;
 pub mod radios;

@@ -23,12 +23,13 @@ struct Saver {
 impl Saver {
     /// Saves the latest draft if it has unsaved changes. Synchronous, for `pagehide`.
     fn flush(&mut self) -> Option<Result<String, prevent_core::store::StoreError>> {
-        let (draft, changes) = self.latest.clone()?;
+        let (draft, changes) = self.latest.as_ref()?;
+        let changes = *changes;
         if changes <= self.saved_changes {
             return None;
         }
         let at = clock::now();
-        let result = store().save_now(Envelope::seal(&draft, &at), self.revision);
+        let result = store().save_now(Envelope::seal(draft, &at), self.revision);
         Some(self.record(result, changes, at))
     }
 
@@ -94,15 +95,18 @@ pub fn use_draft(id: String) -> SessionHandle {
                 // Read the draft and revision when the save runs, not when it was scheduled,
                 // so that saves in quick succession each replace the one before.
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (draft, changes, revision) = {
+                    // Sealed from the kept copy, without copying the draft again.
+                    let (envelope, at, changes, revision) = {
                         let s = saver.borrow();
                         match &s.latest {
-                            Some((d, c)) if *c > s.saved_changes => (d.clone(), *c, s.revision),
+                            Some((d, c)) if *c > s.saved_changes => {
+                                let at = clock::now();
+                                (Envelope::seal(d, &at), at, *c, s.revision)
+                            }
                             _ => return,
                         }
                     };
-                    let at = clock::now();
-                    let result = store().save(Envelope::seal(&draft, &at), revision).await;
+                    let result = store().save(envelope, revision).await;
                     let outcome = saver.borrow_mut().record(result, changes, at);
                     session_handle.dispatch(Action::Saved(outcome));
                 });

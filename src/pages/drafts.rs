@@ -5,14 +5,19 @@
 //! deletes its record; after a delete, a banner offers undo. Partners see their referrals at
 //! `/drafts`; officers their assessments and cases at `/officer`. The list's rules are in
 //! `prevent_core::records`; the import's in `prevent_core::import` (see `super::import`).
+//!
+//! The list shows [`records::PAGE_SIZE`] records a page, with GOV.UK pagination (`?page=N`), so
+//! that a thousand records list at once (issue 9); the filters, "select every record shown" and
+//! the downloads work on every record the filters show, on every page.
 
+use crate::components::pagination::{self, PaginationProps};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::{clock, download::download, store};
-use prevent_core::records::{Filter, Sort};
+use prevent_core::records::{self, Filter, Sort};
 use prevent_core::store::{DraftStore, Listing, StoreError};
 use prevent_core::{Draft, DraftStatus};
 use std::collections::BTreeSet;
@@ -83,6 +88,23 @@ fn select_box(id: String, checked: bool, label: String, onchange: Callback<Event
     }
 }
 
+/// Goes to another page of the list (a plain click on a pagination link) and moves focus to
+/// the line that says which records it shows, in view at the top of the list.
+fn to_page(navigator: &Navigator, href: AttrValue) -> Callback<MouseEvent> {
+    let navigator = navigator.clone();
+    Callback::from(move |_: MouseEvent| {
+        nav::go(&navigator, &href);
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("records-range"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    })
+}
+
 /// The records hub.
 #[component]
 pub fn Drafts(props: &DraftsProps) -> Html {
@@ -96,6 +118,13 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     use_title(title.into(), false);
     let settings = crate::app::use_settings();
     let navigator = use_navigator().expect("router");
+    let location = use_location();
+    let path = location
+        .as_ref()
+        .map_or_else(String::new, |l| l.path().to_string());
+    let asked: usize = nav::query_value(&location, "page")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let undo = crate::app::use_undo();
     let listing = use_state(|| None::<Result<Listing, StoreError>>);
     let reload = use_state(|| 0u32);
@@ -175,9 +204,10 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     } else {
         Sort::LastChanged
     };
-    let shown = prevent_core::records::list(all, &filter, sort, |id| {
+    let shown = records::list(all, &filter, sort, |id| {
         super::pga_help::next_due(id, &cal).map(|d| d.due)
     });
+    let page = records::page(shown.len(), asked, records::PAGE_SIZE);
     let shown_ids: Vec<String> = shown.iter().map(|d| d.id.clone()).collect();
     // What is selected and still shown: a filter hides a selection rather than exporting
     // records nobody can see.
@@ -232,7 +262,10 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 clock::today().to_string().replace('-', ""),
                 drafts.len()
             );
-            problem.set(download(&name, "application/json", &text).err());
+            let p = download(&name, "application/json", &text).err();
+            if *problem != p {
+                problem.set(p);
+            }
         })
     };
     let on_csv = {
@@ -240,9 +273,11 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
+            // One store for the whole selection (a thousand records: each opened once).
+            let s = store();
             let drafts: Vec<Draft> = chosen
                 .iter()
-                .filter_map(|id| super::pga_help::load(id))
+                .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())
                 .collect();
             let Some(first) = drafts.first() else {
                 problem.set(Some("Select the records to download first".into()));
@@ -259,7 +294,10 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 first.form,
                 clock::today().to_string().replace('-', "")
             );
-            problem.set(download(&name, "text/csv", &text).err());
+            let p = download(&name, "text/csv", &text).err();
+            if *problem != p {
+                problem.set(p);
+            }
         })
     };
     let select = |id: &'static str,
@@ -267,11 +305,19 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                   items: Vec<(&str, &str)>,
                   value: &UseStateHandle<String>| {
         let value2 = value.clone();
+        let navigator = navigator.clone();
+        let first_page = (asked > 1).then(|| path.clone());
         html! {
             <Select id={id} name={id} label={label}
                 items={items.into_iter().map(|(v, l)| (AttrValue::from(v.to_string()), AttrValue::from(l.to_string()))).collect::<Vec<_>>()}
                 selected={Some(AttrValue::from((**value).clone()))}
-                onchange={Callback::from(move |v: String| value2.set(v))} />
+                onchange={Callback::from(move |v: String| {
+                    value2.set(v);
+                    // Another filter or order starts again at its first page.
+                    if let Some(p) = &first_page {
+                        nav::go(&navigator, p);
+                    }
+                })} />
         }
     };
     let rows: Html = match &*listing {
@@ -281,7 +327,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             html! { <p class="govuk-body" id="no-drafts">{ if all.is_empty() { "You have no saved drafts in this browser." } else { "No records match these filters." } }</p> }
         }
         Some(Ok(_)) => {
-            let body: Html = shown
+            let body: Html = shown[page.start..page.end]
                 .iter()
                 .map(|d| {
                     let f = Form::of(&d.kind);
@@ -317,13 +363,27 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     }
                 })
                 .collect();
+            let link = |n: usize| {
+                let href = AttrValue::from(if n == 1 {
+                    path.clone()
+                } else {
+                    format!("{path}?page={n}")
+                });
+                (href.clone(), to_page(&navigator, href))
+            };
+            let several = page.pages > 1;
             html! {
                 <>
+                if several {
+                    <p class="govuk-body" id="records-range" tabindex="-1">
+                        { format!("Showing {} to {} of {} records", records::count(page.start + 1), records::count(page.end), records::count(shown.len())) }
+                    </p>
+                }
                 <table class="govuk-table" id="drafts-table">
                     <caption class="govuk-table__caption govuk-visually-hidden">{ title }</caption>
                     <thead class="govuk-table__head">
                         <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">{ select_box("select-all".into(), all_chosen, "Select every record shown".into(), on_all) }</th>
+                            <th scope="col" class="govuk-table__header">{ select_box("select-all".into(), all_chosen, if several { format!("Select every record shown, on all {} pages", page.pages) } else { "Select every record shown".into() }, on_all) }</th>
                             <th scope="col" class="govuk-table__header">{ "Type" }</th>
                             <th scope="col" class="govuk-table__header">{ "About" }</th>
                             <th scope="col" class="govuk-table__header">{ "Last saved" }</th>
@@ -336,7 +396,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ body }</tbody>
                 </table>
-                <p class="govuk-body" id="selected-count" aria-live="polite">{ format!("{} of {} shown selected", chosen.len(), shown_ids.len()) }</p>
+                { pagination::view(PaginationProps { page: page.number, pages: page.pages, links: records::page_links(page), label: "Pages of records", link: &link }) }
+                <p class="govuk-body" id="selected-count" aria-live="polite">{ format!("{} of {} shown selected", records::count(chosen.len()), records::count(shown_ids.len())) }</p>
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-json")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_json, ..ButtonProps::new("Download selected (JSON)") }) }
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-csv")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_csv, ..ButtonProps::new("Download selected (CSV)") }) }

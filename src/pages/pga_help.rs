@@ -61,6 +61,11 @@ mod partner {
     pub fn sidebar(_: &Draft, _: &crate::app::Settings) -> Html {
         Html::default()
     }
+
+    /// Partners' bundle: no side panel.
+    pub fn sidebar_of(_: &str, _: &prevent_core::Answers, _: &crate::app::Settings) -> Html {
+        Html::default()
+    }
 }
 #[cfg(not(feature = "officer"))]
 pub use partner::*;
@@ -286,18 +291,30 @@ mod officer {
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.
     pub fn sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
-        if draft.form == plp_form::FORM_ID || draft.form == plp_form::REVIEW_FORM_ID {
-            return plp_sidebar(draft, settings);
+        sidebar_of(&draft.form, &draft.answers, settings)
+    }
+
+    /// The side panel of a page of a record of form `form` with these answers: it reads
+    /// nothing else (besides the day), so a page can keep it until they change.
+    pub fn sidebar_of(
+        form: &str,
+        answers: &prevent_core::Answers,
+        settings: &crate::app::Settings,
+    ) -> Html {
+        if form == plp_form::FORM_ID || form == plp_form::REVIEW_FORM_ID {
+            return plp_sidebar(form, answers, settings);
         }
-        if !is_pga(draft) {
+        if form != pga_form::FORM_ID {
             return Html::default();
         }
         let cal = settings.calendar.calendar();
         let today = clock::today();
         let ctx = clock::context();
-        let deadlines = pga_form::deadlines(&draft.answers, &cal);
-        let summary = pga_form::decision_summary(crate::pga(), &draft.answers, &ctx);
-        let factors = &summary.factors;
+        let deadlines = pga_form::deadlines(answers, &cal);
+        // Only what the panel shows: the factors found and whether the decision goes to the
+        // FIMU (not the whole Gateway Decision summary).
+        let factors = &pga_form::factor_summary(crate::pga(), answers);
+        let fimu_submission_required = pga_form::fimu_submission(crate::pga(), answers, &ctx);
         let found: Html = factors
             .present
             .iter()
@@ -326,7 +343,7 @@ mod officer {
                     { format!("{present} present, {} absent, {} unknown or not recorded yet.", factors.absent, factors.unknown) }
                 </p>
                 <div class="pct-factors">{ found }</div>
-                if let Some(required) = summary.fimu_submission_required {
+                if let Some(required) = fimu_submission_required {
                     <h3 class="govuk-heading-s">{ "FIMU submission" }</h3>
                     <p class="govuk-body-s" id="pga-fimu">{
                         if required {
@@ -342,20 +359,24 @@ mod officer {
 
     /// The side panel of a PLP entry: the suggested band and why (PLP-2, PLP-3, PLP-6), and
     /// the case's deadlines (PLP-5, INT-1) once the band and entry date are given.
-    fn plp_sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
+    fn plp_sidebar(
+        form: &str,
+        answers: &prevent_core::Answers,
+        settings: &crate::app::Settings,
+    ) -> Html {
         let cal = settings.calendar.calendar();
-        let review = draft.form == plp_form::REVIEW_FORM_ID;
+        let review = form == plp_form::REVIEW_FORM_ID;
         let schema = if review {
             crate::plp_review()
         } else {
             crate::plp()
         };
-        let s = plp_form::suggestion(schema, &draft.answers);
+        let s = plp_form::suggestion(schema, answers);
         // A reassessment's own deadlines depend on the case: they show on the case page.
         let deadlines = if review {
             Vec::new()
         } else {
-            plp_form::deadlines(schema, &draft.answers, &cal)
+            plp_form::deadlines(schema, answers, &cal)
         };
         let band = s
             .band

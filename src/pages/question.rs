@@ -5,12 +5,11 @@
 use crate::components::*;
 use crate::route::dom_id;
 use crate::services::clock;
-use crate::state::{Action, DateBox, SessionHandle};
+use crate::state::{Action, DateBox, Session};
 use prevent_core::answers::DateParts;
 use prevent_core::form::{Condition, Page, Question, QuestionKind};
 use prevent_core::validate::Report;
-use prevent_core::{Answer, Severity};
-use std::rc::Rc;
+use prevent_core::{Answer, Answers, Issue, Severity};
 use yew::prelude::*;
 
 /// The radio question and option that reveal `q`, when `q` is shown only for one option of a
@@ -41,41 +40,163 @@ pub fn target_id(q_id: &str, part: Option<&str>) -> String {
     }
 }
 
-/// What [`view`] renders.
-#[derive(Clone)]
-pub struct QuestionField {
+/// The questions of `page` that a radio option of another of its questions reveals, with that
+/// question's id (see [`revealed_by`]), in page order.
+pub fn reveals(page: &'static Page) -> Vec<(&'static Question, &'static str)> {
+    page.questions
+        .iter()
+        .filter_map(|c| revealed_by(c, page).map(|(field, _)| (c, field)))
+        .collect()
+}
+
+/// The questions [`QuestionBlock`] renders: `q` and every question it reveals, and so on.
+fn subtree(
+    q: &'static Question,
+    reveals: &[(&'static Question, &'static str)],
+) -> Vec<&'static Question> {
+    let mut out = vec![q];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i].id.as_str();
+        for (c, field) in reveals {
+            if *field == parent && !out.iter().any(|o| std::ptr::eq(*o, *c)) {
+                out.push(c);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Properties of [`QuestionBlock`]: only what one question and the questions it reveals show,
+/// so that a keystroke re-renders the question typed in and those whose issues changed, not
+/// the whole page.
+#[derive(Properties, Clone)]
+pub struct QuestionProps {
     /// The question.
     pub question: &'static Question,
     /// Its page.
     pub page: &'static Page,
-    /// The page's current report.
-    pub report: Rc<Report>,
-    /// Show errors (Continue has been pressed on this page).
-    pub show_errors: bool,
+    /// The answers to the question and to the questions it reveals (nothing else).
+    pub answers: Answers,
+    /// The issues shown for them, in report order: warnings always, errors once Continue has
+    /// been pressed on the page (their first error each).
+    pub issues: Vec<Issue>,
     /// Make the label or legend the page heading.
     pub is_heading: bool,
+    /// Options ruled out now: (question id, option value, the reason shown in its hint).
+    pub unavailable: Vec<(String, String, String)>,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<Session>,
 }
 
-/// A question and what it reveals. A plain function rather than a component (the page owns
-/// the session; see ARCHITECTURE.md, "Download size").
-pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
-    let Some(draft) = session.draft.as_ref() else {
-        return html! {};
-    };
-    let q = props.question;
+impl PartialEq for QuestionProps {
+    fn eq(&self, other: &Self) -> bool {
+        // Questions and pages live in the form's static schema: the same one is the same
+        // address.
+        std::ptr::eq(self.question, other.question)
+            && std::ptr::eq(self.page, other.page)
+            && self.is_heading == other.is_heading
+            && self.answers == other.answers
+            && self.issues == other.issues
+            && self.unavailable == other.unavailable
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// What the questions of one page are rendered from.
+pub struct PageData<'a> {
+    /// The page.
+    pub page: &'static Page,
+    /// The draft's answers.
+    pub answers: &'a Answers,
+    /// The page's report.
+    pub report: &'a Report,
+    /// Show errors (Continue has been pressed on this page).
+    pub show_errors: bool,
+    /// Why option `value` of question `id` cannot be chosen now, if it cannot: (id, value).
+    pub unavailable: &'a dyn Fn(&str, &str) -> Option<String>,
+    /// Where changes go.
+    pub dispatch: &'a UseReducerDispatcher<Session>,
+    /// The page's [`reveals`].
+    pub reveals: &'a [(&'static Question, &'static str)],
+}
+
+impl QuestionProps {
+    /// The props of question `question` of the page.
+    pub fn new(question: &'static Question, is_heading: bool, data: &PageData) -> Self {
+        let page = data.page;
+        let questions = subtree(question, data.reveals);
+        let mine = |path: &str| questions.iter().any(|q| q.id == path);
+        let mut answers = Answers::default();
+        for q in &questions {
+            if let Some(a) = data.answers.get(&q.id) {
+                answers.0.insert(q.id.clone(), a.clone());
+            }
+        }
+        let report = data.report;
+        let issues = report
+            .issues
+            .iter()
+            .filter(|i| mine(&i.path))
+            .filter(|i| match i.severity {
+                Severity::Warning => true,
+                // The field's first error, as the error summary lists it.
+                Severity::Error => {
+                    data.show_errors
+                        && report
+                            .error_for(&i.path)
+                            .is_some_and(|e| std::ptr::eq(e, *i))
+                }
+                _ => false,
+            })
+            .cloned()
+            .collect();
+        let unavailable = questions
+            .iter()
+            .flat_map(|q| q.kind.choices().iter().map(move |c| (q, c)))
+            .filter_map(|(q, c)| {
+                (data.unavailable)(&q.id, &c.value).map(|r| (q.id.clone(), c.value.clone(), r))
+            })
+            .collect();
+        QuestionProps {
+            question,
+            page,
+            answers,
+            issues,
+            is_heading,
+            unavailable,
+            dispatch: data.dispatch.clone(),
+        }
+    }
+}
+
+/// A question and what it reveals, as a component with its own props so that it re-renders
+/// only when they change (issue 9: keystroke to re-render). One component type, shared by
+/// every question page.
+#[component]
+pub fn QuestionBlock(props: &QuestionProps) -> Html {
+    view(props, props.question, props.is_heading)
+}
+
+/// Question `q` of the block (the block's own question or one it reveals).
+fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
     let id = AttrValue::from(dom_id(&q.id));
     let name = AttrValue::from(q.id.clone());
-    let issue = props.report.error_for(&q.id).filter(|_| props.show_errors);
+    let issue = props
+        .issues
+        .iter()
+        .find(|i| i.path == q.id && i.severity == Severity::Error);
     let error = issue.map(|i| AttrValue::from(i.message.clone()));
     let hint = q.hint.clone().map(AttrValue::from);
     let label = AttrValue::from(q.label.clone());
-    let answer = draft.answers.get(&q.id);
+    let answer = props.answers.get(&q.id);
     let text = AttrValue::from(answer.and_then(Answer::as_text).unwrap_or("").to_string());
     let set = {
-        let session = session.clone();
+        let dispatch = props.dispatch.clone();
         let path = q.id.clone();
         Callback::from(move |value: Answer| {
-            session.dispatch(Action::Set {
+            dispatch.dispatch(Action::Set {
                 path: path.clone(),
                 value,
                 at: clock::now(),
@@ -84,7 +205,6 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
     };
     let set_text = set.reform(Answer::Text);
     let warnings: Html = props
-        .report
         .issues
         .iter()
         .filter(|i| i.path == q.id && i.severity == Severity::Warning)
@@ -101,16 +221,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
         (!children.is_empty()).then(|| {
             children
                 .into_iter()
-                .map(|c| {
-                    view(
-                        session,
-                        &QuestionField {
-                            question: c,
-                            is_heading: false,
-                            ..props.clone()
-                        },
-                    )
-                })
+                .map(|c| view(props, c, false))
                 .collect::<Html>()
         })
     };
@@ -123,7 +234,11 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             .map(|c| {
                 // Options the policy rules out for this record are shown, disabled, with the
                 // rule and the reason (the PGA's Gateway Decision: PGA-6..9, PGA-14).
-                let unavailable = super::pga_help::unavailable(draft, &q.id, &c.value);
+                let unavailable = props
+                    .unavailable
+                    .iter()
+                    .find(|(qid, value, _)| *qid == q.id && *value == c.value)
+                    .map(|(_, _, reason)| reason.clone());
                 ChoiceItem {
                     value: c.value.clone().into(),
                     label: c.label.clone().into(),
@@ -143,7 +258,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             autocomplete,
             width,
         } => text_input::view(TextInputProps {
-            label_is_heading: props.is_heading,
+            label_is_heading: is_heading,
             hint,
             error,
             value: text,
@@ -155,7 +270,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             ..TextInputProps::new(id, name, label)
         }),
         QuestionKind::Number { .. } => text_input::view(TextInputProps {
-            label_is_heading: props.is_heading,
+            label_is_heading: is_heading,
             hint,
             error,
             value: text,
@@ -166,7 +281,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             ..TextInputProps::new(id, name, label)
         }),
         QuestionKind::TextArea { max_chars, rows } => html! {
-            <Textarea id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+            <Textarea id={id} name={name} label={label} label_is_heading={is_heading} hint={hint} error={error}
                 value={text} oninput={set_text} rows={*rows} max_chars={*max_chars} />
         },
         QuestionKind::Radios { choices, inline } => {
@@ -176,7 +291,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                 id,
                 name,
                 legend: label,
-                legend_is_heading: props.is_heading,
+                legend_is_heading: is_heading,
                 hint,
                 error,
                 items,
@@ -199,7 +314,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                 id,
                 name,
                 legend: label,
-                legend_is_heading: props.is_heading,
+                legend_is_heading: is_heading,
                 hint,
                 error,
                 items,
@@ -219,7 +334,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                 })
                 .collect();
             html! {
-                <Select id={id} name={name} label={label} label_is_heading={props.is_heading} hint={hint} error={error}
+                <Select id={id} name={name} label={label} label_is_heading={is_heading} hint={hint} error={error}
                     items={items} selected={answer.and_then(Answer::as_text).map(|t| AttrValue::from(t.to_string()))}
                     placeholder={Some(AttrValue::from("Select an option"))} onchange={set_text} />
             }
@@ -237,7 +352,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                 })
                 .unwrap_or_default();
             let onchange = {
-                let session = session.clone();
+                let dispatch = props.dispatch.clone();
                 let path = q.id.clone();
                 Callback::from(move |(part, value): (DatePart, String)| {
                     let part = match part {
@@ -245,7 +360,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
                         DatePart::Month => DateBox::Month,
                         DatePart::Year => DateBox::Year,
                     };
-                    session.dispatch(Action::SetDatePart {
+                    dispatch.dispatch(Action::SetDatePart {
                         path: path.clone(),
                         part,
                         value,
@@ -256,7 +371,7 @@ pub fn view(session: &SessionHandle, props: &QuestionField) -> Html {
             date_input::view(DateInputProps {
                 id,
                 legend: label,
-                legend_is_heading: props.is_heading,
+                legend_is_heading: is_heading,
                 hint,
                 error,
                 error_parts,

@@ -2,7 +2,7 @@
 //! messages, "Error: " in the title, focus on the summary), then update live as the user
 //! edits (GOV.UK validation pattern). No HTML5 validation.
 
-use super::question::{self, revealed_by, target_id, QuestionField};
+use super::question::{self, target_id, PageData, QuestionBlock, QuestionProps};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -12,18 +12,24 @@ use crate::services::clock;
 use crate::state::{Action, SessionHandle};
 use prevent_core::flow;
 use prevent_core::form::Page;
-use prevent_core::validate::validate;
+use prevent_core::validate::validate_page;
 use prevent_core::PageKind;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`QuestionPage`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct QuestionPageProps {
     /// Draft id.
     pub id: AttrValue,
     /// The page.
     pub page: &'static Page,
+}
+
+impl PartialEq for QuestionPageProps {
+    fn eq(&self, other: &Self) -> bool {
+        // Pages live in the form's static schema: the same page is the same address.
+        self.id == other.id && std::ptr::eq(self.page, other.page)
+    }
 }
 
 /// A question page of the referral.
@@ -45,7 +51,25 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         .draft
         .clone()
         .unwrap_or_else(|| prevent_core::Draft::new(schema, "", ""));
-    let report = Rc::new(validate(schema, &draft.answers, &ctx).for_page(schema, &page.id));
+    // The page's report and the side panel, made again only when the answers, the day or the
+    // settings change (not when a save completes); the report of this page's fields only
+    // (issue 9).
+    let memo = use_memo(
+        (
+            page.id.clone(),
+            draft.form.clone(),
+            draft.answers.clone(),
+            ctx,
+            settings,
+        ),
+        |(page_id, form, answers, ctx, settings)| {
+            (
+                validate_page(schema, answers, ctx, page_id),
+                super::pga_help::sidebar_of(form, answers, settings),
+            )
+        },
+    );
+    let (report, sidebar) = &*memo;
     let show_errors = session.shown_errors.contains(&page.id);
     let errors: Vec<ErrorSummaryItem> = if show_errors {
         report
@@ -162,26 +186,33 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         form,
         id: props.id.to_string(),
     });
+    let reveals = question::reveals(page);
     let top: Vec<&'static prevent_core::Question> = page
         .questions
         .iter()
-        .filter(|q| revealed_by(q, page).is_none())
+        .filter(|q| !reveals.iter().any(|(c, _)| std::ptr::eq(*c, *q)))
         .collect();
     let single = top.len() == 1 && top[0].label == page.title;
+    let dispatch = session.dispatcher();
+    let unavailable =
+        |question: &str, value: &str| super::pga_help::unavailable(&draft, question, value);
+    let data = PageData {
+        page,
+        reveals: &reveals,
+        answers: &draft.answers,
+        report,
+        show_errors,
+        unavailable: &unavailable,
+        dispatch: &dispatch,
+    };
+    // One component per question, keyed by its id: a keystroke re-renders the question typed
+    // in and those whose issues changed (issue 9).
     let visible_top: Html = top
         .iter()
         .filter(|q| schema.question_visible(&q.id, &draft.answers, &ctx))
         .map(|q| {
-            question::view(
-                &session,
-                &QuestionField {
-                    question: q,
-                    page,
-                    report: report.clone(),
-                    show_errors,
-                    is_heading: single,
-                },
-            )
+            let props = QuestionProps::new(q, single, &data);
+            html! { <QuestionBlock key={q.id.clone()} ..props /> }
         })
         .collect();
 
@@ -240,7 +271,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     </form>
                     <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
                 </div>
-                <div class="govuk-grid-column-one-third">{ super::pga_help::sidebar(&draft, &settings) }</div>
+                <div class="govuk-grid-column-one-third">{ sidebar.clone() }</div>
             </div>
         </>
     }

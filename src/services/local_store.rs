@@ -3,11 +3,29 @@
 //! `localStorage.setItem` replaces a value entirely or throws (QuotaExceededError) leaving it
 //! as it was, which is what `KvBackend::set` requires.
 
-use prevent_core::store::{KvBackend, KvError, KvStore};
+use prevent_core::store::{KvBackend, KvError, KvStore, INDEX_KEY};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The Storage API, for one call web-sys does not have.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    /// `Storage.getItem`, its value left a JavaScript string: [`LocalBackend::stamp`] reads only
+    /// the start of it, rather than copying the whole entry into WebAssembly.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 /// localStorage as a [`KvBackend`]. Record and draft entries are sealed on write and opened on
 /// read with the vault's key (`services::vault`; issue 8), except through [`LocalBackend::raw`].
+///
+/// The list's index ([`INDEX_KEY`], sealed like the records: `prevent_core::store::list_now`)
+/// is kept in this tab's sessionStorage instead: a thousand records nearly fill localStorage,
+/// and a cache must never take room a record needs. It is listed among the keys, so that a
+/// passphrase change seals it again with the records (`prevent_core::vault::rekey`); each tab
+/// keeps its own, checked entry by entry against what localStorage holds.
 pub struct LocalBackend {
     storage: Result<web_sys::Storage, String>,
     sealed: bool,
@@ -50,6 +68,21 @@ impl LocalBackend {
             .as_ref()
             .map_err(|why| KvError::Unavailable(why.clone()))
     }
+
+    /// The storage that keeps `key`: localStorage, or sessionStorage for the list's index.
+    fn area(&self, key: &str) -> Result<web_sys::Storage, KvError> {
+        if key == INDEX_KEY {
+            return session();
+        }
+        self.s().cloned()
+    }
+}
+
+/// This tab's sessionStorage.
+fn session() -> Result<web_sys::Storage, KvError> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .ok_or_else(|| KvError::Unavailable("session storage is turned off".into()))
 }
 
 impl Default for LocalBackend {
@@ -106,7 +139,7 @@ fn app_key(stored: String) -> Option<String> {
 
 impl KvBackend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        let value = self.s()?.get_item(&stored(key)).map_err(err)?;
+        let value = self.area(key)?.get_item(&stored(key)).map_err(err)?;
         match value {
             Some(v) if self.sealed && prevent_core::vault::is_sealed_key(key) => {
                 crate::services::vault::open(key, v)
@@ -119,20 +152,41 @@ impl KvBackend for LocalBackend {
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
         if self.sealed && prevent_core::vault::is_sealed_key(key) {
             let sealed = crate::services::vault::seal(key, value).map_err(KvError::Unavailable)?;
-            return self.s()?.set_item(&stored(key), &sealed).map_err(err);
+            return self.area(key)?.set_item(&stored(key), &sealed).map_err(err);
         }
-        self.s()?.set_item(&stored(key), value).map_err(err)
+        self.area(key)?.set_item(&stored(key), value).map_err(err)
     }
     fn remove(&self, key: &str) -> Result<(), KvError> {
-        self.s()?.remove_item(&stored(key)).map_err(err)
+        self.area(key)?.remove_item(&stored(key)).map_err(err)
     }
     fn keys(&self) -> Result<Vec<String>, KvError> {
         let s = self.s()?;
         let n = s.length().map_err(err)?;
-        Ok((0..n)
+        let mut keys: Vec<String> = (0..n)
             .filter_map(|i| s.key(i).ok().flatten())
             .filter_map(app_key)
-            .collect())
+            .collect();
+        if session().is_ok_and(|t| t.get_item(&stored(INDEX_KEY)).ok().flatten().is_some()) {
+            keys.push(INDEX_KEY.into());
+        }
+        Ok(keys)
+    }
+    /// The stamp of a sealed entry (`prevent_core::store::stamp`: its nonce and length), read
+    /// from the start of the stored string without opening it; none in the trainer's bundle,
+    /// which keeps its fictional records in clear.
+    fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
+        if !self.sealed {
+            return Ok(None);
+        }
+        let raw: &RawStorage = self.s()?.unchecked_ref();
+        let value = raw.get_item_js(&stored(key)).map_err(err)?;
+        let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+            return Ok(None);
+        };
+        let head = text.slice(0, prevent_core::store::STAMP_HEAD_CHARS as u32);
+        Ok(head
+            .as_string()
+            .and_then(|h: String| prevent_core::store::stamp(&h, text.length() as usize)))
     }
 }
 
@@ -155,6 +209,10 @@ pub fn wipe() -> Result<usize, KvError> {
         .collect();
     for k in &ours {
         s.remove_item(k).map_err(err)?;
+    }
+    // The list's index in this tab, too (not counted: it is a copy of what went).
+    if let Ok(t) = session() {
+        let _ = t.remove_item(&stored(INDEX_KEY));
     }
     Ok(ours.len())
 }

@@ -165,7 +165,22 @@ pub(crate) fn dif_rules(framework: &Framework) -> Vec<Rule> {
 /// DIF-1 (s8) over the answers of a form with DIF pages: evidence for every factor found
 /// present, shown against the factor's evidence question.
 pub(crate) fn dif_issues(schema: &FormSchema, answers: &Answers) -> Vec<Issue> {
-    let f = framework_of(schema);
+    dif_issues_where(schema, answers, &|_| true)
+}
+
+/// [`dif_issues`] of the factors whose evidence question `keep` accepts (a page's, as
+/// [`crate::validate::validate_page`] asks): the same issues, without reading the others.
+pub(crate) fn dif_issues_where(
+    schema: &FormSchema,
+    answers: &Answers,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<Issue> {
+    // Only the DIF pages with a question kept, then only the factors whose evidence is kept.
+    let mut f = framework_of_pages(schema, &|p| p.questions.iter().any(|q| keep(&q.id)));
+    for s in &mut f.sections {
+        let section = s.id.clone();
+        s.factors.retain(|x| keep(&evidence_field(&section, &x.id)));
+    }
     dif::validate(&f, &dif_record(&f, answers))
         .issues
         .into_iter()
@@ -905,9 +920,15 @@ pub fn dif_record(framework: &Framework, answers: &Answers) -> Record {
 /// The framework a PGA schema was built from, read back from its DIF pages (so validation needs
 /// nothing but the schema).
 pub(crate) fn framework_of(schema: &FormSchema) -> Framework {
+    framework_of_pages(schema, &|_| true)
+}
+
+/// [`framework_of`] with only the sections of the DIF pages `keep` accepts.
+fn framework_of_pages(schema: &FormSchema, keep: &dyn Fn(&Page) -> bool) -> Framework {
     let sections = schema
         .pages
         .iter()
+        .filter(|p| keep(p))
         .filter_map(|p| {
             let id = p.id.strip_prefix("dif-")?;
             Some(dif::Section {
@@ -963,10 +984,21 @@ pub fn deconflicted(answers: &Answers, today: NaiveDate) -> bool {
 /// The issues of the PGA rules and DIF-1, against the PGA form's questions. Called by
 /// [`crate::validate::validate`] for the PGA form; only issues of shown questions are kept.
 pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
+    rules_where(schema, answers, ctx, &|_| true)
+}
+
+/// [`rules`]' issues of the questions `keep` accepts (a page's, as
+/// [`crate::validate::validate_page`] asks); DIF-1 is only worked out for those.
+pub fn rules_where(
+    schema: &FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<Issue> {
     let g = gateway(schema, answers, ctx);
     let mut issues = pga::validate(&g, ctx.today).issues;
-    issues.extend(dif_issues(schema, answers));
-    issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
+    issues.extend(dif_issues_where(schema, answers, keep));
+    issues.retain(|i| keep(&i.path) && schema.question_visible(&i.path, answers, ctx));
     for i in &mut issues {
         if matches!(schema.question(&i.path), Some((_, q)) if q.kind == QuestionKind::Date) {
             i.part = Some("day".into());
@@ -1053,10 +1085,40 @@ pub struct DecisionSummary {
     pub supervised_by: Option<String>,
 }
 
+/// The running summary of the DIF factors found: [`dif::summary`] of the answers' DIF record,
+/// read straight from the schema's DIF pages without building the framework and the record
+/// (the side panel shows it on every keystroke: issue 9).
+pub fn factor_summary(schema: &FormSchema, answers: &Answers) -> dif::Summary {
+    let mut out = dif::Summary::default();
+    for p in &schema.pages {
+        let Some(section) = p.id.strip_prefix("dif-") else {
+            continue;
+        };
+        let prefix = format!("dif.{section}.");
+        let mut present = Vec::new();
+        for q in &p.questions {
+            let is_finding =
+                q.id.strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.ends_with(".finding"));
+            if !is_finding {
+                continue;
+            }
+            match answers.text(&q.id) {
+                Some("present") => present.push(q.label.clone()),
+                Some("absent") => out.absent += 1,
+                _ => out.unknown += 1,
+            }
+        }
+        if !present.is_empty() {
+            out.present.push((p.title.clone(), present));
+        }
+    }
+    out
+}
+
 /// The summary of a PGA.
 pub fn decision_summary(schema: &FormSchema, answers: &Answers, ctx: &Context) -> DecisionSummary {
     let g = gateway(schema, answers, ctx);
-    let f = framework_of(schema);
     let direction = schema.question("assessment.direction").and_then(|(_, q)| {
         let v = answers.text("assessment.direction")?;
         q.kind
@@ -1079,7 +1141,7 @@ pub fn decision_summary(schema: &FormSchema, answers: &Answers, ctx: &Context) -
         fimu_submission_required: g
             .decision
             .map(|d| pga::fimu_submission_required(d, g.deconfliction.rado)),
-        factors: dif::summary(&f, &dif_record(&f, answers)),
+        factors: factor_summary(schema, answers),
         supervised_by,
     }
 }

@@ -93,3 +93,68 @@ pub fn retention(listing: &[DraftSummary], today: NaiveDate, days: u32) -> Reten
     crate::order::by_rank(&mut out.due, |(_, day)| crate::order::day(Some(*day)));
     out
 }
+
+/// How many records a page of the hub's list shows (GOV.UK pagination): enough to scan, few
+/// enough that a page of a thousand records renders at once.
+pub const PAGE_SIZE: usize = 50;
+
+/// One page of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The page shown, from 1: the one asked for, brought within `1..=pages`.
+    pub number: usize,
+    /// How many pages there are (1 for an empty list).
+    pub pages: usize,
+    /// The position of the page's first item in the list.
+    pub start: usize,
+    /// One past the position of its last item.
+    pub end: usize,
+}
+
+/// Page `asked` (from 1) of a list of `total` items, `size` to a page. A page number past the
+/// end (records deleted, a filter changed) shows the last page; 0 shows the first.
+pub fn page(total: usize, asked: usize, size: usize) -> Page {
+    let size = size.max(1);
+    let pages = total.div_ceil(size).max(1);
+    let number = asked.clamp(1, pages);
+    let start = (number - 1) * size;
+    Page {
+        number,
+        pages,
+        start,
+        end: (start + size).min(total),
+    }
+}
+
+/// The page links of GOV.UK pagination: the first and last pages, the current one and those
+/// either side of it, each gap of more than one page shown as an ellipsis (`None`).
+pub fn page_links(p: Page) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    let mut last = 0;
+    for n in 1..=p.pages {
+        if n == 1 || n == p.pages || n.abs_diff(p.number) <= 1 {
+            match n - last {
+                1 => {}
+                // A gap of one page shows that page rather than an ellipsis standing for it.
+                2 => out.push(Some(n - 1)),
+                _ => out.push(None),
+            }
+            out.push(Some(n));
+            last = n;
+        }
+    }
+    out
+}
+
+/// A count as GOV.UK writes it: digits in groups of three ("1,000").
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -20,6 +20,13 @@ pub const ENVELOPE_FORMAT: &str = "prevent-toolkit/draft";
 pub const ENVELOPE_VERSION: u32 = 1;
 /// Key prefix of drafts in the backend.
 pub const KEY_PREFIX: &str = "pct.draft.";
+/// The list's index: each record's summary with the stamp of the entry it was read from
+/// ([`KvBackend::stamp`]), so that listing opens only the entries written since. Sealed like
+/// the records (`vault::is_sealed_key`); only a cache, never the only copy of anything.
+pub const INDEX_KEY: &str = "pct.index";
+/// How much of a stored entry [`stamp`] needs: the sealed payload's fields before its
+/// ciphertext (version, key derivation, salt and nonce).
+pub const STAMP_HEAD_CHARS: usize = 160;
 
 /// What is stored for one draft: metadata in clear (enough for the drafts list) and the
 /// draft itself as a payload string.
@@ -163,6 +170,79 @@ pub trait KvBackend {
     fn remove(&self, key: &str) -> Result<(), KvError>;
     /// All keys.
     fn keys(&self) -> Result<Vec<String>, KvError>;
+    /// A fingerprint of the entry stored under `key` that changes whenever it is written,
+    /// read without reading (or opening) the entry whole: [`stamp`] of its stored form. `None`
+    /// when there is none (an entry kept in clear, or a backend without): such an entry is
+    /// read whole every time it is listed.
+    fn stamp(&self, _key: &str) -> Result<Option<String>, KvError> {
+        Ok(None)
+    }
+}
+
+/// The stamp of a stored entry from its first [`STAMP_HEAD_CHARS`] characters (`head`) and its
+/// length in characters: the sealed payload's nonce (fresh on every write, never reused:
+/// `sealed::NonceSequence`) and the length. `None` for an entry that is not sealed. An entry
+/// rewritten, moved from another record or cut short has another stamp; the list then opens it
+/// (and sets it aside if it does not open).
+pub fn stamp(head: &str, len: usize) -> Option<String> {
+    const FIELD: &str = "\"nonce\":\"";
+    let start = head.find(FIELD)? + FIELD.len();
+    let nonce = head.get(start..)?.split('"').next()?;
+    // 12 bytes in base64, then the closing quote inside the head.
+    (nonce.len() == 16 && head.len() > start + 16).then(|| format!("{nonce}:{len}"))
+}
+
+/// The first line of the index ([`INDEX_KEY`]). Then a line a record: its id, the stamp of
+/// its entry, its form, its status (`P` in progress, `F` finished), when it was saved and its
+/// label, separated by tabs. Written by hand rather than with serde: the index is read on every
+/// listing, and its code is in every bundle's download.
+const INDEX_HEAD: &str = "prevent-toolkit/index/1";
+
+/// The index line of a record read from an entry stamped `stamp`; `None` when a field holds a
+/// tab or a line break (such a record is read whole every time).
+fn index_line(e: &Envelope, stamp: &str) -> Option<String> {
+    let status = match e.status {
+        DraftStatus::InProgress => "P",
+        DraftStatus::Finished => "F",
+    };
+    let mut line = String::new();
+    for f in [e.id.as_str(), stamp, &e.kind, status, &e.saved_at, &e.label] {
+        if f.contains(['\t', '\n', '\r']) {
+            return None;
+        }
+        if !line.is_empty() {
+            line.push('\t');
+        }
+        line.push_str(f);
+    }
+    Some(line)
+}
+
+/// The record of an index line, if its entry's stamp is still `stamp`.
+fn indexed(line: &str, stamp: &str) -> Option<DraftSummary> {
+    let mut f = line.split('\t');
+    let (id, st, kind, status, saved_at, label) = (
+        f.next()?,
+        f.next()?,
+        f.next()?,
+        f.next()?,
+        f.next()?,
+        f.next()?,
+    );
+    if st != stamp || f.next().is_some() {
+        return None;
+    }
+    Some(DraftSummary {
+        id: id.into(),
+        kind: kind.into(),
+        label: label.into(),
+        saved_at: saved_at.into(),
+        status: match status {
+            "P" => DraftStatus::InProgress,
+            "F" => DraftStatus::Finished,
+            _ => return None,
+        },
+    })
 }
 
 /// Draft storage as the flows see it. Async so that encryption (WebCrypto) and other backends
@@ -240,25 +320,82 @@ impl<B: KvBackend> KvStore<B> {
         Ok(envelope)
     }
 
-    /// Synchronous [`DraftStore::list`].
+    /// Synchronous [`DraftStore::list`]. An entry whose stamp ([`KvBackend::stamp`]) is the
+    /// one the index ([`INDEX_KEY`]) recorded is listed from the index; every other entry (new,
+    /// written since by this or another tab, cut short, moved, kept in clear) is read and
+    /// opened, and the index is written again when anything changed. The index is a cache: a
+    /// missing, damaged or stale one only costs reading entries, and failing to write it
+    /// changes nothing else.
     pub fn list_now(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
-        for k in self
+        let keys: Vec<String> = self
             .backend
             .keys()?
             .into_iter()
             .filter(|k| k.starts_with(KEY_PREFIX))
-        {
+            .collect();
+        let old = self
+            .backend
+            .get(INDEX_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let rows: Vec<&str> = match old.split_once('\n') {
+            Some((INDEX_HEAD, rows)) => rows.lines().collect(),
+            _ => Vec::new(),
+        };
+        let mut index = String::from(INDEX_HEAD);
+        // Rows of the old index found for an entry; whether the new one differs.
+        let (mut found, mut changed, mut at) = (0, false, 0);
+        for k in keys {
+            let id = &k[KEY_PREFIX.len()..];
+            // Taken before the entry is read: if another tab writes in between, the stamp
+            // kept is the older one and the entry is read again next time.
+            let stamp = self.backend.stamp(&k).ok().flatten();
+            // The keys come in the order the index was written in, so a record's row is
+            // usually the one after the last found.
+            let row = (at..rows.len())
+                .chain(0..at)
+                .find(|&i| rows[i].split('\t').next() == Some(id))
+                .map(|i| {
+                    at = i + 1;
+                    found += 1;
+                    rows[i]
+                });
+            if let Some(d) = row.zip(stamp.as_deref()).and_then(|(r, s)| indexed(r, s)) {
+                index.push('\n');
+                index.push_str(row.unwrap_or_default());
+                listing.drafts.push(d);
+                continue;
+            }
+            // A row that no longer holds goes.
+            changed |= row.is_some();
             match self.backend.get(&k)?.as_deref().and_then(parse_envelope) {
-                Some(e) => listing.drafts.push(DraftSummary {
-                    id: e.id,
-                    kind: e.kind,
-                    label: e.label,
-                    saved_at: e.saved_at,
-                    status: e.status,
-                }),
+                Some(e) => {
+                    // Indexed only under its own id (the key it is sealed for).
+                    let line = stamp
+                        .filter(|_| e.id == id)
+                        .and_then(|s| index_line(&e, &s));
+                    if let Some(line) = line {
+                        index.push('\n');
+                        index.push_str(&line);
+                        changed = true;
+                    }
+                    listing.drafts.push(DraftSummary {
+                        id: e.id,
+                        kind: e.kind,
+                        label: e.label,
+                        saved_at: e.saved_at,
+                        status: e.status,
+                    });
+                }
                 None => listing.unreadable.push(k),
             }
+        }
+        // Rows not found are of entries deleted since. An index storage refuses (full, say)
+        // goes: the records' room matters more than the cache.
+        if (changed || found != rows.len()) && self.backend.set(INDEX_KEY, &index).is_err() {
+            let _ = self.backend.remove(INDEX_KEY);
         }
         listing
             .drafts
@@ -373,5 +510,12 @@ impl KvBackend for MemoryBackend {
     fn keys(&self) -> Result<Vec<String>, KvError> {
         self.check()?;
         Ok(self.map.borrow().keys().cloned().collect())
+    }
+    fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.check()?;
+        Ok(self.map.borrow().get(key).and_then(|v| {
+            let head: String = v.chars().take(STAMP_HEAD_CHARS).collect();
+            stamp(&head, v.chars().count())
+        }))
     }
 }

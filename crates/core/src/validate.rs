@@ -100,9 +100,44 @@ impl Report {
 
 /// Validates every shown question of the form. Hidden questions are never checked.
 pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report {
+    validate_fields(schema, answers, ctx, &|_| true)
+}
+
+/// The issues of one page's questions: exactly `validate(schema, answers, ctx)
+/// .for_page(schema, page_id)`, found by applying only the rules of that page's fields (the
+/// PGA's and PLP's rules still read the whole record, as they need it). What a question page
+/// renders on every keystroke (issue 9).
+pub fn validate_page(
+    schema: &FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    page_id: &str,
+) -> Report {
+    let Some(page) = schema.page(page_id) else {
+        return Report::default();
+    };
+    validate_fields(schema, answers, ctx, &|path| {
+        page.questions.iter().any(|q| q.id == path)
+    })
+}
+
+/// The report of the fields `keep` accepts. Each issue belongs to one field, and the errors of
+/// a field are deduplicated among that field's own issues, so leaving other fields out changes
+/// nothing for those kept; the stable sort keeps their order.
+fn validate_fields(
+    schema: &FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    keep: &dyn Fn(&str) -> bool,
+) -> Report {
     let mut issues: Vec<Issue> = Vec::new();
-    let implicit = implicit_rules(schema);
-    for rule in schema.rules.iter().chain(&implicit) {
+    let implicit = implicit_rules(schema, keep);
+    for rule in schema
+        .rules
+        .iter()
+        .filter(|r| keep(&r.field))
+        .chain(&implicit)
+    {
         if !schema.question_visible(&rule.field, answers, ctx) {
             continue;
         }
@@ -122,7 +157,7 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
     // (crate::pga_form, crate::plp_form).
     #[cfg(feature = "pga")]
     let extra = match schema.id.as_str() {
-        crate::pga_form::FORM_ID => crate::pga_form::rules(schema, answers, ctx),
+        crate::pga_form::FORM_ID => crate::pga_form::rules_where(schema, answers, ctx, keep),
         crate::plp_form::FORM_ID => crate::plp_form::rules(schema, answers, ctx),
         crate::plp_form::REVIEW_FORM_ID => crate::plp_form::review_rules(schema, answers, ctx),
         crate::plp_form::CLOSURE_FORM_ID => crate::plp_form::closure_rules(schema, answers, ctx),
@@ -131,7 +166,7 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
     };
     #[cfg(feature = "pga")]
     {
-        for issue in extra {
+        for issue in extra.into_iter().filter(|i| keep(&i.path)) {
             let dup = issue.severity == Severity::Error
                 && issues
                     .iter()
@@ -154,7 +189,7 @@ pub fn validate(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Report
 /// character limit. Not a policy rule, so it cites no section.
 pub const FORM_LIMIT: &str = "FORM-1";
 
-fn implicit_rules(schema: &FormSchema) -> Vec<Rule> {
+fn implicit_rules(schema: &FormSchema, keep: &dyn Fn(&str) -> bool) -> Vec<Rule> {
     schema
         .pages
         .iter()
@@ -166,7 +201,7 @@ fn implicit_rules(schema: &FormSchema) -> Vec<Rule> {
                     max_chars: Some(_),
                     ..
                 }
-            )
+            ) && keep(&q.id)
         })
         .map(|q| Rule {
             id: FORM_LIMIT.into(),

@@ -19,7 +19,7 @@
 //! same procedure with no old key.
 
 use crate::sealed::{self, NonceSequence, Sealed, NONCE_LEN, SALT_LEN};
-use crate::store::{KvBackend, KvError, KEY_PREFIX};
+use crate::store::{KvBackend, KvError, INDEX_KEY, KEY_PREFIX};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
@@ -247,9 +247,10 @@ pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, O
     String::from_utf8(plain).map_err(|_| OpenError::Undecryptable)
 }
 
-/// Whether an entry is kept encrypted: every record and draft.
+/// Whether an entry is kept encrypted: every record and draft, and the list's index of them
+/// (their labels and statuses).
 pub fn is_sealed_key(k: &str) -> bool {
-    k.starts_with(KEY_PREFIX)
+    k.starts_with(KEY_PREFIX) || k == INDEX_KEY
 }
 
 /// A backend that seals the draft entries of another one, with the vault's key. An entry that
@@ -317,6 +318,10 @@ impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
     fn keys(&self) -> Result<Vec<String>, KvError> {
         self.inner.keys()
     }
+
+    fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.inner.stamp(key)
+    }
 }
 
 fn storage(e: KvError, committed: bool) -> VaultError {
@@ -330,7 +335,7 @@ fn storage(e: KvError, committed: bool) -> VaultError {
 /// clear entries when there is no old key: turning encryption on). Entries that do not open
 /// with the old key are left as they are (quarantined). A failure before the commit point
 /// takes back what was written and changes nothing; after it, [`recover`] with the new key
-/// finishes the change. Returns how many entries were re-encrypted.
+/// finishes the change. Returns how many records and drafts were re-encrypted.
 pub fn rekey<B: KvBackend>(
     b: &B,
     old: Option<&Key>,
@@ -393,7 +398,12 @@ pub fn rekey<B: KvBackend>(
         undo(&written);
         return Err(storage(e, false));
     }
-    finish(b).map(|()| written.len())
+    // The records and drafts re-encrypted (the list's index with them is not one).
+    let records = written
+        .iter()
+        .filter(|w| w[REKEY_PREFIX.len()..].starts_with(KEY_PREFIX))
+        .count();
+    finish(b).map(|()| records)
 }
 
 fn open_with_opt(key: Option<&Key>, storage_key: &str, stored: &str) -> Result<String, OpenError> {
@@ -461,7 +471,7 @@ pub fn find<B: KvBackend>(b: &B) -> Result<Found, VaultError> {
                 .keys()
                 .map_err(|e| storage(e, false))?
                 .iter()
-                .filter(|k| is_sealed_key(k))
+                .filter(|k| k.starts_with(KEY_PREFIX))
                 .count(),
         }),
     }
