@@ -92,8 +92,8 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
                 <NotificationBanner id="wipe-done">
                     <p class="govuk-notification-banner__heading">{ said.clone() }</p>
                     if !cfg!(feature = "trainer") {
-                        <p class="govuk-body">{ "The passphrase went with it: set a new one to keep drafts again." }</p>
-                        { button::view(ButtonProps { id: Some(AttrValue::from("wipe-continue")), button_type: "button".into(), onclick: Callback::from(|_: MouseEvent| crate::services::vault::lock()), ..ButtonProps::new("Continue") }) }
+                        { markup::text("p", "govuk-body", AttrValue::Static("The passphrase went with it: set a new one to keep drafts again.")) }
+                        { button::action("wipe-continue", ButtonVariant::Primary, AttrValue::Static("Continue"), Callback::from(|_: MouseEvent| crate::services::vault::lock())) }
                     }
                 </NotificationBanner>
             }
@@ -101,12 +101,12 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
                 <div id="wipe-confirm">
                     { warning_text::view(WarningTextProps::new(html! { { format!("This deletes every record and draft ({records}) and every setting the toolkit keeps in this browser. It cannot be undone. Download what you need first.") } })) }
                     { button::group(ButtonGroupProps { children: html! { <>
-                        { button::view(ButtonProps { id: Some(AttrValue::from("wipe-yes")), button_type: "button".into(), variant: ButtonVariant::Warning, onclick: on_confirm, ..ButtonProps::new("Yes, delete everything") }) }
-                        { button::view(ButtonProps { id: Some(AttrValue::from("wipe-cancel")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: set(Wipe::Idle), ..ButtonProps::new("Cancel") }) }
+                        { button::action("wipe-yes", ButtonVariant::Warning, AttrValue::Static("Yes, delete everything"), on_confirm) }
+                        { button::action("wipe-cancel", ButtonVariant::Secondary, AttrValue::Static("Cancel"), set(Wipe::Idle)) }
                     </> } }) }
                 </div>
             } else {
-                { button::view(ButtonProps { id: Some(AttrValue::from("wipe")), button_type: "button".into(), variant: ButtonVariant::Warning, onclick: set(Wipe::Confirm), ..ButtonProps::new("Wipe all data on this device") }) }
+                { button::action("wipe", ButtonVariant::Warning, AttrValue::Static("Wipe all data on this device"), set(Wipe::Confirm)) }
             }
         </>
     }
@@ -219,7 +219,7 @@ fn use_passphrase() -> Html {
     html! {
         <>
             <h3 class="govuk-heading-s" id="passphrase-heading">{ "Passphrase" }</h3>
-            <p class="govuk-body">{ "Every draft and record is kept encrypted in this browser (AES-256-GCM) with a key made from your passphrase. The toolkit locks itself when you have been away, and you can lock it now with the link at the top of each page." }</p>
+            { markup::text("p", "govuk-body", AttrValue::Static("Every draft and record is kept encrypted in this browser (AES-256-GCM) with a key made from your passphrase. The toolkit locks itself when you have been away, and you can lock it now with the link at the top of each page.")) }
             <Select id="autolock" name="autolock" label="Lock after this long without use"
                 items={[5u32, 15, 30, 60].iter().map(|m| (AttrValue::from(m.to_string()), AttrValue::from(format!("{m} minutes")))).collect::<Vec<_>>()}
                 selected={Some(AttrValue::from(minutes.to_string()))} onchange={on_minutes} />
@@ -227,7 +227,7 @@ fn use_passphrase() -> Html {
                 <div class="govuk-inset-text" id="passphrase-changed" role="status">{ done.clone() }</div>
             }
             <details class="govuk-details" open={!change.errors.is_empty()}>
-                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{ "Change your passphrase" }</span></summary>
+                <summary class="govuk-details__summary">{ markup::text("span", "govuk-details__summary-text", AttrValue::Static("Change your passphrase")) }</summary>
                 <div class="govuk-details__text">
                     if !change.errors.is_empty() {
                         <ErrorSummary items={change.errors.iter().map(|(f, m)| ErrorSummaryItem::new(m.clone(), f.clone())).collect::<Vec<_>>()} />
@@ -308,7 +308,7 @@ pub fn retention_notice(listing: &prevent_core::store::Listing, on_removed: Call
                 <ul class="govuk-list govuk-list--bullet" id="retention-expired">
                     { for r.expired.iter().map(|id| html! { <li>{ label(id) }</li> }) }
                 </ul>
-                { button::view(ButtonProps { id: Some(AttrValue::from("retention-remove")), button_type: "button".into(), variant: ButtonVariant::Warning, onclick: remove, ..ButtonProps::new(if r.expired.len() == 1 { "Remove it now" } else { "Remove them now" }) }) }
+                { button::action("retention-remove", ButtonVariant::Warning, AttrValue::Static(if r.expired.len() == 1 { "Remove it now" } else { "Remove them now" }), remove) }
             }
             if !r.due.is_empty() {
                 <div class="govuk-inset-text" id="retention-due">

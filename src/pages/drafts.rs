@@ -88,6 +88,26 @@ fn select_box(id: String, checked: bool, label: String, onchange: Callback<Event
     }
 }
 
+/// A cell of the hub's table (one function rather than markup in every row and column, for
+/// download size).
+fn cell(children: Html) -> Html {
+    html! { <td class="govuk-table__cell">{ children }</td> }
+}
+
+/// A column header of the hub's table.
+fn header(children: Html) -> Html {
+    html! { <th scope="col" class="govuk-table__header">{ children }</th> }
+}
+
+/// A row's link ("Resume", "View", "Delete"), naming the record for screen readers.
+fn row_link(navigator: &Navigator, href: AttrValue, text: &'static str, label: &str) -> Html {
+    html! {
+        <a class="govuk-link" href={href.clone()} onclick={nav::on_click(navigator, href)}>
+            { text }<span class="govuk-visually-hidden">{ format!(" {label}") }</span>
+        </a>
+    }
+}
+
 /// Goes to another page of the list (a plain click on a pagination link) and moves focus to
 /// the line that says which records it shows, in view at the top of the list.
 fn to_page(navigator: &Navigator, href: AttrValue) -> Callback<MouseEvent> {
@@ -302,14 +322,14 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     };
     let select = |id: &'static str,
                   label: &'static str,
-                  items: Vec<(&str, &str)>,
+                  items: Vec<(&'static str, &'static str)>,
                   value: &UseStateHandle<String>| {
         let value2 = value.clone();
         let navigator = navigator.clone();
         let first_page = (asked > 1).then(|| path.clone());
         html! {
             <Select id={id} name={id} label={label}
-                items={items.into_iter().map(|(v, l)| (AttrValue::from(v.to_string()), AttrValue::from(l.to_string()))).collect::<Vec<_>>()}
+                items={items.into_iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
                 selected={Some(AttrValue::from((**value).clone()))}
                 onchange={Callback::from(move |v: String| {
                     value2.set(v);
@@ -321,7 +341,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         }
     };
     let rows: Html = match &*listing {
-        None => html! { <p class="govuk-body">{ "Loading…" }</p> },
+        None => html! { { markup::text("p", "govuk-body", AttrValue::Static("Loading…")) } },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
         Some(Ok(_)) if shown.is_empty() => {
             html! { <p class="govuk-body" id="no-drafts">{ if all.is_empty() { "You have no saved drafts in this browser." } else { "No records match these filters." } }</p> }
@@ -342,23 +362,19 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     let check = format!("select-{}", d.id);
                     html! {
                         <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{ select_box(check, selected.contains(&d.id), format!("Select {kind} {}", d.label), toggle(d.id.clone())) }</td>
-                            <td class="govuk-table__cell">{ kind }</td>
-                            <td class="govuk-table__cell">{ d.label.clone() }</td>
-                            <td class="govuk-table__cell">{ clock::local_time(&d.saved_at) }</td>
-                            <td class="govuk-table__cell"><strong class={tag}>{ d.status.label() }</strong></td>
+                            { cell(select_box(check, selected.contains(&d.id), format!("Select {kind} {}", d.label), toggle(d.id.clone()))) }
+                            { cell(kind.into()) }
+                            { cell(d.label.clone().into()) }
+                            { cell(clock::local_time(&d.saved_at).into()) }
+                            { cell(html! { <strong class={tag}>{ d.status.label() }</strong> }) }
                             if officer {
-                                <td class="govuk-table__cell">{ super::pga_help::next_deadline(&d.id, &settings) }</td>
+                                { cell(super::pga_help::next_deadline(&d.id, &settings).into()) }
                             }
-                            <td class="govuk-table__cell">
-                                <a class="govuk-link" href={resume.clone()} onclick={nav::on_click(&navigator, resume)}>
-                                    { resume_text }<span class="govuk-visually-hidden">{ format!(" {}", d.label) }</span>
-                                </a>
+                            { cell(html! { <>
+                                { row_link(&navigator, resume, resume_text, &d.label) }
                                 { " " }
-                                <a class="govuk-link" href={delete.clone()} onclick={nav::on_click(&navigator, delete)}>
-                                    { "Delete" }<span class="govuk-visually-hidden">{ format!(" {}", d.label) }</span>
-                                </a>
-                            </td>
+                                { row_link(&navigator, delete, "Delete", &d.label) }
+                            </> }) }
                         </tr>
                     }
                 })
@@ -383,15 +399,15 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     <caption class="govuk-table__caption govuk-visually-hidden">{ title }</caption>
                     <thead class="govuk-table__head">
                         <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">{ select_box("select-all".into(), all_chosen, if several { format!("Select every record shown, on all {} pages", page.pages) } else { "Select every record shown".into() }, on_all) }</th>
-                            <th scope="col" class="govuk-table__header">{ "Type" }</th>
-                            <th scope="col" class="govuk-table__header">{ "About" }</th>
-                            <th scope="col" class="govuk-table__header">{ "Last saved" }</th>
-                            <th scope="col" class="govuk-table__header">{ "Status" }</th>
+                            { header(select_box("select-all".into(), all_chosen, if several { format!("Select every record shown, on all {} pages", page.pages) } else { "Select every record shown".into() }, on_all)) }
+                            { header("Type".into()) }
+                            { header("About".into()) }
+                            { header("Last saved".into()) }
+                            { header("Status".into()) }
                             if officer {
-                                <th scope="col" class="govuk-table__header">{ "Next deadline" }</th>
+                                { header("Next deadline".into()) }
                             }
-                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{ "Actions" }</span></th>
+                            { header(html! { { markup::text("span", "govuk-visually-hidden", AttrValue::Static("Actions")) } }) }
                         </tr>
                     </thead>
                     <tbody class="govuk-table__body">{ body }</tbody>
@@ -399,8 +415,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 { pagination::view(PaginationProps { page: page.number, pages: page.pages, links: records::page_links(page), label: "Pages of records", link: &link }) }
                 <p class="govuk-body" id="selected-count" aria-live="polite">{ format!("{} of {} shown selected", records::count(chosen.len()), records::count(shown_ids.len())) }</p>
                 { button::group(ButtonGroupProps { children: html! { <>
-                    { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-json")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_json, ..ButtonProps::new("Download selected (JSON)") }) }
-                    { button::view(ButtonProps { id: Some(AttrValue::from("download-selected-csv")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: on_csv, ..ButtonProps::new("Download selected (CSV)") }) }
+                    { button::action("download-selected-json", ButtonVariant::Secondary, AttrValue::Static("Download selected (JSON)"), on_json) }
+                    { button::action("download-selected-csv", ButtonVariant::Secondary, AttrValue::Static("Download selected (CSV)"), on_csv) }
                 </> } }) }
                 </>
             }
@@ -426,7 +442,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 <NotificationBanner id="undo-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
             }
             <h1 class="govuk-heading-l">{ title }</h1>
-            <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
+            { markup::text("p", "govuk-body", AttrValue::Static("Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need.")) }
             if let Some(Ok(l)) = &*listing {
                 { super::device::retention_notice(l, { let reload = reload.clone(); Callback::from(move |_: ()| reload.set(*reload + 1)) }) }
             }

@@ -235,8 +235,8 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                     <h3 class="govuk-heading-s">{ format!("The file holds {} {}", records.len(), if records.len() == 1 { "record" } else { "records" }) }</h3>
                     <ol class="govuk-list">{ rows }</ol>
                     { button::group(ButtonGroupProps { children: html! { <>
-                        { button::view(ButtonProps { id: Some(AttrValue::from("import-confirm")), button_type: "button".into(), onclick: on_confirm, ..ButtonProps::new("Import these records") }) }
-                        { button::view(ButtonProps { id: Some(AttrValue::from("import-cancel")), button_type: "button".into(), variant: ButtonVariant::Secondary, onclick: reset.clone(), ..ButtonProps::new("Cancel") }) }
+                        { button::action("import-confirm", ButtonVariant::Primary, AttrValue::Static("Import these records"), on_confirm) }
+                        { button::action("import-cancel", ButtonVariant::Secondary, AttrValue::Static("Cancel"), reset.clone()) }
                     </> } }) }
                 </div>
             }
@@ -263,7 +263,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                 <label class="govuk-label" for="import-file">{ format!("Upload a JSON file of {what} downloaded from this toolkit") }</label>
                 <div class="govuk-hint" id="import-file-hint">{ "Nothing is stored until you have checked what the file holds. A record already here that is final is never replaced." }</div>
                 if let Some(why) = &refused {
-                    <p class="govuk-error-message" id="import-file-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ format!("The file was not imported. {why}") }</p>
+                    <p class="govuk-error-message" id="import-file-error">{ markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }{ format!("The file was not imported. {why}") }</p>
                 }
                 <input ref={input} class={classes!("govuk-file-upload", refused.is_some().then_some("govuk-file-upload--error"))} id="import-file" name="import-file" type="file" accept=".json,application/json"
                     aria-describedby={if refused.is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }} onchange={on_file} />

@@ -46,7 +46,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         });
         return html! {
             <>
-                <h1 class="govuk-heading-l">{ "This assessment is not final yet" }</h1>
+                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This assessment is not final yet")) }
                 <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the assessment" }</a></p>
             </>
         };
@@ -59,7 +59,9 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         key: AttrValue::from(key.to_string()),
         value: match value {
             Some(v) if !v.trim().is_empty() => lines(&v),
-            _ => html! { <span class="pct-not-given">{ "Not given" }</span> },
+            _ => {
+                html! { { markup::text("span", "pct-not-given", AttrValue::Static("Not given")) } }
+            }
         },
         action: None,
     };
@@ -165,22 +167,22 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </NotificationBanner>
                 }
                 { inset_text::view(InsetTextProps { children: html! { { format!("Finalised on {}. This record is read-only: the DIF and the Gateway Decision cannot be altered (PGA-10, s8).", prevent_core::date::long_date(finished.on)) } } }) }
-                <h2 class="govuk-heading-m">{ "Gateway Decision summary for the FIMU" }</h2>
+                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Gateway Decision summary for the FIMU")) }
                 <div id="gateway-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
                 { button::group(ButtonGroupProps { children: html! {
                     <>
-                        { button::view(ButtonProps { id: Some(AttrValue::from("download-json")), button_type: "button".into(), onclick: on_download, ..ButtonProps::new("Download the assessment (JSON)") }) }
+                        { button::action("download-json", ButtonVariant::Primary, AttrValue::Static("Download the assessment (JSON)"), on_download) }
                         { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the assessment") }) }
                     </>
                 } }) }
                 <p class="govuk-body">{ if cfg!(feature = "trainer") { format!("The download and the print are marked {}: training material, never a real case.", prevent_core::PROTECTIVE_MARKING) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", prevent_core::PROTECTIVE_MARKING) } }</p>
                 if let Some(href) = to_plp {
-                    <h2 class="govuk-heading-m">{ "Next: Police-led Partnership" }</h2>
-                    <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>
+                    { markup::text("h2", "govuk-heading-m", AttrValue::Static("Next: Police-led Partnership")) }
+                    { markup::text("p", "govuk-body", AttrValue::Static("The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case.")) }
                     { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Start the PLP case") }) }
                 }
                 if !deadlines.is_empty() {
-                    <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
+                    { markup::text("h2", "govuk-heading-m", AttrValue::Static("Deadlines")) }
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }
                 }
                 <h2 class="govuk-heading-m" id="audit-title">{ "Audit trail" }</h2>
@@ -195,7 +197,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ audit }</tbody>
                 </table>
-                <h2 class="govuk-heading-m">{ "The assessment" }</h2>
+                { markup::text("h2", "govuk-heading-m", AttrValue::Static("The assessment")) }
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments" }</a></p>
             </div>
