@@ -337,7 +337,7 @@ fn long_text<E: de::Error>(s: &str, limit: usize, what: &str) -> Result<(), E> {
     if s.len() > limit && s.chars().count() > limit {
         return Err(E::custom(format!(
             "{what} {TOO_LONG} {} characters",
-            thousands(limit)
+            crate::records::count(limit)
         )));
     }
     Ok(())
@@ -398,19 +398,6 @@ impl<'de> Visitor<'de> for StrictVisitor {
         }
         Ok(Value::Object(out))
     }
-}
-
-/// 100000 as "100,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A value from the file, quoted for a message: at most 40 characters, no control
@@ -519,8 +506,8 @@ pub(crate) fn from_value(
                     ErrorKind::TooLarge,
                     format!(
                         "The file holds {} records: at most {} can be imported at once",
-                        thousands(items.len()),
-                        thousands(MAX_RECORDS)
+                        crate::records::count(items.len()),
+                        crate::records::count(MAX_RECORDS)
                     ),
                 ));
             }
