@@ -211,7 +211,7 @@ fn Shell() -> Html {
                 </main>
             </div>
             { footer::view(FooterProps { children: html! {
-                { markup::text("p", "govuk-body-s", AttrValue::Static("Nothing you enter leaves this browser unless you download it. Drafts are kept in this browser's storage on this device.")) }
+                <p class="govuk-body-s">{ "Nothing you enter leaves this browser unless you download it. Drafts are kept in this browser's storage on this device." }</p>
             } }) }
         </>
     }
@@ -275,7 +275,7 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(&route.to_path());
         }
-        return html! { { markup::text("p", "govuk-body", AttrValue::Static("Loading…")) } };
+        return html! { <p class="govuk-body">{ "Loading…" }</p> };
     }
     match route {
         #[cfg(not(feature = "officer"))]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 pub fn view(id: impl Into<AttrValue>, message: AttrValue) -> Html {
     html! {
         <p id={id.into()} class="govuk-error-message">
-            { super::markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error:")) }
+            <span class="govuk-visually-hidden">{ "Error:" }</span>
             { " " }
             { message }
         </p>

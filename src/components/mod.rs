@@ -23,7 +23,6 @@ pub mod header;
 pub mod hint;
 pub mod inset_text;
 pub mod label;
-pub mod markup;
 pub mod notification_banner;
 pub mod pagination;
 pub mod panel;

@@ -40,7 +40,7 @@ pub fn view(props: PaginationProps) -> Html {
         html! {
             <div {class}>
                 <a class="govuk-link govuk-pagination__link" {href} {rel} onclick={navigate_on_click(&Some(onclick))}>
-                    <span class="govuk-pagination__link-title">{ text }{ super::markup::text("span", "govuk-visually-hidden", AttrValue::Static(" page")) }</span>
+                    <span class="govuk-pagination__link-title">{ text }<span class="govuk-visually-hidden">{ " page" }</span></span>
                 </a>
             </div>
         }
@@ -50,7 +50,7 @@ pub fn view(props: PaginationProps) -> Html {
         .iter()
         .map(|l| match l {
             None => {
-                html! { { super::markup::text("li", "govuk-pagination__item govuk-pagination__item--ellipses", AttrValue::Static("\u{22ef}")) } }
+                html! { <li class="govuk-pagination__item govuk-pagination__item--ellipses">{ "\u{22ef}" }</li> }
             }
             Some(n) => {
                 let (href, onclick) = (props.link)(*n);

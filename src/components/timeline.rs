@@ -141,8 +141,8 @@ pub fn view(props: TimelineProps) -> Html {
         .map(|i| {
             let in_force = t.band_on(i.date).map_or("", |b| b.label());
             let status = match (i.kind, i.overdue, i.date <= t.today) {
-                (ItemKind::Deadline, true, _) => html! { { super::markup::text("strong", "govuk-tag govuk-tag--red", AttrValue::Static("Overdue")) } },
-                (ItemKind::Deadline, false, _) => html! { { super::markup::text("strong", "govuk-tag govuk-tag--blue", AttrValue::Static("Due")) } },
+                (ItemKind::Deadline, true, _) => html! { <strong class="govuk-tag govuk-tag--red">{ "Overdue" }</strong> },
+                (ItemKind::Deadline, false, _) => html! { <strong class="govuk-tag govuk-tag--blue">{ "Due" }</strong> },
                 (_, _, true) => html! { { "Done" } },
                 (_, _, false) => html! { { "Planned" } },
             };

@@ -348,8 +348,8 @@ pub fn Author() -> Html {
     let preview = match (&*said, build(&typed)) {
         (Said::Preview, Ok(s)) => html! {
             <section id="preview" class="pct-preview">
-                { markup::text("h2", "govuk-heading-l", AttrValue::Static("Preview: as a trainee sees it")) }
-                { markup::text("span", "govuk-caption-l", AttrValue::Static("Training scenario (fictional)")) }
+                <h2 class="govuk-heading-l">{ "Preview: as a trainee sees it" }</h2>
+                <span class="govuk-caption-l">{ "Training scenario (fictional)" }</span>
                 <h3 class="govuk-heading-l">{ s.title.clone() }</h3>
                 <p class="govuk-body-l">{ s.summary.clone() }</p>
                 <p class="govuk-body">{ format!("Today in this scenario is {}.", date::long_date(s.today)) }</p>
@@ -371,14 +371,14 @@ pub fn Author() -> Html {
                         <p class="govuk-notification-banner__heading">{ m.clone() }</p>
                     </NotificationBanner>
                 }
-                { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Write a scenario")) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("1. Complete the model answer")) }
+                <h1 class="govuk-heading-xl">{ "Write a scenario" }</h1>
+                <h2 class="govuk-heading-m">{ "1. Complete the model answer" }</h2>
                 <p class="govuk-body">
                     { "Work the fictional case through the real pages as the model answer: " }
                     <a class="govuk-link" id="start-model" href={start_href.clone()} onclick={nav::on_click(&navigator, start_href)}>{ "start a Gateway Assessment" }</a>
                     { ", finish it, and if the story goes on into PLP, start its PLP case from the finished assessment and record its reassessment. What you type here is kept while you do." }
                 </p>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("2. Choose the model answer")) }
+                <h2 class="govuk-heading-m">{ "2. Choose the model answer" }</h2>
                 if candidates.is_empty() {
                     <p class="govuk-body" id="model">{ "No finished Gateway Assessment is here yet." }</p>
                 } else {
@@ -400,7 +400,7 @@ pub fn Author() -> Html {
                         ..Default::default()
                     }) }
                 }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("3. The case file")) }
+                <h2 class="govuk-heading-m">{ "3. The case file" }</h2>
                 { text_input::view(TextInputProps { error: error_for("title"), value: typed.title.clone().into(), oninput: set(|t, v| t.title = v), hint: Some("Say that it is fictional, for example 'Fictional: stickers at Exampleton station'".into()), ..TextInputProps::new("title", "title", "Title") }) }
                 { text_input::view(TextInputProps { error: error_for("summary"), value: typed.summary.clone().into(), oninput: set(|t, v| t.summary = v), ..TextInputProps::new("summary", "summary", "Summary, in one sentence") }) }
                 { date_input::view(DateInputProps {
@@ -418,8 +418,8 @@ pub fn Author() -> Html {
                 <Textarea id="fimu-notes" name="fimu-notes" label="FIMU dissemination notes (optional)" value={typed.fimu_notes.clone()} oninput={set(|t, v| t.fimu_notes = v)} rows={4} />
                 <Textarea id="deconfliction" name="deconfliction" label="De-confliction details (optional)" value={typed.deconfliction.clone()} oninput={set(|t, v| t.deconfliction = v)} rows={3} hint={Some(AttrValue::from("The date, the reference number and any RADO grading"))} />
                 <Textarea id="checks" name="checks" label="Check results (optional)" value={typed.checks.clone()} oninput={set(|t, v| t.checks = v)} rows={5} />
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("4. Later developments (optional)")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("They arrive once the trainee's Gateway Decision is final, and the scenario's date moves on to the last of them: use them for PLP banding and reassessment.")) }
+                <h2 class="govuk-heading-m">{ "4. Later developments (optional)" }</h2>
+                <p class="govuk-body">{ "They arrive once the trainee's Gateway Decision is final, and the scenario's date moves on to the last of them: use them for PLP banding and reassessment." }</p>
                 { for (0..2).map(|i| {
                     let d = &typed.developments[i];
                     let n = i + 1;
@@ -441,7 +441,7 @@ pub fn Author() -> Html {
                         </div>
                     }
                 }) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("5. Points to score")) }
+                <h2 class="govuk-heading-m">{ "5. Points to score" }</h2>
                 if points.is_empty() {
                     <p class="govuk-body" id="points">{ "Choose the model answer first: the points are suggested from it." }</p>
                 } else {

@@ -83,9 +83,9 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                     let href = change_href(&page.id, &r.question);
                     let error = report.error_for(&r.question);
                     let value = match (&r.value, error) {
-                        (_, Some(i)) if *shown_errors => html! { <p class="govuk-error-message">{ markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }{ i.message.clone() }</p> },
+                        (_, Some(i)) if *shown_errors => html! { <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ i.message.clone() }</p> },
                         (Some(v), _) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
-                        (None, _) => html! { { markup::text("span", "pct-not-given", AttrValue::Static("Not given")) } },
+                        (None, _) => html! { <span class="pct-not-given">{ "Not given" }</span> },
                     };
                     SummaryRow {
                         key: r.key.clone().into(),

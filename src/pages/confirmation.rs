@@ -37,7 +37,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
         });
         return html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This referral is not finished yet")) }
+                <h1 class="govuk-heading-l">{ "This referral is not finished yet" }</h1>
                 <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with your referral" }</a></p>
             </>
         };
@@ -69,23 +69,23 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Your referral has not been sent yet")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("This tool does not send anything. Download your referral and send it to your local Prevent team by secure email, as your organisation's safeguarding procedures say. Quote your reference.")) }
+                <h2 class="govuk-heading-m">{ "Your referral has not been sent yet" }</h2>
+                <p class="govuk-body">{ "This tool does not send anything. Download your referral and send it to your local Prevent team by secure email, as your organisation's safeguarding procedures say. Quote your reference." }</p>
                 { button::group(ButtonGroupProps { children: html! {
                     <>
                         { button::action("download-json", ButtonVariant::Primary, AttrValue::Static("Download the referral (JSON)"), on_download) }
                         { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the referral") }) }
                     </>
                 } }) }
-                { markup::text("p", "govuk-body", AttrValue::Static("The download is marked OFFICIAL-SENSITIVE. Store and send it as your organisation handles sensitive personal information.")) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("What happens next")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help.")) }
+                <p class="govuk-body">{ "The download is marked OFFICIAL-SENSITIVE. Store and send it as your organisation handles sensitive personal information." }</p>
+                <h2 class="govuk-heading-m">{ "What happens next" }</h2>
+                <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
                 <p class="govuk-body">
                     <a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make another referral" }</a>
                     { " or " }
                     <a class="govuk-link" href={check.clone()} onclick={nav::on_click(&navigator, check)}>{ "see your saved drafts" }</a>{ "." }
                 </p>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Your answers")) }
+                <h2 class="govuk-heading-m">{ "Your answers" }</h2>
                 <p class="govuk-body">{ format!("Finished on {}.", prevent_core::date::long_date(finished.on)) }</p>
                 { answers }
             </div>
@@ -111,7 +111,7 @@ pub fn answers_summary(
                             .lines()
                             .map(|l| html! { <>{ l.to_string() }<br /></> })
                             .collect::<Html>(),
-                        None => html! { { markup::text("span", "pct-not-given", AttrValue::Static("Not given")) } },
+                        None => html! { <span class="pct-not-given">{ "Not given" }</span> },
                     },
                     action: None,
                 })

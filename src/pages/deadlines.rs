@@ -144,7 +144,7 @@ pub fn Deadlines() -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("Case deadlines")) }
+                <h1 class="govuk-heading-l">{ "Case deadlines" }</h1>
                 <p class="govuk-body">
                     { format!("Enter the dates you know. Deadlines are counted in working days for {}, less the holidays you have added (", settings.calendar.division.label()) }
                     <a class="govuk-link" href={settings_href.clone()} onclick={nav::on_click(&navigator, settings_href)}>{ "change this in settings" }</a>
@@ -175,11 +175,11 @@ pub fn Deadlines() -> Html {
                 </form>
                 <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>
                 if deadlines.is_empty() {
-                    { markup::text("p", "govuk-body", AttrValue::Static("Enter a date above to see the deadlines it starts.")) }
+                    <p class="govuk-body">{ "Enter a date above to see the deadlines it starts." }</p>
                 } else {
                     { panels }
                     if let Some(p) = &form.download_problem {
-                        <p class="govuk-error-message" id="download-error">{ markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }{ p.clone() }</p>
+                        <p class="govuk-error-message" id="download-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ p.clone() }</p>
                     }
                     { button::action("download-ics", ButtonVariant::Secondary, AttrValue::Static("Download calendar (.ics)"), on_download) }
                 }

@@ -56,10 +56,10 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                 if let Some(p) = &*problem {
                     <NotificationBanner id="delete-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
                 }
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("Are you sure you want to delete this draft?")) }
+                <h1 class="govuk-heading-l">{ "Are you sure you want to delete this draft?" }</h1>
                 if let Some(l) = label {
                     <p class="govuk-body">{ format!("{}: {l}.", if form == Form::Pga { "Gateway Assessment" } else { "Prevent referral" }) }</p>
-                    { markup::text("p", "govuk-body", AttrValue::Static("You can undo this straight afterwards, until you leave or reload the app.")) }
+                    <p class="govuk-body">{ "You can undo this straight afterwards, until you leave or reload the app." }</p>
                     <form novalidate=true onsubmit={on_delete}>
                         { button::group(ButtonGroupProps { children: html! {
                             <>
@@ -69,7 +69,7 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                         } }) }
                     </form>
                 } else {
-                    { markup::text("p", "govuk-body", AttrValue::Static("This draft is not in this browser. It may already have been deleted.")) }
+                    <p class="govuk-body">{ "This draft is not in this browser. It may already have been deleted." }</p>
                     <p class="govuk-body"><a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "See your saved drafts" }</a></p>
                 }
             </div>

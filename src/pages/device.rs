@@ -92,7 +92,7 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
                 <NotificationBanner id="wipe-done">
                     <p class="govuk-notification-banner__heading">{ said.clone() }</p>
                     if !cfg!(feature = "trainer") {
-                        { markup::text("p", "govuk-body", AttrValue::Static("The passphrase went with it: set a new one to keep drafts again.")) }
+                        <p class="govuk-body">{ "The passphrase went with it: set a new one to keep drafts again." }</p>
                         { button::action("wipe-continue", ButtonVariant::Primary, AttrValue::Static("Continue"), Callback::from(|_: MouseEvent| crate::services::vault::lock())) }
                     }
                 </NotificationBanner>
@@ -219,7 +219,7 @@ fn use_passphrase() -> Html {
     html! {
         <>
             <h3 class="govuk-heading-s" id="passphrase-heading">{ "Passphrase" }</h3>
-            { markup::text("p", "govuk-body", AttrValue::Static("Every draft and record is kept encrypted in this browser (AES-256-GCM) with a key made from your passphrase. The toolkit locks itself when you have been away, and you can lock it now with the link at the top of each page.")) }
+            <p class="govuk-body">{ "Every draft and record is kept encrypted in this browser (AES-256-GCM) with a key made from your passphrase. The toolkit locks itself when you have been away, and you can lock it now with the link at the top of each page." }</p>
             <Select id="autolock" name="autolock" label="Lock after this long without use"
                 items={[5u32, 15, 30, 60].iter().map(|m| (AttrValue::from(m.to_string()), AttrValue::from(format!("{m} minutes")))).collect::<Vec<_>>()}
                 selected={Some(AttrValue::from(minutes.to_string()))} onchange={on_minutes} />
@@ -227,7 +227,7 @@ fn use_passphrase() -> Html {
                 <div class="govuk-inset-text" id="passphrase-changed" role="status">{ done.clone() }</div>
             }
             <details class="govuk-details" open={!change.errors.is_empty()}>
-                <summary class="govuk-details__summary">{ markup::text("span", "govuk-details__summary-text", AttrValue::Static("Change your passphrase")) }</summary>
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{ "Change your passphrase" }</span></summary>
                 <div class="govuk-details__text">
                     if !change.errors.is_empty() {
                         <ErrorSummary items={change.errors.iter().map(|(f, m)| ErrorSummaryItem::new(m.clone(), f.clone())).collect::<Vec<_>>()} />

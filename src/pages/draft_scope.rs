@@ -37,18 +37,18 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
     };
     match load {
         Load::Loading => {
-            html! { { markup::text("p", "govuk-body", AttrValue::Static("Loading your draft…")) } }
+            html! { <p class="govuk-body">{ "Loading your draft…" }</p> }
         }
         Load::Missing => html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This draft is not in this browser")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("It may have been deleted, or saved in another browser or on another device.")) }
+                <h1 class="govuk-heading-l">{ "This draft is not in this browser" }</h1>
+                <p class="govuk-body">{ "It may have been deleted, or saved in another browser or on another device." }</p>
                 <p class="govuk-body"><a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(&navigator, drafts)}>{ "See your saved drafts" }</a></p>
             </>
         },
         Load::Failed(e) => html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This draft cannot be opened")) }
+                <h1 class="govuk-heading-l">{ "This draft cannot be opened" }</h1>
                 <p class="govuk-body">{ e.to_string() }</p>
             </>
         },

@@ -129,7 +129,9 @@ fn to_page(navigator: &Navigator, href: AttrValue) -> Callback<MouseEvent> {
 #[component]
 pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
-    let officer = form != Form::Referral;
+    // The partners' bundle lists only referrals (app.rs): its build leaves out the officers'
+    // filters, sort and columns.
+    let officer = cfg!(feature = "officer") && form != Form::Referral;
     let title = if officer {
         "Your Gateway Assessments and PLP cases"
     } else {
@@ -341,7 +343,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         }
     };
     let rows: Html = match &*listing {
-        None => html! { { markup::text("p", "govuk-body", AttrValue::Static("Loading…")) } },
+        None => html! { <p class="govuk-body">{ "Loading…" }</p> },
         Some(Err(e)) => html! { <p class="govuk-body">{ e.to_string() }</p> },
         Some(Ok(_)) if shown.is_empty() => {
             html! { <p class="govuk-body" id="no-drafts">{ if all.is_empty() { "You have no saved drafts in this browser." } else { "No records match these filters." } }</p> }
@@ -407,7 +409,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                             if officer {
                                 { header("Next deadline".into()) }
                             }
-                            { header(html! { { markup::text("span", "govuk-visually-hidden", AttrValue::Static("Actions")) } }) }
+                            { header(html! { <span class="govuk-visually-hidden">{ "Actions" }</span> }) }
                         </tr>
                     </thead>
                     <tbody class="govuk-table__body">{ body }</tbody>
@@ -442,7 +444,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 <NotificationBanner id="undo-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
             }
             <h1 class="govuk-heading-l">{ title }</h1>
-            { markup::text("p", "govuk-body", AttrValue::Static("Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need.")) }
+            <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
             if let Some(Ok(l)) = &*listing {
                 { super::device::retention_notice(l, { let reload = reload.clone(); Callback::from(move |_: ()| reload.set(*reload + 1)) }) }
             }

@@ -82,7 +82,7 @@ pub fn use_framework_settings() -> Html {
         <>
             <h2 class="govuk-heading-m" id="framework">{ "DIF framework" }</h2>
             <p class="govuk-body" id="framework-current">{ format!("In use: {} (version {}), {} sections, {factors} factors.", current.title, current.version, current.sections.len()) }</p>
-            { markup::text("p", "govuk-body", AttrValue::Static("Your force can replace the factor set used by new Gateway Assessments with its own file. The file is checked in full before it is used; a file with any problem changes nothing. Assessments already started keep the answers they have.")) }
+            <p class="govuk-body">{ "Your force can replace the factor set used by new Gateway Assessments with its own file. The file is checked in full before it is used; a file with any problem changes nothing. Assessments already started keep the answers they have." }</p>
             if let Outcome::Saved(msg) = &*outcome {
                 <div class="govuk-inset-text" id="framework-saved" role="status">{ msg.clone() }</div>
             }
@@ -91,7 +91,7 @@ pub fn use_framework_settings() -> Html {
                 <div class="govuk-hint" id="framework-file-hint">{ "A JSON file in the same format as the download below." }</div>
                 if let Some(problems) = &error {
                     <div class="govuk-error-message" id="framework-file-error" role="alert">
-                        { markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }
+                        <span class="govuk-visually-hidden">{ "Error: " }</span>
                         { "The file was not used:" }
                         <ul class="govuk-list govuk-list--bullet">
                             { for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }

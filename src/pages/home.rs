@@ -17,16 +17,16 @@ pub fn view(navigator: &Navigator) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Prevent Case Toolkit")) }
-                { markup::text("p", "govuk-body-l", AttrValue::Static("Prepare complete, policy-checked Prevent records in your browser.")) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Make a Prevent referral")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("For schools, health services, councils, police and other partners who have noticed a concern that someone may be drawn into terrorism. You get a structured record of your referral to send to your Prevent team.")) }
+                <h1 class="govuk-heading-xl">{ "Prevent Case Toolkit" }</h1>
+                <p class="govuk-body-l">{ "Prepare complete, policy-checked Prevent records in your browser." }</p>
+                <h2 class="govuk-heading-m">{ "Make a Prevent referral" }</h2>
+                <p class="govuk-body">{ "For schools, health services, councils, police and other partners who have noticed a concern that someone may be drawn into terrorism. You get a structured record of your referral to send to your Prevent team." }</p>
                 { button::view(ButtonProps { is_start: true, href: Some(start.clone()), onclick: nav::on_click(navigator, start), ..ButtonProps::new("Make a referral") }) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Carry on with a saved draft")) }
+                <h2 class="govuk-heading-m">{ "Carry on with a saved draft" }</h2>
                 <p class="govuk-body">
                     <a class="govuk-link" href={drafts.clone()} onclick={nav::on_click(navigator, drafts)}>{ "See your saved drafts" }</a>
                 </p>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("For Counter Terrorism Case Officers")) }
+                <h2 class="govuk-heading-m">{ "For Counter Terrorism Case Officers" }</h2>
                 <p class="govuk-body">
                     <a class="govuk-link" href={officer.clone()} onclick={nav::on_click(navigator, officer)}>{ "Prevent Gateway Assessments, deadlines and settings" }</a>
                 </p>

@@ -263,7 +263,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                 <label class="govuk-label" for="import-file">{ format!("Upload a JSON file of {what} downloaded from this toolkit") }</label>
                 <div class="govuk-hint" id="import-file-hint">{ "Nothing is stored until you have checked what the file holds. A record already here that is final is never replaced." }</div>
                 if let Some(why) = &refused {
-                    <p class="govuk-error-message" id="import-file-error">{ markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }{ format!("The file was not imported. {why}") }</p>
+                    <p class="govuk-error-message" id="import-file-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ format!("The file was not imported. {why}") }</p>
                 }
                 <input ref={input} class={classes!("govuk-file-upload", refused.is_some().then_some("govuk-file-upload--error"))} id="import-file" name="import-file" type="file" accept=".json,application/json"
                     aria-describedby={if refused.is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }} onchange={on_file} />

@@ -14,8 +14,8 @@ pub fn NotFound() -> Html {
     let home = nav::href(&Route::Home);
     html! {
         <>
-            { crate::components::markup::text("h1", "govuk-heading-l", AttrValue::Static("Page not found")) }
-            { crate::components::markup::text("p", "govuk-body", AttrValue::Static("If you typed the web address, check it is correct.")) }
+            <h1 class="govuk-heading-l">{ "Page not found" }</h1>
+            <p class="govuk-body">{ "If you typed the web address, check it is correct." }</p>
             <p class="govuk-body">
                 <a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Go to the start" }</a>
             </p>

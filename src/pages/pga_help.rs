@@ -265,10 +265,10 @@ mod officer {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
             }
             None if load(id).is_some_and(|d| d.is_locked()) => {
-                html! { { crate::components::markup::text("span", "pct-not-given", AttrValue::Static("None")) } }
+                html! { <span class="pct-not-given">{ "None" }</span> }
             }
             None => {
-                html! { { crate::components::markup::text("span", "pct-not-given", AttrValue::Static("None yet")) } }
+                html! { <span class="pct-not-given">{ "None yet" }</span> }
             }
         }
     }
@@ -340,13 +340,13 @@ mod officer {
                 } else {
                     { super::super::deadlines::panels(&deadlines, today, &cal) }
                 }
-                { crate::components::markup::text("h3", "govuk-heading-s", AttrValue::Static("Factors found")) }
+                <h3 class="govuk-heading-s">{ "Factors found" }</h3>
                 <p class="govuk-body-s" id="pga-factor-counts" role="status" aria-live="polite">
                     { format!("{present} present, {} absent, {} unknown or not recorded yet.", factors.absent, factors.unknown) }
                 </p>
                 <div class="pct-factors">{ found }</div>
                 if let Some(required) = fimu_submission_required {
-                    { crate::components::markup::text("h3", "govuk-heading-s", AttrValue::Static("FIMU submission")) }
+                    <h3 class="govuk-heading-s">{ "FIMU submission" }</h3>
                     <p class="govuk-body-s" id="pga-fimu">{
                         if required {
                             "The Gateway Decision must be submitted to the FIMU (PGA-11, s8)."
@@ -388,7 +388,7 @@ mod officer {
         html! {
             <aside class="pct-sidebar" aria-labelledby="plp-help-title">
                 <h2 class="govuk-heading-m" id="plp-help-title">{ "This case" }</h2>
-                { crate::components::markup::text("h3", "govuk-heading-s", AttrValue::Static("Suggested band")) }
+                <h3 class="govuk-heading-s">{ "Suggested band" }</h3>
                 <p class="govuk-body" id="plp-suggested" role="status" aria-live="polite"><strong>{ band }</strong></p>
                 if !s.triggers.is_empty() {
                     <ul class="govuk-list govuk-list--bullet govuk-body-s" id="plp-triggers">

@@ -46,7 +46,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         });
         return html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This assessment is not final yet")) }
+                <h1 class="govuk-heading-l">{ "This assessment is not final yet" }</h1>
                 <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the assessment" }</a></p>
             </>
         };
@@ -60,7 +60,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         value: match value {
             Some(v) if !v.trim().is_empty() => lines(&v),
             _ => {
-                html! { { markup::text("span", "pct-not-given", AttrValue::Static("Not given")) } }
+                html! { <span class="pct-not-given">{ "Not given" }</span> }
             }
         },
         action: None,
@@ -167,7 +167,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </NotificationBanner>
                 }
                 { inset_text::view(InsetTextProps { children: html! { { format!("Finalised on {}. This record is read-only: the DIF and the Gateway Decision cannot be altered (PGA-10, s8).", prevent_core::date::long_date(finished.on)) } } }) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Gateway Decision summary for the FIMU")) }
+                <h2 class="govuk-heading-m">{ "Gateway Decision summary for the FIMU" }</h2>
                 <div id="gateway-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
                 { button::group(ButtonGroupProps { children: html! {
                     <>
@@ -177,12 +177,12 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                 } }) }
                 <p class="govuk-body">{ if cfg!(feature = "trainer") { format!("The download and the print are marked {}: training material, never a real case.", prevent_core::PROTECTIVE_MARKING) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", prevent_core::PROTECTIVE_MARKING) } }</p>
                 if let Some(href) = to_plp {
-                    { markup::text("h2", "govuk-heading-m", AttrValue::Static("Next: Police-led Partnership")) }
-                    { markup::text("p", "govuk-body", AttrValue::Static("The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case.")) }
+                    <h2 class="govuk-heading-m">{ "Next: Police-led Partnership" }</h2>
+                    <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>
                     { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Start the PLP case") }) }
                 }
                 if !deadlines.is_empty() {
-                    { markup::text("h2", "govuk-heading-m", AttrValue::Static("Deadlines")) }
+                    <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }
                 }
                 <h2 class="govuk-heading-m" id="audit-title">{ "Audit trail" }</h2>
@@ -197,7 +197,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ audit }</tbody>
                 </table>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("The assessment")) }
+                <h2 class="govuk-heading-m">{ "The assessment" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments" }</a></p>
             </div>

@@ -60,7 +60,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         });
         return html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This entry into PLP is not confirmed yet")) }
+                <h1 class="govuk-heading-l">{ "This entry into PLP is not confirmed yet" }</h1>
                 <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Carry on with the entry" }</a></p>
             </>
         };
@@ -246,35 +246,35 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("The case")) }
+                <h2 class="govuk-heading-m">{ "The case" }</h2>
                 <div id="plp-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Reassessments")) }
+                <h2 class="govuk-heading-m">{ "Reassessments" }</h2>
                 <div id="plp-history">{ summary_list::view(SummaryListProps { rows: history }) }</div>
                 { next_step }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Panels")) }
+                <h2 class="govuk-heading-m">{ "Panels" }</h2>
                 if panel_rows.is_empty() {
                     <p class="govuk-body" id="plp-no-panels">{ "No panel recorded." }</p>
                 } else {
                     <div id="plp-panels">{ summary_list::view(SummaryListProps { rows: panel_rows }) }</div>
                 }
                 { panel_step }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Submissions to the FIMU")) }
+                <h2 class="govuk-heading-m">{ "Submissions to the FIMU" }</h2>
                 if submission_rows.is_empty() {
                     <p class="govuk-body" id="plp-no-submissions">{ "No submission recorded: the 3-monthly summary counts from entry (INT-1)." }</p>
                 } else {
                     <div id="plp-submissions">{ summary_list::view(SummaryListProps { rows: submission_rows }) }</div>
                 }
                 { submission_step }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Deadlines")) }
+                <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                 { super::deadlines::panels(&deadlines, today, &cal) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Timeline")) }
+                <h2 class="govuk-heading-m">{ "Timeline" }</h2>
                 { timeline::view(TimelineProps { id: "plp-timeline".into(), caption: format!("Case {} over time", case.case_reference).into(), timeline }) }
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::action("download-json", ButtonVariant::Primary, AttrValue::Static("Download the case (JSON)"), on_download) }
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_ics, ..ButtonProps::new("Download the deadlines (.ics)") }) }
                     { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the case") }) }
                 </> } }) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("The entry")) }
+                <h2 class="govuk-heading-m">{ "The entry" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments and cases" }</a></p>
             </div>
@@ -348,7 +348,7 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
         });
         return html! {
             <>
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("This is not recorded yet")) }
+                <h1 class="govuk-heading-l">{ "This is not recorded yet" }</h1>
                 <p class="govuk-body"><a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(navigator, tasks)}>{ "Carry on" }</a></p>
             </>
         };

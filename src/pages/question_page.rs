@@ -250,7 +250,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     if let Some(problem) = duplicate {
                         <NotificationBanner title={Some(AttrValue::from("Important"))} id="duplicate-case">
                             <p class="govuk-notification-banner__heading">{ problem }</p>
-                            { markup::text("p", "govuk-body", AttrValue::Static("Check the case reference, or carry on with the existing assessment from your list of Gateway Assessments.")) }
+                            <p class="govuk-body">{ "Check the case reference, or carry on with the existing assessment from your list of Gateway Assessments." }</p>
                         </NotificationBanner>
                     }
                     <span class="govuk-caption-l">{ &schema.title }</span>
@@ -269,7 +269,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                             </>
                         } }) }
                     </form>
-                    { markup::text("p", "govuk-body-s pct-save-note", AttrValue::Static("Your answers are saved in this browser as you type.")) }
+                    <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
                 </div>
                 <div class="govuk-grid-column-one-third">{ sidebar.clone() }</div>
             </div>

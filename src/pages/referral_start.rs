@@ -153,7 +153,7 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
         return html! {
             <>
                 { banner_of(&problem) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Starting…")) }
+                <p class="govuk-body">{ "Starting…" }</p>
             </>
         };
     }
@@ -169,8 +169,8 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     { banner }
-                    { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Start a Police-led Partnership case")) }
-                    { markup::text("p", "govuk-body", AttrValue::Static("Record how the case entered Police-led Partnership (PLP), its opening DIF and its priority band (CTP-Prevent Policy, sections 11 and 12).")) }
+                    <h1 class="govuk-heading-xl">{ "Start a Police-led Partnership case" }</h1>
+                    <p class="govuk-body">{ "Record how the case entered Police-led Partnership (PLP), its opening DIF and its priority band (CTP-Prevent Policy, sections 11 and 12)." }</p>
                     <ul class="govuk-list govuk-list--bullet">
                         <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, or out of Channel, each with its rationale (PLP-7)." }</li>
                         <li>{ "The band is suggested from the DIF, with the reasons; you confirm or change it. No case enters PLP as Monitored (PLP-4)." }</li>
@@ -190,14 +190,14 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     { banner }
-                    { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Start a Prevent Gateway Assessment")) }
-                    { markup::text("p", "govuk-body", AttrValue::Static("The Prevent Gateway Assessment (PGA) is the first Dynamic Investigation Framework (DIF) of a case. It ends in a Gateway Decision that a supervisor signs off (CTP-Prevent Policy, section 8).")) }
+                    <h1 class="govuk-heading-xl">{ "Start a Prevent Gateway Assessment" }</h1>
+                    <p class="govuk-body">{ "The Prevent Gateway Assessment (PGA) is the first Dynamic Investigation Framework (DIF) of a case. It ends in a Gateway Decision that a supervisor signs off (CTP-Prevent Policy, section 8)." }</p>
                     <ul class="govuk-list govuk-list--bullet">
                         <li>{ "It is due within 5 working days of receiving the de-conflicted referral from the FIMU (PGA-2). The deadlines show as you enter the dates." }</li>
                         <li>{ "Nothing can be assessed until the FIMU has de-conflicted the referral with a date and a reference number (PGA-1, s7)." }</li>
                         <li>{ "Only one PGA is ever completed for a case. Once supervised and final, it can never be altered (PGA-10)." }</li>
                     </ul>
-                    { markup::text("p", "govuk-body", AttrValue::Static("Your answers are saved, in this browser only, as you type. Nothing is sent anywhere: at the end you download the record and its Gateway Decision summary.")) }
+                    <p class="govuk-body">{ "Your answers are saved, in this browser only, as you type. Nothing is sent anywhere: at the end you download the record and its Gateway Decision summary." }</p>
                     { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
                 </div>
             </div>
@@ -210,22 +210,22 @@ pub fn ReferralStart(props: &ReferralStartProps) -> Html {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 { banner }
-                { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Make a Prevent referral")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Prevent aims to stop people becoming terrorists or supporting terrorism. A referral asks your local Prevent team, in the police, to assess whether someone, an institution or an ideological expression (such as a leafleting or stickering campaign) needs Prevent support.")) }
+                <h1 class="govuk-heading-xl">{ "Make a Prevent referral" }</h1>
+                <p class="govuk-body">{ "Prevent aims to stop people becoming terrorists or supporting terrorism. A referral asks your local Prevent team, in the police, to assess whether someone, an institution or an ideological expression (such as a leafleting or stickering campaign) needs Prevent support." }</p>
                 { warning_text::view(WarningTextProps::new(html! {
                     "Call 999 now if there is an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone."
                 })) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Notice, check, share")) }
+                <h2 class="govuk-heading-m">{ "Notice, check, share" }</h2>
                 <ul class="govuk-list govuk-list--bullet">
                     <li><strong>{ "Notice" }</strong>{ " emotional, verbal, physical or circumstantial changes that worry you." }</li>
                     <li><strong>{ "Check" }</strong>{ " with your safeguarding or Prevent lead." }</li>
                     <li><strong>{ "Share" }</strong>{ " by making a referral with this form." }</li>
                 </ul>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("This form is for referrals, not advice")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("When you finish this form you are making a referral: the Prevent team will record it and act on it. If you only want advice first, call your local Prevent team instead. (CTP-Prevent Policy, section 7.)")) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Before you start")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("It takes about 20 minutes. You will need your contact details, what you know about the person, institution or expression, and a description of your concerns in your own words.")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Your answers are saved in this browser as you type, so you can stop and come back. At the end you download the referral to send to your Prevent team. Nothing is sent for you.")) }
+                <h2 class="govuk-heading-m">{ "This form is for referrals, not advice" }</h2>
+                <p class="govuk-body">{ "When you finish this form you are making a referral: the Prevent team will record it and act on it. If you only want advice first, call your local Prevent team instead. (CTP-Prevent Policy, section 7.)" }</p>
+                <h2 class="govuk-heading-m">{ "Before you start" }</h2>
+                <p class="govuk-body">{ "It takes about 20 minutes. You will need your contact details, what you know about the person, institution or expression, and a description of your concerns in your own words." }</p>
+                <p class="govuk-body">{ "Your answers are saved in this browser as you type, so you can stop and come back. At the end you download the referral to send to your Prevent team. Nothing is sent for you." }</p>
                 { button::view(ButtonProps { is_start: true, onclick: start, ..ButtonProps::new("Start now") }) }
             </div>
         </div>

@@ -192,8 +192,8 @@ pub fn SettingsPage() -> Html {
                 if let Some(msg) = &*saved {
                     <div class="govuk-inset-text" id="settings-saved" role="status">{ msg.clone() }</div>
                 }
-                { markup::text("h1", "govuk-heading-l", AttrValue::Static("Settings")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Settings are saved in this browser as soon as you change them, and apply to every deadline.")) }
+                <h1 class="govuk-heading-l">{ "Settings" }</h1>
+                <p class="govuk-body">{ "Settings are saved in this browser as soon as you change them, and apply to every deadline." }</p>
                 { radios::view(RadiosProps {
                     id: "division".into(),
                     name: "division".into(),
@@ -204,14 +204,14 @@ pub fn SettingsPage() -> Html {
                     onchange: on_division,
                     ..Default::default()
                 }) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Holidays you have added")) }
+                <h2 class="govuk-heading-m">{ "Holidays you have added" }</h2>
                 if extra_rows.is_empty() {
                     <p class="govuk-body" id="no-extra-holidays">{ "None. Add a holiday when one is announced that this tool does not know about yet." }</p>
                 } else {
                     { summary_list::view(SummaryListProps { rows: extra_rows }) }
                 }
                 <form novalidate=true onsubmit={on_add}>
-                    { markup::text("h3", "govuk-heading-s", AttrValue::Static("Add a holiday")) }
+                    <h3 class="govuk-heading-s">{ "Add a holiday" }</h3>
                     { date_input::view(DateInputProps {
                         id: "holiday-date".into(),
                         legend: "Date of the holiday".into(),
@@ -232,7 +232,7 @@ pub fn SettingsPage() -> Html {
                     { button::view(ButtonProps { variant: ButtonVariant::Secondary, ..ButtonProps::new("Add holiday") }) }
                 </form>
                 { framework }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Bank holidays in use")) }
+                <h2 class="govuk-heading-m">{ "Bank holidays in use" }</h2>
                 { holiday_lists }
             </div>
         </div>

@@ -85,7 +85,7 @@ pub fn case_file(s: &Scenario, developments: bool) -> Html {
             { section("vignette-checks", "Check results", &s.vignette.checks) }
             if developments && !s.developments.is_empty() {
                 <section id="developments">
-                    { markup::text("h2", "govuk-heading-m", AttrValue::Static("Later developments")) }
+                    <h2 class="govuk-heading-m">{ "Later developments" }</h2>
                     { for s.developments.iter().map(|d| html! {
                         <div class="pct-development">
                             <h3 class="govuk-heading-s">{ format!("{}: {}", long_date(d.date), d.title) }</h3>
@@ -150,9 +150,9 @@ pub fn TrainerHome() -> Html {
                         <p class="govuk-notification-banner__heading">{ m.clone() }</p>
                     </NotificationBanner>
                 }
-                { markup::text("h1", "govuk-heading-xl", AttrValue::Static("Training scenarios")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Each scenario is a fictional case. You work it in the real Gateway Assessment and PLP pages, on a simulated date that the scenario sets, and then read a debrief: each point of the model answer, matched or missed, with its rule, the policy section and the reason.")) }
-                { markup::text("p", "govuk-body", AttrValue::Static("Training records are kept apart from real ones, in this browser only, and everything here is marked TRAINING — FICTIONAL.")) }
+                <h1 class="govuk-heading-xl">{ "Training scenarios" }</h1>
+                <p class="govuk-body">{ "Each scenario is a fictional case. You work it in the real Gateway Assessment and PLP pages, on a simulated date that the scenario sets, and then read a debrief: each point of the model answer, matched or missed, with its rule, the policy section and the reason." }</p>
+                <p class="govuk-body">{ "Training records are kept apart from real ones, in this browser only, and everything here is marked TRAINING — FICTIONAL." }</p>
                 <table class="govuk-table" id="scenarios">
                     <caption class="govuk-table__caption govuk-table__caption--m">{ format!("{} scenarios", scenarios.len()) }</caption>
                     <thead class="govuk-table__head">
@@ -176,12 +176,12 @@ pub fn TrainerHome() -> Html {
                         }) }
                     </tbody>
                 </table>
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Add a scenario")) }
+                <h2 class="govuk-heading-m">{ "Add a scenario" }</h2>
                 <div class={classes!("govuk-form-group", error.is_some().then_some("govuk-form-group--error"))}>
                     <label class="govuk-label" for="scenario-file">{ "Upload a scenario file" }</label>
                     <div class="govuk-hint" id="scenario-file-hint">{ "A .json file a trainer downloaded from 'Write a scenario'. It is checked in full, against the policy's rules too; a file with any problem changes nothing." }</div>
                     if let Some(e) = &error {
-                        <p class="govuk-error-message" id="scenario-file-error">{ markup::text("span", "govuk-visually-hidden", AttrValue::Static("Error: ")) }{ e.clone() }</p>
+                        <p class="govuk-error-message" id="scenario-file-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e.clone() }</p>
                     }
                     <input class={classes!("govuk-file-upload", error.is_some().then_some("govuk-file-upload--error"))} id="scenario-file" name="scenario-file" type="file" accept=".json,application/json"
                         aria-describedby={if error.is_some() { "scenario-file-hint scenario-file-error" } else { "scenario-file-hint" }}
@@ -264,7 +264,7 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         },
         Some(d) => html! {
             <>
-                { markup::text("p", "govuk-body", AttrValue::Static("Your Gateway Decision is final, and the later developments below have arrived: the date in the scenario has moved on. Carry on with the case if the story goes on, then read your debrief.")) }
+                <p class="govuk-body">{ "Your Gateway Decision is final, and the later developments below have arrived: the date in the scenario has moved on. Carry on with the case if the story goes on, then read your debrief." }</p>
                 <ul class="govuk-list">
                     <li>{ link(&navigator, &Route::FormDone { form: Form::Pga, id: d.id.clone() }, "Your Gateway Assessment", "your-pga") }</li>
                     if let Some(p) = &attempt.plp {
@@ -283,14 +283,14 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
-                { markup::text("span", "govuk-caption-l", AttrValue::Static("Training scenario (fictional)")) }
+                <span class="govuk-caption-l">{ "Training scenario (fictional)" }</span>
                 <h1 class="govuk-heading-xl">{ s.title.clone() }</h1>
                 <p class="govuk-body-l">{ s.summary.clone() }</p>
                 { inset_text::view(InsetTextProps { children: html! {
                     <span id="scenario-today">{ format!("Today in this scenario is {}: deadlines count from the story's dates, not from your calendar.", long_date(s.today_after(decided))) }</span>
                 } }) }
                 { case_file(&s, decided) }
-                { markup::text("h2", "govuk-heading-m", AttrValue::Static("Your attempt")) }
+                <h2 class="govuk-heading-m">{ "Your attempt" }</h2>
                 { next }
                 if attempt.pga.is_some() {
                     <p class="govuk-body">
@@ -348,7 +348,7 @@ pub fn Debrief(props: &ScenarioProps) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-full">
-                { markup::text("span", "govuk-caption-l", AttrValue::Static("Training scenario (fictional)")) }
+                <span class="govuk-caption-l">{ "Training scenario (fictional)" }</span>
                 <h1 class="govuk-heading-xl">{ format!("Debrief: {}", s.title) }</h1>
                 { panel::view(PanelProps { title: format!("{}%", d.percent()).into(), children: html! {
                     <span id="debrief-score">{ format!("{} of {} marks", d.marks, d.out_of) }</span>
@@ -372,19 +372,19 @@ pub fn Debrief(props: &ScenarioProps) -> Html {
                             </h2>
                             <dl class="govuk-summary-list govuk-summary-list--no-border">
                                 <div class="govuk-summary-list__row">
-                                    { markup::text("dt", "govuk-summary-list__key", AttrValue::Static("Model answer")) }
+                                    <dt class="govuk-summary-list__key">{ "Model answer" }</dt>
                                     <dd class="govuk-summary-list__value">{ p.expected.clone() }</dd>
                                 </div>
                                 <div class="govuk-summary-list__row">
-                                    { markup::text("dt", "govuk-summary-list__key", AttrValue::Static("Your answer")) }
+                                    <dt class="govuk-summary-list__key">{ "Your answer" }</dt>
                                     <dd class="govuk-summary-list__value">{ p.given.clone() }</dd>
                                 </div>
                                 <div class="govuk-summary-list__row">
-                                    { markup::text("dt", "govuk-summary-list__key", AttrValue::Static("Rule")) }
+                                    <dt class="govuk-summary-list__key">{ "Rule" }</dt>
                                     <dd class="govuk-summary-list__value">{ format!("{} ({})", p.point.rule, p.point.section) }</dd>
                                 </div>
                                 <div class="govuk-summary-list__row">
-                                    { markup::text("dt", "govuk-summary-list__key", AttrValue::Static("Why")) }
+                                    <dt class="govuk-summary-list__key">{ "Why" }</dt>
                                     <dd class="govuk-summary-list__value">{ p.point.reason.clone() }</dd>
                                 </div>
                             </dl>

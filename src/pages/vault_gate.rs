@@ -125,7 +125,7 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
         State::Unavailable(why) => html! {
             <>
                 <p class="govuk-body">{ "The toolkit keeps your drafts only in this browser, and this browser is not letting it store anything: " }{ why.clone() }{ "." }</p>
-                { markup::text("p", "govuk-body", AttrValue::Static("This happens in private browsing windows and when a browser's site data is turned off. Anything you typed would be lost, so the forms are not opened. Open the toolkit in a normal window, or allow this site to store data, then reload this page.")) }
+                <p class="govuk-body">{ "This happens in private browsing windows and when a browser's site data is turned off. Anything you typed would be lost, so the forms are not opened. Open the toolkit in a normal window, or allow this site to store data, then reload this page." }</p>
             </>
         },
         State::New { clear } => html! {
@@ -201,7 +201,7 @@ fn forgotten(form: &UseStateHandle<Form>, on_change: &Callback<State>) -> Html {
         open: form.forgot,
         children: html! {
             <>
-                { markup::text("p", "govuk-body", AttrValue::Static("Nobody can recover it, and without it the drafts cannot be opened. You can delete everything the toolkit keeps in this browser and start again with a new passphrase.")) }
+                <p class="govuk-body">{ "Nobody can recover it, and without it the drafts cannot be opened. You can delete everything the toolkit keeps in this browser and start again with a new passphrase." }</p>
                 if form.forgot {
                     { warning_text::view(WarningTextProps::new(html! { "This deletes every draft and record kept in this browser. It cannot be undone." })) }
                     { button::group(ButtonGroupProps { children: html! {
