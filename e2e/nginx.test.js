@@ -330,7 +330,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     assert.equal((await request(server.url, '/', { method: 'POST' })).status, 405, 'POST /');
   });
 
-  test('offline (issue 9): each bundle\'s service worker and manifest are revalidated, and every file it caches is served', async () => {
+  test('OFF-3: each bundle\'s service worker and manifest are revalidated, and every file it caches is served', async () => {
     for (const [name, prefix] of [
       ['partners', '/'],
       ['officers', '/officer/'],

@@ -1,5 +1,6 @@
 'use strict';
-// Offline use (issue 9, item 3; ARCHITECTURE.md "Offline"): after one visit, each bundle's
+// Offline use (issue 9, item 3; ARCHITECTURE.md "Offline"; labels OFF-1..3 in
+// docs/decisions/0007-offline.md): after one visit, each bundle's
 // service worker has cached its app shell, so with the network off the app loads, a referral
 // can be completed from start to finish, and the drafts are all there; a new build on the server
 // is used on the next load, without losing a draft, and is what the cache then holds.
@@ -99,7 +100,7 @@ const build = (page) => page.evaluate(() => document.querySelector('meta[name="p
 
 const h1 = async (page) => (await page.locator('main#main-content h1').first().innerText()).trim();
 
-test('offline: after one visit, a partner completes a referral with the network off, and keeps every draft (issue 9)', async (t) => {
+test('OFF-1: after one visit, a partner completes a referral with the network off, and keeps every draft', async (t) => {
   const site = await servedCopy(t);
   const g = await openOn(t, site);
   const { page } = g;
@@ -132,7 +133,7 @@ test('offline: after one visit, a partner completes a referral with the network 
   await other.close();
 });
 
-test('offline: a new build is used on the next load, its cache replaces the old one, and no draft is lost (issue 9)', async (t) => {
+test('OFF-2: a new build is used on the next load, its cache replaces the old one, and no draft is lost', async (t) => {
   const site = await servedCopy(t);
   const g = await openOn(t, site);
   const { page } = g;
@@ -179,7 +180,7 @@ test('offline: a new build is used on the next load, its cache replaces the old 
   await networkOn(g, site);
 });
 
-test('offline: the officers\' and trainer\'s bundles each cache their own app, and load with the network off (issue 9)', async (t) => {
+test('OFF-3 OFF-1: the officers\' and trainer\'s bundles each cache their own app, and load with the network off', async (t) => {
   const site = await servedCopy(t);
   const g = await openOn(t, site);
   const { page } = g;
