@@ -34,6 +34,11 @@ pub fn register() {
         return;
     }
     let workers = navigator.service_worker();
+    // A page that a worker already controls is a return visit: look for a new build then. On a
+    // first visit the worker being registered is the newest, and checking again would only
+    // fetch it twice.
+    let returning = js_sys::Reflect::get(&workers, &JsValue::from_str("controller"))
+        .is_ok_and(|c| !c.is_null() && !c.is_undefined());
     wasm_bindgen_futures::spawn_local(async move {
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(SCOPE);
@@ -47,10 +52,13 @@ pub fn register() {
                     Err(_) => return,
                 },
             };
-        // Look for a new build now, on every load: this load already runs it (pages come from
-        // the network first), and the new worker caches it for the next load offline. Left to
-        // itself the browser checks later, at a time of its choosing. Offline, this fails
-        // quietly and the cached build stays.
+        // Look for a new build now, on every return visit: this load already runs it (pages
+        // come from the network first), and the new worker caches it for the next load
+        // offline. Left to itself the browser checks later, at a time of its choosing.
+        // Offline, this fails quietly and the cached build stays.
+        if !returning {
+            return;
+        }
         let registration = web_sys::ServiceWorkerRegistration::from(registration);
         if let Ok(checking) = registration.update() {
             let _ = JsFuture::from(checking).await;
