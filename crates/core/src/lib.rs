@@ -31,6 +31,7 @@ pub mod records;
 pub mod scenario;
 pub mod sealed;
 pub mod store;
+pub mod tombstone;
 pub mod validate;
 pub mod vault;
 
