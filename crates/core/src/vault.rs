@@ -24,9 +24,13 @@ use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The vault's record.
 pub const META_KEY: &str = "pct.vault";
+/// A spare copy of the vault's record, written with it, so that damage to one does not lock the
+/// user out of intact entries (issue 16, item 6).
+pub const META_COPY_KEY: &str = "pct.vault.copy";
 /// The new record while a passphrase change is being applied (its commit point).
 pub const NEXT_META_KEY: &str = "pct.vault.next";
 /// Where entries are written under the new key before the change commits.
@@ -47,6 +51,12 @@ impl Key {
 
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new((&self.0).into())
+    }
+}
+
+impl Clone for Key {
+    fn clone(&self) -> Key {
+        Key(self.0)
     }
 }
 
@@ -79,6 +89,10 @@ pub struct Meta {
     pub salt: String,
     /// [`CHECK`] sealed under the key.
     pub check: String,
+    /// Whether the key was derived from the passphrase in Unicode NFC (issue 16, item 8): true
+    /// for every record written since; a record from before is migrated when next unlocked.
+    #[serde(default)]
+    pub nfc: bool,
 }
 
 impl Meta {
@@ -96,6 +110,7 @@ impl Meta {
             iterations: sealed::ITERATIONS,
             salt: base64::engine::general_purpose::STANDARD.encode(salt),
             check,
+            nfc: true,
         })
     }
 
@@ -126,7 +141,8 @@ impl Meta {
         open_with(key, META_KEY, &self.check).as_deref() == Ok(CHECK)
     }
 
-    fn to_text(&self) -> String {
+    /// The stored text of the record.
+    pub fn to_text(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
@@ -253,14 +269,80 @@ pub fn is_sealed_key(k: &str) -> bool {
     k.starts_with(KEY_PREFIX) || k == INDEX_KEY
 }
 
-/// A backend that seals the draft entries of another one, with the vault's key. An entry that
-/// does not open is read as it is stored, which the store cannot parse: it is listed as
-/// unreadable (quarantined) and never overwritten, while the rest load.
-pub struct VaultBackend<'k, B> {
-    inner: B,
-    key: &'k Key,
+/// An unlocked vault: the key, the salt of the vault it opens, and the nonces of this unlock.
+/// The app keeps one per tab, in memory only (issue 16, item 1), and every store it opens
+/// shares it ([`VaultBackend::unlocked`]); dropping the last reference wipes the key.
+pub struct Session {
+    key: Key,
     salt: [u8; SALT_LEN],
     nonces: RefCell<NonceSequence>,
+}
+
+impl Session {
+    /// The session of `key`, which opens the vault salted `salt`; `nonces` must be fresh for
+    /// this unlock (a random prefix).
+    pub fn new(key: Key, salt: [u8; SALT_LEN], nonces: NonceSequence) -> Session {
+        Session {
+            key,
+            salt,
+            nonces: RefCell::new(nonces),
+        }
+    }
+
+    /// The key.
+    pub fn key(&self) -> &Key {
+        &self.key
+    }
+
+    /// The vault's salt.
+    pub fn salt(&self) -> [u8; SALT_LEN] {
+        self.salt
+    }
+
+    /// Seals `plain` for the entry `storage_key` with this session's next nonce.
+    pub fn seal(&self, storage_key: &str, plain: &str) -> Result<String, VaultError> {
+        seal_with(
+            &self.key,
+            &self.salt,
+            &mut self.nonces.borrow_mut(),
+            storage_key,
+            plain,
+        )
+    }
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Session(..)")
+    }
+}
+
+enum Holder<'k> {
+    /// A key lent by the caller, with its own nonces (tests, one-off work).
+    Lent {
+        key: &'k Key,
+        salt: [u8; SALT_LEN],
+        nonces: RefCell<NonceSequence>,
+    },
+    /// The tab's unlocked session.
+    Shared(Rc<Session>),
+    /// No key: locked.
+    Locked,
+}
+
+/// What a store is told when the vault is locked.
+pub const LOCKED: &str = "the toolkit is locked: unlock it to see or save your records";
+
+/// A backend that seals the draft entries of another one, with the vault's key. An entry that
+/// does not open is read as it is stored, which the store cannot parse: it is listed as
+/// unreadable (quarantined) and never overwritten, while the rest load. Locked
+/// ([`VaultBackend::locked`]), every sealed entry is refused, read or write.
+///
+/// This is the backend the app runs (issue 16, item 3): its store is
+/// `KvStore<VaultBackend<LocalBackend>>`, so the tests of this module are tests of what users run.
+pub struct VaultBackend<'k, B> {
+    inner: B,
+    holder: Holder<'k>,
 }
 
 impl<'k, B: KvBackend> VaultBackend<'k, B> {
@@ -268,27 +350,77 @@ impl<'k, B: KvBackend> VaultBackend<'k, B> {
     pub fn new(inner: B, key: &'k Key, salt: [u8; SALT_LEN], nonces: NonceSequence) -> Self {
         VaultBackend {
             inner,
-            key,
-            salt,
-            nonces: RefCell::new(nonces),
+            holder: Holder::Lent {
+                key,
+                salt,
+                nonces: RefCell::new(nonces),
+            },
         }
     }
 
-    /// The nonce sequence, to carry on with after this backend is dropped.
+    /// The nonce sequence, to carry on with after this backend is dropped (a lent key only).
     pub fn into_nonces(self) -> NonceSequence {
-        self.nonces.into_inner()
+        match self.holder {
+            Holder::Lent { nonces, .. } => nonces.into_inner(),
+            _ => NonceSequence::new([0; 8]),
+        }
+    }
+
+    /// The backend as stored, without the vault (for the vault's own work).
+    pub fn inner(&self) -> &B {
+        &self.inner
+    }
+}
+
+impl<B: KvBackend> VaultBackend<'static, B> {
+    /// Wraps `inner` with the tab's unlocked session.
+    pub fn unlocked(inner: B, session: Rc<Session>) -> Self {
+        VaultBackend {
+            inner,
+            holder: Holder::Shared(session),
+        }
+    }
+
+    /// Wraps `inner` with no key: sealed entries can be neither read nor written.
+    pub fn locked(inner: B) -> Self {
+        VaultBackend {
+            inner,
+            holder: Holder::Locked,
+        }
+    }
+}
+
+impl<B> VaultBackend<'_, B> {
+    fn key(&self) -> Result<&Key, KvError> {
+        match &self.holder {
+            Holder::Lent { key, .. } => Ok(key),
+            Holder::Shared(s) => Ok(&s.key),
+            Holder::Locked => Err(KvError::Unavailable(LOCKED.into())),
+        }
+    }
+
+    fn seal(&self, storage_key: &str, plain: &str) -> Result<String, KvError> {
+        match &self.holder {
+            Holder::Lent { key, salt, nonces } => {
+                seal_with(key, salt, &mut nonces.borrow_mut(), storage_key, plain)
+            }
+            Holder::Shared(s) => s.seal(storage_key, plain),
+            Holder::Locked => return Err(KvError::Unavailable(LOCKED.into())),
+        }
+        .map_err(|e| KvError::Unavailable(e.to_string()))
     }
 }
 
 impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        if !is_sealed_key(key) {
+            return self.inner.get(key);
+        }
+        let k = self.key()?;
         let Some(stored) = self.inner.get(key)? else {
             return Ok(None);
         };
-        if !is_sealed_key(key) {
-            return Ok(Some(stored));
-        }
-        match open_with(self.key, key, &stored) {
+        match open_with(k, key, &stored) {
             Ok(plain) => Ok(Some(plain)),
             // A clear entry from before encryption is read as it is (it is sealed when next
             // saved); one that does not open is returned sealed, so the store quarantines it.
@@ -300,14 +432,7 @@ impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
         if !is_sealed_key(key) {
             return self.inner.set(key, value);
         }
-        let sealed = seal_with(
-            self.key,
-            &self.salt,
-            &mut self.nonces.borrow_mut(),
-            key,
-            value,
-        )
-        .map_err(|e| KvError::Unavailable(e.to_string()))?;
+        let sealed = self.seal(key, value)?;
         self.inner.set(key, &sealed)
     }
 
@@ -436,7 +561,18 @@ fn finish<B: KvBackend>(b: &B) -> Result<(), VaultError> {
         .map_err(|e| storage(e, true))?
         .ok_or(VaultError::Damaged)?;
     b.set(META_KEY, &next).map_err(|e| storage(e, true))?;
+    // The spare copy: a failure to write it leaves the record itself, which is enough.
+    let _ = b.set(META_COPY_KEY, &next);
     b.remove(NEXT_META_KEY).map_err(|e| storage(e, true))?;
+    Ok(())
+}
+
+/// Writes `meta` as the vault's record and its spare copy (after a repair, or marking a record
+/// as NFC: the key is unchanged).
+pub fn write_meta<B: KvBackend>(b: &B, meta: &Meta) -> Result<(), VaultError> {
+    b.set(META_KEY, &meta.to_text())
+        .map_err(|e| storage(e, false))?;
+    let _ = b.set(META_COPY_KEY, &meta.to_text());
     Ok(())
 }
 
@@ -451,6 +587,36 @@ pub enum Found {
     /// A passphrase change that committed and did not finish: the new record, whose
     /// passphrase finishes it.
     Interrupted(Meta),
+    /// The vault's record is damaged or missing while encrypted entries are here: the right
+    /// passphrase still opens them, and unlocking rebuilds the record ([`repair`]).
+    Damaged(Repair),
+}
+
+/// What a damaged vault record can be rebuilt from (issue 16, item 6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// Its spare copy ([`META_COPY_KEY`]) is intact.
+    Copy(Meta),
+    /// Both are damaged: the salt every sealed entry carries in its own header.
+    Salt([u8; SALT_LEN]),
+}
+
+impl Repair {
+    /// The salt to derive the key with.
+    pub fn salt(&self) -> Result<[u8; SALT_LEN], VaultError> {
+        match self {
+            Repair::Copy(m) => m.salt_bytes(),
+            Repair::Salt(s) => Ok(*s),
+        }
+    }
+
+    /// What the user is told before unlocking: what is damaged, and that their records are not.
+    pub fn message(&self) -> &'static str {
+        match self {
+            Repair::Copy(_) => "The toolkit's key record in this browser is damaged, but its spare copy is intact. Your records are not affected: enter your passphrase to open them, and the record will be repaired",
+            Repair::Salt(_) => "The toolkit's key record in this browser and its spare copy are damaged or missing. Your encrypted records carry what is needed: enter your passphrase to open them, and the record will be rebuilt",
+        }
+    }
 }
 
 /// Reads the vault's state, first taking back a passphrase change that never committed (its
@@ -464,21 +630,48 @@ pub fn find<B: KvBackend>(b: &B) -> Result<Found, VaultError> {
             b.remove(&k).map_err(|e| storage(e, false))?;
         }
     }
-    match b.get(META_KEY).map_err(|e| storage(e, false))? {
-        Some(m) => Ok(Found::Vault(Meta::parse(&m)?)),
-        None => Ok(Found::None {
-            clear: b
-                .keys()
-                .map_err(|e| storage(e, false))?
-                .iter()
-                .filter(|k| k.starts_with(KEY_PREFIX))
-                .count(),
-        }),
+    let record = b.get(META_KEY).map_err(|e| storage(e, false))?;
+    if let Some(m) = record.as_deref().map(Meta::parse).and_then(Result::ok) {
+        return Ok(Found::Vault(m));
     }
+    // The record is damaged or gone: its spare copy, else the salt the entries carry.
+    let copy = b.get(META_COPY_KEY).map_err(|e| storage(e, false))?;
+    if let Some(m) = copy.as_deref().map(Meta::parse).and_then(Result::ok) {
+        return Ok(Found::Damaged(Repair::Copy(m)));
+    }
+    let keys = b.keys().map_err(|e| storage(e, false))?;
+    // The salt most sealed entries carry (a quarantined entry of another vault may differ).
+    let mut salts: Vec<([u8; SALT_LEN], usize)> = Vec::new();
+    for k in keys.iter().filter(|k| is_sealed_key(k)) {
+        let Some(text) = b.get(k).map_err(|e| storage(e, false))? else {
+            continue;
+        };
+        let Some(salt) = sealed::decode(&text)
+            .ok()
+            .and_then(|s| <[u8; SALT_LEN]>::try_from(s.salt).ok())
+        else {
+            continue;
+        };
+        match salts.iter_mut().find(|(s, _)| *s == salt) {
+            Some((_, n)) => *n += 1,
+            None => salts.push((salt, 1)),
+        }
+    }
+    if let Some((salt, _)) = salts.iter().max_by_key(|(_, n)| *n) {
+        return Ok(Found::Damaged(Repair::Salt(*salt)));
+    }
+    if record.is_some() || copy.is_some() {
+        // A damaged record and nothing sealed to rebuild it from.
+        return Err(VaultError::Damaged);
+    }
+    Ok(Found::None {
+        clear: keys.iter().filter(|k| k.starts_with(KEY_PREFIX)).count(),
+    })
 }
 
 /// Unlocks with `key`: checks it against the vault's record, and finishes an interrupted
 /// passphrase change (whose new passphrase must be the one given). A wrong key changes nothing.
+/// A damaged record is [`repair`]ed instead.
 pub fn recover<B: KvBackend>(b: &B, found: &Found, key: &Key) -> Result<(), VaultError> {
     match found {
         Found::None { .. } => Ok(()),
@@ -492,5 +685,47 @@ pub fn recover<B: KvBackend>(b: &B, found: &Found, key: &Key) -> Result<(), Vaul
             }
             finish(b)
         }
+        Found::Damaged(_) => Err(VaultError::Damaged),
     }
+}
+
+/// Rebuilds a damaged vault record with `key` (derived with [`Repair::salt`]): from the spare
+/// copy if `key` verifies it, else from the entries, if `key` opens at least one of them. A
+/// wrong key changes nothing. Returns the record now stored.
+pub fn repair<B: KvBackend>(
+    b: &B,
+    repair: &Repair,
+    key: &Key,
+    nonces: &mut NonceSequence,
+) -> Result<Meta, VaultError> {
+    let meta = match repair {
+        Repair::Copy(m) => {
+            if !m.verifies(key) {
+                return Err(VaultError::WrongPassphrase);
+            }
+            m.clone()
+        }
+        Repair::Salt(salt) => {
+            let mut opens = false;
+            for k in b.keys().map_err(|e| storage(e, false))? {
+                if !is_sealed_key(&k) {
+                    continue;
+                }
+                if let Some(text) = b.get(&k).map_err(|e| storage(e, false))? {
+                    // Only an entry of this vault (sealed with its salt) vouches for the key.
+                    let ours = sealed::decode(&text).is_ok_and(|s| s.salt == salt[..]);
+                    if ours && open_with(key, &k, &text).is_ok() {
+                        opens = true;
+                        break;
+                    }
+                }
+            }
+            if !opens {
+                return Err(VaultError::WrongPassphrase);
+            }
+            Meta::new(key, *salt, nonces)?
+        }
+    };
+    write_meta(b, &meta)?;
+    Ok(meta)
 }

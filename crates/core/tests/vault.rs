@@ -12,7 +12,7 @@ use prevent_core::store::{
 };
 use prevent_core::vault::{
     check_passphrase, find, open_with, recover, rekey, seal_with, Found, Key, Meta, OpenError,
-    VaultBackend, VaultError, META_KEY, MIN_PASSPHRASE_CHARS, NEXT_META_KEY, REKEY_PREFIX,
+    VaultBackend, VaultError, META_COPY_KEY, META_KEY, MIN_PASSPHRASE_CHARS, NEXT_META_KEY, REKEY_PREFIX,
 };
 use prevent_core::Answer;
 use std::cell::Cell;
@@ -876,8 +876,10 @@ fn sec_1_turning_encryption_on_over_empty_storage_stores_the_record_only() {
     assert_eq!(rekey(&mem, None, &a, &meta, &mut nonces), Ok(0));
     assert_eq!(
         mem.map.borrow().keys().cloned().collect::<Vec<_>>(),
-        vec![META_KEY.to_string()]
+        vec![META_KEY.to_string(), META_COPY_KEY.to_string()]
     );
+    // The spare copy is the record itself (issue 16, item 6).
+    assert_eq!(mem.map.borrow()[META_COPY_KEY], mem.map.borrow()[META_KEY]);
     assert_eq!(find(&mem), Ok(Found::Vault(meta)));
 }
 
