@@ -24,7 +24,7 @@ fn draft(id: &str, name: &str) -> Draft {
 }
 
 fn raw_value(id: &str) -> String {
-    LocalBackend::raw()
+    LocalBackend::new()
         .get(&format!("pct.draft.{id}"))
         .unwrap()
         .unwrap()
@@ -32,7 +32,7 @@ fn raw_value(id: &str) -> String {
 
 /// Every entry of localStorage as stored, sorted by key.
 fn raw_storage() -> Vec<(String, String)> {
-    let b = LocalBackend::raw();
+    let b = LocalBackend::new();
     let mut keys = b.keys().unwrap();
     keys.sort();
     keys.into_iter()
@@ -61,7 +61,7 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     let _ = local_store::wipe();
     // A draft from before encryption was turned on, kept in clear.
     let clear = draft("6a1b2c3d-0000-4000-8000-000000000001", "Alexandra");
-    LocalBackend::raw()
+    LocalBackend::new()
         .set(
             "pct.draft.6a1b2c3d-0000-4000-8000-000000000001",
             &serde_json::to_string(&Envelope::seal(&clear, "2026-11-28T10:00:00Z")).unwrap(),
@@ -76,6 +76,13 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     // Turning encryption on seals it.
     assert_eq!(browser_vault::create(PASS).await, Ok(1));
     assert_eq!(browser_vault::state(), browser_vault::State::Unlocked);
+    // Issue 16, item 1: the key is in this tab's memory only, in no storage area the browser
+    // writes to disk.
+    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    for i in 0..session.length().unwrap() {
+        let k = session.key(i).unwrap().unwrap();
+        assert_eq!(k, "pct.index", "sessionStorage holds {k}");
+    }
     let stored = raw_value(&clear.id);
     assert!(
         !stored.contains("Alexandra"),
@@ -117,4 +124,14 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     let back = store().load_now(&d.id).unwrap().unwrap().open().unwrap();
     assert_eq!(back.answers, d.answers);
     let _ = local_store::wipe();
+}
+
+#[wasm_bindgen_test]
+fn sec_1_a_passphrase_is_the_same_in_either_unicode_form() {
+    // Issue 16, item 8: "é" typed as one character, or as "e" and a combining accent.
+    let composed = "caf\u{e9} soci\u{e9}t\u{e9}";
+    let decomposed = "cafe\u{301} socie\u{301}te\u{301}";
+    assert_ne!(composed, decomposed);
+    assert_eq!(browser_vault::nfc(decomposed), composed);
+    assert_eq!(browser_vault::nfc(composed), composed);
 }

@@ -9,10 +9,12 @@ const { pressContinue } = require('./referral');
 /** The passphrase every test uses. */
 const PASSPHRASE = 'correct horse battery staple';
 
-/** The gate's heading, when the page shows it. */
+/** The gate's heading, when the page shows it (after the moment a locked tab spends asking the
+ * other tabs for the key: "Opening the toolkit"). */
 async function gateHeading(page) {
   const h1 = page.locator('main h1').first();
   await h1.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() !== 'Opening the toolkit');
   const text = (await h1.innerText()).trim();
   return ['Set a passphrase for this device', 'Unlock the toolkit', 'Finish changing your passphrase'].includes(text) ? text : null;
 }
@@ -36,20 +38,23 @@ async function passGate(page, passphrase = PASSPHRASE) {
 }
 
 /** Sets up the vault in a fresh browser context: opens a gated page and sets the passphrase. */
-async function setUpVault(page, at = '/drafts') {
+async function setUpVault(page, at = '/drafts', passphrase = PASSPHRASE) {
   await page.goto(at);
-  await passGate(page);
+  await passGate(page, passphrase);
 }
 
 /**
- * Every record and draft the store keeps, decrypted with this tab's key (from sessionStorage),
- * as {id: Draft}. Entries that do not open are listed under `unreadable`.
+ * Every record and draft the store keeps, decrypted with the key derived from `passphrase` and
+ * the vault's salt by the browser's own WebCrypto (PBKDF2-SHA256, 600,000 iterations), as
+ * {id: Draft}: independent of the app, which keeps its key in memory only (issue 16). Entries
+ * that do not open are listed under `unreadable`.
  */
-async function storedDrafts(page) {
-  return page.evaluate(async () => {
+async function storedDrafts(page, passphrase = PASSPHRASE) {
+  return page.evaluate(async (passphrase) => {
     const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-    const session = b64(sessionStorage.getItem('pct.session'));
-    const key = await crypto.subtle.importKey('raw', session.slice(0, 32), 'AES-GCM', false, ['decrypt']);
+    const meta = JSON.parse(localStorage.getItem('pct.vault'));
+    const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+    const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: b64(meta.salt), iterations: meta.iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
     const out = {};
     for (let i = 0; i < localStorage.length; i += 1) {
       const k = localStorage.key(i);
@@ -66,7 +71,7 @@ async function storedDrafts(page) {
       }
     }
     return out;
-  });
+  }, passphrase);
 }
 
 /** Fills the rest of localStorage, so that the next save cannot fit. */
@@ -84,7 +89,8 @@ async function fillStorage(page) {
   });
 }
 
-/** A second tab of the same browser profile on `path`, unlocked (a new tab asks once). */
+/** A second tab of the same browser profile on `path`, unlocked: by another unlocked tab's key
+ * if there is one (issue 16), else with the passphrase. */
 async function secondTab(context, path) {
   const other = await context.newPage();
   await other.goto(path);

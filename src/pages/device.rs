@@ -50,7 +50,7 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
         Callback::from(move |v: String| {
             use prevent_core::store::KvBackend;
             if let Ok(d) = v.parse::<u32>() {
-                if crate::services::LocalBackend::raw()
+                if crate::services::LocalBackend::new()
                     .set(RETENTION_KEY, &d.to_string())
                     .is_ok()
                 {
@@ -248,7 +248,7 @@ const RETENTION_KEY: &str = "pct.retention";
 /// The retention setting, in days (0: keep records until the user deletes them).
 pub fn retention_days() -> u32 {
     use prevent_core::store::KvBackend;
-    crate::services::LocalBackend::raw()
+    crate::services::LocalBackend::new()
         .get(RETENTION_KEY)
         .ok()
         .flatten()

@@ -1,7 +1,8 @@
 //! The page in front of every page that shows or stores a record while the vault is not open
 //! in this tab (issue 8): set a passphrase on first use, unlock, finish a passphrase change
 //! that was cut short, or, when the browser keeps nothing for this site (private mode), say so
-//! before anything is typed. A wrong passphrase changes nothing. Someone who has forgotten
+//! before anything is typed. A damaged vault record is said, and the passphrase repairs it
+//! (issue 16). A wrong passphrase changes nothing. Someone who has forgotten
 //! theirs can delete everything the toolkit keeps here and start again, after a confirmation.
 
 use crate::components::*;
@@ -39,6 +40,7 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
     let title = match &state {
         State::Unavailable(_) => "This browser cannot keep your drafts",
         State::New { .. } => "Set a passphrase for this device",
+        State::Asking => "Opening the toolkit",
         State::Interrupted => "Finish changing your passphrase",
         _ => "Unlock the toolkit",
     };
@@ -122,6 +124,8 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
     };
     let minutes = vault::autolock_minutes();
     let body = match &state {
+        // For a moment while an unlocked tab of the toolkit is asked for the key.
+        State::Asking => html! { <p class="govuk-body" role="status">{ "Opening…" }</p> },
         State::Unavailable(why) => html! {
             <>
                 <p class="govuk-body">{ "The toolkit keeps your drafts only in this browser, and this browser is not letting it store anything: " }{ why.clone() }{ "." }</p>
@@ -143,6 +147,9 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
         _ => html! {
             <>
                 <form novalidate=true onsubmit={on_submit.clone()} id="vault-form">
+                    if let State::Damaged(what) = &state {
+                        { warning_text::view(WarningTextProps::new(html! { what.clone() })) }
+                    }
                     <p class="govuk-body">{ if state == State::Interrupted {
                         "A change of passphrase on this device was cut short. Enter your new passphrase to finish it."
                     } else {

@@ -1,9 +1,13 @@
 //! The draft store over the browser's localStorage. All logic (envelopes, revisions,
-//! refusing stale writes) is in `prevent_core::store`; this file only adapts the Storage API.
+//! refusing stale writes, sealing) is in `prevent_core::store` and `prevent_core::vault`; this
+//! file only adapts the Storage API. The store the app runs is the core's tested composition,
+//! `KvStore<VaultBackend<LocalBackend>>` (issue 16, item 3), sealing with this tab's session
+//! (`services::vault`), which lives in memory only.
 //! `localStorage.setItem` replaces a value entirely or throws (QuotaExceededError) leaving it
 //! as it was, which is what `KvBackend::set` requires.
 
 use prevent_core::store::{KvBackend, KvError, KvStore, INDEX_KEY};
+use prevent_core::vault::VaultBackend;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -18,8 +22,8 @@ extern "C" {
     fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
 }
 
-/// localStorage as a [`KvBackend`]. Record and draft entries are sealed on write and opened on
-/// read with the vault's key (`services::vault`; issue 8), except through [`LocalBackend::raw`].
+/// localStorage as a [`KvBackend`], entries as they are stored: the vault's layer
+/// ([`VaultBackend`]) seals and opens the records above it.
 ///
 /// The list's index ([`INDEX_KEY`], sealed like the records: `prevent_core::store::list_now`)
 /// is kept in this tab's sessionStorage instead: a thousand records nearly fill localStorage,
@@ -28,15 +32,23 @@ extern "C" {
 /// keeps its own, checked entry by entry against what localStorage holds.
 pub struct LocalBackend {
     storage: Result<web_sys::Storage, String>,
-    sealed: bool,
 }
 
-/// The app's draft store.
-pub type Store = KvStore<LocalBackend>;
+/// The app's draft store: the core's vault over localStorage.
+pub type Store = KvStore<VaultBackend<'static, LocalBackend>>;
 
-/// Opens the draft store.
+/// Opens the draft store: sealing with this tab's unlocked session, or refusing every record
+/// while locked. The trainer's bundle keeps fictional records, in clear and apart.
 pub fn store() -> Store {
-    KvStore::new(LocalBackend::new())
+    let b = LocalBackend::new();
+    KvStore::new(if cfg!(feature = "trainer") {
+        VaultBackend::clear(b)
+    } else {
+        match crate::services::vault::session() {
+            Some(s) => VaultBackend::unlocked(b, s),
+            None => VaultBackend::locked(b),
+        }
+    })
 }
 
 impl LocalBackend {
@@ -49,18 +61,7 @@ impl LocalBackend {
                     .map_err(|_| "storage is blocked".to_string())
             })
             .and_then(|s| s.ok_or_else(|| "storage is turned off".to_string()));
-        LocalBackend {
-            storage,
-            sealed: !cfg!(feature = "trainer"),
-        }
-    }
-
-    /// localStorage as stored, sealed entries included (for the vault's own work).
-    pub fn raw() -> Self {
-        LocalBackend {
-            sealed: false,
-            ..Self::new()
-        }
+        LocalBackend { storage }
     }
 
     fn s(&self) -> Result<&web_sys::Storage, KvError> {
@@ -139,21 +140,9 @@ fn app_key(stored: String) -> Option<String> {
 
 impl KvBackend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        let value = self.area(key)?.get_item(&stored(key)).map_err(err)?;
-        match value {
-            Some(v) if self.sealed && prevent_core::vault::is_sealed_key(key) => {
-                crate::services::vault::open(key, v)
-                    .map(Some)
-                    .map_err(KvError::Unavailable)
-            }
-            other => Ok(other),
-        }
+        self.area(key)?.get_item(&stored(key)).map_err(err)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        if self.sealed && prevent_core::vault::is_sealed_key(key) {
-            let sealed = crate::services::vault::seal(key, value).map_err(KvError::Unavailable)?;
-            return self.area(key)?.set_item(&stored(key), &sealed).map_err(err);
-        }
         self.area(key)?.set_item(&stored(key), value).map_err(err)
     }
     fn remove(&self, key: &str) -> Result<(), KvError> {
@@ -175,7 +164,7 @@ impl KvBackend for LocalBackend {
     /// from the start of the stored string without opening it; none in the trainer's bundle,
     /// which keeps its fictional records in clear.
     fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
-        if !self.sealed {
+        if cfg!(feature = "trainer") {
             return Ok(None);
         }
         let raw: &RawStorage = self.s()?.unchecked_ref();

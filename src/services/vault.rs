@@ -1,36 +1,68 @@
-//! Encryption at rest in the browser (issue 8): the vault's key for this tab, and unlocking,
-//! turning encryption on, changing the passphrase and locking. Every rule is in
-//! `prevent_core::vault`; this holds the key and talks to the browser.
+//! Encryption at rest in the browser (issues 8 and 16): this tab's unlocked session, and
+//! unlocking, turning encryption on, changing the passphrase and locking. Every rule is in
+//! `prevent_core::vault`; this holds the session and talks to the browser.
 //!
-//! The key is derived from the passphrase with the browser's PBKDF2 (600,000 iterations) and
-//! kept in this tab's memory and its `sessionStorage` (so that moving between the partners' and
-//! the officers' pages, or reloading, does not ask again: "unlock per session"). Locking (now,
-//! or after the idle time) removes it and reloads the page, which clears the decrypted drafts
-//! from memory and the screen. Nothing of the key is ever in `localStorage`, where the drafts
-//! are kept sealed. The trainer's bundle keeps fictional records and has no vault.
+//! **The key lives in memory only** (issue 16, item 1; DESIGN.md "Security model"): never in
+//! localStorage, sessionStorage, IndexedDB, a cookie or the Cache API, so nothing the browser
+//! writes to its profile folder holds it. The tabs of the toolkit (all bundles of one origin)
+//! talk over a `BroadcastChannel` ([`CHANNEL`]), in memory:
+//! - a tab that loads with the vault locked asks (`ask`); an unlocked tab answers with the key
+//!   (`give`), which the asking tab checks against the vault's record before using it. With no
+//!   unlocked tab, no answer comes and the passphrase is asked for ([`ASK_MS`]);
+//! - a tab that unlocks gives the key to every other tab, so they all open together;
+//! - locking (now, or after the idle time) tells every tab (`lock`): each reloads, which clears
+//!   the decrypted drafts from memory and the screen (a draft being typed is saved first, on
+//!   `pagehide`, while the key is still in memory);
+//! - activity in any tab (`seen`) keeps every tab from locking for idleness.
+//!
+//! The derived key is a 32-byte value in WebAssembly memory (decision 0005); the trainer's
+//! bundle keeps fictional records and has no vault.
 
 use crate::services::crypto;
 use crate::services::LocalBackend;
 use prevent_core::sealed::{NonceSequence, SALT_LEN};
 use prevent_core::store::KvBackend;
-use prevent_core::vault::{self, Found, Key, Meta, OpenError, VaultError};
-use std::cell::RefCell;
+use prevent_core::vault::{self, Found, Key, Meta, Repair, Session, VaultError};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-/// Where this tab keeps the unlocked key (base64 of the key and the salt).
-const SESSION_KEY: &str = "pct.session";
+/// The channel the toolkit's tabs talk over.
+pub const CHANNEL: &str = "pct.vault";
+/// How long a tab that loads locked waits for another tab's key before asking for the
+/// passphrase, in milliseconds. An answer measured 2 to 15 ms on the 2-core machine
+/// (docs/decisions/0005-encryption.md, "Issue 16"); a later answer still unlocks the tab.
+pub const ASK_MS: u32 = 400;
+/// The key earlier versions kept in sessionStorage: removed wherever it is found.
+const OLD_SESSION_KEY: &str = "pct.session";
 /// The idle time before locking, in minutes (a plain setting).
 pub const AUTOLOCK_KEY: &str = "pct.autolock";
 /// The default idle time (issue 8: 15 minutes).
 pub const DEFAULT_AUTOLOCK_MINUTES: u32 = 15;
 
-struct Unlocked {
-    key: Key,
-    salt: [u8; SALT_LEN],
-    nonces: NonceSequence,
+thread_local! {
+    static SESSION: RefCell<Option<Rc<Session>>> = const { RefCell::new(None) };
+    /// Set once this tab is locking: it answers no more asks while its page goes.
+    static LOCKING: Cell<bool> = const { Cell::new(false) };
+    /// When a user last did something in any tab of the toolkit (ms since the epoch).
+    static LAST_ACTIVE: Cell<f64> = const { Cell::new(0.0) };
+    /// When this tab last told the others it was in use.
+    static LAST_TOLD: Cell<f64> = const { Cell::new(0.0) };
+    static PORT: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    static ON_UNLOCK: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+    /// What unlocking repaired, to tell the user once ([`notice`]).
+    static NOTICE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-thread_local! {
-    static UNLOCKED: RefCell<Option<Unlocked>> = const { RefCell::new(None) };
+/// What the last unlock repaired, if anything (shown once, then cleared).
+pub fn notice() -> Option<String> {
+    NOTICE.with(|n| n.borrow().clone())
+}
+
+/// Clears [`notice`] (the user has moved on).
+pub fn clear_notice() {
+    NOTICE.with(|n| *n.borrow_mut() = None);
 }
 
 /// Where the vault is, for the gate in front of every page that shows or stores a record.
@@ -41,64 +73,51 @@ pub enum State {
     Unavailable(String),
     /// No passphrase yet: set one (first use). `clear` drafts from before will be encrypted.
     New { clear: usize },
+    /// Locked, and asking the other tabs for the key (for at most [`ASK_MS`]).
+    Asking,
     /// Locked: enter the passphrase.
     Locked,
     /// A passphrase change was cut short after it committed: the new passphrase finishes it.
     Interrupted,
+    /// The vault's record is damaged: the passphrase still opens the records, and repairs it.
+    /// The text says what is damaged.
+    Damaged(String),
     /// Unlocked in this tab.
     Unlocked,
 }
 
 fn raw() -> LocalBackend {
-    LocalBackend::raw()
-}
-
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+    LocalBackend::new()
 }
 
 fn b64() -> base64::engine::GeneralPurpose {
     base64::engine::general_purpose::STANDARD
 }
 
-/// Keeps `key` for this tab: in memory, and in `sessionStorage` for the next page load.
-fn keep(key: Key, salt: [u8; SALT_LEN], bytes: &[u8; 32]) -> Result<(), String> {
-    use base64::Engine;
+/// This tab's unlocked session, if any.
+pub fn session() -> Option<Rc<Session>> {
+    SESSION.with(|s| s.borrow().clone())
+}
+
+/// Whether draft entries can be read and written in this tab now.
+pub fn is_unlocked() -> bool {
+    cfg!(feature = "trainer") || session().is_some()
+}
+
+/// Keeps `key` for this tab, in memory only, with fresh nonces.
+fn keep(key: Key, salt: [u8; SALT_LEN]) -> Result<(), String> {
     let prefix = crypto::random::<8>().map_err(|e| e.to_string())?;
-    if let Some(s) = session() {
-        let mut both = bytes.to_vec();
-        both.extend_from_slice(&salt);
-        let _ = s.set_item(SESSION_KEY, &b64().encode(&both));
-    }
-    UNLOCKED.with(|u| {
-        *u.borrow_mut() = Some(Unlocked {
-            key,
-            salt,
-            nonces: NonceSequence::new(prefix),
-        })
-    });
+    let s = Rc::new(Session::new(key, salt, NonceSequence::new(prefix)));
+    SESSION.with(|u| *u.borrow_mut() = Some(s));
     Ok(())
 }
 
-/// Takes up the key this tab unlocked on an earlier page load, if it still opens the vault.
-fn resume() -> bool {
-    use base64::Engine;
-    if UNLOCKED.with(|u| u.borrow().is_some()) {
-        return true;
-    }
-    let Some(text) = session().and_then(|s| s.get_item(SESSION_KEY).ok().flatten()) else {
-        return false;
-    };
-    let Some(both) = b64().decode(text).ok().filter(|b| b.len() == 32 + SALT_LEN) else {
-        return false;
-    };
-    let mut bytes = [0u8; 32];
-    bytes.copy_from_slice(&both[..32]);
-    let mut salt = [0u8; SALT_LEN];
-    salt.copy_from_slice(&both[32..]);
-    let meta = vault::find(&raw());
-    let ok = matches!(&meta, Ok(Found::Vault(m)) if m.verifies(&Key::new(bytes)) && m.salt_bytes().ok() == Some(salt));
-    ok && keep(Key::new(bytes), salt, &bytes).is_ok()
+/// Keeps `key` and gives it to every other tab of the toolkit, so they open too.
+fn keep_and_share(key: Key, salt: [u8; SALT_LEN]) -> Result<(), String> {
+    let bytes = key.bytes();
+    keep(key, salt)?;
+    give(&bytes, &salt);
+    Ok(())
 }
 
 /// The vault's state in this tab.
@@ -106,109 +125,172 @@ pub fn state() -> State {
     if cfg!(feature = "trainer") {
         return State::Unlocked;
     }
+    // Earlier versions kept the key in sessionStorage, which the browser writes to disk: gone.
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.remove_item(OLD_SESSION_KEY);
+    }
     let b = raw();
     // Can the browser keep anything at all? (Private modes may refuse every write.)
     if let Err(e) = b.set("pct.probe", "1").and_then(|()| b.remove("pct.probe")) {
         return State::Unavailable(prevent_core::store::StoreError::from(e).to_string());
     }
-    if resume() {
+    if session().is_some() {
         return State::Unlocked;
     }
     match vault::find(&b) {
         Ok(Found::None { clear }) => State::New { clear },
+        Ok(Found::Vault(_)) if port().is_some() => State::Asking,
         Ok(Found::Vault(_)) => State::Locked,
         Ok(Found::Interrupted(_)) => State::Interrupted,
+        Ok(Found::Damaged(r)) => State::Damaged(r.message().into()),
         Err(e) => State::Unavailable(e.to_string()),
     }
 }
 
-/// Whether draft entries can be read and written in this tab now.
-pub fn is_unlocked() -> bool {
-    cfg!(feature = "trainer") || resume()
+/// The passphrase as the key is derived from it: Unicode NFC, so that "é" typed as one
+/// character or as "e" and an accent is the same passphrase (issue 16, item 8).
+pub fn nfc(passphrase: &str) -> String {
+    js_sys::JsString::from(passphrase)
+        .normalize("NFC")
+        .as_string()
+        .unwrap_or_else(|| passphrase.to_string())
 }
 
-/// Seals a draft entry for storage (`LocalBackend::set`). Locked: refused.
-pub fn seal(storage_key: &str, plain: &str) -> Result<String, String> {
-    if !resume() {
-        return Err("The toolkit is locked: unlock it to save".into());
-    }
-    UNLOCKED.with(|u| {
-        let mut u = u.borrow_mut();
-        let u = u
-            .as_mut()
-            .ok_or("The toolkit is locked: unlock it to save")?;
-        vault::seal_with(&u.key, &u.salt, &mut u.nonces, storage_key, plain)
-            .map_err(|e| e.to_string())
-    })
+fn nfd(passphrase: &str) -> String {
+    js_sys::JsString::from(passphrase)
+        .normalize("NFD")
+        .as_string()
+        .unwrap_or_else(|| passphrase.to_string())
 }
 
-/// Opens a stored draft entry (`LocalBackend::get`). One that does not open is returned as
-/// stored, so the store lists it as unreadable (quarantined) and never overwrites it.
-pub fn open(storage_key: &str, stored: String) -> Result<String, String> {
-    if !resume() {
-        return Err("The toolkit is locked: unlock it to see your drafts".into());
-    }
-    UNLOCKED.with(|u| {
-        let u = u.borrow();
-        let u = u.as_ref().ok_or("The toolkit is locked")?;
-        Ok(match vault::open_with(&u.key, storage_key, &stored) {
-            Ok(plain) => plain,
-            Err(OpenError::Clear) | Err(OpenError::Undecryptable) => stored,
-        })
-    })
-}
-
-async fn derive(passphrase: &str, salt: &[u8; SALT_LEN]) -> Result<([u8; 32], Key), String> {
+async fn derive(passphrase: &str, salt: &[u8; SALT_LEN]) -> Result<Key, String> {
     let bytes = crypto::derive_bits(passphrase, salt, prevent_core::sealed::ITERATIONS)
         .await
         .map_err(|e| e.to_string())?;
-    Ok((bytes, Key::new(bytes)))
+    Ok(Key::new(bytes))
 }
 
-/// Unlocks with `passphrase` (finishing a passphrase change that was cut short). A wrong one
-/// changes nothing.
+fn nonces() -> Result<NonceSequence, String> {
+    Ok(NonceSequence::new(
+        crypto::random::<8>().map_err(|e| e.to_string())?,
+    ))
+}
+
+/// The passphrases to try for a vault record: its NFC form only once the record says so; for a
+/// record from before (item 8's migration), the passphrase as typed, then its two normal forms.
+fn candidates(passphrase: &str, nfc_record: bool) -> Vec<String> {
+    let n = nfc(passphrase);
+    if nfc_record {
+        return vec![n];
+    }
+    let mut out = vec![passphrase.to_string()];
+    for c in [n, nfd(passphrase)] {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Unlocks with `passphrase` (finishing a passphrase change that was cut short, or repairing a
+/// damaged vault record: [`notice`] then says so). A wrong one changes nothing.
 pub async fn unlock(passphrase: &str) -> Result<(), String> {
     let b = raw();
     let found = vault::find(&b).map_err(|e| e.to_string())?;
-    let meta = match &found {
-        Found::Vault(m) | Found::Interrupted(m) => m.clone(),
+    let (salt, nfc_record) = match &found {
+        Found::Vault(m) | Found::Interrupted(m) => (m.salt_bytes(), m.nfc),
+        Found::Damaged(r @ Repair::Copy(m)) => (r.salt(), m.nfc),
+        Found::Damaged(r) => (r.salt(), false),
         Found::None { .. } => return Err("No passphrase is set on this device yet".into()),
     };
-    let salt = meta.salt_bytes().map_err(|e| e.to_string())?;
-    let (bytes, key) = derive(passphrase, &salt).await?;
-    vault::recover(&b, &found, &key).map_err(|e| e.to_string())?;
-    keep(key, salt, &bytes)
+    let salt = salt.map_err(|e| e.to_string())?;
+    let mut said = None;
+    let mut opened = None;
+    for c in candidates(passphrase, nfc_record) {
+        let key = derive(&c, &salt).await?;
+        let ok = match &found {
+            Found::Damaged(r) => match vault::repair(&b, r, &key, &mut nonces()?) {
+                Ok(_) => {
+                    said = Some("The toolkit's damaged key record was repaired: your records are as they were.".to_string());
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+            _ => vault::recover(&b, &found, &key),
+        };
+        match ok {
+            Ok(()) => {
+                opened = Some((c, key));
+                break;
+            }
+            Err(VaultError::WrongPassphrase) => continue,
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    let Some((used, key)) = opened else {
+        return Err(VaultError::WrongPassphrase.to_string());
+    };
+    let normal = nfc(passphrase);
+    if used != normal {
+        // A vault from before item 8, set with another form of the passphrase: everything is
+        // sealed again under the key of its NFC form (all or nothing, as a passphrase change).
+        let new_salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
+        let new = derive(&normal, &new_salt).await?;
+        let mut n = nonces()?;
+        let next = Meta::new(&new, new_salt, &mut n).map_err(|e| e.to_string())?;
+        vault::rekey(&b, Some(&key), &new, &next, &mut n).map_err(|e| e.to_string())?;
+        keep_and_share(new, new_salt)?;
+        NOTICE.with(|n| *n.borrow_mut() = said);
+        return Ok(());
+    }
+    if let Ok(Found::Vault(m)) = vault::find(&b) {
+        if !m.nfc {
+            // The same key: only the record learns that it is NFC.
+            let _ = vault::write_meta(&b, &Meta { nfc: true, ..m });
+        }
+    }
+    keep_and_share(key, salt)?;
+    NOTICE.with(|n| *n.borrow_mut() = said);
+    Ok(())
 }
 
 /// Turns encryption on with a new passphrase (first use): every draft kept in clear is sealed.
 pub async fn create(passphrase: &str) -> Result<usize, String> {
-    vault::check_passphrase(passphrase).map_err(|e| e.to_string())?;
+    let passphrase = nfc(passphrase);
+    vault::check_passphrase(&passphrase).map_err(|e| e.to_string())?;
     let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
-    let (bytes, key) = derive(passphrase, &salt).await?;
-    let mut nonces = NonceSequence::new(crypto::random::<8>().map_err(|e| e.to_string())?);
+    let key = derive(&passphrase, &salt).await?;
+    let mut nonces = nonces()?;
     let meta = Meta::new(&key, salt, &mut nonces).map_err(|e| e.to_string())?;
-    let b = raw();
-    let n = vault::rekey(&b, None, &key, &meta, &mut nonces).map_err(|e| e.to_string())?;
-    keep(key, salt, &bytes)?;
+    let n = vault::rekey(&raw(), None, &key, &meta, &mut nonces).map_err(|e| e.to_string())?;
+    keep_and_share(key, salt)?;
     Ok(n)
 }
 
 /// Changes the passphrase: `current` must open the vault; everything is sealed again under the
 /// new one, all or nothing (`prevent_core::vault::rekey`).
 pub async fn change(current: &str, new: &str) -> Result<usize, String> {
-    vault::check_passphrase(new).map_err(|e| e.to_string())?;
+    let new = nfc(new);
+    vault::check_passphrase(&new).map_err(|e| e.to_string())?;
     let b = raw();
     let Found::Vault(meta) = vault::find(&b).map_err(|e| e.to_string())? else {
         return Err(VaultError::Damaged.to_string());
     };
     let old_salt = meta.salt_bytes().map_err(|e| e.to_string())?;
-    let (_, old) = derive(current, &old_salt).await?;
-    if !meta.verifies(&old) {
-        return Err(VaultError::WrongPassphrase.to_string());
+    let mut old = None;
+    for c in candidates(current, meta.nfc) {
+        let k = derive(&c, &old_salt).await?;
+        if meta.verifies(&k) {
+            old = Some(k);
+            break;
+        }
     }
+    let Some(old) = old else {
+        return Err(VaultError::WrongPassphrase.to_string());
+    };
     let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
-    let (bytes, key) = derive(new, &salt).await?;
-    let mut nonces = NonceSequence::new(crypto::random::<8>().map_err(|e| e.to_string())?);
+    let key = derive(&new, &salt).await?;
+    let mut nonces = nonces()?;
     let next = Meta::new(&key, salt, &mut nonces).map_err(|e| e.to_string())?;
     let n = match vault::rekey(&b, Some(&old), &key, &next, &mut nonces) {
         Ok(n) => n,
@@ -226,7 +308,7 @@ pub async fn change(current: &str, new: &str) -> Result<usize, String> {
             return Err(e.to_string());
         }
     };
-    keep(key, salt, &bytes)?;
+    keep_and_share(key, salt)?;
     Ok(n)
 }
 
@@ -234,31 +316,149 @@ pub async fn change(current: &str, new: &str) -> Result<usize, String> {
 /// (its entries would not open under the new one), so it is forgotten and the page reloads to
 /// the unlock page. Called from the `storage` event.
 pub fn changed_elsewhere(key: &str) {
-    if key == vault::META_KEY || key == vault::NEXT_META_KEY {
-        forget();
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
+    if (key == vault::META_KEY || key == vault::NEXT_META_KEY) && session().is_some() {
+        let still = vault::find(&raw());
+        let ours = session();
+        // The record rewritten with the same key (marked NFC, repaired): nothing to do.
+        if let (Ok(Found::Vault(m)), Some(s)) = (&still, &ours) {
+            if m.verifies(s.key()) {
+                return;
+            }
         }
+        forget();
+        reload();
     }
 }
 
 /// Forgets the key in this tab without reloading (after "wipe all data": the vault is gone).
 pub fn forget() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(SESSION_KEY);
-    }
-    UNLOCKED.with(|u| *u.borrow_mut() = None);
+    SESSION.with(|u| *u.borrow_mut() = None);
 }
 
-/// Locks now: the key leaves this tab, and the page reloads, which clears every decrypted
-/// draft from memory and from the screen. (A draft being typed is saved first, on `pagehide`.)
-pub fn lock() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(SESSION_KEY);
-    }
+fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
     }
+}
+
+/// Locks now, in every tab of the toolkit: each page reloads, which clears every decrypted
+/// draft from memory and the screen; the key goes with the page. (A draft being typed is saved
+/// first, on `pagehide`, while the key is still in memory.)
+pub fn lock() {
+    post("lock");
+    locking();
+}
+
+fn locking() {
+    LOCKING.with(|l| l.set(true));
+    reload();
+}
+
+/// The channel to the other tabs, opened once per page.
+fn port() -> Option<web_sys::BroadcastChannel> {
+    if let Some(p) = PORT.with(|p| p.borrow().clone()) {
+        return Some(p);
+    }
+    let p = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+    let on = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        if let Some(text) = e.data().as_string() {
+            heard(&text);
+        }
+    });
+    p.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    // Lives as long as the page.
+    on.forget();
+    PORT.with(|slot| *slot.borrow_mut() = Some(p.clone()));
+    Some(p)
+}
+
+fn post(message: &str) {
+    if let Some(p) = port() {
+        let _ = p.post_message(&message.into());
+    }
+}
+
+fn give(key: &[u8; 32], salt: &[u8; SALT_LEN]) {
+    use base64::Engine;
+    let mut both = key.to_vec();
+    both.extend_from_slice(salt);
+    post(&format!("give:{}", b64().encode(&both)));
+}
+
+/// A message from another tab.
+fn heard(text: &str) {
+    if text == "ask" {
+        if let (Some(s), false) = (session(), LOCKING.with(Cell::get)) {
+            give(&s.key().bytes(), &s.salt());
+        }
+    } else if text == "lock" {
+        if session().is_some() && !cfg!(feature = "trainer") {
+            locking();
+        }
+    } else if text == "seen" {
+        LAST_ACTIVE.with(|l| l.set(js_sys::Date::now()));
+    } else if let Some(given) = text.strip_prefix("give:") {
+        if session().is_none() && !LOCKING.with(Cell::get) && take(given) {
+            ON_UNLOCK.with(|f| {
+                if let Some(f) = f.borrow().as_ref() {
+                    f()
+                }
+            });
+        }
+    }
+}
+
+/// Takes a key another tab gave, if it opens this vault (its record verifies it, and the salt
+/// is the record's); anything else is ignored.
+fn take(given: &str) -> bool {
+    use base64::Engine;
+    let Some(both) = b64()
+        .decode(given)
+        .ok()
+        .filter(|b| b.len() == 32 + SALT_LEN)
+    else {
+        return false;
+    };
+    let mut bytes = [0u8; 32];
+    bytes.copy_from_slice(&both[..32]);
+    let mut salt = [0u8; SALT_LEN];
+    salt.copy_from_slice(&both[32..]);
+    let key = Key::new(bytes);
+    let ok = matches!(vault::find(&raw()), Ok(Found::Vault(m)) if m.salt_bytes().ok() == Some(salt) && m.verifies(&key));
+    ok && keep(key, salt).is_ok()
+}
+
+/// Listens to the other tabs; `on_unlock` runs when one of them gives this locked tab the key.
+/// Then, if this tab is asking (`State::Asking`), asks.
+pub fn listen(on_unlock: impl Fn() + 'static) {
+    if cfg!(feature = "trainer") {
+        return;
+    }
+    ON_UNLOCK.with(|f| *f.borrow_mut() = Some(Box::new(on_unlock)));
+    if session().is_none() {
+        post("ask");
+    }
+}
+
+/// Records activity in this tab, and tells the other tabs at most every 10 seconds, so that the
+/// idle lock counts activity in any tab of the toolkit.
+pub fn active() {
+    let now = js_sys::Date::now();
+    LAST_ACTIVE.with(|l| l.set(now));
+    if now - LAST_TOLD.with(Cell::get) >= 10_000.0 {
+        LAST_TOLD.with(|l| l.set(now));
+        post("seen");
+    }
+}
+
+/// Milliseconds since the user last did something in any tab of the toolkit.
+pub fn idle_ms() -> f64 {
+    let last = LAST_ACTIVE.with(Cell::get);
+    if last == 0.0 {
+        active();
+        return 0.0;
+    }
+    js_sys::Date::now() - last
 }
 
 /// The idle time before locking, in minutes.

@@ -49,6 +49,12 @@ impl Key {
         Key(bytes)
     }
 
+    /// The key's bytes, to hand to another tab of the toolkit in memory (issue 16, item 1:
+    /// never to storage).
+    pub fn bytes(&self) -> [u8; 32] {
+        self.0
+    }
+
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new((&self.0).into())
     }
@@ -328,6 +334,8 @@ enum Holder<'k> {
     Shared(Rc<Session>),
     /// No key: locked.
     Locked,
+    /// No vault at all: entries pass through as they are (the trainer's fictional records).
+    Clear,
 }
 
 /// What a store is told when the vault is locked.
@@ -388,14 +396,29 @@ impl<B: KvBackend> VaultBackend<'static, B> {
             holder: Holder::Locked,
         }
     }
+
+    /// Wraps `inner` with no vault at all: every entry is stored as it is. Only for a bundle
+    /// whose records are fictional and kept apart (the trainer's; decision 0006).
+    pub fn clear(inner: B) -> Self {
+        VaultBackend {
+            inner,
+            holder: Holder::Clear,
+        }
+    }
 }
 
 impl<B> VaultBackend<'_, B> {
+    /// Whether entries are sealed (a key is held, or it is locked): false only for
+    /// [`VaultBackend::clear`].
+    pub fn is_vaulted(&self) -> bool {
+        !matches!(self.holder, Holder::Clear)
+    }
+
     fn key(&self) -> Result<&Key, KvError> {
         match &self.holder {
             Holder::Lent { key, .. } => Ok(key),
             Holder::Shared(s) => Ok(&s.key),
-            Holder::Locked => Err(KvError::Unavailable(LOCKED.into())),
+            Holder::Locked | Holder::Clear => Err(KvError::Unavailable(LOCKED.into())),
         }
     }
 
@@ -405,7 +428,7 @@ impl<B> VaultBackend<'_, B> {
                 seal_with(key, salt, &mut nonces.borrow_mut(), storage_key, plain)
             }
             Holder::Shared(s) => s.seal(storage_key, plain),
-            Holder::Locked => return Err(KvError::Unavailable(LOCKED.into())),
+            Holder::Locked | Holder::Clear => return Err(KvError::Unavailable(LOCKED.into())),
         }
         .map_err(|e| KvError::Unavailable(e.to_string()))
     }
@@ -413,7 +436,7 @@ impl<B> VaultBackend<'_, B> {
 
 impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        if !is_sealed_key(key) {
+        if !is_sealed_key(key) || !self.is_vaulted() {
             return self.inner.get(key);
         }
         let k = self.key()?;
@@ -429,7 +452,7 @@ impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        if !is_sealed_key(key) {
+        if !is_sealed_key(key) || !self.is_vaulted() {
             return self.inner.set(key, value);
         }
         let sealed = self.seal(key, value)?;
