@@ -134,11 +134,7 @@ fn Shell() -> Html {
     let vault_state = use_state(crate::services::vault::state);
     let gated = *vault_state != crate::services::vault::State::Unlocked
         && !matches!(route, Route::Home | Route::NotFound);
-    use_autolock(*vault_state == crate::services::vault::State::Unlocked);
-    use_tabs(&vault_state);
-    // A repair made on unlocking is said once, until the user moves on.
-    use_effect_with(route.clone(), |_| crate::services::vault::clear_notice());
-    let notice = crate::services::vault::notice().filter(|_| !gated);
+    use_vault(&vault_state);
     let link = |text: &str, to: Route, active: bool| HeaderLink {
         text: text.to_string().into(),
         href: nav::href(&to),
@@ -207,9 +203,6 @@ fn Shell() -> Html {
                     </div>
                 }
                 <main class="govuk-main-wrapper" id="main-content" role="main">
-                    if let Some(n) = notice {
-                        <NotificationBanner heading={AttrValue::from(n)} id="vault-notice" />
-                    }
                     if gated {
                         <crate::pages::vault_gate::VaultGate state={(*vault_state).clone()} on_change={{ let v = vault_state.clone(); Callback::from(move |s| v.set(s)) }} />
                     } else {
@@ -224,41 +217,32 @@ fn Shell() -> Html {
     }
 }
 
-/// The other tabs of the toolkit (issue 16, item 1): a locked tab asks them for the key, and
-/// opens when one gives it; with no answer within `vault::ASK_MS` it asks for the passphrase.
+/// The vault in this tab, with the other tabs of the toolkit (issue 16, item 1). Locked, it asks
+/// them for the key and opens when one gives it; with no answer within `vault::ASK_MS` it asks
+/// for the passphrase. Unlocked, it locks after the idle time set on "This device" (default 15
+/// minutes; issue 8), counting any key press, click or touch in any tab of the toolkit.
 #[hook]
-fn use_tabs(state: &UseStateHandle<crate::services::vault::State>) {
+fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
     use crate::services::vault::{self, State};
-    let asking = **state == State::Asking;
     let state = state.clone();
-    use_effect_with(asking, move |asking| {
-        let s = state.clone();
-        vault::listen(move || s.set(State::Unlocked));
-        let timer = asking.then(|| {
-            gloo::timers::callback::Timeout::new(vault::ASK_MS, move || {
+    use_effect_with((*state).clone(), move |now| {
+        let mut keep: Vec<gloo::events::EventListener> = Vec::new();
+        let (mut ask, mut idle) = (None, None);
+        if !cfg!(feature = "trainer") {
+            let s = state.clone();
+            vault::listen(move || s.set(State::Unlocked));
+        }
+        if *now == State::Asking {
+            ask = Some(gloo::timers::callback::Timeout::new(vault::ASK_MS, move || {
                 if vault::session().is_none() {
                     state.set(State::Locked);
                 }
-            })
-        });
-        move || drop(timer)
-    });
-}
-
-/// Locks the vault after the idle time set on "This device" (default 15 minutes; issue 8):
-/// any key press, click or touch in any tab of the toolkit counts as activity (issue 16).
-#[hook]
-fn use_autolock(unlocked: bool) {
-    use_effect_with(unlocked, move |unlocked| {
-        let mut keep: Vec<gloo::events::EventListener> = Vec::new();
-        let mut timer = None;
-        if *unlocked && !cfg!(feature = "trainer") {
-            crate::services::vault::active();
+            }));
+        } else if *now == State::Unlocked && !cfg!(feature = "trainer") {
+            vault::active();
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 for ev in ["keydown", "pointerdown", "touchstart", "input"] {
-                    keep.push(gloo::events::EventListener::new(&doc, ev, |_| {
-                        crate::services::vault::active()
-                    }));
+                    keep.push(gloo::events::EventListener::new(&doc, ev, |_| vault::active()));
                 }
             }
             // Another tab changed the passphrase or wiped everything: lock this one too.
@@ -267,21 +251,18 @@ fn use_autolock(unlocked: bool) {
                     if let Some(k) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
                         .and_then(|e| e.key())
                     {
-                        crate::services::vault::changed_elsewhere(&k);
+                        vault::changed_elsewhere(&k);
                     }
                 }));
             }
-            let idle_ms = f64::from(crate::services::vault::autolock_minutes()) * 60_000.0;
-            timer = Some(gloo::timers::callback::Interval::new(10_000, move || {
-                if crate::services::vault::idle_ms() >= idle_ms {
-                    crate::services::vault::lock();
+            let idle_ms = f64::from(vault::autolock_minutes()) * 60_000.0;
+            idle = Some(gloo::timers::callback::Interval::new(10_000, move || {
+                if vault::idle_ms() >= idle_ms {
+                    vault::lock();
                 }
             }));
         }
-        move || {
-            drop(keep);
-            drop(timer);
-        }
+        move || drop((keep, ask, idle))
     });
 }
 

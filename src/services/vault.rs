@@ -51,18 +51,6 @@ thread_local! {
     static LAST_TOLD: Cell<f64> = const { Cell::new(0.0) };
     static PORT: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
     static ON_UNLOCK: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
-    /// What unlocking repaired, to tell the user once ([`notice`]).
-    static NOTICE: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// What the last unlock repaired, if anything (shown once, then cleared).
-pub fn notice() -> Option<String> {
-    NOTICE.with(|n| n.borrow().clone())
-}
-
-/// Clears [`notice`] (the user has moved on).
-pub fn clear_notice() {
-    NOTICE.with(|n| *n.borrow_mut() = None);
 }
 
 /// Where the vault is, for the gate in front of every page that shows or stores a record.
@@ -176,72 +164,77 @@ fn nonces() -> Result<NonceSequence, String> {
     ))
 }
 
-/// The passphrases to try for a vault record: its NFC form only once the record says so; for a
-/// record from before (item 8's migration), the passphrase as typed, then its two normal forms.
-fn candidates(passphrase: &str, nfc_record: bool) -> Vec<String> {
+/// The key of `passphrase` for the vault salted `salt` that `opens` accepts: its NFC form only
+/// once the record says so; for a record from before (item 8's migration), the passphrase as
+/// typed, then its two normal forms. Returns whether it was the NFC form, and the key. A wrong
+/// passphrase (no form opens) changes nothing.
+async fn first_key(
+    passphrase: &str,
+    salt: &[u8; SALT_LEN],
+    nfc_record: bool,
+    opens: &dyn Fn(&Key) -> Result<(), VaultError>,
+) -> Result<(bool, Key), String> {
     let n = nfc(passphrase);
-    if nfc_record {
-        return vec![n];
+    let mut forms = vec![n.clone()];
+    if !nfc_record {
+        forms = vec![passphrase.to_string(), n.clone(), nfd(passphrase)];
     }
-    let mut out = vec![passphrase.to_string()];
-    for c in [n, nfd(passphrase)] {
-        if !out.contains(&c) {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Unlocks with `passphrase` (finishing a passphrase change that was cut short, or repairing a
-/// damaged vault record: [`notice`] then says so). A wrong one changes nothing.
-pub async fn unlock(passphrase: &str) -> Result<(), String> {
-    let b = raw();
-    let found = vault::find(&b).map_err(|e| e.to_string())?;
-    let (salt, nfc_record) = match &found {
-        Found::Vault(m) | Found::Interrupted(m) => (m.salt_bytes(), m.nfc),
-        Found::Damaged(r @ Repair::Copy(m)) => (r.salt(), m.nfc),
-        Found::Damaged(r) => (r.salt(), false),
-        Found::None { .. } => return Err("No passphrase is set on this device yet".into()),
-    };
-    let salt = salt.map_err(|e| e.to_string())?;
-    let mut said = None;
-    let mut opened = None;
-    for c in candidates(passphrase, nfc_record) {
-        let key = derive(&c, &salt).await?;
-        let ok = match &found {
-            Found::Damaged(r) => match vault::repair(&b, r, &key, &mut nonces()?) {
-                Ok(_) => {
-                    said = Some("The toolkit's damaged key record was repaired: your records are as they were.".to_string());
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            },
-            _ => vault::recover(&b, &found, &key),
-        };
-        match ok {
-            Ok(()) => {
-                opened = Some((c, key));
-                break;
-            }
+    for form in forms {
+        let key = derive(&form, salt).await?;
+        match opens(&key) {
+            Ok(()) => return Ok((form == n, key)),
             Err(VaultError::WrongPassphrase) => continue,
             Err(e) => return Err(e.to_string()),
         }
     }
-    let Some((used, key)) = opened else {
-        return Err(VaultError::WrongPassphrase.to_string());
+    Err(VaultError::WrongPassphrase.to_string())
+}
+
+/// Seals everything under the key of `passphrase` (NFC) with a new salt, from `old` (or from
+/// clear entries: turning encryption on), all or nothing (`prevent_core::vault::rekey`), and
+/// keeps the new key. Returns how many records were sealed again.
+async fn rekey_to(old: Option<&Key>, passphrase: &str) -> Result<usize, String> {
+    let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
+    let key = derive(&nfc(passphrase), &salt).await?;
+    let mut n = nonces()?;
+    let meta = Meta::new(&key, salt, &mut n).map_err(|e| e.to_string())?;
+    match vault::rekey(&raw(), old, &key, &meta, &mut n) {
+        Ok(count) => {
+            keep_and_share(key, salt)?;
+            Ok(count)
+        }
+        Err(e) => {
+            // Committed but not finished: the old key must not write another entry.
+            if matches!(e, VaultError::Storage { committed: true, .. }) {
+                forget();
+            }
+            Err(e.to_string())
+        }
+    }
+}
+
+/// Unlocks with `passphrase` (finishing a passphrase change that was cut short, or repairing a
+/// damaged vault record, as the gate said it would). A wrong one changes nothing.
+pub async fn unlock(passphrase: &str) -> Result<(), String> {
+    let b = raw();
+    let found = vault::find(&b).map_err(|e| e.to_string())?;
+    let (salt, nfc_record) = match &found {
+        Found::Vault(m) | Found::Interrupted(m) | Found::Damaged(Repair::Copy(m)) => {
+            (m.salt_bytes(), m.nfc)
+        }
+        Found::Damaged(r) => (r.salt(), false),
+        Found::None { .. } => return Err("No passphrase is set on this device yet".into()),
     };
-    let normal = nfc(passphrase);
-    if used != normal {
+    let salt = salt.map_err(|e| e.to_string())?;
+    let opens = |k: &Key| match &found {
+        Found::Damaged(r) => vault::repair(&b, r, k, &mut nonces().map_err(|_| VaultError::Damaged)?).map(|_| ()),
+        _ => vault::recover(&b, &found, k),
+    };
+    let (normal, key) = first_key(passphrase, &salt, nfc_record, &opens).await?;
+    if !normal {
         // A vault from before item 8, set with another form of the passphrase: everything is
-        // sealed again under the key of its NFC form (all or nothing, as a passphrase change).
-        let new_salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
-        let new = derive(&normal, &new_salt).await?;
-        let mut n = nonces()?;
-        let next = Meta::new(&new, new_salt, &mut n).map_err(|e| e.to_string())?;
-        vault::rekey(&b, Some(&key), &new, &next, &mut n).map_err(|e| e.to_string())?;
-        keep_and_share(new, new_salt)?;
-        NOTICE.with(|n| *n.borrow_mut() = said);
-        return Ok(());
+        // sealed again under the key of its NFC form.
+        return rekey_to(Some(&key), passphrase).await.map(|_| ());
     }
     if let Ok(Found::Vault(m)) = vault::find(&b) {
         if !m.nfc {
@@ -249,67 +242,30 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
             let _ = vault::write_meta(&b, &Meta { nfc: true, ..m });
         }
     }
-    keep_and_share(key, salt)?;
-    NOTICE.with(|n| *n.borrow_mut() = said);
-    Ok(())
+    keep_and_share(key, salt)
 }
 
 /// Turns encryption on with a new passphrase (first use): every draft kept in clear is sealed.
 pub async fn create(passphrase: &str) -> Result<usize, String> {
-    let passphrase = nfc(passphrase);
-    vault::check_passphrase(&passphrase).map_err(|e| e.to_string())?;
-    let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
-    let key = derive(&passphrase, &salt).await?;
-    let mut nonces = nonces()?;
-    let meta = Meta::new(&key, salt, &mut nonces).map_err(|e| e.to_string())?;
-    let n = vault::rekey(&raw(), None, &key, &meta, &mut nonces).map_err(|e| e.to_string())?;
-    keep_and_share(key, salt)?;
-    Ok(n)
+    vault::check_passphrase(&nfc(passphrase)).map_err(|e| e.to_string())?;
+    rekey_to(None, passphrase).await
 }
 
 /// Changes the passphrase: `current` must open the vault; everything is sealed again under the
 /// new one, all or nothing (`prevent_core::vault::rekey`).
 pub async fn change(current: &str, new: &str) -> Result<usize, String> {
-    let new = nfc(new);
-    vault::check_passphrase(&new).map_err(|e| e.to_string())?;
-    let b = raw();
-    let Found::Vault(meta) = vault::find(&b).map_err(|e| e.to_string())? else {
+    vault::check_passphrase(&nfc(new)).map_err(|e| e.to_string())?;
+    let Found::Vault(meta) = vault::find(&raw()).map_err(|e| e.to_string())? else {
         return Err(VaultError::Damaged.to_string());
     };
-    let old_salt = meta.salt_bytes().map_err(|e| e.to_string())?;
-    let mut old = None;
-    for c in candidates(current, meta.nfc) {
-        let k = derive(&c, &old_salt).await?;
-        if meta.verifies(&k) {
-            old = Some(k);
-            break;
-        }
-    }
-    let Some(old) = old else {
-        return Err(VaultError::WrongPassphrase.to_string());
+    let salt = meta.salt_bytes().map_err(|e| e.to_string())?;
+    let verifies = |k: &Key| {
+        meta.verifies(k)
+            .then_some(())
+            .ok_or(VaultError::WrongPassphrase)
     };
-    let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
-    let key = derive(&new, &salt).await?;
-    let mut nonces = nonces()?;
-    let next = Meta::new(&key, salt, &mut nonces).map_err(|e| e.to_string())?;
-    let n = match vault::rekey(&b, Some(&old), &key, &next, &mut nonces) {
-        Ok(n) => n,
-        Err(e) => {
-            // Committed but not finished: the old key must not write another entry.
-            if matches!(
-                e,
-                VaultError::Storage {
-                    committed: true,
-                    ..
-                }
-            ) {
-                forget();
-            }
-            return Err(e.to_string());
-        }
-    };
-    keep_and_share(key, salt)?;
-    Ok(n)
+    let (_, old) = first_key(current, &salt, meta.nfc, &verifies).await?;
+    rekey_to(Some(&old), new).await
 }
 
 /// Another tab changed the vault (a new passphrase, a wipe): this tab's key must write no more
