@@ -72,15 +72,6 @@ async function repeat(browser, baseURL, fn) {
   return out;
 }
 
-/** A second tab of the toolkit, unlocked, as a user with two tabs open has: a page load of the
- * other tab gets the key from it rather than asking (issue 16). */
-async function keeper(context) {
-  const k = await context.newPage();
-  await k.goto('/');
-  await k.locator('#lock-now').waitFor();
-  return k;
-}
-
 async function unlockNewTab(page, context) {
   await setUpVault(page);
   const hub = (p) => p.locator('main h1', { hasText: 'Saved drafts' }).waitFor();
@@ -107,9 +98,8 @@ async function unlockNewTab(page, context) {
   return { handshake, gate, typed };
 }
 
-async function firstQuestion(page, context) {
+async function firstQuestion(page) {
   await setUpVault(page);
-  await keeper(context);
   await r.start(page);
   // The draft's first question page, loaded again as a partner coming back to it would.
   await page.locator('main input:not([disabled])').first().waitFor();
@@ -118,9 +108,8 @@ async function firstQuestion(page, context) {
   return page.evaluate(() => performance.now());
 }
 
-async function difKeystrokes(page, context) {
+async function difKeystrokes(page) {
   await setUpVault(page, '/officer');
-  await keeper(context);
   const base = pga.straightToPlp({ slug: 'bench', reference: 'BENCH-1', ncia: 'NCIA/B/1', ctco: 'Bea Bench', supervisor: 'Sam Sergeant' });
   // Dates in the past whatever today is (the scenario's own are for a fixed clock).
   const s = { case: { ...base.case, received: ['2', '11', '2026'] }, deconfliction: { ...base.deconfliction, date: ['30', '10', '2026'] } };
@@ -165,9 +154,8 @@ async function difKeystrokes(page, context) {
 }
 
 /** One finished referral downloaded as a selection, copied to `n` records with new ids. */
-async function thousandRecords(page, n, context) {
+async function thousandRecords(page, n) {
   await setUpVault(page);
-  await keeper(context);
   await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts', { axe: false });
@@ -215,7 +203,7 @@ async function timeList(page) {
 }
 
 async function listAndCsv(page, context) {
-  await thousandRecords(page, 999, context);
+  await thousandRecords(page, 999);
   // Cold: a new tab (its own session), unlocked, listing for the first time: every entry is
   // opened and the tab's sealed list index is written (ARCHITECTURE.md, "The records list").
   const tab = await context.newPage();

@@ -55,17 +55,9 @@ function useApp(serverOpts = {}) {
     // does on first use (e2e/lib/vault.js), unless the test is about that (opts.vault false) or
     // runs in the trainer's bundle, which has no vault.
     if (opts.vault !== false && !String(urlPath || '').startsWith('/trainer')) {
-      await setUpVault(guarded.page);
-      // The key lives in a tab's memory only (issue 16): a page load gets it from another
-      // unlocked tab of the toolkit, or asks for the passphrase. Tests run as a user with a
-      // second tab open (the home page, unlocked: its "Lock now" shows), so that their page
-      // loads do not ask; a test of a
-      // lone tab closes it (`guarded.keeper.close()`) or asks for none (opts.keeper false).
-      if (opts.keeper !== false) {
-        guarded.keeper = await guarded.context.newPage();
-        await guarded.keeper.goto('/');
-        await guarded.keeper.locator('#lock-now').waitFor();
-      }
+      // With a second tab kept unlocked (e2e/lib/vault.js): a test of a lone tab closes it
+      // (`guarded.keeper.close()`) or asks for none (opts.keeper false).
+      guarded.keeper = await setUpVault(guarded.page, '/drafts', undefined, { keeper: opts.keeper !== false });
     }
     if (urlPath !== null) await guarded.page.goto(urlPath);
     return guarded;

@@ -37,10 +37,21 @@ async function passGate(page, passphrase = PASSPHRASE) {
   return true;
 }
 
-/** Sets up the vault in a fresh browser context: opens a gated page and sets the passphrase. */
-async function setUpVault(page, at = '/drafts', passphrase = PASSPHRASE) {
+/**
+ * Sets up the vault in a fresh browser context: opens a gated page and sets the passphrase.
+ * The key then lives in the tab's memory only (issue 16): a page load gets it from another
+ * unlocked tab of the toolkit, or asks for the passphrase. So, as a user with two tabs open,
+ * a second tab is opened on the home page and kept unlocked (its "Lock now" shows), unless
+ * `keeper` is false; it is returned, so that a test of a lone tab can close it.
+ */
+async function setUpVault(page, at = '/drafts', passphrase = PASSPHRASE, { keeper = true } = {}) {
   await page.goto(at);
   await passGate(page, passphrase);
+  if (!keeper) return null;
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await other.locator('#lock-now').waitFor();
+  return other;
 }
 
 /**

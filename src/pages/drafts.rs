@@ -148,7 +148,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
     let undo = crate::app::use_undo();
-    let listing = use_state(|| None::<Result<Listing, StoreError>>);
+    // Listed before the first render, so that the page never shows an empty list first (a
+    // user, or a test, reading it at once would be told wrong).
+    let listing = use_state(|| Some::<Result<Listing, StoreError>>(store().list_now()));
     let reload = use_state(|| 0u32);
     let problem = use_state(|| None::<String>);
     let kind = use_state(|| "cases".to_string());
@@ -169,10 +171,12 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     };
     {
         let listing = listing.clone();
-        use_effect_with(*reload, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                listing.set(Some(store().list().await));
-            });
+        use_effect_with(*reload, move |n| {
+            if *n > 0 {
+                wasm_bindgen_futures::spawn_local(async move {
+                    listing.set(Some(store().list().await));
+                });
+            }
         });
     }
     let on_undo = {

@@ -124,8 +124,9 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
     };
     let minutes = vault::autolock_minutes();
     let body = match &state {
-        // For a moment while an unlocked tab of the toolkit is asked for the key.
-        State::Asking => html! { <p class="govuk-body" role="status">{ "Opening…" }</p> },
+        // For a moment while an unlocked tab of the toolkit is asked for the key: no heading
+        // yet, as the page it opens has its own.
+        State::Asking => return html! { <p class="govuk-body" role="status">{ "Opening…" }</p> },
         State::Unavailable(why) => html! {
             <>
                 <p class="govuk-body">{ "The toolkit keeps your drafts only in this browser, and this browser is not letting it store anything: " }{ why.clone() }{ "." }</p>
