@@ -220,6 +220,48 @@ async fn every_example_references_only_ids_that_exist() {
     }
 }
 
+/// SEC-1 (issue 16; DESIGN.md, "Security model"): every control that holds record content
+/// (text inputs, textareas, date boxes, radios, checkboxes, selects) carries
+/// `autocomplete="off"`, so that Chromium neither offers nor keeps it in its autofill database
+/// (`Web Data`) or its session-restore form state (`Sessions/`). Only a passphrase field names
+/// its own (`new-password` / `current-password`): a password manager is the user's choice.
+#[wasm_bindgen_test]
+async fn every_record_field_is_kept_out_of_autofill_and_form_restoration() {
+    let mut checked = HashSet::new();
+    for ex in examples() {
+        let root = mount((ex.render)()).await;
+        for el in all(&root, "input, textarea, select") {
+            checked.insert(el.tag_name() + &attr(&el, "type").unwrap_or_default());
+            assert_eq!(
+                attr(&el, "autocomplete").as_deref(),
+                Some("off"),
+                "{} {:?}: {}",
+                ex.component,
+                ex.name,
+                el.outer_html()
+            );
+        }
+    }
+    for kind in ["INPUTtext", "INPUTemail", "INPUTradio", "INPUTcheckbox", "TEXTAREA", "SELECT"] {
+        assert!(checked.contains(kind), "no example has a {kind}: {checked:?}");
+    }
+    for (new, expected) in [(true, "new-password"), (false, "current-password")] {
+        let root = mount(text_input::passphrase(
+            "passphrase",
+            "Passphrase",
+            None,
+            new,
+            "",
+            None,
+            Callback::noop(),
+        ))
+        .await;
+        let input = one(&root, "input");
+        assert_eq!(attr(&input, "type").as_deref(), Some("password"));
+        assert_eq!(attr(&input, "autocomplete").as_deref(), Some(expected));
+    }
+}
+
 #[wasm_bindgen_test]
 async fn every_error_message_starts_with_visually_hidden_error_prefix() {
     let mut checked = 0;
@@ -775,7 +817,6 @@ async fn date_input_reports_the_part_that_changed() {
         id: "dob".into(),
         legend: "Date of birth".into(),
         onchange,
-        bday: true,
         ..Default::default()
     }))
     .await;
@@ -788,10 +829,14 @@ async fn date_input_reports_the_part_that_changed() {
             (DatePart::Year, "2007".to_string())
         ]
     );
-    assert_eq!(
-        attr(&one(&root, "#dob-day"), "autocomplete").as_deref(),
-        Some("bday-day")
-    );
+    // A date of birth in a record is the subject's, never the user's own: not autofilled
+    // (issue 16; see also every_record_field_is_kept_out_of_autofill_and_form_restoration).
+    for part in ["day", "month", "year"] {
+        assert_eq!(
+            attr(&one(&root, &format!("#dob-{part}")), "autocomplete").as_deref(),
+            Some("off")
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,23 +47,20 @@ function isAllowedUrl(url, origin) {
   return sameHostPort && ['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.hostname === '127.0.0.1';
 }
 
+/** The options of every context: the app's locale, time zone and window. */
+const CONTEXT_OPTIONS = {
+  locale: 'en-GB',
+  timezoneId: 'Europe/London',
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+};
+
 /**
- * A new browser context (fresh storage) and page at `baseURL`, guarded.
- * @param {import('playwright-core').Browser} browser
- * @param {string} baseURL e.g. http://127.0.0.1:41234
- * @param {{contextOptions?: object}} [opts] contextOptions are passed to browser.newContext
- *   (e.g. {bypassCSP: true}; by default the app runs under its own CSP).
- * @returns {Promise<{context, page, problems: string[], assertClean: () => void, close: () => Promise<void>}>}
+ * Guards every page of `context` (one made here, or a persistent one: e2e/profile.test.js):
+ * records console errors, page errors, crashes and requests outside `baseURL`'s origin.
+ * @returns {{problems: string[], assertClean: () => void}}
  */
-async function newGuardedPage(browser, baseURL, opts = {}) {
-  const context = await browser.newContext({
-    baseURL,
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    ...(opts.contextOptions || {}),
-  });
+function guardContext(context, baseURL) {
   context.setDefaultTimeout(DEFAULT_TIMEOUT);
   const origin = new URL(baseURL).origin;
   const problems = [];
@@ -82,8 +79,8 @@ async function newGuardedPage(browser, baseURL, opts = {}) {
     page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.stack || err.message}`));
     page.on('crash', () => problems.push(`page crashed: ${page.url()}`));
   };
+  context.pages().forEach(watch);
   context.on('page', watch);
-  const page = await context.newPage();
 
   const assertClean = () => {
     if (problems.length > 0) {
@@ -92,6 +89,21 @@ async function newGuardedPage(browser, baseURL, opts = {}) {
       throw new Error(`the page reported ${list.split('\n').length} problem(s):\n${list}`);
     }
   };
+  return { problems, assertClean };
+}
+
+/**
+ * A new browser context (fresh storage) and page at `baseURL`, guarded.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} baseURL e.g. http://127.0.0.1:41234
+ * @param {{contextOptions?: object}} [opts] contextOptions are passed to browser.newContext
+ *   (e.g. {bypassCSP: true}; by default the app runs under its own CSP).
+ * @returns {Promise<{context, page, problems: string[], assertClean: () => void, close: () => Promise<void>}>}
+ */
+async function newGuardedPage(browser, baseURL, opts = {}) {
+  const context = await browser.newContext({ baseURL, ...CONTEXT_OPTIONS, ...(opts.contextOptions || {}) });
+  const { problems, assertClean } = guardContext(context, baseURL);
+  const page = await context.newPage();
   return { context, page, problems, assertClean, close: () => context.close() };
 }
 
@@ -104,4 +116,4 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { launchBrowser, newGuardedPage, isAllowedUrl, screenshot, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR };
+module.exports = { launchBrowser, newGuardedPage, guardContext, CONTEXT_OPTIONS, isAllowedUrl, screenshot, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR };

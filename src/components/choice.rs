@@ -1,7 +1,9 @@
 //! The markup GOV.UK radios and checkboxes share: a fieldset with hint and error, then one item
 //! per option (input, label, option hint) and its conditional reveal. `radios.rs` and
 //! `checkboxes.rs` differ only in the input type, class prefix and what "checked" means, so they
-//! both render through here.
+//! both render through here. Every input is `autocomplete="off"`: which option is checked is
+//! record content, kept out of the browser's form restoration (DESIGN.md, "Security model";
+//! issue 16).
 
 use yew::prelude::*;
 
@@ -109,6 +111,7 @@ fn item(kind: Kind, name: &AttrValue, item: Item) -> Html {
                     type={if kind == Kind::Radios { "radio" } else { "checkbox" }}
                     value={item.value}
                     checked={checked}
+                    autocomplete="off"
                     disabled={item.disabled}
                     aria-describedby={item_hint_id.clone()}
                     aria-controls={conditional_id.clone()}

@@ -1,6 +1,9 @@
 //! GOV.UK date input: day, month and year boxes in a `role="group"` fieldset. Each part can be
 //! flagged in error on its own ("with error on month only"); an error with no part flagged
-//! flags all three, as GOV.UK does for a date that is wrong as a whole.
+//! flags all three, as GOV.UK does for a date that is wrong as a whole. Every box is
+//! `autocomplete="off"`: a date in a record (even a date of birth) is record content, never the
+//! user's own to autofill, and is kept out of form restoration (DESIGN.md, "Security model";
+//! issue 16).
 //!
 //! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
 //! size").
@@ -26,7 +29,7 @@ impl DatePart {
     /// The parts in the order they are shown.
     pub const ALL: [DatePart; 3] = [DatePart::Day, DatePart::Month, DatePart::Year];
 
-    /// The id suffix and `autocomplete` suffix: `"day"`, `"month"`, `"year"`.
+    /// The id suffix: `"day"`, `"month"`, `"year"`.
     pub fn suffix(self) -> &'static str {
         match self {
             DatePart::Day => "day",
@@ -128,8 +131,6 @@ pub struct DateInputProps {
     pub year: AttrValue,
     /// Called on every input event with the part that changed and its new text.
     pub onchange: Callback<(DatePart, String)>,
-    /// The date is the user's own date of birth: `autocomplete="bday-day"` and so on.
-    pub bday: bool,
 }
 
 /// A GOV.UK date input.
@@ -149,9 +150,6 @@ pub fn view(props: DateInputProps) -> Html {
             let cb = props.onchange.clone();
             Callback::from(move |e: InputEvent| cb.emit((part, event_value(&e))))
         };
-        let autocomplete = props
-            .bday
-            .then(|| AttrValue::from(format!("bday-{}", part.suffix())));
         html! {
             <div class="govuk-date-input__item">
                 <div class="govuk-form-group">
@@ -169,7 +167,7 @@ pub fn view(props: DateInputProps) -> Html {
                         name={id}
                         type="text"
                         inputmode="numeric"
-                        autocomplete={autocomplete}
+                        autocomplete="off"
                         value={value.clone()}
                         {oninput}
                     />

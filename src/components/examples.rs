@@ -73,13 +73,11 @@ fn contact_items(id: &AttrValue) -> Vec<RadioItem> {
     vec![
         RadioItem::new("email", "Email").with_conditional(text_input::view(TextInputProps {
             input_type: "email".into(),
-            autocomplete: some("email"),
             spellcheck: Some(false),
             ..TextInputProps::new(format!("{id}-email"), "contact-email", "Email address")
         })),
         RadioItem::new("phone", "Phone").with_conditional(text_input::view(TextInputProps {
             input_type: "tel".into(),
-            autocomplete: some("tel"),
             width: some("20"),
             ..TextInputProps::new(format!("{id}-phone"), "contact-phone", "Phone number")
         })),
@@ -123,7 +121,6 @@ pub fn examples() -> Vec<Example> {
         ex!("text_input", "with hint and error", |id| text_input::view(
             TextInputProps {
                 input_type: "email".into(),
-                autocomplete: some("email"),
                 spellcheck: Some(false),
                 hint: some("We will only use this to contact you about this referral"),
                 error: some("Enter an email address in the correct format, like name@example.com"),

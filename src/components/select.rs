@@ -1,5 +1,7 @@
 //! GOV.UK select: label, optional hint and error, and a controlled `<select>`. GOV.UK advises
-//! radios over a select where there are few options; use this for long, familiar lists.
+//! radios over a select where there are few options; use this for long, familiar lists. The
+//! choice is record content: `autocomplete="off"` keeps it out of the browser's form restoration
+//! (DESIGN.md, "Security model"; issue 16).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -80,6 +82,7 @@ pub fn Select(props: &SelectProps) -> Html {
                 class={classes!("govuk-select", in_error.then_some("govuk-select--error"))}
                 id={props.id.clone()}
                 name={props.name.clone()}
+                autocomplete="off"
                 aria-describedby={describedby}
                 {onchange}
             >

@@ -32,7 +32,9 @@ pub struct TextInputProps {
     pub input_type: AttrValue,
     /// `inputmode`, for example `"numeric"`.
     pub inputmode: Option<AttrValue>,
-    /// `autocomplete`, for example `"name"`, `"email"`, `"tel"`, `"organization"`.
+    /// `autocomplete`: `None` renders `"off"`. Every field of this app holds record content,
+    /// which must never reach the browser's autofill or session-restore files (DESIGN.md,
+    /// "Security model"; issue 16); only a passphrase field ([`passphrase`]) names its own.
     pub autocomplete: Option<AttrValue>,
     /// Width: a character count (`"2"`, `"3"`, `"4"`, `"5"`, `"10"`, `"20"`, `"30"` →
     /// `govuk-input--width-N`) or a fraction (`"full"`, `"three-quarters"`, `"two-thirds"`,
@@ -111,7 +113,7 @@ pub fn view(props: TextInputProps) -> Html {
                 type={props.input_type.clone()}
                 value={props.value.clone()}
                 inputmode={props.inputmode.clone()}
-                autocomplete={props.autocomplete.clone()}
+                autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
                 spellcheck={spellcheck}
                 aria-describedby={describedby}
                 {oninput}

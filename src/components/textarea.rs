@@ -1,7 +1,8 @@
 //! GOV.UK textarea and, with `max_chars`, the GOV.UK character count: a message under the box
 //! ("You have 12 characters remaining" / "You have 3 characters too many") and a polite live
 //! region that tells screen reader users the count once they pause typing. Going over the limit
-//! shows the error styling; the text is never cut.
+//! shows the error styling; the text is never cut. `autocomplete="off"`: what is typed is record
+//! content, kept out of the browser's form restoration (DESIGN.md, "Security model"; issue 16).
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -110,6 +111,7 @@ pub fn Textarea(props: &TextareaProps) -> Html {
             id={props.id.clone()}
             name={props.name.clone()}
             rows={props.rows.to_string()}
+            autocomplete="off"
             value={props.value.clone()}
             aria-describedby={describedby}
             {oninput}

@@ -164,7 +164,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                         { warning_text::view(WarningTextProps::new(html! { { format!("You said there is an immediate risk. {msg}") } })) }
                     }
                     { sections }
-                    <form novalidate=true onsubmit={on_continue}>
+                    <form novalidate=true autocomplete="off" onsubmit={on_continue}>
                         { button::group(ButtonGroupProps { children: button::view(ButtonProps::new("Continue")) }) }
                     </form>
                 </div>

@@ -379,7 +379,6 @@ fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
                 month: AttrValue::from(parts.month),
                 year: AttrValue::from(parts.year),
                 onchange,
-                bday: q.id.ends_with("dob"),
             })
         }
     };

@@ -260,7 +260,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     if let Some(lead) = &page.lead {
                         <p class="govuk-body">{ lead }</p>
                     }
-                    <form novalidate=true onsubmit={on_continue}>
+                    <form novalidate=true autocomplete="off" onsubmit={on_continue}>
                         { visible_top }
                         { button::group(ButtonGroupProps { children: html! {
                             <>

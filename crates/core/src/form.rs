@@ -81,7 +81,9 @@ pub struct Choice {
 /// The input a question uses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum QuestionKind {
-    /// One line of text. `input_type` is "text", "email" or "tel".
+    /// One line of text. `input_type` is "text", "email" or "tel"; `autocomplete` is "off" (or
+    /// none, which the UI renders "off") for every record field: what is typed never reaches the
+    /// browser's autofill or session-restore files (DESIGN.md, "Security model"; issue 16).
     Text {
         input_type: String,
         autocomplete: Option<String>,

@@ -169,17 +169,17 @@ pub fn schema() -> FormSchema {
             q("risk.immediate", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", "whether there is an immediate risk", yes_no()),
         ]),
         page("about-you", "About you", SECTIONS[1], vec![
-            q("referrer.name", "Full name", "your full name", text("text", Some("name"), None)).hint("The Prevent team will use this to contact you about the referral."),
-            q("referrer.role", "Job title or role (optional)", "your job title or role", text("text", Some("organization-title"), None)),
-            q("referrer.organisation", "Organisation", "your organisation", text("text", Some("organization"), None)).hint("For a member of the public, write 'Member of the public'."),
+            q("referrer.name", "Full name", "your full name", text("text", Some("off"), None)).hint("The Prevent team will use this to contact you about the referral."),
+            q("referrer.role", "Job title or role (optional)", "your job title or role", text("text", Some("off"), None)),
+            q("referrer.organisation", "Organisation", "your organisation", text("text", Some("off"), None)).hint("For a member of the public, write 'Member of the public'."),
             q("referrer.sector", "Sector (optional)", "your sector", QuestionKind::Select { choices: vec![
                 choice("education", "Education"), choice("health", "Health"), choice("local-authority", "Local authority"),
                 choice("police", "Police"), choice("prisons", "Prisons"), choice("probation", "Probation"),
                 choice("community", "Community"), choice("family", "Family"), choice("friend", "Friend"), choice("other", "Other"),
             ] }),
             q("referrer.relationship", "Your relationship to the person or matter (optional)", "your relationship to the person or matter", text("text", None, None)).hint("For example, their teacher, GP, social worker or neighbour."),
-            q("referrer.phone", "Phone number", "your phone number", text("tel", Some("tel"), Some("20"))).hint("Give a phone number, an email address, or both."),
-            q("referrer.email", "Email address", "your email address", text("email", Some("email"), None)),
+            q("referrer.phone", "Phone number", "your phone number", text("tel", Some("off"), Some("20"))).hint("Give a phone number, an email address, or both."),
+            q("referrer.email", "Email address", "your email address", text("email", Some("off"), None)),
         ]),
         page("subject-type", "Who or what is the referral about?", SECTIONS[2], vec![
             q("subject.type", "Who or what is the referral about?", "who or what the referral is about", QuestionKind::Radios { choices: vec![
