@@ -346,7 +346,8 @@ async fn text_input_with_hint_and_error_is_described_by_both_in_order() {
         vec![format!("{id}-hint"), format!("{id}-error")]
     );
     assert_eq!(attr(&input, "type").as_deref(), Some("email"));
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("email"));
+    // Even an email address is record content here: never autofilled (issue 16).
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("off"));
     assert_eq!(attr(&input, "spellcheck").as_deref(), Some("false"));
     assert_eq!(
         input.dyn_ref::<HtmlInputElement>().unwrap().value(),
