@@ -50,7 +50,7 @@ const LETTERS = 'bcdfghjkmnpqrstvwxz';
 function token() {
   return Array.from(crypto.randomBytes(10), (b) => LETTERS[b % LETTERS.length]).join('');
 }
-/** Ten random digits, for a phone number. */
+/** Nine random digits (after "07": a UK mobile number). */
 function digits() {
   return Array.from(crypto.randomBytes(9), (b) => String(b % 10)).join('');
 }
@@ -285,16 +285,27 @@ async function lockNow(page) {
  * keep a form's restorable state under these names (radios "on"/"off", a date box's digits, the
  * option chosen), which no search for a typed string would find.
  */
-async function controlNames(page, names) {
+async function controlNames(page, names = NAMES.get(page)) {
+  if (!names) return;
   const found = await page.evaluate(() => [...document.querySelectorAll('main input[name], main textarea[name], main select[name]')].filter((e) => e.type !== 'password').map((e) => e.name));
   found.forEach((n) => names.add(n));
 }
 
+/** The control names noted in a page (for the pages that note them). */
+const NAMES = new WeakMap();
+
 /** Presses Continue and waits for the page `heading` (noting the page's control names first). */
 async function next(page, heading, button) {
-  if (page.names) await controlNames(page, page.names);
+  await controlNames(page);
   await r.pressContinue(page, button);
-  await r.onPage(page, heading, { axe: false });
+  try {
+    await r.onPage(page, heading, { axe: false });
+  } catch (err) {
+    // Say what the page shows instead (an error summary, a save problem).
+    const shown = await page.locator('main').innerText().catch(() => '');
+    err.message += `\n\nThe page ${page.url()} shows instead:\n${shown.slice(0, 600)}`;
+    throw err;
+  }
 }
 
 /**
@@ -393,7 +404,7 @@ async function typePga(page, typed) {
   s.dif = { capability: { present: { access: typed.text('DIF evidence') } } };
   s.assessment.summary = typed.text('assessment summary');
   s.rationale = typed.text('decision rationale');
-  await p.completePga(page, s, { axe: false, visit: () => controlNames(page, page.names) });
+  await p.completePga(page, s, { axe: false, visit: () => controlNames(page) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,7 +431,8 @@ fault('SEC-1', 'browser files after lock and exit', 'nothing typed into a referr
   exited.typed = typedLog();
   const b = await openProfile(exited.dir);
   const { page } = b;
-  page.names = new Set();
+  const names = new Set();
+  NAMES.set(page, names);
   try {
     // The clock of the Gateway Assessment's scenario (its deadlines are checked on the way).
     await page.clock.setFixedTime(p.STRAIGHT_TO_PLP_TODAY);
@@ -433,8 +445,8 @@ fault('SEC-1', 'browser files after lock and exit', 'nothing typed into a referr
   } finally {
     await b.context.close();
   }
-  assert.ok(page.names.size > 60, `only ${page.names.size} control names noted`);
-  assertNothingTyped(exited.dir, exited.typed, 'After lock and a normal exit', page.names);
+  assert.ok(names.size > 60, `only ${names.size} control names noted`);
+  assertNothingTyped(exited.dir, exited.typed, 'After lock and a normal exit', names);
   exited.clean = true;
 });
 
@@ -446,7 +458,7 @@ fault('SEC-1', 'browser files after the tab is killed mid-typing', 'nothing type
   let id;
   try {
     const { page } = b;
-    page.names = names;
+    NAMES.set(page, names);
     await setUpVaultWithKeeper(b.context, page);
     id = await r.startToAboutYou(page);
     await r.type(page, 'Full name', killed.typed.text('typed before leaving the page'));

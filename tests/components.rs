@@ -242,8 +242,18 @@ async fn every_record_field_is_kept_out_of_autofill_and_form_restoration() {
             );
         }
     }
-    for kind in ["INPUTtext", "INPUTemail", "INPUTradio", "INPUTcheckbox", "TEXTAREA", "SELECT"] {
-        assert!(checked.contains(kind), "no example has a {kind}: {checked:?}");
+    for kind in [
+        "INPUTtext",
+        "INPUTemail",
+        "INPUTradio",
+        "INPUTcheckbox",
+        "TEXTAREA",
+        "SELECT",
+    ] {
+        assert!(
+            checked.contains(kind),
+            "no example has a {kind}: {checked:?}"
+        );
     }
     for (new, expected) in [(true, "new-password"), (false, "current-password")] {
         let root = mount(text_input::passphrase(
