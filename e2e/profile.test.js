@@ -260,19 +260,6 @@ function written(dir, sub) {
     .join();
 }
 
-/**
- * Sets the passphrase on `page` (first use), then opens a second tab on the home page, unlocked:
- * the key lives in a tab's memory only (issue 16), so that a full page load of `page` gets it
- * from this tab instead of asking again, as in e2e/lib/harness.js. Returns that tab.
- */
-async function setUpVaultWithKeeper(context, page) {
-  await vault.setUpVault(page);
-  const keeper = await context.newPage();
-  await keeper.goto('/');
-  await keeper.locator('#lock-now').waitFor();
-  return keeper;
-}
-
 /** Presses "Lock now" (every page has it) with the keyboard, and waits for the unlock form. */
 async function lockNow(page) {
   await page.locator('#lock-now').focus();
@@ -436,7 +423,9 @@ fault('SEC-1', 'browser files after lock and exit', 'nothing typed into a referr
   try {
     // The clock of the Gateway Assessment's scenario (its deadlines are checked on the way).
     await page.clock.setFixedTime(p.STRAIGHT_TO_PLP_TODAY);
-    await setUpVaultWithKeeper(b.context, page);
+    // The passphrase set, and a second tab kept open and unlocked (e2e/lib/vault.js): the key
+    // lives in a tab's memory only, so a full page load gets it from that tab (issue 16).
+    await vault.setUpVault(page);
     await typeReferral(page, exited.typed);
     await typePga(page, exited.typed);
     exited.key = deriveKey(await vaultRecord(page), exited);
@@ -459,7 +448,9 @@ fault('SEC-1', 'browser files after the tab is killed mid-typing', 'nothing type
   try {
     const { page } = b;
     NAMES.set(page, names);
-    await setUpVaultWithKeeper(b.context, page);
+    // The passphrase set, and a second tab kept open and unlocked (e2e/lib/vault.js): the key
+    // lives in a tab's memory only, so a full page load gets it from that tab (issue 16).
+    await vault.setUpVault(page);
     id = await r.startToAboutYou(page);
     await r.type(page, 'Full name', killed.typed.text('typed before leaving the page'));
     await r.type(page, 'Organisation', 'Northtown Academy');
