@@ -428,10 +428,6 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             }
         }
     };
-    let unreadable = match &*listing {
-        Some(Ok(l)) if !l.unreadable.is_empty() => Some(l.unreadable.len()),
-        _ => None,
-    };
     let start = nav::href(&Route::FormStart { form });
     let start_plp = nav::href(&Route::FormStart { form: Form::Plp });
     html! {
@@ -452,8 +448,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             if let Some(Ok(l)) = &*listing {
                 { super::device::retention_notice(l, { let reload = reload.clone(); Callback::from(move |_: ()| reload.set(*reload + 1)) }) }
             }
-            if let Some(n) = unreadable {
-                { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} could not be read. {} been left as {} {}.", if n == 1 { "draft" } else { "drafts" }, if n == 1 { "It has" } else { "They have" }, if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" }) } })) }
+            if let Some(Ok(l)) = &*listing {
+                { set_aside(l) }
             }
             <div class="pct-filters" id="records-filters">
                 if officer {
@@ -477,5 +473,34 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             { import }
             { device }
         </>
+    }
+}
+
+/// The entries the store set aside (issue 16, item 5: an older copy put back, a deleted
+/// record's copy put back, an entry in clear, one that does not open), each named and why;
+/// and a manifest that did not open. An entry the toolkit sealed is named by its type, label
+/// and when it was saved; any other by the first 8 characters of its id, as its reference ends.
+fn set_aside(l: &Listing) -> Html {
+    let n = l.set_aside.len();
+    let damaged = l.manifest_damaged.then(|| html! {
+        <p class="govuk-body" id="manifest-damaged">{ "The toolkit\u{2019}s list of your saved records could not be opened, so it has been made again from the records in this browser. Check that your finished records are as you left them." }</p>
+    });
+    if n == 0 {
+        return damaged.unwrap_or_default();
+    }
+    let one = n == 1;
+    let items = l.set_aside.iter().map(|s| {
+        let name = match &s.record {
+            Some(r) => format!("{} \u{201c}{}\u{201d}, saved {}", kind_label(&r.kind), r.label, clock::local_time(&r.saved_at)),
+            None => format!("A saved entry, {}", s.id.chars().take(8).collect::<String>().to_uppercase()),
+        };
+        html! { <li>{ format!("{name}: {}.", s.why) }</li> }
+    });
+    html! {
+        <div id="set-aside">
+            { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} been set aside. {} not listed here, and {} been left as {} {}:", if one { "draft has" } else { "drafts have" }, if one { "It is" } else { "They are" }, if one { "it has" } else { "they have" }, if one { "it" } else { "they" }, if one { "was" } else { "were" }) } })) }
+            <ul class="govuk-list govuk-list--bullet">{ for items }</ul>
+            { damaged.unwrap_or_default() }
+        </div>
     }
 }

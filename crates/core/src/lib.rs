@@ -17,6 +17,7 @@ pub mod flow;
 pub mod form;
 pub mod ics;
 pub mod import;
+pub mod manifest;
 pub mod nrf;
 pub mod order;
 pub mod pga;

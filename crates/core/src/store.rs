@@ -7,8 +7,16 @@
 //! good copy. Each save is one `set` of the whole envelope under one key; a backend `set`
 //! either replaces the value entirely or fails and leaves it as it was (localStorage
 //! guarantees this), and a save whose revision does not match what is stored is refused.
+//!
+//! Every entry listed or loaded is checked against the sealed manifest (`crate::manifest`;
+//! issue 16, item 5): an older sealed copy put back, a copy of a deleted record put back, or
+//! (once a passphrase is set: [`KvStore::vaulted`]) an entry in clear is set aside and named
+//! ([`SetAside`]), never opened as real nor overwritten. Each save writes its entry, then the
+//! manifest.
 
 use crate::draft::{Draft, DraftStatus};
+use crate::manifest::{self, Known, Shard, Why, SHARDS, TOMBSTONES_KEY};
+use crate::tombstone::Tombstone;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -99,13 +107,35 @@ pub struct DraftSummary {
     pub status: DraftStatus,
 }
 
-/// Every draft, newest first, and the keys of entries that could not be read.
+/// An entry set aside (issue 16, item 5): not listed as a record, never opened as real, never
+/// overwritten; the records hub names it and says why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// Its storage key.
+    pub key: String,
+    /// The record id its key names.
+    pub id: String,
+    /// Why it is set aside.
+    pub why: Why,
+    /// What it holds, when the toolkit sealed it (an older copy, or a deleted record's copy):
+    /// its form and minimal label, to name it by. `None` for an entry in clear (its label is
+    /// anyone's) or one that does not open.
+    pub record: Option<DraftSummary>,
+}
+
+/// Every draft, newest first, and the entries set aside.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Listing {
     /// Readable drafts, most recently saved first.
     pub drafts: Vec<DraftSummary>,
-    /// Entries that are not valid envelopes (kept, never overwritten).
+    /// The keys of every entry set aside (those of [`Listing::set_aside`], in the same order):
+    /// kept, never overwritten.
     pub unreadable: Vec<String>,
+    /// Every entry set aside, and why.
+    pub set_aside: Vec<SetAside>,
+    /// Part of the manifest did not open (damaged): it has been made again from the records
+    /// stored, which are all listed; an older copy put back before now cannot be told apart.
+    pub manifest_damaged: bool,
 }
 
 /// Why a store operation failed. The `Display` text is what the user is told.
@@ -127,6 +157,14 @@ pub enum StoreError {
     Unavailable(String),
     /// The stored record is final (finished or finalised) and cannot be changed (PGA-10).
     Final,
+    /// The stored entry is set aside (an older copy put back, a deleted record's copy, an entry
+    /// in clear): it is neither opened nor overwritten.
+    SetAside {
+        /// Draft id.
+        id: String,
+        /// Why.
+        why: Why,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -137,6 +175,7 @@ impl fmt::Display for StoreError {
             StoreError::Unreadable { .. } => write!(f, "This saved draft cannot be read. It has been left as it is."),
             StoreError::Final => write!(f, "This record is final, so it cannot be changed: a finished referral or a finalised Gateway Assessment is read-only (PGA-10, s8). Nothing has been overwritten."),
             StoreError::Unavailable(why) => write!(f, "Drafts cannot be saved in this browser ({why}). Keep this tab open until you have finished and downloaded your referral."),
+            StoreError::SetAside { why, .. } => write!(f, "This saved record has been set aside because {why}. It has been left as it is and cannot be opened or changed here."),
         }
     }
 }
@@ -193,10 +232,11 @@ pub fn stamp(head: &str, len: usize) -> Option<String> {
 }
 
 /// The first line of the index ([`INDEX_KEY`]). Then a line a record: its id, the stamp of
-/// its entry, its form, its status (`P` in progress, `F` finished), when it was saved and its
-/// label, separated by tabs. Written by hand rather than with serde: the index is read on every
-/// listing, and its code is in every bundle's download.
-const INDEX_HEAD: &str = "prevent-toolkit/index/1";
+/// its entry, its revision, its form, its status (`P` in progress, `F` finished), when it was
+/// saved and its label, separated by tabs. Written by hand rather than with serde: the index is
+/// read on every listing, and its code is in every bundle's download. (Version 2 added the
+/// revision, so that a record listed from the index is checked against the manifest too.)
+const INDEX_HEAD: &str = "prevent-toolkit/index/2";
 
 /// The index line of a record read from an entry stamped `stamp`; `None` when a field holds a
 /// tab or a line break (such a record is read whole every time).
@@ -205,8 +245,17 @@ fn index_line(e: &Envelope, stamp: &str) -> Option<String> {
         DraftStatus::InProgress => "P",
         DraftStatus::Finished => "F",
     };
+    let revision = e.revision.to_string();
     let mut line = String::new();
-    for f in [e.id.as_str(), stamp, &e.kind, status, &e.saved_at, &e.label] {
+    for f in [
+        e.id.as_str(),
+        stamp,
+        &revision,
+        &e.kind,
+        status,
+        &e.saved_at,
+        &e.label,
+    ] {
         if f.contains(['\t', '\n', '\r']) {
             return None;
         }
@@ -218,10 +267,11 @@ fn index_line(e: &Envelope, stamp: &str) -> Option<String> {
     Some(line)
 }
 
-/// The record of an index line, if its entry's stamp is still `stamp`.
-fn indexed(line: &str, stamp: &str) -> Option<DraftSummary> {
+/// The record of an index line and its revision, if its entry's stamp is still `stamp`.
+fn indexed(line: &str, stamp: &str) -> Option<(DraftSummary, u64)> {
     let mut f = line.split('\t');
-    let (id, st, kind, status, saved_at, label) = (
+    let (id, st, revision, kind, status, saved_at, label) = (
+        f.next()?,
         f.next()?,
         f.next()?,
         f.next()?,
@@ -232,7 +282,7 @@ fn indexed(line: &str, stamp: &str) -> Option<DraftSummary> {
     if st != stamp || f.next().is_some() {
         return None;
     }
-    Some(DraftSummary {
+    let summary = DraftSummary {
         id: id.into(),
         kind: kind.into(),
         label: label.into(),
@@ -242,7 +292,18 @@ fn indexed(line: &str, stamp: &str) -> Option<DraftSummary> {
             "F" => DraftStatus::Finished,
             _ => return None,
         },
-    })
+    };
+    Some((summary, revision.parse().ok()?))
+}
+
+fn summary(e: &Envelope) -> DraftSummary {
+    DraftSummary {
+        id: e.id.clone(),
+        kind: e.kind.clone(),
+        label: e.label.clone(),
+        saved_at: e.saved_at.clone(),
+        status: e.status,
+    }
 }
 
 /// Draft storage as the flows see it. Async so that encryption (WebCrypto) and other backends
@@ -267,40 +328,157 @@ pub trait DraftStore {
 pub struct KvStore<B> {
     /// The backend.
     pub backend: B,
+    /// Whether a passphrase is set, so that every record is sealed ([`KvStore::vaulted`]).
+    pub vaulted: bool,
 }
 
 fn key(id: &str) -> String {
     format!("{KEY_PREFIX}{id}")
 }
 
-impl<B: KvBackend> KvStore<B> {
-    /// Wraps a backend.
-    pub fn new(backend: B) -> Self {
-        KvStore { backend }
-    }
+/// One shard of the manifest as read.
+enum ShardRead {
+    /// Not stored (first use after an upgrade, or removed): it knows nothing.
+    Missing,
+    /// Stored, but it does not open or is not a shard (or is in clear once a passphrase is set):
+    /// it knows nothing, and a save leaves it for a listing to make again.
+    Damaged,
+    /// Read.
+    Kept(Shard),
+}
 
-    /// Synchronous [`DraftStore::load`].
-    pub fn load_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
-        match self.backend.get(&key(id))? {
-            None => Ok(None),
-            Some(text) => parse_envelope(&text)
-                .map(Some)
-                .ok_or(StoreError::Unreadable { id: id.into() }),
+impl ShardRead {
+    fn get(&self, id: &str) -> Option<Known> {
+        match self {
+            ShardRead::Kept(s) => s.get(id),
+            _ => None,
+        }
+    }
+}
+
+/// A stored entry, checked.
+enum Entry {
+    /// Accepted.
+    Kept(Envelope),
+    /// Set aside, with what it holds when the toolkit sealed it.
+    Aside(Why, Option<Envelope>),
+}
+
+/// A change a listing makes to a shard of the manifest, applied to it as stored just before
+/// it is written (another tab may have written it since it was read).
+enum Heal {
+    /// An entry found stored at this revision (newer than the manifest, or unknown to it).
+    Advance(String, u64, bool),
+    /// An entry the manifest has at this revision is gone.
+    Bury(String, u64),
+}
+
+impl<B: KvBackend> KvStore<B> {
+    /// Wraps a backend. Entries in clear are accepted: drafts from before a passphrase was set,
+    /// and the trainer's fictional records.
+    pub fn new(backend: B) -> Self {
+        KvStore {
+            backend,
+            vaulted: false,
         }
     }
 
-    /// Synchronous [`DraftStore::save`].
+    /// Wraps a backend that seals every record with the vault's key (`vault::VaultBackend`),
+    /// once a passphrase is set: an entry in clear was not written by this toolkit and is set
+    /// aside ([`Why::NotEncrypted`]), and so is a manifest or index in clear. An entry is taken
+    /// to be in clear when it has no stamp ([`KvBackend::stamp`]), so the backend's `stamp` must
+    /// give one for every sealed entry, the index included.
+    pub fn vaulted(backend: B) -> Self {
+        KvStore {
+            backend,
+            vaulted: true,
+        }
+    }
+
+    /// Whether the stored entry under `key` is acceptable as sealed: always when not vaulted;
+    /// when vaulted, only if it has a stamp. Taken before the entry is read.
+    fn sealed(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(!self.vaulted || self.backend.stamp(key)?.is_some())
+    }
+
+    fn read_shard(&self, n: usize) -> Result<ShardRead, StoreError> {
+        let k = manifest::shard_key(n);
+        let sealed = self.sealed(&k)?;
+        Ok(match self.backend.get(&k)? {
+            None => ShardRead::Missing,
+            Some(text) => match Shard::parse(&text) {
+                Some(s) if sealed => ShardRead::Kept(s),
+                _ => ShardRead::Damaged,
+            },
+        })
+    }
+
+    /// Checks the stored text of `id`'s entry.
+    fn judge(id: &str, text: &str, sealed: bool, known: Option<Known>) -> Entry {
+        // An envelope under another record's key is not one the store wrote.
+        let Some(e) = parse_envelope(text).filter(|e| e.id == id) else {
+            return Entry::Aside(Why::CannotOpen, None);
+        };
+        if !sealed {
+            return Entry::Aside(Why::NotEncrypted, None);
+        }
+        match manifest::check(known, e.revision) {
+            Ok(()) => Entry::Kept(e),
+            Err(why) => Entry::Aside(why, Some(e)),
+        }
+    }
+
+    /// Reads and checks `id`'s entry against the manifest's `known`; `Ok(None)` when not stored,
+    /// the error the caller is given when it is set aside.
+    fn checked(&self, id: &str, known: Option<Known>) -> Result<Option<Envelope>, StoreError> {
+        let k = key(id);
+        let sealed = self.sealed(&k)?;
+        let Some(text) = self.backend.get(&k)? else {
+            return Ok(None);
+        };
+        match Self::judge(id, &text, sealed, known) {
+            Entry::Kept(e) => Ok(Some(e)),
+            Entry::Aside(Why::CannotOpen, _) => Err(StoreError::Unreadable { id: id.into() }),
+            Entry::Aside(why, _) => Err(StoreError::SetAside { id: id.into(), why }),
+        }
+    }
+
+    /// Writes `id`'s row of shard `n` as read in `shard` (entry first, manifest second: called
+    /// after the entry's write). A damaged shard is left for a listing to make again. A failed
+    /// write only leaves the manifest behind, which accepts the entry as newer.
+    fn record(&self, n: usize, shard: ShardRead, id: &str, known: Known) {
+        let mut s = match shard {
+            ShardRead::Kept(s) => s,
+            ShardRead::Missing => Shard::default(),
+            ShardRead::Damaged => return,
+        };
+        if s.set(id, known) {
+            let _ = self.backend.set(&manifest::shard_key(n), &s.to_text());
+        }
+    }
+
+    /// Synchronous [`DraftStore::load`]. An entry the manifest sets aside is
+    /// [`StoreError::SetAside`]; one that does not open, [`StoreError::Unreadable`].
+    pub fn load_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
+        let shard = self.read_shard(manifest::shard_of(id))?;
+        self.checked(id, shard.get(id))
+    }
+
+    /// Synchronous [`DraftStore::save`]. An entry set aside is never overwritten. A record
+    /// created under an id the manifest knows (deleted, and brought back by undo or import)
+    /// carries on from the revision it had ([`manifest::next_revision`]), so the copies of
+    /// what was there before stay older than it.
     pub fn save_now(
         &self,
         mut envelope: Envelope,
         expected: Option<u64>,
     ) -> Result<Envelope, StoreError> {
-        let stored = match self.backend.get(&key(&envelope.id))? {
-            None => None,
-            Some(text) => Some(parse_envelope(&text).ok_or(StoreError::Unreadable {
-                id: envelope.id.clone(),
-            })?),
-        };
+        // One synchronous read-modify-write: the manifest's shard is read first, and written
+        // after the entry.
+        let n = manifest::shard_of(&envelope.id);
+        let shard = self.read_shard(n)?;
+        let known = shard.get(&envelope.id);
+        let stored = self.checked(&envelope.id, known)?;
         // A final record is read-only (PGA-10, s8): no save, import or other tab may change it.
         if let Some(old) = stored.as_ref().and_then(|e| e.open().ok()) {
             if old.is_locked() && envelope.open().ok().as_ref() != Some(&old) {
@@ -313,10 +491,24 @@ impl<B: KvBackend> KvStore<B> {
                 stored: stored.unwrap_or(0),
             });
         }
-        envelope.revision = expected.unwrap_or(0) + 1;
+        envelope.revision = match expected {
+            Some(r) => r + 1,
+            // A record saved back (undo) carries on from its own revision too, whatever this
+            // tab has read of the manifest.
+            None => manifest::next_revision(known).max(envelope.revision + 1),
+        };
         let text =
             serde_json::to_string(&envelope).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         self.backend.set(&key(&envelope.id), &text)?;
+        self.record(
+            n,
+            shard,
+            &envelope.id,
+            Known::Live {
+                revision: envelope.revision,
+                finished: envelope.status == DraftStatus::Finished,
+            },
+        );
         Ok(envelope)
     }
 
@@ -326,20 +518,37 @@ impl<B: KvBackend> KvStore<B> {
     /// opened, and the index is written again when anything changed. The index is a cache: a
     /// missing, damaged or stale one only costs reading entries, and failing to write it
     /// changes nothing else.
+    ///
+    /// Every entry, from the index or read, is checked against the manifest (its revision is in
+    /// the index): one set aside is in [`Listing::set_aside`]. The listing then brings the
+    /// manifest up to date with what it found: entries newer than it or unknown to it (another
+    /// tab's lost update, or first use after an upgrade: the manifest is then built from what
+    /// is stored), entries gone; and a shard that does not open is made again from the records,
+    /// once the listing has opened one (so that a tab with the wrong key never writes it).
     pub fn list_now(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
+        // The manifest before the keys: another tab writes an entry before its manifest row,
+        // so a row read here has its entry among the keys read next.
+        let shards: Vec<ShardRead> = (0..SHARDS)
+            .map(|n| self.read_shard(n))
+            .collect::<Result<_, _>>()?;
+        let known = |id: &str| shards[manifest::shard_of(id)].get(id);
         let keys: Vec<String> = self
             .backend
             .keys()?
             .into_iter()
             .filter(|k| k.starts_with(KEY_PREFIX))
             .collect();
-        let old = self
-            .backend
-            .get(INDEX_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        // Once a passphrase is set, an index in clear is not the toolkit's: not read.
+        let old = if self.sealed(INDEX_KEY).unwrap_or(false) {
+            self.backend
+                .get(INDEX_KEY)
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         let rows: Vec<&str> = match old.split_once('\n') {
             Some((INDEX_HEAD, rows)) => rows.lines().collect(),
             _ => Vec::new(),
@@ -347,11 +556,13 @@ impl<B: KvBackend> KvStore<B> {
         let mut index = String::from(INDEX_HEAD);
         // Rows of the old index found for an entry; whether the new one differs.
         let (mut found, mut changed, mut at) = (0, false, 0);
-        for k in keys {
+        // Each record listed: its id, revision and whether it is final.
+        let mut listed: Vec<(String, u64, bool)> = Vec::new();
+        for k in &keys {
             let id = &k[KEY_PREFIX.len()..];
             // Taken before the entry is read: if another tab writes in between, the stamp
             // kept is the older one and the entry is read again next time.
-            let stamp = self.backend.stamp(&k).ok().flatten();
+            let stamp = self.backend.stamp(k).ok().flatten();
             // The keys come in the order the index was written in, so a record's row is
             // usually the one after the last found.
             let row = (at..rows.len())
@@ -362,45 +573,124 @@ impl<B: KvBackend> KvStore<B> {
                     found += 1;
                     rows[i]
                 });
-            if let Some(d) = row.zip(stamp.as_deref()).and_then(|(r, s)| indexed(r, s)) {
-                index.push('\n');
-                index.push_str(row.unwrap_or_default());
-                listing.drafts.push(d);
-                continue;
-            }
-            // A row that no longer holds goes.
-            changed |= row.is_some();
-            match self.backend.get(&k)?.as_deref().and_then(parse_envelope) {
-                Some(e) => {
-                    // Indexed only under its own id (the key it is sealed for).
-                    let line = stamp
-                        .filter(|_| e.id == id)
-                        .and_then(|s| index_line(&e, &s));
-                    if let Some(line) = line {
+            let from_index = row
+                .zip(stamp.as_deref())
+                .and_then(|(r, s)| indexed(r, s).map(|d| (r, d)));
+            let (why, record) = if let Some((line, (d, revision))) = from_index {
+                match manifest::check(known(id), revision) {
+                    Ok(()) => {
                         index.push('\n');
-                        index.push_str(&line);
-                        changed = true;
+                        index.push_str(line);
+                        listed.push((d.id.clone(), revision, d.status == DraftStatus::Finished));
+                        listing.drafts.push(d);
+                        continue;
                     }
-                    listing.drafts.push(DraftSummary {
-                        id: e.id,
-                        kind: e.kind,
-                        label: e.label,
-                        saved_at: e.saved_at,
-                        status: e.status,
-                    });
+                    Err(why) => {
+                        changed = true;
+                        (why, Some(d))
+                    }
                 }
-                None => listing.unreadable.push(k),
-            }
+            } else {
+                // A row that no longer holds goes.
+                changed |= row.is_some();
+                let sealed = !self.vaulted || stamp.is_some();
+                // (An entry removed by another tab since the keys were read is not listed.)
+                let Some(text) = self.backend.get(k)? else {
+                    continue;
+                };
+                match Self::judge(id, &text, sealed, known(id)) {
+                    Entry::Kept(e) => {
+                        if let Some(line) = stamp.and_then(|s| index_line(&e, &s)) {
+                            index.push('\n');
+                            index.push_str(&line);
+                            changed = true;
+                        }
+                        listed.push((e.id.clone(), e.revision, e.status == DraftStatus::Finished));
+                        listing.drafts.push(summary(&e));
+                        continue;
+                    }
+                    Entry::Aside(why, e) => (why, e.as_ref().map(summary)),
+                }
+            };
+            listing.unreadable.push(k.clone());
+            listing.set_aside.push(SetAside {
+                key: k.clone(),
+                id: id.into(),
+                why,
+                record,
+            });
         }
         // Rows not found are of entries deleted since. An index storage refuses (full, say)
         // goes: the records' room matters more than the cache.
         if (changed || found != rows.len()) && self.backend.set(INDEX_KEY, &index).is_err() {
             let _ = self.backend.remove(INDEX_KEY);
         }
+        // A damaged shard is said, and made again, only once a record opened with this key.
+        let opened = !listing.drafts.is_empty();
+        listing.manifest_damaged =
+            opened && shards.iter().any(|s| matches!(s, ShardRead::Damaged));
+        self.heal(&shards, &keys, listed, opened);
         listing
             .drafts
             .sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
         Ok(listing)
+    }
+
+    /// Brings the manifest up to date with what a listing found (`listed`: every record
+    /// accepted; `keys`: every entry stored), shard by shard, each as stored just before it is
+    /// written. Failing to write changes nothing else: the manifest is then behind, which
+    /// accepts what is newer.
+    fn heal(&self, shards: &[ShardRead], keys: &[String], listed: Vec<(String, u64, bool)>, opened: bool) {
+        let mut heals: Vec<Vec<Heal>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for (id, revision, finished) in listed {
+            let n = manifest::shard_of(&id);
+            let newer = match &shards[n] {
+                ShardRead::Kept(s) => s.clone().advance(&id, revision, finished),
+                _ => true,
+            };
+            if newer {
+                heals[n].push(Heal::Advance(id, revision, finished));
+            }
+        }
+        let stored: std::collections::BTreeSet<&str> =
+            keys.iter().map(|k| &k[KEY_PREFIX.len()..]).collect();
+        for (n, shard) in shards.iter().enumerate() {
+            if let ShardRead::Kept(s) = shard {
+                for (id, k) in s.rows() {
+                    if let Known::Live { revision, .. } = k {
+                        if !stored.contains(id) {
+                            heals[n].push(Heal::Bury(id.into(), revision));
+                        }
+                    }
+                }
+            }
+        }
+        for (n, (shard, heals)) in shards.iter().zip(heals).enumerate() {
+            let remake = opened && matches!(shard, ShardRead::Damaged);
+            if heals.is_empty() && !remake {
+                continue;
+            }
+            let Ok(now) = self.read_shard(n) else {
+                continue;
+            };
+            let (mut s, mut write) = match now {
+                ShardRead::Kept(s) => (s, false),
+                ShardRead::Missing => (Shard::default(), false),
+                // Made again only if it was damaged when the listing began (and this key
+                // opened a record); otherwise it is left as it is.
+                ShardRead::Damaged if remake => (Shard::default(), true),
+                ShardRead::Damaged => continue,
+            };
+            for h in &heals {
+                write |= match h {
+                    Heal::Advance(id, revision, finished) => s.advance(id, *revision, *finished),
+                    Heal::Bury(id, revision) => s.bury(id, *revision),
+                };
+            }
+            if write {
+                let _ = self.backend.set(&manifest::shard_key(n), &s.to_text());
+            }
+        }
     }
 
     /// The most recently saved draft of `kind` that is still untouched (in progress, nothing
@@ -418,11 +708,88 @@ impl<B: KvBackend> KvStore<B> {
             })
     }
 
-    /// Synchronous [`DraftStore::delete`].
+    /// Synchronous [`DraftStore::delete`]: the entry is removed, then the manifest records the
+    /// id as deleted at its revision, so that a copy of it put back is set aside. An entry set
+    /// aside is not deleted. (A final record is deleted with [`KvStore::delete_final`].)
     pub fn delete_now(&self, id: &str) -> Result<Option<Envelope>, StoreError> {
-        let before = self.load_now(id)?;
+        self.delete_with(id, None)
+    }
+
+    /// Deletes a final record (a finished referral, a finalised assessment), leaving its
+    /// `tombstone` (issue 16, item 4; `crate::tombstone`): the tombstone is recorded first,
+    /// then the entry removed, then the manifest records the deletion. Nothing is deleted if
+    /// the tombstone cannot be stored, or is not this record's. Returns what was stored, for
+    /// undo ([`KvStore::lift_tombstone`]).
+    pub fn delete_final(
+        &self,
+        id: &str,
+        tombstone: &Tombstone,
+    ) -> Result<Option<Envelope>, StoreError> {
+        if tombstone.id != id {
+            return Err(StoreError::Unavailable(
+                "the tombstone is not this record's".into(),
+            ));
+        }
+        self.delete_with(id, Some(tombstone))
+    }
+
+    fn delete_with(
+        &self,
+        id: &str,
+        tombstone: Option<&Tombstone>,
+    ) -> Result<Option<Envelope>, StoreError> {
+        let n = manifest::shard_of(id);
+        let shard = self.read_shard(n)?;
+        let known = shard.get(id);
+        let Some(before) = self.checked(id, known)? else {
+            return Ok(None);
+        };
+        if let Some(t) = tombstone {
+            let mut all = self.tombstones()?;
+            all.retain(|o| o.id != t.id);
+            all.push(t.clone());
+            self.backend
+                .set(TOMBSTONES_KEY, &manifest::tombstones_text(&all))?;
+        }
         self.backend.remove(&key(id))?;
-        Ok(before)
+        let revision = before.revision.max(known.map_or(0, |k| match k {
+            Known::Live { revision, .. } | Known::Deleted { revision } => revision,
+        }));
+        self.record(n, shard, id, Known::Deleted { revision });
+        Ok(Some(before))
+    }
+
+    /// The tombstones of deleted final records. A tombstone list that does not open (or is in
+    /// clear once a passphrase is set) is [`StoreError::Unreadable`], and is never overwritten.
+    pub fn tombstones(&self) -> Result<Vec<Tombstone>, StoreError> {
+        let sealed = self.sealed(TOMBSTONES_KEY)?;
+        match self.backend.get(TOMBSTONES_KEY)? {
+            None => Ok(Vec::new()),
+            Some(text) => manifest::parse_tombstones(&text)
+                .filter(|_| sealed)
+                .ok_or(StoreError::Unreadable {
+                    id: TOMBSTONES_KEY.into(),
+                }),
+        }
+    }
+
+    /// Takes back `tombstone`, the one [`KvStore::delete_final`] just left, when the deletion
+    /// is undone (the record saved back first, as a new record: `save_now(envelope, None)`).
+    /// Only that very tombstone goes. Returns whether it was there.
+    pub fn lift_tombstone(&self, tombstone: &Tombstone) -> Result<bool, StoreError> {
+        let mut all = self.tombstones()?;
+        let before = all.len();
+        all.retain(|t| t != tombstone);
+        if all.len() == before {
+            return Ok(false);
+        }
+        if all.is_empty() {
+            self.backend.remove(TOMBSTONES_KEY)?;
+        } else {
+            self.backend
+                .set(TOMBSTONES_KEY, &manifest::tombstones_text(&all))?;
+        }
+        Ok(true)
     }
 }
 

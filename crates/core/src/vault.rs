@@ -269,10 +269,12 @@ pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, O
     String::from_utf8(plain).map_err(|_| OpenError::Undecryptable)
 }
 
-/// Whether an entry is kept encrypted: every record and draft, and the list's index of them
-/// (their labels and statuses).
+/// Whether an entry is kept encrypted: every record and draft, the list's index of them
+/// (their labels and statuses), and the manifest with the tombstones of deleted final records
+/// (`crate::manifest`: its shards and [`crate::manifest::TOMBSTONES_KEY`]). A passphrase change
+/// seals them all again, unchanged: the manifest holds nothing a new key or nonce changes.
 pub fn is_sealed_key(k: &str) -> bool {
-    k.starts_with(KEY_PREFIX) || k == INDEX_KEY
+    k.starts_with(KEY_PREFIX) || k == INDEX_KEY || k.starts_with(crate::manifest::MANIFEST_PREFIX)
 }
 
 /// An unlocked vault: the key, the salt of the vault it opens, and the nonces of this unlock.
@@ -481,7 +483,9 @@ fn storage(e: KvError, committed: bool) -> VaultError {
 
 /// Re-encrypts every draft entry under `new` (with the record `new_meta`), from `old` (or from
 /// clear entries when there is no old key: turning encryption on). Entries that do not open
-/// with the old key are left as they are (quarantined). A failure before the commit point
+/// with the old key, and (with an old key) entries in clear, are left as they are
+/// (quarantined, or set aside as planted). The manifest is sealed again with the rest, as it
+/// is: it records revisions and statuses, which a change of key leaves as they were. A failure before the commit point
 /// takes back what was written and changes nothing; after it, [`recover`] with the new key
 /// finishes the change. Returns how many records and drafts were re-encrypted.
 pub fn rekey<B: KvBackend>(
@@ -523,8 +527,12 @@ pub fn rekey<B: KvBackend>(
         };
         let plain = match (old, open_with_opt(old, k, &stored)) {
             (_, Ok(p)) => p,
-            // Clear entries are sealed now; undecryptable ones stay quarantined as they are.
-            (_, Err(OpenError::Clear)) => stored,
+            // Clear entries are sealed when encryption is turned on. Once a passphrase is set,
+            // an entry in clear was planted (issue 16, item 5): it is left in clear, so that it
+            // stays set aside rather than become a sealed record. Undecryptable ones stay
+            // quarantined as they are.
+            (None, Err(OpenError::Clear)) => stored,
+            (Some(_), Err(OpenError::Clear)) => continue,
             (_, Err(OpenError::Undecryptable)) => continue,
         };
         let sealed = match seal_with(new, &salt, nonces, k, &plain) {

@@ -388,10 +388,17 @@ fn sec_3_a_full_storage_refusing_the_index_changes_nothing_else() {
     full.map
         .borrow_mut()
         .insert(format!("{KEY_PREFIX}d00"), records[1].1.clone());
+    let mut before = full.map.borrow().clone();
     let (l, _) = list(&full, &key);
     assert_eq!(l.drafts.len(), 19);
     assert_eq!(l.unreadable.len(), 1);
-    // The stale index could not be written again: it is removed, the records are as they were.
+    // The stale index could not be written again: it is removed, the records (and the
+    // manifest) are as they were.
     assert!(!full.map.borrow().contains_key(INDEX_KEY));
-    assert_eq!(full.map.borrow().len(), 20);
+    before.remove(INDEX_KEY);
+    assert_eq!(*full.map.borrow(), before);
+    assert_eq!(
+        before.keys().filter(|k| k.starts_with(KEY_PREFIX)).count(),
+        20
+    );
 }
