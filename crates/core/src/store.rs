@@ -627,8 +627,7 @@ impl<B: KvBackend> KvStore<B> {
         }
         // A damaged shard is said, and made again, only once a record opened with this key.
         let opened = !listing.drafts.is_empty();
-        listing.manifest_damaged =
-            opened && shards.iter().any(|s| matches!(s, ShardRead::Damaged));
+        listing.manifest_damaged = opened && shards.iter().any(|s| matches!(s, ShardRead::Damaged));
         self.heal(&shards, &keys, listed, opened);
         listing
             .drafts
@@ -640,7 +639,13 @@ impl<B: KvBackend> KvStore<B> {
     /// accepted; `keys`: every entry stored), shard by shard, each as stored just before it is
     /// written. Failing to write changes nothing else: the manifest is then behind, which
     /// accepts what is newer.
-    fn heal(&self, shards: &[ShardRead], keys: &[String], listed: Vec<(String, u64, bool)>, opened: bool) {
+    fn heal(
+        &self,
+        shards: &[ShardRead],
+        keys: &[String],
+        listed: Vec<(String, u64, bool)>,
+        opened: bool,
+    ) {
         let mut heals: Vec<Vec<Heal>> = (0..SHARDS).map(|_| Vec::new()).collect();
         for (id, revision, finished) in listed {
             let n = manifest::shard_of(&id);
@@ -765,11 +770,13 @@ impl<B: KvBackend> KvStore<B> {
         let sealed = self.sealed(TOMBSTONES_KEY)?;
         match self.backend.get(TOMBSTONES_KEY)? {
             None => Ok(Vec::new()),
-            Some(text) => manifest::parse_tombstones(&text)
-                .filter(|_| sealed)
-                .ok_or(StoreError::Unreadable {
-                    id: TOMBSTONES_KEY.into(),
-                }),
+            Some(text) => {
+                manifest::parse_tombstones(&text)
+                    .filter(|_| sealed)
+                    .ok_or(StoreError::Unreadable {
+                        id: TOMBSTONES_KEY.into(),
+                    })
+            }
         }
     }
 

@@ -16,8 +16,8 @@ use prevent_core::manifest::{
 use prevent_core::nrf;
 use prevent_core::sealed::{self, NonceSequence, SALT_LEN};
 use prevent_core::store::{
-    Envelope, KvBackend, KvError, KvStore, Listing, MemoryBackend, SetAside, StoreError,
-    INDEX_KEY, KEY_PREFIX, STAMP_HEAD_CHARS,
+    Envelope, KvBackend, KvError, KvStore, Listing, MemoryBackend, SetAside, StoreError, INDEX_KEY,
+    KEY_PREFIX, STAMP_HEAD_CHARS,
 };
 use prevent_core::tombstone::Tombstone;
 use prevent_core::vault::{self, Key, Meta, VaultBackend};
@@ -151,7 +151,12 @@ fn change(mem: &MemoryBackend, old: &Key, new: &Key, salt: [u8; SALT_LEN]) -> us
 }
 
 /// A tab under `key` of a vault salted `salt`.
-fn tab_salted<'a>(mem: &'a MemoryBackend, key: &'a Key, salt: [u8; SALT_LEN], prefix: u8) -> Tab<'a> {
+fn tab_salted<'a>(
+    mem: &'a MemoryBackend,
+    key: &'a Key,
+    salt: [u8; SALT_LEN],
+    prefix: u8,
+) -> Tab<'a> {
     KvStore::vaulted(VaultBackend::new(
         Shared { mem, sets: None },
         key,
@@ -225,7 +230,12 @@ fn sec_3_rolled_back_finished_record_is_set_aside_not_editable() {
         id: "d1".into(),
         why: Why::RolledBack { finished: true },
     };
-    assert!(err.to_string().contains("set aside because it was put back to an older copy, from before it was finished"), "{err}");
+    assert!(
+        err.to_string().contains(
+            "set aside because it was put back to an older copy, from before it was finished"
+        ),
+        "{err}"
+    );
 
     // Never opened as real: loading is refused, and so is every save over it (as its own
     // revision, the manifest's, or a new record) and deleting it. Nothing is overwritten.
@@ -240,7 +250,10 @@ fn sec_3_rolled_back_finished_record_is_set_aside_not_editable() {
     assert_eq!(b.delete_now("d1"), Err(err.clone()));
     assert_eq!(raw(&mem, "d1"), in_progress);
     // Listing again says the same: the check is not a one-off.
-    assert_eq!(why(&b.list_now().unwrap()), [("d1", Why::RolledBack { finished: true })]);
+    assert_eq!(
+        why(&b.list_now().unwrap()),
+        [("d1", Why::RolledBack { finished: true })]
+    );
 
     // The finished copy put back is the record again, read-only.
     put(&mem, "d1", &finished_copy);
@@ -258,7 +271,10 @@ fn sec_3_an_older_copy_of_a_draft_in_progress_is_set_aside_too() {
     save(&a, &draft("d1", "Alex"), "2026-11-28T10:00:01Z");
     let first = raw(&mem, "d1");
     let mut later = draft("d1", "Alex");
-    later.set_answer("concerns.description", Answer::Text("What was typed since".into()));
+    later.set_answer(
+        "concerns.description",
+        Answer::Text("What was typed since".into()),
+    );
     save(&a, &later, "2026-11-28T10:00:02Z");
     put(&mem, "d1", &first);
     let l = a.list_now().unwrap();
@@ -302,9 +318,8 @@ fn sec_3_the_index_never_lists_a_rolled_back_record() {
     // An index planted in clear, with a row claiming a newer revision for the old copy's
     // stamp, is not read once a passphrase is set.
     let stamp = mem.stamp(&entry_key("d1")).unwrap().unwrap();
-    let planted = format!(
-        "prevent-toolkit/index/2\nd1\t{stamp}\t99\tnrf\tP\t2026-11-28T12:00:00Z\tPlanted"
-    );
+    let planted =
+        format!("prevent-toolkit/index/2\nd1\t{stamp}\t99\tnrf\tP\t2026-11-28T12:00:00Z\tPlanted");
     mem.map.borrow_mut().insert(INDEX_KEY.into(), planted);
     let l = tab(&mem, &key, 4).list_now().unwrap();
     assert_eq!(ids(&l), ["d2"]);
@@ -331,7 +346,10 @@ fn sec_3_planted_clear_entry_is_set_aside_once_a_passphrase_exists() {
 
     let l = tab(&mem, &key, 2).list_now().unwrap();
     assert!(l.drafts.is_empty(), "{:?}", l.drafts);
-    assert_eq!(why(&l), [("d1", Why::NotEncrypted), ("x1", Why::NotEncrypted)]);
+    assert_eq!(
+        why(&l),
+        [("d1", Why::NotEncrypted), ("x1", Why::NotEncrypted)]
+    );
     // Not named by what it says of itself.
     assert!(l.set_aside.iter().all(|s| s.record.is_none()));
     assert!(Why::NotEncrypted
@@ -361,12 +379,18 @@ fn sec_3_planted_clear_entry_is_set_aside_once_a_passphrase_exists() {
     change(&mem, &key, &new, [8; SALT_LEN]);
     assert_eq!(raw(&mem, "x1"), planted);
     let l = tab_salted(&mem, &new, [8; SALT_LEN], 4).list_now().unwrap();
-    assert_eq!(why(&l), [("d1", Why::NotEncrypted), ("x1", Why::NotEncrypted)]);
+    assert_eq!(
+        why(&l),
+        [("d1", Why::NotEncrypted), ("x1", Why::NotEncrypted)]
+    );
 
     // Before any passphrase (drafts from before encryption, the trainer's fictional records),
     // a store that is not vaulted reads entries in clear as it always did.
     let plain = MemoryBackend::default();
-    let store = KvStore::new(Shared { mem: &plain, sets: None });
+    let store = KvStore::new(Shared {
+        mem: &plain,
+        sets: None,
+    });
     save(&store, &draft("c1", "Cal"), "2026-11-28T10:00:00Z");
     put(&plain, "c2", &clear_envelope(&draft("c2", "Dee"), 1));
     let l = store.list_now().unwrap();
@@ -423,6 +447,18 @@ fn sec_3_sealed_copy_of_a_deleted_record_put_back_is_set_aside() {
         why(&a.list_now().unwrap()),
         [("d1", Why::RolledBack { finished: false })]
     );
+    // Undo carries on from the record's own revision even when the manifest has lost track
+    // of it (removed, or its writes refused while storage was full).
+    mem.remove(&entry_key("d1")).unwrap();
+    for k in manifest_keys(&mem) {
+        mem.remove(&k).unwrap();
+    }
+    assert_eq!(a.save_now(back.clone(), None).map(|e| e.revision), Ok(4));
+    put(&mem, "d1", &rev2);
+    assert_eq!(
+        why(&a.list_now().unwrap()),
+        [("d1", Why::RolledBack { finished: false })]
+    );
     // A new record under a deleted id (an import) likewise.
     let mem = MemoryBackend::default();
     let a = tab(&mem, &key, 5);
@@ -464,7 +500,10 @@ fn sec_4_a_deleted_final_record_leaves_its_tombstone_and_undo_lifts_it() {
     let mut full = MemoryBackend::with_quota(0);
     full.map = RefCell::new(snapshot(&mem));
     let f = tab(&full, &key, 2);
-    assert_eq!(f.delete_final("d1", &tombstone("d1")), Err(StoreError::Full));
+    assert_eq!(
+        f.delete_final("d1", &tombstone("d1")),
+        Err(StoreError::Full)
+    );
     assert_eq!(*full.map.borrow(), snapshot(&mem));
     full.quota = None;
 
@@ -515,7 +554,10 @@ fn sec_4_a_deleted_final_record_leaves_its_tombstone_and_undo_lifts_it() {
         })
     );
     assert!(a.delete_final("d1", &t).is_err());
-    assert!(mem.map.borrow().contains_key(&entry_key("d1")), "not deleted");
+    assert!(
+        mem.map.borrow().contains_key(&entry_key("d1")),
+        "not deleted"
+    );
     assert_eq!(mem.map.borrow()[TOMBSTONES_KEY], planted);
 }
 
@@ -542,7 +584,15 @@ fn sec_4_tombstones_survive_a_passphrase_change() {
     put(&mem, "d1", &copy);
     assert_eq!(why(&b.list_now().unwrap()), [("d1", Why::CannotOpen)]);
     let e: Envelope = {
-        let vb = VaultBackend::new(Shared { mem: &mem, sets: None }, &old, SALT, NonceSequence::new([9; 8]));
+        let vb = VaultBackend::new(
+            Shared {
+                mem: &mem,
+                sets: None,
+            },
+            &old,
+            SALT,
+            NonceSequence::new([9; 8]),
+        );
         serde_json::from_str(&vb.get(&entry_key("d1")).unwrap().unwrap()).unwrap()
     };
     b.backend
@@ -707,7 +757,10 @@ fn sec_3_a_damaged_manifest_is_said_and_the_entries_still_load() {
     assert!(l.manifest_damaged);
     assert_eq!(l.drafts.len(), 20);
     assert!(l.set_aside.is_empty());
-    assert!(sealed::decode(&mem.map.borrow()[&k7]).is_ok(), "made again, sealed");
+    assert!(
+        sealed::decode(&mem.map.borrow()[&k7]).is_ok(),
+        "made again, sealed"
+    );
 }
 
 #[test]
@@ -723,8 +776,14 @@ fn sec_2_a_tab_without_the_key_never_rewrites_the_manifest() {
     // Locked (no key), or another key (a tab left behind by a passphrase change): every entry
     // and the manifest fail to open; nothing is said of the manifest, and nothing is written.
     let other = Key::new([2; 32]);
-    let locked = KvStore::vaulted(Shared { mem: &mem, sets: None });
-    for l in [locked.list_now().unwrap(), tab(&mem, &other, 2).list_now().unwrap()] {
+    let locked = KvStore::vaulted(Shared {
+        mem: &mem,
+        sets: None,
+    });
+    for l in [
+        locked.list_now().unwrap(),
+        tab(&mem, &other, 2).list_now().unwrap(),
+    ] {
         assert!(l.drafts.is_empty());
         assert_eq!(l.set_aside.len(), 4);
         assert!(l.set_aside.iter().all(|s| s.why == Why::CannotOpen));
@@ -917,7 +976,7 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
     ids_.truncate(4);
     assert_eq!(ids_.len(), 4);
     let (mut sets_aside_checked, mut behind) = (0, 0);
-    for seed in 1..=40u64 {
+    for seed in 1..=15u64 {
         let mem = MemoryBackend::default();
         let backends = [0u8, 1].map(|_| Lagging {
             mem: &mem,
@@ -962,7 +1021,8 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
                 (0..=1, Some(e)) => {
                     let mut d = e.open().unwrap();
                     d.set_answer("concerns.description", Answer::Text(format!("step {step}")));
-                    s.save_now(Envelope::seal(&d, "t"), Some(e.revision)).map(drop)
+                    s.save_now(Envelope::seal(&d, "t"), Some(e.revision))
+                        .map(drop)
                 }
                 (2, Some(e)) => {
                     let d = e.open().unwrap();
@@ -976,15 +1036,20 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
                 },
                 _ => {
                     let l = s.list_now().unwrap();
-                    assert!(l.set_aside.is_empty(), "seed {seed} step {step}: {:?}", l.set_aside);
+                    assert!(
+                        l.set_aside.is_empty(),
+                        "seed {seed} step {step}: {:?}",
+                        l.set_aside
+                    );
                     Ok(())
                 }
             };
             *backends[t].view.borrow_mut() = None;
             // How often the manifest was left behind an entry (a lost update), before the
             // third tab's listing brings it up to date.
+            let reader = tab(&mem, &key, 8);
             for id in &ids_ {
-                let entry = tab(&mem, &key, 8).backend.get(&entry_key(id)).unwrap();
+                let entry = reader.backend.get(&entry_key(id)).unwrap();
                 let entry: Option<Envelope> = entry.map(|e| serde_json::from_str(&e).unwrap());
                 if let Some(e) = entry {
                     match row(&mem, &key, id) {
@@ -995,7 +1060,11 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
             }
             // What a third tab, up to date, lists: every stored record, none set aside.
             let l = tab(&mem, &key, 9).list_now().unwrap();
-            assert!(l.set_aside.is_empty(), "seed {seed} step {step}: {:?}", l.set_aside);
+            assert!(
+                l.set_aside.is_empty(),
+                "seed {seed} step {step}: {:?}",
+                l.set_aside
+            );
             sets_aside_checked += 1;
             let stored: Vec<String> = mem
                 .map
@@ -1008,9 +1077,9 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
             assert_eq!(listed, stored, "seed {seed} step {step}");
         }
     }
-    assert_eq!(sets_aside_checked, 40 * 150);
+    assert_eq!(sets_aside_checked, 15 * 150);
     // The races did happen: the manifest was often left behind its entries.
-    assert!(behind > 100, "only {behind} lost updates");
+    assert!(behind > 50, "only {behind} lost updates");
     eprintln!("{behind} entries found ahead of the manifest");
 }
 
@@ -1083,10 +1152,7 @@ fn sec_3_a_save_writes_its_entry_then_one_shard_of_the_manifest() {
     s.save_now(Envelope::seal(&draft(id, "Alexa"), "t2"), Some(1))
         .unwrap();
     // Entry first, manifest second; one shard of sixteen.
-    assert_eq!(
-        *sets.borrow(),
-        [entry_key(id), shard_key(shard_of(id))]
-    );
+    assert_eq!(*sets.borrow(), [entry_key(id), shard_key(shard_of(id))]);
     // Compact: the whole manifest (every shard opened) is under 45 bytes a record, and the
     // shard a save rewrites holds about a sixteenth of the rows.
     let mut total = 0;
@@ -1103,5 +1169,67 @@ fn sec_3_a_save_writes_its_entry_then_one_shard_of_the_manifest() {
     sets.borrow_mut().clear();
     s.list_now().unwrap();
     s.list_now().unwrap();
-    assert_eq!(*sets.borrow(), [INDEX_KEY.to_string()], "the index, for the save above");
+    assert_eq!(
+        *sets.borrow(),
+        [INDEX_KEY.to_string()],
+        "the index, for the save above"
+    );
+}
+
+#[test]
+fn sec_3_a_listing_brings_the_manifest_forward_only() {
+    // What a listing writes to the manifest is applied to the shard as stored just before it
+    // writes: a row another tab moved on since is never taken back.
+    let mut s = Shard::default();
+    assert!(s.advance("x", 3, false));
+    assert!(!s.advance("x", 2, false), "an older revision");
+    assert!(!s.advance("x", 3, false), "the same");
+    assert!(s.advance("x", 3, true), "the same revision, finished");
+    assert!(s.set("y", Known::Deleted { revision: 4 }));
+    assert!(!s.advance("y", 4, false), "the deleted revision itself");
+    assert!(s.advance("y", 5, false), "saved again after its deletion");
+    // Gone at the revision the listing saw: buried only if the row still says so.
+    assert!(!s.bury("x", 2));
+    assert_eq!(
+        s.get("x"),
+        Some(Known::Live {
+            revision: 3,
+            finished: true
+        })
+    );
+    assert!(s.bury("x", 3));
+    assert_eq!(s.get("x"), Some(Known::Deleted { revision: 3 }));
+    assert!(!s.bury("nobody", 1));
+    // A row no id can have is never written.
+    assert!(!s.set("a\tb", Known::Deleted { revision: 1 }));
+    // Its text reads back the same; anything else is not a shard.
+    let text = s.to_text();
+    assert_eq!(Shard::parse(&text), Some(s.clone()));
+    for bad in [
+        String::new(),
+        text.replace(manifest::HEAD, "prevent-toolkit/manifest/9"),
+        format!("{text}\nz\t1"),
+        format!("{text}\nz\tone\tP"),
+        format!("{text}\nz\t1\tX"),
+    ] {
+        assert_eq!(Shard::parse(&bad), None, "{bad:?}");
+    }
+    // The checks themselves.
+    let live = |revision, finished| Some(Known::Live { revision, finished });
+    assert_eq!(manifest::check(None, 1), Ok(()));
+    assert_eq!(
+        manifest::check(live(3, true), 2),
+        Err(Why::RolledBack { finished: true })
+    );
+    assert_eq!(manifest::check(live(3, true), 3), Ok(()));
+    assert_eq!(
+        manifest::check(live(3, false), 4),
+        Ok(()),
+        "newer: another tab"
+    );
+    let deleted = Some(Known::Deleted { revision: 3 });
+    assert_eq!(manifest::check(deleted, 3), Err(Why::Deleted));
+    assert_eq!(manifest::check(deleted, 4), Ok(()));
+    assert_eq!(manifest::next_revision(deleted), 4);
+    assert_eq!(manifest::next_revision(None), 1);
 }
