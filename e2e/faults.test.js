@@ -175,7 +175,7 @@ fault('SEC-3', 'storage unavailable (private mode, site data off)', 'said on the
   await assertNoAxeViolations(page, 'storage unavailable');
 });
 
-fault('SEC-3', 'a corrupt or undecryptable entry', 'it is set aside and named ("1 saved draft could not be read"); the other drafts load; it is never overwritten', async (t) => {
+fault('SEC-3', 'a corrupt or undecryptable entry', 'it is set aside and named ("1 saved draft has been set aside ... it cannot be opened"); the other drafts load; it is never overwritten', async (t) => {
   const { page } = await app.open(t, null);
   await r.finishPersonReferral(page, {});
   const id = await r.startToAboutYou(page);
@@ -189,13 +189,14 @@ fault('SEC-3', 'a corrupt or undecryptable entry', 'it is set aside and named ("
   const moved = await page.evaluate((id) => localStorage.getItem(`pct.draft.${id}`), id);
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts');
-  assert.match(await page.locator('main').innerText(), /1 saved draft could not be read\. It has been left as it was\./);
+  assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It is not listed here, and it has been left as it was:/);
+  assert.match(await page.locator('#set-aside li').innerText(), /^A saved entry, [0-9A-F]{8}: it cannot be opened\.$/);
   assert.equal(await page.locator('#drafts-table tbody tr').count(), 1, 'the readable one is listed');
   // A corrupt entry (not even JSON) is set aside the same way.
   await page.evaluate(() => localStorage.setItem('pct.draft.00000000-0000-4000-8000-00000000dead', '{"v":1,"ct":'));
   await page.reload();
   await r.onPage(page, 'Saved drafts', { axe: false });
-  assert.match(await page.locator('main').innerText(), /2 saved drafts could not be read/);
+  assert.match(await page.locator('main').innerText(), /2 saved drafts have been set aside/);
   assert.equal(await page.evaluate((id) => localStorage.getItem(`pct.draft.${id}`), id), moved, 'the entry was changed');
 });
 

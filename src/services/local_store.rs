@@ -41,13 +41,14 @@ pub type Store = KvStore<VaultBackend<'static, LocalBackend>>;
 /// while locked. The trainer's bundle keeps fictional records, in clear and apart.
 pub fn store() -> Store {
     let b = LocalBackend::new();
-    KvStore::new(if cfg!(feature = "trainer") {
-        VaultBackend::clear(b)
-    } else {
-        match crate::services::vault::session() {
-            Some(s) => VaultBackend::unlocked(b, s),
-            None => VaultBackend::locked(b),
-        }
+    if cfg!(feature = "trainer") {
+        return KvStore::new(VaultBackend::clear(b));
+    }
+    // Vaulted: an entry in clear was not written by this toolkit, and is set aside (issue 16,
+    // item 5; `prevent_core::manifest`).
+    KvStore::vaulted(match crate::services::vault::session() {
+        Some(s) => VaultBackend::unlocked(b, s),
+        None => VaultBackend::locked(b),
     })
 }
 
@@ -167,7 +168,10 @@ impl KvBackend for LocalBackend {
         if cfg!(feature = "trainer") {
             return Ok(None);
         }
-        let raw: &RawStorage = self.s()?.unchecked_ref();
+        // From the storage that keeps it: the index's stamp is in sessionStorage (a vaulted
+        // store reads no index without one).
+        let area = self.area(key)?;
+        let raw: &RawStorage = area.unchecked_ref();
         let value = raw.get_item_js(&stored(key)).map_err(err)?;
         let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
             return Ok(None);
