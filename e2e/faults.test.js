@@ -189,7 +189,7 @@ fault('SEC-3', 'a corrupt or undecryptable entry', 'it is set aside and named ("
   const moved = await page.evaluate((id) => localStorage.getItem(`pct.draft.${id}`), id);
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts');
-  assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It is not listed here, and it has been left as it was:/);
+  assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It has been left as it was and is not listed here:/);
   assert.match(await page.locator('#set-aside li').innerText(), /^A saved entry, [0-9A-F]{8}: it cannot be opened\.$/);
   assert.equal(await page.locator('#drafts-table tbody tr').count(), 1, 'the readable one is listed');
   // A corrupt entry (not even JSON) is set aside the same way.

@@ -34,7 +34,7 @@ fault('SEC-4', 'an older copy of a finished referral put back', 'it is set aside
   await page.evaluate(([key, older]) => localStorage.setItem(key, older), [key, older]);
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts', { axe: false });
-  assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It is not listed here, and it has been left as it was:/);
+  assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It has been left as it was and is not listed here:/);
   assert.match(await page.locator('#set-aside li').innerText(), /^Prevent referral “A person, A\. E\.”, saved .+: it was put back to an older copy, from before it was finished\.$/);
   assert.equal(await page.locator('#drafts-table tbody tr').count(), 0, 'listed as a record');
   await assertNoAxeViolations(page, 'records hub with an entry set aside');

@@ -482,25 +482,27 @@ pub fn Drafts(props: &DraftsProps) -> Html {
 /// and when it was saved; any other by the first 8 characters of its id, as its reference ends.
 fn set_aside(l: &Listing) -> Html {
     let n = l.set_aside.len();
-    let damaged = l.manifest_damaged.then(|| html! {
-        <p class="govuk-body" id="manifest-damaged">{ "The toolkit\u{2019}s list of your saved records could not be opened, so it has been made again from the records in this browser. Check that your finished records are as you left them." }</p>
-    });
-    if n == 0 {
-        return damaged.unwrap_or_default();
-    }
-    let one = n == 1;
+    let (a, b) = if n == 1 {
+        ("draft has", "It has been left as it was and is")
+    } else {
+        ("drafts have", "They have been left as they were and are")
+    };
     let items = l.set_aside.iter().map(|s| {
         let name = match &s.record {
             Some(r) => format!("{} \u{201c}{}\u{201d}, saved {}", kind_label(&r.kind), r.label, clock::local_time(&r.saved_at)),
-            None => format!("A saved entry, {}", s.id.chars().take(8).collect::<String>().to_uppercase()),
+            None => format!("A saved entry, {}", s.id.get(..8).unwrap_or(&s.id).to_ascii_uppercase()),
         };
         html! { <li>{ format!("{name}: {}.", s.why) }</li> }
     });
     html! {
         <div id="set-aside">
-            { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {} been set aside. {} not listed here, and {} been left as {} {}:", if one { "draft has" } else { "drafts have" }, if one { "It is" } else { "They are" }, if one { "it has" } else { "they have" }, if one { "it" } else { "they" }, if one { "was" } else { "were" }) } })) }
-            <ul class="govuk-list govuk-list--bullet">{ for items }</ul>
-            { damaged.unwrap_or_default() }
+            if n > 0 {
+                { warning_text::view(WarningTextProps::new(html! { { format!("{n} saved {a} been set aside. {b} not listed here:") } })) }
+                <ul class="govuk-list govuk-list--bullet">{ for items }</ul>
+            }
+            if l.manifest_damaged {
+                <p class="govuk-body" id="manifest-damaged">{ "The toolkit\u{2019}s list of your saved records could not be opened, so it has been made again from the records in this browser. Check that your finished records are as you left them." }</p>
+            }
         </div>
     }
 }

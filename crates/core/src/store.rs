@@ -245,7 +245,8 @@ fn index_line(e: &Envelope, stamp: &str) -> Option<String> {
         DraftStatus::InProgress => "P",
         DraftStatus::Finished => "F",
     };
-    let revision = e.revision.to_string();
+    let mut revision = String::new();
+    manifest::push_revision(&mut revision, e.revision);
     let mut line = String::new();
     for f in [
         e.id.as_str(),
@@ -293,7 +294,7 @@ fn indexed(line: &str, stamp: &str) -> Option<(DraftSummary, u64)> {
             _ => return None,
         },
     };
-    Some((summary, revision.parse().ok()?))
+    Some((summary, manifest::revision_of(revision)?))
 }
 
 fn summary(e: &Envelope) -> DraftSummary {
@@ -348,11 +349,15 @@ enum ShardRead {
 }
 
 impl ShardRead {
-    fn get(&self, id: &str) -> Option<Known> {
+    fn rows(&self) -> &[(String, Known)] {
         match self {
-            ShardRead::Kept(s) => s.get(id),
-            _ => None,
+            ShardRead::Kept(s) => s.rows(),
+            _ => &[],
         }
+    }
+
+    fn get(&self, id: &str) -> Option<Known> {
+        self.rows().iter().find(|(i, _)| i == id).map(|r| r.1)
     }
 }
 
@@ -362,15 +367,6 @@ enum Entry {
     Kept(Envelope),
     /// Set aside, with what it holds when the toolkit sealed it.
     Aside(Why, Option<Envelope>),
-}
-
-/// A change a listing makes to a shard of the manifest, applied to it as stored just before
-/// it is written (another tab may have written it since it was read).
-enum Heal {
-    /// An entry found stored at this revision (newer than the manifest, or unknown to it).
-    Advance(String, u64, bool),
-    /// An entry the manifest has at this revision is gone.
-    Bury(String, u64),
 }
 
 impl<B: KvBackend> KvStore<B> {
@@ -529,10 +525,12 @@ impl<B: KvBackend> KvStore<B> {
         let mut listing = Listing::default();
         // The manifest before the keys: another tab writes an entry before its manifest row,
         // so a row read here has its entry among the keys read next.
-        let shards: Vec<ShardRead> = (0..SHARDS)
-            .map(|n| self.read_shard(n))
-            .collect::<Result<_, _>>()?;
-        let known = |id: &str| shards[manifest::shard_of(id)].get(id);
+        let mut shards = Vec::with_capacity(SHARDS);
+        for n in 0..SHARDS {
+            shards.push(self.read_shard(n)?);
+        }
+        // The manifest's rows an entry was found for.
+        let mut seen: Vec<Vec<bool>> = shards.iter().map(|s| vec![false; s.rows().len()]).collect();
         let keys: Vec<String> = self
             .backend
             .keys()?
@@ -556,10 +554,15 @@ impl<B: KvBackend> KvStore<B> {
         let mut index = String::from(INDEX_HEAD);
         // Rows of the old index found for an entry; whether the new one differs.
         let (mut found, mut changed, mut at) = (0, false, 0);
-        // Each record listed: its id, revision and whether it is final.
-        let mut listed: Vec<(String, u64, bool)> = Vec::new();
+        // Each record listed: its manifest shard, id, revision and whether it is final.
+        let mut listed: Vec<(usize, &str, u64, bool)> = Vec::new();
         for k in &keys {
             let id = &k[KEY_PREFIX.len()..];
+            let n = manifest::shard_of(id);
+            let known = shards[n].rows().iter().position(|(i, _)| i == id).map(|i| {
+                seen[n][i] = true;
+                shards[n].rows()[i].1
+            });
             // Taken before the entry is read: if another tab writes in between, the stamp
             // kept is the older one and the entry is read again next time.
             let stamp = self.backend.stamp(k).ok().flatten();
@@ -573,52 +576,53 @@ impl<B: KvBackend> KvStore<B> {
                     found += 1;
                     rows[i]
                 });
-            let from_index = row
-                .zip(stamp.as_deref())
-                .and_then(|(r, s)| indexed(r, s).map(|d| (r, d)));
-            let (why, record) = if let Some((line, (d, revision))) = from_index {
-                match manifest::check(known(id), revision) {
-                    Ok(()) => {
-                        index.push('\n');
-                        index.push_str(line);
-                        listed.push((d.id.clone(), revision, d.status == DraftStatus::Finished));
-                        listing.drafts.push(d);
+            let (line, entry) = match row.zip(stamp.as_deref()).and_then(|(r, s)| indexed(r, s)) {
+                Some((d, revision)) => (
+                    row.map(String::from),
+                    match manifest::check(known, revision) {
+                        Ok(()) => Ok((d, revision)),
+                        Err(why) => Err((why, Some(d))),
+                    },
+                ),
+                None => {
+                    let sealed = !self.vaulted || stamp.is_some();
+                    // (An entry removed by another tab since the keys were read is not listed.)
+                    let Some(text) = self.backend.get(k)? else {
                         continue;
+                    };
+                    match Self::judge(id, &text, sealed, known) {
+                        Entry::Kept(e) => (
+                            stamp.and_then(|s| index_line(&e, &s)),
+                            Ok((summary(&e), e.revision)),
+                        ),
+                        Entry::Aside(why, e) => (None, Err((why, e.as_ref().map(summary)))),
                     }
-                    Err(why) => {
-                        changed = true;
-                        (why, Some(d))
-                    }
-                }
-            } else {
-                // A row that no longer holds goes.
-                changed |= row.is_some();
-                let sealed = !self.vaulted || stamp.is_some();
-                // (An entry removed by another tab since the keys were read is not listed.)
-                let Some(text) = self.backend.get(k)? else {
-                    continue;
-                };
-                match Self::judge(id, &text, sealed, known(id)) {
-                    Entry::Kept(e) => {
-                        if let Some(line) = stamp.and_then(|s| index_line(&e, &s)) {
-                            index.push('\n');
-                            index.push_str(&line);
-                            changed = true;
-                        }
-                        listed.push((e.id.clone(), e.revision, e.status == DraftStatus::Finished));
-                        listing.drafts.push(summary(&e));
-                        continue;
-                    }
-                    Entry::Aside(why, e) => (why, e.as_ref().map(summary)),
                 }
             };
-            listing.unreadable.push(k.clone());
-            listing.set_aside.push(SetAside {
-                key: k.clone(),
-                id: id.into(),
-                why,
-                record,
-            });
+            match entry {
+                Ok((d, revision)) => {
+                    if let Some(line) = line {
+                        changed |= row != Some(line.as_str());
+                        index.push('\n');
+                        index.push_str(&line);
+                    } else {
+                        // A row that no longer holds goes.
+                        changed |= row.is_some();
+                    }
+                    listed.push((n, id, revision, d.status == DraftStatus::Finished));
+                    listing.drafts.push(d);
+                }
+                Err((why, record)) => {
+                    changed |= row.is_some();
+                    listing.unreadable.push(k.clone());
+                    listing.set_aside.push(SetAside {
+                        key: k.clone(),
+                        id: id.into(),
+                        why,
+                        record,
+                    });
+                }
+            }
         }
         // Rows not found are of entries deleted since. An index storage refuses (full, say)
         // goes: the records' room matters more than the cache.
@@ -628,69 +632,57 @@ impl<B: KvBackend> KvStore<B> {
         // A damaged shard is said, and made again, only once a record opened with this key.
         let opened = !listing.drafts.is_empty();
         listing.manifest_damaged = opened && shards.iter().any(|s| matches!(s, ShardRead::Damaged));
-        self.heal(&shards, &keys, listed, opened);
+        self.heal(&shards, &seen, &listed, opened);
         listing
             .drafts
             .sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
         Ok(listing)
     }
 
-    /// Brings the manifest up to date with what a listing found (`listed`: every record
-    /// accepted; `keys`: every entry stored), shard by shard, each as stored just before it is
-    /// written. Failing to write changes nothing else: the manifest is then behind, which
+    /// Brings the manifest up to date with what a listing found, shard by shard: rows raised to
+    /// the records `listed`, rows no entry was `seen` for marked deleted, a damaged shard made
+    /// again. Each shard is read again just before it is written, and changed only forward
+    /// ([`Shard::advance`], [`Shard::bury`]), so a row another tab moved on since is never
+    /// taken back. Failing to write changes nothing else: the manifest is then behind, which
     /// accepts what is newer.
     fn heal(
         &self,
         shards: &[ShardRead],
-        keys: &[String],
-        listed: Vec<(String, u64, bool)>,
+        seen: &[Vec<bool>],
+        listed: &[(usize, &str, u64, bool)],
         opened: bool,
     ) {
-        let mut heals: Vec<Vec<Heal>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        for (id, revision, finished) in listed {
-            let n = manifest::shard_of(&id);
-            let newer = match &shards[n] {
-                ShardRead::Kept(s) => s.clone().advance(&id, revision, finished),
-                _ => true,
-            };
-            if newer {
-                heals[n].push(Heal::Advance(id, revision, finished));
-            }
-        }
-        let stored: std::collections::BTreeSet<&str> =
-            keys.iter().map(|k| &k[KEY_PREFIX.len()..]).collect();
         for (n, shard) in shards.iter().enumerate() {
-            if let ShardRead::Kept(s) = shard {
-                for (id, k) in s.rows() {
-                    if let Known::Live { revision, .. } = k {
-                        if !stored.contains(id) {
-                            heals[n].push(Heal::Bury(id.into(), revision));
-                        }
-                    }
-                }
-            }
-        }
-        for (n, (shard, heals)) in shards.iter().zip(heals).enumerate() {
-            let remake = opened && matches!(shard, ShardRead::Damaged);
-            if heals.is_empty() && !remake {
-                continue;
-            }
-            let Ok(now) = self.read_shard(n) else {
-                continue;
+            let mine = || listed.iter().filter(move |l| l.0 == n);
+            let gone = || {
+                shard
+                    .rows()
+                    .iter()
+                    .zip(&seen[n])
+                    .filter_map(|((id, k), seen)| match k {
+                        Known::Live { revision, .. } if !seen => Some((id, *revision)),
+                        _ => None,
+                    })
             };
-            let (mut s, mut write) = match now {
-                ShardRead::Kept(s) => (s, false),
-                ShardRead::Missing => (Shard::default(), false),
+            let remake = opened && matches!(shard, ShardRead::Damaged);
+            let behind = mine().any(|&(_, id, r, f)| manifest::newer(shard.get(id), r, f))
+                || gone().next().is_some();
+            if !remake && !behind {
+                continue;
+            }
+            let (mut s, mut write) = match self.read_shard(n) {
+                Ok(ShardRead::Kept(s)) => (s, false),
+                Ok(ShardRead::Missing) => (Shard::default(), false),
                 // Made again only if it was damaged when the listing began (and this key
                 // opened a record); otherwise it is left as it is.
-                ShardRead::Damaged if remake => (Shard::default(), true),
-                ShardRead::Damaged => continue,
+                Ok(ShardRead::Damaged) if remake => (Shard::default(), true),
+                _ => continue,
             };
-            for h in &heals {
-                write |= match h {
-                    Heal::Advance(id, revision, finished) => s.advance(id, *revision, *finished),
-                    Heal::Bury(id, revision) => s.bury(id, *revision),
-                };
+            for &(_, id, revision, finished) in mine() {
+                write |= s.advance(id, revision, finished);
+            }
+            for (id, revision) in gone() {
+                write |= s.bury(id, revision);
             }
             if write {
                 let _ = self.backend.set(&manifest::shard_key(n), &s.to_text());
@@ -753,8 +745,10 @@ impl<B: KvBackend> KvStore<B> {
             let mut all = self.tombstones()?;
             all.retain(|o| o.id != t.id);
             all.push(t.clone());
-            self.backend
-                .set(TOMBSTONES_KEY, &manifest::tombstones_text(&all))?;
+            let text = manifest::tombstones_text(&all).ok_or(StoreError::Unavailable(
+                "the tombstone cannot be stored".into(),
+            ))?;
+            self.backend.set(TOMBSTONES_KEY, &text)?;
         }
         self.backend.remove(&key(id))?;
         let revision = before.revision.max(known.map_or(0, |k| match k {
@@ -792,9 +786,8 @@ impl<B: KvBackend> KvStore<B> {
         }
         if all.is_empty() {
             self.backend.remove(TOMBSTONES_KEY)?;
-        } else {
-            self.backend
-                .set(TOMBSTONES_KEY, &manifest::tombstones_text(&all))?;
+        } else if let Some(text) = manifest::tombstones_text(&all) {
+            self.backend.set(TOMBSTONES_KEY, &text)?;
         }
         Ok(true)
     }

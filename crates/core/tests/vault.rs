@@ -13,7 +13,8 @@ use prevent_core::store::{
 };
 use prevent_core::vault::{
     check_passphrase, find, open_with, recover, rekey, seal_with, Found, Key, Meta, OpenError,
-    VaultBackend, VaultError, META_COPY_KEY, META_KEY, MIN_PASSPHRASE_CHARS, NEXT_META_KEY, REKEY_PREFIX,
+    VaultBackend, VaultError, META_COPY_KEY, META_KEY, MIN_PASSPHRASE_CHARS, NEXT_META_KEY,
+    REKEY_PREFIX,
 };
 use prevent_core::Answer;
 use std::cell::Cell;
