@@ -30,12 +30,13 @@ fault('SEC-4', 'an older copy of a finished referral put back', 'it is set aside
   const key = `pct.draft.${id}`;
   const older = await page.evaluate((key) => window.firstCopies[key], key);
   assert.ok(older && older !== (await page.evaluate((key) => localStorage.getItem(key), key)), 'no older copy kept');
-  // The first, in-progress copy put back over the finished record.
+  // The first, in-progress copy (saved before the subject was chosen: named by its own label)
+  // put back over the finished record.
   await page.evaluate(([key, older]) => localStorage.setItem(key, older), [key, older]);
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts', { axe: false });
   assert.match(await page.locator('main').innerText(), /1 saved draft has been set aside\. It has been left as it was and is not listed here:/);
-  assert.match(await page.locator('#set-aside li').innerText(), /^Prevent referral “A person, A\. E\.”, saved .+: it was put back to an older copy, from before it was finished\.$/);
+  assert.match(await page.locator('#set-aside li').innerText(), /^Prevent referral “Subject not chosen yet”, saved .+: it was put back to an older copy, from before it was finished\.$/);
   assert.equal(await page.locator('#drafts-table tbody tr').count(), 0, 'listed as a record');
   await assertNoAxeViolations(page, 'records hub with an entry set aside');
   // Opening it by its address: refused, with why.
