@@ -401,6 +401,22 @@ async fn password_input_show_and_hide_toggle_the_type_the_label_and_the_announce
 }
 
 #[wasm_bindgen_test]
+async fn password_input_shows_only_its_own_field() {
+    // Set a passphrase: two fields, each with its own button.
+    let root = mount(html! { <>
+        { password_input::view(PasswordInputProps { new: true, ..PasswordInputProps::new("two-a", "Passphrase") }) }
+        { password_input::view(PasswordInputProps { new: true, ..PasswordInputProps::new("two-b", "Confirm your passphrase") }) }
+    </> })
+    .await;
+    let buttons = all(&root, "button.govuk-password-input__toggle");
+    click(&buttons[1]);
+    assert_eq!(attr(&one(&root, "#two-a"), "type").as_deref(), Some("password"));
+    assert_eq!(attr(&one(&root, "#two-b"), "type").as_deref(), Some("text"));
+    assert_eq!(text(&buttons[0]), "Show");
+    assert_eq!(text(&buttons[1]), "Hide");
+}
+
+#[wasm_bindgen_test]
 async fn password_input_is_hidden_again_when_its_form_is_submitted() {
     let root = mount(html! {
         <form id="pw-form">{ password_input::view(PasswordInputProps {

@@ -64,12 +64,15 @@ impl PasswordInputProps {
 /// Shows (`show`) or hides the passphrase whose show/hide button is `button`, as
 /// govuk-frontend's `setType` does: nothing when it already is so; otherwise the field's type
 /// (and `autocomplete`, back to `autocomplete` when hidden), the button's text and accessible
-/// name, and the announcement (just before the button).
+/// name, and the announcement. The elements are found from the button, as [`view`] draws them:
+/// the announcement just before it, and before that the form group the field ends.
 fn set_shown(button: &web_sys::Element, show: bool, autocomplete: &str) {
-    let input = button
-        .get_attribute("aria-controls")
-        .and_then(|id| gloo::utils::document().get_element_by_id(&id));
-    let (Some(input), Some(status)) = (input, button.previous_element_sibling()) else {
+    let status = button.previous_element_sibling();
+    let input = status
+        .as_ref()
+        .and_then(|s| s.previous_element_sibling())
+        .and_then(|group| group.last_element_child());
+    let (Some(input), Some(status)) = (input, status) else {
         return;
     };
     if (input.get_attribute("type").as_deref() == Some("text")) == show {
