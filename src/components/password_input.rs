@@ -11,10 +11,10 @@
 //!   in its session-restore files and its autofill history unless it is off (a password field
 //!   it never keeps), and those files are what issue 16's profile-folder attacker reads;
 //! - the field is the text input's own form group (`text_input::view`), with the live region
-//!   and the button after it inside a flex row (`.govuk-password-input`), rather than
-//!   govuk-frontend's input wrapper inside the form group: the same reading order (field,
-//!   announcement, button) and look, without a second copy of the text input's markup in the
-//!   download.
+//!   and the button after it (`.govuk-password-input` sets the button beside the field),
+//!   rather than govuk-frontend's input wrapper inside the form group: the same reading order
+//!   (field, announcement, button) and look, without a second copy of the text input's markup
+//!   in the download.
 //!
 //! A plain function rather than a `#[component]` (ARCHITECTURE.md, "Download size"): as
 //! govuk-frontend's script does, the button changes the elements themselves (the field's type,
