@@ -277,3 +277,115 @@ fault('SEC-3', 'storage full while typing', '"storage is full … the last saved
   assert.equal(stored['referrer.name'], 'Sam');
   assert.equal(stored['referrer.organisation'], undefined);
 });
+
+// Issue 16, item 7: full storage never hides the way out.
+
+/** Waits until `check(stored drafts, decrypted)` holds; fails naming `what` if it never does. */
+async function untilStored(page, what, check) {
+  for (let i = 0; i < 100; i += 1) {
+    if (check(await vault.storedDrafts(page))) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  assert.fail(`never stored: ${what}`);
+}
+
+fault('SEC-3', 'storage completely full', 'every page says so and how to free space (download, then delete, with the hub\'s link); the gate unlocks, the hub opens, a record downloads, a delete frees room, and the next save works', async (t) => {
+  const { page } = await app.open(t, null);
+  const finished = await r.finishPersonReferral(page, { forename: 'Downloaded', surname: 'Before-deleting' });
+  const id = await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Sam');
+  await untilStored(page, 'the name', (all) => all[id]?.answers['referrer.name'] === 'Sam');
+  await vault.fillStorage(page);
+  // To the last few characters: not even a short key with an empty value fits.
+  await page.evaluate(() => {
+    for (let i = 0; i < 1000; i += 1) {
+      try { localStorage.setItem(`f${i}`, ''); } catch (e) { break; }
+    }
+  });
+  assert.equal(await page.evaluate(() => { try { localStorage.setItem('one-more', 'x'); return 'stored'; } catch (e) { return e.name; } }), 'QuotaExceededError');
+  const notice = /storage is full[\s\S]*download the records you need to keep, then delete the records you no longer need/;
+  // Locked (as after the idle time): the unlock page, not "this browser cannot keep your
+  // drafts", says storage is full; the passphrase opens it.
+  await page.locator('#lock-now').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  assert.match(await page.locator('#storage-full').innerText(), notice);
+  await assertNoAxeViolations(page, 'the unlock page, storage full');
+  await vault.passGate(page);
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Sam');
+  // Any page says so, with a link to the hub.
+  assert.match(await page.locator('#storage-full').innerText(), notice);
+  await page.locator('#storage-full-hub').focus();
+  await page.keyboard.press('Enter');
+  await r.onPage(page, 'Saved drafts');
+  assert.match(await page.locator('#storage-full').innerText(), notice);
+  assert.equal(await page.locator('#drafts-table tbody tr').count(), 2);
+  // Download the finished record.
+  await page.locator(`#select-${finished.id}`).focus();
+  await page.keyboard.press('Space');
+  const [d] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.locator('#download-selected-json').focus();
+    await page.keyboard.press('Enter');
+  })()]);
+  const json = fs.readFileSync(await d.path(), 'utf8');
+  assert.ok(json.includes('Before-deleting'), 'the download lacks the record');
+  // Then delete it: its room is free at once, and the notice goes.
+  await page.locator('#drafts-table tr', { has: page.locator(`#select-${finished.id}`) }).getByRole('link', { name: /Delete/ }).click();
+  await r.onPage(page, 'Are you sure you want to delete this draft?', { axe: false });
+  await r.pressContinue(page, 'Yes, delete this draft');
+  await page.locator('#deleted-banner').waitFor();
+  assert.equal(await page.locator('#storage-full').count(), 0, 'still told storage is full');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `pct.draft.${finished.id}`), null);
+  // The next save works.
+  await page.goto(`/referral/${id}/about-you`);
+  await r.onPage(page, 'About you', { axe: false });
+  await r.type(page, 'Organisation', 'Northtown Academy');
+  await untilStored(page, 'the organisation after freeing room', (all) => all[id]?.answers['referrer.organisation'] === 'Northtown Academy');
+  assert.equal(await page.locator('#save-problem').count(), 0);
+});
+
+// Issue 16, item 8: show/hide on the passphrase fields (GOV.UK's password input).
+
+/** The show/hide button of the passphrase field `id`, and its announcement just before it. */
+const toggle = (page, id) => page.locator(`button[aria-controls="${id}"]`);
+const said = (page, id) => toggle(page, id).locator('xpath=preceding-sibling::div[1]').textContent();
+
+fault('SEC-1', 'the passphrase shown while typing (show/hide)', 'by keyboard: "Show" shows it and says "Your passphrase is visible"; submitting hides it again; a wrong one is refused, the right one unlocks', async (t) => {
+  const { page } = await app.open(t, null, { vault: false });
+  await page.goto('/drafts');
+  assert.equal(await vault.gateHeading(page), 'Set a passphrase for this device');
+  await page.locator('#passphrase').focus();
+  await page.keyboard.type(vault.PASSPHRASE);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-controls')), 'passphrase', 'Tab did not reach "Show"');
+  assert.equal(await toggle(page, 'passphrase').getAttribute('aria-label'), 'Show passphrase');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#passphrase').type === 'text');
+  assert.equal(await said(page, 'passphrase'), 'Your passphrase is visible');
+  assert.equal(await toggle(page, 'passphrase').getAttribute('aria-label'), 'Hide passphrase');
+  assert.equal(await page.locator('#passphrase').inputValue(), vault.PASSPHRASE);
+  await assertNoAxeViolations(page, 'the passphrase shown');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'confirm');
+  await page.keyboard.type(vault.PASSPHRASE);
+  assert.equal(await page.locator('#passphrase').getAttribute('type'), 'text', 'typing elsewhere hid it');
+  await page.keyboard.press('Enter');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  // Locked: a wrong passphrase, shown, is hidden again when the form is submitted.
+  await page.locator('#lock-now').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await page.locator('#passphrase').fill('not my passphrase');
+  await toggle(page, 'passphrase').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('#passphrase').type === 'text');
+  await page.locator('#passphrase').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#passphrase-error').waitFor();
+  assert.equal(await page.locator('#passphrase').getAttribute('type'), 'password');
+  assert.equal(await said(page, 'passphrase'), 'Your passphrase is hidden');
+  await assertNoAxeViolations(page, 'the unlock page, hidden again after a wrong passphrase');
+  await vault.passGate(page);
+  await r.onPage(page, 'Saved drafts', { axe: false });
+});

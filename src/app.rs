@@ -135,6 +135,29 @@ fn Shell() -> Html {
     let gated = *vault_state != crate::services::vault::State::Unlocked
         && !matches!(route, Route::Home | Route::NotFound);
     use_vault(&vault_state);
+    // Full storage (issue 16, item 7): said at the top of every page, the gate and the records
+    // hub too, with how to free room and a link to the hub. Asked again whenever the shell
+    // draws: every change of page (a delete goes back to the hub), of the lock, every delete
+    // and undo. Plain markup (a GOV.UK notification banner), for download size.
+    let full_notice = crate::services::quota::is_full().then(|| {
+        let hub = nav::href(&if cfg!(feature = "officer") {
+            Route::OfficerHome
+        } else {
+            Route::Drafts
+        });
+        html! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="storage-full-title" id="storage-full">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="storage-full-title">{ "Important" }</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{ "Your browser's storage is full, so new changes cannot be saved" }</p>
+                    <p class="govuk-body">{ "To free space, download the records you need to keep, then delete the records you no longer need. Deleting a record frees its space at once. What you have already saved is kept." }</p>
+                    <p class="govuk-body"><a class="govuk-link" id="storage-full-hub" href={hub.clone()} onclick={nav::on_click(&navigator, hub)}>{ if cfg!(feature = "trainer") { "Go to the scenarios" } else if cfg!(feature = "officer") { "Go to your assessments and cases" } else { "Go to your saved drafts" } }</a></p>
+                </div>
+            </div>
+        }
+    });
     let link = |text: &str, to: Route, active: bool| HeaderLink {
         text: text.to_string().into(),
         href: nav::href(&to),
@@ -203,6 +226,7 @@ fn Shell() -> Html {
                     </div>
                 }
                 <main class="govuk-main-wrapper" id="main-content" role="main">
+                    { full_notice }
                     if gated {
                         <crate::pages::vault_gate::VaultGate state={(*vault_state).clone()} on_change={{ let v = vault_state.clone(); Callback::from(move |s| v.set(s)) }} />
                     } else {

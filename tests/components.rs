@@ -387,6 +387,153 @@ async fn text_input_reports_typed_value() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Password input (issue 16, item 8: show/hide on every passphrase field, as GOV.UK's
+// password-input component)
+
+/// The show/hide button of a mounted password input.
+fn toggle(root: &Element) -> Element {
+    one(root, "button.govuk-password-input__toggle")
+}
+
+/// Its visually hidden status, which a screen reader announces when it changes.
+fn status(root: &Element) -> Element {
+    one(root, ".govuk-password-input__sr-status")
+}
+
+#[wasm_bindgen_test]
+async fn password_input_starts_hidden_with_a_show_button_that_controls_it() {
+    let root = mount_example("password_input", "default").await;
+    let input = field(&root);
+    let id = input.id();
+    assert_eq!(id, "password-input-default");
+    assert_eq!(attr(&one(&root, "label"), "for"), Some(id.clone()));
+    assert_eq!(text(&one(&root, "label")), "Passphrase");
+    assert_eq!(attr(&input, "type").as_deref(), Some("password"));
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(attr(&input, "spellcheck").as_deref(), Some("false"));
+    let button = toggle(&root);
+    assert_eq!(attr(&button, "type").as_deref(), Some("button"), "it must never submit the form");
+    assert_eq!(attr(&button, "aria-controls"), Some(id));
+    assert_eq!(attr(&button, "aria-label").as_deref(), Some("Show passphrase"));
+    assert_eq!(text(&button), "Show");
+    // Nothing is announced before the user asks.
+    assert_eq!(attr(&status(&root), "aria-live").as_deref(), Some("polite"));
+    assert!(has_class(&status(&root), "govuk-visually-hidden"));
+    assert_eq!(text(&status(&root)), "");
+    // Read in order: the field, what it shows, the button.
+    let order: Vec<Element> = all(&root, "input, .govuk-password-input__sr-status, button");
+    assert_eq!(order.len(), 3);
+    assert!(order[0].is_same_node(Some(&input)) && order[2].is_same_node(Some(&button)));
+}
+
+#[wasm_bindgen_test]
+async fn password_input_show_and_hide_toggle_the_type_the_label_and_the_announcement() {
+    let root = mount_example("password_input", "with error").await;
+    let input = field(&root);
+    let value = || input.dyn_ref::<HtmlInputElement>().unwrap().value();
+    assert_eq!(value(), "not my passphrase");
+    click(&toggle(&root));
+    tick().await;
+    assert_eq!(attr(&input, "type").as_deref(), Some("text"));
+    assert_eq!(attr(&toggle(&root), "aria-label").as_deref(), Some("Hide passphrase"));
+    assert_eq!(text(&toggle(&root)), "Hide");
+    assert_eq!(text(&status(&root)), "Your passphrase is visible");
+    // Shown as text, it is kept out of the browser's form restoration and autofill history,
+    // and a phone's keyboard does not capitalise it.
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("off"));
+    assert_eq!(attr(&input, "autocapitalize").as_deref(), Some("none"));
+    assert_eq!(value(), "not my passphrase", "showing it lost what was typed");
+    click(&toggle(&root));
+    tick().await;
+    assert_eq!(attr(&input, "type").as_deref(), Some("password"));
+    assert_eq!(attr(&toggle(&root), "aria-label").as_deref(), Some("Show passphrase"));
+    assert_eq!(text(&toggle(&root)), "Show");
+    assert_eq!(text(&status(&root)), "Your passphrase is hidden");
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(value(), "not my passphrase");
+}
+
+#[wasm_bindgen_test]
+async fn password_input_shows_only_its_own_field() {
+    // Set a passphrase: two fields, each with its own button.
+    let root = mount(html! { <>
+        { password_input::view(PasswordInputProps { new: true, ..PasswordInputProps::new("two-a", "Passphrase") }) }
+        { password_input::view(PasswordInputProps { new: true, ..PasswordInputProps::new("two-b", "Confirm your passphrase") }) }
+    </> })
+    .await;
+    let buttons = all(&root, "button.govuk-password-input__toggle");
+    click(&buttons[1]);
+    assert_eq!(attr(&one(&root, "#two-a"), "type").as_deref(), Some("password"));
+    assert_eq!(attr(&one(&root, "#two-b"), "type").as_deref(), Some("text"));
+    assert_eq!(text(&buttons[0]), "Show");
+    assert_eq!(text(&buttons[1]), "Hide");
+}
+
+#[wasm_bindgen_test]
+async fn password_input_is_hidden_again_when_its_form_is_submitted() {
+    let root = mount(html! {
+        <form id="pw-form">{ password_input::view(PasswordInputProps {
+            new: true,
+            value: "a passphrase".into(),
+            ..PasswordInputProps::new("pw", "Passphrase")
+        }) }</form>
+    })
+    .await;
+    let other = mount(html! { <form id="other-form"></form> }).await;
+    let input = field(&root);
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+    click(&toggle(&root));
+    tick().await;
+    assert_eq!(attr(&input, "type").as_deref(), Some("text"));
+    // Another form's submission leaves it as it is.
+    fire(&one(&other, "form"), "submit");
+    tick().await;
+    assert_eq!(attr(&input, "type").as_deref(), Some("text"));
+    // Its own: hidden at once, while the submit event is still being handled.
+    fire(&one(&root, "form"), "submit");
+    assert_eq!(attr(&input, "type").as_deref(), Some("password"));
+    tick().await;
+    assert_eq!(attr(&input, "type").as_deref(), Some("password"));
+    assert_eq!(text(&toggle(&root)), "Show");
+    assert_eq!(text(&status(&root)), "Your passphrase is hidden");
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+}
+
+#[wasm_bindgen_test]
+async fn password_input_with_hint_and_error_is_described_by_both() {
+    let root = mount_example("password_input", "new, with hint").await;
+    let input = field(&root);
+    let id = input.id();
+    assert_eq!(describedby(&input), vec![format!("{id}-hint")]);
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+    let root = mount_example("password_input", "with error").await;
+    let input = field(&root);
+    let id = input.id();
+    assert_eq!(describedby(&input), vec![format!("{id}-error")]);
+    assert_eq!(
+        text(&one(&root, &format!("#{id}-error"))),
+        "Error: The passphrase is not right. Nothing has been changed"
+    );
+    assert!(has_class(&input, "govuk-input--error"));
+    assert!(has_class(&one(&root, ".govuk-form-group"), "govuk-form-group--error"));
+}
+
+#[wasm_bindgen_test]
+async fn password_input_reports_typed_value_shown_or_hidden() {
+    let (oninput, log) = recorder::<String>();
+    let root = mount(password_input::view(PasswordInputProps {
+        oninput,
+        ..PasswordInputProps::new("typed-pw", "Passphrase")
+    }))
+    .await;
+    type_into(&field(&root), "secret one");
+    click(&toggle(&root));
+    tick().await;
+    type_into(&field(&root), "secret two");
+    assert_eq!(*log.borrow(), vec!["secret one".to_string(), "secret two".to_string()]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Textarea and character count
 
 #[wasm_bindgen_test]

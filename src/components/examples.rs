@@ -135,6 +135,23 @@ pub fn examples() -> Vec<Example> {
                 ..TextInputProps::new(id, "organisation", "What is your organisation?")
             }
         )),
+        ex!("password_input", "default", |id| password_input::view(
+            PasswordInputProps::new(id, "Passphrase")
+        )),
+        ex!("password_input", "new, with hint", |id| password_input::view(
+            PasswordInputProps {
+                new: true,
+                hint: some("At least 10 characters. A few words you will remember is best."),
+                ..PasswordInputProps::new(id, "Passphrase")
+            }
+        )),
+        ex!("password_input", "with error", |id| password_input::view(
+            PasswordInputProps {
+                value: "not my passphrase".into(),
+                error: some("The passphrase is not right. Nothing has been changed"),
+                ..PasswordInputProps::new(id, "Passphrase")
+            }
+        )),
         ex!("textarea", "default", |id| html! {
             <Textarea id={id} name="concerns" label="Describe your concerns" />
         }),

@@ -121,33 +121,3 @@ pub fn view(props: TextInputProps) -> Html {
         </div>
     }
 }
-
-/// A passphrase field: a password input that is never spell-checked, with the browser's
-/// `current-password` or `new-password` hint for password managers.
-pub fn passphrase(
-    id: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
-    new: bool,
-    value: &str,
-    error: Option<AttrValue>,
-    oninput: Callback<String>,
-) -> Html {
-    view(TextInputProps {
-        hint: hint.map(AttrValue::from),
-        input_type: "password".into(),
-        autocomplete: Some(
-            if new {
-                "new-password"
-            } else {
-                "current-password"
-            }
-            .into(),
-        ),
-        spellcheck: Some(false),
-        error,
-        value: value.to_string().into(),
-        oninput,
-        ..TextInputProps::new(id, id, label)
-    })
-}

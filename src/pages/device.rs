@@ -141,7 +141,7 @@ fn use_passphrase() -> Html {
     };
     let on_change = {
         let change = change.clone();
-        Callback::from(move |e: MouseEvent| {
+        Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if change.busy {
                 return;
@@ -214,7 +214,13 @@ fn use_passphrase() -> Html {
                     value: &str,
                     new: bool,
                     f: fn(&mut Change, String)| {
-        text_input::passphrase(id, label, None, new, value, error_for(id), field(f))
+        password_input::view(PasswordInputProps {
+            error: error_for(id),
+            value: value.to_string().into(),
+            oninput: field(f),
+            new,
+            ..PasswordInputProps::new(id, label)
+        })
     };
     html! {
         <>
@@ -232,10 +238,13 @@ fn use_passphrase() -> Html {
                     if !change.errors.is_empty() {
                         <ErrorSummary items={change.errors.iter().map(|(f, m)| ErrorSummaryItem::new(m.clone(), f.clone())).collect::<Vec<_>>()} />
                     }
-                    { password("current-passphrase", "Current passphrase", &change.current, false, |c, v| c.current = v) }
-                    { password("new-passphrase", "New passphrase (at least 10 characters)", &change.new, true, |c, v| c.new = v) }
-                    { password("new-passphrase-confirm", "Confirm the new passphrase", &change.confirm, true, |c, v| c.confirm = v) }
-                    { button::view(ButtonProps { id: Some(AttrValue::from("change-passphrase")), button_type: "button".into(), disabled: change.busy, onclick: on_change, ..ButtonProps::new(if change.busy { "Encrypting again…" } else { "Change passphrase" }) }) }
+                    // A form, so that submitting it hides a passphrase shown as text (PasswordInput).
+                    <form novalidate=true onsubmit={on_change}>
+                        { password("current-passphrase", "Current passphrase", &change.current, false, |c, v| c.current = v) }
+                        { password("new-passphrase", "New passphrase (at least 10 characters)", &change.new, true, |c, v| c.new = v) }
+                        { password("new-passphrase-confirm", "Confirm the new passphrase", &change.confirm, true, |c, v| c.confirm = v) }
+                        { button::view(ButtonProps { id: Some(AttrValue::from("change-passphrase")), disabled: change.busy, ..ButtonProps::new(if change.busy { "Encrypting again…" } else { "Change passphrase" }) }) }
+                    </form>
                 </div>
             </details>
         </>

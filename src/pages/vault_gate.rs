@@ -120,7 +120,14 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     value: &str,
                     new: bool,
                     f: fn(&mut Form, String)| {
-        text_input::passphrase(id, label, hint, new, value, error_for(id), field(f))
+        password_input::view(PasswordInputProps {
+            hint: hint.map(AttrValue::from),
+            error: error_for(id),
+            value: value.to_string().into(),
+            oninput: field(f),
+            new,
+            ..PasswordInputProps::new(id, label)
+        })
     };
     let minutes = vault::autolock_minutes();
     let body = match &state {

@@ -8,6 +8,7 @@ pub mod download;
 pub mod framework;
 pub mod local_store;
 pub mod offline;
+pub mod quota;
 pub mod settings;
 #[cfg(feature = "trainer")]
 pub mod training;

@@ -118,9 +118,16 @@ pub fn state() -> State {
         let _ = s.remove_item(OLD_SESSION_KEY);
     }
     let b = raw();
-    // Can the browser keep anything at all? (Private modes may refuse every write.)
+    // Can the browser keep anything at all? (Private modes may refuse every write.) Storage
+    // that is full (it refuses for want of room, and holds something) can: the user must still
+    // unlock, reach the records hub, download and delete to free room (issue 16, item 7). An
+    // empty storage refusing for want of room has no room at all (a private mode's zero quota).
     if let Err(e) = b.set("pct.probe", "1").and_then(|()| b.remove("pct.probe")) {
-        return State::Unavailable(prevent_core::store::StoreError::from(e).to_string());
+        let full = e == prevent_core::store::KvError::QuotaExceeded
+            && b.keys().is_ok_and(|k| !k.is_empty());
+        if !full {
+            return State::Unavailable(prevent_core::store::StoreError::from(e).to_string());
+        }
     }
     if session().is_some() {
         return State::Unlocked;
