@@ -64,10 +64,9 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
                 }
                 // A marked copy says so on every page of it (issue 16: never taken for the final
                 // record it copies).
-                if let Some(c) = session.draft.as_ref().and_then(|d| d.copy_of.as_ref()) {
+                if let Some(c) = session.draft.as_ref().and_then(|d| d.copy_of.clone()) {
                     <NotificationBanner title={Some(AttrValue::from("Important"))} id="marked-copy">
-                        <p class="govuk-notification-banner__heading">{ format!("This is a copy of {}, not that record", c.reference.as_deref().unwrap_or("another record")) }</p>
-                        <p class="govuk-body">{ format!("It was imported as a copy because {}.", c.why) }</p>
+                        <p class="govuk-notification-banner__heading">{ c }</p>
                     </NotificationBanner>
                 }
                 <ContextProvider<SessionHandle> context={session.clone()}>

@@ -64,9 +64,8 @@ fn tombstones() -> Result<Vec<Tombstone>, String> {
         .map_err(|e| prevent_core::store::StoreError::from(e).to_string())?;
     match text {
         None => Ok(Vec::new()),
-        Some(t) => serde_json::from_str(&t).map_err(|_| {
-            "The list of final records deleted on this device cannot be read, so nothing can be imported".to_string()
-        }),
+        Some(t) => serde_json::from_str(&t)
+            .map_err(|_| "The list of final records deleted here cannot be read".to_string()),
     }
 }
 
@@ -87,8 +86,8 @@ fn here(ids: &[&str]) -> Result<Here, String> {
             .then(|| s.load_now(&d.id).ok().flatten()?.open().ok())
             .flatten()
             .and_then(|r| Some(Held::of(&r, forms.iter().find(|f| f.id == r.form)?)))
-            .unwrap_or(Held::listed(is_final));
-        out.records.insert(d.id, held);
+            .unwrap_or_else(|| Held::listed(&d.id, is_final));
+        out.records.push(held);
     }
     Ok(out)
 }
@@ -175,9 +174,7 @@ fn choice_label(c: Conflict, r: Resolution) -> &'static str {
     match (c, r) {
         (_, Resolution::KeepBoth) => "Keep both: add the imported one as a copy",
         (_, Resolution::Replace) => "Replace the one here with the imported one",
-        (_, Resolution::MarkedCopy) => {
-            "Import it as a marked copy: in progress, with a new id and no reference"
-        }
+        (_, Resolution::MarkedCopy) => "Import it as a marked copy, in progress",
         (Conflict::Deleted, Resolution::Add) => "Restore it",
         (Conflict::Deleted, _) => "Leave it deleted",
         _ => "Leave it out",
@@ -263,12 +260,12 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                     );
                     let legend = match conflict {
                         Conflict::New => "New here: it will be added.".to_string(),
-                        Conflict::AlreadyHere => "Already here, exactly as in the file: it is left as it is.".into(),
+                        Conflict::AlreadyHere => "Already here, unchanged: nothing to import.".into(),
                         Conflict::SameFinal => "A final record with this id is already here. It is never replaced: the imported one will be added beside it as a copy with its own reference.".into(),
                         Conflict::Same => "A record with this id is already here, in progress. What should happen?".into(),
-                        Conflict::SameFinalPga => "This Gateway Assessment is already here as a final record, and the file holds a different version of it. Only one Gateway Assessment is ever completed for a case (PGA-10, s8), so it can only come in as a marked copy. What should happen?".into(),
-                        Conflict::Deleted => format!("You deleted this final record here on {on}. The file holds it exactly as it was. What should happen?"),
-                        Conflict::Altered => format!("A final record with this id was deleted here on {on}, and this one has been altered since (or is an earlier draft of it). It can never come back as that record. What should happen?"),
+                        Conflict::SameFinalPga => "Another version of this Gateway Assessment is here, final. A case has only one (PGA-10, s8): this can only come in as a marked copy.".into(),
+                        Conflict::Deleted => format!("You deleted this final record here on {on}. The file has it unchanged."),
+                        Conflict::Altered => format!("A final record with this id was deleted here on {on}. This one differs from it (altered since), so it cannot come back as that record."),
                     };
                     let offered = conflict.choices();
                     let note = if offered.len() < 2 {

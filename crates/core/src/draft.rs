@@ -64,24 +64,12 @@ pub struct Draft {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<AuditEntry>,
     /// Set on a record imported as a marked copy of a final one it may not stand for (issue 16,
-    /// `crate::import`): what it copies and why it is only a copy. Shown on its pages and
-    /// carried by its export; absent from every other record (and from older stores).
+    /// `crate::import`: an altered copy of a deleted final record, or another version of a
+    /// final Gateway Assessment, PGA-10): the sentence that says which record it copies (its
+    /// reference and id) and why it is only a copy. Shown on its pages and carried by its
+    /// export; absent from every other record (and from older stores).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy_of: Option<CopyOf>,
-}
-
-/// What a marked copy copies, and why it is not that record (issue 16: an altered copy of a
-/// final record, or a second final Gateway Assessment for a case, PGA-10, comes in only as a
-/// copy in progress).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CopyOf {
-    /// The id of the record it copies.
-    pub id: String,
-    /// The reference that record claimed, if any.
-    pub reference: Option<String>,
-    /// Why it is only a copy, as shown to the user.
-    pub why: String,
+    pub copy_of: Option<String>,
 }
 
 /// One entry of a record's audit trail.

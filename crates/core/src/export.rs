@@ -119,11 +119,7 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
     }
     // A marked copy says what it copies and why (issue 16); other records have no such field.
     if let Some(c) = &draft.copy_of {
-        let mut o = Map::new();
-        o.insert("id".into(), Value::from(c.id.as_str()));
-        o.insert("reference".into(), Value::from(c.reference.as_deref()));
-        o.insert("why".into(), Value::from(c.why.as_str()));
-        record.insert(COPY_OF.into(), Value::Object(o));
+        record.insert(COPY_OF.into(), Value::from(c.as_str()));
     }
     // The answers a record holds that are not questions of its form, each as a field of its
     // own (`form_fields`): as stored, or null.
@@ -166,8 +162,8 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
     record
 }
 
-/// The field of a marked copy's export that says what it copies and why
-/// (`draft::CopyOf`: `{"id", "reference", "why"}`); only a copy has it (issue 16).
+/// The field of a marked copy's export that says what it copies and why (`Draft::copy_of`, a
+/// text); only a copy has it (issue 16).
 pub const COPY_OF: &str = "copy_of";
 
 /// The fields every record export has, whatever its form.
@@ -402,15 +398,9 @@ pub fn json_schema(schema: &FormSchema) -> Value {
                 },
             },
             "copy_of": {
-                "type": "object",
-                "description": "Only on a marked copy: a record imported as a copy of a final record that it may not stand for (an altered copy of a deleted final record, or a second final Gateway Assessment for a case), with the id and reference of the record it copies and why it is only a copy. Absent from every other record.",
-                "additionalProperties": false,
-                "required": ["id", "reference", "why"],
-                "properties": {
-                    "id": {"type": "string", "pattern": RECORD_ID_PATTERN},
-                    "reference": nullable("string"),
-                    "why": {"type": "string"},
-                },
+                "type": "string",
+                "description": "Only on a marked copy: a record imported as a copy of a final record that it may not stand for (an altered copy of a deleted final record, or another version of a final Gateway Assessment): which record it copies (its reference and record id) and why it is only a copy, as shown on its pages. Absent from every other record.",
+                "minLength": 1,
             },
         },
         "if": {"properties": {"status": {"const": "finished"}}, "required": ["status"]},

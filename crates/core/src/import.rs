@@ -20,7 +20,7 @@
 
 use crate::answers::{Answer, Answers, DateParts};
 use crate::date;
-use crate::draft::{self, AuditEntry, CopyOf, Draft, DraftStatus, Finished};
+use crate::draft::{self, AuditEntry, Draft, DraftStatus, Finished};
 use crate::export::{self, COPY_OF, FORMAT, FORMAT_VERSION, RECORD_FIELDS, SELECTION_FORMAT};
 use crate::form::{Context, FormSchema, QuestionKind};
 use crate::tombstone::{self, Tombstone};
@@ -28,7 +28,7 @@ use crate::validate::{validate, Report};
 use crate::PROTECTIVE_MARKING;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The largest file read, in bytes (checked before anything is parsed). An export of a
@@ -941,8 +941,12 @@ fn record(
     // A marked copy's mark (issue 16).
     let copy_of = match obj.get(COPY_OF) {
         None => None,
-        Some(v) => {
-            Some(read_copy_of(v).map_err(|e| err(ErrorKind::Field, cat(&["its copy_of ", &e])))?)
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(_) => {
+            return Err(err(
+                ErrorKind::Field,
+                "its copy_of is not the text that says what it is a copy of".into(),
+            ))
         }
     };
     let draft = Draft {
@@ -963,9 +967,8 @@ fn record(
     };
     // Final means final (issue 16): a record that claims to be final must meet every rule that
     // finalising it applied, or the file is refused.
-    let fails = not_final(schema, &draft, ctx);
-    if !fails.is_empty() {
-        return Err(err(ErrorKind::NotFinal, not_final_message(&draft, &fails)));
+    if let Some(why) = not_final(schema, &draft, ctx) {
+        return Err(err(ErrorKind::NotFinal, why));
     }
     let report = validate(schema, &draft.answers, ctx);
     Ok(ImportedRecord {
@@ -975,97 +978,62 @@ fn record(
     })
 }
 
-/// A marked copy's `copy_of`: `{"id", "reference", "why"}`, the id one the app makes, the
-/// reference a text or null.
-fn read_copy_of(v: &Value) -> Result<CopyOf, String> {
-    let o = exactly(v, &["id", "reference", "why"])?;
-    let text = |k: &str| o.get(k).and_then(Value::as_str);
-    match (text("id"), o.get("reference"), text("why")) {
-        (Some(id), Some(r @ (Value::String(_) | Value::Null)), Some(why)) if is_record_id(id) => {
-            Ok(CopyOf {
-                id: id.into(),
-                reference: r.as_str().map(Into::into),
-                why: why.into(),
-            })
-        }
-        _ => Err("is not the id, reference and reason of the record it copies".into()),
-    }
-}
-
-/// Why `draft`, which claims to be final, is not (issue 16, SEC-4 "final means final"): each
-/// failing rule that finalising applies, as (rule id, message), in the order of the form;
-/// empty when it meets them all, or does not claim to be final. The rules are those of
-/// `Draft::finish` (every one of the form's rules: for a Gateway Assessment also its
-/// supervision, PGA-7, PGA-9, PGA-10 and PGA-16; for a PLP record its sign-off), run today on
-/// the answers the export carries (an answer hidden today was not exported), and on the day it
-/// was finished for what is shown today (no date after it); every page shown marked passed;
-/// the finish the last entry of its audit trail; and not finished after today. The reference
-/// (`draft::reference` of its id and finish date) is checked as the record is read. PGA-10
-/// across records (one per case) is [`conflicts`]'.
-fn not_final(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let Some(f) = draft.finished.as_ref().filter(|_| draft.is_locked()) else {
-        return out;
-    };
-    let mut fail = |rule: &str, message: &str| {
-        if !out.iter().any(|(_, m)| m == message) {
-            out.push((rule.into(), message.into()));
-        }
-    };
-    let a = &draft.answers;
-    let then = Context {
-        today: f.on.min(ctx.today),
-    };
-    let then = validate(schema, a, &then);
-    for i in validate(schema, a, ctx).errors().chain(
-        then.errors()
-            .filter(|i| schema.question_visible(&i.path, a, ctx)),
-    ) {
-        fail(&i.rule_id, &i.message);
-    }
-    if crate::flow::visible_pages(schema, a, ctx)
-        .iter()
-        .any(|p| !draft.completed_pages.contains(&p.id))
-    {
-        fail(SEC_4, "not every page of it was passed");
-    }
+/// Why `draft`, which claims to be final, is not (issue 16, SEC-4 "final means final"), as the
+/// message after "Record n: "; `None` when it meets every rule that finalising applies, or does
+/// not claim to be final. Those are the rules of `Draft::finish`: every one of the form's rules
+/// without an error (for a Gateway Assessment also its supervision, PGA-7, PGA-9, PGA-10 and
+/// PGA-16; for a PLP record its sign-off), the finish recorded as the last entry of its audit
+/// trail, and finished today or before. The rules run today, on the answers the file holds (an
+/// answer hidden today was not exported). The reference (`draft::reference` of its id and
+/// finish date) is checked as the record is read; PGA-10 across records (one per case) is
+/// [`conflicts`]'.
+fn not_final(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Option<String> {
+    let f = draft.finished.as_ref().filter(|_| draft.is_locked())?;
+    let report = validate(schema, &draft.answers, ctx);
+    let mut fails: Vec<(&str, &str)> = report
+        .errors()
+        .map(|i| (i.rule_id.as_str(), i.message.as_str()))
+        .collect();
     if !draft
         .audit
         .last()
         .is_some_and(|e| e.field == "status" && e.value == "Finished" && e.at == f.at)
     {
-        fail(SEC_4, "its audit trail does not end with its finish");
+        fails.push((SEC_4, "its audit trail does not end with its finish"));
     }
     if f.on > ctx.today {
-        fail(SEC_4, "it was finished after today");
+        fails.push((SEC_4, "it was finished after today"));
     }
-    out
+    if fails.is_empty() {
+        return None;
+    }
+    // "<reference> claims to be final but fails <rules>: <the first three messages>…".
+    let mut out = f.reference.clone();
+    out.push_str(" claims to be final but fails ");
+    let mut rules: Vec<&str> = Vec::new();
+    for (r, _) in &fails {
+        if !rules.contains(r) {
+            if !rules.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(r);
+            rules.push(r);
+        }
+    }
+    for (i, (_, m)) in fails.iter().take(3).enumerate() {
+        out.push_str(if i == 0 { ": " } else { "; " });
+        out.push_str(m);
+    }
+    if fails.len() > 3 {
+        out.push_str(&format!(" (and {} more)", fails.len() - 3));
+    }
+    out.push_str(". Import the file as the toolkit downloaded it");
+    Some(out)
 }
 
 /// The label of "final means final" (issue 16; docs/decisions/0004-import.md) for the checks
 /// of a final record that are not a policy rule of its form.
 pub const SEC_4: &str = "SEC-4";
-
-/// "<reference> claims to be final but fails <rules>: <the first three messages>…".
-fn not_final_message(draft: &Draft, fails: &[(String, String)]) -> String {
-    let mut rules: Vec<&str> = Vec::new();
-    for (r, _) in fails {
-        if !rules.contains(&r.as_str()) {
-            rules.push(r);
-        }
-    }
-    let shown: Vec<&str> = fails.iter().take(3).map(|(_, m)| m.as_str()).collect();
-    let more = match fails.len() {
-        0..=3 => String::new(),
-        n => format!(" (and {} more)", n - 3),
-    };
-    let reference = draft.finished.as_ref().map_or("", |f| f.reference.as_str());
-    format!(
-        "{reference} claims to be final but fails {}: {}{more}. A final record must meet every rule it met when it was finished: import the file the toolkit downloaded, as it was downloaded",
-        rules.join(", "),
-        shown.join("; ")
-    )
-}
 
 const WARNING_FIELDS: [&str; 4] = ["rule_id", "section", "field", "message"];
 const AUDIT_FIELDS: [&str; 4] = ["at", "field", "by", "value"];
@@ -1349,21 +1317,31 @@ pub fn is_timestamp(s: &str) -> bool {
     }
 }
 
-/// What is here, as an import needs to know it (issue 16): the records by id and the tombstones
-/// of the final records deleted here. Built by the caller from its store: [`Held::of`] for
-/// every record whose id the file has and every final Gateway Assessment (their content is
+/// What is here, as an import needs to know it (issue 16): the records and the tombstones of
+/// the final records deleted here. Built by the caller from its store: [`Held::of`] for every
+/// record whose id the file has and every final Gateway Assessment (their content is
 /// compared), [`Held::listed`] for the rest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Here {
-    /// The records here, by id.
-    pub records: BTreeMap<String, Held>,
+    /// The records here, each once. (A list, not a map: a map of these would cost the
+    /// download more than looking through a thousand records costs time.)
+    pub records: Vec<Held>,
     /// The tombstones of final records deleted here (`crate::tombstone`).
     pub tombstones: Vec<Tombstone>,
+}
+
+impl Here {
+    /// The record here with id `id`.
+    pub fn held(&self, id: &str) -> Option<&Held> {
+        self.records.iter().find(|h| h.id == id)
+    }
 }
 
 /// A record here, as an import needs to know it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Held {
+    /// Its id.
+    pub id: String,
     /// It is final.
     pub is_final: bool,
     /// The digest of its content (`tombstone::digest`), when it was read: an imported record
@@ -1374,9 +1352,10 @@ pub struct Held {
 }
 
 impl Held {
-    /// A record known from the list only: whether it is final.
-    pub fn listed(is_final: bool) -> Held {
+    /// A record known from the list only: its id and whether it is final.
+    pub fn listed(id: &str, is_final: bool) -> Held {
         Held {
+            id: id.into(),
             is_final,
             ..Held::default()
         }
@@ -1385,6 +1364,7 @@ impl Held {
     /// A record read: all an import needs of it.
     pub fn of(draft: &Draft, schema: &FormSchema) -> Held {
         Held {
+            id: draft.id.clone(),
             is_final: draft.is_locked(),
             digest: Some(tombstone::digest(draft, schema)),
             case: final_case(draft),
@@ -1459,7 +1439,7 @@ impl Conflict {
 /// [`conflicts`]'.
 pub fn conflict(draft: &Draft, schema: &FormSchema, here: &Here) -> Conflict {
     let digest = || tombstone::digest(draft, schema);
-    if let Some(h) = here.records.get(&draft.id) {
+    if let Some(h) = here.held(&draft.id) {
         return if h.digest.as_deref() == Some(&digest()) {
             Conflict::AlreadyHere
         } else if !h.is_final {
@@ -1496,7 +1476,7 @@ pub fn conflicts(
             } else if here
                 .records
                 .iter()
-                .any(|(id, h)| *id != d.id && h.case.as_deref().is_some_and(taken))
+                .any(|h| h.id != d.id && h.case.as_deref().is_some_and(taken))
             {
                 Some("and this case already has a final one here".into())
             } else {
@@ -1525,8 +1505,8 @@ pub fn conflicts(
 /// The draft to save for `choice`, or `None` to leave it out. Keep both and a marked copy give
 /// it `new_id` (a fresh id from the caller, made as every record id is, and neither here nor
 /// deleted here); a finished copy kept beside the one here then gets the reference of its new
-/// id, so that no two records share one; a marked copy is in progress, with no reference and
-/// no declaration, and says what it copies and why (`Draft::copy_of`). Replacing a final
+/// id, so that no two records share one; a marked copy is in progress, with no reference, no
+/// declaration and no page passed, and says which record it copies and why (`Draft::copy_of`). Replacing a final
 /// record, restoring an altered one, or any choice not offered for `conflict`, is refused and
 /// changes nothing.
 pub fn resolve(
@@ -1539,12 +1519,12 @@ pub fn resolve(
     let refuse = |detail: &str| Err(file_error(ErrorKind::Conflict, detail));
     if !conflict.choices().contains(&choice) {
         return match conflict {
-            Conflict::SameFinal | Conflict::SameFinalPga => refuse(
+            Conflict::SameFinal => refuse(
                 "A final record with this id is already here and is never replaced: keep both instead",
             ),
-            Conflict::Altered => refuse(
-                "This record differs from the final record deleted here under its id, so it can never come back as that record: import it as a marked copy, or leave it out",
-            ),
+            Conflict::SameFinalPga | Conflict::Altered => {
+                refuse("This record can only come in as a marked copy, or be left out")
+            }
             _ => refuse("A record with this id is already here: choose to keep both or to replace it"),
         };
     }
@@ -1553,7 +1533,7 @@ pub fn resolve(
         Resolution::Add | Resolution::Replace => return Ok(Some(draft.clone())),
         Resolution::KeepBoth | Resolution::MarkedCopy => {}
     }
-    let taken = here.records.contains_key(new_id) || here.tombstones.iter().any(|t| t.id == new_id);
+    let taken = here.held(new_id).is_some() || here.tombstones.iter().any(|t| t.id == new_id);
     if !is_record_id(new_id) || new_id == draft.id || taken {
         return refuse("The new id for the copy is not a fresh record id");
     }
@@ -1566,27 +1546,26 @@ pub fn resolve(
         return Ok(Some(copy));
     }
     // A marked copy (issue 16): never final, never under the original's reference.
-    let reference = draft.finished.as_ref().map(|f| f.reference.clone());
-    let named = reference.clone().unwrap_or_else(|| "the record".into());
+    let named = match &draft.finished {
+        Some(f) => format!("{} (record {})", f.reference, draft.id),
+        None => format!("record {}", draft.id),
+    };
     let why = match here.tombstones.iter().find(|t| t.id == draft.id) {
         Some(t) => format!(
-            "the final record {} had been deleted where this was imported{}, and this copy of it differs from it (altered, or an earlier draft), so it can never come back as that record",
+            "the final record {} was deleted where this was imported{}, and this differs from it, so it can never come back as that record",
             t.reference,
             t.deleted_at.get(..10).and_then(date::parse_iso).map(|d| format!(" (on {})", date::long_date(d))).unwrap_or_default()
         ),
-        None => format!(
-            "{named} was already a final Gateway Assessment where this was imported, and this is a different version of it: only one Prevent Gateway Assessment is ever completed for a case (PGA-10, s8)"
-        ),
+        None => "that Gateway Assessment was already final where this was imported, and this differs from it: a case has only one (PGA-10, s8)".into(),
     };
     copy.status = DraftStatus::InProgress;
     copy.finished = None;
+    // Declared again, each page checked again, before it is finished.
     copy.answers.set(DECLARATION, Answer::Choices(Vec::new()));
-    copy.completed_pages.remove("declaration");
-    copy.copy_of = Some(CopyOf {
-        id: draft.id.clone(),
-        reference,
-        why,
-    });
+    copy.completed_pages.clear();
+    copy.copy_of = Some(format!(
+        "This is a marked copy of {named}, not that record: {why}."
+    ));
     Ok(Some(copy))
 }
 

@@ -447,7 +447,7 @@ const FIXTURES: &[FixtureCase] = &[
     ("start-time-not-a-time.json", App::Partners, Err("Record 1: its start time is not a date and time")),
     ("in-progress-with-reference.json", App::Partners, Err("Record 1: it is in progress but has a 'reference'")),
     // Final means final (issue 16, SEC-4): "finished" with four answers, as made by hand.
-    ("forged-finished-referral.json", App::Partners, Err("Record 1: NRF-20270602-3F2A9C1B claims to be final but fails REF-3, REF-2, REF-1, SEC-4: Select yes if there is an immediate risk of harm, of a crime or of travel to a conflict zone; Enter your organisation; Enter a phone number or an email address so the Prevent team can contact you (and 8 more). A final record must meet every rule it met when it was finished: import the file the toolkit downloaded, as it was downloaded")),
+    ("forged-finished-referral.json", App::Partners, Err("Record 1: NRF-20270602-3F2A9C1B claims to be final but fails REF-3, REF-2, REF-1: Select yes if there is an immediate risk of harm, of a crime or of travel to a conflict zone; Enter your organisation; Enter a phone number or an email address so the Prevent team can contact you (and 7 more). Import the file as the toolkit downloaded it")),
     ("final-reference-mismatch.json", App::Partners, Err("Record 1: its reference 'NRF-20270602-00000000' does not match its record id and finish date")),
     ("date-not-a-date.json", App::Partners, Err("Record 1: answer 'subject.dob' is not a date")),
     ("answer-not-a-question.json", App::Partners, Err("Record 1: answer 'subject.nickname' is not a question of its form")),
@@ -735,10 +735,7 @@ const NEW_ID: &str = "2c5ea4c0-4067-41fa-9d8c-8c2a5fa8d7e1";
 /// What is here, known from the list only: id and whether final (`Held::listed`).
 fn listed(pairs: &[(&str, bool)]) -> Here {
     Here {
-        records: pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Held::listed(*v)))
-            .collect(),
+        records: pairs.iter().map(|(k, v)| Held::listed(k, *v)).collect(),
         tombstones: Vec::new(),
     }
 }
