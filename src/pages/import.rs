@@ -325,7 +325,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                 <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { crate::officer!("/schemas/records-v1.schema.json") }}>{ "published JSON Schema" }</a>{ "." }</p>
             if let Step::Done(n) = &*step {
                 <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
-                    <p class="govuk-notification-banner__heading">{ match n { 0 => "No records imported: nothing in the file needed adding".to_string(), 1 => "1 record imported".into(), _ => format!("{n} records imported") } }</p>
+                    <p class="govuk-notification-banner__heading">{ match n { 0 => "No records imported".to_string(), 1 => "1 record imported".into(), _ => format!("{n} records imported") } }</p>
                 </NotificationBanner>
             }
             <ErrorSummary items={refused.iter().map(|w| ErrorSummaryItem::new(format!("The file was not imported. {w}"), "import-file")).collect::<Vec<_>>()} />
