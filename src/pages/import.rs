@@ -70,8 +70,8 @@ fn tombstones() -> Result<Vec<Tombstone>, String> {
 }
 
 /// What is here, for an import of `ids` (import::Here): every record by id and whether it is
-/// final; the records with those ids and every final Gateway Assessment read whole (their
-/// content and case reference); the tombstones.
+/// final; the records with those ids read whole (their content digest), and every final
+/// Gateway Assessment (its case reference); the tombstones.
 fn here(ids: &[&str]) -> Result<Here, String> {
     let s = store();
     let forms = known();
@@ -81,11 +81,14 @@ fn here(ids: &[&str]) -> Result<Here, String> {
     };
     for d in s.list_now().map_err(|e| e.to_string())?.drafts {
         let is_final = d.status == prevent_core::DraftStatus::Finished;
-        let read = ids.contains(&d.id.as_str()) || (is_final && d.kind == "pga");
-        let held = read
+        let in_file = ids.contains(&d.id.as_str());
+        let held = (in_file || (is_final && d.kind == "pga"))
             .then(|| s.load_now(&d.id).ok().flatten()?.open().ok())
             .flatten()
-            .and_then(|r| Some(Held::of(&r, forms.iter().find(|f| f.id == r.form)?)))
+            .map(|r| {
+                let schema = forms.iter().find(|f| f.id == r.form).filter(|_| in_file);
+                Held::of(&r, schema.copied())
+            })
             .unwrap_or_else(|| Held::listed(&d.id, is_final));
         out.records.push(held);
     }

@@ -967,10 +967,10 @@ fn record(
     };
     // Final means final (issue 16): a record that claims to be final must meet every rule that
     // finalising it applied, or the file is refused.
-    if let Some(why) = not_final(schema, &draft, ctx) {
+    let report = validate(schema, &draft.answers, ctx);
+    if let Some(why) = not_final(&draft, &report, ctx) {
         return Err(err(ErrorKind::NotFinal, why));
     }
-    let report = validate(schema, &draft.answers, ctx);
     Ok(ImportedRecord {
         draft,
         report,
@@ -980,16 +980,15 @@ fn record(
 
 /// Why `draft`, which claims to be final, is not (issue 16, SEC-4 "final means final"), as the
 /// message after "Record n: "; `None` when it meets every rule that finalising applies, or does
-/// not claim to be final. Those are the rules of `Draft::finish`: every one of the form's rules
+/// not claim to be final. `report` is its form's rules run today on its answers. Those are the rules of `Draft::finish`: every one of the form's rules
 /// without an error (for a Gateway Assessment also its supervision, PGA-7, PGA-9, PGA-10 and
 /// PGA-16; for a PLP record its sign-off), the finish recorded as the last entry of its audit
 /// trail, and finished today or before. The rules run today, on the answers the file holds (an
 /// answer hidden today was not exported). The reference (`draft::reference` of its id and
 /// finish date) is checked as the record is read; PGA-10 across records (one per case) is
 /// [`conflicts`]'.
-fn not_final(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Option<String> {
+fn not_final(draft: &Draft, report: &Report, ctx: &Context) -> Option<String> {
     let f = draft.finished.as_ref().filter(|_| draft.is_locked())?;
-    let report = validate(schema, &draft.answers, ctx);
     let mut fails: Vec<(&str, &str)> = report
         .errors()
         .map(|i| (i.rule_id.as_str(), i.message.as_str()))
@@ -1318,9 +1317,9 @@ pub fn is_timestamp(s: &str) -> bool {
 }
 
 /// What is here, as an import needs to know it (issue 16): the records and the tombstones of
-/// the final records deleted here. Built by the caller from its store: [`Held::of`] for every
-/// record whose id the file has and every final Gateway Assessment (their content is
-/// compared), [`Held::listed`] for the rest.
+/// the final records deleted here. Built by the caller from its store: [`Held::of`] with its
+/// schema for every record whose id the file has (its content is compared), without for every
+/// other final Gateway Assessment (its case reference is), [`Held::listed`] for the rest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Here {
     /// The records here, each once. (A list, not a map: a map of these would cost the
@@ -1361,12 +1360,14 @@ impl Held {
         }
     }
 
-    /// A record read: all an import needs of it.
-    pub fn of(draft: &Draft, schema: &FormSchema) -> Held {
+    /// A record read: whether it is final, its case reference if it is a final Gateway
+    /// Assessment, and with its form's `schema` its digest (needed only for an id the file has:
+    /// about a millisecond for a final PGA).
+    pub fn of(draft: &Draft, schema: Option<&FormSchema>) -> Held {
         Held {
             id: draft.id.clone(),
             is_final: draft.is_locked(),
-            digest: Some(tombstone::digest(draft, schema)),
+            digest: schema.map(|s| tombstone::digest(draft, s)),
             case: final_case(draft),
         }
     }

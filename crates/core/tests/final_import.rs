@@ -86,7 +86,7 @@ fn here(drafts: &[&Draft], tombstones: &[Tombstone]) -> Here {
     Here {
         records: drafts
             .iter()
-            .map(|d| Held::of(d, schema_of(&d.form)))
+            .map(|d| Held::of(d, Some(schema_of(&d.form))))
             .collect(),
         tombstones: tombstones.to_vec(),
     }
@@ -544,7 +544,13 @@ fn sec_4_a_record_known_only_from_the_list_is_never_taken_as_the_same() {
 #[test]
 fn pga_10_s8_second_final_pga_for_a_case_is_refused_across_import() {
     let here_pga = sample("final Gateway Assessment");
-    let h = here(&[&here_pga], &[]);
+    // Read for its case reference only (not in the file: no digest needed), as the page does.
+    let h = Here {
+        records: vec![Held::of(&here_pga, None)],
+        tombstones: Vec::new(),
+    };
+    assert_eq!(h.records[0].digest, None);
+    assert_eq!(h.records[0].case.as_deref(), Some("PCM-2026-0042"));
     // The same assessment under another id (and the reference of that id), as a forger would
     // make it; also with the case reference typed otherwise.
     for case in ["PCM-2026-0042", " pcm-2026-0042 "] {
