@@ -16,7 +16,14 @@
 //! answer (spaces around a text, a date's leading zeros). Export, import and export again give
 //! the same bytes (on the same day).
 //!
-//! Limits, file shape, migrations and conflict rules: docs/decisions/0004-import.md.
+//! Final means final (issue 16): a record that claims to be final must meet every rule that
+//! finalising applies, or the file is refused naming them; [`conflicts`] holds one final PGA per
+//! case across import (PGA-10, s8) and tells an identical copy ("already here"), a deleted final
+//! record brought back unchanged (its [`Tombstone`]'s digest) and an altered one (a marked copy
+//! at most, [`Resolution::MarkedCopy`]) apart, against [`Here`], what the caller's store holds.
+//!
+//! Limits, file shape, migrations, final records and conflict rules:
+//! docs/decisions/0004-import.md.
 
 use crate::answers::{Answer, Answers, DateParts};
 use crate::date;
