@@ -40,8 +40,8 @@ const DIGEST_DAY: chrono::NaiveDate = chrono::NaiveDate::MAX;
 /// The digest of a record's content: lowercase hex of SHA-256 of its canonical form, the
 /// record's own fields as its export holds them (`export::content`: id, form and version,
 /// times, status, reference and finish, answers as exported, pages passed, audit trail, the
-/// hidden answers exported as fields of their own, a copy's mark), read on [`DIGEST_DAY`] and
-/// written out as [`feed`] writes a value, hashed with [`sha256`]. What an export drops or rewrites (hidden and blank
+/// hidden answers exported as fields of their own, a copy's mark), read on `DIGEST_DAY` and
+/// written out as `feed` writes a value, hashed with [`sha256`]. What an export drops or rewrites (hidden and blank
 /// answers, the spelling of an answer, the warnings and Gateway Decision worked out on export)
 /// is dropped or rewritten here too, so a stored final record and the import of its export have
 /// the same digest (issue 16).
