@@ -34,12 +34,20 @@ async function download(page, selector) {
   return { name: d.suggestedFilename(), text };
 }
 
+/** A selection export (text) with its first record's concerns and declaration taken out. */
+function forged(text) {
+  const f = JSON.parse(text);
+  delete f.records[0].answers.concerns;
+  delete f.records[0].answers.declaration;
+  return JSON.stringify(f, null, 2);
+}
+
 /** Chooses `text` (a string) as the import file, named `name`. */
 async function importFile(page, name, text) {
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-test('REC-5 REC-1 REC-7 REC-4 REC-6: partners filter, select, download (JSON and CSV), and a round trip restores every record exactly', async (t) => {
+test('REC-5 REC-1 REC-7 REC-4 REC-6 SEC-4: partners filter, select, download (JSON and CSV), and a round trip restores every record exactly', async (t) => {
   const { page } = await app.open(t, null);
   // Two finished referrals and one in progress.
   const a = await r.finishPersonReferral(page, { forename: 'Alex', surname: 'Example' });
@@ -119,28 +127,45 @@ test('REC-5 REC-1 REC-7 REC-4 REC-6: partners filter, select, download (JSON and
   const after = await storedDrafts(page);
   assert.deepEqual(after, before, 'every record comes back exactly');
 
-  // REC-4: the same file again: the finished records are never replaced (keep both only), the
-  // one in progress may be replaced or kept as a copy.
+  // SEC-4: the same file again: every record is already here, unchanged, and nothing is
+  // written.
   await importFile(page, json.name, json.text);
   await page.locator('#import-review').waitFor();
+  assert.equal(((await page.locator('#import-review').innerText()).match(/Already here, unchanged: nothing to import/g) || []).length, 3);
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-done').waitFor();
+  assert.match(await page.locator('#import-done').innerText(), /No records imported/);
+  assert.deepEqual(await storedDrafts(page), before, 'nothing written');
+
+  // REC-4: the file with the draft and one finished referral changed: a finished record is never
+  // replaced (keep both only: a copy with its own reference), the one in progress may be
+  // replaced or kept as a copy.
+  const changed = JSON.parse(json.text);
+  const draft = changed.records.find((x) => x.status === 'in-progress');
+  draft.answers.referrer.name = 'Sam Teacher-Jones';
+  const other = changed.records.find((x) => x.reference === b.reference);
+  other.answers.concerns.description = 'Shared other videos in class.';
+  await importFile(page, 'changed.json', JSON.stringify(changed));
+  await page.locator('#import-review').waitFor();
   const review = await page.locator('#import-review').innerText();
-  assert.equal((review.match(/A final record with this id is already here/g) || []).length, 2);
+  assert.equal((review.match(/A final record with this id is already here/g) || []).length, 1);
+  assert.equal((review.match(/Already here, unchanged/g) || []).length, 1);
   assert.match(review, /A record with this id is already here, in progress/);
   await assertNoAxeViolations(page, 'an import with conflicts');
   await page.getByLabel('Replace the one here with the imported one').check();
   await page.locator('#import-confirm').focus();
   await page.keyboard.press('Enter');
   await page.locator('#import-done').waitFor();
-  // Two copies of the finished ones were added beside them; the one in progress was replaced.
-  assert.equal(await rows.count(), 5);
+  assert.match(await page.locator('#import-done').innerText(), /2 records imported/);
+  // A copy of the changed finished one was added beside it; the one in progress was replaced.
+  assert.equal(await rows.count(), 4);
   const all = await storedDrafts(page);
-  for (const id of Object.keys(before)) assert.deepEqual(all[id], before[id], `${id} unchanged`);
+  for (const d of Object.values(before).filter((x) => x.finished)) assert.deepEqual(all[d.id], d, `${d.id} unchanged`);
+  assert.equal(all[draft.record_id].answers['referrer.name'], 'Sam Teacher-Jones');
   const copies = Object.values(all).filter((d) => !(d.id in before));
-  assert.equal(copies.length, 2);
-  for (const c of copies) {
-    assert.ok(c.finished, 'the copy is final too');
-    assert.ok(![a.reference, b.reference].includes(c.finished.reference), 'a copy has its own reference');
-  }
+  assert.equal(copies.length, 1);
+  assert.ok(copies[0].finished, 'the copy is final too');
+  assert.ok(![a.reference, b.reference].includes(copies[0].finished.reference), 'a copy has its own reference');
 });
 
 test('REC-3: a bad, truncated, oversized or foreign file is refused with a clear message and changes nothing', async (t) => {
@@ -156,6 +181,8 @@ test('REC-3: a bad, truncated, oversized or foreign file is refused with a clear
     ['truncated', 'cut.json', json.text.slice(0, Math.floor(json.text.length / 2)), /The file stops before its end \(line \d+\): it may have been cut short/],
     ['someone else\'s JSON', 'other.json', JSON.stringify({ hello: 'world' }), /The file is not an export of the toolkit: it does not say what format it is in/],
     ['a record changed by hand', 'edited.json', json.text.replace('"status": "finished"', '"status": "done"'), /Record 1: its status is .done., neither 'in-progress' nor 'finished'/],
+    // SEC-4 (issue 16): a referral marked finished without its concerns or declaration.
+    ['a forged finished referral', 'forged.json', forged(json.text), new RegExp(`Record 1: ${a.reference} claims to be final but fails REF-2, REF-1: Describe your concerns`)],
   ];
   for (const [name, fileName, text, pattern] of cases) {
     await importFile(page, fileName, text);
@@ -256,6 +283,54 @@ test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a P
   await rows.first().getByRole('link', { name: /View/ }).click();
   await r.onPage(page, 'Case entered PLP', { axe: false });
   assert.match(await page.locator('#plp-submissions').innerText(), /30 December 2026\s+A DIF or reassessment\. Risk: static/);
+});
+
+test('SEC-4 PGA-10: a second final Gateway Assessment for a case is refused by import; another version of the one here comes in only as a marked copy', async (t) => {
+  const { page } = await app.open(t, null);
+  await page.clock.setFixedTime(TODAY);
+  const s = p.straightToPlp({ slug: 'records-pga-10', reference: 'PCM-2026-0410', ncia: 'NCIA-410', ctco: CTCO, supervisor: SERGEANT });
+  const { id, reference } = await p.completePga(page, s, { axe: false });
+  const [, record] = await p.downloadJson(page);
+  const before = await storedDrafts(page);
+  await page.goto('/officer');
+  await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  // PGA-10 (s8): the same assessment under another id (with that id's reference), as a forger
+  // would make it: refused whole, nothing changed.
+  const second = { ...record, record_id: '00000000-0000-4000-8000-000000000410', reference: reference.replace(/[0-9A-F]{8}$/, '00000000') };
+  await importFile(page, 'second.json', JSON.stringify(second, null, 2));
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  assert.match((await summary.innerText()).replace(/\s+/g, ' '), /The file was not imported\. Record 1: PGA-\d{8}-00000000 is a final Gateway Assessment for case 'PCM-2026-0410', and this case already has a final one here: only one Prevent Gateway Assessment is ever completed in the lifetime of a case \(PGA-10, s8\)/);
+  assert.deepEqual(await storedDrafts(page), before, 'nothing changed');
+  // Another version of the one here (its rationale rewritten, every rule still met): left out
+  // by default; chosen, it comes in as a marked copy in progress, and says so on its pages.
+  const other = JSON.parse(JSON.stringify(record));
+  other.answers.decision.rationale = 'Rewritten after it was final.';
+  await importFile(page, 'other.json', JSON.stringify(other, null, 2));
+  await page.locator('#import-review').waitFor();
+  assert.match(await page.locator('#import-review').innerText(), /Another version of this Gateway Assessment is here, final\. A case has only one \(PGA-10, s8\)/);
+  assert.ok(await page.getByLabel('Leave it out').isChecked(), 'left out by default');
+  await assertNoAxeViolations(page, 'an import of another version of a final PGA');
+  if (SHOTS) await screenshot(page, 'records-import-another-version');
+  await page.getByLabel('Import it as a marked copy, in progress').check();
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-done').waitFor();
+  const all = await storedDrafts(page);
+  assert.deepEqual(all[id], before[id], 'the final one unchanged');
+  const copies = Object.values(all).filter((d) => !(d.id in before));
+  assert.equal(copies.length, 1);
+  const copy = copies[0];
+  assert.equal(copy.status, 'in-progress');
+  assert.equal(copy.finished, null);
+  assert.equal(copy.answers['decision.rationale'], 'Rewritten after it was final.');
+  assert.ok(copy.copy_of.startsWith(`This is a marked copy of ${reference} (record ${id}), not that record`), copy.copy_of);
+  assert.match(await page.locator('#drafts-table').innerText(), /\(marked copy\)/);
+  await page.goto(`/officer/pga/${copy.id}`);
+  await page.locator('#marked-copy').waitFor();
+  assert.equal((await page.locator('#marked-copy .govuk-notification-banner__heading').innerText()).trim(), 'This is a marked copy, not a final record');
+  assert.equal((await page.locator('#marked-copy .govuk-body').innerText()).trim(), copy.copy_of);
+  await assertNoAxeViolations(page, 'a marked copy');
+  if (SHOTS) await screenshot(page, 'records-marked-copy');
 });
 
 test('SEC-2: wipe all data on this device asks first, cancel keeps everything, and yes deletes only the toolkit\'s data; the storage answer is shown', async (t) => {

@@ -62,6 +62,14 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
                         }
                     </NotificationBanner>
                 }
+                // A marked copy says so on every page of it (issue 16: never taken for the final
+                // record it copies).
+                if let Some(c) = session.draft.as_ref().and_then(|d| d.copy_of.clone()) {
+                    <NotificationBanner title={Some(AttrValue::from("Important"))} id="marked-copy">
+                        <p class="govuk-notification-banner__heading">{ "This is a marked copy, not a final record" }</p>
+                        <p class="govuk-body">{ c }</p>
+                    </NotificationBanner>
+                }
                 <ContextProvider<SessionHandle> context={session.clone()}>
                     { props.children.clone() }
                 </ContextProvider<SessionHandle>>

@@ -2,17 +2,21 @@
 //! by `prevent_core::import::parse` before anything is stored: a bad, truncated, oversized or
 //! hostile file gets one message naming what is wrong, and changes nothing. A good one is shown
 //! record by record; where a record with the same id is already here the user keeps both or
-//! replaces it (a final record is never replaced: `import::resolve`). Then every record is
-//! saved, or, if storage fails half way, the ones saved are taken back out. A hook returning
-//! markup rather than a component (each component type costs download; ARCHITECTURE.md).
+//! replaces it (a final record is never replaced: `import::resolve`). Final means final (issue
+//! 16): a record that claims to be final but fails a rule of finalising, or a second final
+//! Gateway Assessment for a case (PGA-10), refuses the file; a record here unchanged is
+//! "already here"; one deleted here (its tombstone) comes back only as it was, or else as a
+//! marked copy in progress. Then every record is saved, or, if storage fails half way, the
+//! ones saved are taken back out. A hook returning markup rather than a component (each
+//! component type costs download; ARCHITECTURE.md).
 
 use crate::components::*;
 use crate::route::Form;
 use crate::services::{clock, new_id, store};
-use prevent_core::import::{self, Conflict, ImportedRecord, Resolution};
-use prevent_core::store::Envelope;
+use prevent_core::import::{self, Conflict, Held, Here, ImportedRecord, Resolution};
+use prevent_core::store::{Envelope, KvBackend};
+use prevent_core::tombstone::Tombstone;
 use prevent_core::{Draft, FormSchema};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// The forms this bundle imports.
@@ -41,31 +45,93 @@ enum Step {
     Idle,
     /// The file was refused: why.
     Refused(String),
-    /// The file was read: each record, how it meets what is here, and the choice.
-    Review(Vec<(ImportedRecord, Conflict, Resolution)>),
+    /// The file was read: each record, how it meets what is here, the choice, and for one
+    /// deleted here the day it was deleted.
+    Review(Vec<(ImportedRecord, Conflict, Resolution, String)>),
     /// Saved: how many.
     Done(usize),
 }
 
-/// Every stored record's id and whether it is final.
-fn existing() -> BTreeMap<String, bool> {
-    let mut out = BTreeMap::new();
-    if let Ok(l) = store().list_now() {
-        for d in l.drafts {
-            let final_ = d.status == prevent_core::DraftStatus::Finished;
-            out.insert(d.id, final_);
-        }
+/// Where the sealed manifest keeps the tombstones of the final records deleted here (issue 16):
+/// a JSON list of `Tombstone`.
+const TOMBSTONES_KEY: &str = "pct.manifest.tombstones";
+
+/// The tombstones of the final records deleted here; an error when they are there but cannot
+/// be read, so that an altered record can never pass for new.
+fn tombstones() -> Result<Vec<Tombstone>, String> {
+    let text = crate::services::local_store::LocalBackend::new()
+        .get(TOMBSTONES_KEY)
+        .map_err(|e| prevent_core::store::StoreError::from(e).to_string())?;
+    match text {
+        None => Ok(Vec::new()),
+        Some(t) => serde_json::from_str(&t)
+            .map_err(|_| "The list of final records deleted here cannot be read".to_string()),
     }
-    out
+}
+
+/// What is here, for an import of `ids` (import::Here): every record by id and whether it is
+/// final; the records with those ids read whole (their content digest), and every final
+/// Gateway Assessment (its case reference); the tombstones.
+fn here(ids: &[&str]) -> Result<Here, String> {
+    let s = store();
+    let forms = known();
+    let mut out = Here {
+        records: Default::default(),
+        tombstones: tombstones()?,
+    };
+    for d in s.list_now().map_err(|e| e.to_string())?.drafts {
+        let is_final = d.status == prevent_core::DraftStatus::Finished;
+        let in_file = ids.contains(&d.id.as_str());
+        let held = (in_file || (is_final && d.kind == "pga"))
+            .then(|| s.load_now(&d.id).ok().flatten()?.open().ok())
+            .flatten()
+            .map(|r| {
+                let schema = forms.iter().find(|f| f.id == r.form).filter(|_| in_file);
+                Held::of(&r, schema.copied())
+            })
+            .unwrap_or_else(|| Held::listed(&d.id, is_final));
+        out.records.push(held);
+    }
+    Ok(out)
+}
+
+/// Reads the file's records against what is here: each with its conflict, its default choice
+/// and, for one deleted here, the day; or why the file is refused.
+fn review(imported: import::Imported) -> Result<Step, String> {
+    let ids: Vec<&str> = imported
+        .records
+        .iter()
+        .map(|r| r.draft.id.as_str())
+        .collect();
+    let here = here(&ids)?;
+    let conflicts = import::conflicts(&imported, &known(), &here).map_err(|e| e.to_string())?;
+    Ok(Step::Review(
+        imported
+            .records
+            .into_iter()
+            .zip(conflicts)
+            .map(|(r, c)| {
+                let on = here
+                    .tombstones
+                    .iter()
+                    .find(|t| t.id == r.draft.id)
+                    .and_then(|t| prevent_core::date::parse_iso(t.deleted_at.get(..10)?))
+                    .map(prevent_core::date::long_date)
+                    .unwrap_or_default();
+                (r, c, c.choices()[0], on)
+            })
+            .collect(),
+    ))
 }
 
 /// Saves the resolved records; on a failure, takes back out what this import saved and puts
 /// back what it replaced, so a failed import changes nothing.
-fn save_all(records: &[(ImportedRecord, Conflict, Resolution)]) -> Result<usize, String> {
-    let here = existing();
+fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Result<usize, String> {
+    let ids: Vec<&str> = records.iter().map(|r| r.0.draft.id.as_str()).collect();
+    let here = here(&ids)?;
     let chosen: Vec<(&Draft, Conflict, Resolution)> = records
         .iter()
-        .map(|(r, c, choice)| (&r.draft, *c, *choice))
+        .map(|(r, c, choice, _)| (&r.draft, *c, *choice))
         .collect();
     let drafts = import::resolve_all(&chosen, new_id, &here).map_err(|e| e.to_string())?;
     let s = store();
@@ -106,6 +172,18 @@ fn radio(
     }
 }
 
+/// The label of a choice, as offered for a conflict.
+fn choice_label(c: Conflict, r: Resolution) -> &'static str {
+    match (c, r) {
+        (_, Resolution::KeepBoth) => "Keep both: add the imported one as a copy",
+        (_, Resolution::Replace) => "Replace the one here with the imported one",
+        (_, Resolution::MarkedCopy) => "Import it as a marked copy, in progress",
+        (Conflict::Deleted, Resolution::Add) => "Restore it",
+        (Conflict::Deleted, _) => "Leave it deleted",
+        _ => "Leave it out",
+    }
+}
+
 /// The import section of the records hub; `on_imported` is called once records are saved.
 #[hook]
 pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
@@ -130,22 +208,10 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                 let text = crate::services::download::text_of(file).await;
                 step.set(match text {
                     None => Step::Refused("The file could not be read: choose a JSON file downloaded from this toolkit".into()),
-                    Some(t) => match import::parse_text(&t, &known(), &clock::context()) {
-                        Err(e) => Step::Refused(e.to_string()),
-                        Ok(imported) => {
-                            let here = existing();
-                            Step::Review(
-                                imported
-                                    .records
-                                    .into_iter()
-                                    .map(|r| {
-                                        let c = import::conflict(&r.draft, &here);
-                                        (r, c, c.choices()[0])
-                                    })
-                                    .collect(),
-                            )
-                        }
-                    },
+                    Some(t) => import::parse_text(&t, &known(), &clock::context())
+                        .map_err(|e| e.to_string())
+                        .and_then(review)
+                        .unwrap_or_else(Step::Refused),
                 });
             });
         })
@@ -186,7 +252,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
             let rows: Html = records
                 .iter()
                 .enumerate()
-                .map(|(i, (r, conflict, choice))| {
+                .map(|(i, (r, conflict, choice, on))| {
                     let d = &r.draft;
                     let what = format!(
                         "{}: {} ({}){}",
@@ -195,31 +261,38 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                         if d.is_locked() { "final" } else { "in progress" },
                         d.finished.as_ref().map(|f| format!(", {}", f.reference)).unwrap_or_default()
                     );
-                    let note = match conflict {
-                        Conflict::New => html! { { "New here: it will be added." } },
-                        Conflict::SameFinal => html! { { "A final record with this id is already here. It is never replaced: the imported one will be added beside it as a copy with its own reference." } },
-                        Conflict::Same => {
-                            let name = format!("import-{i}");
-                            let pick = |res: Resolution| {
-                                let step = step.clone();
-                                Callback::from(move |_: Event| {
-                                    if let Step::Review(mut all) = (*step).clone() {
-                                        all[i].2 = res;
-                                        step.set(Step::Review(all));
-                                    }
-                                })
-                            };
-                            html! {
-                                <div class="govuk-form-group">
-                                    <fieldset class="govuk-fieldset">
-                                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{ "A record with this id is already here, in progress. What should happen?" }</legend>
-                                        <div class="govuk-radios govuk-radios--small">
-                                            { radio(format!("{name}-keep"), &name, *choice == Resolution::KeepBoth, "Keep both: add the imported one as a copy", pick(Resolution::KeepBoth)) }
-                                            { radio(format!("{name}-replace"), &name, *choice == Resolution::Replace, "Replace the one here with the imported one", pick(Resolution::Replace)) }
-                                        </div>
-                                    </fieldset>
-                                </div>
-                            }
+                    let legend = match conflict {
+                        Conflict::New => "New here: it will be added.".to_string(),
+                        Conflict::AlreadyHere => "Already here, unchanged: nothing to import.".into(),
+                        Conflict::SameFinal => "A final record with this id is already here. It is never replaced: the imported one will be added beside it as a copy with its own reference.".into(),
+                        Conflict::Same => "A record with this id is already here, in progress. What should happen?".into(),
+                        Conflict::SameFinalPga => "Another version of this Gateway Assessment is here, final. A case has only one (PGA-10, s8): this can only come in as a marked copy.".into(),
+                        Conflict::Deleted => format!("You deleted this final record here on {on}. The file has it unchanged."),
+                        Conflict::Altered => format!("A final record with this id was deleted here on {on}. This one differs from it (altered since), so it cannot come back as that record."),
+                    };
+                    let offered = conflict.choices();
+                    let note = if offered.len() < 2 {
+                        html! { { legend } }
+                    } else {
+                        let name = format!("import-{i}");
+                        let radios: Html = offered.iter().map(|res| {
+                            let res = *res;
+                            let step = step.clone();
+                            let pick = Callback::from(move |_: Event| {
+                                if let Step::Review(mut all) = (*step).clone() {
+                                    all[i].2 = res;
+                                    step.set(Step::Review(all));
+                                }
+                            });
+                            radio(format!("{name}-{}", res as u8), &name, *choice == res, choice_label(*conflict, res), pick)
+                        }).collect();
+                        html! {
+                            <div class="govuk-form-group">
+                                <fieldset class="govuk-fieldset">
+                                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{ legend }</legend>
+                                    <div class="govuk-radios govuk-radios--small">{ radios }</div>
+                                </fieldset>
+                            </div>
                         }
                     };
                     html! {
@@ -255,7 +328,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                 <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { crate::officer!("/schemas/records-v1.schema.json") }}>{ "published JSON Schema" }</a>{ "." }</p>
             if let Step::Done(n) = &*step {
                 <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
-                    <p class="govuk-notification-banner__heading">{ format!("{n} {} imported", if *n == 1 { "record" } else { "records" }) }</p>
+                    <p class="govuk-notification-banner__heading">{ match n { 0 => "No records imported".to_string(), 1 => "1 record imported".into(), _ => format!("{n} records imported") } }</p>
                 </NotificationBanner>
             }
             <ErrorSummary items={refused.iter().map(|w| ErrorSummaryItem::new(format!("The file was not imported. {w}"), "import-file")).collect::<Vec<_>>()} />

@@ -63,6 +63,13 @@ pub struct Draft {
     /// field by the same person are one entry, with the latest time and value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<AuditEntry>,
+    /// Set on a record imported as a marked copy of a final one it may not stand for (issue 16,
+    /// `crate::import`: an altered copy of a deleted final record, or another version of a
+    /// final Gateway Assessment, PGA-10): the sentence that says which record it copies (its
+    /// reference and id) and why it is only a copy. Shown on its pages and carried by its
+    /// export; absent from every other record (and from older stores).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// One entry of a record's audit trail.
@@ -91,6 +98,7 @@ impl Draft {
             status: DraftStatus::InProgress,
             finished: None,
             audit: Vec::new(),
+            copy_of: None,
         }
     }
 
@@ -195,8 +203,15 @@ impl Draft {
     }
 
     /// A minimal label for lists: the kind of subject and initials only, so that a glance at
-    /// the drafts page shows as little personal data as possible.
+    /// the drafts page shows as little personal data as possible. A marked copy says so.
     pub fn label(&self) -> String {
+        match &self.copy_of {
+            Some(_) => format!("{} (marked copy)", self.plain_label()),
+            None => self.plain_label(),
+        }
+    }
+
+    fn plain_label(&self) -> String {
         let a = &self.answers;
         if self.form == "pga" || self.form.starts_with("plp") {
             // A case reference identifies the case, not the person.

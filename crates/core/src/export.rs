@@ -24,6 +24,19 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The record as a JSON value.
 pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
+    Value::Object(build(schema, draft, ctx, true))
+}
+
+/// The record's own content as its export holds it, without what every export has or works out
+/// again (format, marking, form title, warnings, the Gateway Decision): what
+/// `crate::tombstone::digest` hashes, so that a record and the import of its export give the
+/// same digest.
+pub(crate) fn content(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Map<String, Value> {
+    build(schema, draft, ctx, false)
+}
+
+/// [`to_json`] when `full`, else [`content`].
+fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<String, Value> {
     let mut answers = Map::new();
     for page in &schema.pages {
         for q in &page.questions {
@@ -33,19 +46,23 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
             insert_path(&mut answers, &q.id, value(&q.kind, a));
         }
     }
-    let warnings: Vec<Value> = validate(schema, &draft.answers, ctx)
-        .issues
-        .iter()
-        .filter(|i| i.severity != Severity::Error)
-        .map(|i| {
-            texts(&[
-                ("rule_id", &i.rule_id),
-                ("section", &i.section),
-                ("field", &i.path),
-                ("message", &i.message),
-            ])
-        })
-        .collect();
+    let warnings: Vec<Value> = if !full {
+        Vec::new()
+    } else {
+        validate(schema, &draft.answers, ctx)
+            .issues
+            .iter()
+            .filter(|i| i.severity != Severity::Error)
+            .map(|i| {
+                texts(&[
+                    ("rule_id", &i.rule_id),
+                    ("section", &i.section),
+                    ("field", &i.path),
+                    ("message", &i.message),
+                ])
+            })
+            .collect()
+    };
     let audit: Vec<Value> = draft
         .audit
         .iter()
@@ -67,7 +84,9 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
     let mut form = Map::new();
     form.insert("id".into(), Value::from(schema.id.as_str()));
     form.insert("version".into(), Value::from(schema.version));
-    form.insert("title".into(), Value::from(schema.title.as_str()));
+    if full {
+        form.insert("title".into(), Value::from(schema.title.as_str()));
+    }
     let status = match draft.status {
         DraftStatus::InProgress => "in-progress",
         DraftStatus::Finished => "finished",
@@ -90,7 +109,17 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
         ("completed_pages", Value::Array(pages)),
         ("audit", Value::Array(audit)),
     ] {
-        record.insert(k.into(), v);
+        let constant = matches!(
+            k,
+            "format" | "format_version" | "protective_marking" | "warnings"
+        );
+        if full || !constant {
+            record.insert(k.into(), v);
+        }
+    }
+    // A marked copy says what it copies and why (issue 16); other records have no such field.
+    if let Some(c) = &draft.copy_of {
+        record.insert(COPY_OF.into(), Value::from(c.as_str()));
     }
     // The answers a record holds that are not questions of its form, each as a field of its
     // own (`form_fields`): as stored, or null.
@@ -108,7 +137,7 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
     // A Gateway Assessment also carries its Gateway Decision summary (for the FIMU; PGA-11,
     // INT-1), with the name of its DIF framework.
     #[cfg(feature = "pga")]
-    if schema.id == crate::pga_form::FORM_ID {
+    if full && schema.id == crate::pga_form::FORM_ID {
         let s = crate::pga_form::decision_summary(schema, &draft.answers, ctx);
         let present: Vec<Value> = s
             .factors
@@ -130,8 +159,12 @@ pub fn to_json(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Value {
         });
         record.insert("gateway_decision".into(), decision);
     }
-    Value::Object(record)
+    record
 }
+
+/// The field of a marked copy's export that says what it copies and why (`Draft::copy_of`, a
+/// text); only a copy has it (issue 16).
+pub const COPY_OF: &str = "copy_of";
 
 /// The fields every record export has, whatever its form.
 pub const RECORD_FIELDS: [&str; 14] = [
@@ -363,6 +396,11 @@ pub fn json_schema(schema: &FormSchema) -> Value {
                         "message": {"type": "string"},
                     },
                 },
+            },
+            "copy_of": {
+                "type": "string",
+                "description": "Only on a marked copy: a record imported as a copy of a final record that it may not stand for (an altered copy of a deleted final record, or another version of a final Gateway Assessment): which record it copies (its reference and record id) and why it is only a copy, as shown on its pages. Absent from every other record.",
+                "minLength": 1,
             },
         },
         "if": {"properties": {"status": {"const": "finished"}}, "required": ["status"]},

@@ -16,18 +16,26 @@
 //! answer (spaces around a text, a date's leading zeros). Export, import and export again give
 //! the same bytes (on the same day).
 //!
-//! Limits, file shape, migrations and conflict rules: docs/decisions/0004-import.md.
+//! Final means final (issue 16): a record that claims to be final must meet every rule that
+//! finalising applies, or the file is refused naming them; [`conflicts`] holds one final PGA per
+//! case across import (PGA-10, s8) and tells an identical copy ("already here"), a deleted final
+//! record brought back unchanged (its [`Tombstone`]'s digest) and an altered one (a marked copy
+//! at most, [`Resolution::MarkedCopy`]) apart, against [`Here`], what the caller's store holds.
+//!
+//! Limits, file shape, migrations, final records and conflict rules:
+//! docs/decisions/0004-import.md.
 
 use crate::answers::{Answer, Answers, DateParts};
 use crate::date;
 use crate::draft::{self, AuditEntry, Draft, DraftStatus, Finished};
-use crate::export::{self, FORMAT, FORMAT_VERSION, RECORD_FIELDS, SELECTION_FORMAT};
+use crate::export::{self, COPY_OF, FORMAT, FORMAT_VERSION, RECORD_FIELDS, SELECTION_FORMAT};
 use crate::form::{Context, FormSchema, QuestionKind};
+use crate::tombstone::{self, Tombstone};
 use crate::validate::{validate, Report};
 use crate::PROTECTIVE_MARKING;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The largest file read, in bytes (checked before anything is parsed). An export of a
@@ -98,6 +106,12 @@ pub enum ErrorKind {
     Id,
     /// A conflict resolution that is not allowed (replacing a final record).
     Conflict,
+    /// A record that claims to be final but fails a rule that finalising applies (issue 16,
+    /// SEC-4): the message names the rules.
+    NotFinal,
+    /// A second final Gateway Assessment for a case, in the file or beside one here (PGA-10,
+    /// s8: only one PGA is ever completed in the lifetime of a case).
+    OnePerCase,
 }
 
 /// Why a file was refused. Its `Display` is the sentence shown to the user: it names the
@@ -712,9 +726,10 @@ fn record(
     } else {
         obj
     };
-    // Every field present, nothing else.
+    // Every field present, nothing else (but a marked copy's `copy_of`).
     let extra = export::form_fields(&schema.id);
-    if let Some(k) = unexpected(obj, &RECORD_FIELDS, extra) {
+    let optional: Vec<&str> = extra.iter().copied().chain([COPY_OF]).collect();
+    if let Some(k) = unexpected(obj, &RECORD_FIELDS, &optional) {
         return Err(err(
             ErrorKind::Field,
             q3("it has a field ", k, " that exports do not have"),
@@ -930,6 +945,17 @@ fn record(
             }
         }
     }
+    // A marked copy's mark (issue 16).
+    let copy_of = match obj.get(COPY_OF) {
+        None => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(_) => {
+            return Err(err(
+                ErrorKind::Field,
+                "its copy_of is not the text that says what it is a copy of".into(),
+            ))
+        }
+    };
     let draft = Draft {
         id: id.into(),
         form: schema.id.clone(),
@@ -944,14 +970,76 @@ fn record(
             at: at.into(),
         }),
         audit,
+        copy_of,
     };
+    // Final means final (issue 16): a record that claims to be final must meet every rule that
+    // finalising it applied, or the file is refused.
     let report = validate(schema, &draft.answers, ctx);
+    if let Some(why) = not_final(&draft, &report, ctx) {
+        return Err(err(ErrorKind::NotFinal, why));
+    }
     Ok(ImportedRecord {
         draft,
         report,
         migrated_from,
     })
 }
+
+/// Why `draft`, which claims to be final, is not (issue 16, SEC-4 "final means final"), as the
+/// message after "Record n: "; `None` when it meets every rule that finalising applies, or does
+/// not claim to be final. `report` is its form's rules run today on its answers. Those are the rules of `Draft::finish`: every one of the form's rules
+/// without an error (for a Gateway Assessment also its supervision, PGA-7, PGA-9, PGA-10 and
+/// PGA-16; for a PLP record its sign-off), the finish recorded as the last entry of its audit
+/// trail, and finished today or before. The rules run today, on the answers the file holds (an
+/// answer hidden today was not exported). The reference (`draft::reference` of its id and
+/// finish date) is checked as the record is read; PGA-10 across records (one per case) is
+/// [`conflicts`]'.
+fn not_final(draft: &Draft, report: &Report, ctx: &Context) -> Option<String> {
+    let f = draft.finished.as_ref().filter(|_| draft.is_locked())?;
+    let mut fails: Vec<(&str, &str)> = report
+        .errors()
+        .map(|i| (i.rule_id.as_str(), i.message.as_str()))
+        .collect();
+    if !draft
+        .audit
+        .last()
+        .is_some_and(|e| e.field == "status" && e.value == "Finished" && e.at == f.at)
+    {
+        fails.push((SEC_4, "its audit trail does not end with its finish"));
+    }
+    if f.on > ctx.today {
+        fails.push((SEC_4, "it was finished after today"));
+    }
+    if fails.is_empty() {
+        return None;
+    }
+    // "<reference> claims to be final but fails <rules>: <the first three messages>…".
+    let mut out = f.reference.clone();
+    out.push_str(" claims to be final but fails ");
+    let mut rules: Vec<&str> = Vec::new();
+    for (r, _) in &fails {
+        if !rules.contains(r) {
+            if !rules.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(r);
+            rules.push(r);
+        }
+    }
+    for (i, (_, m)) in fails.iter().take(3).enumerate() {
+        out.push_str(if i == 0 { ": " } else { "; " });
+        out.push_str(m);
+    }
+    if fails.len() > 3 {
+        out.push_str(&format!(" (and {} more)", fails.len() - 3));
+    }
+    out.push_str(". Import the file as the toolkit downloaded it");
+    Some(out)
+}
+
+/// The label of "final means final" (issue 16; docs/decisions/0004-import.md) for the checks
+/// of a final record that are not a policy rule of its form.
+pub const SEC_4: &str = "SEC-4";
 
 const WARNING_FIELDS: [&str; 4] = ["rule_id", "section", "field", "message"];
 const AUDIT_FIELDS: [&str; 4] = ["at", "field", "by", "value"];
@@ -1235,105 +1323,279 @@ pub fn is_timestamp(s: &str) -> bool {
     }
 }
 
+/// What is here, as an import needs to know it (issue 16): the records and the tombstones of
+/// the final records deleted here. Built by the caller from its store: [`Held::of`] with its
+/// schema for every record whose id the file has (its content is compared), without for every
+/// other final Gateway Assessment (its case reference is), [`Held::listed`] for the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Here {
+    /// The records here, each once. (A list, not a map: a map of these would cost the
+    /// download more than looking through a thousand records costs time.)
+    pub records: Vec<Held>,
+    /// The tombstones of final records deleted here (`crate::tombstone`).
+    pub tombstones: Vec<Tombstone>,
+}
+
+impl Here {
+    /// The record here with id `id`.
+    pub fn held(&self, id: &str) -> Option<&Held> {
+        self.records.iter().find(|h| h.id == id)
+    }
+}
+
+/// A record here, as an import needs to know it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Held {
+    /// Its id.
+    pub id: String,
+    /// It is final.
+    pub is_final: bool,
+    /// The digest of its content (`tombstone::digest`), when it was read: an imported record
+    /// with its id and this digest is the same record, already here.
+    pub digest: Option<String>,
+    /// Its case reference when it is a final Gateway Assessment (PGA-10, s8), as entered.
+    pub case: Option<String>,
+}
+
+impl Held {
+    /// A record known from the list only: its id and whether it is final.
+    pub fn listed(id: &str, is_final: bool) -> Held {
+        Held {
+            id: id.into(),
+            is_final,
+            ..Held::default()
+        }
+    }
+
+    /// A record read: whether it is final, its case reference if it is a final Gateway
+    /// Assessment, and with its form's `schema` its digest (needed only for an id the file has:
+    /// about a millisecond for a final PGA).
+    pub fn of(draft: &Draft, schema: Option<&FormSchema>) -> Held {
+        Held {
+            id: draft.id.clone(),
+            is_final: draft.is_locked(),
+            digest: schema.map(|s| tombstone::digest(draft, s)),
+            case: final_case(draft),
+        }
+    }
+}
+
+/// The case reference of a final Gateway Assessment, trimmed (PGA-10, s8).
+fn final_case(d: &Draft) -> Option<String> {
+    let r = d.answers.text("case.reference")?.trim();
+    (d.is_locked() && d.form == "pga" && !r.is_empty()).then(|| r.to_string())
+}
+
 /// How an imported record meets what is already here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Conflict {
-    /// No record with its id is here: it is added.
+    /// No record with its id is here, nor deleted here: it is added.
     New,
-    /// A record in progress with its id is here: keep both (the imported one gets a new id)
-    /// or replace the one here.
+    /// A record in progress with its id is here, with other content: keep both (the imported
+    /// one gets a new id) or replace the one here.
     Same,
-    /// A final record with its id is here: it is never replaced; keep both only.
+    /// A final record with its id is here, with other content: it is never replaced; keep both
+    /// only (a final copy gets the reference of its new id).
     SameFinal,
+    /// A final Gateway Assessment with its id is here and the file has another final version
+    /// of it: a copy would be a second final PGA for the case (PGA-10, s8), so it can come in
+    /// only as a marked copy in progress, or not at all.
+    SameFinalPga,
+    /// The same record, same id and content, is here: nothing to do.
+    AlreadyHere,
+    /// A final record with its id was deleted here, and this is its content unchanged (the
+    /// user's own export): it can be restored as it was.
+    Deleted,
+    /// A final record with its id was deleted here, and this differs from it (altered, or an
+    /// earlier draft): it never comes back under its id or as final; a marked copy in
+    /// progress at most, if the user chooses (issue 16).
+    Altered,
 }
 
 /// What the user chose for an imported record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolution {
-    /// Add it as it is (a new record).
+    /// Add it as it is (a new record, or a deleted one restored).
     Add,
     /// Keep the one here and add the imported one under a new id.
     KeepBoth,
     /// Replace the one here (never a final one).
     Replace,
+    /// Add it as a marked copy: a new id, in progress, no reference, and what it copies and
+    /// why (`Draft::copy_of`).
+    MarkedCopy,
+    /// Leave it out.
+    Skip,
 }
 
 impl Conflict {
     /// The choices to offer, the first being the default.
     pub fn choices(self) -> &'static [Resolution] {
+        use Resolution::*;
         match self {
-            Conflict::New => &[Resolution::Add],
-            Conflict::Same => &[Resolution::KeepBoth, Resolution::Replace],
-            Conflict::SameFinal => &[Resolution::KeepBoth],
+            Conflict::New => &[Add],
+            Conflict::Same => &[KeepBoth, Replace],
+            Conflict::SameFinal => &[KeepBoth],
+            Conflict::SameFinalPga | Conflict::Altered => &[Skip, MarkedCopy],
+            Conflict::AlreadyHere => &[Skip],
+            Conflict::Deleted => &[Add, Skip],
         }
     }
 }
 
-/// How `draft` meets the records here, given as id → whether it is final.
-pub fn conflict(draft: &Draft, existing: &BTreeMap<String, bool>) -> Conflict {
-    match existing.get(&draft.id) {
+/// How `draft` meets what is here, on its own: by its id and content. PGA-10 across records is
+/// [`conflicts`]'.
+pub fn conflict(draft: &Draft, schema: &FormSchema, here: &Here) -> Conflict {
+    let digest = || tombstone::digest(draft, schema);
+    if let Some(h) = here.held(&draft.id) {
+        return if h.digest.as_deref() == Some(&digest()) {
+            Conflict::AlreadyHere
+        } else if !h.is_final {
+            Conflict::Same
+        } else if draft.is_locked() && draft.form == "pga" {
+            Conflict::SameFinalPga
+        } else {
+            Conflict::SameFinal
+        };
+    }
+    match here.tombstones.iter().find(|t| t.id == draft.id) {
         None => Conflict::New,
-        Some(false) => Conflict::Same,
-        Some(true) => Conflict::SameFinal,
+        Some(t) if t.digest == digest() => Conflict::Deleted,
+        Some(_) => Conflict::Altered,
     }
 }
 
-/// [`conflict`] for every record of a file, in order.
-pub fn conflicts(imported: &Imported, existing: &BTreeMap<String, bool>) -> Vec<Conflict> {
-    imported
-        .records
-        .iter()
-        .map(|r| conflict(&r.draft, existing))
-        .collect()
+/// [`conflict`] for every record of a file, in order, with `known` the forms it was read with;
+/// or, refusing the whole file, a final Gateway Assessment for a case that has one already,
+/// here (under another id) or earlier in the file (PGA-10, s8).
+pub fn conflicts(
+    imported: &Imported,
+    known: &[&FormSchema],
+    here: &Here,
+) -> Result<Vec<Conflict>, ImportError> {
+    let mut cases: Vec<(usize, String)> = Vec::new();
+    let mut out = Vec::with_capacity(imported.records.len());
+    for (i, r) in imported.records.iter().enumerate() {
+        let d = &r.draft;
+        if let Some(case) = final_case(d) {
+            let taken = |c: &str| crate::pga::one_per_case(&[c], &case).is_err();
+            let why = if let Some((j, _)) = cases.iter().find(|(_, c)| taken(c)) {
+                Some(format!("as record {j} is"))
+            } else if here
+                .records
+                .iter()
+                .any(|h| h.id != d.id && h.case.as_deref().is_some_and(taken))
+            {
+                Some("and this case already has a final one here".into())
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                let reference = d.finished.as_ref().map_or("", |f| f.reference.as_str());
+                return Err(rec(
+                    i + 1,
+                    ErrorKind::OnePerCase,
+                    format!(
+                        "{reference} is a final Gateway Assessment for case {}, {why}: only one Prevent Gateway Assessment is ever completed in the lifetime of a case (PGA-10, s8)",
+                        quote(&case)
+                    ),
+                ));
+            }
+            cases.push((i + 1, case));
+        }
+        // The record was read with one of `known`: its schema is there.
+        let schema = known.iter().find(|s| s.id == d.form);
+        out.push(schema.map_or(Conflict::New, |s| conflict(d, s, here)));
+    }
+    Ok(out)
 }
 
-/// The draft to save for `choice`. Keep both gives it `new_id` (a fresh id from the caller,
-/// made as every record id is, and not already here); a finished record then gets the
-/// reference of its new id, so that no two records share one. Replacing a final record, or a
-/// choice not offered for `conflict`, is refused and changes nothing.
+/// The draft to save for `choice`, or `None` to leave it out. Keep both and a marked copy give
+/// it `new_id` (a fresh id from the caller, made as every record id is, and neither here nor
+/// deleted here); a finished copy kept beside the one here then gets the reference of its new
+/// id, so that no two records share one; a marked copy is in progress, with no reference, no
+/// declaration and no page passed, and says which record it copies and why (`Draft::copy_of`). Replacing a final
+/// record, restoring an altered one, or any choice not offered for `conflict`, is refused and
+/// changes nothing.
 pub fn resolve(
     draft: &Draft,
     conflict: Conflict,
     choice: Resolution,
     new_id: &str,
-    existing: &BTreeMap<String, bool>,
-) -> Result<Draft, ImportError> {
+    here: &Here,
+) -> Result<Option<Draft>, ImportError> {
     let refuse = |detail: &str| Err(file_error(ErrorKind::Conflict, detail));
     if !conflict.choices().contains(&choice) {
-        return match (conflict, choice) {
-            (Conflict::SameFinal, Resolution::Replace) => refuse(
+        return match conflict {
+            Conflict::SameFinal => refuse(
                 "A final record with this id is already here and is never replaced: keep both instead",
             ),
+            Conflict::SameFinalPga | Conflict::Altered => {
+                refuse("This record can only come in as a marked copy, or be left out")
+            }
             _ => refuse("A record with this id is already here: choose to keep both or to replace it"),
         };
     }
-    if choice != Resolution::KeepBoth {
-        return Ok(draft.clone());
+    match choice {
+        Resolution::Skip => return Ok(None),
+        Resolution::Add | Resolution::Replace => return Ok(Some(draft.clone())),
+        Resolution::KeepBoth | Resolution::MarkedCopy => {}
     }
-    if !is_record_id(new_id) || new_id == draft.id || existing.contains_key(new_id) {
+    let taken = here.held(new_id).is_some() || here.tombstones.iter().any(|t| t.id == new_id);
+    if !is_record_id(new_id) || new_id == draft.id || taken {
         return refuse("The new id for the copy is not a fresh record id");
     }
     let mut copy = draft.clone();
     copy.id = new_id.to_string();
-    if let Some(f) = &mut copy.finished {
-        f.reference = draft::reference(&copy.form, new_id, f.on);
+    if choice == Resolution::KeepBoth {
+        if let Some(f) = &mut copy.finished {
+            f.reference = draft::reference(&copy.form, new_id, f.on);
+        }
+        return Ok(Some(copy));
     }
-    Ok(copy)
+    // A marked copy (issue 16): never final, never under the original's reference.
+    let named = match &draft.finished {
+        Some(f) => format!("{} (record {})", f.reference, draft.id),
+        None => format!("record {}", draft.id),
+    };
+    let why = match here.tombstones.iter().find(|t| t.id == draft.id) {
+        Some(t) => format!(
+            "the final record {} was deleted where this was imported{}, and this differs from it, so it can never come back as that record",
+            t.reference,
+            t.deleted_at.get(..10).and_then(date::parse_iso).map(|d| format!(" (on {})", date::long_date(d))).unwrap_or_default()
+        ),
+        None => "that Gateway Assessment was already final where this was imported, and this differs from it: a case has only one (PGA-10, s8)".into(),
+    };
+    copy.status = DraftStatus::InProgress;
+    copy.finished = None;
+    // Declared again, each page checked again, before it is finished.
+    copy.answers.set(DECLARATION, Answer::Choices(Vec::new()));
+    copy.completed_pages.clear();
+    copy.copy_of = Some(format!(
+        "This is a marked copy of {named}, not that record: {why}."
+    ));
+    Ok(Some(copy))
 }
 
+/// The declaration of every form: a marked copy has to be declared again before it is finished.
+const DECLARATION: &str = "declaration.confirm";
+
 /// [`resolve`] for every record of a file, each with its conflict and the user's choice, in file
-/// order; `new_id` gives a fresh record id for each copy. A PLP case kept as a copy takes the
-/// records linked to it in the same file (its reassessments, panels, submissions and closure)
-/// with it, rather than leave them on the case already here. Any refusal refuses them all.
+/// order; `new_id` gives a fresh record id for each copy. The records left out are not in the
+/// result. A PLP case kept as a copy takes the records linked to it in the same file (its
+/// reassessments, panels, submissions and closure) with it, rather than leave them on the case
+/// already here. Any refusal refuses them all.
 pub fn resolve_all(
     records: &[(&Draft, Conflict, Resolution)],
     mut new_id: impl FnMut() -> String,
-    existing: &BTreeMap<String, bool>,
+    here: &Here,
 ) -> Result<Vec<Draft>, ImportError> {
     let mut out = Vec::new();
     let mut renamed: Vec<(&str, String)> = Vec::new();
     for (draft, conflict, choice) in records {
-        let d = resolve(draft, *conflict, *choice, &new_id(), existing)?;
+        let Some(d) = resolve(draft, *conflict, *choice, &new_id(), here)? else {
+            continue;
+        };
         if d.id != draft.id {
             renamed.push((draft.id.as_str(), d.id.clone()));
         }

@@ -424,7 +424,17 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
             );
         }
     }
-    let ctx = Context { today };
+    // Its records are finished as the story unfolds, after the scenario's today: they are read
+    // on the day the last of them was finished, as a final record is never finished after the
+    // day it is read (issue 16, `import`).
+    let last = sel
+        .get("records")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| crate::date::parse_iso(r.get("finished_on")?.as_str()?))
+        .fold(today, NaiveDate::max);
+    let ctx = Context { today: last };
     let imported = import::from_value(
         m,
         &[forms.pga, forms.plp, forms.review],

@@ -17,13 +17,12 @@ mod records;
 use prevent_core::export;
 use prevent_core::form::FormSchema;
 use prevent_core::import::{
-    self, conflict, conflicts, parse, parse_with, resolve, Conflict, ErrorKind, Imported,
-    Migration, Resolution,
+    self, conflict, conflicts, parse, parse_with, resolve, Conflict, ErrorKind, Held, Here,
+    Imported, Migration, Resolution,
 };
 use prevent_core::{Answer, Draft, DraftStatus};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 fn forms() -> &'static [FormSchema] {
     static FORMS: std::sync::OnceLock<Vec<FormSchema>> = std::sync::OnceLock::new();
@@ -447,6 +446,8 @@ const FIXTURES: &[FixtureCase] = &[
     ("record-id-upper-case.json", App::Partners, Err("Record 1: its record id '3F2A9C1B-6D4E-4F1A-9B2C-0123456789AB' is not one the toolkit makes")),
     ("start-time-not-a-time.json", App::Partners, Err("Record 1: its start time is not a date and time")),
     ("in-progress-with-reference.json", App::Partners, Err("Record 1: it is in progress but has a 'reference'")),
+    // Final means final (issue 16, SEC-4): "finished" with four answers, as made by hand.
+    ("forged-finished-referral.json", App::Partners, Err("Record 1: NRF-20270602-3F2A9C1B claims to be final but fails REF-3, REF-2, REF-1: Select yes if there is an immediate risk of harm, of a crime or of travel to a conflict zone; Enter your organisation; Enter a phone number or an email address so the Prevent team can contact you (and 7 more). Import the file as the toolkit downloaded it")),
     ("final-reference-mismatch.json", App::Partners, Err("Record 1: its reference 'NRF-20270602-00000000' does not match its record id and finish date")),
     ("date-not-a-date.json", App::Partners, Err("Record 1: answer 'subject.dob' is not a date")),
     ("answer-not-a-question.json", App::Partners, Err("Record 1: answer 'subject.nickname' is not a question of its form")),
@@ -731,19 +732,29 @@ fn rec_2_a_record_of_an_older_form_version_is_migrated_through_the_table() {
 
 const NEW_ID: &str = "2c5ea4c0-4067-41fa-9d8c-8c2a5fa8d7e1";
 
+/// What is here, known from the list only: id and whether final (`Held::listed`).
+fn listed(pairs: &[(&str, bool)]) -> Here {
+    Here {
+        records: pairs.iter().map(|(k, v)| Held::listed(k, *v)).collect(),
+        tombstones: Vec::new(),
+    }
+}
+
+fn nrf() -> &'static FormSchema {
+    forms().iter().find(|s| s.id == "nrf").unwrap()
+}
+
 #[test]
 fn rec_4_each_imported_record_is_new_the_same_as_one_here_or_the_same_as_a_final_one() {
     let got = import_all(&fixture("selection.json")).unwrap();
     let ids: Vec<String> = got.records.iter().map(|r| r.draft.id.clone()).collect();
-    let here = |pairs: &[(&str, bool)]| -> BTreeMap<String, bool> {
-        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
-    };
+    let k = known(forms());
     assert_eq!(
-        conflicts(&got, &BTreeMap::new()),
+        conflicts(&got, &k, &Here::default()).unwrap(),
         vec![Conflict::New, Conflict::New]
     );
     assert_eq!(
-        conflicts(&got, &here(&[(&ids[0], false), (&ids[1], true)])),
+        conflicts(&got, &k, &listed(&[(&ids[0], false), (&ids[1], true)])).unwrap(),
         vec![Conflict::Same, Conflict::SameFinal]
     );
     assert_eq!(Conflict::New.choices(), &[Resolution::Add]);
@@ -759,8 +770,8 @@ fn rec_4_a_final_record_here_is_never_replaced_and_keeping_both_gives_the_copy_a
     let got = import_all(&fixture("final-record.json")).unwrap();
     let d = &got.records[0].draft;
     assert!(d.is_locked());
-    let here: BTreeMap<String, bool> = [(d.id.clone(), true)].into();
-    let c = conflict(d, &here);
+    let here = listed(&[(&d.id, true)]);
+    let c = conflict(d, nrf(), &here);
     assert_eq!(c, Conflict::SameFinal);
     let e = resolve(d, c, Resolution::Replace, NEW_ID, &here).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Conflict);
@@ -768,7 +779,9 @@ fn rec_4_a_final_record_here_is_never_replaced_and_keeping_both_gives_the_copy_a
         e.to_string(),
         "A final record with this id is already here and is never replaced: keep both instead"
     );
-    let copy = resolve(d, c, Resolution::KeepBoth, NEW_ID, &here).unwrap();
+    let copy = resolve(d, c, Resolution::KeepBoth, NEW_ID, &here)
+        .unwrap()
+        .unwrap();
     assert_eq!(copy.id, NEW_ID);
     assert_eq!(
         copy.finished.as_ref().unwrap().reference,
@@ -785,12 +798,18 @@ fn rec_4_a_final_record_here_is_never_replaced_and_keeping_both_gives_the_copy_a
 fn rec_4_a_record_in_progress_here_can_be_replaced_or_kept_beside_the_import() {
     let got = import_all(&fixture("valid-draft.json")).unwrap();
     let d = &got.records[0].draft;
-    let here: BTreeMap<String, bool> = [(d.id.clone(), false)].into();
-    let c = conflict(d, &here);
+    let here = listed(&[(&d.id, false)]);
+    let c = conflict(d, nrf(), &here);
     assert_eq!(c, Conflict::Same);
-    assert_eq!(&resolve(d, c, Resolution::Replace, "", &here).unwrap(), d);
+    assert_eq!(
+        resolve(d, c, Resolution::Replace, "", &here)
+            .unwrap()
+            .as_ref(),
+        Some(d)
+    );
     assert_eq!(
         resolve(d, c, Resolution::KeepBoth, NEW_ID, &here)
+            .unwrap()
             .unwrap()
             .id,
         NEW_ID
@@ -810,12 +829,14 @@ fn rec_4_a_record_in_progress_here_can_be_replaced_or_kept_beside_the_import() {
             "The new id for the copy is not a fresh record id"
         );
     }
-    let taken: BTreeMap<String, bool> = [(d.id.clone(), false), (NEW_ID.to_string(), false)].into();
+    let taken = listed(&[(&d.id, false), (NEW_ID, false)]);
     assert!(resolve(d, c, Resolution::KeepBoth, NEW_ID, &taken).is_err());
     // New: added as it is.
     assert_eq!(
-        &resolve(d, Conflict::New, Resolution::Add, "", &BTreeMap::new()).unwrap(),
-        d
+        resolve(d, Conflict::New, Resolution::Add, "", &Here::default())
+            .unwrap()
+            .as_ref(),
+        Some(d)
     );
 }
 
@@ -1001,7 +1022,7 @@ fn rec_4_a_plp_case_kept_as_a_copy_takes_its_linked_records_in_the_same_file_wit
         .collect();
     assert!(!linked.is_empty());
     // The case is here already (final): it can only be kept beside the import, as a copy.
-    let here: BTreeMap<String, bool> = [(case.id.clone(), true)].into();
+    let here = listed(&[(&case.id, true)]);
     let mut chosen = vec![(case, Conflict::SameFinal, Resolution::KeepBoth)];
     chosen.extend(linked.iter().map(|d| (*d, Conflict::New, Resolution::Add)));
     let mut ids = [
@@ -1030,7 +1051,7 @@ fn rec_4_a_plp_case_kept_as_a_copy_takes_its_linked_records_in_the_same_file_wit
         .iter()
         .map(|(d, _, _)| (*d, Conflict::New, Resolution::Add))
         .collect();
-    let out = resolve_all(&alone, String::new, &BTreeMap::new()).unwrap();
+    let out = resolve_all(&alone, String::new, &Here::default()).unwrap();
     assert!(out[1..]
         .iter()
         .all(|d| d.answers.text(CASE_FIELD) == Some(records::CASE_ID)));

@@ -157,9 +157,10 @@ fn rec_1_every_schema_describes_and_requires_the_fields_of_its_form() {
         };
         assert_eq!(export::form_fields(&form.id), want, "{}", form.id);
         assert_eq!(s["required"], json!(fields), "{}", form.id);
+        // And `copy_of`, only on a marked copy (issue 16), so not required.
         let props = s["properties"].as_object().unwrap();
-        assert_eq!(props.len(), fields.len(), "{}", form.id);
-        for f in ["completed_pages", "audit"].iter().chain(want) {
+        assert_eq!(props.len(), fields.len() + 1, "{}", form.id);
+        for f in ["completed_pages", "audit", "copy_of"].iter().chain(want) {
             assert!(
                 props[*f]["description"].is_string(),
                 "{}: {f} is described",
@@ -350,5 +351,31 @@ fn rec_1_the_schemas_refuse_what_exports_never_hold() {
         let mut o = out.clone();
         o["subject_type"] = value;
         assert_eq!(lv.is_valid(&o), ok);
+    }
+}
+
+#[test]
+fn sec_4_rec_1_a_marked_copy_validates_and_its_mark_is_described() {
+    // Issue 16: a record imported as a marked copy carries `copy_of` in its export.
+    let samples = records::samples();
+    let mut d = samples
+        .iter()
+        .find(|s| s.name == "half-filled Gateway Assessment")
+        .unwrap()
+        .draft
+        .clone();
+    d.copy_of = Some("This is a marked copy of PGA-20270701-1B9D6BCD (record 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed), not that record: that Gateway Assessment was already final where this was imported, and this differs from it: a case has only one (PGA-10, s8).".into());
+    let pga = records::form("pga");
+    let v = validator(&published("pga-record-v1.schema.json"));
+    let out = export::to_json(&pga, &d, &records::ctx());
+    assert_eq!(errors(&v, &out), Vec::<String>::new());
+    for wrong in [
+        json!({"id": "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed"}),
+        json!(""),
+        json!(null),
+    ] {
+        let mut bad = out.clone();
+        bad["copy_of"] = wrong;
+        assert!(!v.is_valid(&bad));
     }
 }

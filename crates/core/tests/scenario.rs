@@ -455,13 +455,14 @@ fn sim_1_bad_scenario_files_are_refused_with_their_message() {
             "The model answer: Record 1: its record id 'PGA-1' is not one the toolkit makes"),
         ("PGA-1: the model's de-confliction has no reference", |v| {
             v["model"]["records"][0]["answers"]["deconfliction"].as_object_mut().unwrap().remove("reference");
-        }, "The model Gateway Assessment breaks PGA-1 (s7) on the scenario's today: Enter the de-confliction reference number: de-confliction is complete only with both a date and a reference number"),
+        // A final record that breaks a rule of finalising is refused as it is read (issue 16).
+        }, "The model answer: Record 1: PGA-20260302-5CE00101 claims to be final but fails PGA-1: Enter the de-confliction reference number: de-confliction is complete only with both a date and a reference number. Import the file as the toolkit downloaded it"),
         ("PGA-3: a check dated after the scenario's today", |v| v["today"] = json!("2026-02-25"),
             "The model Gateway Assessment breaks PGA-3 (s8) on the scenario's today: Enter the date of the Local Crime & Intel systems check, today or earlier"),
         ("PLP-7: the model PLP case's reference is not its Gateway Assessment's", |v| v["model"]["records"][1]["answers"]["case"]["reference"] = json!("TRAIN-9999"),
             "The model PLP case's reference is not its Gateway Assessment's"),
         ("PLP-4: the model PLP case enters as Monitored", |v| v["model"]["records"][1]["answers"]["plp"]["band"] = json!("monitored"),
-            "The model PLP case breaks PLP-4 (s12): No case enters PLP as Monitored: Monitored is only for cases already in PLP"),
+            "The model answer: Record 2: PLP-20260309-5CE00102 claims to be final but fails PLP-4: No case enters PLP as Monitored: Monitored is only for cases already in PLP. Import the file as the toolkit downloaded it"),
     ];
     for (name, change, message) in cases {
         let mut v = good.clone();
