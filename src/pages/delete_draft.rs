@@ -7,7 +7,6 @@ use crate::nav;
 use crate::route::Form;
 use crate::router::*;
 use crate::services::store;
-use prevent_core::store::DraftStore;
 use yew::prelude::*;
 
 /// Properties of [`DeleteDraft`].
@@ -39,7 +38,7 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
             let problem = problem.clone();
             let undo = undo.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match store().delete(&id).await {
+                match crate::services::local_store::delete(&id) {
                     Ok(gone) => {
                         undo.set(gone);
                         navigator.push(&form.drafts());

@@ -301,9 +301,9 @@ pub fn retention_notice(listing: &prevent_core::store::Listing, on_removed: Call
     let remove = {
         let expired = r.expired.clone();
         Callback::from(move |_: MouseEvent| {
-            let store = crate::services::store();
+            // A final record leaves its tombstone (issue 16), as any delete does.
             for id in &expired {
-                let _ = store.delete_now(id);
+                let _ = crate::services::local_store::delete(id);
             }
             on_removed.emit(());
         })

@@ -190,8 +190,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 let reload = reload.clone();
                 let problem = problem.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    match store().save(env, None).await {
-                        Ok(_) => {
+                    match crate::services::local_store::undelete(env) {
+                        Ok(()) => {
                             undo.set(None);
                             reload.set(*reload + 1);
                         }

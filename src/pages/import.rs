@@ -14,7 +14,7 @@ use crate::components::*;
 use crate::route::Form;
 use crate::services::{clock, new_id, store};
 use prevent_core::import::{self, Conflict, Held, Here, ImportedRecord, Resolution};
-use prevent_core::store::{Envelope, KvBackend};
+use prevent_core::store::Envelope;
 use prevent_core::tombstone::Tombstone;
 use prevent_core::{Draft, FormSchema};
 use yew::prelude::*;
@@ -52,21 +52,16 @@ enum Step {
     Done(usize),
 }
 
-/// Where the sealed manifest keeps the tombstones of the final records deleted here (issue 16):
-/// a JSON list of `Tombstone`.
-const TOMBSTONES_KEY: &str = "pct.manifest.tombstones";
-
-/// The tombstones of the final records deleted here; an error when they are there but cannot
-/// be read, so that an altered record can never pass for new.
+/// The tombstones of the final records deleted here, read sealed through the store (the
+/// manifest, issue 16); an error when they are there but cannot be read, so that an altered
+/// record can never pass for new.
 fn tombstones() -> Result<Vec<Tombstone>, String> {
-    let text = crate::services::local_store::LocalBackend::new()
-        .get(TOMBSTONES_KEY)
-        .map_err(|e| prevent_core::store::StoreError::from(e).to_string())?;
-    match text {
-        None => Ok(Vec::new()),
-        Some(t) => serde_json::from_str(&t)
-            .map_err(|_| "The list of final records deleted here cannot be read".to_string()),
-    }
+    store().tombstones().map_err(|e| match e {
+        prevent_core::store::StoreError::Unreadable { .. } => {
+            "The list of final records deleted here cannot be read, so no record can be imported: nothing has been changed".to_string()
+        }
+        e => e.to_string(),
+    })
 }
 
 /// What is here, for an import of `ids` (import::Here): every record by id and whether it is
@@ -152,6 +147,10 @@ fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Resul
                 return Err(format!("Nothing was imported: {e}"));
             }
         }
+    }
+    // A deleted final record restored as it was: its tombstone goes (it is here again).
+    for t in here.tombstones.iter().filter(|t| drafts.iter().any(|d| d.id == t.id)) {
+        let _ = s.lift_tombstone(t);
     }
     Ok(drafts.len())
 }

@@ -6,7 +6,7 @@
 //! `localStorage.setItem` replaces a value entirely or throws (QuotaExceededError) leaving it
 //! as it was, which is what `KvBackend::set` requires.
 
-use prevent_core::store::{KvBackend, KvError, KvStore, INDEX_KEY};
+use prevent_core::store::{KvBackend, KvError, KvStore, StoreError, INDEX_KEY};
 use prevent_core::vault::VaultBackend;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,6 +20,35 @@ extern "C" {
     /// the start of it, rather than copying the whole entry into WebAssembly.
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Deletes a record (issue 16, item 4): a final one (a finished referral, a finalised
+/// assessment) leaves its tombstone (id, reference, content digest) in the sealed manifest, so
+/// that an altered copy cannot come back under its id. Returns what was stored, for undo.
+pub fn delete(id: &str) -> Result<Option<prevent_core::store::Envelope>, StoreError> {
+    let s = store();
+    let Some(env) = s.load_now(id)? else {
+        return Ok(None);
+    };
+    let schema = |form: &str| crate::schema(crate::route::Form::of(form));
+    let tomb = env.open().ok().and_then(|d| {
+        prevent_core::tombstone::of(&d, schema(&d.form), &crate::services::clock::now())
+    });
+    match tomb {
+        Some(t) => s.delete_final(id, &t),
+        None => s.delete_now(id),
+    }
+}
+
+/// Undoes [`delete`]: the record is saved back, and the tombstone it left is lifted.
+pub fn undelete(env: prevent_core::store::Envelope) -> Result<(), StoreError> {
+    let s = store();
+    let id = env.id.clone();
+    s.save_now(env, None)?;
+    for t in s.tombstones()?.iter().filter(|t| t.id == id) {
+        s.lift_tombstone(t)?;
+    }
+    Ok(())
 }
 
 /// localStorage as a [`KvBackend`], entries as they are stored: the vault's layer
