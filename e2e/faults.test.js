@@ -7,6 +7,7 @@
 // docs/decisions/0005-encryption.md.
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
 const { faultTable } = require('./lib/faults');

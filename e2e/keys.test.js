@@ -198,10 +198,12 @@ fault('SEC-4', 'a final record deleted, then an altered copy of it imported', 't
   assert.ok(!(await page.evaluate((k) => localStorage.getItem(k), stored[0])).includes(done.reference), 'the tombstone is in clear');
   // An altered copy: its decision-making answer changed.
   const file = JSON.parse(original);
-  file.records[0].answers['concerns'] = 'Nothing to worry about, altered after it was final.';
+  file.records[0].answers.concerns.description = 'Nothing to worry about, altered after it was final.';
   const importFile = (text) => page.locator('#import-file').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await importFile(JSON.stringify(file));
-  await page.locator('#import-review').waitFor();
+  await page.locator('#import-review').waitFor().catch(async (e) => {
+    throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`);
+  });
   assert.match(await page.locator('#import-review').innerText(), /deleted here on[\s\S]*differs from it \(altered since\), so it cannot come back as that record/);
   await assertNoAxeViolations(page, 'import of an altered copy of a deleted final record');
   // Left out by default: importing changes nothing.

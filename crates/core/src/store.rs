@@ -741,6 +741,11 @@ impl<B: KvBackend> KvStore<B> {
         let Some(before) = self.checked(id, known)? else {
             return Ok(None);
         };
+        // The tombstone first, so that no moment leaves a final record deleted without one.
+        // With storage full (issue 16, item 7: deleting must free room, not fail for want of
+        // it), the entry goes first and the tombstone, far smaller, takes part of its room; if
+        // even that fails, the entry is put back and nothing is deleted.
+        let mut later = None;
         if let Some(t) = tombstone {
             let mut all = self.tombstones()?;
             all.retain(|o| o.id != t.id);
@@ -748,9 +753,19 @@ impl<B: KvBackend> KvStore<B> {
             let text = manifest::tombstones_text(&all).ok_or(StoreError::Unavailable(
                 "the tombstone cannot be stored".into(),
             ))?;
-            self.backend.set(TOMBSTONES_KEY, &text)?;
+            match self.backend.set(TOMBSTONES_KEY, &text) {
+                Err(KvError::QuotaExceeded) => later = Some(text),
+                other => other?,
+            }
         }
         self.backend.remove(&key(id))?;
+        if let Some(text) = later {
+            if let Err(e) = self.backend.set(TOMBSTONES_KEY, &text) {
+                let back = serde_json::to_string(&before).unwrap_or_default();
+                let _ = self.backend.set(&key(id), &back);
+                return Err(e.into());
+            }
+        }
         let revision = before.revision.max(known.map_or(0, |k| match k {
             Known::Live { revision, .. } | Known::Deleted { revision } => revision,
         }));

@@ -496,16 +496,38 @@ fn sec_4_a_deleted_final_record_leaves_its_tombstone_and_undo_lifts_it() {
     ));
     assert_eq!(raw(&mem, "d1"), copy);
 
-    // Storage too full for the tombstone: refused, nothing deleted.
-    let mut full = MemoryBackend::with_quota(0);
-    full.map = RefCell::new(snapshot(&mem));
-    let f = tab(&full, &key, 2);
+    // Storage that will not take the tombstone even once the record's room is freed:
+    // refused, and the record is put back (whole, still opening), nothing deleted.
+    struct NoTomb<'a>(&'a MemoryBackend);
+    impl KvBackend for NoTomb<'_> {
+        fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+            if key == TOMBSTONES_KEY {
+                return Err(KvError::QuotaExceeded);
+            }
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), KvError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, KvError> {
+            self.0.keys()
+        }
+        fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
+            self.0.stamp(key)
+        }
+    }
+    let full = MemoryBackend::default();
+    *full.map.borrow_mut() = snapshot(&mem);
+    let f = KvStore::vaulted(VaultBackend::new(NoTomb(&full), &key, SALT, NonceSequence::new([2; 8])));
     assert_eq!(
         f.delete_final("d1", &tombstone("d1")),
         Err(StoreError::Full)
     );
-    assert_eq!(*full.map.borrow(), snapshot(&mem));
-    full.quota = None;
+    assert_eq!(f.load_now("d1").unwrap().unwrap().open().unwrap(), d);
+    assert!(f.tombstones().unwrap().is_empty());
 
     let t = tombstone("d1");
     let gone = a.delete_final("d1", &t).unwrap().unwrap();
@@ -1232,4 +1254,29 @@ fn sec_3_a_listing_brings_the_manifest_forward_only() {
     assert_eq!(manifest::check(deleted, 4), Ok(()));
     assert_eq!(manifest::next_revision(deleted), 4);
     assert_eq!(manifest::next_revision(None), 1);
+}
+
+#[test]
+fn sec_3_a_final_record_is_deleted_with_its_tombstone_when_storage_is_completely_full() {
+    // Issue 16, item 7: with storage full, deleting must free room, not fail for want of it.
+    let key = Key::new([3; 32]);
+    let room = MemoryBackend::default();
+    turn_on(&room, &key);
+    let a = tab(&room, &key, 0x41);
+    let f = finish(&draft("d1", "Full"));
+    save(&a, &f, "2026-11-28T11:00:00Z");
+    save(&a, &draft("d2", "Other"), "2026-11-28T11:00:00Z");
+    // The same storage, full to the byte: nothing more fits.
+    let used: usize = room.map.borrow().iter().map(|(k, v)| k.len() + v.len()).sum();
+    let full = MemoryBackend::with_quota(used);
+    *full.map.borrow_mut() = room.map.borrow().clone();
+    assert_eq!(full.set("one-more", "x"), Err(KvError::QuotaExceeded));
+    let b = tab(&full, &key, 0x42);
+    let gone = b.delete_final("d1", &tombstone("d1")).unwrap().unwrap();
+    assert_eq!(gone.open().unwrap(), f);
+    assert!(full.get(&entry_key("d1")).unwrap().is_none(), "the record was not deleted");
+    assert_eq!(b.tombstones().unwrap(), vec![tombstone("d1")]);
+    // And it stays deleted: listed neither as a record nor set aside.
+    let l = b.list_now().unwrap();
+    assert_eq!(ids(&l), vec!["d2"]);
 }
