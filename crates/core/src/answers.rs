@@ -20,8 +20,8 @@ pub enum Answer {
 
 /// Reads an [`Answer`] as `#[serde(untagged)]` did (a string is text, an array of strings the
 /// choices, an object the date parts; anything else is refused), but from the JSON directly:
-/// the derived untagged reader buffers every value first, and that machinery cost about
-/// 1.5 kB gz in each bundle (ARCHITECTURE.md, "Download size").
+/// the derived untagged reader buffers every value first (serde's `Content`), and that
+/// machinery cost 2.0 kB gz in the partners' wasm (ARCHITECTURE.md, "Download size").
 struct AnswerVisitor;
 
 impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
