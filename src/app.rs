@@ -342,7 +342,7 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
             html! { <DraftScope {form} id={id.clone()}><Confirmation id={id} /></DraftScope> }
         }
         Route::FormPage { form, id, page } => {
-            html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page) }</DraftScope> }
+            html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page, navigator) }</DraftScope> }
         }
         #[cfg(not(feature = "officer"))]
         Route::Drafts => html! { <Drafts form={Form::Referral} /> },
@@ -364,6 +364,6 @@ fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -
         #[cfg(feature = "officer")]
         Route::Settings => html! { <SettingsPage /> },
         #[allow(unreachable_patterns)]
-        _ => html! { <NotFound /> },
+        _ => crate::pages::not_found::view(navigator),
     }
 }

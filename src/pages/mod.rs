@@ -39,6 +39,7 @@ pub use deadlines::Deadlines;
 pub use delete_draft::DeleteDraft;
 pub use draft_scope::DraftScope;
 pub use drafts::Drafts;
+#[cfg(feature = "trainer")]
 pub use not_found::NotFound;
 pub use question_page::QuestionPage;
 pub use referral_start::ReferralStart;

@@ -9,13 +9,13 @@ use prevent_core::PageKind;
 use yew::prelude::*;
 
 /// The right kind of page for `page` of draft `id` (the draft itself is loaded by `DraftScope`).
-pub fn view(form: Form, id: &str, page: &str) -> Html {
+pub fn view(form: Form, id: &str, page: &str, navigator: &Navigator) -> Html {
     match crate::schema(form).page(page) {
         Some(p) if p.kind == PageKind::CheckAnswers => {
             html! { <CheckAnswers id={AttrValue::from(id.to_string())} /> }
         }
         Some(p) => html! { <QuestionPage id={AttrValue::from(id.to_string())} page={p} /> },
-        None => html! { <super::NotFound /> },
+        None => super::not_found::view(navigator),
     }
 }
 

@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One answer, as entered.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One answer, as entered. Stored untagged: a string, an array of strings or an object with
+/// `day`, `month` and `year` (read by [`AnswerVisitor`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// Text, a chosen radio or select option, or a number as typed.
@@ -15,6 +16,46 @@ pub enum Answer {
     Choices(Vec<String>),
     /// A date as three raw parts.
     Date(DateParts),
+}
+
+/// Reads an [`Answer`] as `#[serde(untagged)]` did (a string is text, an array of strings the
+/// choices, an object the date parts; anything else is refused), but from the JSON directly:
+/// the derived untagged reader buffers every value first (serde's `Content`), and that
+/// machinery cost 2.0 kB gz in the partners' wasm (ARCHITECTURE.md, "Download size").
+struct AnswerVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a text, a list of texts or a date")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Answer, E> {
+        Ok(Answer::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Answer, E> {
+        Ok(Answer::Text(v))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+        let mut out = Vec::new();
+        while let Some(s) = seq.next_element::<String>()? {
+            out.push(s);
+        }
+        Ok(Answer::Choices(out))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
+        DateParts::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Answer::Date)
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answer, D::Error> {
+        d.deserialize_any(AnswerVisitor)
+    }
 }
 
 /// A date as the user typed it into the day, month and year boxes.
