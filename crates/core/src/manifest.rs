@@ -238,8 +238,8 @@ impl Shard {
         out
     }
 
-    /// Where `id`'s row is, or would be.
-    fn at(&self, id: &str) -> Result<usize, usize> {
+    /// Where `id`'s row is (`Ok`), or would be (`Err`).
+    pub fn at(&self, id: &str) -> Result<usize, usize> {
         self.rows.binary_search_by(|(i, _)| i.as_str().cmp(id))
     }
 

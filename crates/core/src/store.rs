@@ -563,14 +563,13 @@ impl<B: KvBackend> KvStore<B> {
         for k in &keys {
             let id = &k[KEY_PREFIX.len()..];
             let n = manifest::shard_of(id);
-            let rows_n = shards[n].rows();
-            let known = rows_n
-                .binary_search_by(|(i, _)| i.as_str().cmp(id))
-                .ok()
-                .map(|i| {
+            let known = match &shards[n] {
+                ShardRead::Kept(s) => s.at(id).ok().map(|i| {
                     seen[n][i] = true;
-                    rows_n[i].1
-                });
+                    s.rows()[i].1
+                }),
+                _ => None,
+            };
             // Taken before the entry is read: if another tab writes in between, the stamp
             // kept is the older one and the entry is read again next time.
             let stamp = self.backend.stamp(k).ok().flatten();
