@@ -184,7 +184,8 @@ pub fn newer(known: Option<Known>, revision: u64, finished: bool) -> bool {
 }
 
 /// One shard of the manifest: record id -> what is known of it. A short list (a sixteenth of
-/// the records), searched in order: less code in every bundle than a map.
+/// the records) kept in the order of the ids, searched by halves: less code in every bundle
+/// than a map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Shard {
     rows: Vec<(String, Known)>,
@@ -210,7 +211,9 @@ impl Shard {
                 "D" => Known::Deleted { revision },
                 _ => return None,
             };
-            if f.next().is_some() || !s.set(id, known) {
+            // Written in the order of the ids, each once.
+            let after = s.rows.last().is_none_or(|(last, _)| last.as_str() < id);
+            if f.next().is_some() || !after || !s.set(id, known) {
                 return None;
             }
         }
@@ -235,12 +238,17 @@ impl Shard {
         out
     }
 
-    /// What is known of `id`.
-    pub fn get(&self, id: &str) -> Option<Known> {
-        self.rows.iter().find(|(i, _)| i == id).map(|r| r.1)
+    /// Where `id`'s row is (`Ok`), or would be (`Err`).
+    pub fn at(&self, id: &str) -> Result<usize, usize> {
+        self.rows.binary_search_by(|(i, _)| i.as_str().cmp(id))
     }
 
-    /// Every row, in order.
+    /// What is known of `id`.
+    pub fn get(&self, id: &str) -> Option<Known> {
+        self.at(id).ok().map(|i| self.rows[i].1)
+    }
+
+    /// Every row, in the order of the ids.
     pub fn rows(&self) -> &[(String, Known)] {
         &self.rows
     }
@@ -252,14 +260,14 @@ impl Shard {
         if id.is_empty() || id.contains(['\t', '\n', '\r']) {
             return false;
         }
-        match self.rows.iter_mut().find(|(i, _)| i == id) {
-            Some((_, k)) if *k == known => false,
-            Some((_, k)) => {
-                *k = known;
+        match self.at(id) {
+            Ok(i) if self.rows[i].1 == known => false,
+            Ok(i) => {
+                self.rows[i].1 = known;
                 true
             }
-            None => {
-                self.rows.push((id.into(), known));
+            Err(i) => {
+                self.rows.insert(i, (id.into(), known));
                 true
             }
         }

@@ -357,7 +357,10 @@ impl ShardRead {
     }
 
     fn get(&self, id: &str) -> Option<Known> {
-        self.rows().iter().find(|(i, _)| i == id).map(|r| r.1)
+        match self {
+            ShardRead::Kept(s) => s.get(id),
+            _ => None,
+        }
     }
 }
 
@@ -554,15 +557,19 @@ impl<B: KvBackend> KvStore<B> {
         let mut index = String::from(INDEX_HEAD);
         // Rows of the old index found for an entry; whether the new one differs.
         let (mut found, mut changed, mut at) = (0, false, 0);
-        // Each record listed: its manifest shard, id, revision and whether it is final.
-        let mut listed: Vec<(usize, &str, u64, bool)> = Vec::new();
+        // Each record listed that the manifest is behind: its shard, id, revision and whether
+        // it is final.
+        let mut behind: Vec<(usize, &str, u64, bool)> = Vec::new();
         for k in &keys {
             let id = &k[KEY_PREFIX.len()..];
             let n = manifest::shard_of(id);
-            let known = shards[n].rows().iter().position(|(i, _)| i == id).map(|i| {
-                seen[n][i] = true;
-                shards[n].rows()[i].1
-            });
+            let known = match &shards[n] {
+                ShardRead::Kept(s) => s.at(id).ok().map(|i| {
+                    seen[n][i] = true;
+                    s.rows()[i].1
+                }),
+                _ => None,
+            };
             // Taken before the entry is read: if another tab writes in between, the stamp
             // kept is the older one and the entry is read again next time.
             let stamp = self.backend.stamp(k).ok().flatten();
@@ -609,7 +616,10 @@ impl<B: KvBackend> KvStore<B> {
                         // A row that no longer holds goes.
                         changed |= row.is_some();
                     }
-                    listed.push((n, id, revision, d.status == DraftStatus::Finished));
+                    let finished = d.status == DraftStatus::Finished;
+                    if manifest::newer(known, revision, finished) {
+                        behind.push((n, id, revision, finished));
+                    }
                     listing.drafts.push(d);
                 }
                 Err((why, record)) => {
@@ -632,7 +642,7 @@ impl<B: KvBackend> KvStore<B> {
         // A damaged shard is said, and made again, only once a record opened with this key.
         let opened = !listing.drafts.is_empty();
         listing.manifest_damaged = opened && shards.iter().any(|s| matches!(s, ShardRead::Damaged));
-        self.heal(&shards, &seen, &listed, opened);
+        self.heal(&shards, &seen, &behind, opened);
         listing
             .drafts
             .sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
@@ -640,7 +650,7 @@ impl<B: KvBackend> KvStore<B> {
     }
 
     /// Brings the manifest up to date with what a listing found, shard by shard: rows raised to
-    /// the records `listed`, rows no entry was `seen` for marked deleted, a damaged shard made
+    /// the records it is `behind`, rows no entry was `seen` for marked deleted, a damaged shard made
     /// again. Each shard is read again just before it is written, and changed only forward
     /// ([`Shard::advance`], [`Shard::bury`]), so a row another tab moved on since is never
     /// taken back. Failing to write changes nothing else: the manifest is then behind, which
@@ -649,11 +659,11 @@ impl<B: KvBackend> KvStore<B> {
         &self,
         shards: &[ShardRead],
         seen: &[Vec<bool>],
-        listed: &[(usize, &str, u64, bool)],
+        behind: &[(usize, &str, u64, bool)],
         opened: bool,
     ) {
         for (n, shard) in shards.iter().enumerate() {
-            let mine = || listed.iter().filter(move |l| l.0 == n);
+            let mine = || behind.iter().filter(move |l| l.0 == n);
             let gone = || {
                 shard
                     .rows()
@@ -665,9 +675,7 @@ impl<B: KvBackend> KvStore<B> {
                     })
             };
             let remake = opened && matches!(shard, ShardRead::Damaged);
-            let behind = mine().any(|&(_, id, r, f)| manifest::newer(shard.get(id), r, f))
-                || gone().next().is_some();
-            if !remake && !behind {
+            if !remake && mine().next().is_none() && gone().next().is_none() {
                 continue;
             }
             let (mut s, mut write) = match self.read_shard(n) {

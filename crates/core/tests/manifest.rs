@@ -1233,6 +1233,9 @@ fn sec_3_a_listing_brings_the_manifest_forward_only() {
         format!("{text}\nz\t1"),
         format!("{text}\nz\tone\tP"),
         format!("{text}\nz\t1\tX"),
+        // Out of order, or twice: not written by the toolkit.
+        format!("{text}\na\t1\tP"),
+        format!("{text}\nx\t1\tP"),
     ] {
         assert_eq!(Shard::parse(&bad), None, "{bad:?}");
     }
