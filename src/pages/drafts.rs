@@ -444,7 +444,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 <NotificationBanner id="undo-problem"><p class="govuk-notification-banner__heading">{ p.clone() }</p></NotificationBanner>
             }
             <h1 class="govuk-heading-l">{ title }</h1>
-            <p class="govuk-body">{ "Drafts are kept in this browser on this device only. Anyone who uses this browser profile can open them, so delete drafts you no longer need." }</p>
+            <p class="govuk-body">{ "Drafts are kept in this browser on this device only, encrypted with your passphrase. Delete drafts you no longer need." }</p>
             if let Some(Ok(l)) = &*listing {
                 { super::device::retention_notice(l, { let reload = reload.clone(); Callback::from(move |_: ()| reload.set(*reload + 1)) }) }
             }
