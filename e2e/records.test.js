@@ -418,6 +418,7 @@ test('REC-5: a long list comes in pages of 50 (GOV.UK pagination); filters, "sel
   assert.equal(await page.locator('label[for=select-all]').innerText(), 'Select every record shown, on all 3 pages');
   await page.locator('#select-all').focus();
   await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('#selected-count')?.innerText.trim() !== '0 of 120 shown selected');
   assert.equal((await page.locator('#selected-count').innerText()).trim(), '120 of 120 shown selected');
   const csv = await download(page, '#download-selected-csv');
   assert.equal(csv.text.slice(1).split('\r\n').filter(Boolean).length, 121, 'a header and 120 records');

@@ -7,7 +7,11 @@ const { assertNoAxeViolations } = require('./axe');
 
 /** Waits for the page whose h1 (or legend/label heading) is `heading`, and audits it. */
 async function onPage(page, heading, { axe = true } = {}) {
-  await page.locator('main h1', { hasText: heading }).first().waitFor({ state: 'visible' });
+  await page.locator('main h1', { hasText: heading }).first().waitFor({ state: 'visible' }).catch(async (e) => {
+    // Say what the page shows instead, so that a failure names its cause.
+    const shows = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`${e.message}\nThe page (${page.url()}) shows instead:\n${shows.slice(0, 1500)}`);
+  });
   if (axe) await assertNoAxeViolations(page, `the page "${heading}"`);
 }
 
