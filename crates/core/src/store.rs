@@ -331,6 +331,10 @@ pub struct KvStore<B> {
     pub backend: B,
     /// Whether a passphrase is set, so that every record is sealed ([`KvStore::vaulted`]).
     pub vaulted: bool,
+    /// The manifest's shards this store has read, each with the stamp of the entry it was read
+    /// from: loading many records (a download of 1,000) opens each shard once, and again only
+    /// once it is written (a new stamp).
+    read: RefCell<Vec<(usize, String, Shard)>>,
 }
 
 fn key(id: &str) -> String {
@@ -379,6 +383,7 @@ impl<B: KvBackend> KvStore<B> {
         KvStore {
             backend,
             vaulted: false,
+            read: RefCell::default(),
         }
     }
 
@@ -391,6 +396,7 @@ impl<B: KvBackend> KvStore<B> {
         KvStore {
             backend,
             vaulted: true,
+            read: RefCell::default(),
         }
     }
 
@@ -402,13 +408,25 @@ impl<B: KvBackend> KvStore<B> {
 
     fn read_shard(&self, n: usize) -> Result<ShardRead, StoreError> {
         let k = manifest::shard_key(n);
-        let sealed = self.sealed(&k)?;
-        Ok(match self.backend.get(&k)? {
-            None => ShardRead::Missing,
-            Some(text) => match Shard::parse(&text) {
-                Some(s) if sealed => ShardRead::Kept(s),
-                _ => ShardRead::Damaged,
-            },
+        let stamp = self.backend.stamp(&k)?;
+        if let Some(st) = &stamp {
+            if let Some((.., s)) = self.read.borrow().iter().find(|r| r.0 == n && r.1 == *st) {
+                return Ok(ShardRead::Kept(s.clone()));
+            }
+        }
+        let Some(text) = self.backend.get(&k)? else {
+            return Ok(ShardRead::Missing);
+        };
+        Ok(match Shard::parse(&text) {
+            Some(s) if !self.vaulted || stamp.is_some() => {
+                if let Some(st) = stamp {
+                    let mut read = self.read.borrow_mut();
+                    read.retain(|r| r.0 != n);
+                    read.push((n, st, s.clone()));
+                }
+                ShardRead::Kept(s)
+            }
+            _ => ShardRead::Damaged,
         })
     }
 
