@@ -489,8 +489,16 @@ fn set_aside(l: &Listing) -> Html {
     };
     let items = l.set_aside.iter().map(|s| {
         let name = match &s.record {
-            Some(r) => format!("{} \u{201c}{}\u{201d}, saved {}", kind_label(&r.kind), r.label, clock::local_time(&r.saved_at)),
-            None => format!("A saved entry, {}", s.id.get(..8).unwrap_or(&s.id).to_ascii_uppercase()),
+            Some(r) => format!(
+                "{} \u{201c}{}\u{201d}, saved {}",
+                kind_label(&r.kind),
+                r.label,
+                clock::local_time(&r.saved_at)
+            ),
+            None => format!(
+                "A saved entry, {}",
+                s.id.get(..8).unwrap_or(&s.id).to_ascii_uppercase()
+            ),
         };
         html! { <li>{ format!("{name}: {}.", s.why) }</li> }
     });

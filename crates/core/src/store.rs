@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::rc::Rc;
 
 /// Envelope format name.
 pub const ENVELOPE_FORMAT: &str = "prevent-toolkit/draft";
@@ -331,6 +332,10 @@ pub struct KvStore<B> {
     pub backend: B,
     /// Whether a passphrase is set, so that every record is sealed ([`KvStore::vaulted`]).
     pub vaulted: bool,
+    /// The manifest's shards this store has read, each with the stamp of the entry it was read
+    /// from: loading many records (a download of 1,000) opens each shard once, and again only
+    /// once it is written (a new stamp).
+    read: RefCell<Vec<(usize, String, Rc<Shard>)>>,
 }
 
 fn key(id: &str) -> String {
@@ -344,8 +349,8 @@ enum ShardRead {
     /// Stored, but it does not open or is not a shard (or is in clear once a passphrase is set):
     /// it knows nothing, and a save leaves it for a listing to make again.
     Damaged,
-    /// Read.
-    Kept(Shard),
+    /// Read (shared with the store's cache of what it read).
+    Kept(Rc<Shard>),
 }
 
 impl ShardRead {
@@ -379,6 +384,7 @@ impl<B: KvBackend> KvStore<B> {
         KvStore {
             backend,
             vaulted: false,
+            read: RefCell::default(),
         }
     }
 
@@ -391,6 +397,7 @@ impl<B: KvBackend> KvStore<B> {
         KvStore {
             backend,
             vaulted: true,
+            read: RefCell::default(),
         }
     }
 
@@ -402,13 +409,26 @@ impl<B: KvBackend> KvStore<B> {
 
     fn read_shard(&self, n: usize) -> Result<ShardRead, StoreError> {
         let k = manifest::shard_key(n);
-        let sealed = self.sealed(&k)?;
-        Ok(match self.backend.get(&k)? {
-            None => ShardRead::Missing,
-            Some(text) => match Shard::parse(&text) {
-                Some(s) if sealed => ShardRead::Kept(s),
-                _ => ShardRead::Damaged,
-            },
+        let stamp = self.backend.stamp(&k)?;
+        if let Some(st) = &stamp {
+            if let Some((.., s)) = self.read.borrow().iter().find(|r| r.0 == n && r.1 == *st) {
+                return Ok(ShardRead::Kept(s.clone()));
+            }
+        }
+        let Some(text) = self.backend.get(&k)? else {
+            return Ok(ShardRead::Missing);
+        };
+        Ok(match Shard::parse(&text) {
+            Some(s) if !self.vaulted || stamp.is_some() => {
+                let s = Rc::new(s);
+                if let Some(st) = stamp {
+                    let mut read = self.read.borrow_mut();
+                    read.retain(|r| r.0 != n);
+                    read.push((n, st, s.clone()));
+                }
+                ShardRead::Kept(s)
+            }
+            _ => ShardRead::Damaged,
         })
     }
 
@@ -447,7 +467,7 @@ impl<B: KvBackend> KvStore<B> {
     /// write only leaves the manifest behind, which accepts the entry as newer.
     fn record(&self, n: usize, shard: ShardRead, id: &str, known: Known) {
         let mut s = match shard {
-            ShardRead::Kept(s) => s,
+            ShardRead::Kept(s) => Rc::unwrap_or_clone(s),
             ShardRead::Missing => Shard::default(),
             ShardRead::Damaged => return,
         };
@@ -679,7 +699,7 @@ impl<B: KvBackend> KvStore<B> {
                 continue;
             }
             let (mut s, mut write) = match self.read_shard(n) {
-                Ok(ShardRead::Kept(s)) => (s, false),
+                Ok(ShardRead::Kept(s)) => (Rc::unwrap_or_clone(s), false),
                 Ok(ShardRead::Missing) => (Shard::default(), false),
                 // Made again only if it was damaged when the listing began (and this key
                 // opened a record); otherwise it is left as it is.
@@ -905,7 +925,15 @@ impl KvBackend for MemoryBackend {
         self.check()?;
         Ok(self.map.borrow().get(key).and_then(|v| {
             let head: String = v.chars().take(STAMP_HEAD_CHARS).collect();
-            stamp(&head, v.chars().count())
+            // (A sealed entry is ASCII: its length in characters is its length in bytes.)
+            stamp(
+                &head,
+                if v.is_ascii() {
+                    v.len()
+                } else {
+                    v.chars().count()
+                },
+            )
         }))
     }
 }

@@ -176,3 +176,23 @@ fn starting_again_reuses_an_untouched_draft_but_never_one_with_answers() {
     assert_eq!(store.untouched("nrf"), None);
     assert_eq!(store.untouched("pga"), None);
 }
+
+#[test]
+fn sec_3_a_record_deleted_then_saved_again_carries_on_from_its_revision() {
+    // Issue 16, item 5: revisions only grow, so no copy of what was stored before under an id
+    // can pass for what is stored now (crates/core/tests/manifest.rs).
+    let store = KvStore::new(MemoryBackend::default());
+    let d = draft("a1");
+    block_on(store.save(Envelope::seal(&d, "t1"), None)).unwrap();
+    let gone = block_on(store.save(Envelope::seal(&d, "t2"), Some(1))).unwrap();
+    assert_eq!(block_on(store.delete("a1")).unwrap(), Some(gone.clone()));
+    // Saved back (undo), and created anew under the same id (an import): both after it.
+    let back = block_on(store.save(gone, None)).unwrap();
+    assert_eq!(back.revision, 3);
+    block_on(store.delete("a1")).unwrap();
+    let again = block_on(store.save(Envelope::seal(&d, "t3"), None)).unwrap();
+    assert_eq!(again.revision, 4);
+    // A new id starts at 1.
+    let other = block_on(store.save(Envelope::seal(&draft("b1"), "t4"), None)).unwrap();
+    assert_eq!(other.revision, 1);
+}

@@ -1264,3 +1264,46 @@ fn sec_1_a_new_passphrase_is_checked_then_its_confirmation() {
     );
     assert_eq!(check_new("long enough now", "long enough now"), Ok(()));
 }
+
+#[test]
+fn sec_3_a_passphrase_change_never_seals_an_entry_planted_in_clear() {
+    // Issue 16, item 5: once a passphrase is set, an entry in clear was not written by the
+    // toolkit. A passphrase change leaves it as it is (still in clear, so still set aside),
+    // rather than seal it into something that would pass for a record.
+    let mem = MemoryBackend::default();
+    let (a, b) = (key_a(), key_b());
+    let (_meta_a, drafts) = vault_a_with(&mem, &a, &["d1"]);
+    let mut planted = Envelope::seal(&draft("x1"), "2026-11-28T10:00:00Z");
+    planted.revision = 1;
+    let planted = serde_json::to_string(&planted).unwrap();
+    mem.set(&format!("{KEY_PREFIX}x1"), &planted).unwrap();
+    let meta_b = Meta::new(&b, SALT_B, &mut NonceSequence::new([0xE1; 8])).unwrap();
+    assert_eq!(
+        rekey(
+            &mem,
+            Some(&a),
+            &b,
+            &meta_b,
+            &mut NonceSequence::new([0xE2; 8])
+        ),
+        Ok(1),
+        "only the real draft"
+    );
+    assert_eq!(raw(&mem, "x1"), planted);
+    assert_eq!(open_under(&mem, &b, "d1").unwrap(), drafts[0]);
+    // Turning encryption on (no passphrase before) still seals the drafts kept in clear.
+    let fresh = MemoryBackend::default();
+    fresh.set(&format!("{KEY_PREFIX}x1"), &planted).unwrap();
+    let meta_a = Meta::new(&a, SALT_A, &mut NonceSequence::new([0xE3; 8])).unwrap();
+    assert_eq!(
+        rekey(
+            &fresh,
+            None,
+            &a,
+            &meta_a,
+            &mut NonceSequence::new([0xE4; 8])
+        ),
+        Ok(1)
+    );
+    assert!(sealed::decode(&raw(&fresh, "x1")).is_ok());
+}
