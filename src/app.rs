@@ -257,16 +257,21 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
             vault::listen(move || s.set(State::Unlocked));
         }
         if *now == State::Asking {
-            ask = Some(gloo::timers::callback::Timeout::new(vault::ASK_MS, move || {
-                if vault::session().is_none() {
-                    state.set(State::Locked);
-                }
-            }));
+            ask = Some(gloo::timers::callback::Timeout::new(
+                vault::ASK_MS,
+                move || {
+                    if vault::session().is_none() {
+                        state.set(State::Locked);
+                    }
+                },
+            ));
         } else if *now == State::Unlocked && !cfg!(feature = "trainer") {
             vault::active();
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 for ev in ["keydown", "pointerdown", "touchstart", "input"] {
-                    keep.push(gloo::events::EventListener::new(&doc, ev, |_| vault::active()));
+                    keep.push(gloo::events::EventListener::new(&doc, ev, |_| {
+                        vault::active()
+                    }));
                 }
             }
             // Another tab changed the passphrase or wiped everything: lock this one too.

@@ -408,12 +408,22 @@ async fn password_input_starts_hidden_with_a_show_button_that_controls_it() {
     assert_eq!(attr(&one(&root, "label"), "for"), Some(id.clone()));
     assert_eq!(text(&one(&root, "label")), "Passphrase");
     assert_eq!(attr(&input, "type").as_deref(), Some("password"));
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(
+        attr(&input, "autocomplete").as_deref(),
+        Some("current-password")
+    );
     assert_eq!(attr(&input, "spellcheck").as_deref(), Some("false"));
     let button = toggle(&root);
-    assert_eq!(attr(&button, "type").as_deref(), Some("button"), "it must never submit the form");
+    assert_eq!(
+        attr(&button, "type").as_deref(),
+        Some("button"),
+        "it must never submit the form"
+    );
     assert_eq!(attr(&button, "aria-controls"), Some(id));
-    assert_eq!(attr(&button, "aria-label").as_deref(), Some("Show passphrase"));
+    assert_eq!(
+        attr(&button, "aria-label").as_deref(),
+        Some("Show passphrase")
+    );
     assert_eq!(text(&button), "Show");
     // Nothing is announced before the user asks.
     assert_eq!(attr(&status(&root), "aria-live").as_deref(), Some("polite"));
@@ -434,21 +444,34 @@ async fn password_input_show_and_hide_toggle_the_type_the_label_and_the_announce
     click(&toggle(&root));
     tick().await;
     assert_eq!(attr(&input, "type").as_deref(), Some("text"));
-    assert_eq!(attr(&toggle(&root), "aria-label").as_deref(), Some("Hide passphrase"));
+    assert_eq!(
+        attr(&toggle(&root), "aria-label").as_deref(),
+        Some("Hide passphrase")
+    );
     assert_eq!(text(&toggle(&root)), "Hide");
     assert_eq!(text(&status(&root)), "Your passphrase is visible");
     // Shown as text, it is kept out of the browser's form restoration and autofill history,
     // and a phone's keyboard does not capitalise it.
     assert_eq!(attr(&input, "autocomplete").as_deref(), Some("off"));
     assert_eq!(attr(&input, "autocapitalize").as_deref(), Some("none"));
-    assert_eq!(value(), "not my passphrase", "showing it lost what was typed");
+    assert_eq!(
+        value(),
+        "not my passphrase",
+        "showing it lost what was typed"
+    );
     click(&toggle(&root));
     tick().await;
     assert_eq!(attr(&input, "type").as_deref(), Some("password"));
-    assert_eq!(attr(&toggle(&root), "aria-label").as_deref(), Some("Show passphrase"));
+    assert_eq!(
+        attr(&toggle(&root), "aria-label").as_deref(),
+        Some("Show passphrase")
+    );
     assert_eq!(text(&toggle(&root)), "Show");
     assert_eq!(text(&status(&root)), "Your passphrase is hidden");
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(
+        attr(&input, "autocomplete").as_deref(),
+        Some("current-password")
+    );
     assert_eq!(value(), "not my passphrase");
 }
 
@@ -462,7 +485,10 @@ async fn password_input_shows_only_its_own_field() {
     .await;
     let buttons = all(&root, "button.govuk-password-input__toggle");
     click(&buttons[1]);
-    assert_eq!(attr(&one(&root, "#two-a"), "type").as_deref(), Some("password"));
+    assert_eq!(
+        attr(&one(&root, "#two-a"), "type").as_deref(),
+        Some("password")
+    );
     assert_eq!(attr(&one(&root, "#two-b"), "type").as_deref(), Some("text"));
     assert_eq!(text(&buttons[0]), "Show");
     assert_eq!(text(&buttons[1]), "Hide");
@@ -480,7 +506,10 @@ async fn password_input_is_hidden_again_when_its_form_is_submitted() {
     .await;
     let other = mount(html! { <form id="other-form"></form> }).await;
     let input = field(&root);
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(
+        attr(&input, "autocomplete").as_deref(),
+        Some("new-password")
+    );
     click(&toggle(&root));
     tick().await;
     assert_eq!(attr(&input, "type").as_deref(), Some("text"));
@@ -495,7 +524,10 @@ async fn password_input_is_hidden_again_when_its_form_is_submitted() {
     assert_eq!(attr(&input, "type").as_deref(), Some("password"));
     assert_eq!(text(&toggle(&root)), "Show");
     assert_eq!(text(&status(&root)), "Your passphrase is hidden");
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(
+        attr(&input, "autocomplete").as_deref(),
+        Some("new-password")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -504,7 +536,10 @@ async fn password_input_with_hint_and_error_is_described_by_both() {
     let input = field(&root);
     let id = input.id();
     assert_eq!(describedby(&input), vec![format!("{id}-hint")]);
-    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(
+        attr(&input, "autocomplete").as_deref(),
+        Some("new-password")
+    );
     let root = mount_example("password_input", "with error").await;
     let input = field(&root);
     let id = input.id();
@@ -514,7 +549,10 @@ async fn password_input_with_hint_and_error_is_described_by_both() {
         "Error: The passphrase is not right. Nothing has been changed"
     );
     assert!(has_class(&input, "govuk-input--error"));
-    assert!(has_class(&one(&root, ".govuk-form-group"), "govuk-form-group--error"));
+    assert!(has_class(
+        &one(&root, ".govuk-form-group"),
+        "govuk-form-group--error"
+    ));
 }
 
 #[wasm_bindgen_test]
@@ -529,7 +567,10 @@ async fn password_input_reports_typed_value_shown_or_hidden() {
     click(&toggle(&root));
     tick().await;
     type_into(&field(&root), "secret two");
-    assert_eq!(*log.borrow(), vec!["secret one".to_string(), "secret two".to_string()]);
+    assert_eq!(
+        *log.borrow(),
+        vec!["secret one".to_string(), "secret two".to_string()]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

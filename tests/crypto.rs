@@ -78,7 +78,11 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     assert_eq!(browser_vault::state(), browser_vault::State::Unlocked);
     // Issue 16, item 1: the key is in this tab's memory only, in no storage area the browser
     // writes to disk.
-    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
     for i in 0..session.length().unwrap() {
         let k = session.key(i).unwrap().unwrap();
         assert_eq!(k, "pct.index", "sessionStorage holds {k}");

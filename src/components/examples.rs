@@ -138,13 +138,13 @@ pub fn examples() -> Vec<Example> {
         ex!("password_input", "default", |id| password_input::view(
             PasswordInputProps::new(id, "Passphrase")
         )),
-        ex!("password_input", "new, with hint", |id| password_input::view(
-            PasswordInputProps {
+        ex!("password_input", "new, with hint", |id| {
+            password_input::view(PasswordInputProps {
                 new: true,
                 hint: some("At least 10 characters. A few words you will remember is best."),
                 ..PasswordInputProps::new(id, "Passphrase")
-            }
-        )),
+            })
+        }),
         ex!("password_input", "with error", |id| password_input::view(
             PasswordInputProps {
                 value: "not my passphrase".into(),

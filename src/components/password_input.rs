@@ -82,9 +82,21 @@ fn set_shown(button: &web_sys::Element, show: bool, autocomplete: &str) {
         let _ = el.set_attribute(name, value);
     };
     let (kind, off, word, label, said) = if show {
-        ("text", "off", "Hide", "Hide passphrase", "Your passphrase is visible")
+        (
+            "text",
+            "off",
+            "Hide",
+            "Hide passphrase",
+            "Your passphrase is visible",
+        )
     } else {
-        ("password", autocomplete, "Show", "Show passphrase", "Your passphrase is hidden")
+        (
+            "password",
+            autocomplete,
+            "Show",
+            "Show passphrase",
+            "Your passphrase is hidden",
+        )
     };
     set(&input, "type", kind);
     set(&input, "autocomplete", off);

@@ -2,34 +2,45 @@
 //! (one localStorage write per change), and again on `pagehide` and when the tab is hidden,
 //! so a reload or a killed tab loses at most the last keystroke. Each save names the revision
 //! it replaces: a save that would overwrite another tab's newer copy is refused and reported.
+//!
+//! Every save reads the draft from the reducer's current state (Yew's handle derefs to the state
+//! as of the last dispatch), never from the last render: under load Yew's scheduler yields to the
+//! browser every 16 ms, so a `pagehide` or a "Lock now" can come between a keystroke's dispatch
+//! and its render, and a copy kept at render time would miss that keystroke.
 
 use crate::services::{clock, store};
 use crate::state::{Action, Session, SessionHandle};
 use gloo::events::EventListener;
 use prevent_core::store::{DraftStore, Envelope};
-use prevent_core::Draft;
 
 use yew::prelude::*;
 
-/// What the save side keeps between renders: the revision stored, and the latest draft with
-/// its change count (so `pagehide` can save what the last render had).
+/// What the save side keeps between renders: the revision stored and the change count saved.
 #[derive(Default)]
 struct Saver {
     revision: Option<u64>,
     saved_changes: u64,
-    latest: Option<(Draft, u64)>,
 }
 
 impl Saver {
-    /// Saves the latest draft if it has unsaved changes. Synchronous, for `pagehide`.
-    fn flush(&mut self) -> Option<Result<String, prevent_core::store::StoreError>> {
-        let (draft, changes) = self.latest.as_ref()?;
-        let changes = *changes;
-        if changes <= self.saved_changes {
+    /// The draft to save, sealed, if the session has changes not yet saved.
+    fn due(&self, session: &Session) -> Option<(Envelope, String, u64)> {
+        let draft = session.draft.as_ref()?;
+        if session.changes <= self.saved_changes {
             return None;
         }
         let at = clock::now();
-        let result = store().save_now(Envelope::seal(draft, &at), self.revision);
+        Some((Envelope::seal(draft, &at), at, session.changes))
+    }
+
+    /// Saves the session's current draft if it has unsaved changes. Synchronous, for
+    /// `pagehide`.
+    fn flush(
+        &mut self,
+        session: &Session,
+    ) -> Option<Result<String, prevent_core::store::StoreError>> {
+        let (envelope, at, changes) = self.due(session)?;
+        let result = store().save_now(envelope, self.revision);
         Some(self.record(result, changes, at))
     }
 
@@ -78,14 +89,6 @@ pub fn use_draft(id: String) -> SessionHandle {
         });
     }
 
-    // Remember the latest draft for pagehide.
-    if let Some(d) = &session.draft {
-        let mut s = saver.borrow_mut();
-        if s.latest.as_ref().is_none_or(|(_, c)| *c != session.changes) {
-            s.latest = Some((d.clone(), session.changes));
-        }
-    }
-
     // Save on every change.
     {
         let session_handle = session.clone();
@@ -95,15 +98,12 @@ pub fn use_draft(id: String) -> SessionHandle {
                 // Read the draft and revision when the save runs, not when it was scheduled,
                 // so that saves in quick succession each replace the one before.
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Sealed from the kept copy, without copying the draft again.
+                    // Sealed from the reducer's current state, without copying the draft.
                     let (envelope, at, changes, revision) = {
                         let s = saver.borrow();
-                        match &s.latest {
-                            Some((d, c)) if *c > s.saved_changes => {
-                                let at = clock::now();
-                                (Envelope::seal(d, &at), at, *c, s.revision)
-                            }
-                            _ => return,
+                        match s.due(&session_handle) {
+                            Some((envelope, at, changes)) => (envelope, at, changes, s.revision),
+                            None => return,
                         }
                     };
                     let result = store().save(envelope, revision).await;
@@ -146,15 +146,16 @@ pub fn use_draft(id: String) -> SessionHandle {
                     let s1 = saver.clone();
                     let s2 = saver.clone();
                     let sess = session.clone();
+                    let sess1 = session.clone();
                     let doc = w.document();
                     let mut v = vec![EventListener::new(&w, "pagehide", move |_| {
-                        let _ = s1.borrow_mut().flush();
+                        let _ = s1.borrow_mut().flush(&sess1);
                     })];
                     if let Some(doc) = doc {
                         let d2 = doc.clone();
                         v.push(EventListener::new(&doc, "visibilitychange", move |_| {
                             if d2.visibility_state() == web_sys::VisibilityState::Hidden {
-                                if let Some(outcome) = s2.borrow_mut().flush() {
+                                if let Some(outcome) = s2.borrow_mut().flush(&sess) {
                                     sess.dispatch(Action::Saved(outcome));
                                 }
                             }

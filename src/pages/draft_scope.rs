@@ -87,10 +87,13 @@ fn conflict_choices(session: &SessionHandle, form: Form, navigator: &Navigator) 
         }
     });
     let copy = {
-        let draft = session.draft.clone();
+        // Read at the click, not at the last render: the copy has every keystroke.
+        let session = session.clone();
         let navigator = navigator.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(mut d) = draft.clone() else { return };
+            let Some(mut d) = session.draft.clone() else {
+                return;
+            };
             d.id = crate::services::new_id();
             let at = crate::services::clock::now();
             if crate::services::store()

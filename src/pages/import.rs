@@ -149,7 +149,11 @@ fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Resul
         }
     }
     // A deleted final record restored as it was: its tombstone goes (it is here again).
-    for t in here.tombstones.iter().filter(|t| drafts.iter().any(|d| d.id == t.id)) {
+    for t in here
+        .tombstones
+        .iter()
+        .filter(|t| drafts.iter().any(|d| d.id == t.id))
+    {
         let _ = s.lift_tombstone(t);
     }
     Ok(drafts.len())

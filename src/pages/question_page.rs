@@ -113,11 +113,14 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         let navigator = navigator.clone();
         let id = props.id.to_string();
         let page_id = page.id.clone();
-        let draft = draft.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = clock::context();
-            let mut next = draft.clone();
+            // The draft as of the last change, not the last render: under load the answer just
+            // typed may not be drawn yet, and Continue must judge what the reducer will judge.
+            let Some(mut next) = session.draft.clone() else {
+                return;
+            };
             let page_ok = !next.continue_from(schema, &page_id, &ctx).has_errors();
             if is_declaration {
                 // PGA-10: never a second PGA for a case (the banner says why).

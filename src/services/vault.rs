@@ -212,7 +212,13 @@ async fn rekey_to(old: Option<&Key>, passphrase: &str) -> Result<usize, String> 
         }
         Err(e) => {
             // Committed but not finished: the old key must not write another entry.
-            if matches!(e, VaultError::Storage { committed: true, .. }) {
+            if matches!(
+                e,
+                VaultError::Storage {
+                    committed: true,
+                    ..
+                }
+            ) {
                 forget();
             }
             Err(e.to_string())
@@ -234,7 +240,9 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
     };
     let salt = salt.map_err(|e| e.to_string())?;
     let opens = |k: &Key| match &found {
-        Found::Damaged(r) => vault::repair(&b, r, k, &mut nonces().map_err(|_| VaultError::Damaged)?).map(|_| ()),
+        Found::Damaged(r) => {
+            vault::repair(&b, r, k, &mut nonces().map_err(|_| VaultError::Damaged)?).map(|_| ())
+        }
         _ => vault::recover(&b, &found, k),
     };
     let (normal, key) = first_key(passphrase, &salt, nfc_record, &opens).await?;

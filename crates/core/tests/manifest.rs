@@ -521,7 +521,12 @@ fn sec_4_a_deleted_final_record_leaves_its_tombstone_and_undo_lifts_it() {
     }
     let full = MemoryBackend::default();
     *full.map.borrow_mut() = snapshot(&mem);
-    let f = KvStore::vaulted(VaultBackend::new(NoTomb(&full), &key, SALT, NonceSequence::new([2; 8])));
+    let f = KvStore::vaulted(VaultBackend::new(
+        NoTomb(&full),
+        &key,
+        SALT,
+        NonceSequence::new([2; 8]),
+    ));
     assert_eq!(
         f.delete_final("d1", &tombstone("d1")),
         Err(StoreError::Full)
@@ -1270,14 +1275,22 @@ fn sec_3_a_final_record_is_deleted_with_its_tombstone_when_storage_is_completely
     save(&a, &f, "2026-11-28T11:00:00Z");
     save(&a, &draft("d2", "Other"), "2026-11-28T11:00:00Z");
     // The same storage, full to the byte: nothing more fits.
-    let used: usize = room.map.borrow().iter().map(|(k, v)| k.len() + v.len()).sum();
+    let used: usize = room
+        .map
+        .borrow()
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
     let full = MemoryBackend::with_quota(used);
     *full.map.borrow_mut() = room.map.borrow().clone();
     assert_eq!(full.set("one-more", "x"), Err(KvError::QuotaExceeded));
     let b = tab(&full, &key, 0x42);
     let gone = b.delete_final("d1", &tombstone("d1")).unwrap().unwrap();
     assert_eq!(gone.open().unwrap(), f);
-    assert!(full.get(&entry_key("d1")).unwrap().is_none(), "the record was not deleted");
+    assert!(
+        full.get(&entry_key("d1")).unwrap().is_none(),
+        "the record was not deleted"
+    );
     assert_eq!(b.tombstones().unwrap(), vec![tombstone("d1")]);
     // And it stays deleted: listed neither as a record nor set aside.
     let l = b.list_now().unwrap();

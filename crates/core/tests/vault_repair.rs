@@ -76,7 +76,9 @@ fn sec_1_stores_opened_on_one_session_share_its_nonces_and_read_each_others_writ
     let saved = first
         .save_now(Envelope::seal(&draft("d1"), "2026-12-07T10:00:00Z"), None)
         .unwrap();
-    second.save_now(saved.clone(), Some(saved.revision)).unwrap();
+    second
+        .save_now(saved.clone(), Some(saved.revision))
+        .unwrap();
     let a = mem.map.borrow()["pct.draft.d1"].clone();
     assert!(!a.contains(NAME), "the name is stored in clear");
     let again = first.load_now("d1").unwrap().unwrap();
@@ -94,7 +96,9 @@ fn sec_2_a_locked_store_neither_reads_nor_writes_a_record() {
     vault_with(&mem, &["d1"]);
     let before = snapshot(&mem);
     let locked = KvStore::new(VaultBackend::locked(Shared(&mem)));
-    assert!(matches!(locked.load_now("d1"), Err(StoreError::Unavailable(why)) if why.contains("locked")));
+    assert!(
+        matches!(locked.load_now("d1"), Err(StoreError::Unavailable(why)) if why.contains("locked"))
+    );
     assert!(locked.list_now().is_err());
     assert!(locked
         .save_now(Envelope::seal(&draft("d2"), "2026-12-07T11:00:00Z"), None)
@@ -119,7 +123,10 @@ fn sec_3_a_damaged_vault_record_is_repaired_from_its_spare_copy_by_the_right_pas
     };
     assert_eq!(*r, Repair::Copy(meta.clone()));
     assert!(r.message().contains("spare copy is intact"));
-    assert_eq!(recover(&Shared(&mem), &found, &key()), Err(VaultError::Damaged));
+    assert_eq!(
+        recover(&Shared(&mem), &found, &key()),
+        Err(VaultError::Damaged)
+    );
 
     // A wrong passphrase changes nothing.
     let before = snapshot(&mem);
@@ -131,7 +138,10 @@ fn sec_3_a_damaged_vault_record_is_repaired_from_its_spare_copy_by_the_right_pas
     assert_eq!(snapshot(&mem), before);
 
     // The right one repairs the record, and every record opens.
-    assert_eq!(repair(&Shared(&mem), r, &key(), &mut nonces), Ok(meta.clone()));
+    assert_eq!(
+        repair(&Shared(&mem), r, &key(), &mut nonces),
+        Ok(meta.clone())
+    );
     assert_eq!(find(&Shared(&mem)), Ok(Found::Vault(meta)));
     let k = key();
     let store = KvStore::new(VaultBackend::new(Shared(&mem), &k, SALT, nonces));
@@ -191,9 +201,15 @@ fn sec_3_a_deleted_vault_record_is_not_taken_for_first_use() {
     let mem = MemoryBackend::default();
     vault_with(&mem, &["d1"]);
     mem.remove(META_KEY).unwrap();
-    assert!(matches!(find(&Shared(&mem)), Ok(Found::Damaged(Repair::Copy(_)))));
+    assert!(matches!(
+        find(&Shared(&mem)),
+        Ok(Found::Damaged(Repair::Copy(_)))
+    ));
     mem.remove(META_COPY_KEY).unwrap();
-    assert!(matches!(find(&Shared(&mem)), Ok(Found::Damaged(Repair::Salt(SALT)))));
+    assert!(matches!(
+        find(&Shared(&mem)),
+        Ok(Found::Damaged(Repair::Salt(SALT)))
+    ));
 }
 
 #[test]
