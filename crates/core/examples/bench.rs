@@ -16,9 +16,7 @@ use std::time::Instant;
 
 fn main() {
     let schema = nrf::schema();
-    let ctx = Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    };
+    let ctx = Context::on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
     let mut d = Draft::new(
         &schema,
         "3f2a9c1b-0000-4000-8000-000000000000",
@@ -202,7 +200,7 @@ fn pga(ctx: &Context, time: Timer) {
             QuestionKind::TextArea { .. } => Answer::Text("Found in the PNC check. ".repeat(20)),
             _ => Answer::Text("PCM-2026-0042".into()),
         };
-        d.set_answer_at(&q.id, a, "2026-11-28T09:30:00Z");
+        d.set_answer_at(&schema, &q.id, a, "2026-11-28T09:30:00Z");
     }
     println!(
         "\nprevent-core bench: a complete PGA, {} questions, {} rules, audit trail of {}",

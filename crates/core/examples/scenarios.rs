@@ -236,9 +236,7 @@ fn finished(
     for (k, v) in answers.0 {
         d.answers.set(&k, v);
     }
-    let ctx = Context {
-        today: day(made.day),
-    };
+    let ctx = Context::on(day(made.day));
     if let Err(report) = d.finish(schema, &ctx, made.finished) {
         let issues: Vec<String> = report
             .errors()

@@ -102,35 +102,26 @@ impl Draft {
         }
     }
 
-    /// Who a change to `path` is recorded against: for a PGA the CTCO, or the supervisor for
-    /// the supervisor's own answers; for a referral the referrer; as entered in the record.
-    pub fn author(&self, path: &str) -> String {
-        #[cfg(feature = "pga")]
-        if self.form == crate::pga_form::FORM_ID || self.form.starts_with(crate::plp_form::FORM_ID)
-        {
-            return crate::pga_form::author(&self.answers, path);
-        }
-        let _ = path;
-        match self.answers.text("referrer.name").map(str::trim) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => "Referrer (name not entered yet)".into(),
-        }
-    }
-
     /// Sets one answer and records it in the audit trail, at `at`. Returns false (and changes
     /// nothing) when the draft is locked or the value is unchanged.
-    pub fn set_answer_at(&mut self, path: &str, value: Answer, at: &str) -> bool {
+    pub fn set_answer_at(
+        &mut self,
+        schema: &FormSchema,
+        path: &str,
+        value: Answer,
+        at: &str,
+    ) -> bool {
         let text = match &value {
             Answer::Text(t) => t.clone(),
             Answer::Choices(cs) => cs.join(", "),
             Answer::Date(p) => format!("{}/{}/{}", p.day, p.month, p.year),
         };
         // Typing one's own name changes the author as it goes: it is still one entry.
-        let before = self.author(path);
+        let before = schema.def.author(&self.answers, path);
         if !self.set_answer(path, value) {
             return false;
         }
-        let by = self.author(path);
+        let by = schema.def.author(&self.answers, path);
         match self.audit.last_mut() {
             Some(last) if last.field == path && (last.by == by || last.by == before) => {
                 last.at = at.into();
@@ -191,7 +182,7 @@ impl Draft {
         self.audit.push(AuditEntry {
             at: at.into(),
             field: "status".into(),
-            by: self.author("status"),
+            by: schema.def.author(&self.answers, "status"),
             value: "Finished".into(),
         });
         self.finished = Some(Finished {

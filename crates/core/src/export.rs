@@ -11,6 +11,7 @@ use crate::answers::Answer;
 use crate::date;
 use crate::draft::{Draft, DraftStatus};
 use crate::form::{Context, FormSchema, QuestionKind};
+use crate::form_def::ExtraField;
 use crate::validate::{validate, Severity};
 use crate::PROTECTIVE_MARKING;
 use serde_json::{json, Map, Value};
@@ -96,7 +97,7 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
     for (k, v) in [
         ("format", Value::from(FORMAT)),
         ("format_version", Value::from(FORMAT_VERSION)),
-        ("protective_marking", Value::from(PROTECTIVE_MARKING)),
+        ("protective_marking", Value::from(ctx.marking)),
         ("form", Value::Object(form)),
         ("record_id", Value::from(draft.id.as_str())),
         ("status", Value::from(status)),
@@ -121,43 +122,22 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
     if let Some(c) = &draft.copy_of {
         record.insert(COPY_OF.into(), Value::from(c.as_str()));
     }
-    // The answers a record holds that are not questions of its form, each as a field of its
-    // own (`form_fields`): as stored, or null.
-    #[cfg(feature = "pga")]
-    for (field, answer) in [
-        ("dif_framework", crate::pga_form::FRAMEWORK_FIELD),
-        ("case_id", crate::plp_form::CASE_FIELD),
-        ("subject_type", crate::plp_form::SUBJECT_FIELD),
-    ] {
-        if form_fields(&schema.id).contains(&field) {
-            let v = draft.answers.filled(answer).and_then(Answer::as_text);
-            record.insert(field.into(), Value::from(v));
+    // The fields of its form's own (`FormDef::extra_fields`): the answers a record holds that
+    // are not questions of its form, each as a field of its own (as stored, or null), and a
+    // summary worked out from the answers (a Gateway Assessment's Gateway Decision, for the
+    // FIMU: PGA-11, INT-1), when exported whole.
+    for extra in schema.def.extra_fields() {
+        match extra {
+            ExtraField::Answer { field, answer, .. } => {
+                let v = draft.answers.filled(answer).and_then(Answer::as_text);
+                record.insert((*field).into(), Value::from(v));
+            }
+            ExtraField::Summary { field, build, .. } => {
+                if full {
+                    record.insert((*field).into(), build(schema, draft, ctx));
+                }
+            }
         }
-    }
-    // A Gateway Assessment also carries its Gateway Decision summary (for the FIMU; PGA-11,
-    // INT-1), with the name of its DIF framework.
-    #[cfg(feature = "pga")]
-    if full && schema.id == crate::pga_form::FORM_ID {
-        let s = crate::pga_form::decision_summary(schema, &draft.answers, ctx);
-        let present: Vec<Value> = s
-            .factors
-            .present
-            .iter()
-            .map(|(section, factors)| json!({"section": section, "factors": factors}))
-            .collect();
-        let decision = json!({
-            "case_reference": s.case_reference,
-            "decision": s.decision,
-            "rationale": s.rationale,
-            "risk_direction": s.direction,
-            "fimu_submission_required": s.fimu_submission_required,
-            "factors_present": present,
-            "factors_absent": s.factors.absent,
-            "factors_unknown": s.factors.unknown,
-            "supervised_by": s.supervised_by,
-            "dif_framework": draft.answers.text(crate::pga_form::FRAMEWORK_FIELD),
-        });
-        record.insert("gateway_decision".into(), decision);
     }
     record
 }
@@ -184,26 +164,15 @@ pub const RECORD_FIELDS: [&str; 14] = [
     "audit",
 ];
 
-/// The fields a record export of form `form` has beyond [`RECORD_FIELDS`]: a Gateway
-/// Assessment's `gateway_decision`; and the answers that are not questions of the form, each
-/// a field of its own (docs/decisions/0004-import.md): `dif_framework` (every officers' form:
-/// `pga_form::FRAMEWORK_FIELD`), `subject_type` (a PLP entry: `plp_form::SUBJECT_FIELD`) and
-/// `case_id` (a reassessment, closure, panel or FIMU submission: `plp_form::CASE_FIELD`).
-pub fn form_fields(form: &str) -> &'static [&'static str] {
-    #[cfg(feature = "pga")]
-    {
-        if form == crate::pga_form::FORM_ID {
-            return &["gateway_decision", "dif_framework"];
-        }
-        if form == crate::plp_form::FORM_ID {
-            return &["dif_framework", "subject_type"];
-        }
-        if crate::plp_form::LINKED_FORMS.contains(&form) {
-            return &["dif_framework", "case_id"];
-        }
-    }
-    let _ = form;
-    &[]
+/// The fields a record export of this form has beyond [`RECORD_FIELDS`], its form's own
+/// (`FormDef::extra_fields`; docs/decisions/0004-import.md).
+pub fn form_fields(schema: &FormSchema) -> Vec<&'static str> {
+    schema
+        .def
+        .extra_fields()
+        .iter()
+        .map(ExtraField::field)
+        .collect()
 }
 
 /// An object of texts, built field by field.
@@ -221,10 +190,10 @@ pub fn to_json_string(schema: &FormSchema, draft: &Draft, ctx: &Context) -> Stri
 }
 
 /// A download file name that carries the reference but no personal data; a training record's
-/// starts "TRAINING-" (issue 7).
-pub fn file_name(draft: &Draft) -> String {
+/// (marked [`crate::TRAINING_MARKING`]) starts "TRAINING-" (issue 7).
+pub fn file_name(draft: &Draft, marking: &str) -> String {
     let name = record_file_name(draft);
-    if cfg!(feature = "training") {
+    if marking == crate::TRAINING_MARKING {
         format!("TRAINING-{name}")
     } else {
         name
@@ -345,8 +314,7 @@ pub fn json_schema(schema: &FormSchema) -> Value {
     let nullable = |t: &str| json!({"type": [t, "null"]});
     let timestamp = || json!({"type": "string", "format": "date-time"});
     let mut required = RECORD_FIELDS.to_vec();
-    required.extend(form_fields(&schema.id));
-    #[allow(unused_mut)]
+    required.extend(form_fields(schema));
     let mut out = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:prevent-toolkit:record:{}:v{}", schema.id, FORMAT_VERSION),
@@ -435,27 +403,9 @@ pub fn json_schema(schema: &FormSchema) -> Value {
             },
         },
     });
-    // The fields of some forms only (`form_fields`).
-    #[cfg(feature = "pga")]
-    for field in form_fields(&schema.id) {
-        out["properties"][*field] = match *field {
-            "gateway_decision" => gateway_decision_schema(),
-            "dif_framework" => json!({
-                "type": ["string", "null"],
-                "description": "The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.",
-                "pattern": "^.*\\S.* version [0-9]{1,10}$",
-                "maxLength": 200,
-            }),
-            "case_id" => json!({
-                "type": ["string", "null"],
-                "description": "The record id of the PLP case this record belongs to (the hidden answer plp.case, set when it was started from the case); null when it is linked to none.",
-                "pattern": RECORD_ID_PATTERN,
-            }),
-            _ => json!({
-                "enum": [crate::plp_form::SUBJECT_TYPES[0], crate::plp_form::SUBJECT_TYPES[1], crate::plp_form::SUBJECT_TYPES[2], null],
-                "description": "Who or what the case is about, carried across from the Gateway Assessment it was started from (the hidden answer case.subject: the PGA's question of that id); null when it was started otherwise.",
-            }),
-        };
+    // The fields of its form's own (`form_fields`).
+    for extra in schema.def.extra_fields() {
+        out["properties"][extra.field()] = extra.schema();
     }
     out["required"] = json!(required);
     out
@@ -467,43 +417,6 @@ pub const RECORD_ID_PATTERN: &str =
 
 fn iso_date() -> Value {
     json!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
-}
-
-/// The schema of a PGA's `gateway_decision` block.
-#[cfg(feature = "pga")]
-fn gateway_decision_schema() -> Value {
-    let s = |d: &str| json!({"type": "string", "description": d});
-    let n = |t: &str, d: &str| json!({"type": [t, "null"], "description": d});
-    json!({
-        "description": "The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.",
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["case_reference", "decision", "rationale", "risk_direction", "fimu_submission_required", "factors_present", "factors_absent", "factors_unknown", "supervised_by", "dif_framework"],
-        "properties": {
-            "case_reference": s("The case reference, as entered."),
-            "decision": n("string", "The Gateway Decision, as shown."),
-            "rationale": s("Its rationale."),
-            "risk_direction": n("string", "Escalating, de-escalating or static."),
-            "fimu_submission_required": n("boolean", "Whether the decision goes to the FIMU (PGA-11)."),
-            "factors_present": {
-                "description": "The DIF factors found present, by section.",
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["section", "factors"],
-                    "properties": {
-                        "section": {"type": "string"},
-                        "factors": {"type": "array", "items": {"type": "string"}},
-                    },
-                },
-            },
-            "factors_absent": {"type": "integer", "minimum": 0, "description": "How many factors were recorded absent."},
-            "factors_unknown": {"type": "integer", "minimum": 0, "description": "How many factors are unknown or not yet recorded."},
-            "supervised_by": n("string", "The supervisor and the sign-off date, as entered."),
-            "dif_framework": n("string", "The DIF framework the assessment was made with (\"id version N\")."),
-        },
-    })
 }
 
 /// The schema of a record's audit trail.
@@ -552,7 +465,7 @@ pub fn selection_to_json(records: &[(&FormSchema, &Draft)], ctx: &Context) -> Va
     json!({
         "format": SELECTION_FORMAT,
         "format_version": FORMAT_VERSION,
-        "protective_marking": PROTECTIVE_MARKING,
+        "protective_marking": ctx.marking,
         "records": records.iter().map(|(s, d)| to_json(s, d, ctx)).collect::<Vec<_>>(),
     })
 }

@@ -20,6 +20,10 @@ pub struct FormSchema {
     pub pages: Vec<Page>,
     /// Rules, each tied to the field its issue is shown against.
     pub rules: Vec<Rule>,
+    /// What the form adds to validation, audit, export and import (issue 17): set by the
+    /// form's builder; not serialised.
+    #[serde(skip)]
+    pub def: crate::form_def::Def,
 }
 
 /// What a page is for.
@@ -137,6 +141,26 @@ pub enum Condition {
 pub struct Context {
     /// The user's today.
     pub today: NaiveDate,
+    /// The protective marking of this app's records (DESIGN.md, Principles): every export
+    /// carries it, and an import takes only records that carry it, so a training record never
+    /// enters the real app nor a real one training ([`crate::PROTECTIVE_MARKING`] or
+    /// [`crate::TRAINING_MARKING`]: the bundle's value, issue 17).
+    pub marking: &'static str,
+}
+
+impl Context {
+    /// The context of a real (not training) app on `today`.
+    pub fn on(today: NaiveDate) -> Context {
+        Context {
+            today,
+            marking: crate::PROTECTIVE_MARKING,
+        }
+    }
+
+    /// The same context, marked `marking`.
+    pub fn marked(self, marking: &'static str) -> Context {
+        Context { marking, ..self }
+    }
 }
 
 /// Which rule check a [`Rule`] applies.

@@ -67,8 +67,9 @@ fn uid_part(s: &str) -> String {
 }
 
 /// The calendar file for `deadlines` of the case `reference`. `stamp` is the export time as
-/// an RFC 5545 UTC date-time ("20261128T143000Z"), given by the caller.
-pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str) -> String {
+/// an RFC 5545 UTC date-time ("20261128T143000Z"), given by the caller; each event ends with
+/// the app's protective `marking` (`Context::marking`).
+pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str, marking: &str) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -91,7 +92,7 @@ pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str) -> String {
             long_date(d.due),
             d.rule_id,
             d.section,
-            crate::PROTECTIVE_MARKING
+            marking
         );
         lines.extend([
             "BEGIN:VEVENT".into(),

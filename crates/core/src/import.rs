@@ -32,7 +32,7 @@ use crate::export::{self, COPY_OF, FORMAT, FORMAT_VERSION, RECORD_FIELDS, SELECT
 use crate::form::{Context, FormSchema, QuestionKind};
 use crate::tombstone::{self, Tombstone};
 use crate::validate::{validate, Report};
-use crate::PROTECTIVE_MARKING;
+use crate::form_def::ExtraField;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -498,7 +498,7 @@ pub(crate) fn from_value(
         }
         Some(SELECTION_FORMAT) => {
             format_version(&top, None)?;
-            marking(&top, None)?;
+            marking(&top, None, ctx.marking)?;
             let fields = ["format", "format_version", "protective_marking", "records"];
             if let Some(k) = unexpected(&top, &fields, &[]) {
                 return Err(file_error(
@@ -608,14 +608,16 @@ fn short_value(v: &Value) -> String {
     }
 }
 
-fn marking(obj: &Map<String, Value>, n: Option<usize>) -> Result<(), ImportError> {
+/// The record's (or file's) marking must be this app's, `want` (`Context::marking`): a training
+/// record never enters the real app, nor a real one training.
+fn marking(obj: &Map<String, Value>, n: Option<usize>, want: &str) -> Result<(), ImportError> {
     match obj.get("protective_marking").and_then(Value::as_str) {
-        Some(PROTECTIVE_MARKING) => Ok(()),
+        Some(m) if m == want => Ok(()),
         other => Err(ImportError {
             record: n,
             kind: ErrorKind::Field,
             detail: format!(
-                "{} protective marking is {}, not {PROTECTIVE_MARKING}",
+                "{} protective marking is {}, not {want}",
                 if n.is_some() { "its" } else { "The file's" },
                 other.map_or_else(|| "missing".to_string(), quote)
             ),
@@ -648,7 +650,7 @@ fn record(
         }
     }
     format_version(obj, Some(n))?;
-    marking(obj, Some(n))?;
+    marking(obj, Some(n), ctx.marking)?;
     // The form, its version, and migration.
     let Some(Value::Object(form)) = obj.get("form") else {
         return Err(err(
@@ -727,7 +729,7 @@ fn record(
         obj
     };
     // Every field present, nothing else (but a marked copy's `copy_of`).
-    let extra = export::form_fields(&schema.id);
+    let extra = export::form_fields(schema);
     let optional: Vec<&str> = extra.iter().copied().chain([COPY_OF]).collect();
     if let Some(k) = unexpected(obj, &RECORD_FIELDS, &optional) {
         return Err(err(
@@ -735,7 +737,7 @@ fn record(
             q3("it has a field ", k, " that exports do not have"),
         ));
     }
-    if let Some(k) = missing(obj, &RECORD_FIELDS, extra) {
+    if let Some(k) = missing(obj, &RECORD_FIELDS, &extra) {
         return Err(err(ErrorKind::Field, q3("its field ", k, " is missing")));
     }
     let text = |key: &str| obj.get(key).and_then(Value::as_str);
@@ -903,41 +905,21 @@ fn record(
             Err(entry(&problem))
         },
     )?;
-    // The fields of some forms only: the answers that are not questions of the form, and the
-    // Gateway Decision (worked out again when exported: only its shape is checked).
-    #[cfg(feature = "pga")]
-    for field in export::form_fields(&schema.id) {
-        let v = obj.get(*field).unwrap_or(&Value::Null);
-        let s = v.as_str().unwrap_or_default();
-        let (answer, name, what, ok) = match *field {
-            "gateway_decision" => {
-                exactly(v, &GATEWAY_DECISION_FIELDS)
-                    .map_err(|e| err(ErrorKind::Field, cat(&["its Gateway Decision ", &e])))?;
-                continue;
+    // The fields of its form's own (`FormDef::extra_fields`): the answers that are not
+    // questions of the form, and a summary (worked out again when exported: only its shape is
+    // checked).
+    for extra in schema.def.extra_fields() {
+        let v = obj.get(extra.field()).unwrap_or(&Value::Null);
+        match (extra, v) {
+            (ExtraField::Summary { name, keys, .. }, _) => {
+                exactly(v, keys)
+                    .map_err(|e| err(ErrorKind::Field, cat(&["its ", name, " ", &e])))?;
             }
-            "dif_framework" => (
-                crate::pga_form::FRAMEWORK_FIELD,
-                "DIF framework",
-                "the name and version of a DIF framework",
-                is_framework_name(s),
-            ),
-            "case_id" => (
-                crate::plp_form::CASE_FIELD,
-                "case id",
-                "the record id of a PLP case",
-                is_record_id(s),
-            ),
-            _ => (
-                crate::plp_form::SUBJECT_FIELD,
-                "subject type",
-                "individual, institution or expression",
-                crate::plp_form::SUBJECT_TYPES.contains(&s),
-            ),
-        };
-        match v {
-            Value::String(s) if ok => answers.set(answer, Answer::Text(s.clone())),
-            Value::Null => {}
-            _ => {
+            (ExtraField::Answer { answer, valid, .. }, Value::String(s)) if valid(s) => {
+                answers.set(answer, Answer::Text(s.clone()))
+            }
+            (ExtraField::Answer { .. }, Value::Null) => {}
+            (ExtraField::Answer { name, what, .. }, _) => {
                 return Err(err(
                     ErrorKind::Field,
                     cat(&["its ", name, " is ", &short_value(v), ", not ", what]),
@@ -1043,19 +1025,6 @@ pub const SEC_4: &str = "SEC-4";
 
 const WARNING_FIELDS: [&str; 4] = ["rule_id", "section", "field", "message"];
 const AUDIT_FIELDS: [&str; 4] = ["at", "field", "by", "value"];
-#[cfg(feature = "pga")]
-const GATEWAY_DECISION_FIELDS: [&str; 10] = [
-    "case_reference",
-    "decision",
-    "rationale",
-    "risk_direction",
-    "fimu_submission_required",
-    "factors_present",
-    "factors_absent",
-    "factors_unknown",
-    "supervised_by",
-    "dif_framework",
-];
 
 /// Runs `each` on every item of the list `key` of record `n` (counting from 1); `not_list` is
 /// the message when it is not a list. `each` says what is wrong, as the whole message after
@@ -1111,18 +1080,6 @@ fn is_answer_id(s: &str) -> bool {
     (1..=MAX_KEY_CHARS).contains(&s.len())
         && s.bytes()
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'-'))
-}
-
-/// True for the name of a DIF framework as records hold it (`pga_form::record_framework`):
-/// "<framework id> version <n>", at most 200 characters.
-#[cfg(feature = "pga")]
-fn is_framework_name(s: &str) -> bool {
-    s.chars().count() <= MAX_KEY_CHARS
-        && s.rsplit_once(" version ").is_some_and(|(id, v)| {
-            !id.trim().is_empty()
-                && (1..=10).contains(&v.len())
-                && v.bytes().all(|b| b.is_ascii_digit())
-        })
 }
 
 /// Reads one level of the nested answers (`{"subject": {"dob": ...}}`) into `out`.
@@ -1589,6 +1546,7 @@ pub fn resolve_all(
     records: &[(&Draft, Conflict, Resolution)],
     mut new_id: impl FnMut() -> String,
     here: &Here,
+    links: &[&str],
 ) -> Result<Vec<Draft>, ImportError> {
     let mut out = Vec::new();
     let mut renamed: Vec<(&str, String)> = Vec::new();
@@ -1601,17 +1559,15 @@ pub fn resolve_all(
         }
         out.push(d);
     }
-    #[cfg(feature = "pga")]
     for d in &mut out {
-        let field = crate::plp_form::CASE_FIELD;
-        if let Some((_, to)) = renamed
-            .iter()
-            .find(|(from, _)| d.answers.text(field) == Some(*from))
-        {
-            d.answers.set(field, Answer::Text(to.clone()));
+        for field in links {
+            if let Some((_, to)) = renamed
+                .iter()
+                .find(|(from, _)| d.answers.text(field) == Some(*from))
+            {
+                d.answers.set(field, Answer::Text(to.clone()));
+            }
         }
     }
-    #[cfg(not(feature = "pga"))]
-    let _ = renamed;
     Ok(out)
 }

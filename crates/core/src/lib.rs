@@ -15,20 +15,18 @@ pub mod draft;
 pub mod export;
 pub mod flow;
 pub mod form;
+pub mod form_def;
 pub mod ics;
 pub mod import;
 pub mod manifest;
 pub mod nrf;
 pub mod order;
 pub mod pga;
-#[cfg(feature = "pga")]
 pub mod pga_form;
 pub mod plp;
 pub mod plp_case;
-#[cfg(feature = "pga")]
 pub mod plp_form;
 pub mod records;
-#[cfg(feature = "pga")]
 pub mod scenario;
 pub mod sealed;
 pub mod store;
@@ -41,15 +39,11 @@ pub use draft::{AuditEntry, Draft, DraftStatus};
 pub use form::{Condition, FormSchema, Page, PageKind, Question, QuestionKind};
 pub use validate::{Issue, Report, Severity};
 
-/// The protective marking every screen, print and export carries (DESIGN.md, Principles). The
-/// trainer's bundle (feature `training`) marks everything [`TRAINING_MARKING`] instead, so a
-/// training record can never be imported into the real app, nor a real one into training.
-#[cfg(not(feature = "training"))]
+/// The protective marking every screen, print and export of a real case carries (DESIGN.md,
+/// Principles). The trainer's app marks everything [`TRAINING_MARKING`] instead (its
+/// [`form::Context::marking`]), so a training record can never be imported into the real app,
+/// nor a real one into training.
 pub const PROTECTIVE_MARKING: &str = "OFFICIAL-SENSITIVE";
-/// The protective marking every screen, print and export carries: in the trainer's bundle,
-/// training material (issue 7).
-#[cfg(feature = "training")]
-pub const PROTECTIVE_MARKING: &str = TRAINING_MARKING;
 
 /// The marking of training material: fictional, never a real case (issue 7, simulator).
 pub const TRAINING_MARKING: &str = "TRAINING — FICTIONAL";

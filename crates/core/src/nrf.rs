@@ -428,6 +428,23 @@ pub fn schema() -> FormSchema {
         title: "Prevent referral".into(),
         pages,
         rules: rules(),
+        def: crate::form_def::Def(&NrfDef),
+    }
+}
+
+/// The referral's part of the generic machinery (issue 17, `FormDef`): its rules are all the
+/// schema's own; every answer is recorded against the referrer, as entered.
+pub struct NrfDef;
+
+impl crate::form_def::FormDef for NrfDef {
+    fn id(&self) -> &'static str {
+        FORM_ID
+    }
+    fn author(&self, answers: &crate::Answers, _path: &str) -> String {
+        match answers.text("referrer.name").map(str::trim) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => "Referrer (name not entered yet)".into(),
+        }
     }
 }
 

@@ -22,6 +22,7 @@ use crate::pga::{
     self, AreaModel, Check, Decision, Deconfliction, Gateway, Officer, PreDeconflictionActivity,
     Rank, Subject, Unavailable, Visit, CHECKS,
 };
+use crate::form_def::{Def, ExtraField, FormDef};
 use crate::validate::Issue;
 use chrono::NaiveDate;
 
@@ -753,6 +754,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         title: TITLE.into(),
         pages,
         rules,
+        def: Def(&PgaDef),
     }
 }
 
@@ -1161,3 +1163,142 @@ pub fn author(answers: &Answers, path: &str) -> String {
         _ => "CTCO (name not entered yet)".into(),
     }
 }
+
+/// The PGA's part of validation, audit, export and import (issue 17, `FormDef`): the rules
+/// PGA-1, PGA-3..16 and DIF-1 read over the whole record ([`rules_where`]), the CTCO or the
+/// supervisor as author ([`author`]), and the Gateway Decision and DIF framework as fields of
+/// the export of their own.
+pub struct PgaDef;
+
+impl FormDef for PgaDef {
+    fn id(&self) -> &'static str {
+        FORM_ID
+    }
+    fn author(&self, answers: &Answers, path: &str) -> String {
+        author(answers, path)
+    }
+    fn rules(
+        &self,
+        schema: &FormSchema,
+        answers: &Answers,
+        ctx: &Context,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Issue> {
+        rules_where(schema, answers, ctx, keep)
+    }
+    fn extra_fields(&self) -> &'static [ExtraField] {
+        &[GATEWAY_DECISION, FRAMEWORK_EXPORT]
+    }
+}
+
+/// The export's `gateway_decision`: the Gateway Decision summary for the FIMU (PGA-11, INT-1),
+/// worked out from the answers, with the name of its DIF framework.
+pub const GATEWAY_DECISION: ExtraField = ExtraField::Summary {
+    field: "gateway_decision",
+    name: "Gateway Decision",
+    keys: &GATEWAY_DECISION_FIELDS,
+    build: decision_json,
+    schema: gateway_decision_schema,
+};
+
+/// The keys of the export's `gateway_decision`, exactly.
+pub const GATEWAY_DECISION_FIELDS: [&str; 10] = [
+    "case_reference",
+    "decision",
+    "rationale",
+    "risk_direction",
+    "fimu_submission_required",
+    "factors_present",
+    "factors_absent",
+    "factors_unknown",
+    "supervised_by",
+    "dif_framework",
+];
+
+/// The export's `dif_framework` (every officers' form): the hidden answer [`FRAMEWORK_FIELD`].
+pub const FRAMEWORK_EXPORT: ExtraField = ExtraField::Answer {
+    field: "dif_framework",
+    answer: FRAMEWORK_FIELD,
+    name: "DIF framework",
+    what: "the name and version of a DIF framework",
+    valid: is_framework_name,
+    schema: || {
+        serde_json::json!({
+            "type": ["string", "null"],
+            "description": "The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.",
+            "pattern": "^.*\\S.* version [0-9]{1,10}$",
+            "maxLength": 200,
+        })
+    },
+};
+
+/// True for the name of a DIF framework as records hold it ([`record_framework`]):
+/// "<framework id> version <n>", at most 200 characters.
+pub fn is_framework_name(s: &str) -> bool {
+    s.chars().count() <= crate::import::MAX_KEY_CHARS
+        && s.rsplit_once(" version ").is_some_and(|(id, v)| {
+            !id.trim().is_empty()
+                && (1..=10).contains(&v.len())
+                && v.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// The Gateway Decision summary as the export writes it.
+fn decision_json(schema: &FormSchema, draft: &crate::Draft, ctx: &Context) -> serde_json::Value {
+    let s = decision_summary(schema, &draft.answers, ctx);
+    let present: Vec<serde_json::Value> = s
+        .factors
+        .present
+        .iter()
+        .map(|(section, factors)| serde_json::json!({"section": section, "factors": factors}))
+        .collect();
+    serde_json::json!({
+        "case_reference": s.case_reference,
+        "decision": s.decision,
+        "rationale": s.rationale,
+        "risk_direction": s.direction,
+        "fimu_submission_required": s.fimu_submission_required,
+        "factors_present": present,
+        "factors_absent": s.factors.absent,
+        "factors_unknown": s.factors.unknown,
+        "supervised_by": s.supervised_by,
+        "dif_framework": draft.answers.text(FRAMEWORK_FIELD),
+    })
+}
+
+/// The schema of a PGA's `gateway_decision` block.
+fn gateway_decision_schema() -> serde_json::Value {
+    let s = |d: &str| serde_json::json!({"type": "string", "description": d});
+    let n = |t: &str, d: &str| serde_json::json!({"type": [t, "null"], "description": d});
+    serde_json::json!({
+        "description": "The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["case_reference", "decision", "rationale", "risk_direction", "fimu_submission_required", "factors_present", "factors_absent", "factors_unknown", "supervised_by", "dif_framework"],
+        "properties": {
+            "case_reference": s("The case reference, as entered."),
+            "decision": n("string", "The Gateway Decision, as shown."),
+            "rationale": s("Its rationale."),
+            "risk_direction": n("string", "Escalating, de-escalating or static."),
+            "fimu_submission_required": n("boolean", "Whether the decision goes to the FIMU (PGA-11)."),
+            "factors_present": {
+                "description": "The DIF factors found present, by section.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["section", "factors"],
+                    "properties": {
+                        "section": {"type": "string"},
+                        "factors": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "factors_absent": {"type": "integer", "minimum": 0, "description": "How many factors were recorded absent."},
+            "factors_unknown": {"type": "integer", "minimum": 0, "description": "How many factors are unknown or not yet recorded."},
+            "supervised_by": n("string", "The supervisor and the sign-off date, as entered."),
+            "dif_framework": n("string", "The DIF framework the assessment was made with (\"id version N\")."),
+        },
+    })
+}
+

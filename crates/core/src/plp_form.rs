@@ -19,6 +19,7 @@ use crate::pga_form::{
 };
 use crate::plp::{self, BandingInputs, EntryRoute, Suggestion};
 use crate::plp_case::{self, PlpCase, Review, Timeline};
+use crate::form_def::{Def, ExtraField, FormDef};
 use crate::validate::Issue;
 use chrono::NaiveDate;
 
@@ -160,6 +161,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         title: TITLE.into(),
         pages,
         rules,
+        def: Def(&PLP_DEF),
     }
 }
 
@@ -413,6 +415,7 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         title: "PLP reassessment".into(),
         pages,
         rules,
+        def: Def(&REVIEW_DEF),
     }
 }
 
@@ -604,6 +607,7 @@ pub fn closure_schema() -> FormSchema {
         title: "PLP closure".into(),
         pages,
         rules,
+        def: Def(&CLOSURE_DEF),
     }
 }
 
@@ -719,6 +723,7 @@ pub fn panel_schema() -> FormSchema {
         title: "PLP panel".into(),
         pages,
         rules,
+        def: Def(&PANEL_DEF),
     }
 }
 
@@ -842,6 +847,7 @@ pub fn submission_schema() -> FormSchema {
         title: "Submission to the FIMU".into(),
         pages,
         rules,
+        def: Def(&SUBMISSION_DEF),
     }
 }
 
@@ -872,3 +878,108 @@ pub fn submission_summary(answers: &Answers) -> String {
     }
     out
 }
+
+/// A PLP form's part of validation, audit, export and import (issue 17, `FormDef`): its rules
+/// read over the whole case, the CTCO or the supervisor as author (as a PGA's), and its own
+/// export fields.
+pub struct PlpDef {
+    id: &'static str,
+    rules: Option<fn(&FormSchema, &Answers, &Context) -> Vec<Issue>>,
+    extra: &'static [ExtraField],
+    link: Option<&'static str>,
+}
+
+impl FormDef for PlpDef {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn author(&self, answers: &Answers, path: &str) -> String {
+        crate::pga_form::author(answers, path)
+    }
+    fn rules(
+        &self,
+        schema: &FormSchema,
+        answers: &Answers,
+        ctx: &Context,
+        _keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Issue> {
+        self.rules.map_or_else(Vec::new, |r| r(schema, answers, ctx))
+    }
+    fn extra_fields(&self) -> &'static [ExtraField] {
+        self.extra
+    }
+    fn link_field(&self) -> Option<&'static str> {
+        self.link
+    }
+}
+
+/// The export's `subject_type` (a PLP entry): the hidden answer [`SUBJECT_FIELD`].
+pub const SUBJECT_EXPORT: ExtraField = ExtraField::Answer {
+    field: "subject_type",
+    answer: SUBJECT_FIELD,
+    name: "subject type",
+    what: "individual, institution or expression",
+    valid: |s| SUBJECT_TYPES.contains(&s),
+    schema: || {
+        serde_json::json!({
+            "enum": [SUBJECT_TYPES[0], SUBJECT_TYPES[1], SUBJECT_TYPES[2], null],
+            "description": "Who or what the case is about, carried across from the Gateway Assessment it was started from (the hidden answer case.subject: the PGA's question of that id); null when it was started otherwise.",
+        })
+    },
+};
+
+/// The export's `case_id` (a reassessment, closure, panel or FIMU submission): the hidden
+/// answer [`CASE_FIELD`].
+pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
+    field: "case_id",
+    answer: CASE_FIELD,
+    name: "case id",
+    what: "the record id of a PLP case",
+    valid: crate::import::is_record_id,
+    schema: || {
+        serde_json::json!({
+            "type": ["string", "null"],
+            "description": "The record id of the PLP case this record belongs to (the hidden answer plp.case, set when it was started from the case); null when it is linked to none.",
+            "pattern": crate::export::RECORD_ID_PATTERN,
+        })
+    },
+};
+
+/// The fields of a record linked to a case.
+const LINKED_EXPORT: [ExtraField; 2] = [crate::pga_form::FRAMEWORK_EXPORT, CASE_EXPORT];
+
+/// The PLP entry (PLP-1..3, s11-s12).
+pub const PLP_DEF: PlpDef = PlpDef {
+    id: FORM_ID,
+    rules: Some(rules),
+    extra: &[crate::pga_form::FRAMEWORK_EXPORT, SUBJECT_EXPORT],
+    link: None,
+};
+/// The reassessment (PLP-4, PLP-5, s12).
+pub const REVIEW_DEF: PlpDef = PlpDef {
+    id: REVIEW_FORM_ID,
+    rules: Some(review_rules),
+    extra: &LINKED_EXPORT,
+    link: Some(CASE_FIELD),
+};
+/// The closure (s13).
+pub const CLOSURE_DEF: PlpDef = PlpDef {
+    id: CLOSURE_FORM_ID,
+    rules: Some(closure_rules),
+    extra: &LINKED_EXPORT,
+    link: Some(CASE_FIELD),
+};
+/// The panel meeting.
+pub const PANEL_DEF: PlpDef = PlpDef {
+    id: PANEL_FORM_ID,
+    rules: Some(panel_rules),
+    extra: &LINKED_EXPORT,
+    link: Some(CASE_FIELD),
+};
+/// The submission to the FIMU (INT-1).
+pub const SUBMISSION_DEF: PlpDef = PlpDef {
+    id: SUBMISSION_FORM_ID,
+    rules: None,
+    extra: &LINKED_EXPORT,
+    link: Some(CASE_FIELD),
+};

@@ -405,10 +405,6 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
             "The model answer is not marked {TRAINING_MARKING}"
         )));
     }
-    sel.insert(
-        "protective_marking".into(),
-        crate::PROTECTIVE_MARKING.into(),
-    );
     if let Some(Value::Array(records)) = sel.get_mut("records") {
         for (i, r) in records.iter_mut().enumerate() {
             let Value::Object(r) = r else { continue };
@@ -418,10 +414,6 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
                     i + 1
                 )));
             }
-            r.insert(
-                "protective_marking".into(),
-                crate::PROTECTIVE_MARKING.into(),
-            );
         }
     }
     // Its records are finished as the story unfolds, after the scenario's today: they are read
@@ -434,7 +426,7 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
         .flatten()
         .filter_map(|r| crate::date::parse_iso(r.get("finished_on")?.as_str()?))
         .fold(today, NaiveDate::max);
-    let ctx = Context { today: last };
+    let ctx = Context::on(last).marked(TRAINING_MARKING);
     let imported = import::from_value(
         m,
         &[forms.pga, forms.plp, forms.review],
@@ -542,10 +534,8 @@ fn is_rule_id(s: &str) -> bool {
 /// expected value present in the model. Empty when the scenario can be taught.
 pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
     let mut out = Vec::new();
-    let pga_ctx = Context { today: s.today };
-    let later = Context {
-        today: s.today_after(true),
-    };
+    let pga_ctx = Context::on(s.today).marked(TRAINING_MARKING);
+    let later = Context::on(s.today_after(true)).marked(TRAINING_MARKING);
     let report = crate::validate::validate(forms.pga, &s.model.pga.answers, &pga_ctx);
     if let Some(i) = report.errors().next() {
         out.push(format!(
@@ -760,7 +750,7 @@ const NOT_DONE: &str = "Not recorded";
 /// answers (checkboxes) earns a mark per expected option chosen, less one per option chosen
 /// that the model did not (never below 0); every other point earns 1 or 0.
 pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> Debrief {
-    let ctx = Context { today: s.today };
+    let ctx = Context::on(s.today).marked(TRAINING_MARKING);
     let mut points = Vec::new();
     for p in &s.points {
         let schema = forms.of(p.part);
@@ -929,9 +919,7 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
         let goes = pga_form::fimu_submission(
             forms.pga,
             a,
-            &Context {
-                today: model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on),
-            },
+            &Context::on(model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on)).marked(TRAINING_MARKING),
         ) == Some(true);
         push(
             Part::Pga,
@@ -1051,9 +1039,7 @@ fn model_has(model: &Model, part: Part, field: &str) -> bool {
 /// The scenario as a file (authoring): what [`parse`] reads back. The model records are
 /// written exactly as their own exports, marked training.
 pub fn to_json(s: &Scenario, forms: &Forms) -> Value {
-    let ctx = Context {
-        today: s.today_after(true),
-    };
+    let ctx = Context::on(s.today_after(true)).marked(TRAINING_MARKING);
     let mut records: Vec<(&FormSchema, &Draft)> = vec![(forms.pga, &s.model.pga)];
     if let Some(p) = &s.model.plp {
         records.push((forms.plp, p));

@@ -46,7 +46,7 @@ const DIGEST_DAY: chrono::NaiveDate = chrono::NaiveDate::MAX;
 /// is dropped or rewritten here too, so a stored final record and the import of its export have
 /// the same digest (issue 16).
 pub fn digest(draft: &Draft, schema: &FormSchema) -> String {
-    let ctx = Context { today: DIGEST_DAY };
+    let ctx = Context::on(DIGEST_DAY);
     let mut bytes = Vec::new();
     feed(
         &mut bytes,

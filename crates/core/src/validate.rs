@@ -153,27 +153,20 @@ fn validate_fields(
             }
         }
     }
-    // The PGA's and PLP's rules need the whole record read as a typed Gateway or PlpCase
-    // (crate::pga_form, crate::plp_form).
-    #[cfg(feature = "pga")]
-    let extra = match schema.id.as_str() {
-        crate::pga_form::FORM_ID => crate::pga_form::rules_where(schema, answers, ctx, keep),
-        crate::plp_form::FORM_ID => crate::plp_form::rules(schema, answers, ctx),
-        crate::plp_form::REVIEW_FORM_ID => crate::plp_form::review_rules(schema, answers, ctx),
-        crate::plp_form::CLOSURE_FORM_ID => crate::plp_form::closure_rules(schema, answers, ctx),
-        crate::plp_form::PANEL_FORM_ID => crate::plp_form::panel_rules(schema, answers, ctx),
-        _ => Vec::new(),
-    };
-    #[cfg(feature = "pga")]
+    // The rules that need the whole record read at once (a PGA as a Gateway, a PLP case as a
+    // case): the form's own (`FormDef::rules`).
+    for issue in schema
+        .def
+        .rules(schema, answers, ctx, keep)
+        .into_iter()
+        .filter(|i| keep(&i.path))
     {
-        for issue in extra.into_iter().filter(|i| keep(&i.path)) {
-            let dup = issue.severity == Severity::Error
-                && issues
-                    .iter()
-                    .any(|i| i.path == issue.path && i.severity == Severity::Error);
-            if !dup {
-                issues.push(issue);
-            }
+        let dup = issue.severity == Severity::Error
+            && issues
+                .iter()
+                .any(|i| i.path == issue.path && i.severity == Severity::Error);
+        if !dup {
+            issues.push(issue);
         }
     }
     // Reading order (page, question; unknown fields last), then severity.

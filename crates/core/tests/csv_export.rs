@@ -8,9 +8,7 @@ use prevent_core::form::Context;
 use prevent_core::{nrf, Answer};
 
 fn ctx() -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
 }
 
 fn draft(id: &str, pairs: &[(&str, &str)]) -> Draft {

@@ -61,9 +61,7 @@ fn import(v: &Value) -> Result<Imported, import::ImportError> {
 }
 
 fn day(y: i32, m: u32, d: u32) -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 /// Removes the answer at `path` (`concerns.description`) from an export.
@@ -516,6 +514,7 @@ fn sec_4_identical_copy_is_already_here() {
             &[(d, Conflict::AlreadyHere, Resolution::Skip)],
             String::new,
             &h,
+            &[],
         )
         .unwrap();
         assert!(out.is_empty(), "{}", s.name);
@@ -754,7 +753,7 @@ fn sec_4_a_plp_case_brought_in_as_a_marked_copy_takes_its_linked_records_with_it
         (&got.records[0].draft, cs[0], Resolution::MarkedCopy),
         (&got.records[1].draft, cs[1], Resolution::Add),
     ];
-    let out = resolve_all(&chosen, || NEW_ID.to_string(), &h).unwrap();
+    let out = resolve_all(&chosen, || NEW_ID.to_string(), &h, &[prevent_core::plp_form::CASE_FIELD]).unwrap();
     assert_eq!(out[0].id, NEW_ID);
     assert_eq!(
         out[1].answers.text(prevent_core::plp_form::CASE_FIELD),

@@ -9,9 +9,7 @@ use prevent_core::validate::validate;
 use prevent_core::{export, nrf, Answer, Answers, DraftStatus};
 
 fn ctx() -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
 }
 
 fn pages(a: &Answers) -> Vec<String> {
@@ -203,7 +201,7 @@ fn export_json_has_stable_nested_fields_marking_and_warnings() {
     );
     assert_eq!(j["warnings"][0]["rule_id"], "REF-3");
     assert_eq!(
-        export::file_name(&d),
+        export::file_name(&d, prevent_core::PROTECTIVE_MARKING),
         "prevent-referral-NRF-20261128-3F2A9C1B.json"
     );
 }

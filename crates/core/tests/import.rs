@@ -185,14 +185,14 @@ fn rec_2_pages_passed_audit_trail_case_link_framework_and_subject_type_come_back
         "2027-06-30T08:00:00Z",
     );
     let at = "2027-06-30T08:01:00Z";
-    d.set_answer_at("referral.intent", Answer::Text("referral".into()), at);
+    d.set_answer_at(nrf, "referral.intent", Answer::Text("referral".into()), at);
     assert!(!d
         .continue_from(nrf, "referral-or-advice", &ctx)
         .has_errors());
-    d.set_answer_at("risk.immediate", Answer::Text("no".into()), at);
+    d.set_answer_at(nrf, "risk.immediate", Answer::Text("no".into()), at);
     assert!(!d.continue_from(nrf, "immediate-risk", &ctx).has_errors());
-    d.set_answer_at("subject.type", Answer::Text("individual".into()), at);
-    d.set_answer_at("subject.forename", Answer::Text("Alex".into()), at);
+    d.set_answer_at(nrf, "subject.type", Answer::Text("individual".into()), at);
+    d.set_answer_at(nrf, "subject.forename", Answer::Text("Alex".into()), at);
     assert!(!d.continue_from(nrf, "complex-needs", &ctx).has_errors());
     let pages = ["complex-needs", "immediate-risk", "referral-or-advice"];
     assert!(d.completed_pages.iter().eq(pages));
@@ -1034,6 +1034,7 @@ fn rec_4_a_plp_case_kept_as_a_copy_takes_its_linked_records_in_the_same_file_wit
         &chosen,
         || ids.next().unwrap_or_default().to_string(),
         &here,
+        &[CASE_FIELD],
     )
     .unwrap();
     let copy = &out[0].id;
@@ -1051,11 +1052,11 @@ fn rec_4_a_plp_case_kept_as_a_copy_takes_its_linked_records_in_the_same_file_wit
         .iter()
         .map(|(d, _, _)| (*d, Conflict::New, Resolution::Add))
         .collect();
-    let out = resolve_all(&alone, String::new, &Here::default()).unwrap();
+    let out = resolve_all(&alone, String::new, &Here::default(), &[CASE_FIELD]).unwrap();
     assert!(out[1..]
         .iter()
         .all(|d| d.answers.text(CASE_FIELD) == Some(records::CASE_ID)));
     // A choice that is not offered refuses the whole file.
     let bad = vec![(case, Conflict::SameFinal, Resolution::Replace)];
-    assert!(resolve_all(&bad, String::new, &here).is_err());
+    assert!(resolve_all(&bad, String::new, &here, &[CASE_FIELD]).is_err());
 }

@@ -11,9 +11,7 @@ use prevent_core::validate::{validate, validate_page, Report};
 use prevent_core::{nrf, pga_form, plp_form};
 
 fn ctx() -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
 }
 
 /// A small deterministic generator (no dependency, same answers on every run).

@@ -8,9 +8,7 @@ use prevent_core::validate::validate;
 use prevent_core::{Answers, Severity};
 
 fn ctx() -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
 }
 
 /// A complete, valid referral about a person.

@@ -25,9 +25,7 @@ fn d(s: &str) -> NaiveDate {
 
 /// The CTCO's today: a week after receipt, over Christmas.
 fn ctx() -> Context {
-    Context {
-        today: d("2026-12-30"),
-    }
+    Context::on(d("2026-12-30"))
 }
 
 fn schema() -> FormSchema {
@@ -248,10 +246,10 @@ fn check(cases: &[Case]) {
 fn draft_of(s: &FormSchema, id: &str, a: &Answers) -> Draft {
     let mut dr = Draft::new(s, id, "2026-12-22T09:00:00Z");
     if let Some(n) = a.get("case.ctco") {
-        dr.set_answer_at("case.ctco", n.clone(), "2026-12-22T09:00:01Z");
+        dr.set_answer_at(&s, "case.ctco", n.clone(), "2026-12-22T09:00:01Z");
     }
     for (k, v) in &a.0 {
-        dr.set_answer_at(k, v.clone(), "2026-12-22T09:01:00Z");
+        dr.set_answer_at(&s, k, v.clone(), "2026-12-22T09:01:00Z");
     }
     assert_eq!(&dr.answers, a);
     dr
@@ -304,13 +302,13 @@ fn pga_10_s8_each_of_the_five_decisions_is_valid_finishes_and_is_then_read_only(
 
         // PGA-10: once final, nothing changes: not the decision, not the DIF, not the audit.
         let before = dr.clone();
-        assert!(!dr.set_answer_at("decision.outcome", text("close"), "2026-12-31T09:00:00Z"));
-        assert!(!dr.set_answer_at(
+        assert!(!dr.set_answer_at(&s, "decision.outcome", text("close"), "2026-12-31T09:00:00Z"));
+        assert!(!dr.set_answer_at(&s, 
             "dif.engagement.grievance.finding",
             text("unknown"),
             "2026-12-31T09:00:01Z"
         ));
-        assert!(!dr.set_answer_at("supervisor.approved", text("no"), "2026-12-31T09:00:02Z"));
+        assert!(!dr.set_answer_at(&s, "supervisor.approved", text("no"), "2026-12-31T09:00:02Z"));
         assert!(!dr.set_answer("decision.rationale", text("")));
         assert!(dr.finish(&s, &ctx(), "2026-12-31T09:00:03Z").is_ok());
         assert_eq!(dr, before, "{o:?}: a finished PGA is read-only");
@@ -351,7 +349,7 @@ fn pga_10_s8_an_unsupervised_pga_cannot_be_finished_and_stays_editable() {
     );
     assert!(!dr.is_locked());
     assert!(dr.finished.is_none());
-    assert!(dr.set_answer_at(
+    assert!(dr.set_answer_at(&s, 
         "supervisor.name",
         text("Sam Sergeant"),
         "2026-12-30T16:01:00Z"
@@ -1954,24 +1952,24 @@ fn entry(at: &str, field: &str, by: &str, value: &str) -> AuditEntry {
 fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
     let s = schema();
     let mut dr = Draft::new(&s, "pga-audit", "2026-12-22T09:00:00Z");
-    assert!(dr.set_answer_at("case.reference", text("P"), "T01"));
-    assert!(dr.set_answer_at("case.ctco", text("Jo Case"), "T02"));
-    assert!(dr.set_answer_at("case.reference", text("PCM-2026"), "T03"));
-    assert!(dr.set_answer_at("case.reference", text("PCM-2026-0042"), "T04"));
+    assert!(dr.set_answer_at(&s, "case.reference", text("P"), "T01"));
+    assert!(dr.set_answer_at(&s, "case.ctco", text("Jo Case"), "T02"));
+    assert!(dr.set_answer_at(&s, "case.reference", text("PCM-2026"), "T03"));
+    assert!(dr.set_answer_at(&s, "case.reference", text("PCM-2026-0042"), "T04"));
     assert!(
-        !dr.set_answer_at("case.reference", text("PCM-2026-0042"), "T05"),
+        !dr.set_answer_at(&s, "case.reference", text("PCM-2026-0042"), "T05"),
         "unchanged"
     );
-    assert!(dr.set_answer_at(
+    assert!(dr.set_answer_at(&s, 
         "case.received",
         Answer::Date(prevent_core::answers::DateParts::new("22", "12", "2026")),
         "T06"
     ));
-    assert!(dr.set_answer_at("supervisor.approved", text("yes"), "T07"));
-    assert!(dr.set_answer_at("supervisor.name", text("Sam Sergeant"), "T08"));
-    assert!(dr.set_answer_at("supervisor.rank", text("constable"), "T09"));
-    assert!(dr.set_answer_at("supervisor.rank", text("sergeant-or-above"), "T10"));
-    assert!(dr.set_answer_at(
+    assert!(dr.set_answer_at(&s, "supervisor.approved", text("yes"), "T07"));
+    assert!(dr.set_answer_at(&s, "supervisor.name", text("Sam Sergeant"), "T08"));
+    assert!(dr.set_answer_at(&s, "supervisor.rank", text("constable"), "T09"));
+    assert!(dr.set_answer_at(&s, "supervisor.rank", text("sergeant-or-above"), "T10"));
+    assert!(dr.set_answer_at(&s, 
         "deconfliction.before",
         Answer::Choices(vec!["contact-referrer".into(), "biographical".into()]),
         "T11"
@@ -2010,14 +2008,14 @@ fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
     );
     assert_eq!(pga_form::author(&dr.answers, "decision.outcome"), "Jo Case");
     assert_eq!(
-        dr.author("dif.intent.harmful-objectives.finding"),
+        s.def.author(&dr.answers, "dif.intent.harmful-objectives.finding"),
         "Jo Case"
     );
 
     // Fill in the rest and finish: the last entry is the status, by the CTCO.
     let n = dr.audit.len();
     for (k, v) in valid(Keep).0 {
-        dr.set_answer_at(&k, v, "T20");
+        dr.set_answer_at(&s, &k, v, "T20");
     }
     assert!(dr.audit.len() > n);
     assert!(dr.audit[n..].iter().all(|e| e.at == "T20"));
@@ -2027,7 +2025,7 @@ fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
         Some(&entry("T30", "status", "Jo Case", "Finished"))
     );
     let len = dr.audit.len();
-    assert!(!dr.set_answer_at("assessment.summary", text("Changed"), "T31"));
+    assert!(!dr.set_answer_at(&s, "assessment.summary", text("Changed"), "T31"));
     assert_eq!(dr.audit.len(), len, "nothing is recorded once final");
     // The trail survives a save and reload.
     let json = serde_json::to_string(&dr).unwrap();
@@ -2046,10 +2044,10 @@ fn pga_10_s8_typing_your_own_name_is_one_audit_entry() {
         .iter()
         .enumerate()
     {
-        assert!(dr.set_answer_at("case.ctco", text(typed), &format!("T{i}")));
+        assert!(dr.set_answer_at(&s, "case.ctco", text(typed), &format!("T{i}")));
     }
     for (i, typed) in ["S", "Sa", "Sam"].iter().enumerate() {
-        assert!(dr.set_answer_at("supervisor.name", text(typed), &format!("U{i}")));
+        assert!(dr.set_answer_at(&s, "supervisor.name", text(typed), &format!("U{i}")));
     }
     assert_eq!(
         dr.audit,
@@ -2074,7 +2072,7 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     assert_eq!(saved.revision, 1);
     // In progress: changes are saved.
     let stale_tab = dr.clone();
-    assert!(dr.set_answer_at(
+    assert!(dr.set_answer_at(&s, 
         "assessment.summary",
         text("Updated"),
         "2026-12-29T10:01:00Z"

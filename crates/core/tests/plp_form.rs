@@ -13,9 +13,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn ctx() -> Context {
-    Context {
-        today: d("2027-01-08"),
-    }
+    Context::on(d("2027-01-08"))
 }
 
 /// A complete entry: after Information Gathering, escalation present (so High is suggested),
@@ -197,9 +195,7 @@ fn review() -> Answers {
 
 fn review_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     let s = plp_form::review_schema(&default_framework());
-    let c = Context {
-        today: d("2027-03-10"),
-    };
+    let c = Context::on(d("2027-03-10"));
     validate(&s, a, &c)
         .issues
         .into_iter()
@@ -281,9 +277,7 @@ fn closure() -> Answers {
 
 fn closure_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     let s = plp_form::closure_schema();
-    let c = Context {
-        today: d("2027-07-01"),
-    };
+    let c = Context::on(d("2027-07-01"));
     validate(&s, a, &c)
         .issues
         .into_iter()
@@ -426,7 +420,7 @@ fn submission() -> Answers {
 
 fn submission_issues(a: &Answers, today: &str) -> Vec<(Severity, String, String)> {
     let s = plp_form::submission_schema();
-    let ctx = Context { today: d(today) };
+    let ctx = Context::on(d(today));
     validate(&s, a, &ctx)
         .issues
         .into_iter()

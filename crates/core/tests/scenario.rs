@@ -318,7 +318,7 @@ fn sim_2_shipped_scenarios_cover_every_decision_area_subject_prompt_and_band() {
         && pga_form::fimu_submission(
             &w.pga,
             &s.model.pga.answers,
-            &prevent_core::form::Context { today: s.today }
+            &prevent_core::form::Context::on(s.today)
         ) == Some(false)));
     // A scenario with points on each of the three records.
     assert!(any(&|s| [Part::Pga, Part::Plp, Part::Review]
