@@ -13,6 +13,17 @@ pub mod services;
 pub mod state;
 
 use prevent_core::FormSchema;
+
+/// The protective marking of this app's records, screens and files: training material in the
+/// trainer's bundle (issue 7), OFFICIAL-SENSITIVE otherwise. Passed to the core in every
+/// `Context` (`services::clock::context`).
+pub fn marking() -> &'static str {
+    if cfg!(feature = "trainer") {
+        prevent_core::TRAINING_MARKING
+    } else {
+        prevent_core::PROTECTIVE_MARKING
+    }
+}
 use route::Form;
 use std::sync::OnceLock;
 

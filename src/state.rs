@@ -116,7 +116,7 @@ impl Reducible for Session {
                 let Some(d) = s.draft.as_mut() else {
                     return self;
                 };
-                if !d.set_answer_at(&path, value, &at) {
+                if !d.set_answer_at(schema, &path, value, &at) {
                     return self;
                 }
                 s.changes += 1;
@@ -139,7 +139,7 @@ impl Reducible for Session {
                     DateBox::Month => parts.month = value,
                     DateBox::Year => parts.year = value,
                 }
-                if !d.set_answer_at(&path, Answer::Date(parts), &at) {
+                if !d.set_answer_at(schema, &path, Answer::Date(parts), &at) {
                     return self;
                 }
                 s.changes += 1;

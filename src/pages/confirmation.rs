@@ -142,7 +142,11 @@ pub fn on_download_json(
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         let text = export::to_json_string(schema, &draft, &clock::context());
-        if let Err(why) = download(&export::file_name(&draft), "application/json", &text) {
+        if let Err(why) = download(
+            &export::file_name(&draft, crate::marking()),
+            "application/json",
+            &text,
+        ) {
             problem.set(Some(why));
         }
     })

@@ -133,7 +133,7 @@ pub fn Deadlines() -> Html {
                 download(
                     &ics::file_name(reference),
                     "text/calendar",
-                    &ics::to_ics(reference, &deadlines, &stamp),
+                    &ics::to_ics(reference, &deadlines, &stamp, crate::marking()),
                 )
                 .err()
             };

@@ -128,7 +128,8 @@ fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Resul
         .iter()
         .map(|(r, c, choice, _)| (&r.draft, *c, *choice))
         .collect();
-    let drafts = import::resolve_all(&chosen, new_id, &here).map_err(|e| e.to_string())?;
+    let links = prevent_core::form_def::link_fields(&known());
+    let drafts = import::resolve_all(&chosen, new_id, &here, &links).map_err(|e| e.to_string())?;
     let s = store();
     let now = clock::now();
     let mut undo: Vec<(String, Option<Envelope>)> = Vec::new();

@@ -186,7 +186,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             if let Err(why) = download(
                 &prevent_core::ics::file_name(&reference),
                 "text/calendar",
-                &prevent_core::ics::to_ics(&reference, &deadlines, &stamp),
+                &prevent_core::ics::to_ics(&reference, &deadlines, &stamp, crate::marking()),
             ) {
                 problem.set(Some(why));
             }

@@ -40,7 +40,7 @@ pub fn ics_stamp() -> String {
 
 /// The validation context for today.
 pub fn context() -> Context {
-    Context { today: today() }
+    Context::on(today()).marked(crate::marking())
 }
 
 /// An RFC 3339 timestamp shown in the user's local time, GOV.UK style:

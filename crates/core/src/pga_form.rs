@@ -18,11 +18,11 @@ use crate::form::{
     Check as RuleCheck, Choice, Condition, Context, FormSchema, Page, PageKind, Question,
     QuestionKind, Rule,
 };
+use crate::form_def::{Def, ExtraField, FormDef};
 use crate::pga::{
     self, AreaModel, Check, Decision, Deconfliction, Gateway, Officer, PreDeconflictionActivity,
     Rank, Subject, Unavailable, Visit, CHECKS,
 };
-use crate::form_def::{Def, ExtraField, FormDef};
 use crate::validate::Issue;
 use chrono::NaiveDate;
 
@@ -1301,4 +1301,3 @@ fn gateway_decision_schema() -> serde_json::Value {
         },
     })
 }
-

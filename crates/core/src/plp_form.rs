@@ -13,13 +13,13 @@ use crate::calendar::Calendar;
 use crate::deadline::{Band, Deadline};
 use crate::dif::Framework;
 use crate::form::{Check as RuleCheck, Context, FormSchema, Page, QuestionKind};
+use crate::form_def::{Def, ExtraField, FormDef};
 use crate::pga_form::{
     area, check_answers_page, choice, choice_hint, date_of, dif_issues, dif_page, dif_record,
     dif_rules, framework_of, hint, page, q, radios, rule, text, yes_no,
 };
 use crate::plp::{self, BandingInputs, EntryRoute, Suggestion};
 use crate::plp_case::{self, PlpCase, Review, Timeline};
-use crate::form_def::{Def, ExtraField, FormDef};
 use crate::validate::Issue;
 use chrono::NaiveDate;
 
@@ -903,7 +903,8 @@ impl FormDef for PlpDef {
         ctx: &Context,
         _keep: &dyn Fn(&str) -> bool,
     ) -> Vec<Issue> {
-        self.rules.map_or_else(Vec::new, |r| r(schema, answers, ctx))
+        self.rules
+            .map_or_else(Vec::new, |r| r(schema, answers, ctx))
     }
     fn extra_fields(&self) -> &'static [ExtraField] {
         self.extra

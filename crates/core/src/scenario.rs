@@ -919,7 +919,8 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
         let goes = pga_form::fimu_submission(
             forms.pga,
             a,
-            &Context::on(model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on)).marked(TRAINING_MARKING),
+            &Context::on(model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on))
+                .marked(TRAINING_MARKING),
         ) == Some(true);
         push(
             Part::Pga,

@@ -167,7 +167,12 @@ fn ics_has_one_all_day_event_per_deadline_with_stable_uids_and_a_reminder() {
         s36_decision_due(d("2026-12-14"), &cal),
     ];
     deadlines.extend(closed_case_reviews(d("2026-06-30"), &cal));
-    let text = ics::to_ics("CASE 12/345, Northtown; B", &deadlines, "20261128T143000Z", prevent_core::PROTECTIVE_MARKING);
+    let text = ics::to_ics(
+        "CASE 12/345, Northtown; B",
+        &deadlines,
+        "20261128T143000Z",
+        prevent_core::PROTECTIVE_MARKING,
+    );
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 4);
@@ -180,7 +185,12 @@ fn ics_has_one_all_day_event_per_deadline_with_stable_uids_and_a_reminder() {
     assert!(text.split("\r\n").all(|l| l.len() <= 75));
     assert!(!text.replace("\r\n", "").contains('\n'));
     // Re-exporting later gives the same UIDs (the calendar updates, not duplicates).
-    let again = ics::to_ics("CASE 12/345, Northtown; B", &deadlines, "20261201T090000Z", prevent_core::PROTECTIVE_MARKING);
+    let again = ics::to_ics(
+        "CASE 12/345, Northtown; B",
+        &deadlines,
+        "20261201T090000Z",
+        prevent_core::PROTECTIVE_MARKING,
+    );
     let uids = |t: &str| {
         t.lines()
             .filter(|l| l.starts_with("UID:"))

@@ -753,7 +753,13 @@ fn sec_4_a_plp_case_brought_in_as_a_marked_copy_takes_its_linked_records_with_it
         (&got.records[0].draft, cs[0], Resolution::MarkedCopy),
         (&got.records[1].draft, cs[1], Resolution::Add),
     ];
-    let out = resolve_all(&chosen, || NEW_ID.to_string(), &h, &[prevent_core::plp_form::CASE_FIELD]).unwrap();
+    let out = resolve_all(
+        &chosen,
+        || NEW_ID.to_string(),
+        &h,
+        &[prevent_core::plp_form::CASE_FIELD],
+    )
+    .unwrap();
     assert_eq!(out[0].id, NEW_ID);
     assert_eq!(
         out[1].answers.text(prevent_core::plp_form::CASE_FIELD),

@@ -302,13 +302,24 @@ fn pga_10_s8_each_of_the_five_decisions_is_valid_finishes_and_is_then_read_only(
 
         // PGA-10: once final, nothing changes: not the decision, not the DIF, not the audit.
         let before = dr.clone();
-        assert!(!dr.set_answer_at(&s, "decision.outcome", text("close"), "2026-12-31T09:00:00Z"));
-        assert!(!dr.set_answer_at(&s, 
+        assert!(!dr.set_answer_at(
+            &s,
+            "decision.outcome",
+            text("close"),
+            "2026-12-31T09:00:00Z"
+        ));
+        assert!(!dr.set_answer_at(
+            &s,
             "dif.engagement.grievance.finding",
             text("unknown"),
             "2026-12-31T09:00:01Z"
         ));
-        assert!(!dr.set_answer_at(&s, "supervisor.approved", text("no"), "2026-12-31T09:00:02Z"));
+        assert!(!dr.set_answer_at(
+            &s,
+            "supervisor.approved",
+            text("no"),
+            "2026-12-31T09:00:02Z"
+        ));
         assert!(!dr.set_answer("decision.rationale", text("")));
         assert!(dr.finish(&s, &ctx(), "2026-12-31T09:00:03Z").is_ok());
         assert_eq!(dr, before, "{o:?}: a finished PGA is read-only");
@@ -349,7 +360,8 @@ fn pga_10_s8_an_unsupervised_pga_cannot_be_finished_and_stays_editable() {
     );
     assert!(!dr.is_locked());
     assert!(dr.finished.is_none());
-    assert!(dr.set_answer_at(&s, 
+    assert!(dr.set_answer_at(
+        &s,
         "supervisor.name",
         text("Sam Sergeant"),
         "2026-12-30T16:01:00Z"
@@ -1960,7 +1972,8 @@ fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
         !dr.set_answer_at(&s, "case.reference", text("PCM-2026-0042"), "T05"),
         "unchanged"
     );
-    assert!(dr.set_answer_at(&s, 
+    assert!(dr.set_answer_at(
+        &s,
         "case.received",
         Answer::Date(prevent_core::answers::DateParts::new("22", "12", "2026")),
         "T06"
@@ -1969,7 +1982,8 @@ fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
     assert!(dr.set_answer_at(&s, "supervisor.name", text("Sam Sergeant"), "T08"));
     assert!(dr.set_answer_at(&s, "supervisor.rank", text("constable"), "T09"));
     assert!(dr.set_answer_at(&s, "supervisor.rank", text("sergeant-or-above"), "T10"));
-    assert!(dr.set_answer_at(&s, 
+    assert!(dr.set_answer_at(
+        &s,
         "deconfliction.before",
         Answer::Choices(vec!["contact-referrer".into(), "biographical".into()]),
         "T11"
@@ -2008,7 +2022,8 @@ fn pga_10_s8_the_audit_trail_records_what_when_and_who() {
     );
     assert_eq!(pga_form::author(&dr.answers, "decision.outcome"), "Jo Case");
     assert_eq!(
-        s.def.author(&dr.answers, "dif.intent.harmful-objectives.finding"),
+        s.def
+            .author(&dr.answers, "dif.intent.harmful-objectives.finding"),
         "Jo Case"
     );
 
@@ -2072,7 +2087,8 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     assert_eq!(saved.revision, 1);
     // In progress: changes are saved.
     let stale_tab = dr.clone();
-    assert!(dr.set_answer_at(&s, 
+    assert!(dr.set_answer_at(
+        &s,
         "assessment.summary",
         text("Updated"),
         "2026-12-29T10:01:00Z"
