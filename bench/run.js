@@ -205,7 +205,7 @@ async function timeList(page) {
 async function listAndCsv(page, context) {
   await thousandRecords(page, 999);
   // Cold: a new tab (its own session), unlocked, listing for the first time: every entry is
-  // opened and the tab's sealed list index is written (ARCHITECTURE.md, "The records list").
+  // opened and the tab's sealed list index is written (docs/decisions/0011-performance.md).
   const tab = await context.newPage();
   await tab.goto('/referral/start');
   await passGate(tab);

@@ -1,5 +1,5 @@
 'use strict';
-// Offline use (issue 9, item 3; ARCHITECTURE.md "Offline"; labels OFF-1..3 in
+// Offline use (issue 9, item 3; labels OFF-1..3 and how it is built in
 // docs/decisions/0007-offline.md): after one visit, each bundle's
 // service worker has cached its app shell, so with the network off the app loads, a referral
 // can be completed from start to finish, and the drafts are all there; a new build on the server

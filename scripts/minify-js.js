@@ -2,7 +2,7 @@
 // Part of the trunk post_build hook (called by csp-hash.js before it hashes anything): minify
 // the wasm-bindgen JS glue with terser (trunk's own minifier cannot parse it), then update the
 // file's Subresource Integrity hash in the page (index.html) so the browser still accepts it. Saves about
-// 2 kB of the gzipped download (ARCHITECTURE.md, "Download size").
+// 2 kB of the gzipped download (docs/size.md, "What costs bytes").
 
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Offline use (issue 9, ARCHITECTURE.md "Offline"): called by scripts/csp-hash.js at the end of
-// trunk's post_build hook, once the bundle's files are final (JS minified, CSP hashed). In the
-// staged bundle it writes
+// Offline use (issue 9, docs/decisions/0007-offline.md): called by scripts/csp-hash.js at the
+// end of trunk's post_build hook, once the bundle's files are final (JS minified, CSP hashed).
+// In the staged bundle it writes
 //   - manifest.webmanifest, the web app manifest (name, start URL and scope of the bundle);
 //   - sw.js, static/sw.template.js with the list of files to cache and a version: a hash of
 //     every one of them, so that any change to the build makes a new worker, and so a new cache;

@@ -308,7 +308,7 @@ fn training_banner(_: &crate::router::Navigator) -> Html {
 
 fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -> Html {
     if !route.in_this_bundle() {
-        // The other bundle's page: load it (ARCHITECTURE.md, "Two bundles").
+        // The other bundle's page: load it (docs/decisions/0009-bundles.md).
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(&route.to_path());
         }

@@ -28,8 +28,8 @@ use route::Form;
 use std::sync::OnceLock;
 
 /// The schema of a form. Each bundle builds only its own form's schema: the other form's
-/// pages are never rendered there (they load the other bundle; ARCHITECTURE.md, "Two
-/// bundles"), so asking for it gives this bundle's own.
+/// pages are never rendered there (they load the other bundle; docs/decisions/0009-bundles.md),
+/// so asking for it gives this bundle's own.
 pub fn schema(form: Form) -> &'static FormSchema {
     #[cfg(feature = "officer")]
     {

@@ -2,8 +2,8 @@
 //! is tested natively.
 
 /// The first segment of every officers' path: "officer", or "trainer" in the trainer's bundle,
-/// whose pages are the officers' own working on training records (issue 7; ARCHITECTURE.md,
-/// "The trainer's bundle").
+/// whose pages are the officers' own working on training records (issue 7;
+/// docs/decisions/0009-bundles.md, "The trainer's bundle").
 #[cfg(not(feature = "trainer"))]
 pub const OFFICER: &str = "officer";
 /// The first segment of every officers' path: the trainer's bundle's own.
@@ -245,7 +245,7 @@ impl Route {
     }
 
     /// True for the officers' pages, which live in the officers' bundle (`/officer/...`);
-    /// everything else is in the partners' bundle (ARCHITECTURE.md, "Two bundles").
+    /// everything else is in the partners' bundle (docs/decisions/0009-bundles.md).
     pub fn is_officer(&self) -> bool {
         self.to_path().starts_with(officer!(""))
     }

@@ -1,7 +1,7 @@
 //! A small router over the browser's History API: the current location in a context, a
 //! navigator that pushes, and `popstate` for the back and forward buttons. Written here instead
 //! of using yew-router because the app needs only this, and yew-router with its dependencies
-//! added about 10 kB (gzipped) to the download (ARCHITECTURE.md, "Download size").
+//! added about 10 kB (gzipped) to the download (docs/size.md, "What costs bytes").
 
 use crate::route::Route;
 use gloo::events::EventListener;

@@ -1,5 +1,5 @@
 // The offline cache (issue 9): a service worker per bundle, written into each build as sw.js by
-// scripts/offline.js, which fills in the three constants below. ARCHITECTURE.md, "Offline".
+// scripts/offline.js, which fills in the three constants below. docs/decisions/0007-offline.md.
 //
 // - It keeps the app shell only: the bundle's page, wasm, JS, CSS, icon, manifest and JSON
 //   Schemas. Never a record: drafts live in localStorage (encrypted), which it does not touch.

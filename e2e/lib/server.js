@@ -2,7 +2,7 @@
 'use strict';
 // A tiny static server for the built app (dist/), used by the end-to-end tests,
 // scripts/screenshot and scripts/serve: 127.0.0.1 only, correct MIME types, and
-// the SPA fallback of the two bundles (ARCHITECTURE.md, "Two bundles"): a path
+// the SPA fallback of the two bundles (docs/decisions/0009-bundles.md): a path
 // without a file extension and without a file behind it gets
 //   - dist/officer/index.html if it is /officer or starts with /officer/
 //     (the officers' bundle, built with --public-url /officer/);

@@ -1,7 +1,7 @@
 //! GOV.UK back link: at the top of a question page, above the main content, to the previous page.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

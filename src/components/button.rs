@@ -2,8 +2,8 @@
 //! warning (red, destructive actions); a start button with an arrow; and the button group that
 //! lays buttons and a link side by side.
 //!
-//! Plain functions rather than `#[component]`s (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! Plain functions rather than `#[component]`s (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

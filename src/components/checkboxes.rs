@@ -2,8 +2,8 @@
 //! the whole new selection in item order. An item can carry a conditional reveal shown while it
 //! is checked; its checkbox then has `aria-controls` and `aria-expanded`.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 //! user's own to autofill, and is kept out of form restoration (DESIGN.md, "Security model";
 //! issue 16).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

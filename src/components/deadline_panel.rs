@@ -2,8 +2,8 @@
 //! and policy section. The status line is a polite live region, so a screen reader hears it
 //! when it changes (a date typed, a holiday added).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

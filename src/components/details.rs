@@ -1,7 +1,7 @@
 //! GOV.UK details: a native `<details>` that hides help most users do not need.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! GOV.UK error message: the red message above a field in error. It starts with a visually
 //! hidden "Error:" so that a screen reader announces it as an error, not as a hint.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

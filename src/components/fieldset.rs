@@ -1,8 +1,8 @@
 //! GOV.UK fieldset: groups related controls (radios, checkboxes, the parts of a date) under a
 //! `<legend>`, which may be the page heading.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

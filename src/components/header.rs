@@ -1,8 +1,8 @@
 //! The service header: the service name and an optional navigation menu, on a dark bar. It is
 //! our own (no crown, no GOV.UK logo): this is not a GOV.UK service.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

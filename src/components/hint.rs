@@ -1,7 +1,7 @@
 //! GOV.UK hint: secondary text under a label or legend, referenced by `aria-describedby`.
 //!
 //! A plain function rather than a `#[component]`: it has no state, and each Yew component type
-//! adds several kB of generic code to the download (see ARCHITECTURE.md, "Download size").
+//! adds several kB of generic code to the download (see docs/size.md, "What costs bytes").
 
 use yew::prelude::*;
 

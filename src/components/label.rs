@@ -1,8 +1,8 @@
 //! GOV.UK label: the `<label for=…>` of a text input, textarea or select, optionally the page's
 //! heading (a question page whose only question is this field).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

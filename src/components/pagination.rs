@@ -3,8 +3,8 @@
 //! Which page numbers to show is `prevent_core::records::page_links`. Without govuk-frontend's
 //! arrow icons (their SVG is download for decoration; the words say it).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

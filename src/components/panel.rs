@@ -1,8 +1,8 @@
 //! GOV.UK confirmation panel: the green box at the top of a confirmation page ("Referral
 //! complete", with the reference).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

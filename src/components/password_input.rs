@@ -16,7 +16,7 @@
 //!   (field, announcement, button) and look, without a second copy of the text input's markup
 //!   in the download.
 //!
-//! A plain function rather than a `#[component]` (ARCHITECTURE.md, "Download size"): as
+//! A plain function rather than a `#[component]` (docs/size.md, "What costs bytes"): as
 //! govuk-frontend's script does, the button changes the elements themselves (the field's type,
 //! its own text and name, the announcement). The markup it renders never changes, so a new
 //! render leaves them as the button set them, and a field drawn afresh starts hidden.

@@ -2,8 +2,8 @@
 //! paper too. The stylesheet repeats "OFFICIAL-SENSITIVE" in the top and bottom margin of every
 //! printed page (`@page`), and "TRAINING — FICTIONAL" as well while a training marking is shown.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

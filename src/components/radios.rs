@@ -8,8 +8,8 @@
 //! where ARIA allows it, do get `aria-expanded`. The reveal follows its radio directly, so
 //! a screen reader reaches it next whatever the attribute.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -2,8 +2,8 @@
 //! to the main content. A click focuses the target itself (giving it `tabindex="-1"` if it needs
 //! one) instead of changing the URL fragment, which a router may own.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

@@ -1,8 +1,8 @@
 //! GOV.UK summary list (a `<dl>` of key, value and an optional "Change" link, as on a check
 //! your answers page) and the summary card that titles one.
 //!
-//! Plain functions rather than `#[component]`s (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! Plain functions rather than `#[component]`s (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

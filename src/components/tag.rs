@@ -1,7 +1,7 @@
 //! GOV.UK tag: a short status label ("In progress", "Overdue") in a coloured box.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! GOV.UK task list: the sections of a long form with the status of each. A task that can be
 //! started is a link covering its whole row, described by its hint and status.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

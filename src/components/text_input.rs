@@ -1,8 +1,8 @@
 //! GOV.UK text input: label, optional hint and error message, and one controlled `<input>`
 //! whose `aria-describedby` names the hint and error that are shown.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -7,8 +7,8 @@
 //! Colours never carry meaning alone: each stretch is labelled with its band, each marker's
 //! shape names its kind (legend below), and overdue items say "Overdue" in the table.
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use chrono::NaiveDate;
 use prevent_core::deadline::Band;

@@ -1,8 +1,8 @@
 //! GOV.UK warning text: a bold sentence with a round "!" icon for something the user must not
 //! miss (for example: call 999 if there is an immediate risk of harm).
 //!
-//! A plain function rather than a `#[component]` (no state; see ARCHITECTURE.md, "Download
-//! size").
+//! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
+//! bytes").
 
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 //! that encrypts it (change it: everything is encrypted again, all or nothing), how long the
 //! toolkit waits before locking itself, and wiping everything the toolkit keeps here (the
 //! passphrase too), after a confirmation. A hook returning markup rather than
-//! a component (each component type costs download; ARCHITECTURE.md).
+//! a component (each component type costs download; docs/size.md).
 
 use crate::components::*;
 use wasm_bindgen_futures::JsFuture;

@@ -19,7 +19,7 @@ enum Outcome {
 }
 
 /// The framework section of the settings page. A hook that returns its markup rather than a
-/// component of its own (each component type costs download; see ARCHITECTURE.md).
+/// component of its own (each component type costs download; see docs/size.md).
 #[hook]
 pub fn use_framework_settings() -> Html {
     let outcome = use_state(|| Outcome::None);

@@ -7,7 +7,7 @@ use crate::router::Navigator;
 use yew::prelude::*;
 
 /// The home page. A plain function (the shell passes the navigator and sets the title; see
-/// ARCHITECTURE.md, "Download size").
+/// docs/size.md, "What costs bytes").
 pub fn view(navigator: &Navigator) -> Html {
     let start = nav::href(&Route::FormStart {
         form: Form::Referral,

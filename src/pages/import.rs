@@ -8,7 +8,7 @@
 //! "already here"; one deleted here (its tombstone) comes back only as it was, or else as a
 //! marked copy in progress. Then every record is saved, or, if storage fails half way, the
 //! ones saved are taken back out. A hook returning markup rather than a component (each
-//! component type costs download; ARCHITECTURE.md).
+//! component type costs download; docs/size.md).
 
 use crate::components::*;
 use crate::route::Form;

@@ -1,5 +1,5 @@
-//! Page not found. A plain function rather than a `#[component]` (ARCHITECTURE.md, "Download
-//! size": each component type costs about 0.55 kB gz): it sets the document title as it renders
+//! Page not found. A plain function rather than a `#[component]` (docs/size.md, "What costs
+//! bytes": each component type costs about 0.55 kB gz): it sets the document title as it renders
 //! instead of through `use_title`'s effect, to the same text.
 
 use crate::nav;

@@ -5,7 +5,7 @@
 //! this only renders it.
 //!
 //! Only the officers' bundle has it: in the partners' bundle these functions do nothing, so no
-//! PGA code is downloaded by partners (ARCHITECTURE.md, "Two bundles").
+//! PGA code is downloaded by partners (docs/decisions/0009-bundles.md).
 
 #[cfg(feature = "officer")]
 pub use officer::*;

@@ -31,7 +31,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     let problem = use_state(|| None::<String>);
     let schema = crate::plp();
     // One page type for the case and for its recorded reassessments, closure and panels (each
-    // component type costs download; see ARCHITECTURE.md).
+    // component type costs download; see docs/size.md).
     let kind = session
         .draft
         .as_ref()

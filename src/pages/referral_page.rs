@@ -1,5 +1,5 @@
 //! A page of a referral, by its id: a question page or check your answers. Plain functions
-//! rather than a component (see ARCHITECTURE.md, "Download size").
+//! rather than a component (see docs/size.md, "What costs bytes").
 
 use super::{CheckAnswers, QuestionPage};
 use crate::nav;
@@ -20,7 +20,8 @@ pub fn view(form: Form, id: &str, page: &str, navigator: &Navigator) -> Html {
 }
 
 /// What a page of a finished referral shows instead of its questions: a finished referral is
-/// read-only (PGA-10's principle applied to referrals; ARCHITECTURE.md, Decisions).
+/// read-only (PGA-10's principle applied to referrals;
+/// docs/decisions/0010-referral-and-records.md).
 pub fn finished_notice(form: Form, id: &str, navigator: &Navigator) -> Html {
     let done = nav::href(&Route::FormDone {
         form,

@@ -1,5 +1,6 @@
-//! Offline use (issue 9; ARCHITECTURE.md, "Offline"): registers this bundle's service worker,
-//! which `scripts/offline.js` writes into each build as `sw.js` (from `static/sw.template.js`).
+//! Offline use (issue 9; docs/decisions/0007-offline.md): registers this bundle's service
+//! worker, which `scripts/offline.js` writes into each build as `sw.js` (from
+//! `static/sw.template.js`).
 //! It caches the app shell only, never a record, so that after one visit the app loads with
 //! the network off. Drafts stay where they are (localStorage, encrypted), so an update, which
 //! the worker picks up on the next load, never touches them.

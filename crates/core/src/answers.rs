@@ -21,7 +21,7 @@ pub enum Answer {
 /// Reads an [`Answer`] as `#[serde(untagged)]` did (a string is text, an array of strings the
 /// choices, an object the date parts; anything else is refused), but from the JSON directly:
 /// the derived untagged reader buffers every value first (serde's `Content`), and that
-/// machinery cost 2.0 kB gz in the partners' wasm (ARCHITECTURE.md, "Download size").
+/// machinery cost 2.0 kB gz in the partners' wasm (docs/size.md, "What costs bytes").
 struct AnswerVisitor;
 
 impl<'de> serde::de::Visitor<'de> for AnswerVisitor {

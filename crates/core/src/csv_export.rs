@@ -13,7 +13,7 @@
 //! Written here rather than with the `csv` crate: its writer cost 19 kB gzipped of download
 //! (its `io::Write` and error machinery) for what is [`field`]'s few lines. The tests read every
 //! file back with the `csv` crate's reader, so the quoting is checked by an independent
-//! implementation (ARCHITECTURE.md, "Download size").
+//! implementation (docs/size.md, "What costs bytes").
 
 use crate::answers::Answer;
 use crate::date;

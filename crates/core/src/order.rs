@@ -1,7 +1,7 @@
 //! One sort for the whole app. Every `sort_by_key` on a new element type or key makes the
 //! compiler build another copy of the standard library's stable sort (about 3.5 kB of
 //! WebAssembly each; there were ten in the officers' bundle). Ranking items by an `i64` and
-//! sorting the ranks instead shares one copy (ARCHITECTURE.md, "Download size").
+//! sorting the ranks instead shares one copy (docs/size.md, "What costs bytes").
 
 use chrono::{Datelike, NaiveDate};
 
