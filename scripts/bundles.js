@@ -7,7 +7,8 @@
 //
 // A bundle's fields:
 //   name        short id: [a-z][a-z0-9-]*; names the service worker's cache (pct-<name>-…) and logs
-//   html        its trunk page at the repository root (index.html, officer.html, …)
+//   html        its trunk page, relative to the repository root (index.html, officer.html, or
+//               e.g. apps/officers/index.html)
 //   dist        where scripts/build puts it: "dist" for the bundle at "/", else "dist" + its base
 //   base        the public URL it is served under: "/" or "/<segment>/"; every path under
 //               /<segment> (and /<segment> itself) is one of its routes, any other path the root's
@@ -34,7 +35,7 @@ const FILE = path.join(ROOT, 'bundles.json');
 
 /** Keys of a bundle's `cargo` field and the attribute of trunk's rust <link> each one sets. */
 const CARGO_ATTRS = {
-  package_dir: 'href', // the package's folder (or its Cargo.toml), relative to the page
+  package_dir: 'href', // the package's folder, relative to the repository root (the page gets it relative to itself)
   bin: 'data-bin',
   features: 'data-cargo-features', // comma-separated
   no_default_features: 'data-cargo-no-default-features', // true: the attribute without a value
@@ -56,7 +57,9 @@ function checkEntry(b, i) {
   for (const k of Object.keys(b)) if (!known.includes(k)) fail(`${where}: unknown field "${k}" (fields: ${known.join(', ')})`);
   for (const k of known) if (!(k in b)) fail(`${where}: no "${k}"`);
   if (typeof b.name !== 'string' || !NAME.test(b.name)) fail(`${where}: name must match ${NAME}`);
-  if (typeof b.html !== 'string' || !/^[a-z][a-z0-9-]*\.html$/.test(b.html)) fail(`${where}: html must be a page at the repository root, like officer.html`);
+  if (typeof b.html !== 'string' || !/^[a-z0-9][a-z0-9_./-]*\.html$/.test(b.html) || b.html.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) {
+    fail(`${where}: html must be a page's path relative to the repository root, like officer.html or apps/officers/index.html`);
+  }
   if (typeof b.base !== 'string' || !BASE.test(b.base)) fail(`${where}: base must be "/" or "/<segment>/" (${JSON.stringify(b.base)})`);
   const dist = b.base === '/' ? 'dist' : `dist${b.base.slice(0, -1)}`;
   if (b.dist !== dist) fail(`${where}: dist must be "${dist}", the folder of its base inside dist/ (the servers map a URL to the folder of the same name), not ${JSON.stringify(b.dist)}`);
@@ -136,12 +139,20 @@ function rustLink(html, what) {
   return { tag: tags[0], attrs: attrsOf(tags[0]) };
 }
 
-/** What the page's rust <link> builds, as a `cargo` value ({bin, features, …}). */
-function cargoOfPage(html, what) {
+/** A path relative to the repository root, as the page `html` (also root-relative) must write it. */
+function fromPage(html, rootRelative) {
+  return path.posix.relative(path.posix.dirname(html), rootRelative) || '.';
+}
+
+/** What the page `html` (its text `text`) builds, as a `cargo` value ({bin, features, …}). */
+function cargoOfPage(text, html) {
   const out = {};
-  for (const [name, value] of rustLink(html, what).attrs) {
+  for (const [name, value] of rustLink(text, html).attrs) {
     const key = Object.keys(CARGO_ATTRS).find((k) => CARGO_ATTRS[k] === name);
-    if (key) out[key] = key === 'no_default_features' ? true : value;
+    if (!key) continue;
+    if (key === 'no_default_features') out[key] = true;
+    else if (key === 'package_dir') out[key] = path.posix.normalize(path.posix.join(path.posix.dirname(html), value));
+    else out[key] = value;
   }
   return out;
 }
@@ -153,10 +164,14 @@ function titleOf(html, what) {
   return titles[0][1];
 }
 
-/** `template` (the root bundle's page) as `bundle`'s page: its title and its cargo attributes. */
-function renderPage(template, bundle, what = 'the template page') {
-  titleOf(template, what);
-  const { tag, attrs } = rustLink(template, what);
+/**
+ * `template` (the page `templateHtml`, the root bundle's) as `bundle`'s page: its title, its cargo
+ * attributes, and, should its page sit in another folder, the other trunk links' hrefs (CSS,
+ * icon, schemas) written relative to it.
+ */
+function renderPage(template, templateHtml, bundle) {
+  titleOf(template, templateHtml);
+  const { tag, attrs } = rustLink(template, templateHtml);
   const isBuild = ([name]) => Object.values(CARGO_ATTRS).includes(name);
   const first = attrs.findIndex(isBuild);
   const rest = attrs.filter((a) => !isBuild(a));
@@ -164,10 +179,20 @@ function renderPage(template, bundle, what = 'the template page') {
   const at = first >= 0 ? first : attrs.findIndex(([name]) => name.toLowerCase() === 'rel') + 1;
   const build = Object.keys(CARGO_ATTRS)
     .filter((k) => k in bundle.cargo)
-    .map((k) => [CARGO_ATTRS[k], bundle.cargo[k] === true ? null : bundle.cargo[k]]);
+    .map((k) => {
+      const v = bundle.cargo[k];
+      return [CARGO_ATTRS[k], v === true ? null : k === 'package_dir' ? fromPage(bundle.html, v) : v];
+    });
   const all = [...rest.slice(0, at), ...build, ...rest.slice(at)];
   const newTag = `<link${all.map(([n, v]) => (v === null ? ` ${n}` : ` ${n}="${v}"`)).join('')}>`;
-  return template.replace(/<title>[^<]*<\/title>/i, () => `<title>${bundle.title}</title>`).replace(tag, () => newTag);
+  const moved = path.posix.dirname(templateHtml) !== path.posix.dirname(bundle.html);
+  return template
+    .replace(/<title>[^<]*<\/title>/i, () => `<title>${bundle.title}</title>`)
+    .replace(tag, () => newTag)
+    .replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/gi, (link) => {
+      if (!moved || link === newTag) return link;
+      return link.replace(/(\shref=")([^"]*)(")/i, (_, a, href, b) => `${a}${fromPage(bundle.html, path.posix.join(path.posix.dirname(templateHtml), href))}${b}`);
+    });
 }
 
 /**
@@ -183,7 +208,7 @@ function checkPages(bundles, { write = false, root = ROOT } = {}) {
   const wrong = [];
   for (const b of bundles) {
     const file = path.join(root, b.html);
-    const expected = renderPage(template, b, top.html);
+    const expected = renderPage(template, top.html, b);
     if (write && b !== top) fs.writeFileSync(file, expected);
     const actual = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     if (actual !== expected) wrong.push({ bundle: b, file, expected, actual });
