@@ -122,7 +122,8 @@ function bundleForDist(bundles, dir, root = ROOT) {
 
 // --- the HTML pages ----------------------------------------------------------------------
 // Every page is the root bundle's page (index.html) with two differences, both from the list:
-// its <title>, and the build-selecting attributes (CARGO_ATTRS) of its rust <link>.
+// its <title>, and the build-selecting attributes (CARGO_ATTRS) of its rust <link>; a page in
+// another folder (apps/officers/index.html) also has its trunk links' hrefs relative to it.
 
 const RUST_LINK = /<link\b[^>]*\brel=["']?rust\b[^>]*>/gi;
 const ATTR = /\s([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
