@@ -236,8 +236,8 @@ async function listAndCsv(page, context) {
   const browser = await launchBrowser();
   const rows = [];
   try {
-    for (const [name, dir] of [['partners', dist], ['officers', path.join(dist, 'officer')], ['trainer', path.join(dist, 'trainer')]]) {
-      const d = download(dir);
+    for (const { name, sub } of require('../scripts/bundles').load()) {
+      const d = download(path.join(dist, sub));
       rows.push([`initial download, ${name}`, `${(d.raw / 1024).toFixed(1)} kB raw, ${(d.gzip / 1024).toFixed(1)} kB gzip`, '', name === 'trainer' ? '' : '≤ 150 kB gzip']);
     }
     const fq = await repeat(browser, server.url, firstQuestion);

@@ -21,7 +21,7 @@ const http = require('node:http');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { spawn, execFileSync } = require('node:child_process');
-const { ROOT, DEFAULT_DIST } = require('./lib/server');
+const { ROOT, DEFAULT_DIST, BUNDLES } = require('./lib/server');
 const { launchBrowser, newGuardedPage } = require('./lib/browser');
 const { passGate } = require('./lib/vault');
 
@@ -189,17 +189,14 @@ async function startNginx(prefix) {
 test('scripts/nginx-conf refuses a loose, stale or mismatched policy', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptk-nginx-conf-'));
   try {
-    const pages = {
-      partners: fs.readFileSync(path.join(DEFAULT_DIST, 'index.html'), 'utf8'),
-      officers: fs.readFileSync(path.join(DEFAULT_DIST, 'officer', 'index.html'), 'utf8'),
-      trainer: fs.readFileSync(path.join(DEFAULT_DIST, 'trainer', 'index.html'), 'utf8'),
-    };
+    // Every bundle's built page (bundles.json), by name.
+    const pages = Object.fromEntries(BUNDLES.map((b) => [b.name, fs.readFileSync(path.join(DEFAULT_DIST, b.sub, 'index.html'), 'utf8')]));
     const run = (partners, officers, trainer = pages.trainer) => {
-      fs.mkdirSync(path.join(tmp, 'officer'), { recursive: true });
-      fs.mkdirSync(path.join(tmp, 'trainer'), { recursive: true });
-      fs.writeFileSync(path.join(tmp, 'index.html'), partners);
-      fs.writeFileSync(path.join(tmp, 'officer', 'index.html'), officers);
-      fs.writeFileSync(path.join(tmp, 'trainer', 'index.html'), trainer);
+      const spoilt = { ...pages, partners, officers, trainer };
+      for (const b of BUNDLES) {
+        fs.mkdirSync(path.join(tmp, b.sub), { recursive: true });
+        fs.writeFileSync(path.join(tmp, b.sub, 'index.html'), spoilt[b.name]);
+      }
       try {
         execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'nginx-conf.js'), '--check', '--dist', tmp], { stdio: 'pipe' });
         return null;
@@ -236,15 +233,16 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
   let server;
   let browser;
   let prefix;
+  // Every bundle of bundles.json, by name; the three the routes below name.
+  const all = {};
   let partners;
   let officers;
   let trainer;
 
   before(async () => {
     assert.ok(NGINX, 'nginx not found: CI=true, so scripts/setup should have installed Debian\'s nginx (apt-get install nginx)');
-    partners = bundle(DEFAULT_DIST, '/');
-    officers = bundle(path.join(DEFAULT_DIST, 'officer'), '/officer/');
-    trainer = bundle(path.join(DEFAULT_DIST, 'trainer'), '/trainer/');
+    for (const b of BUNDLES) all[b.name] = bundle(path.join(DEFAULT_DIST, b.sub), b.base);
+    ({ partners, officers, trainer } = all);
     prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ptk-nginx-'));
     server = await startNginx(prefix);
     browser = await launchBrowser();
@@ -266,13 +264,11 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
     ['/trainer', 'trainer'],
     ['/trainer/scenario/remarks-in-the-canteen', 'trainer'],
   ];
-  const bundleOf = (name) => ({ partners, officers, trainer })[name];
+  const bundleOf = (name) => all[name];
 
   test('the rendered config carries each bundle\'s policy and passes nginx -t', () => {
     const site = fs.readFileSync(path.join(prefix, 'prevent-toolkit.conf'), 'utf8');
-    assert.ok(site.includes(`"${partners.csp}"`), 'the partners\' policy is not in the rendered site');
-    assert.ok(site.includes(`"${officers.csp}"`), 'the officers\' policy is not in the rendered site');
-    assert.ok(site.includes(`"${trainer.csp}"`), 'the trainer\'s policy is not in the rendered site');
+    for (const b of BUNDLES) assert.ok(site.includes(`"${all[b.name].csp}"`), `the ${b.name} bundle's policy is not in the rendered site`);
     assert.doesNotMatch(site, /@[A-Z_]+@/, 'a placeholder was left in the rendered site');
     // The two bundles' loaders import different paths, so their hashes (and policies) differ.
     assert.notEqual(partners.csp, officers.csp);
@@ -295,11 +291,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
   });
 
   test('assets: .wasm as application/wasm, gzip, hashed names cached for a year, a missing asset is a 404', async () => {
-    for (const [name, b] of [
-      ['partners', partners],
-      ['officers', officers],
-      ['trainer', trainer],
-    ]) {
+    for (const [name, b] of Object.entries(all)) {
       const types = [
         [b.wasm, 'application/wasm', IMMUTABLE],
         [b.js, /^application\/javascript|^text\/javascript/, IMMUTABLE],
@@ -331,11 +323,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
   });
 
   test('OFF-3: each bundle\'s service worker and manifest are revalidated, and every file it caches is served', async () => {
-    for (const [name, prefix] of [
-      ['partners', '/'],
-      ['officers', '/officer/'],
-      ['trainer', '/trainer/'],
-    ]) {
+    for (const { name, base: prefix } of BUNDLES) {
       const sw = await request(server.url, `${prefix}sw.js`);
       assert.equal(sw.status, 200, `${name}: ${prefix}sw.js`);
       assert.match(sw.headers['content-type'], /^(application|text)\/javascript/, `${name}: sw.js type`);

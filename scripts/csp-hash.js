@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml): allow trunk's inline wasm loader
-// <script> under the strict Content-Security-Policy of the page (index.html, officer.html) by adding
+// <script> under the strict Content-Security-Policy of the page (each bundle's, bundles.json) by adding
 // the sha256 of each inline <script> to script-src (and of each inline
 // <style>, if any, to style-src). Fails the build when the page has no CSP
 // meta tag, or uses inline event handlers / style attributes (they would

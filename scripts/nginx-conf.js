@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Render the nginx site for the built app (deploy/nginx/prevent-toolkit.conf.in) with the
-// Content-Security-Policy of the build in dist/, after checking both bundles' policies.
+// Content-Security-Policy of the build in dist/, after checking every bundle's policy.
 // Run through scripts/nginx-conf (see there for the options); README.md, "Deploying".
+// The bundles, their bases and folders, are bundles.json's: the template's per-bundle parts
+// (@CSP_MAP@, @SW_ALLOWED_MAP@, @BUNDLE_LOCATIONS@) are written from it.
 //
-// The policy is read from each bundle's built page (dist/index.html, dist/officer/index.html):
+// The policy is read from each bundle's built page (dist/index.html, dist/officer/index.html, …):
 // the <meta http-equiv="Content-Security-Policy"> that scripts/csp-hash.js completed with the
 // sha256 of trunk's inline loader script. The header nginx sends is that policy plus
 // frame-ancestors 'none' (which a <meta> policy cannot carry). Each bundle keeps its own policy
@@ -13,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
+const bundles = require('./bundles');
 
 const ROOT = path.resolve(__dirname, '..');
 const TEMPLATE = path.join(ROOT, 'deploy', 'nginx', 'prevent-toolkit.conf.in');
@@ -118,36 +121,68 @@ function checkPolicy(policy, html, file) {
   return directives;
 }
 
-/** The three bundles' policies, checked: {partners, officers, trainer} each {file, policy, hashes}. */
-function readPolicies(dist) {
+/** Every bundle's policy (bundles.json), checked: {<name>: {file, policy, hashes, shape}}. */
+function readPolicies(dist, list = bundles.load()) {
   const out = {};
-  for (const [name, rel] of [
-    ['partners', 'index.html'],
-    ['officers', path.join('officer', 'index.html')],
-    ['trainer', path.join('trainer', 'index.html')],
-  ]) {
-    const file = path.join(dist, rel);
+  for (const b of list) {
+    const file = path.join(dist, b.sub, 'index.html');
     if (!fs.existsSync(file)) fail(`${show(file)} not found: build the app first (bash scripts/build)`);
     const html = fs.readFileSync(file, 'utf8');
     const policy = metaPolicy(html, file);
     const directives = checkPolicy(policy, html, file);
-    out[name] = {
+    out[b.name] = {
       file,
       policy: directives.map((d) => d.join(' ')).join('; '),
       hashes: directives.flatMap((d) => d.slice(1)).filter((s) => HASH.test(s)),
-      // The same policy with its hashes taken out: the two bundles must agree on it.
+      // The same policy with its hashes taken out: every bundle must agree on it.
       shape: directives.map((d) => d.filter((s) => !HASH.test(s)).join(' ')).join('; '),
     };
   }
-  for (const other of ['officers', 'trainer']) {
-    if (out.partners.shape !== out[other].shape) {
+  const [first, ...others] = list;
+  for (const b of others) {
+    if (out[first.name].shape !== out[b.name].shape) {
       fail(
-        `the bundles' policies differ in more than their hashes (keep index.html, officer.html and trainer.html the same):\n` +
-          `  partners: ${out.partners.shape}\n  ${other}: ${out[other].shape}`,
+        `the bundles' policies differ in more than their hashes (keep ${list.map((x) => x.html).join(', ')} the same: node scripts/bundles.js pages):\n` +
+          `  ${first.name}: ${out[first.name].shape}\n  ${b.name}: ${out[b.name].shape}`,
       );
     }
   }
   return out;
+}
+
+/** Pad `key` so the values of a map line up. */
+const column = (key, width) => key.padEnd(width + 2);
+
+/**
+ * The per-bundle parts of the site, from bundles.json: the CSP map's lines (each bundle's
+ * policy plus frame-ancestors), the Service-Worker-Allowed map's lines, and the locations that
+ * send a route under a bundle's base to its page. The bundle at / is the maps' default and the
+ * template's `location /`.
+ */
+function bundleParts(list, policies) {
+  const others = list.filter((b) => b.prefix);
+  const csp = (b) => `"${policies[b.name].policy}; frame-ancestors 'none'";`;
+  const cspKeys = others.map((b) => `"~^${b.prefix}(/|$)"`);
+  const cspWidth = Math.max('default'.length, ...cspKeys.map((k) => k.length));
+  const swKeys = others.map((b) => `"${b.base}sw.js"`);
+  const swWidth = Math.max('default'.length, ...swKeys.map((k) => k.length));
+  return {
+    CSP_MAP: [...others.map((b, i) => `    ${column(cspKeys[i], cspWidth)}${csp(b)}`), `    ${column('default', cspWidth)}${csp(list[0])}`].join('\n'),
+    SW_ALLOWED_MAP: [...others.map((b, i) => `    ${column(swKeys[i], swWidth)}"${b.prefix}";`), `    ${column('default', swWidth)}"";`].join('\n'),
+    BUNDLE_LOCATIONS: others
+      .map((b) =>
+        [
+          `    # ${b.name}: ${b.prefix} and ${b.base}... (${b.html} -> ${b.dist}/)`,
+          `    location = ${b.prefix} {`,
+          `        try_files ${b.base}index.html =404;`,
+          `    }`,
+          `    location ${b.base} {`,
+          `        try_files $uri $uri/index.html ${b.base}index.html;`,
+          `    }`,
+        ].join('\n'),
+      )
+      .join('\n'),
+  };
 }
 
 /** Replace @NAME@ placeholders and drop ## lines; every placeholder must be given. */
@@ -185,12 +220,14 @@ function render(opts = {}) {
   const includes = (opts.includes || []).map((f) => path.resolve(f));
   for (const f of includes) if (!fs.existsSync(f)) fail(`--include ${f}: no such file`);
 
-  const policies = readPolicies(dist);
-  const same = policies.partners.policy === policies.officers.policy;
+  const list = bundles.load();
+  const policies = readPolicies(dist, list);
+  const same = new Set(list.map((b) => policies[b.name].policy)).size === 1;
   const generated = [
     `# Rendered by scripts/nginx-conf from deploy/nginx/prevent-toolkit.conf.in for the build in`,
     `# ${dist} (${new Date().toISOString().slice(0, 19)}Z). Do not edit: render it again after every build.`,
-    `# CSP hashes: partners ${policies.partners.hashes.join(' ')}; officers ${policies.officers.hashes.join(' ')}; trainer ${policies.trainer.hashes.join(' ')}` +
+    `# Bundles (bundles.json): ${list.map((b) => `${b.name} ${b.base}`).join(', ')}.`,
+    `# CSP hashes: ${list.map((b) => `${b.name} ${policies[b.name].hashes.join(' ')}`).join('; ')}` +
       (same ? ' (the same policy)' : ' (each bundle gets its own policy)'),
   ].join('\n');
   const site = fill(
@@ -200,9 +237,7 @@ function render(opts = {}) {
       LISTEN: listen,
       SERVER_NAME: nginxString(serverName),
       ROOT: nginxString(docRoot),
-      CSP_PARTNERS: policies.partners.policy,
-      CSP_OFFICERS: policies.officers.policy,
-      CSP_TRAINER: policies.trainer.policy,
+      ...bundleParts(list, policies),
       INCLUDES: includes.map((f) => `    include ${nginxString(f)};`).join('\n'),
     },
     TEMPLATE,
@@ -241,7 +276,7 @@ const USAGE = `usage: scripts/nginx-conf [options]
                       ordinary process, everything in DIR (site: DIR/prevent-toolkit.conf
                       unless -o is given); run: nginx -c DIR/nginx.conf -p DIR -e stderr
   --user USER         with --standalone: nginx's worker user (when nginx starts as root)
-  --check             only read and check both bundles' policies, print them, write nothing`;
+  --check             only read and check every bundle's policy, print them, write nothing`;
 
 /** A path as the user would type it: relative to the current folder when under it. */
 function show(p) {
@@ -294,13 +329,13 @@ function main(argv) {
   }
 }
 
-module.exports = { render, readPolicies, checkPolicy, metaPolicy, ConfError };
+module.exports = { render, readPolicies, checkPolicy, metaPolicy, bundleParts, ConfError };
 
 if (require.main === module) {
   try {
     main(process.argv.slice(2));
   } catch (e) {
-    if (!(e instanceof ConfError)) throw e;
+    if (!(e instanceof ConfError) && !(e instanceof bundles.BundlesError)) throw e;
     console.error(`nginx-conf: ERROR: ${e.message}`);
     process.exit(1);
   }

@@ -5,7 +5,8 @@
 //   - manifest.webmanifest, the web app manifest (name, start URL and scope of the bundle);
 //   - sw.js, static/sw.template.js with the list of files to cache and a version: a hash of
 //     every one of them, so that any change to the build makes a new worker, and so a new cache;
-// and links the manifest from index.html. Safe to run again on the same folder.
+// and links the manifest from index.html. The bundle (its id, manifest names, the other bundles'
+// bases) comes from bundles.json, found by the public URL. Safe to run again on the same folder.
 //
 //   node scripts/offline.js dist/officer /officer/     (by hand; the hook passes its own)
 'use strict';
@@ -14,14 +15,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 
+const bundles = require('./bundles');
+
 const TEMPLATE = path.join(__dirname, '..', 'static', 'sw.template.js');
 
-/** Which bundle a public URL is ("/", "/officer/", "/trainer/"), with its manifest's names. */
-function bundleOf(publicUrl) {
-  if (publicUrl === '/officer/') return { id: 'officers', name: 'Prevent Case Toolkit – officers', short: 'Prevent officers' };
-  if (publicUrl === '/trainer/') return { id: 'trainer', name: 'Prevent Case Toolkit – trainer', short: 'Prevent trainer' };
-  if (publicUrl === '/') return { id: 'partners', name: 'Prevent Case Toolkit', short: 'Prevent' };
-  throw new Error(`offline: unknown public URL ${JSON.stringify(publicUrl)} (expected /, /officer/ or /trainer/)`);
+/** The bundle (bundles.json) served at a public URL ("/", "/officer/", …). */
+function bundleOf(publicUrl, list = bundles.load()) {
+  const b = list.find((x) => x.base === publicUrl);
+  if (!b) throw new Error(`offline: no bundle in bundles.json is served at ${JSON.stringify(publicUrl)} (bases: ${list.map((x) => x.base).join(', ')})`);
+  return b;
 }
 
 /** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
@@ -41,15 +43,16 @@ function filesUnder(dir, rel = '') {
 }
 
 function writeOffline(dir, publicUrl) {
-  const bundle = bundleOf(publicUrl);
+  const list = bundles.load();
+  const bundle = bundleOf(publicUrl, list);
   const htmlFile = path.join(dir, 'index.html');
   let html = fs.readFileSync(htmlFile, 'utf8');
   const icon = filesUnder(dir).find((f) => /^favicon-[0-9a-f]+\.svg$/.test(f));
   if (!icon) throw new Error(`offline: no hashed favicon (favicon-<hash>.svg) in ${dir}`);
 
   const manifest = {
-    name: bundle.name,
-    short_name: bundle.short,
+    name: bundle.manifest.name,
+    short_name: bundle.manifest.short_name,
     description: 'Prevent referrals, Gateway Assessments and Police-led Partnership case work. Records stay in this browser.',
     lang: 'en-GB',
     id: publicUrl,
@@ -78,21 +81,21 @@ function writeOffline(dir, publicUrl) {
   version.update(fs.readFileSync(TEMPLATE));
   const sw = fs
     .readFileSync(TEMPLATE, 'utf8')
-    .replace("'__BUNDLE__'", JSON.stringify(bundle.id))
-    .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
-    .replace('__PRECACHE__', JSON.stringify(urls));
-  if (/__(BUNDLE|VERSION|PRECACHE)__/.test(sw.replace(/^\/\/.*$/gm, ''))) throw new Error('offline: a placeholder of static/sw.template.js was not filled');
+    .replace("'__BUNDLE__'", () => JSON.stringify(bundle.name))
+    .replace("'__VERSION__'", () => JSON.stringify(version.digest('hex').slice(0, 16)))
+    .replace('__PRECACHE__', () => JSON.stringify(urls))
+    .replace('__SHELLS__', () => JSON.stringify(list.filter((b) => b.base !== '/').map((b) => b.base)));
+  if (/__(BUNDLE|VERSION|PRECACHE|SHELLS)__/.test(sw.replace(/^\/\/.*$/gm, ''))) throw new Error('offline: a placeholder of static/sw.template.js was not filled');
   fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-  console.log(`offline: ${bundle.id}: sw.js caches ${urls.length} files, manifest.webmanifest linked`);
+  console.log(`offline: ${bundle.name}: sw.js caches ${urls.length} files, manifest.webmanifest linked`);
 }
 
-/** The public URL trunk built with: its hook's environment, else read off the page's own script. */
+/** The public URL trunk built with: its hook's environment, else the base of the bundle bundles.json builds into `dir`. */
 function publicUrlOf(dir) {
   if (process.env.TRUNK_PUBLIC_URL) return process.env.TRUNK_PUBLIC_URL;
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const m = html.match(/["'=](\/(?:[a-z]+\/)?)prevent-toolkit-[0-9a-f]+\.js/);
-  if (!m) throw new Error(`offline: cannot tell the public URL of ${dir}: pass it`);
-  return m[1];
+  const b = bundles.bundleForDist(bundles.load(), dir);
+  if (!b) throw new Error(`offline: cannot tell the public URL of ${dir} (no bundle in bundles.json is built there): pass it`);
+  return b.base;
 }
 
 module.exports = { writeOffline, publicUrlOf, bundleOf };

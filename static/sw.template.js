@@ -1,5 +1,5 @@
 // The offline cache (issue 9): a service worker per bundle, written into each build as sw.js by
-// scripts/offline.js, which fills in the three constants below. docs/decisions/0007-offline.md.
+// scripts/offline.js, which fills in the four constants below from the build and bundles.json. docs/decisions/0007-offline.md.
 //
 // - It keeps the app shell only: the bundle's page, wasm, JS, CSS, icon, manifest and JSON
 //   Schemas. Never a record: drafts live in localStorage (encrypted), which it does not touch.
@@ -10,9 +10,10 @@
 //   first: they are named after a hash of their content, so a cached copy is never stale.
 'use strict';
 
-const BUNDLE = '__BUNDLE__'; // "partners", "officers" or "trainer"
+const BUNDLE = '__BUNDLE__'; // the bundle's name in bundles.json: "partners", "officers", …
 const VERSION = '__VERSION__'; // a hash of every cached file: a new build, a new cache
 const PRECACHE = __PRECACHE__; // absolute paths; the bundle's page first
+const SHELLS = __SHELLS__; // the bases of the bundles not at "/" (bundles.json): ["/officer/", …]
 const CACHE = `pct-${BUNDLE}-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -38,9 +39,7 @@ self.addEventListener('activate', (event) => {
 
 /** The page (app shell) that serves `pathname`: each bundle's routes have no file extension. */
 function shellFor(pathname) {
-  if (/^\/officer(\/|$)/.test(pathname)) return '/officer/';
-  if (/^\/trainer(\/|$)/.test(pathname)) return '/trainer/';
-  return '/';
+  return SHELLS.find((base) => pathname === base.slice(0, -1) || pathname.startsWith(base)) || '/';
 }
 
 self.addEventListener('fetch', (event) => {

@@ -2,13 +2,12 @@
 'use strict';
 // A tiny static server for the built app (dist/), used by the end-to-end tests,
 // scripts/screenshot and scripts/serve: 127.0.0.1 only, correct MIME types, and
-// the SPA fallback of the two bundles (docs/decisions/0009-bundles.md): a path
-// without a file extension and without a file behind it gets
+// the SPA fallback of the bundles listed in bundles.json: a path without a file
+// extension and without a file behind it gets the page of the bundle whose base it
+// falls under, e.g.
 //   - dist/officer/index.html if it is /officer or starts with /officer/
 //     (the officers' bundle, built with --public-url /officer/);
-//   - dist/trainer/index.html if it is /trainer or starts with /trainer/
-//     (the trainer's bundle, issue 7, built with --public-url /trainer/);
-//   - dist/index.html otherwise (the partners' bundle),
+//   - dist/index.html otherwise (the bundle at /, the partners'),
 // so deep links like /referral/subject or /officer/deadlines load the right app
 // and its router picks the page. A static host needs the same rewrite rules.
 //
@@ -18,26 +17,12 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const bundles = require('../../scripts/bundles');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_DIST = path.resolve(ROOT, process.env.E2E_DIST || 'dist');
-/** URL prefix of the officers' bundle, and its folder inside dist/. */
-const OFFICER_PREFIX = '/officer';
-const OFFICER_DIR = 'officer';
-
-/** Is this URL path the officers' app: /officer or anything under /officer/? */
-function isOfficerPath(pathname) {
-  return pathname === OFFICER_PREFIX || pathname.startsWith(`${OFFICER_PREFIX}/`);
-}
-
-/** URL prefix of the trainer's bundle (issue 7), and its folder inside dist/. */
-const TRAINER_PREFIX = '/trainer';
-const TRAINER_DIR = 'trainer';
-
-/** Is this URL path the trainer's app: /trainer or anything under /trainer/? */
-function isTrainerPath(pathname) {
-  return pathname === TRAINER_PREFIX || pathname.startsWith(`${TRAINER_PREFIX}/`);
-}
+/** The bundles (bundles.json): each is served under its base from its folder `sub` of dist/. */
+const BUNDLES = bundles.load();
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -86,7 +71,7 @@ function assertBuilt(root = DEFAULT_DIST) {
  */
 async function startServer(opts = {}) {
   const root = path.resolve(opts.root || DEFAULT_DIST);
-  const index = assertBuilt(root);
+  assertBuilt(root);
   const extraHeaders = opts.headers || {};
   const requests = [];
 
@@ -99,10 +84,10 @@ async function startServer(opts = {}) {
         ...extraHeaders,
       };
       if (file) {
-        // The officers' and trainer's workers control their bundle's home page too ("/officer",
+        // The workers of the bundles not at / control their bundle's home page too ("/officer",
         // outside their folder), as deploy/nginx allows (src/services/offline.rs).
-        for (const prefix of [OFFICER_PREFIX, TRAINER_PREFIX]) {
-          if (req.url.split('?')[0] === `${prefix}/sw.js`) headers['Service-Worker-Allowed'] = prefix;
+        for (const b of BUNDLES) {
+          if (b.prefix && req.url.split('?')[0] === `${b.base}sw.js`) headers['Service-Worker-Allowed'] = b.prefix;
         }
         headers['Content-Type'] = mimeType(file);
         headers['Content-Length'] = fs.statSync(file).size;
@@ -142,15 +127,10 @@ async function startServer(opts = {}) {
     }
     // SPA fallback: routes have no extension; missing assets (x.js, x.png) are 404.
     if (path.extname(pathname) === '') {
-      if (isTrainerPath(clean)) {
-        const trainerIndex = path.join(root, TRAINER_DIR, 'index.html');
-        if (fs.existsSync(trainerIndex)) return send(200, trainerIndex);
-        return send(404, null, `not found: the trainer's bundle (${TRAINER_DIR}/index.html) is not built\n`);
-      }
-      if (!isOfficerPath(clean)) return send(200, index);
-      const officerIndex = path.join(root, OFFICER_DIR, 'index.html');
-      if (fs.existsSync(officerIndex)) return send(200, officerIndex);
-      return send(404, null, `not found: the officers' bundle (${OFFICER_DIR}/index.html) is not built\n`);
+      const b = bundles.bundleForPath(BUNDLES, clean);
+      const page = path.join(root, b.sub, 'index.html');
+      if (fs.existsSync(page)) return send(200, page);
+      return send(404, null, `not found: the ${b.name} bundle (${b.sub}/index.html) is not built\n`);
     }
     return send(404, null, 'not found\n');
   });
@@ -173,7 +153,7 @@ async function startServer(opts = {}) {
   };
 }
 
-module.exports = { startServer, assertBuilt, mimeType, isOfficerPath, isTrainerPath, ROOT, DEFAULT_DIST, OFFICER_PREFIX, TRAINER_PREFIX };
+module.exports = { startServer, assertBuilt, mimeType, ROOT, DEFAULT_DIST, BUNDLES };
 
 // --- command line: node e2e/lib/server.js [--port N] [--root DIR] ---------------------
 if (require.main === module) {
@@ -191,12 +171,11 @@ if (require.main === module) {
   }
   startServer(opts).then(
     (server) => {
-      const officer = fs.existsSync(path.join(server.root, OFFICER_DIR, 'index.html'));
       console.log(`serving ${path.relative(process.cwd(), server.root) || '.'} on ${server.url}/ (Ctrl-C stops)`);
-      console.log(`  partners: ${server.url}/`);
-      console.log(`  officers: ${server.url}${OFFICER_PREFIX}/${officer ? '' : ' (not built)'}`);
-      const trainer = fs.existsSync(path.join(server.root, TRAINER_DIR, 'index.html'));
-      console.log(`  trainer:  ${server.url}${TRAINER_PREFIX}/${trainer ? '' : ' (not built)'}`);
+      for (const b of BUNDLES) {
+        const built = fs.existsSync(path.join(server.root, b.sub, 'index.html'));
+        console.log(`  ${`${b.name}:`.padEnd(10)}${server.url}${b.base}${built ? '' : ' (not built)'}`);
+      }
       const stop = () => {
         server.close();
         process.exit(0);
