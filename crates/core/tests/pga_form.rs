@@ -15,7 +15,7 @@ use prevent_core::form::{Check, Context, FormSchema, PageKind};
 use prevent_core::pga_form::{self, evidence_field, finding_field};
 use prevent_core::store::{Envelope, KvStore, MemoryBackend, StoreError};
 use prevent_core::validate::validate;
-use prevent_core::{DraftStatus, Severity};
+use prevent_core::{DraftStatus, RuleId, Severity};
 
 use Severity::{Error as E, Warning as W};
 
@@ -212,7 +212,7 @@ fn issues_of(s: &FormSchema, a: &Answers) -> Vec<(Severity, String, String)> {
     validate(s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -347,7 +347,7 @@ fn pga_10_s8_an_unsupervised_pga_cannot_be_finished_and_stays_editable() {
     let report = dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").unwrap_err();
     assert_eq!(
         report.error_for("supervisor.name").unwrap().rule_id,
-        "PGA-10"
+        RuleId::Pga10
     );
     assert!(!dr.is_locked());
     assert!(dr.finished.is_none());
@@ -729,7 +729,7 @@ fn check_options(cases: &[OptionCase]) {
         let a = change(valid(*o));
         let got = pga_form::option_unavailable(&s, &a, &ctx(), value);
         assert_eq!(
-            got.map(|u| (u.rule_id, u.section)),
+            got.map(|u| (u.rule_id.id(), u.section)),
             *expect,
             "{name}: {value} ({:?})",
             got.map(|u| u.reason)
@@ -1854,7 +1854,7 @@ fn dif_1_s8_a_replacement_framework_changes_the_dif_pages_and_their_rules() {
     let dif_rules: Vec<&str> = s
         .rules
         .iter()
-        .filter(|r| r.id == "DIF-1")
+        .filter(|r| r.id == RuleId::Dif1)
         .map(|r| {
             assert_eq!(r.check, Check::Required);
             r.field.as_str()

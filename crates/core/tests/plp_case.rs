@@ -163,7 +163,7 @@ type Row = (&'static str, fn(&mut PlpCase), Expected);
 fn issues(case: &PlpCase) -> Vec<(String, String, String, Severity)> {
     validate(case)
         .into_iter()
-        .map(|i| (i.path, i.rule_id, i.section, i.severity))
+        .map(|i| (i.path, i.rule_id.id().to_string(), i.section, i.severity))
         .collect()
 }
 

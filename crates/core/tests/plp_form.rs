@@ -56,7 +56,7 @@ fn issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -203,7 +203,7 @@ fn review_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &c)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -287,7 +287,7 @@ fn closure_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &c)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -365,7 +365,7 @@ fn panel_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -430,7 +430,7 @@ fn submission_issues(a: &Answers, today: &str) -> Vec<(Severity, String, String)
     validate(&s, a, &ctx)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -447,7 +447,7 @@ fn int_1_s9_every_submission_states_whether_the_risk_is_escalating_de_escalating
         .find(|i| i.path == "fimu.direction")
         .expect("the direction is required");
     assert_eq!(
-        (issue.rule_id.as_str(), issue.section.as_str()),
+        (issue.rule_id.id(), issue.section.as_str()),
         ("INT-1", "s9")
     );
     assert!(issue
