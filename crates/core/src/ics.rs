@@ -90,7 +90,7 @@ pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str) -> String {
             long_date(d.start),
             long_date(d.due),
             d.rule_id,
-            d.section,
+            d.section(),
             crate::PROTECTIVE_MARKING
         );
         lines.extend([

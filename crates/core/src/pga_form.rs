@@ -1031,8 +1031,8 @@ pub fn deadlines(answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
 /// Whether finalising the PGA meets a deadline: the PGA itself (PGA-2), and the referral to
 /// the LACC when that is the decision (PGA-7: the referral goes with the decision).
 pub fn met_by_finalising(d: &Deadline, answers: &Answers) -> bool {
-    d.rule_id == "PGA-2"
-        || (d.rule_id == "PGA-7" && answers.text("decision.outcome") == Some("refer-to-lacc"))
+    d.rule_id == RuleId::Pga2
+        || (d.rule_id == RuleId::Pga7 && answers.text("decision.outcome") == Some("refer-to-lacc"))
 }
 
 /// The next deadline that is not met, for lists: the earliest due date.

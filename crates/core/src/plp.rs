@@ -22,8 +22,8 @@ pub struct BandingInputs {
 /// Why a band was suggested.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trigger {
-    /// Rule id (PLP-2 or PLP-3).
-    pub rule_id: &'static str,
+    /// The rule (PLP-2 or PLP-3).
+    pub rule_id: RuleId,
     /// What triggered it, as shown.
     pub reason: String,
 }
@@ -48,7 +48,7 @@ fn present(dif: &Record, key: &str) -> bool {
 pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
     let mut triggers = Vec::new();
     let high = |reason: &str| Trigger {
-        rule_id: "PLP-2",
+        rule_id: RuleId::Plp2,
         reason: reason.into(),
     };
     if present(dif, "threat.escalation") {
@@ -91,7 +91,7 @@ pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
         .count();
     if relevant > 0 {
         triggers.push(Trigger {
-            rule_id: "PLP-3",
+            rule_id: RuleId::Plp3,
             reason: format!(
                 "{relevant} Prevent-relevant factor{} needing further work",
                 if relevant == 1 { "" } else { "s" }
@@ -100,7 +100,7 @@ pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
     }
     if inputs.agreed_work_needed {
         triggers.push(Trigger {
-            rule_id: "PLP-3",
+            rule_id: RuleId::Plp3,
             reason: "The CTCO and supervisor agree work is needed".into(),
         });
     }

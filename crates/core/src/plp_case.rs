@@ -235,8 +235,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// What it is, as shown ("Reassessment: Standard (Amber)").
     pub label: String,
-    /// Rule id, for deadlines.
-    pub rule_id: Option<&'static str>,
+    /// The rule, for deadlines.
+    pub rule_id: Option<RuleId>,
     /// A deadline past its date and not met.
     pub overdue: bool,
 }

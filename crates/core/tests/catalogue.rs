@@ -509,3 +509,121 @@ fn test_names_that_start_with_a_rule_id_name_a_catalogue_rule() {
         wrong.join("\n")
     );
 }
+
+/// How often the core's code (not its comments, not the catalogue) names each rule as
+/// `RuleId::X`.
+fn uses_in_core() -> Vec<(RuleId, usize)> {
+    let mut text = String::new();
+    for (path, file) in code_files() {
+        let core = root().join("crates/core/src");
+        if path.starts_with(&core) && !path.ends_with("catalogue.rs") {
+            for line in file.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    RuleId::all()
+        .map(|r| {
+            let name = format!("RuleId::{r:?}");
+            let n = text
+                .match_indices(&name)
+                .filter(|(i, _)| {
+                    !text[i + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                })
+                .count();
+            (r, n)
+        })
+        .collect()
+}
+
+#[test]
+fn every_enforced_rule_is_named_by_the_core_and_no_planned_one_is() {
+    let uses = uses_in_core();
+    for (r, n) in &uses {
+        match r.entry().status {
+            Status::Enforced => assert!(
+                *n > 0,
+                "{r} is marked enforced, but no rule, check or deadline of the core names RuleId::{r:?}"
+            ),
+            Status::Planned { issue } => assert_eq!(
+                *n, 0,
+                "{r} is planned (issue {issue}) but the core names it: mark it enforced"
+            ),
+        }
+    }
+    // DESIGN.md's rules today: 32 enforced, 13 planned by issues 18 and 19.
+    let planned: Vec<(&str, u32)> = ENTRIES
+        .iter()
+        .filter_map(|e| match e.status {
+            Status::Planned { issue } => Some((e.id, issue)),
+            Status::Enforced => None,
+        })
+        .collect();
+    assert_eq!(
+        planned,
+        [
+            ("PGA-17", 18),
+            ("PGA-18", 18),
+            ("PGA-19", 18),
+            ("PGA-20", 18),
+            ("PGA-21", 18),
+            ("PGA-22", 18),
+            ("INT-2", 19),
+            ("PLP-12", 19),
+            ("PLP-13", 19),
+            ("PLP-14", 19),
+            ("REV-1", 19),
+            ("TRF-1", 19),
+            ("SUP-1", 19),
+        ]
+    );
+}
+
+/// Every rule of every form (the referral, the Gateway Assessment and the PLP records), as
+/// data: its id and the section it cites.
+fn form_rules() -> Vec<(String, prevent_core::form::Rule)> {
+    let mut schemas = vec![prevent_core::nrf::schema()];
+    #[cfg(feature = "pga")]
+    {
+        use prevent_core::{dif::default_framework, pga_form, plp_form};
+        let f = default_framework();
+        schemas.extend([
+            pga_form::schema(&f),
+            plp_form::schema(&f),
+            plp_form::review_schema(&f),
+            plp_form::closure_schema(),
+            plp_form::panel_schema(),
+            plp_form::submission_schema(),
+        ]);
+    }
+    schemas
+        .into_iter()
+        .flat_map(|s| {
+            let id = s.id.clone();
+            s.rules.into_iter().map(move |r| (id.clone(), r))
+        })
+        .collect()
+}
+
+#[test]
+fn every_form_rule_cites_its_catalogue_section_or_a_part_of_it() {
+    let rules = form_rules();
+    assert!(rules.len() > 30, "{}", rules.len());
+    for (form, r) in &rules {
+        let ok = r.section == r.id.section()
+            || r.id.cites(&r.section)
+            || legacy_ref_citation(&[r.id], &r.section);
+        assert!(ok, "{form}: {} on {} cites {}", r.id, r.field, r.section);
+    }
+    // The referral's rules all cite s7 (REF-1's section; REF-2..4's until issue 18).
+    assert!(rules
+        .iter()
+        .filter(|(f, _)| f == "nrf")
+        .all(|(_, r)| r.section == "s7"));
+    // A form rule serialises its id as the catalogue writes it (the schema is data).
+    let json = serde_json::to_value(&rules[0].1).unwrap();
+    assert_eq!(json["id"], rules[0].1.id.id());
+    let back: prevent_core::form::Rule = serde_json::from_value(json).unwrap();
+    assert_eq!(back, rules[0].1);
+}

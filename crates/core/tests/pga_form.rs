@@ -1682,12 +1682,12 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     for (name, a, expect, next) in cases {
         let got: Vec<(&str, NaiveDate)> = pga_form::deadlines(a, &ew)
             .iter()
-            .map(|x| (x.rule_id, x.due))
+            .map(|x| (x.rule_id.id(), x.due))
             .collect();
         let want: Vec<(&str, NaiveDate)> = expect.iter().map(|(r, due)| (*r, d(due))).collect();
         assert_eq!(got, want, "{name}");
         assert_eq!(
-            pga_form::next_deadline(a, &ew).map(|x| (x.rule_id, x.due)),
+            pga_form::next_deadline(a, &ew).map(|x| (x.rule_id.id(), x.due)),
             next.map(|(r, due)| (r, d(due))),
             "{name}: next"
         );
@@ -1696,13 +1696,16 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     let all = pga_form::deadlines(&base("dovetail"), &ew);
     assert!(all.iter().all(|x| x.start == d("2026-12-22")));
     let s36 = pga_form::deadlines(&base("non-dovetail"), &ew);
-    assert_eq!((s36[1].start, s36[1].section), (d("2026-12-14"), "s6, s10"));
+    assert_eq!(
+        (s36[1].start, s36[1].section()),
+        (d("2026-12-14"), "s6, s10")
+    );
     // Scotland: 2 January 2027 is a Saturday, so Monday 4 January is a holiday too.
     let scot = Calendar::of(Division::Scotland);
     let a = base("dovetail").with_date("case.received", "29", "12", "2026");
     let got: Vec<(&str, NaiveDate)> = pga_form::deadlines(&a, &scot)
         .iter()
-        .map(|x| (x.rule_id, x.due))
+        .map(|x| (x.rule_id.id(), x.due))
         .collect();
     assert_eq!(
         got,
@@ -1712,7 +1715,7 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     for o in OUTCOMES {
         let next = pga_form::next_deadline(&valid(o), &ew).unwrap();
         assert_eq!(
-            (next.rule_id, next.due),
+            (next.rule_id.id(), next.due),
             ("PGA-2", d("2026-12-31")),
             "{o:?}"
         );

@@ -48,7 +48,7 @@ fn plp_2_s12_any_high_trigger_suggests_high_and_names_it() {
         assert_eq!(s.band, Some(Band::High), "{key}");
         assert_eq!(
             (s.triggers[0].rule_id, s.triggers[0].reason.as_str()),
-            ("PLP-2", reason)
+            (RuleId::Plp2, reason)
         );
     }
     let judged = BandingInputs {
