@@ -427,6 +427,11 @@ fn sim_1_bad_scenario_files_are_refused_with_their_message() {
             "Point 1: the model does not answer 'prompts.piw'"),
         ("a point with a bad rule id", |v| v["points"][0]["rule"] = json!("RULE-8"),
             "Point 1: 'RULE-8' is not a rule id such as PGA-8"),
+        // Issue 17: a rule id is one of the catalogue's (before, any number after a known prefix).
+        ("a point citing a rule the catalogue does not have", |v| v["points"][0]["rule"] = json!("PGA-100"),
+            "Point 1: 'PGA-100' is not a rule id such as PGA-8"),
+        ("a deadline under a rule the catalogue does not have", |v| v["points"][6]["field"] = json!("PGA-100"),
+            "Point 7: the model has no deadline under PGA-100"),
         ("a point with a bad section", |v| v["points"][0]["section"] = json!("section 8"),
             "Point 1: 'section 8' is not a policy section such as s8"),
         ("a point of an unknown kind", |v| v["points"][0]["kind"] = json!("guess"),
