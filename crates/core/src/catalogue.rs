@@ -55,7 +55,9 @@ pub struct Entry {
     pub status: Status,
 }
 
-/// Builds [`RuleId`] and [`ENTRIES`] from one list, so that neither can drift from the other.
+/// Builds [`RuleId`], its accessors and [`ENTRIES`] from one list, so that none can drift
+/// from another. The accessors are `match`es rather than reads of [`ENTRIES`], so that the app
+/// links only what it asks for (ids and sections, not the titles).
 macro_rules! catalogue {
     ($($rule:ident = $id:literal, $section:literal, $kind:ident, $status:expr, $title:literal;)*) => {
         /// A rule of the catalogue. Its order is the catalogue's (DESIGN.md's, then the
@@ -79,6 +81,32 @@ macro_rules! catalogue {
                 status: $status,
             },)*
         ];
+
+        const ALL: &[RuleId] = &[$(RuleId::$rule,)*];
+
+        impl RuleId {
+            /// Its id ("PGA-7").
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(RuleId::$rule => $id,)*
+                }
+            }
+
+            /// Its policy section(s), as cited ("s8, s10"; "NRF"; empty for
+            /// [`RuleId::Form1`] and [`RuleId::Sec4`]).
+            pub const fn section(self) -> &'static str {
+                match self {
+                    $(RuleId::$rule => $section,)*
+                }
+            }
+
+            /// Its short title.
+            pub const fn title(self) -> &'static str {
+                match self {
+                    $(RuleId::$rule => $title,)*
+                }
+            }
+        }
     };
 }
 
@@ -141,22 +169,6 @@ impl RuleId {
         &ENTRIES[self as usize]
     }
 
-    /// Its id ("PGA-7").
-    pub const fn id(self) -> &'static str {
-        self.entry().id
-    }
-
-    /// Its policy section(s), as cited ("s8, s10"; "NRF"; empty for [`RuleId::Form1`] and
-    /// [`RuleId::Sec4`]).
-    pub const fn section(self) -> &'static str {
-        self.entry().section
-    }
-
-    /// Its short title.
-    pub const fn title(self) -> &'static str {
-        self.entry().title
-    }
-
     /// Its sections one by one ("s8", "s10").
     pub fn sections(self) -> impl Iterator<Item = &'static str> {
         self.section().split(", ").filter(|s| !s.is_empty())
@@ -174,12 +186,12 @@ impl RuleId {
 
     /// Every rule, in the catalogue's order.
     pub fn all() -> impl Iterator<Item = RuleId> {
-        ENTRIES.iter().map(|e| e.rule)
+        ALL.iter().copied()
     }
 
     /// The rule with this id ("PGA-7"), exactly as the catalogue writes it.
     pub fn parse(id: &str) -> Option<RuleId> {
-        ENTRIES.iter().find(|e| e.id == id).map(|e| e.rule)
+        RuleId::all().find(|r| r.id() == id)
     }
 }
 
