@@ -27,10 +27,8 @@ pub struct DeadlinePanelProps {
     pub id: AttrValue,
     /// What is due.
     pub title: AttrValue,
-    /// Rule id ("PGA-2").
-    pub rule_id: AttrValue,
-    /// Policy section ("s8").
-    pub section: AttrValue,
+    /// The rule ("PGA-2"), cited with its policy section ("s8") from the catalogue.
+    pub rule_id: prevent_core::RuleId,
     /// Status.
     pub state: DeadlineState,
     /// Where it stands in words ("Due 31 December 2026: 4 working days left").
@@ -52,7 +50,7 @@ pub fn view(props: DeadlinePanelProps) -> Html {
         <section class={classes!("pct-deadline", (props.state == DeadlineState::Overdue).then_some("pct-deadline--overdue"))} id={props.id} aria-labelledby={title_id.clone()}>
             <h3 class="govuk-heading-s pct-deadline__title" id={title_id}>
                 { props.title }
-                <span class="pct-deadline__rule">{ format!(" {}, CTP-Prevent Policy {}", props.rule_id, props.section) }</span>
+                <span class="pct-deadline__rule">{ format!(" {}, CTP-Prevent Policy {}", props.rule_id, props.rule_id.section()) }</span>
             </h3>
             <p class="govuk-body pct-deadline__status" role="status" aria-live="polite">
                 <strong class={class}>{ tag }</strong>{ " " }{ props.summary }

@@ -437,8 +437,7 @@ pub fn examples() -> Vec<Example> {
             DeadlinePanelProps {
                 id,
                 title: "Prevent Gateway Assessment".into(),
-                rule_id: "PGA-2".into(),
-                section: "s8".into(),
+                rule_id: prevent_core::RuleId::Pga2,
                 state: DeadlineState::Upcoming,
                 summary: "Due 31 December 2026: 4 working days left".into(),
                 detail: "The PGA must be completed within 5 working days of receipt from the FIMU."
@@ -449,8 +448,7 @@ pub fn examples() -> Vec<Example> {
             DeadlinePanelProps {
                 id,
                 title: "Prevent Gateway Assessment".into(),
-                rule_id: "PGA-2".into(),
-                section: "s8".into(),
+                rule_id: prevent_core::RuleId::Pga2,
                 state: DeadlineState::Overdue,
                 summary: "Overdue: was due 31 December 2026, 1 working day ago".into(),
                 detail: "The PGA must be completed within 5 working days of receipt from the FIMU."

@@ -110,7 +110,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let risk = report
         .issues
         .iter()
-        .find(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning)
+        .find(|i| i.rule_id == prevent_core::RuleId::Ref3 && i.severity == Severity::Warning)
         .map(|i| i.message.clone());
     let error_links: Html = errors
         .iter()

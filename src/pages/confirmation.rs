@@ -46,7 +46,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     let risk = prevent_core::validate::validate(schema, &draft.answers, &ctx)
         .issues
         .iter()
-        .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
+        .any(|i| i.rule_id == prevent_core::RuleId::Ref3 && i.severity == Severity::Warning);
     let on_download = on_download_json(schema, &draft, &problem);
     let on_print = on_print();
     let answers = answers_summary(schema, &draft, &ctx);

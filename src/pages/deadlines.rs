@@ -212,8 +212,7 @@ pub fn panels(
             deadline_panel::view(DeadlinePanelProps {
                 id: AttrValue::from(format!("deadline-{}", d.key)),
                 title: d.title.into(),
-                rule_id: d.rule_id.into(),
-                section: d.section.into(),
+                rule_id: d.rule_id,
                 state,
                 summary: AttrValue::from(d.summary(today, cal)),
                 detail: AttrValue::from(detail),

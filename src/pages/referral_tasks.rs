@@ -89,7 +89,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     let risk = report
         .issues
         .iter()
-        .any(|i| i.rule_id == "REF-3" && i.severity == Severity::Warning);
+        .any(|i| i.rule_id == prevent_core::RuleId::Ref3 && i.severity == Severity::Warning);
     let delete = nav::href(&Route::DeleteDraft {
         form,
         id: id.clone(),

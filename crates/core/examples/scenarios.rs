@@ -148,7 +148,7 @@ fn point(part: Part, field: &str, rule: &str, section: &str, reason: &str) -> Po
     Point {
         part,
         target: Target::Answer(field.into()),
-        rule: rule.into(),
+        rule: rule.parse().expect("a rule of the catalogue"),
         section: section.into(),
         reason: reason.into(),
     }
@@ -306,7 +306,7 @@ fn build(w: &World, s: Spec) -> Scenario {
     let keep = |p: &Point| {
         let name = match &p.target {
             Target::Answer(f) => f.as_str(),
-            Target::Due(r) => r.as_str(),
+            Target::Due(r) => r.id(),
             Target::FimuSubmission => "fimu",
         };
         if s.drop.contains(&name) {

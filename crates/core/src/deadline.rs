@@ -13,6 +13,7 @@
 //!   are due within 5 working days of those dates.
 
 use crate::calendar::{add_months, add_weeks, Calendar};
+use crate::catalogue::RuleId;
 use crate::date::long_date;
 use chrono::NaiveDate;
 
@@ -32,10 +33,8 @@ pub enum Status {
 /// One deadline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deadline {
-    /// Rule id ("PGA-2").
-    pub rule_id: &'static str,
-    /// Policy section(s) ("s8").
-    pub section: &'static str,
+    /// The rule ("PGA-2"); its section ("s8") is [`Deadline::section`].
+    pub rule_id: RuleId,
     /// Stable key of this deadline within a case, for calendar UIDs ("pga-2").
     pub key: &'static str,
     /// What is due ("Prevent Gateway Assessment").
@@ -53,6 +52,11 @@ pub struct Deadline {
 }
 
 impl Deadline {
+    /// Its rule's policy section(s), from the catalogue ("s8, s10").
+    pub fn section(&self) -> &'static str {
+        self.rule_id.section()
+    }
+
     /// Status on `today`.
     pub fn status(&self, today: NaiveDate) -> Status {
         match self.done {
@@ -96,8 +100,7 @@ impl Deadline {
 /// FIMU.
 pub fn pga_due(received: NaiveDate, cal: &Calendar) -> Deadline {
     Deadline {
-        rule_id: "PGA-2",
-        section: "s8",
+        rule_id: RuleId::Pga2,
         key: "pga-2",
         title: "Prevent Gateway Assessment",
         rule: "The PGA must be completed within 5 working days of receipt from the FIMU.",
@@ -112,8 +115,7 @@ pub fn pga_due(received: NaiveDate, cal: &Calendar) -> Deadline {
 /// working days of receiving the de-conflicted referral.
 pub fn lacc_referral_due(received: NaiveDate, cal: &Calendar) -> Deadline {
     Deadline {
-        rule_id: "PGA-7",
-        section: "s8, s10",
+        rule_id: RuleId::Pga7,
         key: "pga-7",
         title: "Referral to the LACC (Dovetail)",
         rule: "Cases potentially suitable for Channel must be referred to the LACC within 5 working days of receiving the de-conflicted referral.",
@@ -128,8 +130,7 @@ pub fn lacc_referral_due(received: NaiveDate, cal: &Calendar) -> Deadline {
 /// FIMU de-confliction.
 pub fn s36_decision_due(deconflicted: NaiveDate, cal: &Calendar) -> Deadline {
     Deadline {
-        rule_id: "PGA-15",
-        section: "s6, s10",
+        rule_id: RuleId::Pga15,
         key: "pga-15",
         title: "S.36 decision (non-Dovetail)",
         rule: "The S.36 decision must be made within 20 working days of FIMU de-confliction.",
@@ -179,8 +180,7 @@ pub fn plp_review_due(
         .filter(|p| *p < cadence && *p >= last_review)
         .unwrap_or(cadence);
     Deadline {
-        rule_id: "PLP-5",
-        section: "s12, s14",
+        rule_id: RuleId::Plp5,
         key: "plp-5",
         title: if next_panel.is_some_and(|p| p == due) {
             "PLP review (before the panel)"
@@ -204,8 +204,7 @@ pub fn closed_case_reviews(closed: NaiveDate, cal: &Calendar) -> [Deadline; 2] {
                   start_event: &'static str| {
         let date = add_months(closed, months);
         Deadline {
-            rule_id: "PLP-11",
-            section: "s13",
+            rule_id: RuleId::Plp11,
             key,
             title,
             rule: "Closed cases are reviewed at 6 and 12 months from closure, each within five working days of the relevant date, with a new DIF or VAF.",
@@ -235,8 +234,7 @@ pub fn closed_case_reviews(closed: NaiveDate, cal: &Calendar) -> [Deadline; 2] {
 /// every 3 months.
 pub fn fimu_summary_due(last_submission: NaiveDate) -> Deadline {
     Deadline {
-        rule_id: "INT-1",
-        section: "s9",
+        rule_id: RuleId::Int1,
         key: "int-1",
         title: "Summary to the FIMU",
         rule: "If nothing else has been submitted, an up-to-date summary goes to the FIMU at least every 3 months, saying whether risk is escalating, de-escalating or static.",

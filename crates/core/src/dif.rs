@@ -7,6 +7,7 @@
 //! policy's s12). Names marked "inferred" in a section's source are defaults to replace, not
 //! quotations.
 
+use crate::catalogue::RuleId;
 use crate::validate::{Issue, Report, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -249,12 +250,9 @@ pub fn load(json: &str) -> Result<Framework, Vec<FrameworkError>> {
     Ok(f)
 }
 
-/// Rule id of the DIF's own completeness check: evidence for every factor found present, and
-/// no findings for factors the framework does not have. A form-mechanics rule of the framework,
-/// not a catalogue rule; it cites s8, where the PGA's DIF is required.
-pub const DIF_EVIDENCE: &str = "DIF-1";
-
-/// Issues of a recorded DIF against its framework.
+/// Issues of a recorded DIF against its framework: DIF-1, the DIF's own completeness check
+/// (evidence for every factor found present, and no findings for factors the framework does
+/// not have), a toolkit check of the catalogue that cites s8, where the PGA's DIF is required.
 pub fn validate(f: &Framework, r: &Record) -> Report {
     let mut issues = Vec::new();
     // Inserted one by one: collecting into a set would build another copy of the sort
@@ -275,12 +273,12 @@ pub fn validate(f: &Framework, r: &Record) -> Report {
                         part: None,
                         parts: [false; 3],
                         severity: Severity::Error,
-                        rule_id: DIF_EVIDENCE.into(),
+                        rule_id: RuleId::Dif1,
                         message: format!(
                             "Give the evidence for '{}', which you found present",
                             x.label
                         ),
-                        section: "s8".into(),
+                        section: RuleId::Dif1.section().into(),
                     });
                 }
             }
@@ -292,12 +290,12 @@ pub fn validate(f: &Framework, r: &Record) -> Report {
             part: None,
             parts: [false; 3],
             severity: Severity::Error,
-            rule_id: DIF_EVIDENCE.into(),
+            rule_id: RuleId::Dif1,
             message: format!(
                 "'{key}' is not a factor of {} version {}",
                 f.title, f.version
             ),
-            section: "s8".into(),
+            section: RuleId::Dif1.section().into(),
         });
     }
     Report { issues }

@@ -56,7 +56,7 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
             .filter(|i| i.severity != Severity::Error)
             .map(|i| {
                 texts(&[
-                    ("rule_id", &i.rule_id),
+                    ("rule_id", &i.rule_id.to_string()),
                     ("section", &i.section),
                     ("field", &i.path),
                     ("message", &i.message),

@@ -3,6 +3,7 @@
 //! schema without code changes; the app renders whatever schema it is given.
 
 use crate::answers::{Answer, Answers};
+use crate::catalogue::RuleId;
 use crate::date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -200,13 +201,14 @@ pub enum Severity {
     Info,
 }
 
-/// A rule: an id from DESIGN.md's catalogue, the policy section it comes from, the field the
-/// issue is shown against, the check and the message.
+/// A rule: its id in the catalogue, the policy section it cites, the field the issue is shown
+/// against, the check and the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
-    /// Rule id ("REF-2").
-    pub id: String,
-    /// Policy section ("s7").
+    /// The rule of the catalogue (serialised as its id, "REF-2").
+    pub id: RuleId,
+    /// The policy section cited: the rule's ([`RuleId::section`]) unless [`Rule::citing`] names
+    /// a part of it.
     pub section: String,
     /// The field the issue belongs to (its page decides where the issue shows).
     pub field: String,
@@ -215,6 +217,31 @@ pub struct Rule {
     /// The message; for date checks the field's short name is used to build it instead when
     /// this is empty.
     pub message: String,
+}
+
+impl Rule {
+    /// A rule citing its catalogue section. An empty message: for date checks the field's short
+    /// name builds it.
+    pub fn new(id: RuleId, field: &str, check: Check, message: &str) -> Rule {
+        Rule {
+            id,
+            section: id.section().into(),
+            field: field.into(),
+            check,
+            message: message.into(),
+        }
+    }
+
+    /// The same rule citing only part of its catalogue sections ("s12" of PLP-5's "s12, s14").
+    pub fn citing(mut self, section: &str) -> Rule {
+        debug_assert!(
+            self.id.cites(section),
+            "{} does not cite {section}",
+            self.id
+        );
+        self.section = section.into();
+        self
+    }
 }
 
 impl FormSchema {

@@ -91,7 +91,7 @@ pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str, marking: &st
             long_date(d.start),
             long_date(d.due),
             d.rule_id,
-            d.section,
+            d.section(),
             marking
         );
         lines.extend([

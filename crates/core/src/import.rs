@@ -26,6 +26,7 @@
 //! docs/decisions/0004-import.md.
 
 use crate::answers::{Answer, Answers, DateParts};
+use crate::catalogue::RuleId;
 use crate::date;
 use crate::draft::{self, AuditEntry, Draft, DraftStatus, Finished};
 use crate::export::{self, COPY_OF, FORMAT, FORMAT_VERSION, RECORD_FIELDS, SELECTION_FORMAT};
@@ -978,19 +979,19 @@ fn record(
 /// [`conflicts`]'.
 fn not_final(draft: &Draft, report: &Report, ctx: &Context) -> Option<String> {
     let f = draft.finished.as_ref().filter(|_| draft.is_locked())?;
-    let mut fails: Vec<(&str, &str)> = report
+    let mut fails: Vec<(RuleId, &str)> = report
         .errors()
-        .map(|i| (i.rule_id.as_str(), i.message.as_str()))
+        .map(|i| (i.rule_id, i.message.as_str()))
         .collect();
     if !draft
         .audit
         .last()
         .is_some_and(|e| e.field == "status" && e.value == "Finished" && e.at == f.at)
     {
-        fails.push((SEC_4, "its audit trail does not end with its finish"));
+        fails.push((RuleId::Sec4, "its audit trail does not end with its finish"));
     }
     if f.on > ctx.today {
-        fails.push((SEC_4, "it was finished after today"));
+        fails.push((RuleId::Sec4, "it was finished after today"));
     }
     if fails.is_empty() {
         return None;
@@ -998,14 +999,14 @@ fn not_final(draft: &Draft, report: &Report, ctx: &Context) -> Option<String> {
     // "<reference> claims to be final but fails <rules>: <the first three messages>…".
     let mut out = f.reference.clone();
     out.push_str(" claims to be final but fails ");
-    let mut rules: Vec<&str> = Vec::new();
+    let mut rules: Vec<RuleId> = Vec::new();
     for (r, _) in &fails {
         if !rules.contains(r) {
             if !rules.is_empty() {
                 out.push_str(", ");
             }
-            out.push_str(r);
-            rules.push(r);
+            out.push_str(r.id());
+            rules.push(*r);
         }
     }
     for (i, (_, m)) in fails.iter().take(3).enumerate() {
@@ -1018,10 +1019,6 @@ fn not_final(draft: &Draft, report: &Report, ctx: &Context) -> Option<String> {
     out.push_str(". Import the file as the toolkit downloaded it");
     Some(out)
 }
-
-/// The label of "final means final" (issue 16; docs/decisions/0004-import.md) for the checks
-/// of a final record that are not a policy rule of its form.
-pub const SEC_4: &str = "SEC-4";
 
 const WARNING_FIELDS: [&str; 4] = ["rule_id", "section", "field", "message"];
 const AUDIT_FIELDS: [&str; 4] = ["at", "field", "by", "value"];

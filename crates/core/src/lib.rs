@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod calendar;
+pub mod catalogue;
 pub mod csv_export;
 pub mod date;
 pub mod deadline;
@@ -35,6 +36,7 @@ pub mod validate;
 pub mod vault;
 
 pub use answers::{Answer, Answers};
+pub use catalogue::RuleId;
 pub use draft::{AuditEntry, Draft, DraftStatus};
 pub use form::{Condition, FormSchema, Page, PageKind, Question, QuestionKind};
 pub use validate::{Issue, Report, Severity};

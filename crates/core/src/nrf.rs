@@ -1,6 +1,7 @@
 //! The National Prevent Referral Form (s7) as data: its pages, questions and the rules
 //! REF-1..REF-4. Fields follow research/public-facts.md §1; ids are the stable export names.
 
+use crate::catalogue::RuleId;
 use crate::form::{
     Check, Choice, Condition, FormSchema, Page, PageKind, Question, QuestionKind, Rule,
 };
@@ -94,13 +95,13 @@ fn eq(field: &str, value: &str) -> Condition {
     }
 }
 
-fn rule(id: &str, section: &str, field: &str, check: Check, message: &str) -> Rule {
+/// A referral rule. Every one cites s7, as since issue 1: DESIGN.md now cites REF-2..REF-4 as
+/// "NRF" (the National Referral Form template, the catalogue's section), a correction issue 18
+/// makes; issue 17 changes no behaviour.
+fn rule(id: RuleId, field: &str, check: Check, message: &str) -> Rule {
     Rule {
-        id: id.into(),
-        section: section.into(),
-        field: field.into(),
-        check,
-        message: message.into(),
+        section: "s7".into(),
+        ..Rule::new(id, field, check, message)
     }
 }
 
@@ -452,70 +453,60 @@ fn rules() -> Vec<Rule> {
     use Check::*;
     let mut r = vec![
         // REF-1: a referral is explicitly a referral, never advice (s7 a): "made clear from the outset").
-        rule("REF-1", "s7", "referral.intent", Required, "Select whether you are making a referral or want advice"),
-        rule("REF-1", "s7", "referral.intent", NotEqual("advice".into()), "This form is only for referrals. For advice, call your local Prevent team: advice is not recorded as a referral (s7)"),
+        rule(RuleId::Ref1, "referral.intent", Required, "Select whether you are making a referral or want advice"),
+        rule(RuleId::Ref1, "referral.intent", NotEqual("advice".into()), "This form is only for referrals. For advice, call your local Prevent team: advice is not recorded as a referral (s7)"),
         // REF-3: immediate risk -> 999 guidance, prominently (a warning, never a blocker).
-        rule("REF-3", "s7", "risk.immediate", Required, "Select yes if there is an immediate risk of harm, of a crime or of travel to a conflict zone"),
-        rule("REF-3", "s7", "risk.immediate", WarnIfEquals("yes".into()), "Call 999 now if you have not already. Then finish this referral."),
+        rule(RuleId::Ref3, "risk.immediate", Required, "Select yes if there is an immediate risk of harm, of a crime or of travel to a conflict zone"),
+        rule(RuleId::Ref3, "risk.immediate", WarnIfEquals("yes".into()), "Call 999 now if you have not already. Then finish this referral."),
         // REF-2: referrer name, organisation and one contact route.
-        rule("REF-2", "s7", "referrer.name", Required, "Enter your full name"),
-        rule("REF-2", "s7", "referrer.organisation", Required, "Enter your organisation"),
-        rule("REF-2", "s7", "referrer.phone", Phone, "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
-        rule("REF-2", "s7", "referrer.phone", AnyOf(vec!["referrer.phone".into(), "referrer.email".into()]), "Enter a phone number or an email address so the Prevent team can contact you"),
-        rule("REF-2", "s7", "referrer.email", Email, "Enter an email address in the correct format, like name@example.com"),
+        rule(RuleId::Ref2, "referrer.name", Required, "Enter your full name"),
+        rule(RuleId::Ref2, "referrer.organisation", Required, "Enter your organisation"),
+        rule(RuleId::Ref2, "referrer.phone", Phone, "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
+        rule(RuleId::Ref2, "referrer.phone", AnyOf(vec!["referrer.phone".into(), "referrer.email".into()]), "Enter a phone number or an email address so the Prevent team can contact you"),
+        rule(RuleId::Ref2, "referrer.email", Email, "Enter an email address in the correct format, like name@example.com"),
         // REF-2: subject type.
-        rule("REF-2", "s7", "subject.type", Required, "Select who or what the referral is about"),
+        rule(RuleId::Ref2, "subject.type", Required, "Select who or what the referral is about"),
         // REF-2: an individual needs a name or a description ...
-        rule("REF-2", "s7", "subject.forename", AnyOf(vec!["subject.forename".into(), "subject.surname".into(), "subject.description".into()]), "Enter their name, or describe them if you do not know it"),
+        rule(RuleId::Ref2, "subject.forename", AnyOf(vec!["subject.forename".into(), "subject.surname".into(), "subject.description".into()]), "Enter their name, or describe them if you do not know it"),
         // ... and a date of birth or an approximate age. REF-4: real dates, not in the future.
-        rule("REF-4", "s7", "subject.dob", RealDate, ""),
-        rule("REF-4", "s7", "subject.dob", NotFuture, "Date of birth must be today or in the past"),
-        rule("REF-2", "s7", "subject.age", NumberInRange, "Approximate age must be a whole number between 0 and 120"),
-        rule("REF-2", "s7", "subject.dob", AnyOf(vec!["subject.dob".into(), "subject.age".into()]), "Enter their date of birth, or their approximate age if you do not know it"),
-        rule("REF-2", "s7", "subject.phone", Phone, "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
-        rule("REF-2", "s7", "subject.email", Email, "Enter an email address in the correct format, like name@example.com"),
-        rule("REF-2", "s7", "institution.name", Required, "Enter the name of the institution"),
-        rule("REF-2", "s7", "expression.description", Required, "Describe what you saw"),
-        rule("REF-4", "s7", "expression.first_seen", RealDate, ""),
-        rule("REF-4", "s7", "expression.first_seen", NotFuture, ""),
+        rule(RuleId::Ref4, "subject.dob", RealDate, ""),
+        rule(RuleId::Ref4, "subject.dob", NotFuture, "Date of birth must be today or in the past"),
+        rule(RuleId::Ref2, "subject.age", NumberInRange, "Approximate age must be a whole number between 0 and 120"),
+        rule(RuleId::Ref2, "subject.dob", AnyOf(vec!["subject.dob".into(), "subject.age".into()]), "Enter their date of birth, or their approximate age if you do not know it"),
+        rule(RuleId::Ref2, "subject.phone", Phone, "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
+        rule(RuleId::Ref2, "subject.email", Email, "Enter an email address in the correct format, like name@example.com"),
+        rule(RuleId::Ref2, "institution.name", Required, "Enter the name of the institution"),
+        rule(RuleId::Ref2, "expression.description", Required, "Describe what you saw"),
+        rule(RuleId::Ref4, "expression.first_seen", RealDate, ""),
+        rule(RuleId::Ref4, "expression.first_seen", NotFuture, ""),
         // REF-2: concerns described.
-        rule("REF-2", "s7", "concerns.description", Required, "Describe your concerns"),
-        rule("REF-4", "s7", "concerns.noticed", RealDate, ""),
-        rule("REF-4", "s7", "concerns.noticed", NotFuture, ""),
+        rule(RuleId::Ref2, "concerns.description", Required, "Describe your concerns"),
+        rule(RuleId::Ref4, "concerns.noticed", RealDate, ""),
+        rule(RuleId::Ref4, "concerns.noticed", NotFuture, ""),
     ];
     for (id, _, short, _, _) in RELEVANT {
+        r.push(rule(RuleId::Ref2, id, Required, &format!("Select {short}")));
         r.push(rule(
-            "REF-2",
-            "s7",
-            id,
-            Required,
-            &format!("Select {short}"),
-        ));
-        r.push(rule(
-            "REF-2",
-            "s7",
+            RuleId::Ref2,
             &format!("{id}_details"),
             Required,
             "Give details, because you answered yes",
         ));
     }
     r.push(rule(
-        "REF-2",
-        "s7",
+        RuleId::Ref2,
         "info.parents_informed",
         Required,
         "Select whether their parents or carers have been told",
     ));
     r.push(rule(
-        "REF-2",
-        "s7",
+        RuleId::Ref2,
         "info.parents_informed_details",
         Required,
         "Give details, because you answered yes",
     ));
     r.push(rule(
-        "REF-1",
-        "s7",
+        RuleId::Ref1,
         "declaration.confirm",
         Required,
         "Confirm the declaration to finish your referral",

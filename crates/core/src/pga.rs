@@ -5,6 +5,7 @@
 //!
 //! Every issue cites its rule id and section, like the referral form's (see [`crate::validate`]).
 
+use crate::catalogue::RuleId;
 use crate::validate::{Issue, Report, Severity};
 use chrono::NaiveDate;
 
@@ -221,23 +222,26 @@ pub struct Gateway {
     pub finalised: bool,
 }
 
-/// Why a decision cannot be chosen: the rule, its section and the reason shown next to the
-/// option.
+/// Why a decision cannot be chosen: the rule, the section cited and the reason shown next to
+/// the option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable {
-    /// Rule id.
-    pub rule_id: &'static str,
-    /// Policy section.
+    /// The rule.
+    pub rule_id: RuleId,
+    /// The policy section cited: the rule's, or the part of it the reason is about.
     pub section: &'static str,
     /// The reason, as shown.
     pub reason: &'static str,
 }
 
-const fn no(
-    rule_id: &'static str,
-    section: &'static str,
-    reason: &'static str,
-) -> Option<Unavailable> {
+/// Unavailable under `rule_id`, citing its sections.
+fn no(rule_id: RuleId, reason: &'static str) -> Option<Unavailable> {
+    no_citing(rule_id, rule_id.section(), reason)
+}
+
+/// Unavailable under `rule_id`, citing the part of its sections the reason is about.
+fn no_citing(rule_id: RuleId, section: &'static str, reason: &'static str) -> Option<Unavailable> {
+    debug_assert!(rule_id.cites(section), "{rule_id} does not cite {section}");
     Some(Unavailable {
         rule_id,
         section,
@@ -250,15 +254,15 @@ const fn no(
 pub fn unavailable(g: &Gateway, d: Decision) -> Option<Unavailable> {
     let untraced = g.subject != Subject::Individual && g.responsible_person_traced == Some(false);
     match d {
-        Decision::KeepInPcm if untraced => no("PGA-8", "s8", "An institution or ideological expression whose responsible person cannot be traced goes straight to PLP"),
-        Decision::KeepInPcm if !g.reasonable_suspicion => no("PGA-6", "s8", "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern"),
-        Decision::KeepInPcm if g.area == AreaModel::Dovetail && g.unsuitable_for_plp => no("PGA-7", "s8", "In a Dovetail area a case unsuitable for PLP is referred to the LACC"),
-        Decision::ReferToLacc if g.area != AreaModel::Dovetail => no("PGA-7", "s8, s10", "Only Dovetail areas refer cases to the LACC at PGA"),
-        Decision::ReferToLacc if g.under_pursue_investigation => no("PGA-14", "s10", "A subject under current Pursue investigation cannot be a Channel case"),
-        Decision::ReferToLacc if g.subject != Subject::Individual => no("PGA-7", "s10", "Only a person can be referred to Channel"),
-        Decision::ReferToLacc if !g.reasonable_suspicion || !g.unsuitable_for_plp => no("PGA-7", "s8", "Referring to the LACC needs a reasonable suspicion and the case unsuitable for PLP"),
-        Decision::Close if !g.reasonable_belief_no_concern => no("PGA-9", "s8", "Closing needs a reasonable belief that there is no Prevent-relevant concern"),
-        Decision::CloseAndEscalateToPursue if !g.pursue_relevant => no("PGA-9", "s8, s13", "Escalating to Pursue needs a Pursue-relevant concern"),
+        Decision::KeepInPcm if untraced => no(RuleId::Pga8, "An institution or ideological expression whose responsible person cannot be traced goes straight to PLP"),
+        Decision::KeepInPcm if !g.reasonable_suspicion => no(RuleId::Pga6, "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern"),
+        Decision::KeepInPcm if g.area == AreaModel::Dovetail && g.unsuitable_for_plp => no_citing(RuleId::Pga7, "s8", "In a Dovetail area a case unsuitable for PLP is referred to the LACC"),
+        Decision::ReferToLacc if g.area != AreaModel::Dovetail => no(RuleId::Pga7, "Only Dovetail areas refer cases to the LACC at PGA"),
+        Decision::ReferToLacc if g.under_pursue_investigation => no(RuleId::Pga14, "A subject under current Pursue investigation cannot be a Channel case"),
+        Decision::ReferToLacc if g.subject != Subject::Individual => no_citing(RuleId::Pga7, "s10", "Only a person can be referred to Channel"),
+        Decision::ReferToLacc if !g.reasonable_suspicion || !g.unsuitable_for_plp => no_citing(RuleId::Pga7, "s8", "Referring to the LACC needs a reasonable suspicion and the case unsuitable for PLP"),
+        Decision::Close if !g.reasonable_belief_no_concern => no_citing(RuleId::Pga9, "s8", "Closing needs a reasonable belief that there is no Prevent-relevant concern"),
+        Decision::CloseAndEscalateToPursue if !g.pursue_relevant => no(RuleId::Pga9, "Escalating to Pursue needs a Pursue-relevant concern"),
         _ => None,
     }
 }
@@ -315,10 +319,10 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     let mut out = Vec::new();
     // PGA-1 (s7): no assessment before de-confliction.
     if g.deconfliction.date.is_none() {
-        out.push(Issue::new("deconfliction.date", Error, "PGA-1", "s7", "Enter the date of FIMU de-confliction: no assessment can start before it (only contacting the referrer for basic information, activity the FIMU requested and basic biographical data are allowed)"));
+        out.push(Issue::new("deconfliction.date", Error, RuleId::Pga1, "Enter the date of FIMU de-confliction: no assessment can start before it (only contacting the referrer for basic information, activity the FIMU requested and basic biographical data are allowed)"));
     }
     if g.deconfliction.reference.trim().is_empty() {
-        out.push(Issue::new("deconfliction.reference", Error, "PGA-1", "s7", "Enter the de-confliction reference number: de-confliction is complete only with both a date and a reference number"));
+        out.push(Issue::new("deconfliction.reference", Error, RuleId::Pga1, "Enter the de-confliction reference number: de-confliction is complete only with both a date and a reference number"));
     }
     // PGA-3 (s8): the six checks, each done or known from the FIMU.
     for (key, name) in CHECKS {
@@ -330,13 +334,13 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             .unwrap_or_default();
         let path = format!("checks.{key}.status");
         match check {
-            Check::NotDone => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
-            Check::NotAvailable if key != "ct-holmes" => out.push(Issue::new(&path, Error, "PGA-3", "s8", format!("{name} is a required check: only CT Holmes may be unavailable"))),
+            Check::NotDone => out.push(Issue::new(&path, Error, RuleId::Pga3, format!("Record the {name} check: done, with its date and result, or known from the FIMU's checks"))),
+            Check::NotAvailable if key != "ct-holmes" => out.push(Issue::new(&path, Error, RuleId::Pga3, format!("{name} is a required check: only CT Holmes may be unavailable"))),
             Check::Done { on, result } => {
                 if on.is_none_or(|d| d > today) {
-                    out.push(Issue::new(&format!("checks.{key}.date"), Error, "PGA-3", "s8", format!("Enter the date of the {name} check, today or earlier")));
+                    out.push(Issue::new(&format!("checks.{key}.date"), Error, RuleId::Pga3, format!("Enter the date of the {name} check, today or earlier")));
                 } else if result.trim().is_empty() {
-                    out.push(Issue::new(&format!("checks.{key}.result"), Error, "PGA-3", "s8", format!("Enter the result of the {name} check, for example 'no trace'")));
+                    out.push(Issue::new(&format!("checks.{key}.result"), Error, RuleId::Pga3, format!("Enter the result of the {name} check, for example 'no trace'")));
                 }
             }
             _ => {}
@@ -347,42 +351,40 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         .as_deref()
         .is_some_and(|r| r.trim().is_empty())
     {
-        out.push(Issue::new("contact.rationale", Error, "PGA-4", "s8", "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
+        out.push(Issue::new("contact.rationale", Error, RuleId::Pga4, "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
     }
     // PGA-5 (s8): a visit is very exceptional.
     if let Some(v) = &g.visit {
         if !(v.agreed_by_ctco && v.agreed_by_supervisor) {
-            out.push(Issue::new("visit.agreed", Error, "PGA-5", "s8", "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
+            out.push(Issue::new("visit.agreed", Error, RuleId::Pga5, "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
         }
         if v.rationale.trim().is_empty() {
             out.push(Issue::new(
                 "visit.rationale",
                 Error,
-                "PGA-5",
-                "s8",
+                RuleId::Pga5,
                 "Give the rationale for visiting the subject at PGA",
             ));
         }
         if v.best_placed.trim().is_empty() {
-            out.push(Issue::new("visit.best_placed", Error, "PGA-5", "s8", "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
+            out.push(Issue::new("visit.best_placed", Error, RuleId::Pga5, "Say who is best placed to visit: a partner with an existing relationship may be better placed than the police"));
         }
         if v.consent_raised {
-            out.push(Issue::new("visit.consent", Error, "PGA-5", "s8", "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
+            out.push(Issue::new("visit.consent", Error, RuleId::Pga5, "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
         }
     }
     // PGA-12 (s8) and PGA-13 (s9): prompts.
     if g.foreign_national && !g.overseas_checks_considered {
-        out.push(Issue::new("prompts.overseas", Warning, "PGA-12", "s8", "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
+        out.push(Issue::new("prompts.overseas", Warning, RuleId::Pga12, "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
     }
     if (g.juvenile || g.travel_propensity) && !g.piw_considered {
-        out.push(Issue::new("prompts.piw", Warning, "PGA-13", "s9", "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
+        out.push(Issue::new("prompts.piw", Warning, RuleId::Pga13, "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
     }
     if g.piw_considered && g.travel_propensity && g.travel_risk.trim().is_empty() {
         out.push(Issue::new(
             "prompts.travel_risk",
             Error,
-            "PGA-13",
-            "s9",
+            RuleId::Pga13,
             "Articulate the travel risk for the PIW request",
         ));
     }
@@ -391,36 +393,31 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         None => out.push(Issue::new(
             "decision.outcome",
             Error,
-            "PGA-6",
-            "s8",
+            RuleId::Pga6,
             "Select the Gateway Decision",
         )),
         Some(d) => {
             if let Some(u) = unavailable(g, d) {
-                out.push(Issue::new(
-                    "decision.outcome",
-                    Error,
-                    u.rule_id,
-                    u.section,
-                    u.reason,
-                ));
+                out.push(
+                    Issue::new("decision.outcome", Error, u.rule_id, u.reason).citing(u.section),
+                );
             }
             if g.rationale.trim().is_empty() {
                 let (rule, msg) = match d {
                     Decision::Close | Decision::CloseAndEscalateToPursue => (
-                        "PGA-9",
+                        RuleId::Pga9,
                         "Give a clear closing rationale, for the supervisor to approve",
                     ),
                     Decision::StraightToPlp if g.subject == Subject::Individual => (
-                        "PGA-8",
+                        RuleId::Pga8,
                         "A person straight to PLP is rare: give the rationale",
                     ),
-                    _ => ("PGA-6", "Give the rationale for the decision"),
+                    _ => (RuleId::Pga6, "Give the rationale for the decision"),
                 };
-                out.push(Issue::new("decision.rationale", Error, rule, "s8", msg));
+                out.push(Issue::new("decision.rationale", Error, rule, msg).citing("s8"));
             }
             if d == Decision::StraightToPlp && g.under_pursue_investigation {
-                out.push(Issue::new("decision.outcome", Warning, "PGA-14", "s10", "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
+                out.push(Issue::new("decision.outcome", Warning, RuleId::Pga14, "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
             }
         }
     }
@@ -429,32 +426,31 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         None => out.push(Issue::new(
             "supervisor.name",
             Error,
-            "PGA-10",
-            "s8",
+            RuleId::Pga10,
             "The decision must be supervised before it is final: record the supervisor",
         )),
         Some(s) => {
             if let Some(p) = supervisor_problem(&g.ctco, s) {
-                out.push(Issue::new(p.0, Error, "PGA-16", "s14", p.1));
+                out.push(Issue::new(p.0, Error, RuleId::Pga16, p.1).citing("s14"));
             }
             if !g.supervisor_approved {
                 let (rule, msg) = match g.decision {
                     Some(Decision::ReferToLacc) => (
-                        "PGA-7",
+                        RuleId::Pga7,
                         "Record the supervisor's endorsement of the referral to the LACC",
                     ),
                     Some(Decision::Close | Decision::CloseAndEscalateToPursue) => (
-                        "PGA-9",
+                        RuleId::Pga9,
                         "Record the supervisor's approval of the closing rationale",
                     ),
-                    _ => ("PGA-10", "Record the supervisor's sign-off"),
+                    _ => (RuleId::Pga10, "Record the supervisor's sign-off"),
                 };
-                out.push(Issue::new(
-                    "supervisor.approved",
-                    Error,
-                    rule,
-                    if rule == "PGA-7" { "s8, s10" } else { "s8" },
-                    msg,
+                out.push(Issue::new("supervisor.approved", Error, rule, msg).citing(
+                    if rule == RuleId::Pga7 {
+                        "s8, s10"
+                    } else {
+                        "s8"
+                    },
                 ));
             }
         }

@@ -11,6 +11,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::calendar::Calendar;
+use crate::catalogue::RuleId;
 use crate::date;
 use crate::deadline::{self, Deadline};
 use crate::dif::{self, Finding, Framework, Record, Recorded};
@@ -121,14 +122,8 @@ pub(crate) fn page(
     }
 }
 
-pub(crate) fn rule(id: &str, section: &str, field: &str, check: RuleCheck, message: &str) -> Rule {
-    Rule {
-        id: id.into(),
-        section: section.into(),
-        field: field.into(),
-        check,
-        message: message.into(),
-    }
+pub(crate) fn rule(id: RuleId, field: &str, check: RuleCheck, message: &str) -> Rule {
+    Rule::new(id, field, check, message)
 }
 
 /// The check-your-answers page of a form, in task-list section `section`.
@@ -152,8 +147,7 @@ pub(crate) fn dif_rules(framework: &Framework) -> Vec<Rule> {
         .flat_map(|s| {
             s.factors.iter().map(move |f| {
                 rule(
-                    dif::DIF_EVIDENCE,
-                    "s8",
+                    RuleId::Dif1,
                     &finding_field(&s.id, &f.id),
                     RuleCheck::Required,
                     &format!("Record whether '{}' is present, absent or unknown", f.label),
@@ -589,142 +583,125 @@ pub fn schema(framework: &Framework) -> FormSchema {
     ]));
     let mut rules = vec![
         rule(
-            "PGA-10",
-            "s8",
+            RuleId::Pga10,
             "case.reference",
             RuleCheck::Required,
             "Enter the case reference",
         ),
-        rule("PGA-2", "s8", "case.received", RuleCheck::Required, ""),
-        rule("PGA-2", "s8", "case.received", RuleCheck::RealDate, ""),
-        rule("PGA-2", "s8", "case.received", RuleCheck::NotFuture, ""),
+        rule(RuleId::Pga2, "case.received", RuleCheck::Required, ""),
+        rule(RuleId::Pga2, "case.received", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga2, "case.received", RuleCheck::NotFuture, ""),
         rule(
-            "PGA-8",
-            "s8",
+            RuleId::Pga8,
             "case.subject",
             RuleCheck::Required,
             "Select who or what the referral is about",
         ),
         rule(
-            "PGA-7",
-            "s10",
+            RuleId::Pga7,
             "case.area",
             RuleCheck::Required,
             "Select whether this is a Dovetail area",
-        ),
+        )
+        .citing("s10"),
         rule(
-            "PGA-16",
-            "s14",
+            RuleId::Pga16,
             "case.ctco",
             RuleCheck::Required,
             "Enter your name",
-        ),
-        rule("PGA-1", "s7", "deconfliction.date", RuleCheck::RealDate, ""),
+        )
+        .citing("s14"),
+        rule(RuleId::Pga1, "deconfliction.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga1, "deconfliction.date", RuleCheck::NotFuture, ""),
         rule(
-            "PGA-1",
-            "s7",
-            "deconfliction.date",
-            RuleCheck::NotFuture,
-            "",
-        ),
-        rule(
-            "PGA-4",
-            "s8",
+            RuleId::Pga4,
             "contact.partner",
             RuleCheck::Required,
             "Select yes if you have contacted a partner agency",
         ),
         rule(
-            "PGA-5",
-            "s8",
+            RuleId::Pga5,
             "visit.needed",
             RuleCheck::Required,
             "Select yes if you have visited, or plan to visit, the subject",
         ),
-        rule("PGA-3", "s8", "checks.pnc.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga3, "checks.pnc.date", RuleCheck::RealDate, ""),
         rule(
-            "PGA-6",
-            "s8",
+            RuleId::Pga6,
             "assessment.concern",
             RuleCheck::Required,
             "Select your assessment",
         ),
         rule(
-            "PGA-9",
-            "s8",
+            RuleId::Pga9,
             "assessment.pursue",
             RuleCheck::Required,
             "Select yes if there is a Pursue-relevant concern",
-        ),
+        )
+        .citing("s8"),
         rule(
-            "PGA-7",
-            "s8",
+            RuleId::Pga7,
             "assessment.unsuitable_plp",
             RuleCheck::Required,
             "Select yes if the case is unsuitable for PLP",
-        ),
+        )
+        .citing("s8"),
         rule(
-            "PGA-8",
-            "s8",
+            RuleId::Pga8,
             "assessment.traced",
             RuleCheck::Required,
             "Select yes if the person responsible can be traced",
         ),
         rule(
-            "INT-1",
-            "s9",
+            RuleId::Int1,
             "assessment.direction",
             RuleCheck::Required,
             "Select whether the risk is escalating, de-escalating or static",
         ),
         rule(
-            "PGA-12",
-            "s8",
+            RuleId::Pga12,
             "prompts.foreign",
             RuleCheck::Required,
             "Select yes if the subject is a foreign national",
         ),
         rule(
-            "PGA-13",
-            "s9",
+            RuleId::Pga13,
             "prompts.juvenile",
             RuleCheck::Required,
             "Select yes if the subject is under 18",
         ),
         rule(
-            "PGA-13",
-            "s9",
+            RuleId::Pga13,
             "prompts.travel",
             RuleCheck::Required,
             "Select yes if the subject shows a propensity to travel to conflict areas",
         ),
         rule(
-            "PGA-16",
-            "s14",
+            RuleId::Pga16,
             "supervisor.rank",
             RuleCheck::Required,
             "Select the supervisor's rank or grade",
-        ),
+        )
+        .citing("s14"),
         rule(
-            "PGA-16",
-            "s14",
+            RuleId::Pga16,
             "supervisor.acting",
             RuleCheck::Required,
             "Select yes if the supervisor's rank is an acting rank",
-        ),
+        )
+        .citing("s14"),
         rule(
-            "PGA-16",
-            "s14",
+            RuleId::Pga16,
             "supervisor.acting_approved",
             RuleCheck::Required,
             "Select yes if the force has formally approved the acting rank",
-        ),
-        rule("PGA-10", "s8", "supervisor.date", RuleCheck::Required, ""),
-        rule("PGA-10", "s8", "supervisor.date", RuleCheck::RealDate, ""),
-        rule("PGA-10", "s8", "supervisor.date", RuleCheck::NotFuture, ""),
+        )
+        .citing("s14"),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::NotFuture, ""),
         rule(
-            "PGA-10",
-            "s8",
+            RuleId::Pga10,
             "declaration.confirm",
             RuleCheck::Required,
             "Confirm that the assessment is complete, supervised and final",
@@ -733,8 +710,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
     rules.retain(|r| r.field != "checks.pnc.date");
     for (key, _) in CHECKS {
         rules.push(rule(
-            "PGA-3",
-            "s8",
+            RuleId::Pga3,
             &format!("checks.{key}.date"),
             RuleCheck::RealDate,
             "",
@@ -742,8 +718,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
     }
     rules.extend(dif_rules(framework));
     rules.push(rule(
-        "PGA-14",
-        "s10",
+        RuleId::Pga14,
         "threat.pursue_investigation",
         RuleCheck::Required,
         "Select yes if the subject is under current Pursue investigation",
@@ -1058,8 +1033,8 @@ pub fn deadlines(answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
 /// Whether finalising the PGA meets a deadline: the PGA itself (PGA-2), and the referral to
 /// the LACC when that is the decision (PGA-7: the referral goes with the decision).
 pub fn met_by_finalising(d: &Deadline, answers: &Answers) -> bool {
-    d.rule_id == "PGA-2"
-        || (d.rule_id == "PGA-7" && answers.text("decision.outcome") == Some("refer-to-lacc"))
+    d.rule_id == RuleId::Pga2
+        || (d.rule_id == RuleId::Pga7 && answers.text("decision.outcome") == Some("refer-to-lacc"))
 }
 
 /// The next deadline that is not met, for lists: the earliest due date.

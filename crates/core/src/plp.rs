@@ -3,6 +3,7 @@
 //! officer's band choice, entry routes, panels and closure. PLP-5 and PLP-11 (review dates) are
 //! in [`crate::deadline`]. This is the core the PLP flow (issue 5) will render.
 
+use crate::catalogue::RuleId;
 use crate::deadline::Band;
 use crate::dif::{Finding, Record};
 use crate::validate::{Issue, Severity};
@@ -21,8 +22,8 @@ pub struct BandingInputs {
 /// Why a band was suggested.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trigger {
-    /// Rule id (PLP-2 or PLP-3).
-    pub rule_id: &'static str,
+    /// The rule (PLP-2 or PLP-3).
+    pub rule_id: RuleId,
     /// What triggered it, as shown.
     pub reason: String,
 }
@@ -47,7 +48,7 @@ fn present(dif: &Record, key: &str) -> bool {
 pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
     let mut triggers = Vec::new();
     let high = |reason: &str| Trigger {
-        rule_id: "PLP-2",
+        rule_id: RuleId::Plp2,
         reason: reason.into(),
     };
     if present(dif, "threat.escalation") {
@@ -90,7 +91,7 @@ pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
         .count();
     if relevant > 0 {
         triggers.push(Trigger {
-            rule_id: "PLP-3",
+            rule_id: RuleId::Plp3,
             reason: format!(
                 "{relevant} Prevent-relevant factor{} needing further work",
                 if relevant == 1 { "" } else { "s" }
@@ -99,7 +100,7 @@ pub fn suggest_band(dif: &Record, inputs: &BandingInputs) -> Suggestion {
     }
     if inputs.agreed_work_needed {
         triggers.push(Trigger {
-            rule_id: "PLP-3",
+            rule_id: RuleId::Plp3,
             reason: "The CTCO and supervisor agree work is needed".into(),
         });
     }
@@ -142,18 +143,18 @@ pub fn check_band(choice: &BandChoice, suggestion: &Suggestion) -> Vec<Issue> {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
     match choice.band {
-        None => out.push(Issue::new("band", Error, "PLP-1", "s12", "Every PLP case has a priority band: choose one")),
-        Some(Band::Monitored) if choice.at_entry => out.push(Issue::new("band", Error, "PLP-4", "s12", "No case enters PLP as Monitored: Monitored is only for cases already in PLP")),
+        None => out.push(Issue::new("band", Error, RuleId::Plp1, "Every PLP case has a priority band: choose one")),
+        Some(Band::Monitored) if choice.at_entry => out.push(Issue::new("band", Error, RuleId::Plp4, "No case enters PLP as Monitored: Monitored is only for cases already in PLP")),
         Some(Band::Monitored) if choice.monitored_reason.is_none() => {
-            out.push(Issue::new("band", Error, "PLP-4", "s12", "Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community"))
+            out.push(Issue::new("band", Error, RuleId::Plp4, "Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community"))
         }
         Some(b) => {
             // Monitored's own reason (PLP-4) says why the case is Monitored rather than Standard, not
             // why a High trigger in the same DIF (PLP-2) does not make it High.
             let reason_covers = b == Band::Monitored && suggestion.band != Some(Band::High);
             if suggestion.band.is_some_and(|s| s != b) && !reason_covers && choice.rationale.trim().is_empty() {
-                let rule = if suggestion.band == Some(Band::High) { "PLP-2" } else { "PLP-3" };
-                out.push(Issue::new("band", Error, rule, "s12", format!("The DIF suggests {}: give the rationale for choosing {}", suggestion.band.map_or("", |s| s.label()), b.label())));
+                let rule = if suggestion.band == Some(Band::High) { RuleId::Plp2 } else { RuleId::Plp3 };
+                out.push(Issue::new("band", Error, rule, format!("The DIF suggests {}: give the rationale for choosing {}", suggestion.band.map_or("", |s| s.label()), b.label())));
             }
         }
     }
@@ -165,8 +166,7 @@ pub fn check_band(choice: &BandChoice, suggestion: &Suggestion) -> Vec<Issue> {
         out.push(Issue::new(
             "band",
             Warning,
-            "PLP-6",
-            "s12",
+            RuleId::Plp6,
             "Suspected Pursue relevance: escalate it through the FIMU as a potential lead first",
         ));
     }
@@ -188,7 +188,7 @@ pub enum EntryRoute {
 /// PLP-7 (s11): the entry route and its rationale.
 pub fn check_entry(route: Option<EntryRoute>, rationale: &str) -> Vec<Issue> {
     let what = match route {
-        None => return vec![Issue::new("entry", Severity::Error, "PLP-7", "s11", "Select how the case entered PLP")],
+        None => return vec![Issue::new("entry", Severity::Error, RuleId::Plp7, "Select how the case entered PLP")],
         Some(EntryRoute::FromGatewayDecision) => "Give the rationale from the completed DIF for sending the case to PLP from the Gateway Decision",
         Some(EntryRoute::AfterInformationGathering) => "Explain why the S.36 decision was not to refer the person to a Channel panel",
         Some(EntryRoute::OutOfChannel) => "Explain why the case could not stay within Channel (the closing VAF extended into an opening DIF)",
@@ -197,8 +197,7 @@ pub fn check_entry(route: Option<EntryRoute>, rationale: &str) -> Vec<Issue> {
         vec![Issue::new(
             "entry_rationale",
             Severity::Error,
-            "PLP-7",
-            "s11",
+            RuleId::Plp7,
             what,
         )]
     } else {
@@ -230,8 +229,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         out.push(Issue::new(
             "panel.chair",
             Error,
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "Police must chair PLP panels",
         ));
     } else {
@@ -239,8 +237,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
             out.push(Issue::new(
                 "panel.chair",
                 Warning,
-                "PLP-8",
-                "s11",
+                RuleId::Plp8,
                 "Wherever possible the chair should be a Sergeant or CTCO supervisor or above",
             ));
         }
@@ -248,8 +245,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
             out.push(Issue::new(
                 "panel.chair",
                 Warning,
-                "PLP-8",
-                "s11",
+                RuleId::Plp8,
                 "The chair should not be the CTCO managing the cases discussed",
             ));
         }
@@ -258,8 +254,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         out.push(Issue::new(
             "panel.attendees",
             Error,
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "Record who attends and the chair's rationale for it",
         ));
     }
@@ -267,8 +262,7 @@ pub fn check_panel(p: &Panel) -> Vec<Issue> {
         out.push(Issue::new(
             "panel.format",
             Error,
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "PLP cases must not be heard as Any Other Business of a Channel panel",
         ));
     }
@@ -318,15 +312,13 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
         None => out.push(Issue::new(
             "closure.code",
             Error,
-            "PLP-9",
-            "s13",
+            RuleId::Plp9,
             "Select the closure code",
         )),
         Some(ClosureCode::ChannelConcernsAddressed) => out.push(Issue::new(
             "closure.code",
             Error,
-            "PLP-9",
-            "s13",
+            RuleId::Plp9,
             "That code is for Channel cases: choose a PLP closure code",
         )),
         Some(_) => {}
@@ -335,17 +327,16 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
         out.push(Issue::new(
             "closure.dif",
             Error,
-            "PLP-10",
-            "s13",
+            RuleId::Plp10,
             "A PLP case closes only with a supervised closing DIF",
         ));
     }
     if c.ct_risk_remaining {
         if !c.rpc_authority {
-            out.push(Issue::new("closure.rpc", Error, "PLP-10", "s13", "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority"));
+            out.push(Issue::new("closure.rpc", Error, RuleId::Plp10, "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority"));
         }
         if c.justification.trim().is_empty() {
-            out.push(Issue::new("closure.justification", Error, "PLP-10", "s13", "Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken"));
+            out.push(Issue::new("closure.justification", Error, RuleId::Plp10, "Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken"));
         }
     }
     out

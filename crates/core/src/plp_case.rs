@@ -5,6 +5,7 @@
 //! picture and as a table. Pure: `today` and the calendar are passed in.
 
 use crate::calendar::Calendar;
+use crate::catalogue::RuleId;
 use crate::deadline::{self, Band, Deadline, Status};
 use crate::dif::Record;
 use crate::plp::{self, BandChoice, BandingInputs, Closure, EntryRoute, MonitoredReason, Panel};
@@ -75,8 +76,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
         out.push(Issue::new(
             "reviews.0.band",
             Severity::Error,
-            "PLP-1",
-            "s12",
+            RuleId::Plp1,
             "Every PLP case has a priority band: record the entry DIF and its band",
         ));
     }
@@ -96,8 +96,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             out.push(Issue::new(
                 &format!("reviews.{i}.cmp"),
                 Severity::Error,
-                "PLP-5",
-                "s12, s14",
+                RuleId::Plp5,
                 "Each reassessment updates the Case Management Plan",
             ));
         }
@@ -105,8 +104,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             out.push(Issue::new(
                 &format!("reviews.{i}.signed_off"),
                 Severity::Error,
-                "PLP-5",
-                "s12, s14",
+                RuleId::Plp5,
                 "Each DIF needs its supervisory sign-off",
             ));
         }
@@ -118,13 +116,15 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             out.push(issue);
         }
         if review_for_panel(case, p.date).is_none() {
-            out.push(Issue::new(
-                &format!("panels.{i}.date"),
-                Severity::Error,
-                "PLP-5",
-                "s12",
-                "A new DIF, CMP update and supervisory sign-off are due before every PLP panel",
-            ));
+            out.push(
+                Issue::new(
+                    &format!("panels.{i}.date"),
+                    Severity::Error,
+                    RuleId::Plp5,
+                    "A new DIF, CMP update and supervisory sign-off are due before every PLP panel",
+                )
+                .citing("s12"),
+            );
         }
     }
     if let Some((_, c)) = &case.closure {
@@ -235,8 +235,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// What it is, as shown ("Reassessment: Standard (Amber)").
     pub label: String,
-    /// Rule id, for deadlines.
-    pub rule_id: Option<&'static str>,
+    /// The rule, for deadlines.
+    pub rule_id: Option<RuleId>,
     /// A deadline past its date and not met.
     pub overdue: bool,
 }

@@ -10,6 +10,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::calendar::Calendar;
+use crate::catalogue::RuleId;
 use crate::deadline::{Band, Deadline};
 use crate::dif::Framework;
 use crate::form::{Check as RuleCheck, Context, FormSchema, Page, QuestionKind};
@@ -88,67 +89,43 @@ pub fn schema(framework: &Framework) -> FormSchema {
     ]));
     let mut rules = vec![
         rule(
-            "PLP-7",
-            "s11",
+            RuleId::Plp7,
             "case.ctco",
             RuleCheck::Required,
             "Enter your name",
         ),
         rule(
-            "PLP-7",
-            "s11",
+            RuleId::Plp7,
             "case.reference",
             RuleCheck::Required,
             "Enter the case reference",
         ),
-        rule("PLP-5", "s12", "plp.entered", RuleCheck::Required, ""),
-        rule("PLP-5", "s12", "plp.entered", RuleCheck::RealDate, ""),
-        rule("PLP-5", "s12", "plp.entered", RuleCheck::NotFuture, ""),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::Required, "").citing("s12"),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::RealDate, "").citing("s12"),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::NotFuture, "").citing("s12"),
         rule(
-            "PLP-2",
-            "s12",
+            RuleId::Plp2,
             "plp.urgent_mh",
             RuleCheck::Required,
             "Select yes if urgent mental health concerns were identified",
         ),
         rule(
-            "PLP-3",
-            "s12",
+            RuleId::Plp3,
             "plp.work_needed",
             RuleCheck::Required,
             "Select yes if you and your supervisor agree further work is needed",
         ),
         rule(
-            "PLP-5",
-            "s12, s14",
+            RuleId::Plp5,
             "supervisor.name",
             RuleCheck::Required,
             "Enter the supervisor's name",
         ),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::NotFuture, ""),
         rule(
-            "PLP-5",
-            "s12, s14",
-            "supervisor.date",
-            RuleCheck::Required,
-            "",
-        ),
-        rule(
-            "PLP-5",
-            "s12, s14",
-            "supervisor.date",
-            RuleCheck::RealDate,
-            "",
-        ),
-        rule(
-            "PLP-5",
-            "s12, s14",
-            "supervisor.date",
-            RuleCheck::NotFuture,
-            "",
-        ),
-        rule(
-            "PLP-5",
-            "s12, s14",
+            RuleId::Plp5,
             "declaration.confirm",
             RuleCheck::Required,
             "Confirm the entry into PLP",
@@ -299,7 +276,7 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
         .collect();
     // Without an entry date the band cannot be checked yet; without a band, PLP-1 says so.
     if c.reviews.is_empty() && answers.text("plp.band").is_some() {
-        issues.retain(|i| i.rule_id != "PLP-1");
+        issues.retain(|i| i.rule_id != RuleId::Plp1);
     }
     issues.extend(dif_issues(schema, answers));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
@@ -394,19 +371,19 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         ] }),
     ]));
     let mut rules = vec![
-        rule("PLP-5", "s12, s14", "case.ctco", RuleCheck::Required, "Enter your name"),
-        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::Required, ""),
-        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::RealDate, ""),
-        rule("PLP-5", "s12, s14", "plp.review_date", RuleCheck::NotFuture, ""),
-        rule("PLP-2", "s12", "plp.urgent_mh", RuleCheck::Required, "Select yes if urgent mental health concerns were identified"),
-        rule("PLP-3", "s12", "plp.work_needed", RuleCheck::Required, "Select yes if you and your supervisor agree further work is needed"),
-        rule("PLP-5", "s12, s14", "plp.cmp", RuleCheck::Required, "Select yes if the Case Management Plan has been updated"),
-        rule("PLP-5", "s12, s14", "plp.cmp", RuleCheck::NotEqual("no".into()), "Each reassessment updates the Case Management Plan: update it before you record the reassessment"),
-        rule("PLP-5", "s12, s14", "supervisor.name", RuleCheck::Required, "Enter the supervisor's name"),
-        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::Required, ""),
-        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::RealDate, ""),
-        rule("PLP-5", "s12, s14", "supervisor.date", RuleCheck::NotFuture, ""),
-        rule("PLP-5", "s12, s14", "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
+        rule(RuleId::Plp5, "case.ctco", RuleCheck::Required, "Enter your name"),
+        rule(RuleId::Plp5, "plp.review_date", RuleCheck::Required, ""),
+        rule(RuleId::Plp5, "plp.review_date", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp5, "plp.review_date", RuleCheck::NotFuture, ""),
+        rule(RuleId::Plp2, "plp.urgent_mh", RuleCheck::Required, "Select yes if urgent mental health concerns were identified"),
+        rule(RuleId::Plp3, "plp.work_needed", RuleCheck::Required, "Select yes if you and your supervisor agree further work is needed"),
+        rule(RuleId::Plp5, "plp.cmp", RuleCheck::Required, "Select yes if the Case Management Plan has been updated"),
+        rule(RuleId::Plp5, "plp.cmp", RuleCheck::NotEqual("no".into()), "Each reassessment updates the Case Management Plan: update it before you record the reassessment"),
+        rule(RuleId::Plp5, "supervisor.name", RuleCheck::Required, "Enter the supervisor's name"),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::NotFuture, ""),
+        rule(RuleId::Plp5, "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
     ];
     rules.extend(dif_rules(framework));
     FormSchema {
@@ -453,7 +430,7 @@ pub fn review_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Ve
         };
         for mut i in plp::check_band(&choice, &suggestion(schema, answers)) {
             // A missing Monitored reason belongs to its own question.
-            i.path = if i.rule_id == "PLP-4" {
+            i.path = if i.rule_id == RuleId::Plp4 {
                 "plp.monitored_reason".into()
             } else {
                 "plp.band".into()
@@ -464,8 +441,7 @@ pub fn review_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Ve
         issues.push(Issue::new(
             "plp.band",
             crate::validate::Severity::Error,
-            "PLP-1",
-            "s12",
+            RuleId::Plp1,
             "Every PLP case has a priority band: choose one",
         ));
     }
@@ -570,32 +546,28 @@ pub fn closure_schema() -> FormSchema {
     ];
     let rules = vec![
         rule(
-            "PLP-9",
-            "s13",
+            RuleId::Plp9,
             "case.ctco",
             RuleCheck::Required,
             "Enter your name",
         ),
-        rule("PLP-11", "s13", "plp.closed", RuleCheck::Required, ""),
-        rule("PLP-11", "s13", "plp.closed", RuleCheck::RealDate, ""),
-        rule("PLP-11", "s13", "plp.closed", RuleCheck::NotFuture, ""),
+        rule(RuleId::Plp11, "plp.closed", RuleCheck::Required, ""),
+        rule(RuleId::Plp11, "plp.closed", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp11, "plp.closed", RuleCheck::NotFuture, ""),
         rule(
-            "PLP-10",
-            "s13",
+            RuleId::Plp10,
             "closure.risk",
             RuleCheck::Required,
             "Select yes if Prevent issues or CT risk remain",
         ),
         rule(
-            "PLP-10",
-            "s13",
+            RuleId::Plp10,
             "closure.dif",
             RuleCheck::Required,
             "Select yes if the closing DIF is complete and signed off",
         ),
         rule(
-            "PLP-10",
-            "s13",
+            RuleId::Plp10,
             "declaration.confirm",
             RuleCheck::Required,
             "Confirm the closure",
@@ -673,45 +645,39 @@ pub fn panel_schema() -> FormSchema {
     ];
     let rules = vec![
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "case.ctco",
             RuleCheck::Required,
             "Enter your name",
         ),
-        rule("PLP-8", "s11", "panel.date", RuleCheck::Required, ""),
-        rule("PLP-8", "s11", "panel.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp8, "panel.date", RuleCheck::Required, ""),
+        rule(RuleId::Plp8, "panel.date", RuleCheck::RealDate, ""),
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "panel.chair_police",
             RuleCheck::Required,
             "Select yes if the chair is a police officer or member of police staff",
         ),
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "panel.chair_rank",
             RuleCheck::Required,
             "Select yes if the chair is a Sergeant, a CTCO supervisor or above",
         ),
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "panel.chair_managing",
             RuleCheck::Required,
             "Select yes if the chair manages the cases discussed",
         ),
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "panel.channel_aob",
             RuleCheck::Required,
             "Select yes if the case is heard as Any Other Business of a Channel panel",
         ),
         rule(
-            "PLP-8",
-            "s11",
+            RuleId::Plp8,
             "declaration.confirm",
             RuleCheck::Required,
             "Confirm the record of this panel",
@@ -827,19 +793,18 @@ pub fn submission_schema() -> FormSchema {
         ]),
     ];
     let rules = vec![
-        rule("INT-1", "s9", "case.ctco", RuleCheck::Required, "Enter your name"),
-        rule("INT-1", "s9", "fimu.date", RuleCheck::Required, ""),
-        rule("INT-1", "s9", "fimu.date", RuleCheck::RealDate, ""),
-        rule("INT-1", "s9", "fimu.date", RuleCheck::NotFuture, ""),
-        rule("INT-1", "s9", "fimu.kind", RuleCheck::Required, "Select what you submitted"),
+        rule(RuleId::Int1, "case.ctco", RuleCheck::Required, "Enter your name"),
+        rule(RuleId::Int1, "fimu.date", RuleCheck::Required, ""),
+        rule(RuleId::Int1, "fimu.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Int1, "fimu.date", RuleCheck::NotFuture, ""),
+        rule(RuleId::Int1, "fimu.kind", RuleCheck::Required, "Select what you submitted"),
         rule(
-            "INT-1",
-            "s9",
+            RuleId::Int1,
             "fimu.direction",
             RuleCheck::Required,
             "Say whether the risk is escalating, de-escalating or static: every submission to the FIMU says so",
         ),
-        rule("INT-1", "s9", "declaration.confirm", RuleCheck::Required, "Confirm the submission"),
+        rule(RuleId::Int1, "declaration.confirm", RuleCheck::Required, "Confirm the submission"),
     ];
     FormSchema {
         id: SUBMISSION_FORM_ID.into(),

@@ -16,6 +16,7 @@
 
 use crate::answers::Answer;
 use crate::calendar::Calendar;
+use crate::catalogue::RuleId;
 use crate::date;
 use crate::deadline::Deadline;
 use crate::draft::Draft;
@@ -79,8 +80,8 @@ pub enum Target {
     Answer(String),
     /// Whether the Gateway Decision goes to the FIMU (PGA-11).
     FimuSubmission,
-    /// The due date of the record's deadline with this rule id ("PGA-2").
-    Due(String),
+    /// The due date of the record's deadline under this rule ("PGA-2").
+    Due(RuleId),
 }
 
 /// One thing the trainee is scored on.
@@ -91,11 +92,35 @@ pub struct Point {
     /// What it compares.
     pub target: Target,
     /// The rule ("PGA-8").
-    pub rule: String,
-    /// The policy section ("s8").
+    pub rule: RuleId,
+    /// The policy section cited ("s8"), as the scenario gives it.
     pub section: String,
     /// Why, in plain words.
     pub reason: String,
+}
+
+impl Point {
+    /// A point citing its rule's sections.
+    pub fn new(part: Part, target: Target, rule: RuleId, reason: String) -> Point {
+        Point {
+            part,
+            target,
+            rule,
+            section: rule.section().into(),
+            reason,
+        }
+    }
+
+    /// The same point citing only the part of its rule's sections it is about.
+    pub fn citing(mut self, section: &str) -> Point {
+        debug_assert!(
+            self.rule.cites(section),
+            "{} does not cite {section}",
+            self.rule
+        );
+        self.section = section.into();
+        self
+    }
 }
 
 /// A development that arrives after the Gateway Decision.
@@ -483,7 +508,15 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         .ok_or_else(|| bad(format!("Point {n}: 'record' must be pga, plp or review")))?;
     let target = match o.get("kind").and_then(Value::as_str) {
         Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
-        Some("due") => Target::Due(text_field(o, "field", 20).map_err(at)?),
+        Some("due") => {
+            let field = text_field(o, "field", 20).map_err(at)?;
+            // An id outside the catalogue has no deadline: the message check_model gives.
+            Target::Due(RuleId::parse(&field).ok_or_else(|| {
+                bad(format!(
+                    "Point {n}: the model has no deadline under {field}"
+                ))
+            })?)
+        }
         Some("fimu") if part == Part::Pga => Target::FimuSubmission,
         Some("fimu") => {
             return Err(bad(format!(
@@ -497,11 +530,11 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         }
     };
     let rule = text_field(o, "rule", 20).map_err(at)?;
-    if !is_rule_id(&rule) {
+    let Some(rule) = RuleId::parse(&rule) else {
         return Err(bad(format!(
             "Point {n}: '{rule}' is not a rule id such as PGA-8"
         )));
-    }
+    };
     let section = text_field(o, "section", 40).map_err(at)?;
     if !section.split(", ").all(|s| {
         s.strip_prefix('s')
@@ -517,15 +550,6 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         rule,
         section,
         reason: text_field(o, "reason", 2000).map_err(at)?,
-    })
-}
-
-/// A rule id of the catalogue's form: REF-, PGA-, PLP-, INT- or DIF- and a number.
-fn is_rule_id(s: &str) -> bool {
-    s.split_once('-').is_some_and(|(p, n)| {
-        ["REF", "PGA", "PLP", "INT", "DIF"].contains(&p)
-            && !n.is_empty()
-            && n.bytes().all(|b| b.is_ascii_digit())
     })
 }
 
@@ -613,7 +637,7 @@ pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
                 }
             }
             Target::Due(rule) => {
-                if due(s, forms, p.part, Some(record), cal, rule).is_none() {
+                if due(s, forms, p.part, Some(record), cal, *rule).is_none() {
                     out.push(format!("Point {n}: the model has no deadline under {rule}"));
                 }
             }
@@ -655,7 +679,7 @@ fn due(
     part: Part,
     record: Option<&Draft>,
     cal: &Calendar,
-    rule: &str,
+    rule: RuleId,
 ) -> Option<NaiveDate> {
     let record = record?;
     deadlines_of(forms, part, record, s.model.plp.as_ref(), cal)
@@ -788,12 +812,12 @@ pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> 
                 )
             }
             Target::Due(rule) => {
-                let e = due(s, forms, p.part, model, cal, rule);
+                let e = due(s, forms, p.part, model, cal, *rule);
                 let case = attempt.plp;
                 let g = given.and_then(|d| {
                     deadlines_of(forms, p.part, d, case, cal)
                         .into_iter()
-                        .find(|x| x.rule_id == rule)
+                        .find(|x| x.rule_id == *rule)
                         .map(|x| x.due)
                 });
                 let words =
@@ -890,79 +914,72 @@ fn capitalise(s: &str) -> String {
 pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Point> {
     let mut out = Vec::new();
     let a = &model.pga.answers;
-    let mut push = |part: Part, target: Target, rule: &str, section: &str, reason: String| {
-        out.push(Point {
-            part,
-            target,
-            rule: rule.into(),
-            section: section.into(),
-            reason,
-        })
-    };
+    let mut push = |p: Point| out.push(p);
     let answer = |f: &str| Target::Answer(f.into());
     if let Some(d) = a.text("decision.outcome") {
         let (rule, section) = match d {
-            "keep-in-pcm" => ("PGA-6", "s8"),
-            "refer-to-lacc" => ("PGA-7", "s8, s10"),
-            "straight-to-plp" => ("PGA-8", "s8"),
-            "close-escalate-pursue" => ("PGA-9", "s8, s13"),
-            _ => ("PGA-9", "s8"),
+            "keep-in-pcm" => (RuleId::Pga6, None),
+            "refer-to-lacc" => (RuleId::Pga7, None),
+            "straight-to-plp" => (RuleId::Pga8, None),
+            "close-escalate-pursue" => (RuleId::Pga9, None),
+            // A plain close: the reasonable belief of no concern, s8 (not s13's escalation).
+            _ => (RuleId::Pga9, Some("s8")),
         };
         let why = a.text("decision.rationale").unwrap_or_default();
-        push(
+        let point = Point::new(
             Part::Pga,
             answer("decision.outcome"),
             rule,
-            section,
             format!("The model decision's rationale: {why}"),
         );
+        push(match section {
+            Some(s) => point.citing(s),
+            None => point,
+        });
         let goes = pga_form::fimu_submission(
             forms.pga,
             a,
             &Context::on(model.pga.finished.as_ref().map_or(NaiveDate::MIN, |f| f.on))
                 .marked(TRAINING_MARKING),
         ) == Some(true);
-        push(
+        push(Point::new(
             Part::Pga,
             Target::FimuSubmission,
-            "PGA-11",
-            "s8",
+            RuleId::Pga11,
             if goes {
                 "The Gateway Decision goes to the FIMU unless the case is closed and the FIMU graded it RADO 6 (PGA-11).".into()
             } else {
                 "A case closed that the FIMU graded RADO 6 needs no submission to the FIMU (PGA-11).".into()
             },
-        );
+        ));
     }
     if a.filled("assessment.concern").is_some() {
-        push(Part::Pga, answer("assessment.concern"), "PGA-6", "s8", "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern; closing it, a reasonable belief of none (PGA-6, PGA-9).".into());
+        push(Point::new(Part::Pga, answer("assessment.concern"), RuleId::Pga6, "Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern; closing it, a reasonable belief of none (PGA-6, PGA-9).".into()));
     }
     if a.filled("assessment.pursue").is_some() {
-        push(
+        push(Point::new(
             Part::Pga,
             answer("assessment.pursue"),
-            "PGA-9",
-            "s8, s13",
+            RuleId::Pga9,
             "A Pursue-relevant concern is closed in Prevent and escalated (PGA-9, s13).".into(),
-        );
+        ));
     }
-    for (field, rule, section, reason) in [
-        ("case.area", "PGA-7", "s8, s10", "Dovetail areas refer to the LACC; elsewhere the S.36 decision is due in 20 working days (PGA-7, PGA-15)."),
-        ("prompts.foreign", "PGA-12", "s8", "A foreign national: consider contacting the FCO, CRO and Immigration (PGA-12)."),
-        ("prompts.juvenile", "PGA-13", "s9", "A juvenile: consider a Ports Intelligence Watchlist request (PGA-13)."),
-        ("prompts.travel", "PGA-13", "s9", "A propensity to travel to conflict areas: consider a PIW request, with the travel risk articulated (PGA-13)."),
-        ("prompts.piw", "PGA-13", "s9", "Whether a PIW request is made, for a juvenile or a subject who may travel (PGA-13)."),
+    for (field, rule, reason) in [
+        ("case.area", RuleId::Pga7, "Dovetail areas refer to the LACC; elsewhere the S.36 decision is due in 20 working days (PGA-7, PGA-15)."),
+        ("prompts.foreign", RuleId::Pga12, "A foreign national: consider contacting the FCO, CRO and Immigration (PGA-12)."),
+        ("prompts.juvenile", RuleId::Pga13, "A juvenile: consider a Ports Intelligence Watchlist request (PGA-13)."),
+        ("prompts.travel", RuleId::Pga13, "A propensity to travel to conflict areas: consider a PIW request, with the travel risk articulated (PGA-13)."),
+        ("prompts.piw", RuleId::Pga13, "Whether a PIW request is made, for a juvenile or a subject who may travel (PGA-13)."),
     ] {
         if a.filled(field).is_some() {
-            push(Part::Pga, answer(field), rule, section, reason.into());
+            push(Point::new(Part::Pga, answer(field), rule, reason.into()));
         }
     }
     for d in pga_form::deadlines(a, cal) {
-        push(
+        push(Point::new(
             Part::Pga,
-            Target::Due(d.rule_id.into()),
+            Target::Due(d.rule_id),
             d.rule_id,
-            d.section,
             format!(
                 "{}. In this case: due {}, counted from {} ({}).",
                 d.rule.trim_end_matches('.'),
@@ -974,20 +991,19 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
                     .replace("s.36", "S.36")
                     .replace("dif", "DIF")
             ),
-        );
+        ));
     }
     for (k, v) in &a.0 {
         if k.starts_with("dif.") && k.ends_with(".finding") && v.as_text() == Some("present") {
             let evidence = a
                 .text(&k.replace(".finding", ".evidence"))
                 .unwrap_or_default();
-            push(
+            push(Point::new(
                 Part::Pga,
                 answer(k),
-                "DIF-1",
-                "s8",
+                RuleId::Dif1,
                 format!("The case file shows it: {evidence}"),
-            );
+            ));
         }
     }
     for (part, record) in [
@@ -996,27 +1012,25 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
     ] {
         let Some(r) = record else { continue };
         let why = r.answers.text("plp.band_rationale").unwrap_or_default();
-        push(
+        push(Point::new(
             part,
             answer("plp.band"),
-            "PLP-1",
-            "s12",
+            RuleId::Plp1,
             format!("The band follows from the DIF (PLP-2 to PLP-4). The model's rationale: {why}"),
-        );
+        ));
         if part == Part::Plp {
             for d in plp_form::deadlines(forms.plp, &r.answers, cal) {
-                if d.rule_id == "PLP-5" {
-                    push(
+                if d.rule_id == RuleId::Plp5 {
+                    push(Point::new(
                         part,
-                        Target::Due("PLP-5".into()),
-                        "PLP-5",
-                        d.section,
+                        Target::Due(RuleId::Plp5),
+                        RuleId::Plp5,
                         format!(
                             "{}. In this case: the next DIF is due {}.",
                             d.rule.trim_end_matches('.'),
                             date::long_date(d.due)
                         ),
-                    );
+                    ));
                 }
             }
         }
@@ -1056,7 +1070,7 @@ pub fn to_json(s: &Scenario, forms: &Forms) -> Value {
         .map(|p| {
             let (kind, field) = match &p.target {
                 Target::Answer(f) => ("answer", Some(f.as_str())),
-                Target::Due(r) => ("due", Some(r.as_str())),
+                Target::Due(r) => ("due", Some(r.id())),
                 Target::FimuSubmission => ("fimu", None),
             };
             let mut o = json!({"kind": kind, "record": p.part.id(), "rule": p.rule, "section": p.section, "reason": p.reason});

@@ -3,6 +3,7 @@
 //! statuses and whether a form can be finished.
 
 use crate::answers::{Answer, Answers};
+use crate::catalogue::RuleId;
 use crate::date::{self, DateProblem};
 pub use crate::form::Severity;
 use crate::form::{Check, Context, FormSchema, QuestionKind, Rule};
@@ -19,21 +20,21 @@ pub struct Issue {
     pub parts: [bool; 3],
     /// Error, warning or info.
     pub severity: Severity,
-    /// Rule id ("REF-2").
-    pub rule_id: String,
+    /// The rule of the catalogue (serialised as its id, "REF-2").
+    pub rule_id: RuleId,
     /// Plain-language message, as shown.
     pub message: String,
-    /// Policy section the rule comes from ("s7").
+    /// The policy section cited: the rule's (`RuleId::section`), or the part of it the issue is
+    /// about ([`Issue::citing`]).
     pub section: String,
 }
 
 impl Issue {
-    /// An issue about a whole field (not one box of a date).
+    /// An issue about a whole field (not one box of a date), citing its rule's section.
     pub fn new(
         path: &str,
         severity: Severity,
-        rule_id: &str,
-        section: &str,
+        rule_id: RuleId,
         message: impl Into<String>,
     ) -> Issue {
         Issue {
@@ -41,10 +42,22 @@ impl Issue {
             part: None,
             parts: [false; 3],
             severity,
-            rule_id: rule_id.into(),
+            rule_id,
             message: message.into(),
-            section: section.into(),
+            section: rule_id.section().into(),
         }
+    }
+
+    /// The same issue citing only the part of its rule's sections it is about (PGA-7's "Only a
+    /// person can be referred to Channel" cites s10 of "s8, s10").
+    pub fn citing(mut self, section: &str) -> Issue {
+        debug_assert!(
+            self.rule_id.cites(section),
+            "{} does not cite {section}",
+            self.rule_id
+        );
+        self.section = section.into();
+        self
     }
 }
 
@@ -86,12 +99,12 @@ impl Report {
         self.errors().find(|i| i.path == path)
     }
 
-    /// The rule ids present, in order, without repeats.
-    pub fn rule_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
+    /// The rules present, in order, without repeats.
+    pub fn rule_ids(&self) -> Vec<RuleId> {
+        let mut ids: Vec<RuleId> = Vec::new();
         for i in &self.issues {
-            if !ids.contains(&i.rule_id.as_str()) {
-                ids.push(&i.rule_id);
+            if !ids.contains(&i.rule_id) {
+                ids.push(i.rule_id);
             }
         }
         ids
@@ -178,10 +191,6 @@ fn validate_fields(
     Report { issues }
 }
 
-/// Rule id of the form-mechanics checks every form gets without listing them: a text area's
-/// character limit. Not a policy rule, so it cites no section.
-pub const FORM_LIMIT: &str = "FORM-1";
-
 fn implicit_rules(schema: &FormSchema, keep: &dyn Fn(&str) -> bool) -> Vec<Rule> {
     schema
         .pages
@@ -196,13 +205,9 @@ fn implicit_rules(schema: &FormSchema, keep: &dyn Fn(&str) -> bool) -> Vec<Rule>
                 }
             ) && keep(&q.id)
         })
-        .map(|q| Rule {
-            id: FORM_LIMIT.into(),
-            section: String::new(),
-            field: q.id.clone(),
-            check: Check::MaxChars,
-            message: String::new(),
-        })
+        // FORM-1: the form-mechanics check every form gets without listing it, a text area's
+        // character limit. Not a policy rule, so it cites no section.
+        .map(|q| Rule::new(RuleId::Form1, &q.id, Check::MaxChars, ""))
         .collect()
 }
 
@@ -215,7 +220,7 @@ fn apply(schema: &FormSchema, rule: &Rule, answers: &Answers, ctx: &Context) -> 
         part: matches!(q.kind, QuestionKind::Date).then(|| "day".to_string()),
         parts: [true, true, true],
         severity,
-        rule_id: rule.id.clone(),
+        rule_id: rule.id,
         message,
         section: rule.section.clone(),
     };

@@ -43,7 +43,7 @@ fn pga_2_s8_assessment_due_5_working_days_after_receipt_from_the_fimu() {
     // Scotland has no Easter Monday holiday.
     check(pga_due, Division::Scotland, &[("2027-03-24", "2027-04-01")]);
     let p = pga_due(d("2026-12-22"), &ew());
-    assert_eq!((p.rule_id, p.section), ("PGA-2", "s8"));
+    assert_eq!((p.rule_id.id(), p.section()), ("PGA-2", "s8"));
 }
 
 #[test]

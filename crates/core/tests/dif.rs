@@ -112,7 +112,7 @@ fn dif_1_s8_present_factors_need_evidence_and_unknown_factors_are_refused() {
     let got: Vec<(&str, &str)> = report
         .issues
         .iter()
-        .map(|i| (i.rule_id.as_str(), i.path.as_str()))
+        .map(|i| (i.rule_id.id(), i.path.as_str()))
         .collect();
     assert_eq!(
         got,

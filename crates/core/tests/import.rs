@@ -351,7 +351,7 @@ fn rec_2_imported_answers_are_as_typed_and_the_rules_run_on_them() {
     let found: Vec<(&str, &str)> = r
         .report
         .errors()
-        .map(|i| (i.rule_id.as_str(), i.path.as_str()))
+        .map(|i| (i.rule_id.id(), i.path.as_str()))
         .collect();
     for want in [
         ("REF-4", "subject.dob"),

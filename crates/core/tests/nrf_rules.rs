@@ -82,7 +82,7 @@ fn check(answers: Answers, expect: &[(Severity, &str, &str)]) {
     let got: Vec<(Severity, &str, &str)> = report
         .issues
         .iter()
-        .map(|i| (i.severity, i.rule_id.as_str(), i.path.as_str()))
+        .map(|i| (i.severity, i.rule_id.id(), i.path.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -169,7 +169,7 @@ fn ref_2_s7_subject_type_is_required() {
     assert_eq!(
         r.issues
             .iter()
-            .map(|i| (i.rule_id.as_str(), i.path.as_str()))
+            .map(|i| (i.rule_id.id(), i.path.as_str()))
             .collect::<Vec<_>>(),
         [("REF-2", "subject.type")]
     );

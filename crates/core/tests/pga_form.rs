@@ -15,7 +15,7 @@ use prevent_core::form::{Check, Context, FormSchema, PageKind};
 use prevent_core::pga_form::{self, evidence_field, finding_field};
 use prevent_core::store::{Envelope, KvStore, MemoryBackend, StoreError};
 use prevent_core::validate::validate;
-use prevent_core::{DraftStatus, Severity};
+use prevent_core::{DraftStatus, RuleId, Severity};
 
 use Severity::{Error as E, Warning as W};
 
@@ -210,7 +210,7 @@ fn issues_of(s: &FormSchema, a: &Answers) -> Vec<(Severity, String, String)> {
     validate(s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -356,7 +356,7 @@ fn pga_10_s8_an_unsupervised_pga_cannot_be_finished_and_stays_editable() {
     let report = dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").unwrap_err();
     assert_eq!(
         report.error_for("supervisor.name").unwrap().rule_id,
-        "PGA-10"
+        RuleId::Pga10
     );
     assert!(!dr.is_locked());
     assert!(dr.finished.is_none());
@@ -739,7 +739,7 @@ fn check_options(cases: &[OptionCase]) {
         let a = change(valid(*o));
         let got = pga_form::option_unavailable(&s, &a, &ctx(), value);
         assert_eq!(
-            got.map(|u| (u.rule_id, u.section)),
+            got.map(|u| (u.rule_id.id(), u.section)),
             *expect,
             "{name}: {value} ({:?})",
             got.map(|u| u.reason)
@@ -1692,12 +1692,12 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     for (name, a, expect, next) in cases {
         let got: Vec<(&str, NaiveDate)> = pga_form::deadlines(a, &ew)
             .iter()
-            .map(|x| (x.rule_id, x.due))
+            .map(|x| (x.rule_id.id(), x.due))
             .collect();
         let want: Vec<(&str, NaiveDate)> = expect.iter().map(|(r, due)| (*r, d(due))).collect();
         assert_eq!(got, want, "{name}");
         assert_eq!(
-            pga_form::next_deadline(a, &ew).map(|x| (x.rule_id, x.due)),
+            pga_form::next_deadline(a, &ew).map(|x| (x.rule_id.id(), x.due)),
             next.map(|(r, due)| (r, d(due))),
             "{name}: next"
         );
@@ -1706,13 +1706,16 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     let all = pga_form::deadlines(&base("dovetail"), &ew);
     assert!(all.iter().all(|x| x.start == d("2026-12-22")));
     let s36 = pga_form::deadlines(&base("non-dovetail"), &ew);
-    assert_eq!((s36[1].start, s36[1].section), (d("2026-12-14"), "s6, s10"));
+    assert_eq!(
+        (s36[1].start, s36[1].section()),
+        (d("2026-12-14"), "s6, s10")
+    );
     // Scotland: 2 January 2027 is a Saturday, so Monday 4 January is a holiday too.
     let scot = Calendar::of(Division::Scotland);
     let a = base("dovetail").with_date("case.received", "29", "12", "2026");
     let got: Vec<(&str, NaiveDate)> = pga_form::deadlines(&a, &scot)
         .iter()
-        .map(|x| (x.rule_id, x.due))
+        .map(|x| (x.rule_id.id(), x.due))
         .collect();
     assert_eq!(
         got,
@@ -1722,7 +1725,7 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     for o in OUTCOMES {
         let next = pga_form::next_deadline(&valid(o), &ew).unwrap();
         assert_eq!(
-            (next.rule_id, next.due),
+            (next.rule_id.id(), next.due),
             ("PGA-2", d("2026-12-31")),
             "{o:?}"
         );
@@ -1864,7 +1867,7 @@ fn dif_1_s8_a_replacement_framework_changes_the_dif_pages_and_their_rules() {
     let dif_rules: Vec<&str> = s
         .rules
         .iter()
-        .filter(|r| r.id == "DIF-1")
+        .filter(|r| r.id == RuleId::Dif1)
         .map(|r| {
             assert_eq!(r.check, Check::Required);
             r.field.as_str()

@@ -81,7 +81,7 @@ fn check(g: Gateway, expect: &[(Severity, &str, &str)]) {
     let got: Vec<(Severity, &str, &str)> = r
         .issues
         .iter()
-        .map(|i| (i.severity, i.rule_id.as_str(), i.path.as_str()))
+        .map(|i| (i.severity, i.rule_id.id(), i.path.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -468,7 +468,7 @@ fn decision_options_say_why_each_unavailable_one_is_not_offered() {
     let g = valid();
     let offered: Vec<(Decision, Option<&str>)> = Decision::ALL
         .iter()
-        .map(|d| (*d, unavailable(&g, *d).map(|u| u.rule_id)))
+        .map(|d| (*d, unavailable(&g, *d).map(|u| u.rule_id.id())))
         .collect();
     assert_eq!(
         offered,

@@ -10,6 +10,7 @@ use prevent_core::deadline::{Band, Status};
 use prevent_core::dif::{Finding, Record, Recorded};
 use prevent_core::plp::{BandingInputs, Closure, ClosureCode, EntryRoute, MonitoredReason, Panel};
 use prevent_core::plp_case::*;
+use prevent_core::RuleId;
 use prevent_core::Severity::{self, Error, Warning};
 
 fn d(s: &str) -> NaiveDate {
@@ -163,7 +164,7 @@ type Row = (&'static str, fn(&mut PlpCase), Expected);
 fn issues(case: &PlpCase) -> Vec<(String, String, String, Severity)> {
     validate(case)
         .into_iter()
-        .map(|i| (i.path, i.rule_id, i.section, i.severity))
+        .map(|i| (i.path, i.rule_id.id().to_string(), i.section, i.severity))
         .collect()
 }
 
@@ -671,7 +672,7 @@ fn deadline_rows(
 )> {
     deadlines(case, cal)
         .into_iter()
-        .map(|x| (x.rule_id, x.key, x.title, x.start, x.due))
+        .map(|x| (x.rule_id.id(), x.key, x.title, x.start, x.due))
         .collect()
 }
 
@@ -739,7 +740,7 @@ fn plp_5_s12_s14_and_int_1_s9_deadlines_after_each_review_without_panels() {
         assert_eq!(deadline_rows(&as_of(&case, day), &cal), want, "as of {day}");
     }
     let all = deadlines(&as_of(&case, "2026-03-30"), &cal);
-    assert_eq!((all[0].section, all[1].section), ("s12, s14", "s9"));
+    assert_eq!((all[0].section(), all[1].section()), ("s12, s14", "s9"));
 }
 
 #[test]
@@ -846,7 +847,7 @@ fn plp_5_s12_s14_a_review_before_the_panel_discharges_it() {
         assert_eq!(issues(&case), [], "{review_day}");
         let plp5 = deadlines(&case, &cal)
             .into_iter()
-            .find(|x| x.rule_id == "PLP-5")
+            .find(|x| x.rule_id == RuleId::Plp5)
             .unwrap();
         // The next review is 4 weeks after it (no later panel is set).
         assert_eq!(
@@ -869,7 +870,7 @@ fn plp_5_s12_s14_a_review_before_the_panel_discharges_it() {
     assert!(issues(&case).iter().all(|i| i.1 != "PLP-5"));
     let overdue: Vec<_> = deadlines(&case, &cal)
         .into_iter()
-        .filter(|x| x.rule_id == "PLP-5" && x.status(d("2026-01-21")) == Status::Overdue)
+        .filter(|x| x.rule_id == RuleId::Plp5 && x.status(d("2026-01-21")) == Status::Overdue)
         .collect();
     assert!(overdue.is_empty(), "{overdue:?}");
 }
@@ -923,7 +924,7 @@ fn plp_11_s13_once_closed_only_the_6_and_12_month_reviews() {
     // the FIMU summary due 20 July).
     assert!(deadlines(&lifecycle(), &cal)
         .iter()
-        .all(|x| x.rule_id == "PLP-11"));
+        .all(|x| x.rule_id == RuleId::Plp11));
     // Closing changes the deadlines on the closure day itself.
     assert_eq!(deadlines(&as_of(&lifecycle(), "2026-06-29"), &cal).len(), 2);
     assert_eq!(
@@ -931,7 +932,7 @@ fn plp_11_s13_once_closed_only_the_6_and_12_month_reviews() {
             .iter()
             .map(|x| x.rule_id)
             .collect::<Vec<_>>(),
-        ["PLP-5", "INT-1"]
+        [RuleId::Plp5, RuleId::Int1]
     );
 }
 
@@ -967,7 +968,15 @@ type ItemRow = (
 fn item_rows(t: &Timeline) -> Vec<(NaiveDate, ItemKind, String, Option<&'static str>, bool)> {
     t.items
         .iter()
-        .map(|i| (i.date, i.kind, i.label.clone(), i.rule_id, i.overdue))
+        .map(|i| {
+            (
+                i.date,
+                i.kind,
+                i.label.clone(),
+                i.rule_id.map(RuleId::id),
+                i.overdue,
+            )
+        })
         .collect()
 }
 
@@ -1124,7 +1133,7 @@ fn timeline_of_the_open_case_spans_run_to_the_end_and_deadlines_go_overdue() {
             .items
             .iter()
             .filter(|i| i.overdue)
-            .map(|i| i.rule_id.unwrap())
+            .map(|i| i.rule_id.unwrap().id())
             .collect()
     };
     assert_eq!(overdue("2026-05-03"), Vec::<&str>::new());

@@ -6,7 +6,7 @@ use prevent_core::calendar::{Calendar, Division};
 use prevent_core::dif::default_framework;
 use prevent_core::form::Context;
 use prevent_core::validate::validate;
-use prevent_core::{plp_form, Answers, Severity};
+use prevent_core::{plp_form, Answers, RuleId, Severity};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -54,7 +54,7 @@ fn issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -86,7 +86,7 @@ fn plp_2_s12_a_band_below_the_suggested_high_needs_a_rationale() {
     assert!(sug
         .triggers
         .iter()
-        .any(|t| t.rule_id == "PLP-2" && t.reason.contains("escalation")));
+        .any(|t| t.rule_id == RuleId::Plp2 && t.reason.contains("escalation")));
     assert_eq!(
         issues(&valid().with("plp.band", "standard")),
         vec![e("PLP-2", "plp.band")]
@@ -136,7 +136,7 @@ fn plp_5_s12_the_first_review_is_due_by_band_and_the_fimu_summary_in_3_months() 
     let due = |band: &str| {
         plp_form::deadlines(&s, &valid().with("plp.band", band), &cal)
             .iter()
-            .map(|x| (x.rule_id, x.due))
+            .map(|x| (x.rule_id.id(), x.due))
             .collect::<Vec<_>>()
     };
     assert_eq!(
@@ -199,7 +199,7 @@ fn review_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &c)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -256,7 +256,7 @@ fn plp_5_s12_the_case_history_bands_and_deadlines_follow_each_reassessment() {
     let cal = Calendar::of(Division::EnglandAndWales);
     let due: Vec<_> = prevent_core::plp_case::deadlines(&case, &cal)
         .iter()
-        .map(|x| (x.rule_id, x.due))
+        .map(|x| (x.rule_id.id(), x.due))
         .collect();
     // Monitored: 3 months after the reassessment.
     assert_eq!(due[0], ("PLP-5", d("2027-06-02")));
@@ -281,7 +281,7 @@ fn closure_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &c)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -331,7 +331,7 @@ fn plp_11_s13_a_closed_case_is_reviewed_at_6_and_12_months() {
     let cal = Calendar::of(Division::EnglandAndWales);
     let due: Vec<_> = prevent_core::plp_case::deadlines(&case, &cal)
         .iter()
-        .map(|x| (x.rule_id, x.due))
+        .map(|x| (x.rule_id.id(), x.due))
         .collect();
     assert_eq!(
         due,
@@ -359,7 +359,7 @@ fn panel_issues(a: &Answers) -> Vec<(Severity, String, String)> {
     validate(&s, a, &ctx())
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -402,11 +402,11 @@ fn plp_5_s12_the_next_dif_is_due_before_a_panel_that_is_sooner() {
     // High from 5 January: the opening DIF serves the panel on 26 January (decision 0003), so
     // the next DIF is due by the 4 weeks, on 2 February.
     case.panels.push(plp_form::panel_of(&panel()).unwrap());
-    assert_eq!(next(&case), ("PLP-5", d("2027-02-02")));
+    assert_eq!(next(&case), (RuleId::Plp5, d("2027-02-02")));
     // A second panel on 29 January has no DIF since the first: the next is due before it.
     let second = panel().with_date("panel.date", "29", "1", "2027");
     case.panels.push(plp_form::panel_of(&second).unwrap());
-    assert_eq!(next(&case), ("PLP-5", d("2027-01-29")));
+    assert_eq!(next(&case), (RuleId::Plp5, d("2027-01-29")));
 }
 
 fn submission() -> Answers {
@@ -424,7 +424,7 @@ fn submission_issues(a: &Answers, today: &str) -> Vec<(Severity, String, String)
     validate(&s, a, &ctx)
         .issues
         .into_iter()
-        .map(|i| (i.severity, i.rule_id, i.path))
+        .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
         .collect()
 }
 
@@ -441,7 +441,7 @@ fn int_1_s9_every_submission_states_whether_the_risk_is_escalating_de_escalating
         .find(|i| i.path == "fimu.direction")
         .expect("the direction is required");
     assert_eq!(
-        (issue.rule_id.as_str(), issue.section.as_str()),
+        (issue.rule_id.id(), issue.section.as_str()),
         ("INT-1", "s9")
     );
     assert!(issue
@@ -467,7 +467,7 @@ fn int_1_s9_a_recorded_submission_restarts_the_3_month_summary_count() {
     let int1 = |case: &prevent_core::plp_case::PlpCase| {
         prevent_core::plp_case::deadlines(case, &cal)
             .into_iter()
-            .find(|x| x.rule_id == "INT-1")
+            .find(|x| x.rule_id == RuleId::Int1)
             .map(|x| (x.start, x.due))
     };
     // From entry on 5 January 2027 until something is submitted.

@@ -4,6 +4,7 @@
 use prevent_core::deadline::Band;
 use prevent_core::dif::{Finding, Record, Recorded};
 use prevent_core::plp::*;
+use prevent_core::RuleId;
 
 fn dif(present: &[&str]) -> Record {
     Record {
@@ -25,7 +26,7 @@ fn dif(present: &[&str]) -> Record {
 }
 
 fn rules(issues: &[prevent_core::Issue]) -> Vec<&str> {
-    issues.iter().map(|i| i.rule_id.as_str()).collect()
+    issues.iter().map(|i| i.rule_id.id()).collect()
 }
 
 #[test]
@@ -47,7 +48,7 @@ fn plp_2_s12_any_high_trigger_suggests_high_and_names_it() {
         assert_eq!(s.band, Some(Band::High), "{key}");
         assert_eq!(
             (s.triggers[0].rule_id, s.triggers[0].reason.as_str()),
-            ("PLP-2", reason)
+            (RuleId::Plp2, reason)
         );
     }
     let judged = BandingInputs {
@@ -210,7 +211,7 @@ fn plp_8_s11_police_chair_attendees_with_rationale_never_channel_aob() {
     });
     assert!(w
         .iter()
-        .all(|i| i.severity == prevent_core::Severity::Warning && i.rule_id == "PLP-8"));
+        .all(|i| i.severity == prevent_core::Severity::Warning && i.rule_id == RuleId::Plp8));
     assert_eq!(w.len(), 2);
 }
 

@@ -16,7 +16,7 @@ use prevent_core::form::FormSchema;
 use prevent_core::scenario::{
     self, Attempt, Debrief, Forms, Outcome, Part, Point, Scenario, Scored, Target,
 };
-use prevent_core::{pga_form, plp_form, TRAINING_MARKING};
+use prevent_core::{pga_form, plp_form, RuleId, TRAINING_MARKING};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -134,7 +134,7 @@ fn answer(f: &str) -> Target {
 }
 
 fn due(r: &str) -> Target {
-    Target::Due(r.into())
+    Target::Due(RuleId::parse(r).unwrap())
 }
 
 /// What a scored point says: outcome, marks, out of, expected, given.
@@ -337,7 +337,7 @@ fn sim_2_pga_2_a_shipped_deadline_spans_bank_holidays() {
             let received = pga_form::date_of(&s.model.pga.answers, "case.received")?;
             let pga2 = pga_form::deadlines(&s.model.pga.answers, &cal)
                 .into_iter()
-                .find(|x| x.rule_id == "PGA-2")?;
+                .find(|x| x.rule_id == RuleId::Pga2)?;
             assert_eq!(pga2.due, cal.add_working_days(received, 5), "{name}");
             let holidays = (1..)
                 .map(|n| received + chrono::Days::new(n))
@@ -362,7 +362,7 @@ fn sim_2_pga_2_a_shipped_deadline_spans_bank_holidays() {
     let s = shipped(&w, "07-");
     let due = scenario::score(&s, &w.forms(), &full(&s), &cal);
     assert_eq!(
-        point_of(&due, Part::Pga, &Target::Due("PGA-2".into())).expected,
+        point_of(&due, Part::Pga, &Target::Due(RuleId::Pga2)).expected,
         "4 January 2027"
     );
 }
@@ -427,6 +427,11 @@ fn sim_1_bad_scenario_files_are_refused_with_their_message() {
             "Point 1: the model does not answer 'prompts.piw'"),
         ("a point with a bad rule id", |v| v["points"][0]["rule"] = json!("RULE-8"),
             "Point 1: 'RULE-8' is not a rule id such as PGA-8"),
+        // Issue 17: a rule id is one of the catalogue's (before, any number after a known prefix).
+        ("a point citing a rule the catalogue does not have", |v| v["points"][0]["rule"] = json!("PGA-100"),
+            "Point 1: 'PGA-100' is not a rule id such as PGA-8"),
+        ("a deadline under a rule the catalogue does not have", |v| v["points"][6]["field"] = json!("PGA-100"),
+            "Point 7: the model has no deadline under PGA-100"),
         ("a point with a bad section", |v| v["points"][0]["section"] = json!("section 8"),
             "Point 1: 'section 8' is not a policy section such as s8"),
         ("a point of an unknown kind", |v| v["points"][0]["kind"] = json!("guess"),
@@ -546,7 +551,7 @@ fn sim_3_pga_8_a_wrong_gateway_decision_is_missed_with_both_decisions_in_words()
         (Outcome::Missed, 0, 1, "Straight to PLP", "Keep in PCM")
     );
     assert_eq!(p.what, "Gateway Assessment: Gateway Decision");
-    assert_eq!(p.point.rule, "PGA-8");
+    assert_eq!(p.point.rule, RuleId::Pga8);
     assert!(p
         .point
         .reason
@@ -579,7 +584,7 @@ fn sim_3_an_answer_with_options_is_matched_or_missed_in_words() {
         "Gateway Assessment: Whether the case is unsuitable for PLP"
     );
     assert_eq!(
-        (p.point.rule.as_str(), p.point.section.as_str()),
+        (p.point.rule.id(), p.point.section.as_str()),
         ("PGA-7", "s8, s10")
     );
     // Not answered: Missed, "Not recorded".
@@ -759,7 +764,7 @@ fn sim_3_pga_11_the_fimu_submission_point() {
         p.what,
         "Gateway Assessment: Submission of the Gateway Decision to the FIMU"
     );
-    assert_eq!(p.point.rule, "PGA-11");
+    assert_eq!(p.point.rule, RuleId::Pga11);
     let pga = changed(&s.model.pga, &[("deconfliction.rado", Some(text("5")))]);
     let db = w.score(
         &s,
@@ -885,7 +890,7 @@ fn sim_3_plp_5_a_reassessment_deadline_is_scored_from_the_trainee_s_own_case() {
     s.points.push(Point {
         part: Part::Review,
         target: due("PLP-5"),
-        rule: "PLP-5".into(),
+        rule: RuleId::Plp5,
         section: "s12, s14".into(),
         reason: "A Monitored case is reassessed at least every 3 months.".into(),
     });
