@@ -74,6 +74,7 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     let navigator = use_navigator().expect("inside the router");
+    let bundle = crate::bundle::current();
     let route = use_route().unwrap_or(Route::NotFound);
     let location = use_location();
     let path = location
@@ -140,7 +141,7 @@ fn Shell() -> Html {
     // draws: every change of page (a delete goes back to the hub), of the lock, every delete
     // and undo. Plain markup (a GOV.UK notification banner), for download size.
     let full_notice = crate::services::quota::is_full().then(|| {
-        let hub = nav::href(&if cfg!(feature = "officer") {
+        let hub = nav::href(&if bundle.officer {
             Route::OfficerHome
         } else {
             Route::Drafts
@@ -153,7 +154,7 @@ fn Shell() -> Html {
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{ "Your browser's storage is full, so new changes cannot be saved" }</p>
                     <p class="govuk-body">{ "To free space, download the records you need to keep, then delete the records you no longer need. Deleting a record frees its space at once. What you have already saved is kept." }</p>
-                    <p class="govuk-body"><a class="govuk-link" id="storage-full-hub" href={hub.clone()} onclick={nav::on_click(&navigator, hub)}>{ if cfg!(feature = "trainer") { "Go to the scenarios" } else if cfg!(feature = "officer") { "Go to your assessments and cases" } else { "Go to your saved drafts" } }</a></p>
+                    <p class="govuk-body"><a class="govuk-link" id="storage-full-hub" href={hub.clone()} onclick={nav::on_click(&navigator, hub)}>{ if bundle.training { "Go to the scenarios" } else if bundle.officer { "Go to your assessments and cases" } else { "Go to your saved drafts" } }</a></p>
                 </div>
             </div>
         }
@@ -163,7 +164,7 @@ fn Shell() -> Html {
         href: nav::href(&to),
         active,
     };
-    let nav_links = if cfg!(feature = "trainer") {
+    let nav_links = if bundle.training {
         vec![
             link(
                 "Scenarios",
@@ -176,7 +177,7 @@ fn Shell() -> Html {
             link("Write a scenario", Route::Author, route == Route::Author),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
         ]
-    } else if cfg!(feature = "officer") {
+    } else if bundle.officer {
         vec![
             link(
                 "Assessments and cases",
@@ -216,11 +217,11 @@ fn Shell() -> Html {
     html! {
         <>
             { skip_link::view(SkipLinkProps::default()) }
-            { protective_marking::view(ProtectiveMarkingProps { training: cfg!(feature = "trainer"), ..Default::default() }) }
+            { protective_marking::view(ProtectiveMarkingProps { training: bundle.training, ..Default::default() }) }
             { header::view(HeaderProps { nav: nav_links, onnavigate: Some(nav::on_navigate(&navigator)), ..HeaderProps::new("Prevent Case Toolkit") }) }
-            { training_banner(&navigator) }
+            { (bundle.banner)(&navigator) }
             <div class="govuk-width-container">
-                if *vault_state == crate::services::vault::State::Unlocked && !cfg!(feature = "trainer") {
+                if *vault_state == crate::services::vault::State::Unlocked && !bundle.training {
                     <div class="pct-lockbar">
                         <button type="button" class="pct-lockbar__button govuk-link" id="lock-now" onclick={Callback::from(|_: MouseEvent| crate::services::vault::lock())}>{ "Lock now" }</button>
                     </div>
@@ -252,7 +253,7 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
     use_effect_with((*state).clone(), move |now| {
         let mut keep: Vec<gloo::events::EventListener> = Vec::new();
         let (mut ask, mut idle) = (None, None);
-        if !cfg!(feature = "trainer") {
+        if !crate::bundle::current().training {
             let s = state.clone();
             vault::listen(move || s.set(State::Unlocked));
         }
@@ -265,7 +266,7 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
                     }
                 },
             ));
-        } else if *now == State::Unlocked && !cfg!(feature = "trainer") {
+        } else if *now == State::Unlocked && !crate::bundle::current().training {
             vault::active();
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 for ev in ["keydown", "pointerdown", "touchstart", "input"] {
@@ -295,80 +296,28 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
     });
 }
 
-/// The scenario being worked, above every page of the trainer's bundle (issue 7).
-#[cfg(feature = "trainer")]
-fn training_banner(navigator: &crate::router::Navigator) -> Html {
-    crate::pages::training::banner(navigator)
-}
-
-#[cfg(not(feature = "trainer"))]
-fn training_banner(_: &crate::router::Navigator) -> Html {
-    Html::default()
-}
-
-fn switch(route: Route, #[allow(unused)] navigator: &crate::router::Navigator) -> Html {
-    if !route.in_this_bundle() {
-        // The other bundle's page: load it (docs/decisions/0009-bundles.md).
+/// The page of `route`: the pages every app shares, and the app's own (`Bundle::pages`).
+fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
+    let bundle = crate::bundle::current();
+    if !route.in_bundle(bundle) {
+        // Another app's page: load it (docs/decisions/0009-bundles.md).
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(&route.to_path());
         }
         return html! { <p class="govuk-body">{ "Loading…" }</p> };
     }
+    if let Some(page) = (bundle.pages)(&route, navigator) {
+        return page;
+    }
+    // The pages every app has.
     match route {
-        #[cfg(not(feature = "officer"))]
-        Route::Home => crate::pages::home::view(navigator),
-        Route::FormStart { form } => html! { <ReferralStart form={form} /> },
         Route::FormTasks { form, id } => {
             html! { <DraftScope {form} id={id.clone()}><ReferralTasks id={id} /></DraftScope> }
-        }
-        #[cfg(feature = "officer")]
-        Route::FormDone {
-            form: Form::Pga,
-            id,
-        } => {
-            html! { <DraftScope form={Form::Pga} id={id.clone()}><crate::pages::pga_record::PgaRecord id={id} /></DraftScope> }
-        }
-        #[cfg(feature = "officer")]
-        Route::FormDone {
-            form: form @ (Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission),
-            id,
-        } => {
-            html! { <DraftScope {form} id={id.clone()}><crate::pages::plp_record::PlpRecord id={id} /></DraftScope> }
-        }
-        #[cfg(feature = "officer")]
-        Route::FormDone {
-            form: Form::Plp,
-            id,
-        } => {
-            html! { <DraftScope form={Form::Plp} id={id.clone()}><crate::pages::plp_record::PlpRecord id={id} /></DraftScope> }
-        }
-        #[cfg(not(feature = "officer"))]
-        Route::FormDone { form, id } => {
-            html! { <DraftScope {form} id={id.clone()}><Confirmation id={id} /></DraftScope> }
         }
         Route::FormPage { form, id, page } => {
             html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page, navigator) }</DraftScope> }
         }
-        #[cfg(not(feature = "officer"))]
-        Route::Drafts => html! { <Drafts form={Form::Referral} /> },
         Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },
-        // Officers' pages exist only in the officers' bundle.
-        #[cfg(all(feature = "officer", not(feature = "trainer")))]
-        Route::OfficerHome => html! { <Drafts form={Form::Pga} /> },
-        // The trainer's home is the scenarios; its records are reached through them.
-        #[cfg(feature = "trainer")]
-        Route::OfficerHome => html! { <crate::pages::training::TrainerHome /> },
-        #[cfg(feature = "trainer")]
-        Route::Scenario { id } => html! { <crate::pages::training::ScenarioPage {id} /> },
-        #[cfg(feature = "trainer")]
-        Route::Debrief { id } => html! { <crate::pages::training::Debrief {id} /> },
-        #[cfg(feature = "trainer")]
-        Route::Author => html! { <crate::pages::author::Author /> },
-        #[cfg(feature = "officer")]
-        Route::Deadlines => html! { <Deadlines /> },
-        #[cfg(feature = "officer")]
-        Route::Settings => html! { <SettingsPage /> },
-        #[allow(unreachable_patterns)]
         _ => crate::pages::not_found::view(navigator),
     }
 }

@@ -1,7 +1,5 @@
-//! Binary entry point: mounts the app on the document body.
+//! The partners' app (`index.html`, at `/`): the referral. Starts the shell with its bundle.
 
 fn main() {
-    yew::Renderer::<prevent_toolkit::app::App>::new().render();
-    // After the first render, so that caching the app for offline use never delays it.
-    prevent_toolkit::services::offline::register();
+    prevent_toolkit::run(&prevent_toolkit::bundle::PARTNERS);
 }

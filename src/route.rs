@@ -1,30 +1,13 @@
 //! The app's URLs: every page is a [`Route`], parsed from and written to a path. Pure, so it
 //! is tested natively.
 
-/// The first segment of every officers' path: "officer", or "trainer" in the trainer's bundle,
-/// whose pages are the officers' own working on training records (issue 7;
-/// docs/decisions/0009-bundles.md, "The trainer's bundle").
-#[cfg(not(feature = "trainer"))]
-pub const OFFICER: &str = "officer";
-/// The first segment of every officers' path: the trainer's bundle's own.
-#[cfg(feature = "trainer")]
-pub const OFFICER: &str = "trainer";
+use crate::bundle::{self, Bundle};
 
-/// An officers' path as a literal: `officer!("/pga")` is "/officer/pga" (or "/trainer/pga").
-#[cfg(not(feature = "trainer"))]
-#[macro_export]
-macro_rules! officer {
-    ($p:literal) => {
-        concat!("/officer", $p)
-    };
-}
-/// An officers' path as a literal: `officer!("/pga")` is "/trainer/pga" in this bundle.
-#[cfg(feature = "trainer")]
-#[macro_export]
-macro_rules! officer {
-    ($p:literal) => {
-        concat!("/trainer", $p)
-    };
+/// An officers' path in the running app: `officer_path("/pga")` is "/officer/pga", or
+/// "/trainer/pga" in the trainer's app, whose pages are the officers' own working on training
+/// records (issue 7; docs/decisions/0009-bundles.md).
+pub fn officer_path(p: &str) -> String {
+    format!("/{}{p}", bundle::current().segment)
 }
 
 /// The forms the app guides people through. Each has its own URLs and bundle.
@@ -86,16 +69,11 @@ impl Form {
         }
     }
 
-    /// The path every URL of this form starts with.
-    pub fn base(self) -> &'static str {
+    /// The path every URL of this form starts with, in app `b`.
+    pub fn base_in(self, b: &Bundle) -> String {
         match self {
-            Form::Referral => "/referral",
-            Form::Pga => officer!("/pga"),
-            Form::Plp => officer!("/plp"),
-            Form::PlpReview => officer!("/plp-review"),
-            Form::PlpClosure => officer!("/plp-closure"),
-            Form::PlpPanel => officer!("/plp-panel"),
-            Form::PlpSubmission => officer!("/plp-fimu"),
+            Form::Referral => "/referral".into(),
+            _ => format!("/{}/{}", b.segment, self.id()),
         }
     }
 
@@ -184,76 +162,101 @@ fn form_route(form: Form, rest: &[&str]) -> Route {
 }
 
 impl Route {
-    /// The route for a path (without query or fragment). Unknown paths are [`Route::NotFound`].
+    /// The route for a path (without query or fragment) in the running app. Unknown paths are
+    /// [`Route::NotFound`].
     pub fn recognize(path: &str) -> Route {
+        Route::recognize_in(bundle::current(), path)
+    }
+
+    /// The route for a path in app `b`: the officers' paths start with its `segment`, and only
+    /// the trainer's app has the scenarios' pages.
+    pub fn recognize_in(b: &Bundle, path: &str) -> Route {
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |s: &str| s.to_string();
         match parts.as_slice() {
             [] => Route::Home,
             ["referral", rest @ ..] => form_route(Form::Referral, rest),
-            [OFFICER, "pga", rest @ ..] => form_route(Form::Pga, rest),
-            [OFFICER, "plp", rest @ ..] => form_route(Form::Plp, rest),
-            [OFFICER, "plp-review", rest @ ..] => form_route(Form::PlpReview, rest),
-            [OFFICER, "plp-closure", rest @ ..] => form_route(Form::PlpClosure, rest),
-            [OFFICER, "plp-panel", rest @ ..] => form_route(Form::PlpPanel, rest),
-            [OFFICER, "plp-fimu", rest @ ..] => form_route(Form::PlpSubmission, rest),
             ["drafts"] => Route::Drafts,
             ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
                 form: Form::Referral,
                 id: id(i),
             },
-            [OFFICER, "drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
-                form: Form::Pga,
-                id: id(i),
+            [first, rest @ ..] if *first == b.segment => match rest {
+                [] => Route::OfficerHome,
+                ["drafts", i, "delete"] if is_slug(i) => Route::DeleteDraft {
+                    form: Form::Pga,
+                    id: id(i),
+                },
+                ["deadlines"] => Route::Deadlines,
+                ["settings"] => Route::Settings,
+                ["scenario", i] if b.training && is_slug(i) => Route::Scenario { id: id(i) },
+                ["scenario", i, "debrief"] if b.training && is_slug(i) => {
+                    Route::Debrief { id: id(i) }
+                }
+                ["author"] if b.training => Route::Author,
+                [form, rest @ ..] => match Form::of(form) {
+                    Form::Referral => Route::NotFound,
+                    f => form_route(f, rest),
+                },
             },
-            [OFFICER] => Route::OfficerHome,
-            [OFFICER, "deadlines"] => Route::Deadlines,
-            [OFFICER, "settings"] => Route::Settings,
-            #[cfg(feature = "trainer")]
-            [OFFICER, "scenario", i] if is_slug(i) => Route::Scenario { id: id(i) },
-            #[cfg(feature = "trainer")]
-            [OFFICER, "scenario", i, "debrief"] if is_slug(i) => Route::Debrief { id: id(i) },
-            #[cfg(feature = "trainer")]
-            [OFFICER, "author"] => Route::Author,
             _ => Route::NotFound,
         }
     }
 
-    /// The path of this route.
+    /// The path of this route in the running app.
     pub fn to_path(&self) -> String {
+        self.path_in(bundle::current())
+    }
+
+    /// The path of this route in app `b`.
+    pub fn path_in(&self, b: &Bundle) -> String {
+        let officer = |p: &str| format!("/{}{p}", b.segment);
         match self {
             Route::Home => "/".into(),
-            Route::FormStart { form } => format!("{}/start", form.base()),
-            Route::FormTasks { form, id } => format!("{}/{id}", form.base()),
-            Route::FormDone { form, id } => format!("{}/{id}/confirmation", form.base()),
-            Route::FormPage { form, id, page } => format!("{}/{id}/{page}", form.base()),
+            Route::FormStart { form } => format!("{}/start", form.base_in(b)),
+            Route::FormTasks { form, id } => format!("{}/{id}", form.base_in(b)),
+            Route::FormDone { form, id } => format!("{}/{id}/confirmation", form.base_in(b)),
+            Route::FormPage { form, id, page } => format!("{}/{id}/{page}", form.base_in(b)),
             Route::Drafts => "/drafts".into(),
             Route::DeleteDraft {
                 form: Form::Referral,
                 id,
             } => format!("/drafts/{id}/delete"),
             // Officers' records of any form share one delete page.
-            Route::DeleteDraft { form: _, id } => format!("/{OFFICER}/drafts/{id}/delete"),
-            Route::OfficerHome => officer!("").into(),
-            Route::Deadlines => officer!("/deadlines").into(),
-            Route::Settings => officer!("/settings").into(),
-            Route::Scenario { id } => format!("{}/{id}", officer!("/scenario")),
-            Route::Debrief { id } => format!("{}/{id}/debrief", officer!("/scenario")),
-            Route::Author => officer!("/author").into(),
+            Route::DeleteDraft { form: _, id } => officer(&format!("/drafts/{id}/delete")),
+            Route::OfficerHome => officer(""),
+            Route::Deadlines => officer("/deadlines"),
+            Route::Settings => officer("/settings"),
+            Route::Scenario { id } => officer(&format!("/scenario/{id}")),
+            Route::Debrief { id } => officer(&format!("/scenario/{id}/debrief")),
+            Route::Author => officer("/author"),
             Route::NotFound => "/page-not-found".into(),
         }
     }
 
-    /// True for the officers' pages, which live in the officers' bundle (`/officer/...`);
-    /// everything else is in the partners' bundle (docs/decisions/0009-bundles.md).
+    /// True for the officers' pages, which live in the officers' app (`/officer/...`);
+    /// everything else is in the partners' app (docs/decisions/0009-bundles.md).
     pub fn is_officer(&self) -> bool {
-        self.to_path().starts_with(officer!(""))
+        match self {
+            Route::Home | Route::Drafts | Route::NotFound => false,
+            Route::FormStart { form }
+            | Route::FormTasks { form, .. }
+            | Route::FormDone { form, .. }
+            | Route::FormPage { form, .. }
+            | Route::DeleteDraft { form, .. } => *form != Form::Referral,
+            Route::OfficerHome
+            | Route::Deadlines
+            | Route::Settings
+            | Route::Scenario { .. }
+            | Route::Debrief { .. }
+            | Route::Author => true,
+        }
     }
 
-    /// True when this build renders the route; any other route is a full page load of the
-    /// other bundle.
-    pub fn in_this_bundle(&self) -> bool {
-        *self == Route::NotFound || self.is_officer() == cfg!(feature = "officer")
+    /// True when app `b` renders the route; any other route is a full page load of another
+    /// app.
+    pub fn in_bundle(&self, b: &Bundle) -> bool {
+        *self == Route::NotFound || self.is_officer() == b.officer
     }
 }
 
@@ -266,6 +269,10 @@ pub fn dom_id(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::{OFFICERS, PARTNERS, TRAINER};
+
+    /// Every path a route has, in each app.
+    const APPS: [&Bundle; 3] = [&PARTNERS, &OFFICERS, &TRAINER];
 
     #[test]
     fn every_route_round_trips_through_its_path() {
@@ -312,7 +319,9 @@ mod tests {
             form,
             id: id.clone(),
         })) {
-            assert_eq!(Route::recognize(&r.to_path()), r);
+            for b in APPS {
+                assert_eq!(Route::recognize_in(b, &r.path_in(b)), r, "{}", b.name);
+            }
         }
     }
 
@@ -326,10 +335,12 @@ mod tests {
             "/drafts/x",
             "/referral/a b/c",
         ] {
-            assert_eq!(Route::recognize(p), Route::NotFound, "{p}");
+            for b in APPS {
+                assert_eq!(Route::recognize_in(b, p), Route::NotFound, "{p} {}", b.name);
+            }
         }
         assert_eq!(
-            Route::recognize("/referral/abc/"),
+            Route::recognize_in(&PARTNERS, "/referral/abc/"),
             Route::FormTasks {
                 form: Form::Referral,
                 id: "abc".into()
@@ -337,7 +348,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "trainer")]
     #[test]
     fn sim_the_trainer_s_pages_live_under_trainer_and_round_trip() {
         let id = || "3f2a9c1b-0000-4000-8000-000000000000".to_string();
@@ -361,25 +371,43 @@ mod tests {
             },
             Route::Deadlines,
         ] {
-            let path = r.to_path();
+            let path = r.path_in(&TRAINER);
             assert!(path.starts_with("/trainer"), "{path}");
-            assert_eq!(Route::recognize(&path), r);
-            assert!(r.in_this_bundle(), "{path}");
+            assert_eq!(Route::recognize_in(&TRAINER, &path), r);
+            assert!(r.in_bundle(&TRAINER), "{path}");
         }
         // The officers' own paths are another bundle's: loading one leaves training.
-        assert_eq!(Route::recognize("/officer/pga/abc/case"), Route::NotFound);
-        assert!(!Route::Drafts.in_this_bundle());
+        assert_eq!(
+            Route::recognize_in(&TRAINER, "/officer/pga/abc/case"),
+            Route::NotFound
+        );
+        assert!(!Route::Drafts.in_bundle(&TRAINER));
+        // Only the trainer's app has the scenarios' pages.
+        for b in [&PARTNERS, &OFFICERS] {
+            assert_eq!(
+                Route::recognize_in(b, "/officer/scenario/a-pupil"),
+                Route::NotFound,
+                "{}",
+                b.name
+            );
+            assert_eq!(Route::recognize_in(b, "/officer/author"), Route::NotFound);
+        }
     }
 
-    #[cfg(not(feature = "trainer"))]
     #[test]
     fn officer_pages_and_only_they_live_under_officer() {
-        let pga = Route::recognize("/officer/pga/abc/decision");
-        assert!(pga.is_officer());
-        assert!(Route::recognize("/officer/deadlines").is_officer());
-        assert!(Route::recognize("/officer/drafts/abc/delete").is_officer());
-        assert!(!Route::recognize("/referral/abc/about-you").is_officer());
+        for b in [&PARTNERS, &OFFICERS] {
+            let pga = Route::recognize_in(b, "/officer/pga/abc/decision");
+            assert!(pga.is_officer());
+            assert!(Route::recognize_in(b, "/officer/deadlines").is_officer());
+            assert!(Route::recognize_in(b, "/officer/drafts/abc/delete").is_officer());
+            assert!(!Route::recognize_in(b, "/referral/abc/about-you").is_officer());
+        }
         assert!(!Route::Drafts.is_officer());
+        // Each app renders its own pages and loads the other for the rest.
+        let pga = Route::recognize_in(&PARTNERS, "/officer/pga/abc/decision");
+        assert!(!pga.in_bundle(&PARTNERS) && pga.in_bundle(&OFFICERS));
+        assert!(Route::Drafts.in_bundle(&PARTNERS) && !Route::Drafts.in_bundle(&OFFICERS));
         assert_eq!(Form::of(Form::Pga.id()), Form::Pga);
         assert_eq!(Form::of("nrf"), Form::Referral);
     }

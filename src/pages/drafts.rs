@@ -129,9 +129,9 @@ fn to_page(navigator: &Navigator, href: AttrValue) -> Callback<MouseEvent> {
 #[component]
 pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
-    // The partners' bundle lists only referrals (app.rs): its build leaves out the officers'
-    // filters, sort and columns.
-    let officer = cfg!(feature = "officer") && form != Form::Referral;
+    // The partners' app lists only referrals: the officers' filters, sort and columns are the
+    // officers' and trainer's.
+    let officer = crate::bundle::current().officer && form != Form::Referral;
     let title = if officer {
         "Your Gateway Assessments and PLP cases"
     } else {

@@ -19,23 +19,9 @@ use prevent_core::tombstone::Tombstone;
 use prevent_core::{Draft, FormSchema};
 use yew::prelude::*;
 
-/// The forms this bundle imports.
+/// The forms this app imports (its bundle's).
 fn known() -> Vec<&'static FormSchema> {
-    #[cfg(feature = "officer")]
-    {
-        vec![
-            crate::pga(),
-            crate::plp(),
-            crate::plp_review(),
-            crate::plp_closure(),
-            crate::plp_panel(),
-            crate::plp_submission(),
-        ]
-    }
-    #[cfg(not(feature = "officer"))]
-    {
-        vec![crate::nrf()]
-    }
+    (crate::bundle::current().forms)()
 }
 
 /// Where an import is.
@@ -329,7 +315,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
         <>
             <h2 class="govuk-heading-m" id="import-heading">{ "Import records" }</h2>
             <p class="govuk-body">{ "Downloads and imports use the toolkit's JSON format, described by its " }
-                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { "/schemas/records-v1.schema.json" } else { crate::officer!("/schemas/records-v1.schema.json") }}>{ "published JSON Schema" }</a>{ "." }</p>
+                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { AttrValue::Static("/schemas/records-v1.schema.json") } else { AttrValue::from(crate::route::officer_path("/schemas/records-v1.schema.json")) }}>{ "published JSON Schema" }</a>{ "." }</p>
             if let Step::Done(n) = &*step {
                 <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
                     <p class="govuk-notification-banner__heading">{ match n { 0 => "No records imported".to_string(), 1 => "1 record imported".into(), _ => format!("{n} records imported") } }</p>

@@ -26,7 +26,6 @@ pub fn view(navigator: &Navigator) -> Html {
 
 /// "Page not found" as a component, for the trainer's pages that find no scenario: its title
 /// is set by `use_title`'s effect, which runs before the page's own (as before).
-#[cfg(feature = "trainer")]
 #[component]
 pub fn NotFound() -> Html {
     crate::hooks::use_title("Page not found".into(), false);

@@ -4,11 +4,74 @@
 //! Decision option is not open (PGA-6..9, PGA-14). Every rule is in `prevent_core::pga_form`;
 //! this only renders it.
 //!
-//! Only the officers' bundle has it: in the partners' bundle these functions do nothing, so no
-//! PGA code is downloaded by partners (docs/decisions/0009-bundles.md).
+//! The shared pages (question page, task list, records hub) reach it through the running
+//! app's `Bundle::help` (the wrappers below): the officers' and trainer's values hold [`HELP`],
+//! the partners' `bundle::NO_HELP`, so no PGA code is in the partners' download (issue 17).
 
-#[cfg(feature = "officer")]
 pub use officer::*;
+
+/// The officers' help, for the officers' and trainer's `Bundle::help`.
+pub static HELP: crate::bundle::Help = crate::bundle::Help {
+    unavailable: officer::unavailable,
+    gated: officer::gated,
+    duplicate_case: officer::duplicate_case,
+    next_deadline: officer::next_deadline,
+    next_due: officer::next_due,
+    case_records: officer::case_records,
+    sidebar: officer::sidebar,
+    sidebar_of: officer::sidebar_of,
+};
+
+fn help() -> &'static crate::bundle::Help {
+    crate::bundle::current().help
+}
+
+/// Why an option cannot be chosen (PGA-6..9, PGA-14), or `None`: the running app's answer.
+pub fn unavailable(draft: &prevent_core::Draft, question: &str, value: &str) -> Option<String> {
+    (help().unavailable)(draft, question, value)
+}
+
+/// Whether a task-list section is shut until de-confliction (PGA-1).
+pub fn gated(draft: &prevent_core::Draft, section: &str) -> bool {
+    (help().gated)(draft, section)
+}
+
+/// The case reference of another final PGA for this case (PGA-10), if any.
+pub fn duplicate_case(draft: &prevent_core::Draft) -> Option<&'static str> {
+    (help().duplicate_case)(draft)
+}
+
+/// A record's next deadline, for the records hub.
+pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> yew::Html {
+    (help().next_deadline)(id, settings)
+}
+
+/// A record's next deadline, for sorting.
+pub fn next_due(
+    id: &str,
+    cal: &prevent_core::calendar::Calendar,
+) -> Option<prevent_core::deadline::Deadline> {
+    (help().next_due)(id, cal)
+}
+
+/// The records linked to a case (deleted with it).
+pub fn case_records(case: &prevent_core::Draft) -> Vec<prevent_core::Draft> {
+    (help().case_records)(case)
+}
+
+/// The side panel of a task list.
+pub fn sidebar(draft: &prevent_core::Draft, settings: &crate::app::Settings) -> yew::Html {
+    (help().sidebar)(draft, settings)
+}
+
+/// The side panel of a question page.
+pub fn sidebar_of(
+    form: &str,
+    answers: &prevent_core::Answers,
+    settings: &crate::app::Settings,
+) -> yew::Html {
+    (help().sidebar_of)(form, answers, settings)
+}
 
 /// A stored draft, when it can be read.
 pub fn load(id: &str) -> Option<prevent_core::Draft> {
@@ -19,59 +82,7 @@ pub fn load(id: &str) -> Option<prevent_core::Draft> {
         .and_then(|e| e.open().ok())
 }
 
-#[cfg(not(feature = "officer"))]
-mod partner {
-    use prevent_core::Draft;
-    use yew::prelude::*;
-
-    /// Partners' bundle: no option is ruled out.
-    pub fn unavailable(_: &Draft, _: &str, _: &str) -> Option<String> {
-        None
-    }
-
-    /// Partners' bundle: nothing is gated.
-    pub fn gated(_: &Draft, _: &str) -> bool {
-        false
-    }
-
-    /// Partners' bundle: no case references.
-    pub fn duplicate_case(_: &Draft) -> Option<&'static str> {
-        None
-    }
-
-    /// Partners' bundle: no deadlines.
-    pub fn next_deadline(_: &str, _: &crate::app::Settings) -> Html {
-        Html::default()
-    }
-
-    /// Partners' bundle: referrals have no deadlines.
-    pub fn next_due(
-        _: &str,
-        _: &prevent_core::calendar::Calendar,
-    ) -> Option<prevent_core::deadline::Deadline> {
-        None
-    }
-
-    /// Partners' bundle: no record is linked to another.
-    pub fn case_records(_: &Draft) -> Vec<Draft> {
-        Vec::new()
-    }
-
-    /// Partners' bundle: no side panel.
-    pub fn sidebar(_: &Draft, _: &crate::app::Settings) -> Html {
-        Html::default()
-    }
-
-    /// Partners' bundle: no side panel.
-    pub fn sidebar_of(_: &str, _: &prevent_core::Answers, _: &crate::app::Settings) -> Html {
-        Html::default()
-    }
-}
-#[cfg(not(feature = "officer"))]
-pub use partner::*;
-
-#[cfg(feature = "officer")]
-mod officer {
+pub mod officer {
     use super::load;
     use crate::services::clock;
     use prevent_core::pga_form::{self, FIRST_SECTION};

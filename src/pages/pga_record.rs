@@ -175,7 +175,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                         { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the assessment") }) }
                     </>
                 } }) }
-                <p class="govuk-body">{ if cfg!(feature = "trainer") { format!("The download and the print are marked {}: training material, never a real case.", crate::marking()) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", crate::marking()) } }</p>
+                <p class="govuk-body">{ if crate::bundle::current().training { format!("The download and the print are marked {}: training material, never a real case.", crate::marking()) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", crate::marking()) } }</p>
                 if let Some(href) = to_plp {
                     <h2 class="govuk-heading-m">{ "Next: Police-led Partnership" }</h2>
                     <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>

@@ -133,13 +133,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     ctx,
                     at: clock::now(),
                 });
-                // A trainee's Gateway Decision is final: the scenario's story moves on now,
-                // before the next page is drawn (issue 7).
-                #[cfg(feature = "trainer")]
-                if finished && form == Form::Pga {
-                    crate::services::training::decided(&id);
-                }
                 if finished {
+                    // In the trainer's app a trainee's Gateway Decision is final: the
+                    // scenario's story moves on now, before the next page is drawn (issue 7).
+                    (crate::bundle::current().finished)(form, &id);
                     navigator.push(&Route::FormDone {
                         form,
                         id: id.clone(),

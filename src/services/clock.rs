@@ -6,11 +6,7 @@ use prevent_core::form::Context;
 /// The user's local date today; in the trainer's bundle, while a scenario is being worked,
 /// the scenario's simulated today (issue 7: deadlines behave as in the story).
 pub fn today() -> NaiveDate {
-    #[cfg(feature = "trainer")]
-    if let Some(d) = crate::services::training::simulated_today() {
-        return d;
-    }
-    real_today()
+    (crate::bundle::current().today)().unwrap_or_else(real_today)
 }
 
 /// The user's real local date, whatever a scenario says.

@@ -4,13 +4,11 @@
 pub mod clock;
 pub mod crypto;
 pub mod download;
-#[cfg(feature = "officer")]
 pub mod framework;
 pub mod local_store;
 pub mod offline;
 pub mod quota;
 pub mod settings;
-#[cfg(feature = "trainer")]
 pub mod training;
 pub mod vault;
 

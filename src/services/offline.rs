@@ -8,20 +8,23 @@
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// This bundle's worker, in the bundle's own folder.
-#[cfg(not(feature = "officer"))]
-pub const WORKER: &str = "/sw.js";
-#[cfg(feature = "officer")]
-pub const WORKER: &str = crate::officer!("/sw.js");
+/// This app's worker, in the app's own folder (its bundle's base).
+fn worker() -> String {
+    format!("{}sw.js", crate::bundle::current().base)
+}
 
-/// What it controls: every path of the bundle. For the officers' and trainer's bundles that is
+/// What it controls: every path of the app. For the officers' and trainer's apps that is
 /// "/officer" (or "/trainer") without the slash, so that their home page, "/officer", is
 /// covered too: wider than the worker's folder, which the server allows with a
 /// `Service-Worker-Allowed` header (deploy/nginx). Without it, the folder is the scope.
-#[cfg(not(feature = "officer"))]
-pub const SCOPE: &str = "/";
-#[cfg(feature = "officer")]
-pub const SCOPE: &str = crate::officer!("");
+fn scope() -> &'static str {
+    let base = crate::bundle::current().base;
+    if base == "/" {
+        base
+    } else {
+        base.trim_end_matches('/')
+    }
+}
 
 /// Registers the worker once the app is running. Where service workers are not offered (plain
 /// http away from localhost, or a browser that lacks them) or registering fails, the app works
@@ -42,13 +45,13 @@ pub fn register() {
         .is_ok_and(|c| !c.is_null() && !c.is_undefined());
     wasm_bindgen_futures::spawn_local(async move {
         let options = web_sys::RegistrationOptions::new();
-        options.set_scope(SCOPE);
+        options.set_scope(scope());
         // Awaited so that a refusal is handled here rather than reported as unhandled. Refused
         // the wider scope (a server without the header), the worker's folder will do.
         let registration =
-            match JsFuture::from(workers.register_with_options(WORKER, &options)).await {
+            match JsFuture::from(workers.register_with_options(&worker(), &options)).await {
                 Ok(r) => r,
-                Err(_) => match JsFuture::from(workers.register(WORKER)).await {
+                Err(_) => match JsFuture::from(workers.register(&worker())).await {
                     Ok(r) => r,
                     Err(_) => return,
                 },

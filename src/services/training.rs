@@ -128,6 +128,15 @@ pub fn decided(id: &str) {
     }
 }
 
+/// A draft of form `form` was just finished: a Gateway Assessment's decision is final, so the
+/// scenario's story moves on now, before the next page is drawn (the trainer's
+/// `Bundle::finished`).
+pub fn finished(form: crate::route::Form, id: &str) {
+    if form == crate::route::Form::Pga {
+        decided(id);
+    }
+}
+
 /// The simulated today while a scenario is worked; `None` when none is.
 pub fn simulated_today() -> Option<NaiveDate> {
     SIMULATED.with(|c| {

@@ -1173,7 +1173,7 @@ pub const GATEWAY_DECISION: ExtraField = ExtraField::Summary {
     name: "Gateway Decision",
     keys: &GATEWAY_DECISION_FIELDS,
     build: decision_json,
-    schema: gateway_decision_schema,
+    schema: GATEWAY_DECISION_SCHEMA,
 };
 
 /// The keys of the export's `gateway_decision`, exactly.
@@ -1197,14 +1197,7 @@ pub const FRAMEWORK_EXPORT: ExtraField = ExtraField::Answer {
     name: "DIF framework",
     what: "the name and version of a DIF framework",
     valid: is_framework_name,
-    schema: || {
-        serde_json::json!({
-            "type": ["string", "null"],
-            "description": "The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.",
-            "pattern": "^.*\\S.* version [0-9]{1,10}$",
-            "maxLength": 200,
-        })
-    },
+    schema: r#"{"description":"The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.","maxLength":200,"pattern":"^.*\\S.* version [0-9]{1,10}$","type":["string","null"]}"#,
 };
 
 /// True for the name of a DIF framework as records hold it ([`record_framework`]):
@@ -1241,38 +1234,5 @@ fn decision_json(schema: &FormSchema, draft: &crate::Draft, ctx: &Context) -> se
     })
 }
 
-/// The schema of a PGA's `gateway_decision` block.
-fn gateway_decision_schema() -> serde_json::Value {
-    let s = |d: &str| serde_json::json!({"type": "string", "description": d});
-    let n = |t: &str, d: &str| serde_json::json!({"type": [t, "null"], "description": d});
-    serde_json::json!({
-        "description": "The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.",
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["case_reference", "decision", "rationale", "risk_direction", "fimu_submission_required", "factors_present", "factors_absent", "factors_unknown", "supervised_by", "dif_framework"],
-        "properties": {
-            "case_reference": s("The case reference, as entered."),
-            "decision": n("string", "The Gateway Decision, as shown."),
-            "rationale": s("Its rationale."),
-            "risk_direction": n("string", "Escalating, de-escalating or static."),
-            "fimu_submission_required": n("boolean", "Whether the decision goes to the FIMU (PGA-11)."),
-            "factors_present": {
-                "description": "The DIF factors found present, by section.",
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["section", "factors"],
-                    "properties": {
-                        "section": {"type": "string"},
-                        "factors": {"type": "array", "items": {"type": "string"}},
-                    },
-                },
-            },
-            "factors_absent": {"type": "integer", "minimum": 0, "description": "How many factors were recorded absent."},
-            "factors_unknown": {"type": "integer", "minimum": 0, "description": "How many factors are unknown or not yet recorded."},
-            "supervised_by": n("string", "The supervisor and the sign-off date, as entered."),
-            "dif_framework": n("string", "The DIF framework the assessment was made with (\"id version N\")."),
-        },
-    })
-}
+/// The JSON Schema of a PGA's `gateway_decision` block.
+const GATEWAY_DECISION_SCHEMA: &str = r#"{"additionalProperties":false,"description":"The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.","properties":{"case_reference":{"description":"The case reference, as entered.","type":"string"},"decision":{"description":"The Gateway Decision, as shown.","type":["string","null"]},"dif_framework":{"description":"The DIF framework the assessment was made with (\"id version N\").","type":["string","null"]},"factors_absent":{"description":"How many factors were recorded absent.","minimum":0,"type":"integer"},"factors_present":{"description":"The DIF factors found present, by section.","items":{"additionalProperties":false,"properties":{"factors":{"items":{"type":"string"},"type":"array"},"section":{"type":"string"}},"required":["section","factors"],"type":"object"},"type":"array"},"factors_unknown":{"description":"How many factors are unknown or not yet recorded.","minimum":0,"type":"integer"},"fimu_submission_required":{"description":"Whether the decision goes to the FIMU (PGA-11).","type":["boolean","null"]},"rationale":{"description":"Its rationale.","type":"string"},"risk_direction":{"description":"Escalating, de-escalating or static.","type":["string","null"]},"supervised_by":{"description":"The supervisor and the sign-off date, as entered.","type":["string","null"]}},"required":["case_reference","decision","rationale","risk_direction","fimu_submission_required","factors_present","factors_absent","factors_unknown","supervised_by","dif_framework"],"type":"object"}"#;

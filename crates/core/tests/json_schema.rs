@@ -379,3 +379,24 @@ fn sec_4_rec_1_a_marked_copy_validates_and_its_mark_is_described() {
         assert!(!v.is_valid(&bad));
     }
 }
+
+#[test]
+fn rec_1_every_field_of_a_form_s_own_is_described_by_a_schema_that_reads() {
+    // Each form's own export fields (`FormDef::extra_fields`) carry their JSON Schema as text:
+    // a text that did not read would publish `null` for the field.
+    let mut seen = 0;
+    for form in records::forms() {
+        for extra in form.def.extra_fields() {
+            let s = extra.schema();
+            assert!(
+                s.get("description").and_then(|d| d.as_str()).is_some(),
+                "{} of {}: {s}",
+                extra.field(),
+                form.id
+            );
+            seen += 1;
+        }
+    }
+    // gateway_decision, and dif_framework with subject_type or case_id on each officers' form.
+    assert_eq!(seen, 2 + 2 + 4 * 2);
+}

@@ -1,0 +1,66 @@
+//! Each app's own pages (its `Bundle::pages`, issue 17): the partners' home, referral start,
+//! confirmation and saved drafts; the officers' forms' start pages and records, their home,
+//! deadlines and settings; and the trainer's scenarios, debrief and authoring. Each app's value
+//! names only its own function here, so no app downloads another's pages. The pages all apps
+//! share are in `app::switch`.
+
+use super::*;
+use crate::route::{Form, Route};
+use crate::router::Navigator;
+use yew::prelude::*;
+
+/// The partners' app's own pages; `None` for the pages every app shares.
+pub fn partner_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
+    Some(match route.clone() {
+        Route::Home => home::view(navigator),
+        Route::FormStart {
+            form: Form::Referral,
+        } => html! { <ReferralStart /> },
+        Route::FormDone { form, id } => {
+            html! { <DraftScope {form} id={id.clone()}><Confirmation id={id} /></DraftScope> }
+        }
+        Route::Drafts => html! { <Drafts form={Form::Referral} /> },
+        _ => return None,
+    })
+}
+
+/// The officers' app's own pages; `None` for the pages every app shares.
+pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
+    match route {
+        Route::OfficerHome => Some(html! { <Drafts form={Form::Pga} /> }),
+        _ => officer_pages(route, navigator),
+    }
+}
+
+/// The pages of the officers' and the trainer's apps both.
+fn officer_pages(route: &Route, _: &Navigator) -> Option<Html> {
+    Some(match route.clone() {
+        Route::FormStart { form } if form != Form::Referral => {
+            html! { <officer_start::OfficerStart {form} /> }
+        }
+        Route::FormDone {
+            form: Form::Pga,
+            id,
+        } => {
+            html! { <DraftScope form={Form::Pga} id={id.clone()}><pga_record::PgaRecord id={id} /></DraftScope> }
+        }
+        Route::FormDone { form, id } if form != Form::Referral => {
+            html! { <DraftScope {form} id={id.clone()}><plp_record::PlpRecord id={id} /></DraftScope> }
+        }
+        Route::Deadlines => html! { <Deadlines /> },
+        Route::Settings => html! { <SettingsPage /> },
+        _ => return None,
+    })
+}
+
+/// The trainer's app's own pages: its home is the scenarios, its records reached through
+/// them (issue 7); then the officers' pages.
+pub fn trainer_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
+    Some(match route.clone() {
+        Route::OfficerHome => html! { <training::TrainerHome /> },
+        Route::Scenario { id } => html! { <training::ScenarioPage {id} /> },
+        Route::Debrief { id } => html! { <training::Debrief {id} /> },
+        Route::Author => html! { <author::Author /> },
+        _ => return officer_pages(route, navigator),
+    })
+}
