@@ -16,8 +16,11 @@ use crate::date;
 use crate::deadline::{self, Deadline};
 use crate::dif::{self, Finding, Framework, Record, Recorded};
 use crate::form::{
-    Check as RuleCheck, Choice, Condition, Context, FormSchema, Page, PageKind, Question,
-    QuestionKind, Rule,
+    Check as RuleCheck, Choice, Condition, Context, FormSchema, Page, QuestionKind, Rule,
+};
+use crate::form_builder::{
+    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, select,
+    text, yes_no, PageExt, QuestionExt,
 };
 use crate::form_def::{Def, ExtraField, FormDef};
 use crate::pga::{
@@ -37,107 +40,6 @@ pub const TITLE: &str = "Prevent Gateway Assessment";
 pub const DECONFLICTION_PAGE: &str = "deconfliction";
 /// The task-list section of the case details and de-confliction.
 pub const FIRST_SECTION: &str = "Case and de-confliction";
-
-pub(crate) fn choice(value: &str, label: &str) -> Choice {
-    Choice {
-        value: value.into(),
-        label: label.into(),
-        hint: None,
-    }
-}
-
-pub(crate) fn choice_hint(value: &str, label: &str, hint: &str) -> Choice {
-    Choice {
-        hint: Some(hint.into()),
-        ..choice(value, label)
-    }
-}
-
-pub(crate) fn radios(choices: Vec<Choice>, inline: bool) -> QuestionKind {
-    QuestionKind::Radios { choices, inline }
-}
-
-pub(crate) fn yes_no() -> QuestionKind {
-    radios(vec![choice("yes", "Yes"), choice("no", "No")], true)
-}
-
-pub(crate) fn text() -> QuestionKind {
-    QuestionKind::Text {
-        input_type: "text".into(),
-        autocomplete: Some("off".into()),
-        width: None,
-    }
-}
-
-pub(crate) fn area(rows: u32) -> QuestionKind {
-    QuestionKind::TextArea {
-        max_chars: Some(2000),
-        rows,
-    }
-}
-
-pub(crate) fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
-    Question {
-        id: id.into(),
-        label: label.into(),
-        hint: None,
-        kind,
-        show_if: None,
-        short: short.into(),
-    }
-}
-
-pub(crate) fn hint(mut question: Question, h: &str) -> Question {
-    question.hint = Some(h.into());
-    question
-}
-
-pub(crate) fn when(mut question: Question, c: Condition) -> Question {
-    question.show_if = Some(c);
-    question
-}
-
-pub(crate) fn eq(field: &str, value: &str) -> Condition {
-    Condition::Equals {
-        field: field.into(),
-        value: value.into(),
-    }
-}
-
-pub(crate) fn page(
-    id: &str,
-    title: &str,
-    section: &str,
-    lead: Option<&str>,
-    questions: Vec<Question>,
-) -> Page {
-    Page {
-        id: id.into(),
-        title: title.into(),
-        section: section.into(),
-        lead: lead.map(Into::into),
-        kind: PageKind::Questions,
-        questions,
-        show_if: None,
-    }
-}
-
-pub(crate) fn rule(id: RuleId, field: &str, check: RuleCheck, message: &str) -> Rule {
-    Rule::new(id, field, check, message)
-}
-
-/// The check-your-answers page of a form, in task-list section `section`.
-pub(crate) fn check_answers_page(section: &str) -> Page {
-    Page {
-        id: "check-answers".into(),
-        title: "Check your answers".into(),
-        section: section.into(),
-        lead: None,
-        kind: PageKind::CheckAnswers,
-        questions: vec![],
-        show_if: None,
-    }
-}
 
 /// DIF-1 (s8): every factor of the framework is recorded present, absent or unknown.
 pub(crate) fn dif_rules(framework: &Framework) -> Vec<Rule> {
@@ -236,18 +138,17 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
                 true,
             ),
         ));
-        questions.push(when(
-            hint(
-                q(
-                    &evidence_field(&s.id, &f.id),
-                    &format!("Evidence for '{}'", f.label),
-                    &format!("evidence for {}", f.label.to_ascii_lowercase()),
-                    area(3),
-                ),
-                "What you found, and where (for example the check or document). Required when the factor is present.",
-            ),
-            Condition::Any(vec![eq(&finding, "present"), eq(&finding, "absent")]),
-        ));
+        let evidence = q(
+            &evidence_field(&s.id, &f.id),
+            &format!("Evidence for '{}'", f.label),
+            &format!("evidence for {}", f.label.to_ascii_lowercase()),
+            area(3),
+        );
+        questions.push(
+            evidence
+                .hint("What you found, and where (for example the check or document). Required when the factor is present.")
+                .when(Condition::Any(vec![eq(&finding, "present"), eq(&finding, "absent")])),
+        );
     }
     let mut p = page(
         &format!("dif-{}", s.id),
@@ -261,15 +162,13 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
     );
     // The threat section also asks about a current Pursue investigation (PGA-14).
     if s.id == "threat" {
-        p.questions.push(hint(
-            q(
-                "threat.pursue_investigation",
-                "Is the subject under current Pursue investigation?",
-                "whether the subject is under current Pursue investigation",
-                yes_no(),
-            ),
-            "A subject under current Pursue investigation cannot be a Channel case, and goes into PLP only in the most exceptional circumstances (PGA-14, s10).",
-        ));
+        let pursue = q(
+            "threat.pursue_investigation",
+            "Is the subject under current Pursue investigation?",
+            "whether the subject is under current Pursue investigation",
+            yes_no(),
+        );
+        p.questions.push(pursue.hint("A subject under current Pursue investigation cannot be a Channel case, and goes into PLP only in the most exceptional circumstances (PGA-14, s10)."));
     }
     if s.id == "vulnerability" {
         p.questions.push(q(
@@ -285,15 +184,15 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
                 false,
             ),
         ));
-        p.questions.push(when(
+        p.questions.push(
             q(
                 "vulnerability.vsh_outcome",
                 "What was the outcome of the hub referral?",
                 "outcome of the hub referral",
                 area(3),
-            ),
-            eq("vulnerability.vsh", "yes"),
-        ));
+            )
+            .when(eq("vulnerability.vsh", "yes")),
+        );
     }
     p
 }
@@ -340,32 +239,32 @@ pub fn schema(framework: &Framework) -> FormSchema {
     let individual = eq("case.subject", "individual");
     let mut pages = vec![
         page("case", "Case details", FIRST_SECTION, Some("The case as the FIMU sent it to you. Deadlines are counted in working days from the date you received it (s8)."), vec![
-            hint(q("case.ctco", "Your name", "your name", text()), "The CTCO completing this assessment. It is recorded against every change in the audit trail."),
-            hint(q("case.reference", "Case reference", "case reference", text()), "The PCM Tracker or CMIS reference. Only one Prevent Gateway Assessment is ever completed for a case (PGA-10, s8)."),
-            hint(q("case.received", "When did you receive the de-conflicted referral from the FIMU?", "the date you received the referral", QuestionKind::Date), "For example, 24 11 2026. Day 0: the PGA is due 5 working days later (PGA-2, s8)."),
+            q("case.ctco", "Your name", "your name", text()).hint("The CTCO completing this assessment. It is recorded against every change in the audit trail."),
+            q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference. Only one Prevent Gateway Assessment is ever completed for a case (PGA-10, s8)."),
+            q("case.received", "When did you receive the de-conflicted referral from the FIMU?", "the date you received the referral", QuestionKind::Date).hint("For example, 24 11 2026. Day 0: the PGA is due 5 working days later (PGA-2, s8)."),
             q("case.subject", "Who or what is the referral about?", "subject type", radios(vec![
                 choice("individual", "A person"),
                 choice("institution", "An institution"),
                 choice_hint("expression", "An ideological expression", "For example a leafleting or stickering campaign"),
             ], false)),
-            hint(q("case.area", "Is this a Dovetail area?", "area model", radios(vec![
+            q("case.area", "Is this a Dovetail area?", "area model", radios(vec![
                 choice_hint("dovetail", "Yes, Dovetail", "The Local Authority (LACC) completes Information Gathering for Channel cases"),
                 choice_hint("non-dovetail", "No, not Dovetail", "CTP-Prevent completes Information Gathering and the S.36 decision"),
-            ], false)), "This decides which Gateway Decisions are open and which deadlines apply (s10)."),
+            ], false)).hint("This decides which Gateway Decisions are open and which deadlines apply (s10)."),
         ]),
         page(DECONFLICTION_PAGE, "FIMU de-confliction", FIRST_SECTION, Some("No assessment can start until the FIMU has de-conflicted the referral, with both a date and a reference number (PGA-1, s7)."), vec![
-            hint(q("deconfliction.date", "Date of de-confliction", "the date of de-confliction", QuestionKind::Date), "For example, 24 11 2026"),
-            hint(q("deconfliction.reference", "De-confliction reference number", "de-confliction reference", text()), "The NCIA or other log reference the FIMU gave"),
-            hint(q("deconfliction.rado", "RADO grading given by the FIMU (optional)", "RADO grading", QuestionKind::Select { choices: vec![
+            q("deconfliction.date", "Date of de-confliction", "the date of de-confliction", QuestionKind::Date).hint("For example, 24 11 2026"),
+            q("deconfliction.reference", "De-confliction reference number", "de-confliction reference", text()).hint("The NCIA or other log reference the FIMU gave"),
+            q("deconfliction.rado", "RADO grading given by the FIMU (optional)", "RADO grading", select(vec![
                 choice("", "Not given"),
                 choice("1", "RADO 1"), choice("2", "RADO 2"), choice("3", "RADO 3"),
                 choice("4", "RADO 4"), choice("5", "RADO 5"), choice("6", "RADO 6"),
-            ] }), "A case closed after a RADO 6 grading does not need a Gateway Decision submission to the FIMU (PGA-11, s8)"),
-            hint(q("deconfliction.before", "What did you do before de-confliction? (optional)", "activity before de-confliction", QuestionKind::Checkboxes { choices: vec![
+            ])).hint("A case closed after a RADO 6 grading does not need a Gateway Decision submission to the FIMU (PGA-11, s8)"),
+            q("deconfliction.before", "What did you do before de-confliction? (optional)", "activity before de-confliction", checkboxes(vec![
                 choice("contact-referrer", "Contacted the referrer because the referral lacked basic relevant information"),
                 choice("requested-by-fimu", "Activity the FIMU specifically requested for its assessment"),
                 choice("biographical", "Gathered basic biographical data from local systems or the referrer"),
-            ] }), "These are the only things allowed before de-confliction (s7). Select all that apply."),
+            ])).hint("These are the only things allowed before de-confliction (s7). Select all that apply."),
         ]),
     ];
     // Background checks (PGA-3).
@@ -388,75 +287,71 @@ pub fn schema(framework: &Framework) -> FormSchema {
             &format!("{name} check"),
             radios(options, false),
         ));
-        checks.push(when(
-            hint(
-                q(
-                    &format!("checks.{key}.date"),
-                    &format!("Date of the {name} check"),
-                    &format!("the date of the {name} check"),
-                    QuestionKind::Date,
-                ),
-                "For example, 25 11 2026",
-            ),
-            eq(&status, "done"),
-        ));
-        checks.push(when(
+        checks.push(
+            q(
+                &format!("checks.{key}.date"),
+                &format!("Date of the {name} check"),
+                &format!("the date of the {name} check"),
+                QuestionKind::Date,
+            )
+            .hint("For example, 25 11 2026")
+            .when(eq(&status, "done")),
+        );
+        checks.push(
             q(
                 &format!("checks.{key}.result"),
                 &format!("Result of the {name} check"),
                 &format!("result of the {name} check"),
                 area(2),
-            ),
-            eq(&status, "done"),
-        ));
+            )
+            .when(eq(&status, "done")),
+        );
     }
     pages.push(page("checks", "Background checks", "Background checks", Some("Each check is either done, with its date and result, or known from the FIMU's checks (PGA-3, s8). CT Holmes only where it is available."), checks));
     pages.push(page("contact", "Partner contact and visits", "Background checks", Some("At PGA, partners are not normally contacted and the subject is visited only in very exceptional cases (s8)."), vec![
         q("contact.partner", "Have you contacted any partner agency?", "whether you contacted a partner", yes_no()),
-        when(hint(q("contact.rationale", "Why was contacting a partner necessary at this stage?", "rationale for contacting a partner", area(3)), "Partners should not normally be contacted until Information Gathering (PGA-4, s8)"), eq("contact.partner", "yes")),
+        q("contact.rationale", "Why was contacting a partner necessary at this stage?", "rationale for contacting a partner", area(3)).hint("Partners should not normally be contacted until Information Gathering (PGA-4, s8)").when(eq("contact.partner", "yes")),
         q("visit.needed", "Have you visited, or do you plan to visit, the subject?", "whether the subject is visited", yes_no()),
-        when(q("visit.rationale", "Why is a visit absolutely necessary?", "rationale for the visit", area(3)), eq("visit.needed", "yes")),
-        when(hint(q("visit.agreed", "Who agrees that the visit is absolutely necessary?", "who agrees to the visit", QuestionKind::Checkboxes { choices: vec![
+        q("visit.rationale", "Why is a visit absolutely necessary?", "rationale for the visit", area(3)).when(eq("visit.needed", "yes")),
+        q("visit.agreed", "Who agrees that the visit is absolutely necessary?", "who agrees to the visit", checkboxes(vec![
             choice("ctco", "The CTCO"),
             choice("supervisor", "The supervisor"),
-        ] }), "Both must agree (PGA-5, s8). Select all that apply."), eq("visit.needed", "yes")),
-        when(hint(q("visit.best_placed", "Who is best placed to visit, and why?", "who is best placed to visit", area(3)), "A partner with an existing relationship, a dual visit, or the CTCO"), eq("visit.needed", "yes")),
-        when(hint(q("visit.consent", "Has Channel consent been raised with the subject?", "whether Channel consent was raised", yes_no()), "It must not be raised at this stage unless the subject raises it (PGA-5, s8)"), eq("visit.needed", "yes")),
+        ])).hint("Both must agree (PGA-5, s8). Select all that apply.").when(eq("visit.needed", "yes")),
+        q("visit.best_placed", "Who is best placed to visit, and why?", "who is best placed to visit", area(3)).hint("A partner with an existing relationship, a dual visit, or the CTCO").when(eq("visit.needed", "yes")),
+        q("visit.consent", "Has Channel consent been raised with the subject?", "whether Channel consent was raised", yes_no()).hint("It must not be raised at this stage unless the subject raises it (PGA-5, s8)").when(eq("visit.needed", "yes")),
     ]));
     pages.push(page(
         "relevance",
         "Type of concern",
         "Prevent relevance",
         None,
-        vec![hint(
-            q(
-                "relevance.concern",
-                "What type of concern is it?",
-                "type of concern",
-                radios(
-                    vec![
-                        choice("islamist", "Islamist"),
-                        choice("extreme-right-wing", "Extreme right-wing"),
-                        choice(
-                            "no-ideology",
-                            "No ideology identified, or other susceptibility",
-                        ),
-                        choice(
-                            "extreme-violence",
-                            "Fascination with extreme violence or mass-casualty attacks",
-                        ),
-                        choice("multiple", "Multiple ideologies, none dominant"),
-                        choice(
-                            "left-anarchist-single-issue",
-                            "Left wing, anarchist or single issue",
-                        ),
-                        choice("other", "Other"),
-                    ],
-                    false,
-                ),
+        vec![q(
+            "relevance.concern",
+            "What type of concern is it?",
+            "type of concern",
+            radios(
+                vec![
+                    choice("islamist", "Islamist"),
+                    choice("extreme-right-wing", "Extreme right-wing"),
+                    choice(
+                        "no-ideology",
+                        "No ideology identified, or other susceptibility",
+                    ),
+                    choice(
+                        "extreme-violence",
+                        "Fascination with extreme violence or mass-casualty attacks",
+                    ),
+                    choice("multiple", "Multiple ideologies, none dominant"),
+                    choice(
+                        "left-anarchist-single-issue",
+                        "Left wing, anarchist or single issue",
+                    ),
+                    choice("other", "Other"),
+                ],
+                false,
             ),
-            "The Home Office Prevent statistics categories (2024/25)",
-        )],
+        )
+        .hint("The Home Office Prevent statistics categories (2024/25)")],
     ));
     for s in &framework.sections {
         pages.push(dif_page(s));
@@ -468,95 +363,80 @@ pub fn schema(framework: &Framework) -> FormSchema {
             choice("unclear", "Neither, yet"),
         ], false)),
         q("assessment.pursue", "Is there a Pursue-relevant concern?", "whether there is a Pursue-relevant concern", yes_no()),
-        when(q("assessment.unsuitable_plp", "Is the case unsuitable for PLP?", "whether the case is unsuitable for PLP", yes_no()), Condition::All(vec![eq("case.area", "dovetail"), individual.clone()])),
-        when(hint(q("assessment.traced", "Can the person responsible be traced?", "whether the responsible person can be traced", yes_no()), "If not, the case goes straight to PLP (PGA-8, s8)"), Condition::Any(vec![eq("case.subject", "institution"), eq("case.subject", "expression")])),
-        hint(q("assessment.direction", "Is the risk escalating, de-escalating or static?", "risk direction", radios(vec![
+        q("assessment.unsuitable_plp", "Is the case unsuitable for PLP?", "whether the case is unsuitable for PLP", yes_no()).when(Condition::All(vec![eq("case.area", "dovetail"), individual.clone()])),
+        q("assessment.traced", "Can the person responsible be traced?", "whether the responsible person can be traced", yes_no()).hint("If not, the case goes straight to PLP (PGA-8, s8)").when(Condition::Any(vec![eq("case.subject", "institution"), eq("case.subject", "expression")])),
+        q("assessment.direction", "Is the risk escalating, de-escalating or static?", "risk direction", radios(vec![
             choice("escalating", "Escalating"),
             choice("de-escalating", "De-escalating"),
             choice("static", "Static"),
-        ], true)), "Every submission to the FIMU says so (INT-1, s9)"),
+        ], true)).hint("Every submission to the FIMU says so (INT-1, s9)"),
         q("assessment.summary", "Summary of your assessment", "summary of the assessment", area(5)),
     ]));
-    let mut prompts = page(
+    let prompts = page(
         "prompts",
         "Foreign nationals and travel",
         "Assessment summary",
         None,
         vec![
-            when(
-                q(
-                    "prompts.foreign",
-                    "Is the subject a foreign national?",
-                    "whether the subject is a foreign national",
-                    yes_no(),
-                ),
-                individual.clone(),
-            ),
-            when(
-                hint(
-                    q(
-                        "prompts.overseas",
-                        "Have you considered contacting the FCO, the CRO and Immigration?",
-                        "whether FCO, CRO and Immigration contact was considered",
-                        yes_no(),
-                    ),
-                    "PGA-12, s8",
-                ),
-                eq("prompts.foreign", "yes"),
-            ),
-            when(
-                q(
-                    "prompts.juvenile",
-                    "Is the subject under 18?",
-                    "whether the subject is under 18",
-                    yes_no(),
-                ),
-                individual.clone(),
-            ),
-            when(
-                q(
-                    "prompts.travel",
-                    "Does the subject show a propensity to travel to conflict areas?",
-                    "propensity to travel",
-                    yes_no(),
-                ),
-                individual.clone(),
-            ),
-            when(
-                hint(
-                    q(
-                        "prompts.piw",
-                        "Have you considered a Ports Intelligence Watchlist (PIW) request?",
-                        "whether a PIW request was considered",
-                        yes_no(),
-                    ),
-                    "For a juvenile or a subject with a propensity to travel (PGA-13, s9)",
-                ),
-                Condition::Any(vec![
-                    eq("prompts.juvenile", "yes"),
-                    eq("prompts.travel", "yes"),
-                ]),
-            ),
-            when(
-                hint(
-                    q(
-                        "prompts.travel_risk",
-                        "What is the travel risk?",
-                        "travel risk",
-                        area(3),
-                    ),
-                    "A PIW request must articulate the travel risk (PGA-13, s9)",
-                ),
-                Condition::All(vec![eq("prompts.piw", "yes"), eq("prompts.travel", "yes")]),
-            ),
+            q(
+                "prompts.foreign",
+                "Is the subject a foreign national?",
+                "whether the subject is a foreign national",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.overseas",
+                "Have you considered contacting the FCO, the CRO and Immigration?",
+                "whether FCO, CRO and Immigration contact was considered",
+                yes_no(),
+            )
+            .hint("PGA-12, s8")
+            .when(eq("prompts.foreign", "yes")),
+            q(
+                "prompts.juvenile",
+                "Is the subject under 18?",
+                "whether the subject is under 18",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.travel",
+                "Does the subject show a propensity to travel to conflict areas?",
+                "propensity to travel",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.piw",
+                "Have you considered a Ports Intelligence Watchlist (PIW) request?",
+                "whether a PIW request was considered",
+                yes_no(),
+            )
+            .hint("For a juvenile or a subject with a propensity to travel (PGA-13, s9)")
+            .when(Condition::Any(vec![
+                eq("prompts.juvenile", "yes"),
+                eq("prompts.travel", "yes"),
+            ])),
+            q(
+                "prompts.travel_risk",
+                "What is the travel risk?",
+                "travel risk",
+                area(3),
+            )
+            .hint("A PIW request must articulate the travel risk (PGA-13, s9)")
+            .when(Condition::All(vec![
+                eq("prompts.piw", "yes"),
+                eq("prompts.travel", "yes"),
+            ])),
         ],
-    );
+    )
     // Every prompt is about a person (PGA-12, PGA-13).
-    prompts.show_if = Some(individual.clone());
+    .when(individual.clone());
     pages.push(prompts);
     pages.push(page("decision", "Gateway Decision", "Gateway Decision", Some("Options that the policy does not allow for this case are shown with the reason. Change your earlier answers if a reason is wrong."), vec![
         q("decision.outcome", "What is the Gateway Decision?", "Gateway Decision", radios(decision_choices(), false)),
-        hint(q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)), "What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
+        q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)).hint("What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
     ]));
     pages.push(page("supervision", "Supervision", "Supervision", Some("The Gateway Decision is final only once supervised (PGA-10, s8). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), vec![
         q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
@@ -567,8 +447,8 @@ pub fn schema(framework: &Framework) -> FormSchema {
             choice("police-staff", "Other police staff"),
         ], false)),
         q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
-        when(q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()), eq("supervisor.acting", "yes")),
-        hint(q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date), "For example, 27 11 2026"),
+        q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()).when(eq("supervisor.acting", "yes")),
+        q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 27 11 2026"),
         q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", radios(vec![
             choice_hint("yes", "Yes", "For a referral to the LACC this records the supervisor's endorsement (PGA-7)"),
             choice("no", "No"),
@@ -577,9 +457,9 @@ pub fn schema(framework: &Framework) -> FormSchema {
     ]));
     pages.push(check_answers_page("Finalise"));
     pages.push(page("declaration", "Finalise the assessment", "Finalise", Some("Once final, the DIF and the Gateway Decision can never be altered (PGA-10, s8)."), vec![
-        q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+        q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
             choice("final", "I confirm that this assessment is complete and supervised, and that it cannot be changed once final"),
-        ] }),
+        ])),
     ]));
     let mut rules = vec![
         rule(

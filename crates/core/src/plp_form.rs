@@ -14,11 +14,12 @@ use crate::catalogue::RuleId;
 use crate::deadline::{Band, Deadline};
 use crate::dif::Framework;
 use crate::form::{Check as RuleCheck, Context, FormSchema, Page, QuestionKind};
-use crate::form_def::{Def, ExtraField, FormDef};
-use crate::pga_form::{
-    area, check_answers_page, choice, choice_hint, date_of, dif_issues, dif_page, dif_record,
-    dif_rules, framework_of, hint, page, q, radios, rule, text, yes_no,
+use crate::form_builder::{
+    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, text,
+    yes_no, QuestionExt,
 };
+use crate::form_def::{Def, ExtraField, FormDef};
+use crate::pga_form::{date_of, dif_issues, dif_page, dif_record, dif_rules, framework_of};
 use crate::plp::{self, BandingInputs, EntryRoute, Suggestion};
 use crate::plp_case::{self, PlpCase, Review, Timeline};
 use crate::validate::Issue;
@@ -41,9 +42,9 @@ pub const BANDS: [(&str, Band); 3] = [
 /// The PLP entry form built from a DIF framework.
 pub fn schema(framework: &Framework) -> FormSchema {
     let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of three routes, each with its rationale (PLP-7, s11)."), vec![
-        hint(q("case.ctco", "Your name", "your name", text()), "The CTCO managing the case. It is recorded against every change in the audit trail."),
-        hint(q("case.reference", "Case reference", "case reference", text()), "The PCM Tracker or CMIS reference"),
-        hint(q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date), "For example, 5 1 2027. The first review is due from this date (PLP-5)."),
+        q("case.ctco", "Your name", "your name", text()).hint("The CTCO managing the case. It is recorded against every change in the audit trail."),
+        q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference"),
+        q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date).hint("For example, 5 1 2027. The first review is due from this date (PLP-5)."),
         q("plp.route", "How did the case enter PLP?", "entry route", radios(vec![
             choice_hint("gateway", "From the Gateway Decision", "Give the rationale from the completed DIF"),
             choice_hint("after-ig", "After Information Gathering", "Explain why the S.36 decision was not to refer to a Channel panel"),
@@ -70,22 +71,20 @@ pub fn schema(framework: &Framework) -> FormSchema {
                 "supervisor's name",
                 text(),
             ),
-            hint(
-                q(
-                    "supervisor.date",
-                    "Date of the supervisor's sign-off",
-                    "the date of the supervisor's sign-off",
-                    QuestionKind::Date,
-                ),
-                "For example, 6 1 2027",
-            ),
+            q(
+                "supervisor.date",
+                "Date of the supervisor's sign-off",
+                "the date of the supervisor's sign-off",
+                QuestionKind::Date,
+            )
+            .hint("For example, 6 1 2027"),
         ],
     ));
     pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the entry into PLP", "Confirm", Some("The entry DIF and band become the first entry of the case's history."), vec![
-        q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+        q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
             choice("confirmed", "I confirm the entry route, the opening DIF and the band, signed off by my supervisor"),
-        ] }),
+        ])),
     ]));
     let mut rules = vec![
         rule(
@@ -153,7 +152,7 @@ fn banding_page(review: bool) -> Page {
     let mut questions = vec![
         q("plp.urgent_mh", "Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?", "urgent mental health concerns", yes_no()),
         q("plp.work_needed", "Do you and your supervisor agree further work is needed?", "whether further work is needed", yes_no()),
-        hint(q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)), "Makes the suggested band High: say why (PLP-2)"),
+        q("plp.judgement", "Professional judgement that the case is High priority (optional)", "professional judgement", area(3)).hint("Makes the suggested band High: say why (PLP-2)"),
         q("plp.band", if review { "What is the case's priority band now?" } else { "What is the case's priority band?" }, "priority band", radios(vec![
             choice_hint("high", "High (Red)", "Reassessed and supervised at least every 4 weeks (PLP-5)"),
             choice_hint("standard", "Standard (Amber)", "At least every 8 weeks (PLP-5)"),
@@ -161,21 +160,21 @@ fn banding_page(review: bool) -> Page {
         ], false)),
     ];
     if review {
-        questions.push(crate::pga_form::when(q("plp.monitored_reason", "Why is the case Monitored?", "why the case is Monitored", radios(vec![
+        questions.push(q("plp.monitored_reason", "Why is the case Monitored?", "why the case is Monitored", radios(vec![
             choice("de-escalated", "Risk and vulnerabilities have de-escalated demonstrably and consistently"),
             choice("observation", "The subject needs observing for longer before judging the impact"),
             choice("out-of-community", "The subject is briefly out of the community (abroad, short custody)"),
-        ], false)), crate::pga_form::eq("plp.band", "monitored")));
+        ], false)).when(eq("plp.band", "monitored")));
     }
-    questions.push(hint(
+    questions.push(
         q(
             "plp.band_rationale",
             "Rationale for the band (optional when it is the suggested one)",
             "rationale for the band",
             area(4),
-        ),
-        "Required when you choose a band other than the suggested one (PLP-2, PLP-3)",
-    ));
+        )
+        .hint("Required when you choose a band other than the suggested one (PLP-2, PLP-3)"),
+    );
     page(
         "banding",
         "Priority band",
@@ -350,8 +349,8 @@ pub const SUBJECT_TYPES: [&str; 3] = ["individual", "institution", "expression"]
 /// suggestion (Monitored now possible, with its reason: PLP-4), the CMP update and sign-off.
 pub fn review_schema(framework: &Framework) -> FormSchema {
     let mut pages = vec![page("review", "Reassessment", "Reassessment", Some("A new DIF, CMP update and supervisory sign-off, at least every 4 weeks (High), 8 weeks (Standard) or 3 months (Monitored), and before any panel (PLP-5, s12, s14). The DIF starts as the last one: change what has changed."), vec![
-        hint(q("case.ctco", "Your name", "your name", text()), "Recorded against every change in the audit trail"),
-        hint(q("plp.review_date", "Date of this DIF", "the date of this DIF", QuestionKind::Date), "For example, 2 2 2027"),
+        q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
+        q("plp.review_date", "Date of this DIF", "the date of this DIF", QuestionKind::Date).hint("For example, 2 2 2027"),
     ])];
     for s in &framework.sections {
         let mut p = dif_page(s);
@@ -362,13 +361,13 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
     pages.push(page("signoff", "CMP update and sign-off", "Supervision", Some("Each reassessment updates the Case Management Plan and is signed off by a supervisor (PLP-5, s12, s14)."), vec![
         q("plp.cmp", "Has the Case Management Plan been updated?", "whether the CMP was updated", yes_no()),
         q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
-        hint(q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date), "For example, 3 2 2027"),
+        q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 3 2 2027"),
     ]));
     pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the reassessment", "Confirm", Some("The reassessment becomes part of the case's history: it cannot be changed afterwards."), vec![
-        q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+        q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
             choice("confirmed", "I confirm this reassessment, its band and the CMP update, signed off by my supervisor"),
-        ] }),
+        ])),
     ]));
     let mut rules = vec![
         rule(RuleId::Plp5, "case.ctco", RuleCheck::Required, "Enter your name"),
@@ -526,22 +525,22 @@ pub const CLOSURE_CODES: [(&str, crate::plp::ClosureCode, &str); 6] = [
 /// The closure form: date, code (PLP-9), the supervised closing DIF and, when CT risk remains,
 /// the RPC's authority and a detailed justification (PLP-10).
 pub fn closure_schema() -> FormSchema {
-    let risk = crate::pga_form::eq("closure.risk", "yes");
+    let risk = eq("closure.risk", "yes");
     let pages = vec![
         page("closure", "Close the case", "Closure", Some("A PLP case closes with a closure code and a supervised closing DIF (PLP-9, PLP-10, s13). It is then reviewed at 6 and 12 months (PLP-11)."), vec![
-            hint(q("case.ctco", "Your name", "your name", text()), "Recorded against every change in the audit trail"),
-            hint(q("plp.closed", "Date of closure", "the date of closure", QuestionKind::Date), "For example, 29 6 2027. The 6- and 12-month reviews are counted from it (PLP-11)."),
+            q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
+            q("plp.closed", "Date of closure", "the date of closure", QuestionKind::Date).hint("For example, 29 6 2027. The 6- and 12-month reviews are counted from it (PLP-11)."),
             q("closure.code", "Why is the case closing?", "closure code", radios(CLOSURE_CODES.iter().map(|(v, _, l)| choice(v, l)).collect(), false)),
             q("closure.dif", "Is the closing DIF complete and signed off by a supervisor?", "whether the closing DIF is supervised", yes_no()),
             q("closure.risk", "Do Prevent issues or CT risk remain?", "whether risk remains", yes_no()),
-            crate::pga_form::when(q("closure.rpc", "Has the Regional Prevent Co-ordinator authorised closing with risk remaining?", "RPC authority", yes_no()), risk.clone()),
-            crate::pga_form::when(hint(q("closure.justification", "Why should management not continue, and why can escalation not be undertaken?", "justification for closing with risk remaining", area(6)), "A clear and detailed justification (PLP-10, s13)"), risk),
+            q("closure.rpc", "Has the Regional Prevent Co-ordinator authorised closing with risk remaining?", "RPC authority", yes_no()).when(risk.clone()),
+            q("closure.justification", "Why should management not continue, and why can escalation not be undertaken?", "justification for closing with risk remaining", area(6)).hint("A clear and detailed justification (PLP-10, s13)").when(risk),
         ]),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the closure", "Confirm", Some("The case is then closed: its 6- and 12-month reviews become its deadlines."), vec![
-            q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+            q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
                 choice("confirmed", "I confirm the closure of this case"),
-            ] }),
+            ])),
         ]),
     ];
     let rules = vec![
@@ -623,24 +622,24 @@ pub const PANEL_FORM_ID: &str = "plp-panel";
 /// The panel form: date, chair (police; a Sergeant or above and not the managing CTCO wherever
 /// possible), attendees with the chair's rationale, never as Channel AOB; minutes and actions.
 pub fn panel_schema() -> FormSchema {
-    let police = crate::pga_form::eq("panel.chair_police", "yes");
+    let police = eq("panel.chair_police", "yes");
     let pages = vec![
         page("panel", "Record a PLP panel", "Panel", Some("PLP panels are chaired by the police, wherever possible by a Sergeant or CTCO supervisor or above who does not manage the cases discussed, and are never heard as Any Other Business of a Channel panel (PLP-8, s11). A new DIF, CMP update and sign-off are due before every panel (PLP-5)."), vec![
-            hint(q("case.ctco", "Your name", "your name", text()), "Recorded against every change in the audit trail"),
-            hint(q("panel.date", "Date of the panel", "the date of the panel", QuestionKind::Date), "For example, 26 1 2027. A panel already set can be recorded before it meets: the next DIF is then due before it (PLP-5)."),
+            q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
+            q("panel.date", "Date of the panel", "the date of the panel", QuestionKind::Date).hint("For example, 26 1 2027. A panel already set can be recorded before it meets: the next DIF is then due before it (PLP-5)."),
             q("panel.chair_police", "Is the chair a police officer or member of police staff?", "whether the police chair the panel", yes_no()),
-            crate::pga_form::when(q("panel.chair_rank", "Is the chair a Sergeant, a CTCO supervisor or above?", "the chair's rank", yes_no()), police.clone()),
-            crate::pga_form::when(q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()), police),
-            hint(q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)), "The chair decides who attends, with a rationale (PLP-8)"),
+            q("panel.chair_rank", "Is the chair a Sergeant, a CTCO supervisor or above?", "the chair's rank", yes_no()).when(police.clone()),
+            q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()).when(police),
+            q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)).hint("The chair decides who attends, with a rationale (PLP-8)"),
             q("panel.channel_aob", "Is the case heard as Any Other Business of a Channel panel?", "whether heard as Channel AOB", yes_no()),
             q("panel.minutes", "Minutes (optional)", "minutes", area(5)),
             q("panel.actions", "Actions agreed (optional)", "actions", area(4)),
         ]),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the panel", "Confirm", None, vec![
-            q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+            q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
                 choice("confirmed", "I confirm the record of this panel"),
-            ] }),
+            ])),
         ]),
     ];
     let rules = vec![
@@ -779,17 +778,17 @@ pub fn submission_schema() -> FormSchema {
         |list: &[(&str, &str)]| radios(list.iter().map(|(v, l)| choice(v, l)).collect(), false);
     let pages = vec![
         page("fimu", "Record a submission to the FIMU", "Submission", Some("Anything that could significantly change the DIF, the CMP or the VAF goes to a FIMU, and a summary at least every 3 months when nothing else was submitted. Every submission says whether the risk is escalating, de-escalating or static (INT-1, s9)."), vec![
-            hint(q("case.ctco", "Your name", "your name", text()), "Recorded against every change in the audit trail"),
-            hint(q("fimu.date", "Date submitted", "the date submitted", QuestionKind::Date), "For example, 30 3 2027. The next 3-monthly summary is counted from it (INT-1)."),
+            q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
+            q("fimu.date", "Date submitted", "the date submitted", QuestionKind::Date).hint("For example, 30 3 2027. The next 3-monthly summary is counted from it (INT-1)."),
             q("fimu.kind", "What did you submit?", "what was submitted", radio_list(&SUBMISSION_KINDS)),
-            hint(q("fimu.direction", "Is the risk escalating, de-escalating or static?", "the risk direction", radio_list(&RISK_DIRECTIONS)), "Every submission to the FIMU says so (INT-1, s9)"),
+            q("fimu.direction", "Is the risk escalating, de-escalating or static?", "the risk direction", radio_list(&RISK_DIRECTIONS)).hint("Every submission to the FIMU says so (INT-1, s9)"),
             q("fimu.reference", "Intelligence or FIMU reference (optional)", "the reference", text()),
         ]),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the submission", "Confirm", None, vec![
-            q("declaration.confirm", "Confirm", "confirmation", QuestionKind::Checkboxes { choices: vec![
+            q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
                 choice("confirmed", "I confirm this submission was made to the FIMU"),
-            ] }),
+            ])),
         ]),
     ];
     let rules = vec![

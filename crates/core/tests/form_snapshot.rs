@@ -41,7 +41,12 @@ fn ref_pga_plp_int_dif_every_form_asks_and_checks_what_its_snapshot_says() {
     let update = std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1");
     for s in forms() {
         // The form's own part of validation is the one its builder set.
-        assert_eq!(s.def.id(), s.id, "{}: the schema carries another form's FormDef", s.id);
+        assert_eq!(
+            s.def.id(),
+            s.id,
+            "{}: the schema carries another form's FormDef",
+            s.id
+        );
         let path = dir().join(format!("{}.form.json", s.id));
         let built = pretty(&s);
         if update {
