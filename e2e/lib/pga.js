@@ -4,7 +4,7 @@
 // checkboxes, typing into fields, Tab/Enter on buttons. `completePga` walks one assessment from
 // the start page to the final record, driven by a scenario (see e2e/pga.test.js), checking the
 // side panel (deadlines, factors found, FIMU submission) and the Gateway Decision options on the
-// way. Page labels and texts come from crates/core/src/pga_form.rs, pga.rs and dif.rs.
+// way. Page labels and texts come from crates/core/src/pga_form/, pga.rs and dif.rs.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');

@@ -16,6 +16,7 @@ pub mod draft;
 pub mod export;
 pub mod flow;
 pub mod form;
+pub(crate) mod form_builder;
 pub mod form_def;
 pub mod ics;
 pub mod import;

@@ -2,8 +2,10 @@
 //! REF-1..REF-4. Fields follow research/public-facts.md §1; ids are the stable export names.
 
 use crate::catalogue::RuleId;
-use crate::form::{
-    Check, Choice, Condition, FormSchema, Page, PageKind, Question, QuestionKind, Rule,
+use crate::form::{Check, Condition, FormSchema, Page, QuestionKind, Rule};
+use crate::form_builder::{
+    self as build, area, area_up_to, check_answers_page, checkboxes, choice, choice_hint, email,
+    eq, page, q, radios, select, tel, text, text_input, yes_no, PageExt, QuestionExt,
 };
 
 /// Form id used in drafts and exports.
@@ -11,97 +13,13 @@ pub const FORM_ID: &str = "nrf";
 /// Schema version of this build's NRF.
 pub const VERSION: u32 = 1;
 
-fn choice(value: &str, label: &str) -> Choice {
-    Choice {
-        value: value.into(),
-        label: label.into(),
-        hint: None,
-    }
-}
-
-fn choice_hint(value: &str, label: &str, hint: &str) -> Choice {
-    Choice {
-        value: value.into(),
-        label: label.into(),
-        hint: Some(hint.into()),
-    }
-}
-
-fn yes_no() -> QuestionKind {
-    QuestionKind::Radios {
-        choices: vec![choice("yes", "Yes"), choice("no", "No")],
-        inline: true,
-    }
-}
-
-fn text(input_type: &str, autocomplete: Option<&str>, width: Option<&str>) -> QuestionKind {
-    QuestionKind::Text {
-        input_type: input_type.into(),
-        autocomplete: autocomplete.map(Into::into),
-        width: width.map(Into::into),
-    }
-}
-
-fn area(max: usize, rows: u32) -> QuestionKind {
-    QuestionKind::TextArea {
-        max_chars: Some(max),
-        rows,
-    }
-}
-
-fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Question {
-    Question {
-        id: id.into(),
-        label: label.into(),
-        hint: None,
-        kind,
-        show_if: None,
-        short: short.into(),
-    }
-}
-
-trait QuestionExt {
-    fn hint(self, h: &str) -> Self;
-    fn when(self, c: Condition) -> Self;
-}
-
-impl QuestionExt for Question {
-    fn hint(mut self, h: &str) -> Self {
-        self.hint = Some(h.into());
-        self
-    }
-    fn when(mut self, c: Condition) -> Self {
-        self.show_if = Some(c);
-        self
-    }
-}
-
-fn page(id: &str, title: &str, section: &str, questions: Vec<Question>) -> Page {
-    Page {
-        id: id.into(),
-        title: title.into(),
-        section: section.into(),
-        lead: None,
-        kind: PageKind::Questions,
-        questions,
-        show_if: None,
-    }
-}
-
-fn eq(field: &str, value: &str) -> Condition {
-    Condition::Equals {
-        field: field.into(),
-        value: value.into(),
-    }
-}
-
 /// A referral rule. Every one cites s7, as since issue 1: DESIGN.md now cites REF-2..REF-4 as
 /// "NRF" (the National Referral Form template, the catalogue's section), a correction issue 18
 /// makes; issue 17 changes no behaviour.
 fn rule(id: RuleId, field: &str, check: Check, message: &str) -> Rule {
     Rule {
         section: "s7".into(),
-        ..Rule::new(id, field, check, message)
+        ..build::rule(id, field, check, message)
     }
 }
 
@@ -156,128 +74,125 @@ const RELEVANT: [(&str, &str, &str, bool, &str); 4] = [
 pub fn schema() -> FormSchema {
     let individual = is_individual();
     let mut pages = vec![
-        page("referral-or-advice", "Are you making a Prevent referral?", SECTIONS[0], vec![
-            q("referral.intent", "Are you making a Prevent referral?", "whether you are making a referral", QuestionKind::Radios {
-                choices: vec![
-                    choice_hint("referral", "Yes, I am making a referral", "The Prevent team will record it as a referral and act on it."),
-                    choice_hint("advice", "No, I want advice first", "Advice is a phone call to your local Prevent team, not this form."),
-                ],
-                inline: false,
-            })
+        page("referral-or-advice", "Are you making a Prevent referral?", SECTIONS[0], None, vec![
+            q("referral.intent", "Are you making a Prevent referral?", "whether you are making a referral", radios(vec![
+                choice_hint("referral", "Yes, I am making a referral", "The Prevent team will record it as a referral and act on it."),
+                choice_hint("advice", "No, I want advice first", "Advice is a phone call to your local Prevent team, not this form."),
+            ], false))
             .hint("Prevent teams must always know whether they have received a referral or a request for advice."),
         ]),
-        page("immediate-risk", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", SECTIONS[0], vec![
+        page("immediate-risk", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", SECTIONS[0], None, vec![
             q("risk.immediate", "Is there an immediate risk of harm to anyone, of a crime being committed, or of someone travelling to a conflict zone?", "whether there is an immediate risk", yes_no()),
         ]),
-        page("about-you", "About you", SECTIONS[1], vec![
-            q("referrer.name", "Full name", "your full name", text("text", Some("off"), None)).hint("The Prevent team will use this to contact you about the referral."),
-            q("referrer.role", "Job title or role (optional)", "your job title or role", text("text", Some("off"), None)),
-            q("referrer.organisation", "Organisation", "your organisation", text("text", Some("off"), None)).hint("For a member of the public, write 'Member of the public'."),
-            q("referrer.sector", "Sector (optional)", "your sector", QuestionKind::Select { choices: vec![
+        page("about-you", "About you", SECTIONS[1], None, vec![
+            q("referrer.name", "Full name", "your full name", text()).hint("The Prevent team will use this to contact you about the referral."),
+            q("referrer.role", "Job title or role (optional)", "your job title or role", text()),
+            q("referrer.organisation", "Organisation", "your organisation", text()).hint("For a member of the public, write 'Member of the public'."),
+            q("referrer.sector", "Sector (optional)", "your sector", select(vec![
                 choice("education", "Education"), choice("health", "Health"), choice("local-authority", "Local authority"),
                 choice("police", "Police"), choice("prisons", "Prisons"), choice("probation", "Probation"),
                 choice("community", "Community"), choice("family", "Family"), choice("friend", "Friend"), choice("other", "Other"),
-            ] }),
-            q("referrer.relationship", "Your relationship to the person or matter (optional)", "your relationship to the person or matter", text("text", None, None)).hint("For example, their teacher, GP, social worker or neighbour."),
-            q("referrer.phone", "Phone number", "your phone number", text("tel", Some("off"), Some("20"))).hint("Give a phone number, an email address, or both."),
-            q("referrer.email", "Email address", "your email address", text("email", Some("off"), None)),
+            ])),
+            q("referrer.relationship", "Your relationship to the person or matter (optional)", "your relationship to the person or matter", text_input("text", None, None)).hint("For example, their teacher, GP, social worker or neighbour."),
+            q("referrer.phone", "Phone number", "your phone number", tel()).hint("Give a phone number, an email address, or both."),
+            q("referrer.email", "Email address", "your email address", email()),
         ]),
-        page("subject-type", "Who or what is the referral about?", SECTIONS[2], vec![
-            q("subject.type", "Who or what is the referral about?", "who or what the referral is about", QuestionKind::Radios { choices: vec![
+        page("subject-type", "Who or what is the referral about?", SECTIONS[2], None, vec![
+            q("subject.type", "Who or what is the referral about?", "who or what the referral is about", radios(vec![
                 choice("individual", "A person"),
                 choice_hint("institution", "An institution", "For example a school, a place of worship, a club or a business."),
                 choice_hint("expression", "An ideological expression", "For example a leafleting, stickering or graffiti campaign, or online material with no known author."),
-            ], inline: false }),
+            ], false)),
         ]),
     ];
 
-    let mut person = page("person", "About the person", SECTIONS[2], vec![
-        q("subject.forename", "First name(s)", "their first name", text("text", Some("off"), None)),
-        q("subject.surname", "Last name", "their last name", text("text", Some("off"), None)),
-        q("subject.description", "If you do not know their name, describe them", "a description of them", area(2000, 3)).hint("For example, what they look like, where they are usually seen and any names they use online."),
+    let person = page("person", "About the person", SECTIONS[2], None, vec![
+        q("subject.forename", "First name(s)", "their first name", text()),
+        q("subject.surname", "Last name", "their last name", text()),
+        q("subject.description", "If you do not know their name, describe them", "a description of them", area(3)).hint("For example, what they look like, where they are usually seen and any names they use online."),
         q("subject.dob", "Date of birth", "date of birth", QuestionKind::Date).hint("For example, 27 3 2007. Leave blank if you do not know it."),
         q("subject.age", "If you do not know their date of birth, their approximate age", "approximate age", QuestionKind::Number { min: 0, max: 120 }),
-        q("subject.gender", "Gender (optional)", "gender", QuestionKind::Radios { choices: vec![
+        q("subject.gender", "Gender (optional)", "gender", radios(vec![
             choice("female", "Female"), choice("male", "Male"), choice("other", "Other or not known"),
-        ], inline: true }),
-    ]);
-    person.show_if = Some(individual.clone());
-    let mut person_more = page("person-contact", "Their address and other details", SECTIONS[2], vec![
-        q("subject.address", "Address (optional)", "address", area(500, 3)).hint("Their current address. Add any previous addresses on new lines, marked 'previous'."),
-        q("subject.phone", "Phone number (optional)", "their phone number", text("tel", Some("off"), Some("20"))),
-        q("subject.email", "Email address (optional)", "their email address", text("email", Some("off"), None)),
-        q("subject.nationality", "Nationality or citizenship (optional)", "nationality", text("text", Some("off"), Some("20"))),
-        q("subject.immigration", "Immigration or asylum status, if known (optional)", "immigration or asylum status", text("text", Some("off"), None)),
-        q("subject.language", "Main language (optional)", "main language", text("text", Some("off"), Some("20"))),
-        q("subject.family", "Family and household details (optional)", "family details", area(1000, 3)).hint("Who they live with, and parents or carers for anyone under 18."),
-    ]);
-    person_more.show_if = Some(individual.clone());
-    let mut institution = page(
+        ], true)),
+    ])
+    .when(individual.clone());
+    let person_more = page("person-contact", "Their address and other details", SECTIONS[2], None, vec![
+        q("subject.address", "Address (optional)", "address", area_up_to(500, 3)).hint("Their current address. Add any previous addresses on new lines, marked 'previous'."),
+        q("subject.phone", "Phone number (optional)", "their phone number", tel()),
+        q("subject.email", "Email address (optional)", "their email address", email()),
+        q("subject.nationality", "Nationality or citizenship (optional)", "nationality", text_input("text", Some("off"), Some("20"))),
+        q("subject.immigration", "Immigration or asylum status, if known (optional)", "immigration or asylum status", text()),
+        q("subject.language", "Main language (optional)", "main language", text_input("text", Some("off"), Some("20"))),
+        q("subject.family", "Family and household details (optional)", "family details", area_up_to(1000, 3)).hint("Who they live with, and parents or carers for anyone under 18."),
+    ])
+    .when(individual.clone());
+    let institution = page(
         "institution",
         "About the institution",
         SECTIONS[2],
+        None,
         vec![
             q(
                 "institution.name",
                 "Name of the institution",
                 "the name of the institution",
-                text("text", Some("off"), None),
+                text(),
             ),
             q(
                 "institution.kind",
                 "What kind of institution is it? (optional)",
                 "kind of institution",
-                text("text", Some("off"), None),
+                text(),
             )
             .hint("For example, a school, a place of worship, a club or a business."),
             q(
                 "institution.address",
                 "Address (optional)",
                 "address",
-                area(500, 3),
+                area_up_to(500, 3),
             ),
             q(
                 "institution.responsible",
                 "Who is responsible for it, if you know? (optional)",
                 "who is responsible",
-                area(500, 3),
+                area_up_to(500, 3),
             )
             .hint("Name, role and how to contact them. Write 'not known' if you cannot find out."),
         ],
-    );
-    institution.show_if = Some(eq("subject.type", "institution"));
-    let mut expression = page(
+    )
+    .when(eq("subject.type", "institution"));
+    let expression = page(
         "expression",
         "About the ideological expression",
         SECTIONS[2],
+        None,
         vec![
             q(
                 "expression.form",
                 "What form does it take? (optional)",
                 "what form it takes",
-                QuestionKind::Checkboxes {
-                    choices: vec![
-                        choice("leaflets", "Leaflets"),
-                        choice("stickers", "Stickers"),
-                        choice("graffiti", "Graffiti"),
-                        choice("posters", "Posters or banners"),
-                        choice("online", "Online material"),
-                        choice("other", "Something else"),
-                    ],
-                },
+                checkboxes(vec![
+                    choice("leaflets", "Leaflets"),
+                    choice("stickers", "Stickers"),
+                    choice("graffiti", "Graffiti"),
+                    choice("posters", "Posters or banners"),
+                    choice("online", "Online material"),
+                    choice("other", "Something else"),
+                ]),
             ),
             q(
                 "expression.description",
                 "Describe what you saw",
                 "a description of what you saw",
-                area(2000, 4),
+                area(4),
             )
             .hint("What it says or shows, and any symbols, slogans, names or links."),
             q(
                 "expression.location",
                 "Where was it? (optional)",
                 "where it was",
-                area(500, 2),
+                area_up_to(500, 2),
             ),
             q(
                 "expression.first_seen",
@@ -290,31 +205,31 @@ pub fn schema() -> FormSchema {
                 "expression.responsible",
                 "Who might be responsible, if you know? (optional)",
                 "who might be responsible",
-                area(500, 2),
+                area_up_to(500, 2),
             ),
         ],
-    );
-    expression.show_if = Some(eq("subject.type", "expression"));
+    )
+    .when(eq("subject.type", "expression"));
     pages.extend([person, person_more, institution, expression]);
 
-    pages.push(page("concerns", "Describe your concerns", SECTIONS[3], vec![
-        q("concerns.description", "In as much detail as possible, describe the specific concerns", "your concerns", area(10_000, 10))
+    pages.push(page("concerns", "Describe your concerns", SECTIONS[3], None, vec![
+        q("concerns.description", "In as much detail as possible, describe the specific concerns", "your concerns", area_up_to(10_000, 10))
             .hint("Use your own words. Say how and why this came to your notice: a specific event or a combination of things; any travel plans to a conflict zone (where, when, how); contact with concerning groups or people (who, why, how often); worrying phone, internet or social media use (what, and how you know); any wish to cause harm or threats (who, when, what was said); any concerning interest in hate crime, extremism, terrorism, school shooters, massacres or the murder of public figures; anything else."),
         q("concerns.noticed", "When did you notice this? (optional)", "the date you noticed this", QuestionKind::Date).hint("For example, 14 10 2026. An approximate date is fine."),
-        q("concerns.type", "What kind of concern is it, if you can tell? (optional)", "kind of concern", QuestionKind::Checkboxes { choices: vec![
+        q("concerns.type", "What kind of concern is it, if you can tell? (optional)", "kind of concern", checkboxes(vec![
             choice("islamist", "Islamist"),
             choice("extreme-right-wing", "Extreme right-wing"),
             choice("left-wing-anarchist-single-issue", "Left-wing, anarchist or single issue"),
             choice("mass-violence", "Fascination with extreme violence or mass-casualty attacks"),
             choice("multiple", "More than one ideology, none dominant"),
             choice("unclear", "No clear ideology, or I do not know"),
-        ] }).hint("Select all that apply. You do not need to be sure: the Prevent team will assess it."),
+        ])).hint("Select all that apply. You do not need to be sure: the Prevent team will assess it."),
     ]));
-    let mut needs = page("complex-needs", "Their wellbeing and needs", SECTIONS[3], vec![
-        q("needs.wellbeing", "Is there anything in their life that might be affecting their wellbeing or making them vulnerable in any sense? (optional)", "wellbeing and vulnerability", area(5000, 6))
+    let needs = page("complex-needs", "Their wellbeing and needs", SECTIONS[3], None, vec![
+        q("needs.wellbeing", "Is there anything in their life that might be affecting their wellbeing or making them vulnerable in any sense? (optional)", "wellbeing and vulnerability", area_up_to(5000, 6))
             .hint("For example, mental health, special educational needs or a disability, other safeguarding concerns, changes at home, and what may happen if their needs are not met."),
-    ]);
-    needs.show_if = Some(individual.clone());
+    ])
+    .when(individual.clone());
     pages.push(needs);
 
     let mut info = Vec::new();
@@ -327,7 +242,7 @@ pub fn schema() -> FormSchema {
             &format!("{id}_details"),
             "Give details",
             details_short,
-            area(2000, 3),
+            area(3),
         )
         .when(eq(id, "yes"));
         if person_only {
@@ -357,7 +272,7 @@ pub fn schema() -> FormSchema {
             "info.parents_informed_details",
             "Give details",
             "details of what parents or carers were told",
-            area(2000, 3),
+            area(3),
         )
         .when(Condition::All(vec![
             under_18,
@@ -368,59 +283,56 @@ pub fn schema() -> FormSchema {
         "relevant-information",
         "What you have done so far",
         SECTIONS[3],
+        None,
         info,
     ));
 
-    let mut work = page(
+    let work = page(
         "employment-education",
         "Work and education",
         SECTIONS[3],
+        None,
         vec![
             q(
                 "employment.current",
                 "Current job and employer (optional)",
                 "current job and employer",
-                text("text", Some("off"), None),
+                text(),
             ),
             q(
                 "employment.previous",
                 "Previous jobs (optional)",
                 "previous jobs",
-                area(1000, 3),
+                area_up_to(1000, 3),
             ),
             q(
                 "education.current",
                 "Current school, college or university (optional)",
                 "current school, college or university",
-                text("text", Some("off"), None),
+                text(),
             ),
             q(
                 "education.previous",
                 "Previous schools, colleges or universities (optional)",
                 "previous schools, colleges or universities",
-                area(1000, 3),
+                area_up_to(1000, 3),
             ),
         ],
-    );
-    work.show_if = Some(individual.clone());
+    )
+    .when(individual.clone());
     pages.push(work);
-    pages.push(page("other-information", "Other information", SECTIONS[3], vec![
-        q("other.agencies", "Which other agencies or professionals are involved, if any? (optional)", "other agencies or professionals involved", area(2000, 4)).hint("For each: the agency, a contact name, phone number and email address if you have them."),
-        q("other.anything", "Is there anything else the Prevent team should know? (optional)", "anything else", area(5000, 5)),
+    pages.push(page("other-information", "Other information", SECTIONS[3], None, vec![
+        q("other.agencies", "Which other agencies or professionals are involved, if any? (optional)", "other agencies or professionals involved", area(4)).hint("For each: the agency, a contact name, phone number and email address if you have them."),
+        q("other.anything", "Is there anything else the Prevent team should know? (optional)", "anything else", area_up_to(5000, 5)),
     ]));
     pages.push(Page {
-        kind: PageKind::CheckAnswers,
-        ..page(
-            "check-answers",
-            "Check your answers before finishing your referral",
-            SECTIONS[4],
-            vec![],
-        )
+        title: "Check your answers before finishing your referral".into(),
+        ..check_answers_page(SECTIONS[4])
     });
-    pages.push(page("declaration", "Declaration", SECTIONS[4], vec![
-        q("declaration.confirm", "Declaration", "the declaration", QuestionKind::Checkboxes { choices: vec![
+    pages.push(page("declaration", "Declaration", SECTIONS[4], None, vec![
+        q("declaration.confirm", "Declaration", "the declaration", checkboxes(vec![
             choice("confirmed", "I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge"),
-        ] }),
+        ])),
     ]));
 
     FormSchema {

@@ -583,20 +583,17 @@ fn every_enforced_rule_is_named_by_the_core_and_no_planned_one_is() {
 /// Every rule of every form (the referral, the Gateway Assessment and the PLP records), as
 /// data: its id and the section it cites.
 fn form_rules() -> Vec<(String, prevent_core::form::Rule)> {
-    let mut schemas = vec![prevent_core::nrf::schema()];
-    #[cfg(feature = "pga")]
-    {
-        use prevent_core::{dif::default_framework, pga_form, plp_form};
-        let f = default_framework();
-        schemas.extend([
-            pga_form::schema(&f),
-            plp_form::schema(&f),
-            plp_form::review_schema(&f),
-            plp_form::closure_schema(),
-            plp_form::panel_schema(),
-            plp_form::submission_schema(),
-        ]);
-    }
+    use prevent_core::{dif::default_framework, nrf, pga_form, plp_form};
+    let f = default_framework();
+    let schemas = [
+        nrf::schema(),
+        pga_form::schema(&f),
+        plp_form::schema(&f),
+        plp_form::review_schema(&f),
+        plp_form::closure_schema(),
+        plp_form::panel_schema(),
+        plp_form::submission_schema(),
+    ];
     schemas
         .into_iter()
         .flat_map(|s| {

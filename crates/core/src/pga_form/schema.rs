@@ -1,0 +1,408 @@
+//! The PGA's pages, questions and rules, built from a DIF framework: the case and its
+//! de-confliction (PGA-1), background checks (PGA-3), partner contact and visits (PGA-4, PGA-5),
+//! the type of concern, the framework's DIF pages, the assessment and the prompts for foreign
+//! nationals and travel (PGA-12, PGA-13), the Gateway Decision, supervision (PGA-16) and the
+//! declaration (PGA-10).
+
+use super::dif_pages::{dif_page, dif_rules};
+use super::read::decision_value;
+use super::{PgaDef, DECONFLICTION_PAGE, FIRST_SECTION, FORM_ID, TITLE, VERSION};
+use crate::catalogue::RuleId;
+use crate::dif::Framework;
+use crate::form::{Check as RuleCheck, Choice, Condition, FormSchema, QuestionKind};
+use crate::form_builder::{
+    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, select,
+    text, yes_no, PageExt, QuestionExt,
+};
+use crate::form_def::Def;
+use crate::pga::{Decision, CHECKS};
+
+/// The PGA form built from a DIF framework.
+pub fn schema(framework: &Framework) -> FormSchema {
+    let individual = eq("case.subject", "individual");
+    let mut pages = vec![
+        page("case", "Case details", FIRST_SECTION, Some("The case as the FIMU sent it to you. Deadlines are counted in working days from the date you received it (s8)."), vec![
+            q("case.ctco", "Your name", "your name", text()).hint("The CTCO completing this assessment. It is recorded against every change in the audit trail."),
+            q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference. Only one Prevent Gateway Assessment is ever completed for a case (PGA-10, s8)."),
+            q("case.received", "When did you receive the de-conflicted referral from the FIMU?", "the date you received the referral", QuestionKind::Date).hint("For example, 24 11 2026. Day 0: the PGA is due 5 working days later (PGA-2, s8)."),
+            q("case.subject", "Who or what is the referral about?", "subject type", radios(vec![
+                choice("individual", "A person"),
+                choice("institution", "An institution"),
+                choice_hint("expression", "An ideological expression", "For example a leafleting or stickering campaign"),
+            ], false)),
+            q("case.area", "Is this a Dovetail area?", "area model", radios(vec![
+                choice_hint("dovetail", "Yes, Dovetail", "The Local Authority (LACC) completes Information Gathering for Channel cases"),
+                choice_hint("non-dovetail", "No, not Dovetail", "CTP-Prevent completes Information Gathering and the S.36 decision"),
+            ], false)).hint("This decides which Gateway Decisions are open and which deadlines apply (s10)."),
+        ]),
+        page(DECONFLICTION_PAGE, "FIMU de-confliction", FIRST_SECTION, Some("No assessment can start until the FIMU has de-conflicted the referral, with both a date and a reference number (PGA-1, s7)."), vec![
+            q("deconfliction.date", "Date of de-confliction", "the date of de-confliction", QuestionKind::Date).hint("For example, 24 11 2026"),
+            q("deconfliction.reference", "De-confliction reference number", "de-confliction reference", text()).hint("The NCIA or other log reference the FIMU gave"),
+            q("deconfliction.rado", "RADO grading given by the FIMU (optional)", "RADO grading", select(vec![
+                choice("", "Not given"),
+                choice("1", "RADO 1"), choice("2", "RADO 2"), choice("3", "RADO 3"),
+                choice("4", "RADO 4"), choice("5", "RADO 5"), choice("6", "RADO 6"),
+            ])).hint("A case closed after a RADO 6 grading does not need a Gateway Decision submission to the FIMU (PGA-11, s8)"),
+            q("deconfliction.before", "What did you do before de-confliction? (optional)", "activity before de-confliction", checkboxes(vec![
+                choice("contact-referrer", "Contacted the referrer because the referral lacked basic relevant information"),
+                choice("requested-by-fimu", "Activity the FIMU specifically requested for its assessment"),
+                choice("biographical", "Gathered basic biographical data from local systems or the referrer"),
+            ])).hint("These are the only things allowed before de-confliction (s7). Select all that apply."),
+        ]),
+    ];
+    // Background checks (PGA-3).
+    let mut checks = Vec::new();
+    for (key, name) in CHECKS {
+        let status = format!("checks.{key}.status");
+        let mut options = vec![
+            choice("done", "Done"),
+            choice(
+                "fimu",
+                "Known from the FIMU's checks, without significant delay since",
+            ),
+        ];
+        if key == "ct-holmes" {
+            options.push(choice("not-available", "Not available in this force"));
+        }
+        checks.push(q(
+            &status,
+            &format!("{name} check"),
+            &format!("{name} check"),
+            radios(options, false),
+        ));
+        checks.push(
+            q(
+                &format!("checks.{key}.date"),
+                &format!("Date of the {name} check"),
+                &format!("the date of the {name} check"),
+                QuestionKind::Date,
+            )
+            .hint("For example, 25 11 2026")
+            .when(eq(&status, "done")),
+        );
+        checks.push(
+            q(
+                &format!("checks.{key}.result"),
+                &format!("Result of the {name} check"),
+                &format!("result of the {name} check"),
+                area(2),
+            )
+            .when(eq(&status, "done")),
+        );
+    }
+    pages.push(page("checks", "Background checks", "Background checks", Some("Each check is either done, with its date and result, or known from the FIMU's checks (PGA-3, s8). CT Holmes only where it is available."), checks));
+    pages.push(page("contact", "Partner contact and visits", "Background checks", Some("At PGA, partners are not normally contacted and the subject is visited only in very exceptional cases (s8)."), vec![
+        q("contact.partner", "Have you contacted any partner agency?", "whether you contacted a partner", yes_no()),
+        q("contact.rationale", "Why was contacting a partner necessary at this stage?", "rationale for contacting a partner", area(3)).hint("Partners should not normally be contacted until Information Gathering (PGA-4, s8)").when(eq("contact.partner", "yes")),
+        q("visit.needed", "Have you visited, or do you plan to visit, the subject?", "whether the subject is visited", yes_no()),
+        q("visit.rationale", "Why is a visit absolutely necessary?", "rationale for the visit", area(3)).when(eq("visit.needed", "yes")),
+        q("visit.agreed", "Who agrees that the visit is absolutely necessary?", "who agrees to the visit", checkboxes(vec![
+            choice("ctco", "The CTCO"),
+            choice("supervisor", "The supervisor"),
+        ])).hint("Both must agree (PGA-5, s8). Select all that apply.").when(eq("visit.needed", "yes")),
+        q("visit.best_placed", "Who is best placed to visit, and why?", "who is best placed to visit", area(3)).hint("A partner with an existing relationship, a dual visit, or the CTCO").when(eq("visit.needed", "yes")),
+        q("visit.consent", "Has Channel consent been raised with the subject?", "whether Channel consent was raised", yes_no()).hint("It must not be raised at this stage unless the subject raises it (PGA-5, s8)").when(eq("visit.needed", "yes")),
+    ]));
+    pages.push(page(
+        "relevance",
+        "Type of concern",
+        "Prevent relevance",
+        None,
+        vec![q(
+            "relevance.concern",
+            "What type of concern is it?",
+            "type of concern",
+            radios(
+                vec![
+                    choice("islamist", "Islamist"),
+                    choice("extreme-right-wing", "Extreme right-wing"),
+                    choice(
+                        "no-ideology",
+                        "No ideology identified, or other susceptibility",
+                    ),
+                    choice(
+                        "extreme-violence",
+                        "Fascination with extreme violence or mass-casualty attacks",
+                    ),
+                    choice("multiple", "Multiple ideologies, none dominant"),
+                    choice(
+                        "left-anarchist-single-issue",
+                        "Left wing, anarchist or single issue",
+                    ),
+                    choice("other", "Other"),
+                ],
+                false,
+            ),
+        )
+        .hint("The Home Office Prevent statistics categories (2024/25)")],
+    ));
+    for s in &framework.sections {
+        pages.push(dif_page(s));
+    }
+    pages.push(page("assessment", "Assessment summary", "Assessment summary", None, vec![
+        q("assessment.concern", "What is your assessment?", "assessment", radios(vec![
+            choice_hint("suspicion", "There is a reasonable suspicion of a Prevent-relevant concern", "Needed to keep the case in PCM or refer it on (PGA-6, PGA-7)"),
+            choice_hint("no-concern", "There is a reasonable belief that there is no Prevent-relevant concern", "Needed to close the case (PGA-9)"),
+            choice("unclear", "Neither, yet"),
+        ], false)),
+        q("assessment.pursue", "Is there a Pursue-relevant concern?", "whether there is a Pursue-relevant concern", yes_no()),
+        q("assessment.unsuitable_plp", "Is the case unsuitable for PLP?", "whether the case is unsuitable for PLP", yes_no()).when(Condition::All(vec![eq("case.area", "dovetail"), individual.clone()])),
+        q("assessment.traced", "Can the person responsible be traced?", "whether the responsible person can be traced", yes_no()).hint("If not, the case goes straight to PLP (PGA-8, s8)").when(Condition::Any(vec![eq("case.subject", "institution"), eq("case.subject", "expression")])),
+        q("assessment.direction", "Is the risk escalating, de-escalating or static?", "risk direction", radios(vec![
+            choice("escalating", "Escalating"),
+            choice("de-escalating", "De-escalating"),
+            choice("static", "Static"),
+        ], true)).hint("Every submission to the FIMU says so (INT-1, s9)"),
+        q("assessment.summary", "Summary of your assessment", "summary of the assessment", area(5)),
+    ]));
+    let prompts = page(
+        "prompts",
+        "Foreign nationals and travel",
+        "Assessment summary",
+        None,
+        vec![
+            q(
+                "prompts.foreign",
+                "Is the subject a foreign national?",
+                "whether the subject is a foreign national",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.overseas",
+                "Have you considered contacting the FCO, the CRO and Immigration?",
+                "whether FCO, CRO and Immigration contact was considered",
+                yes_no(),
+            )
+            .hint("PGA-12, s8")
+            .when(eq("prompts.foreign", "yes")),
+            q(
+                "prompts.juvenile",
+                "Is the subject under 18?",
+                "whether the subject is under 18",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.travel",
+                "Does the subject show a propensity to travel to conflict areas?",
+                "propensity to travel",
+                yes_no(),
+            )
+            .when(individual.clone()),
+            q(
+                "prompts.piw",
+                "Have you considered a Ports Intelligence Watchlist (PIW) request?",
+                "whether a PIW request was considered",
+                yes_no(),
+            )
+            .hint("For a juvenile or a subject with a propensity to travel (PGA-13, s9)")
+            .when(Condition::Any(vec![
+                eq("prompts.juvenile", "yes"),
+                eq("prompts.travel", "yes"),
+            ])),
+            q(
+                "prompts.travel_risk",
+                "What is the travel risk?",
+                "travel risk",
+                area(3),
+            )
+            .hint("A PIW request must articulate the travel risk (PGA-13, s9)")
+            .when(Condition::All(vec![
+                eq("prompts.piw", "yes"),
+                eq("prompts.travel", "yes"),
+            ])),
+        ],
+    )
+    // Every prompt is about a person (PGA-12, PGA-13).
+    .when(individual.clone());
+    pages.push(prompts);
+    pages.push(page("decision", "Gateway Decision", "Gateway Decision", Some("Options that the policy does not allow for this case are shown with the reason. Change your earlier answers if a reason is wrong."), vec![
+        q("decision.outcome", "What is the Gateway Decision?", "Gateway Decision", radios(decision_choices(), false)),
+        q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)).hint("What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
+    ]));
+    pages.push(page("supervision", "Supervision", "Supervision", Some("The Gateway Decision is final only once supervised (PGA-10, s8). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), vec![
+        q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
+        q("supervisor.rank", "Supervisor's rank or grade", "supervisor's rank", radios(vec![
+            choice("sergeant-or-above", "Sergeant or above"),
+            choice("staff-supervisor", "Police staff CTCO supervisor"),
+            choice("constable", "Constable"),
+            choice("police-staff", "Other police staff"),
+        ], false)),
+        q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
+        q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()).when(eq("supervisor.acting", "yes")),
+        q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 27 11 2026"),
+        q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", radios(vec![
+            choice_hint("yes", "Yes", "For a referral to the LACC this records the supervisor's endorsement (PGA-7)"),
+            choice("no", "No"),
+        ], false)),
+        q("supervisor.comments", "Supervisor's comments (optional)", "supervisor's comments", area(4)),
+    ]));
+    pages.push(check_answers_page("Finalise"));
+    pages.push(page("declaration", "Finalise the assessment", "Finalise", Some("Once final, the DIF and the Gateway Decision can never be altered (PGA-10, s8)."), vec![
+        q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
+            choice("final", "I confirm that this assessment is complete and supervised, and that it cannot be changed once final"),
+        ])),
+    ]));
+    let mut rules = vec![
+        rule(
+            RuleId::Pga10,
+            "case.reference",
+            RuleCheck::Required,
+            "Enter the case reference",
+        ),
+        rule(RuleId::Pga2, "case.received", RuleCheck::Required, ""),
+        rule(RuleId::Pga2, "case.received", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga2, "case.received", RuleCheck::NotFuture, ""),
+        rule(
+            RuleId::Pga8,
+            "case.subject",
+            RuleCheck::Required,
+            "Select who or what the referral is about",
+        ),
+        rule(
+            RuleId::Pga7,
+            "case.area",
+            RuleCheck::Required,
+            "Select whether this is a Dovetail area",
+        )
+        .citing("s10"),
+        rule(
+            RuleId::Pga16,
+            "case.ctco",
+            RuleCheck::Required,
+            "Enter your name",
+        )
+        .citing("s14"),
+        rule(RuleId::Pga1, "deconfliction.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga1, "deconfliction.date", RuleCheck::NotFuture, ""),
+        rule(
+            RuleId::Pga4,
+            "contact.partner",
+            RuleCheck::Required,
+            "Select yes if you have contacted a partner agency",
+        ),
+        rule(
+            RuleId::Pga5,
+            "visit.needed",
+            RuleCheck::Required,
+            "Select yes if you have visited, or plan to visit, the subject",
+        ),
+        rule(RuleId::Pga3, "checks.pnc.date", RuleCheck::RealDate, ""),
+        rule(
+            RuleId::Pga6,
+            "assessment.concern",
+            RuleCheck::Required,
+            "Select your assessment",
+        ),
+        rule(
+            RuleId::Pga9,
+            "assessment.pursue",
+            RuleCheck::Required,
+            "Select yes if there is a Pursue-relevant concern",
+        )
+        .citing("s8"),
+        rule(
+            RuleId::Pga7,
+            "assessment.unsuitable_plp",
+            RuleCheck::Required,
+            "Select yes if the case is unsuitable for PLP",
+        )
+        .citing("s8"),
+        rule(
+            RuleId::Pga8,
+            "assessment.traced",
+            RuleCheck::Required,
+            "Select yes if the person responsible can be traced",
+        ),
+        rule(
+            RuleId::Int1,
+            "assessment.direction",
+            RuleCheck::Required,
+            "Select whether the risk is escalating, de-escalating or static",
+        ),
+        rule(
+            RuleId::Pga12,
+            "prompts.foreign",
+            RuleCheck::Required,
+            "Select yes if the subject is a foreign national",
+        ),
+        rule(
+            RuleId::Pga13,
+            "prompts.juvenile",
+            RuleCheck::Required,
+            "Select yes if the subject is under 18",
+        ),
+        rule(
+            RuleId::Pga13,
+            "prompts.travel",
+            RuleCheck::Required,
+            "Select yes if the subject shows a propensity to travel to conflict areas",
+        ),
+        rule(
+            RuleId::Pga16,
+            "supervisor.rank",
+            RuleCheck::Required,
+            "Select the supervisor's rank or grade",
+        )
+        .citing("s14"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.acting",
+            RuleCheck::Required,
+            "Select yes if the supervisor's rank is an acting rank",
+        )
+        .citing("s14"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.acting_approved",
+            RuleCheck::Required,
+            "Select yes if the force has formally approved the acting rank",
+        )
+        .citing("s14"),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga10, "supervisor.date", RuleCheck::NotFuture, ""),
+        rule(
+            RuleId::Pga10,
+            "declaration.confirm",
+            RuleCheck::Required,
+            "Confirm that the assessment is complete, supervised and final",
+        ),
+    ];
+    rules.retain(|r| r.field != "checks.pnc.date");
+    for (key, _) in CHECKS {
+        rules.push(rule(
+            RuleId::Pga3,
+            &format!("checks.{key}.date"),
+            RuleCheck::RealDate,
+            "",
+        ));
+    }
+    rules.extend(dif_rules(framework));
+    rules.push(rule(
+        RuleId::Pga14,
+        "threat.pursue_investigation",
+        RuleCheck::Required,
+        "Select yes if the subject is under current Pursue investigation",
+    ));
+    FormSchema {
+        id: FORM_ID.into(),
+        version: VERSION,
+        title: TITLE.into(),
+        pages,
+        rules,
+        def: Def(&PgaDef),
+    }
+}
+
+/// The decisions as offered, with what each means.
+fn decision_choices() -> Vec<Choice> {
+    Decision::ALL
+        .iter()
+        .map(|d| {
+            let (value, hint) = decision_value(*d);
+            choice_hint(value, d.label(), hint)
+        })
+        .collect()
+}

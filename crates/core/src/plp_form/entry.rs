@@ -1,0 +1,226 @@
+//! The entry into PLP (PLP-7, s11): route and rationale, the opening DIF, the priority band
+//! (PLP-1..4, PLP-6) and the supervisory sign-off (PLP-5); the case its answers describe, with
+//! its rules, deadlines and timeline; an entry started from a finalised PGA.
+
+use super::banding::{band_of, banding_page, inputs};
+use super::{FORM_ID, PLP_DEF, SUBJECT_FIELD, TITLE, VERSION};
+use crate::answers::{Answer, Answers};
+use crate::calendar::Calendar;
+use crate::catalogue::RuleId;
+use crate::deadline::Deadline;
+use crate::dif::Framework;
+use crate::form::{Check as RuleCheck, Context, FormSchema, QuestionKind};
+use crate::form_builder::{
+    area, check_answers_page, checkboxes, choice, choice_hint, page, q, radios, rule, text,
+    QuestionExt,
+};
+use crate::form_def::Def;
+use crate::pga_form::{date_of, dif_issues, dif_page, dif_record, dif_rules, framework_of};
+use crate::plp::EntryRoute;
+use crate::plp_case::{self, PlpCase, Review, Timeline};
+use crate::validate::Issue;
+use chrono::NaiveDate;
+
+/// The PLP entry form built from a DIF framework.
+pub fn schema(framework: &Framework) -> FormSchema {
+    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of three routes, each with its rationale (PLP-7, s11)."), vec![
+        q("case.ctco", "Your name", "your name", text()).hint("The CTCO managing the case. It is recorded against every change in the audit trail."),
+        q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference"),
+        q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date).hint("For example, 5 1 2027. The first review is due from this date (PLP-5)."),
+        q("plp.route", "How did the case enter PLP?", "entry route", radios(vec![
+            choice_hint("gateway", "From the Gateway Decision", "Give the rationale from the completed DIF"),
+            choice_hint("after-ig", "After Information Gathering", "Explain why the S.36 decision was not to refer to a Channel panel"),
+            choice_hint("out-of-channel", "Out of Channel", "The closing VAF extended into an opening DIF: explain why the case could not stay within Channel"),
+        ], false)),
+        q("plp.route_rationale", "Rationale for entering PLP", "rationale for entering PLP", area(5)),
+    ])];
+    for s in &framework.sections {
+        let mut p = dif_page(s);
+        // The PLP task list groups the DIF as one section.
+        p.section = "Opening DIF".into();
+        pages.push(p);
+    }
+    pages.push(banding_page(false));
+    pages.push(page(
+        "signoff",
+        "Supervisory sign-off",
+        "Supervision",
+        Some("Every DIF is signed off by a supervisor (PLP-5, s12, s14)."),
+        vec![
+            q(
+                "supervisor.name",
+                "Supervisor's name",
+                "supervisor's name",
+                text(),
+            ),
+            q(
+                "supervisor.date",
+                "Date of the supervisor's sign-off",
+                "the date of the supervisor's sign-off",
+                QuestionKind::Date,
+            )
+            .hint("For example, 6 1 2027"),
+        ],
+    ));
+    pages.push(check_answers_page("Confirm"));
+    pages.push(page("declaration", "Confirm the entry into PLP", "Confirm", Some("The entry DIF and band become the first entry of the case's history."), vec![
+        q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
+            choice("confirmed", "I confirm the entry route, the opening DIF and the band, signed off by my supervisor"),
+        ])),
+    ]));
+    let mut rules = vec![
+        rule(
+            RuleId::Plp7,
+            "case.ctco",
+            RuleCheck::Required,
+            "Enter your name",
+        ),
+        rule(
+            RuleId::Plp7,
+            "case.reference",
+            RuleCheck::Required,
+            "Enter the case reference",
+        ),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::Required, "").citing("s12"),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::RealDate, "").citing("s12"),
+        rule(RuleId::Plp5, "plp.entered", RuleCheck::NotFuture, "").citing("s12"),
+        rule(
+            RuleId::Plp2,
+            "plp.urgent_mh",
+            RuleCheck::Required,
+            "Select yes if urgent mental health concerns were identified",
+        ),
+        rule(
+            RuleId::Plp3,
+            "plp.work_needed",
+            RuleCheck::Required,
+            "Select yes if you and your supervisor agree further work is needed",
+        ),
+        rule(
+            RuleId::Plp5,
+            "supervisor.name",
+            RuleCheck::Required,
+            "Enter the supervisor's name",
+        ),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Plp5, "supervisor.date", RuleCheck::NotFuture, ""),
+        rule(
+            RuleId::Plp5,
+            "declaration.confirm",
+            RuleCheck::Required,
+            "Confirm the entry into PLP",
+        ),
+    ];
+    rules.extend(dif_rules(framework));
+    FormSchema {
+        id: FORM_ID.into(),
+        version: VERSION,
+        title: TITLE.into(),
+        pages,
+        rules,
+        def: Def(&PLP_DEF),
+    }
+}
+
+/// The case as the answers describe it: its entry and its one (entry) review, when a band and
+/// an entry date are given.
+pub fn case(schema: &FormSchema, answers: &Answers) -> PlpCase {
+    let route = match answers.text("plp.route") {
+        Some("gateway") => Some(EntryRoute::FromGatewayDecision),
+        Some("after-ig") => Some(EntryRoute::AfterInformationGathering),
+        Some("out-of-channel") => Some(EntryRoute::OutOfChannel),
+        _ => None,
+    };
+    let review = match (
+        answers.text("plp.band").and_then(band_of),
+        date_of(answers, "plp.entered"),
+    ) {
+        (Some(band), Some(date)) => Some(Review {
+            date,
+            dif: dif_record(&framework_of(schema), answers),
+            inputs: inputs(answers),
+            band,
+            monitored_reason: None,
+            rationale: answers.text("plp.band_rationale").unwrap_or("").to_string(),
+            cmp_updated: true,
+            signed_off: date_of(answers, "supervisor.date"),
+        }),
+        _ => None,
+    };
+    PlpCase {
+        case_reference: answers
+            .text("case.reference")
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        route,
+        route_rationale: answers
+            .text("plp.route_rationale")
+            .unwrap_or("")
+            .to_string(),
+        reviews: review.into_iter().collect(),
+        panels: Vec::new(),
+        fimu_submissions: Vec::new(),
+        closure: None,
+    }
+}
+
+/// The PLP rules over the answers, against the form's questions. Called by
+/// [`crate::validate::validate`] for the PLP form.
+pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
+    let c = case(schema, answers);
+    let mut issues: Vec<Issue> = plp_case::validate(&c)
+        .into_iter()
+        .filter_map(|mut i| {
+            i.path = match i.path.as_str() {
+                "entry" => "plp.route".into(),
+                "entry_rationale" => "plp.route_rationale".into(),
+                "reviews.0.band" => "plp.band".into(),
+                // Sign-off and the date are required questions of their own.
+                _ => return None,
+            };
+            Some(i)
+        })
+        .collect();
+    // Without an entry date the band cannot be checked yet; without a band, PLP-1 says so.
+    if c.reviews.is_empty() && answers.text("plp.band").is_some() {
+        issues.retain(|i| i.rule_id != RuleId::Plp1);
+    }
+    issues.extend(dif_issues(schema, answers));
+    issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
+    issues
+}
+
+/// The case's deadlines: the first review (PLP-5) and the FIMU summary (INT-1).
+pub fn deadlines(schema: &FormSchema, answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
+    plp_case::deadlines(&case(schema, answers), cal)
+}
+
+/// The case's timeline on `today`.
+pub fn timeline(
+    schema: &FormSchema,
+    answers: &Answers,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Timeline {
+    plp_case::timeline(&case(schema, answers), cal, today)
+}
+
+/// Starts a PLP entry from a finalised PGA: its case reference, the CTCO, the route "from the
+/// Gateway Decision" and every DIF answer are carried across (issue 5: "carries its case
+/// reference, subject and factors across").
+pub fn from_pga(pga: &Answers) -> Answers {
+    let mut out = Answers::default();
+    for (k, v) in &pga.0 {
+        let carried = k == "case.reference"
+            || k == "case.ctco"
+            || k == SUBJECT_FIELD
+            || (k.starts_with("dif.") && k != crate::pga_form::FRAMEWORK_FIELD);
+        if carried {
+            out.set(k, v.clone());
+        }
+    }
+    out.set("plp.route", Answer::Text("gateway".into()));
+    out
+}

@@ -1,0 +1,75 @@
+//! What each form asks, exactly: every page, question, label, hint, option, show-condition and
+//! rule (with its rule id and policy section) of the seven built schemas, compared with the
+//! committed snapshot in `tests/snapshots/` (issue 17: the forms are built with one builder and
+//! `pga_form` is split by job, with behaviour unchanged).
+//!
+//! The published JSON Schemas (`tests/json_schema.rs`) catch a changed question id or option
+//! value; this catches the rest a user reads or the policy requires: a lost hint, a page in
+//! another task-list section, a show-condition or a rule's section ("s7" for the referral's
+//! REF-1..REF-4) that drifted. After an intended change to a form, regenerate the snapshots
+//! with `UPDATE_SNAPSHOTS=1 cargo test -p prevent-core --test form_snapshot` and review the diff.
+
+use prevent_core::dif::default_framework;
+use prevent_core::form::FormSchema;
+use prevent_core::{nrf, pga_form, plp_form};
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
+}
+
+/// The seven forms as the apps build them (the officers' forms from the default DIF framework).
+fn forms() -> Vec<FormSchema> {
+    let f = default_framework();
+    vec![
+        nrf::schema(),
+        pga_form::schema(&f),
+        plp_form::schema(&f),
+        plp_form::review_schema(&f),
+        plp_form::closure_schema(),
+        plp_form::panel_schema(),
+        plp_form::submission_schema(),
+    ]
+}
+
+fn pretty(s: &FormSchema) -> String {
+    serde_json::to_string_pretty(s).unwrap() + "\n"
+}
+
+#[test]
+fn ref_pga_plp_int_dif_every_form_asks_and_checks_what_its_snapshot_says() {
+    let update = std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1");
+    for s in forms() {
+        // The form's own part of validation is the one its builder set.
+        assert_eq!(
+            s.def.id(),
+            s.id,
+            "{}: the schema carries another form's FormDef",
+            s.id
+        );
+        let path = dir().join(format!("{}.form.json", s.id));
+        let built = pretty(&s);
+        if update {
+            std::fs::create_dir_all(dir()).unwrap();
+            std::fs::write(&path, &built).unwrap();
+            continue;
+        }
+        let on_disk = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_SNAPSHOTS=1", path.display()));
+        if on_disk != built {
+            let line = on_disk
+                .lines()
+                .zip(built.lines())
+                .position(|(a, b)| a != b)
+                .map_or(on_disk.lines().count().min(built.lines().count()), |n| n);
+            panic!(
+                "{}: the built schema differs from tests/snapshots/{}.form.json from line {}:\n  snapshot: {}\n  built:    {}",
+                s.id,
+                s.id,
+                line + 1,
+                on_disk.lines().nth(line).unwrap_or("<end>"),
+                built.lines().nth(line).unwrap_or("<end>"),
+            );
+        }
+    }
+}
