@@ -1,16 +1,18 @@
 //! What differs between the three apps, as one value each (issue 17; decision 0012): the
 //! partners' ([`PARTNERS`], at `/`), the officers' ([`OFFICERS`], at `/officer/`) and the
-//! trainer's ([`TRAINER`], at `/trainer/`). Each app's `main` passes its value to [`crate::run`]
-//! before the first render; everything else asks [`current`]. A value names the pages and
-//! helpers of its own app only, so an app's download holds no other app's code: the linker,
-//! not a switch, leaves it out. `bundles.json` lists the same three for the build and the
-//! servers (a native test checks that they agree).
+//! trainer's ([`TRAINER`], at `/trainer/`). Each app's binary names its value with
+//! [`crate::app!`]; everything else asks [`current`]. A value names the pages and helpers of
+//! its own app only, so an app's download holds no other app's code: the linker, not a switch,
+//! leaves it out. And because the value is a constant the whole-program optimiser can see (an
+//! exported static, read through one `extern` declaration), a branch on one of its fields
+//! (`training`, `officer`) or a call through one of its functions is settled when the app is
+//! built: the code of the other case is not in that app's download either. `bundles.json`
+//! lists the same three for the build and the servers (a native test checks that they agree).
 
 use crate::route::{Form, Route};
 use crate::router::Navigator;
 use chrono::NaiveDate;
 use prevent_core::{Draft, FormSchema};
-use std::cell::Cell;
 use yew::Html;
 
 /// One app's differences from the others.
@@ -135,23 +137,41 @@ pub static TRAINER: Bundle = Bundle {
     banner: crate::pages::training::banner,
 };
 
-thread_local! {
-    static CURRENT: Cell<Option<&'static Bundle>> = const { Cell::new(None) };
+extern "Rust" {
+    /// The running app's bundle: defined once, by the app's binary ([`crate::app!`]), or for
+    /// a test binary by the test (`tests/*.rs`, and below for the library's own tests).
+    #[link_name = "prevent_toolkit_bundle"]
+    static APP: &'static Bundle;
 }
 
-/// Makes `bundle` the running app's (once, from `main`).
-pub fn set(bundle: &'static Bundle) {
-    CURRENT.with(|c| c.set(Some(bundle)));
-}
-
-/// The running app's bundle. Each app's `main` sets it before anything asks; pure code that is
-/// tested natively takes a `&Bundle` instead (`Route::recognize_in`). Not defaulted to one of
-/// the three: that would link the default's pages into every app.
+/// The running app's bundle.
 pub fn current() -> &'static Bundle {
-    CURRENT
-        .with(Cell::get)
-        .expect("bundle::set is called by main before the first render")
+    // SAFETY: `prevent_toolkit_bundle` is an immutable `&'static Bundle` that each binary
+    // defines exactly once with `app!` (a second or a missing one fails to link); it is never
+    // written.
+    unsafe { APP }
 }
+
+/// Defines an app: its binary's bundle and its `main`. `prevent_toolkit::app!(PARTNERS);` in
+/// `src/main.rs`.
+#[macro_export]
+macro_rules! app {
+    ($bundle:ident) => {
+        /// This app's bundle, which `bundle::current` reads.
+        #[export_name = "prevent_toolkit_bundle"]
+        static BUNDLE: &$crate::bundle::Bundle = &$crate::bundle::$bundle;
+
+        fn main() {
+            $crate::run();
+        }
+    };
+}
+
+/// The bundle of the library's own native tests (the partners'; route and bundle tests name
+/// each value themselves).
+#[cfg(test)]
+#[export_name = "prevent_toolkit_bundle"]
+static TEST_BUNDLE: &Bundle = &PARTNERS;
 
 #[cfg(test)]
 mod tests {

@@ -23,10 +23,9 @@ pub fn marking() -> &'static str {
     bundle::current().marking
 }
 
-/// Starts the app of `bundle` (each app's `main`): mounts the shell on the document body, then
-/// registers the offline worker.
-pub fn run(bundle: &'static bundle::Bundle) {
-    bundle::set(bundle);
+/// Starts the app (each app's `main`, written by [`app!`]): mounts the shell on the document
+/// body, then registers the offline worker.
+pub fn run() {
     yew::Renderer::<app::App>::new().render();
     // After the first render, so that caching the app for offline use never delays it.
     services::offline::register();

@@ -1,5 +1,3 @@
-//! The partners' app (`index.html`, at `/`): the referral. Starts the shell with its bundle.
+//! The partners' app (`index.html`, at `/`): the referral. Its bundle and its `main`.
 
-fn main() {
-    prevent_toolkit::run(&prevent_toolkit::bundle::PARTNERS);
-}
+prevent_toolkit::app!(PARTNERS);

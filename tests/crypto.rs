@@ -13,6 +13,10 @@ use prevent_core::{Answer, Draft};
 use prevent_toolkit::services::{crypto, local_store, store, vault as browser_vault, LocalBackend};
 use wasm_bindgen_test::*;
 
+/// These tests run as the partners' app: sealed storage under "pct." (issue 17, the bundle).
+#[export_name = "prevent_toolkit_bundle"]
+static BUNDLE: &prevent_toolkit::bundle::Bundle = &prevent_toolkit::bundle::PARTNERS;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PASS: &str = "correct horse battery";
@@ -42,8 +46,6 @@ fn raw_storage() -> Vec<(String, String)> {
 
 #[wasm_bindgen_test]
 async fn sec_1_pbkdf2_gives_one_key_per_passphrase_and_salt() {
-    // The partners\' app: sealed storage under "pct." (issue 17, the bundle value).
-    prevent_toolkit::bundle::set(&prevent_toolkit::bundle::PARTNERS);
     let salt: [u8; 16] = crypto::random().unwrap();
     let a = crypto::derive_bits(PASS, &salt, ITERATIONS).await.unwrap();
     let again = crypto::derive_bits(PASS, &salt, ITERATIONS).await.unwrap();
@@ -60,8 +62,6 @@ async fn sec_1_pbkdf2_gives_one_key_per_passphrase_and_salt() {
 
 #[wasm_bindgen_test]
 async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing() {
-    // The partners\' app: sealed storage under "pct." (issue 17, the bundle value).
-    prevent_toolkit::bundle::set(&prevent_toolkit::bundle::PARTNERS);
     let _ = local_store::wipe();
     // A draft from before encryption was turned on, kept in clear.
     let clear = draft("6a1b2c3d-0000-4000-8000-000000000001", "Alexandra");
@@ -136,8 +136,6 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
 
 #[wasm_bindgen_test]
 fn sec_1_a_passphrase_is_the_same_in_either_unicode_form() {
-    // The partners\' app: sealed storage under "pct." (issue 17, the bundle value).
-    prevent_toolkit::bundle::set(&prevent_toolkit::bundle::PARTNERS);
     // Issue 16, item 8: "é" typed as one character, or as "e" and a combining accent.
     let composed = "caf\u{e9} soci\u{e9}t\u{e9}";
     let decomposed = "cafe\u{301} socie\u{301}te\u{301}";

@@ -1,6 +1,4 @@
 //! The officers' app (`officer.html`, at `/officer/`): the Gateway Assessment and PLP, deadlines
-//! and settings. Starts the shell with its bundle.
+//! and settings. Its bundle and its `main`.
 
-fn main() {
-    prevent_toolkit::run(&prevent_toolkit::bundle::OFFICERS);
-}
+prevent_toolkit::app!(OFFICERS);

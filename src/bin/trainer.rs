@@ -1,6 +1,4 @@
 //! The trainer's app (`trainer.html`, at `/trainer/`): the officers' pages on fictional records,
-//! with the scenarios (issue 7). Starts the shell with its bundle.
+//! with the scenarios (issue 7). Its bundle and its `main`.
 
-fn main() {
-    prevent_toolkit::run(&prevent_toolkit::bundle::TRAINER);
-}
+prevent_toolkit::app!(TRAINER);

@@ -405,7 +405,8 @@ pub fn json_schema(schema: &FormSchema) -> Value {
     });
     // The fields of its form's own (`form_fields`).
     for extra in schema.def.extra_fields() {
-        out["properties"][extra.field()] = extra.schema();
+        out["properties"][extra.field()] =
+            crate::publish::field_schema(extra.field()).unwrap_or(Value::Null);
     }
     out["required"] = json!(required);
     out

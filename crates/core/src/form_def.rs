@@ -47,7 +47,8 @@ pub trait FormDef: Sync {
     }
 }
 
-/// A field of a record's export that only some forms have.
+/// A field of a record's export that only some forms have. Its JSON Schema is not here but in
+/// `publish` (only the published schemas need it, so the apps do not download it).
 pub enum ExtraField {
     /// A hidden answer of the record carried as a field of its own: as stored, or null.
     Answer {
@@ -62,8 +63,6 @@ pub enum ExtraField {
         what: &'static str,
         /// Whether a text is a valid value.
         valid: fn(&str) -> bool,
-        /// Its JSON Schema, as JSON text (data, not code: only the published schemas need it).
-        schema: &'static str,
     },
     /// A summary worked out from the answers when a record is exported whole; an import checks
     /// only its shape (its keys), and it is worked out again when exported.
@@ -76,8 +75,6 @@ pub enum ExtraField {
         keys: &'static [&'static str],
         /// Works it out.
         build: fn(&FormSchema, &Draft, &Context) -> Value,
-        /// Its JSON Schema, as JSON text.
-        schema: &'static str,
     },
 }
 
@@ -86,15 +83,6 @@ impl ExtraField {
     pub fn field(&self) -> &'static str {
         match self {
             ExtraField::Answer { field, .. } | ExtraField::Summary { field, .. } => field,
-        }
-    }
-
-    /// Its JSON Schema (`Value::Null` if its text were not JSON: a test reads every one).
-    pub fn schema(&self) -> Value {
-        match self {
-            ExtraField::Answer { schema, .. } | ExtraField::Summary { schema, .. } => {
-                serde_json::from_str(schema).unwrap_or(Value::Null)
-            }
         }
     }
 }

@@ -276,5 +276,4 @@ pub const FRAMEWORK_EXPORT: ExtraField = ExtraField::Answer {
     name: "DIF framework",
     what: "the name and version of a DIF framework",
     valid: is_framework_name,
-    schema: r#"{"description":"The DIF framework the record was made with, as \"<framework id> version <n>\" (the hidden answer dif.framework, set when the record was started); null when none was recorded.","maxLength":200,"pattern":"^.*\\S.* version [0-9]{1,10}$","type":["string","null"]}"#,
 };

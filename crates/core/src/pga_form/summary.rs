@@ -99,7 +99,6 @@ pub const GATEWAY_DECISION: ExtraField = ExtraField::Summary {
     name: "Gateway Decision",
     keys: &GATEWAY_DECISION_FIELDS,
     build: decision_json,
-    schema: GATEWAY_DECISION_SCHEMA,
 };
 
 /// The keys of the export's `gateway_decision`, exactly.
@@ -138,7 +137,3 @@ fn decision_json(schema: &FormSchema, draft: &crate::Draft, ctx: &Context) -> se
         "dif_framework": draft.answers.text(FRAMEWORK_FIELD),
     })
 }
-
-/// The JSON Schema of a PGA's `gateway_decision` block, as JSON text (data, not code: only
-/// the published schemas read it).
-const GATEWAY_DECISION_SCHEMA: &str = r#"{"additionalProperties":false,"description":"The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.","properties":{"case_reference":{"description":"The case reference, as entered.","type":"string"},"decision":{"description":"The Gateway Decision, as shown.","type":["string","null"]},"dif_framework":{"description":"The DIF framework the assessment was made with (\"id version N\").","type":["string","null"]},"factors_absent":{"description":"How many factors were recorded absent.","minimum":0,"type":"integer"},"factors_present":{"description":"The DIF factors found present, by section.","items":{"additionalProperties":false,"properties":{"factors":{"items":{"type":"string"},"type":"array"},"section":{"type":"string"}},"required":["section","factors"],"type":"object"},"type":"array"},"factors_unknown":{"description":"How many factors are unknown or not yet recorded.","minimum":0,"type":"integer"},"fimu_submission_required":{"description":"Whether the decision goes to the FIMU (PGA-11).","type":["boolean","null"]},"rationale":{"description":"Its rationale.","type":"string"},"risk_direction":{"description":"Escalating, de-escalating or static.","type":["string","null"]},"supervised_by":{"description":"The supervisor and the sign-off date, as entered.","type":["string","null"]}},"required":["case_reference","decision","rationale","risk_direction","fimu_submission_required","factors_present","factors_absent","factors_unknown","supervised_by","dif_framework"],"type":"object"}"#;

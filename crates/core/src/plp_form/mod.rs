@@ -119,7 +119,6 @@ pub const SUBJECT_EXPORT: ExtraField = ExtraField::Answer {
     name: "subject type",
     what: "individual, institution or expression",
     valid: |s| SUBJECT_TYPES.contains(&s),
-    schema: r#"{"description":"Who or what the case is about, carried across from the Gateway Assessment it was started from (the hidden answer case.subject: the PGA's question of that id); null when it was started otherwise.","enum":["individual","institution","expression",null]}"#,
 };
 
 /// The export's `case_id` (a reassessment, closure, panel or FIMU submission): the hidden
@@ -130,7 +129,6 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
     name: "case id",
     what: "the record id of a PLP case",
     valid: crate::import::is_record_id,
-    schema: r#"{"description":"The record id of the PLP case this record belongs to (the hidden answer plp.case, set when it was started from the case); null when it is linked to none.","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$","type":["string","null"]}"#,
 };
 
 /// The fields of a record linked to a case.
