@@ -57,7 +57,8 @@ function metaPolicy(file) {
 }
 
 /** One bundle: its page, the CSP header it must be served with, its assets. */
-function bundle(dir, urlPrefix) {
+/** The files of one bundle's build: its loader is named after its binary (bundles.json `cargo.bin`). */
+function bundle(dir, urlPrefix, bin) {
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
   const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile());
@@ -71,7 +72,7 @@ function bundle(dir, urlPrefix) {
     html,
     csp: `${metaPolicy(index)}; frame-ancestors 'none'`,
     wasm: find(/_bg\.wasm$/),
-    js: find(/^prevent-toolkit-[0-9a-f]{12,16}\.js$/),
+    js: find(new RegExp(`^${bin}-[0-9a-f]{12,16}\\.js$`)),
     css: find(/\.css$/),
     favicon: find(/^favicon-[0-9a-f]{12,16}\.svg$/).url,
     schema: { url: `${urlPrefix}schemas/records-v1.schema.json`, file: path.join(dir, 'schemas', 'records-v1.schema.json') },
@@ -241,7 +242,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
 
   before(async () => {
     assert.ok(NGINX, 'nginx not found: CI=true, so scripts/setup should have installed Debian\'s nginx (apt-get install nginx)');
-    for (const b of BUNDLES) all[b.name] = bundle(path.join(DEFAULT_DIST, b.sub), b.base);
+    for (const b of BUNDLES) all[b.name] = bundle(path.join(DEFAULT_DIST, b.sub), b.base, b.cargo.bin);
     ({ partners, officers, trainer } = all);
     prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ptk-nginx-'));
     server = await startNginx(prefix);
