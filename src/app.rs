@@ -2,51 +2,13 @@
 //! app-wide state (the last deleted draft, for undo) and focus on page change.
 
 use crate::components::*;
+use crate::hooks::use_app::{AppContext, Settings, SettingsHandle, UndoHandle};
 use crate::nav;
 use crate::pages::*;
 use crate::route::{Form, Route};
 use crate::router::*;
 use prevent_core::calendar::CalendarSettings;
-use prevent_core::store::Envelope;
 use yew::prelude::*;
-
-/// The draft deleted most recently, kept in memory so the drafts page can offer undo.
-pub type UndoHandle = UseStateHandle<Option<Envelope>>;
-
-/// The user's settings (division, own holidays), loaded once and shared; the settings page
-/// saves and replaces them. The error is set when the saved entry could not be read.
-#[derive(Clone, PartialEq)]
-pub struct Settings {
-    /// Calendar settings in use.
-    pub calendar: CalendarSettings,
-    /// Why the saved settings could not be read, if they could not.
-    pub problem: Option<String>,
-}
-
-/// Shared settings.
-pub type SettingsHandle = UseStateHandle<Settings>;
-
-/// What every page can reach: one context rather than one per item, since each context type
-/// adds generic code to the download.
-#[derive(Clone, PartialEq)]
-pub struct AppContext {
-    /// The last deleted draft, for undo.
-    pub undo: UndoHandle,
-    /// The user's settings.
-    pub settings: SettingsHandle,
-}
-
-/// The undo slot, inside the app.
-#[hook]
-pub fn use_undo() -> UndoHandle {
-    use_context::<AppContext>().expect("inside App").undo
-}
-
-/// The settings, inside the app.
-#[hook]
-pub fn use_settings() -> SettingsHandle {
-    use_context::<AppContext>().expect("inside App").settings
-}
 
 /// The whole app.
 #[component]
@@ -63,7 +25,7 @@ pub fn App() -> Html {
         },
     });
     html! {
-        <Router>
+        <Router paths={crate::bundle::current().paths}>
             <ContextProvider<AppContext> context={AppContext { undo, settings }}>
                 <Shell />
             </ContextProvider<AppContext>>
@@ -141,7 +103,7 @@ fn Shell() -> Html {
     // draws: every change of page (a delete goes back to the hub), of the lock, every delete
     // and undo. Plain markup (a GOV.UK notification banner), for download size.
     let full_notice = crate::services::quota::is_full().then(|| {
-        let hub = nav::href(&if bundle.officer {
+        let hub = nav::href(&if bundle.paths.officer {
             Route::OfficerHome
         } else {
             Route::Drafts
@@ -154,7 +116,7 @@ fn Shell() -> Html {
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{ "Your browser's storage is full, so new changes cannot be saved" }</p>
                     <p class="govuk-body">{ "To free space, download the records you need to keep, then delete the records you no longer need. Deleting a record frees its space at once. What you have already saved is kept." }</p>
-                    <p class="govuk-body"><a class="govuk-link" id="storage-full-hub" href={hub.clone()} onclick={nav::on_click(&navigator, hub)}>{ if bundle.training { "Go to the scenarios" } else if bundle.officer { "Go to your assessments and cases" } else { "Go to your saved drafts" } }</a></p>
+                    <p class="govuk-body"><a class="govuk-link" id="storage-full-hub" href={hub.clone()} onclick={nav::on_click(&navigator, hub)}>{ if bundle.paths.training { "Go to the scenarios" } else if bundle.paths.officer { "Go to your assessments and cases" } else { "Go to your saved drafts" } }</a></p>
                 </div>
             </div>
         }
@@ -164,7 +126,7 @@ fn Shell() -> Html {
         href: nav::href(&to),
         active,
     };
-    let nav_links = if bundle.training {
+    let nav_links = if bundle.paths.training {
         vec![
             link(
                 "Scenarios",
@@ -177,7 +139,7 @@ fn Shell() -> Html {
             link("Write a scenario", Route::Author, route == Route::Author),
             link("Deadlines", Route::Deadlines, route == Route::Deadlines),
         ]
-    } else if bundle.officer {
+    } else if bundle.paths.officer {
         vec![
             link(
                 "Assessments and cases",
@@ -217,11 +179,11 @@ fn Shell() -> Html {
     html! {
         <>
             { skip_link::view(SkipLinkProps::default()) }
-            { protective_marking::view(ProtectiveMarkingProps { training: bundle.training, ..Default::default() }) }
+            { protective_marking::view(ProtectiveMarkingProps { training: bundle.paths.training, ..Default::default() }) }
             { header::view(HeaderProps { nav: nav_links, onnavigate: Some(nav::on_navigate(&navigator)), ..HeaderProps::new("Prevent Case Toolkit") }) }
             { (bundle.banner)(&navigator) }
             <div class="govuk-width-container">
-                if *vault_state == crate::services::vault::State::Unlocked && !bundle.training {
+                if *vault_state == crate::services::vault::State::Unlocked && !bundle.paths.training {
                     <div class="pct-lockbar">
                         <button type="button" class="pct-lockbar__button govuk-link" id="lock-now" onclick={Callback::from(|_: MouseEvent| crate::services::vault::lock())}>{ "Lock now" }</button>
                     </div>
@@ -253,7 +215,7 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
     use_effect_with((*state).clone(), move |now| {
         let mut keep: Vec<gloo::events::EventListener> = Vec::new();
         let (mut ask, mut idle) = (None, None);
-        if !crate::bundle::current().training {
+        if !crate::bundle::current().paths.training {
             let s = state.clone();
             vault::listen(move || s.set(State::Unlocked));
         }
@@ -266,7 +228,7 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
                     }
                 },
             ));
-        } else if *now == State::Unlocked && !crate::bundle::current().training {
+        } else if *now == State::Unlocked && !crate::bundle::current().paths.training {
             vault::active();
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 for ev in ["keydown", "pointerdown", "touchstart", "input"] {
@@ -299,10 +261,10 @@ fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
 /// The page of `route`: the pages every app shares, and the app's own (`Bundle::pages`).
 fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
     let bundle = crate::bundle::current();
-    if !route.in_bundle(bundle) {
+    if !route.in_bundle(&bundle.paths) {
         // Another app's page: load it (docs/decisions/0009-bundles.md).
         if let Some(w) = web_sys::window() {
-            let _ = w.location().assign(&route.to_path());
+            let _ = w.location().assign(&nav::path(&route));
         }
         return html! { <p class="govuk-body">{ "Loading…" }</p> };
     }

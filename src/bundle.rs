@@ -1,6 +1,6 @@
-//! What differs between the three apps, as one value each (issue 17; decision 0012): the
-//! partners' ([`PARTNERS`], at `/`), the officers' ([`OFFICERS`], at `/officer/`) and the
-//! trainer's ([`TRAINER`], at `/trainer/`). Each app's binary names its value with
+//! What differs between the three apps, as one value each (issue 17; decision 0012): the type
+//! [`Bundle`] here, the three values in `apps` (the partners' at `/`, the officers' at
+//! `/officer/`, the trainer's at `/trainer/`). Each app's binary names its value with
 //! [`crate::app!`]; everything else asks [`current`]. A value names the pages and helpers of
 //! its own app only, so an app's download holds no other app's code: the linker, not a switch,
 //! leaves it out. And because the value is a constant the whole-program optimiser can see (an
@@ -9,9 +9,10 @@
 //! built: the code of the other case is not in that app's download either. `bundles.json`
 //! lists the same three for the build and the servers (a native test checks that they agree).
 
-use crate::route::{Form, Route};
+use crate::route::{Form, Paths, Route};
 use crate::router::Navigator;
 use chrono::NaiveDate;
+use prevent_core::calendar::CalendarSettings;
 use prevent_core::{Draft, FormSchema};
 use yew::Html;
 
@@ -21,15 +22,10 @@ pub struct Bundle {
     pub name: &'static str,
     /// Its base path, as in `bundles.json` ("/", "/officer/", "/trainer/").
     pub base: &'static str,
-    /// Whether it renders the officers' pages rather than the partners'.
-    pub officer: bool,
-    /// The first segment of the officers' paths: "officer", or "trainer" in the trainer's app,
-    /// whose pages are the officers' own working on training records (issue 7). In the
-    /// partners' app, where the officers' app lives.
-    pub segment: &'static str,
-    /// The trainer's app (issue 7): training records in the clear under their own storage
-    /// prefix, the scenarios' pages and a simulated today.
-    pub training: bool,
+    /// Its paths: the officers' segment, whether it is an officers' app, and whether it is the
+    /// trainer's (issue 7: training records in the clear under their own storage prefix, the
+    /// scenarios' pages and a simulated today).
+    pub paths: Paths,
     /// The protective marking of its records, screens and files (`Context::marking`).
     pub marking: &'static str,
     /// The schema of each form it offers.
@@ -61,16 +57,16 @@ pub struct Help {
     /// The case reference of another final PGA for this case (PGA-10), if any.
     pub duplicate_case: fn(&Draft) -> Option<&'static str>,
     /// A record's next deadline, for the records hub.
-    pub next_deadline: fn(&str, &crate::app::Settings) -> Html,
+    pub next_deadline: fn(&str, &CalendarSettings) -> Html,
     /// A record's next deadline, for sorting.
     pub next_due:
         fn(&str, &prevent_core::calendar::Calendar) -> Option<prevent_core::deadline::Deadline>,
     /// The records linked to a case (deleted with it).
     pub case_records: fn(&Draft) -> Vec<Draft>,
     /// The side panel of a task list.
-    pub sidebar: fn(&Draft, &crate::app::Settings) -> Html,
+    pub sidebar: fn(&Draft, &CalendarSettings) -> Html,
     /// The side panel of a question page.
-    pub sidebar_of: fn(&str, &prevent_core::Answers, &crate::app::Settings) -> Html,
+    pub sidebar_of: fn(&str, &prevent_core::Answers, &CalendarSettings) -> Html,
 }
 
 /// The partners' help: referrals have no gates, deadlines, cases or side panel.
@@ -83,58 +79,6 @@ pub static NO_HELP: Help = Help {
     case_records: |_| Vec::new(),
     sidebar: |_, _| Html::default(),
     sidebar_of: |_, _, _| Html::default(),
-};
-
-/// The partners' app: the referral, at `/`.
-pub static PARTNERS: Bundle = Bundle {
-    name: "partners",
-    base: "/",
-    officer: false,
-    segment: "officer",
-    training: false,
-    marking: prevent_core::PROTECTIVE_MARKING,
-    schema: |_| crate::nrf(),
-    forms: || vec![crate::nrf()],
-    pages: crate::pages::own_pages::partner_pages,
-    help: &NO_HELP,
-    today: || None,
-    finished: |_, _| {},
-    banner: |_| Html::default(),
-};
-
-/// The officers' app: the Gateway Assessment and PLP, deadlines and settings, at `/officer/`.
-pub static OFFICERS: Bundle = Bundle {
-    name: "officers",
-    base: "/officer/",
-    officer: true,
-    segment: "officer",
-    training: false,
-    marking: prevent_core::PROTECTIVE_MARKING,
-    schema: crate::officer_schema,
-    forms: crate::officer_forms,
-    pages: crate::pages::own_pages::pages,
-    help: &crate::pages::pga_help::HELP,
-    today: || None,
-    finished: |_, _| {},
-    banner: |_| Html::default(),
-};
-
-/// The trainer's app: the officers' pages on fictional records, with the scenarios, at
-/// `/trainer/` (issue 7).
-pub static TRAINER: Bundle = Bundle {
-    name: "trainer",
-    base: "/trainer/",
-    officer: true,
-    segment: "trainer",
-    training: true,
-    marking: prevent_core::TRAINING_MARKING,
-    schema: crate::officer_schema,
-    forms: crate::officer_forms,
-    pages: crate::pages::own_pages::trainer_pages,
-    help: &crate::pages::pga_help::HELP,
-    today: crate::services::training::simulated_today,
-    finished: crate::services::training::finished,
-    banner: crate::pages::training::banner,
 };
 
 extern "Rust" {
@@ -159,7 +103,7 @@ macro_rules! app {
     ($bundle:ident) => {
         /// This app's bundle, which `bundle::current` reads.
         #[export_name = "prevent_toolkit_bundle"]
-        static BUNDLE: &$crate::bundle::Bundle = &$crate::bundle::$bundle;
+        static BUNDLE: &$crate::bundle::Bundle = &$crate::apps::$bundle;
 
         fn main() {
             $crate::run();
@@ -171,46 +115,4 @@ macro_rules! app {
 /// each value themselves).
 #[cfg(test)]
 #[export_name = "prevent_toolkit_bundle"]
-static TEST_BUNDLE: &Bundle = &PARTNERS;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `bundles.json`, the list the build and the servers read (issue 17, item 2).
-    fn listed() -> Vec<serde_json::Value> {
-        let list: serde_json::Value =
-            serde_json::from_str(include_str!("../bundles.json")).expect("bundles.json is JSON");
-        list["bundles"]
-            .as_array()
-            .expect("a list of bundles")
-            .clone()
-    }
-
-    #[test]
-    fn each_app_s_bundle_is_the_entry_of_bundles_json_with_its_name_and_base() {
-        let listed = listed();
-        let apps = [&PARTNERS, &OFFICERS, &TRAINER];
-        assert_eq!(listed.len(), apps.len(), "one value per bundle of the list");
-        for b in apps {
-            let entry = listed
-                .iter()
-                .find(|e| e["name"] == b.name)
-                .unwrap_or_else(|| panic!("{} is not in bundles.json", b.name));
-            assert_eq!(entry["base"], b.base, "{}", b.name);
-            // The officers' pages of an officers' app live under its own base.
-            if b.officer {
-                assert_eq!(format!("/{}/", b.segment), b.base, "{}", b.name);
-            }
-        }
-    }
-
-    #[test]
-    fn sim_only_the_trainer_s_app_is_training_material_in_the_clear() {
-        assert!(TRAINER.training && TRAINER.marking == prevent_core::TRAINING_MARKING);
-        for b in [&PARTNERS, &OFFICERS] {
-            assert!(!b.training, "{}", b.name);
-            assert_eq!(b.marking, prevent_core::PROTECTIVE_MARKING, "{}", b.name);
-        }
-    }
-}
+static TEST_BUNDLE: &Bundle = &crate::apps::PARTNERS;

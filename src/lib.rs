@@ -3,6 +3,7 @@
 //! `components/` (one per file), side effects in `hooks/` and `services/`.
 
 pub mod app;
+pub mod apps;
 pub mod bundle;
 pub mod components;
 pub mod hooks;

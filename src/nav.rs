@@ -5,9 +5,21 @@ use crate::route::Route;
 use crate::router::*;
 use yew::prelude::*;
 
-/// The path of a route ("/referral/abc/about-you").
+/// The path of a route in this app ("/referral/abc/about-you").
 pub fn href(route: &Route) -> AttrValue {
-    AttrValue::from(route.to_path())
+    AttrValue::from(path(route))
+}
+
+/// The path of a route in this app, as text.
+pub fn path(route: &Route) -> String {
+    route.path_in(&crate::bundle::current().paths)
+}
+
+/// An officers' path in this app: `officer_path("/pga")` is "/officer/pga", or "/trainer/pga"
+/// in the trainer's app, whose pages are the officers' own working on training records (issue
+/// 7; docs/decisions/0009-bundles.md).
+pub fn officer_path(p: &str) -> String {
+    format!("/{}{p}", crate::bundle::current().paths.segment)
 }
 
 /// Goes to an in-app href, with an optional query ("/drafts", "/referral/x/y?return=check").

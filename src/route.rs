@@ -1,13 +1,17 @@
 //! The app's URLs: every page is a [`Route`], parsed from and written to a path. Pure, so it
 //! is tested natively.
 
-use crate::bundle::{self, Bundle};
-
-/// An officers' path in the running app: `officer_path("/pga")` is "/officer/pga", or
-/// "/trainer/pga" in the trainer's app, whose pages are the officers' own working on training
-/// records (issue 7; docs/decisions/0009-bundles.md).
-pub fn officer_path(p: &str) -> String {
-    format!("/{}{p}", bundle::current().segment)
+/// What an app's paths depend on (its bundle's: `bundle::Bundle::paths`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// The first segment of the officers' paths: "officer", or "trainer" in the trainer's app,
+    /// whose pages are the officers' own working on training records (issue 7). In the
+    /// partners' app, where the officers' app lives.
+    pub segment: &'static str,
+    /// Whether the app renders the officers' pages rather than the partners'.
+    pub officer: bool,
+    /// The trainer's app: it alone has the scenarios' pages.
+    pub training: bool,
 }
 
 /// The forms the app guides people through. Each has its own URLs and bundle.
@@ -69,8 +73,8 @@ impl Form {
         }
     }
 
-    /// The path every URL of this form starts with, in app `b`.
-    pub fn base_in(self, b: &Bundle) -> String {
+    /// The path every URL of this form starts with, in an app with paths `b`.
+    pub fn base_in(self, b: &Paths) -> String {
         match self {
             Form::Referral => "/referral".into(),
             _ => format!("/{}/{}", b.segment, self.id()),
@@ -162,15 +166,10 @@ fn form_route(form: Form, rest: &[&str]) -> Route {
 }
 
 impl Route {
-    /// The route for a path (without query or fragment) in the running app. Unknown paths are
-    /// [`Route::NotFound`].
-    pub fn recognize(path: &str) -> Route {
-        Route::recognize_in(bundle::current(), path)
-    }
-
-    /// The route for a path in app `b`: the officers' paths start with its `segment`, and only
-    /// the trainer's app has the scenarios' pages.
-    pub fn recognize_in(b: &Bundle, path: &str) -> Route {
+    /// The route for a path (without query or fragment) in an app with paths `b`: the
+    /// officers' paths start with its `segment`, and only the trainer's app has the scenarios'
+    /// pages. Unknown paths are [`Route::NotFound`].
+    pub fn recognize_in(b: &Paths, path: &str) -> Route {
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |s: &str| s.to_string();
         match parts.as_slice() {
@@ -203,13 +202,8 @@ impl Route {
         }
     }
 
-    /// The path of this route in the running app.
-    pub fn to_path(&self) -> String {
-        self.path_in(bundle::current())
-    }
-
-    /// The path of this route in app `b`.
-    pub fn path_in(&self, b: &Bundle) -> String {
+    /// The path of this route in an app with paths `b`.
+    pub fn path_in(&self, b: &Paths) -> String {
         let officer = |p: &str| format!("/{}{p}", b.segment);
         match self {
             Route::Home => "/".into(),
@@ -253,9 +247,9 @@ impl Route {
         }
     }
 
-    /// True when app `b` renders the route; any other route is a full page load of another
-    /// app.
-    pub fn in_bundle(&self, b: &Bundle) -> bool {
+    /// True when an app with paths `b` renders the route; any other route is a full page load
+    /// of another app.
+    pub fn in_bundle(&self, b: &Paths) -> bool {
         *self == Route::NotFound || self.is_officer() == b.officer
     }
 }
@@ -269,10 +263,18 @@ pub fn dom_id(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{OFFICERS, PARTNERS, TRAINER};
+    use crate::apps;
+
+    const PARTNERS: Paths = apps::PARTNERS.paths;
+    const OFFICERS: Paths = apps::OFFICERS.paths;
+    const TRAINER: Paths = apps::TRAINER.paths;
 
     /// Every path a route has, in each app.
-    const APPS: [&Bundle; 3] = [&PARTNERS, &OFFICERS, &TRAINER];
+    const APPS: [(&str, &Paths); 3] = [
+        ("partners", &PARTNERS),
+        ("officers", &OFFICERS),
+        ("trainer", &TRAINER),
+    ];
 
     #[test]
     fn every_route_round_trips_through_its_path() {
@@ -319,8 +321,8 @@ mod tests {
             form,
             id: id.clone(),
         })) {
-            for b in APPS {
-                assert_eq!(Route::recognize_in(b, &r.path_in(b)), r, "{}", b.name);
+            for (name, b) in APPS {
+                assert_eq!(Route::recognize_in(b, &r.path_in(b)), r, "{name}");
             }
         }
     }
@@ -335,8 +337,8 @@ mod tests {
             "/drafts/x",
             "/referral/a b/c",
         ] {
-            for b in APPS {
-                assert_eq!(Route::recognize_in(b, p), Route::NotFound, "{p} {}", b.name);
+            for (name, b) in APPS {
+                assert_eq!(Route::recognize_in(b, p), Route::NotFound, "{p} {name}");
             }
         }
         assert_eq!(
@@ -387,8 +389,7 @@ mod tests {
             assert_eq!(
                 Route::recognize_in(b, "/officer/scenario/a-pupil"),
                 Route::NotFound,
-                "{}",
-                b.name
+                "{b:?}"
             );
             assert_eq!(Route::recognize_in(b, "/officer/author"), Route::NotFound);
         }

@@ -3,7 +3,7 @@
 //! of using yew-router because the app needs only this, and yew-router with its dependencies
 //! added about 10 kB (gzipped) to the download (docs/size.md, "What costs bytes").
 
-use crate::route::Route;
+use crate::route::{Paths, Route};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -44,12 +44,13 @@ impl Location {
 #[derive(Clone, PartialEq)]
 pub struct Navigator {
     changed: Callback<Location>,
+    paths: Paths,
 }
 
 impl Navigator {
     /// Goes to a route.
     pub fn push(&self, route: &Route) {
-        self.push_href(&route.to_path());
+        self.push_href(&route.path_in(&self.paths));
     }
 
     /// Goes to an in-app href (path and optional query).
@@ -65,11 +66,14 @@ impl Navigator {
 struct RouterContext {
     location: Location,
     navigator: Navigator,
+    paths: Paths,
 }
 
 /// Properties of [`Router`].
 #[derive(Properties, PartialEq)]
 pub struct RouterProps {
+    /// The app's paths (its bundle's).
+    pub paths: Paths,
     /// The app.
     pub children: Html,
 }
@@ -80,8 +84,9 @@ pub fn Router(props: &RouterProps) -> Html {
     let location = use_state(Location::current);
     let navigator = {
         let location = location.clone();
-        use_memo((), move |_| Navigator {
+        use_memo(props.paths, move |paths| Navigator {
             changed: Callback::from(move |l| location.set(l)),
+            paths: *paths,
         })
     };
     {
@@ -96,6 +101,7 @@ pub fn Router(props: &RouterProps) -> Html {
     let context = RouterContext {
         location: (*location).clone(),
         navigator: (*navigator).clone(),
+        paths: props.paths,
     };
     html! {
         <ContextProvider<RouterContext> context={context}>{ props.children.clone() }</ContextProvider<RouterContext>>
@@ -117,5 +123,5 @@ pub fn use_location() -> Option<Location> {
 /// The current route, inside a [`Router`].
 #[hook]
 pub fn use_route() -> Option<Route> {
-    use_location().map(|l| Route::recognize(l.path()))
+    use_context::<RouterContext>().map(|c| Route::recognize_in(&c.paths, c.location.path()))
 }

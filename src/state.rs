@@ -1,11 +1,10 @@
 //! State of one draft being worked on, and its pure reducer (as Yew's `function_todomvc`):
 //! the reducer never touches the browser; loading and saving happen in `hooks::use_draft`.
 
-use crate::route::Form;
 use prevent_core::answers::DateParts;
 use prevent_core::form::Context;
 use prevent_core::store::StoreError;
-use prevent_core::{Answer, Draft};
+use prevent_core::{Answer, Draft, FormSchema};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,6 +53,9 @@ pub struct Session {
     pub load: Load,
     /// The draft, once loaded.
     pub draft: Option<Draft>,
+    /// Its form's schema, given with it by the hook that loaded it (the reducer reads no
+    /// global: issue 17).
+    pub schema: Option<&'static FormSchema>,
     /// Counts changes made in this visit; the save effect runs when it moves.
     pub changes: u64,
     /// Pages where Continue has revealed errors; their errors then update live.
@@ -68,7 +70,7 @@ pub struct Session {
 #[derive(Clone, Debug)]
 pub enum Action {
     /// Storage answered.
-    Loaded(Result<Option<Draft>, StoreError>),
+    Loaded(Result<Option<(Draft, &'static FormSchema)>, StoreError>),
     /// The user changed an answer, at `at` (RFC 3339; recorded in the audit trail).
     Set {
         path: String,
@@ -99,19 +101,24 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let schema = crate::schema(Form::of(
-            s.draft
-                .as_ref()
-                .map(|d| d.form.as_str())
-                .unwrap_or_default(),
-        ));
-        match action {
-            Action::Loaded(Ok(Some(d))) => {
-                s.draft = Some(d);
-                s.load = Load::Ready;
+        if let Action::Loaded(loaded) = action {
+            match loaded {
+                Ok(Some((d, schema))) => {
+                    s.draft = Some(d);
+                    s.schema = Some(schema);
+                    s.load = Load::Ready;
+                }
+                Ok(None) => s.load = Load::Missing,
+                Err(e) => s.load = Load::Failed(e),
             }
-            Action::Loaded(Ok(None)) => s.load = Load::Missing,
-            Action::Loaded(Err(e)) => s.load = Load::Failed(e),
+            return Rc::new(s);
+        }
+        // Every other action is about the loaded draft, and needs its schema.
+        let Some(schema) = s.schema else {
+            return self;
+        };
+        match action {
+            Action::Loaded(_) => {}
             Action::Set { path, value, at } => {
                 let Some(d) = s.draft.as_mut() else {
                     return self;

@@ -15,7 +15,7 @@ use wasm_bindgen_test::*;
 
 /// These tests run as the partners' app: sealed storage under "pct." (issue 17, the bundle).
 #[export_name = "prevent_toolkit_bundle"]
-static BUNDLE: &prevent_toolkit::bundle::Bundle = &prevent_toolkit::bundle::PARTNERS;
+static BUNDLE: &prevent_toolkit::bundle::Bundle = &prevent_toolkit::apps::PARTNERS;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -68,7 +68,7 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     LocalBackend::new()
         .set(
             "pct.draft.6a1b2c3d-0000-4000-8000-000000000001",
-            &serde_json::to_string(&Envelope::seal(&clear, "2026-11-28T10:00:00Z")).unwrap(),
+            &serde_json::to_string(&Envelope::wrap(&clear, "2026-11-28T10:00:00Z")).unwrap(),
         )
         .unwrap();
     assert!(raw_value(&clear.id).contains("Alexandra"));
@@ -101,7 +101,7 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     // A new save is sealed too, and reads back through the store.
     let d = draft("6a1b2c3d-0000-4000-8000-000000000002", "Bartholomew");
     store()
-        .save_now(Envelope::seal(&d, "2026-11-28T10:01:00Z"), None)
+        .save_now(Envelope::wrap(&d, "2026-11-28T10:01:00Z"), None)
         .unwrap();
     assert!(!raw_value(&d.id).contains("Bartholomew"));
     let back = store().load_now(&d.id).unwrap().unwrap().open().unwrap();

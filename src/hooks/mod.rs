@@ -1,7 +1,9 @@
 //! Hooks own the side effects: loading and autosaving drafts, the document title, focus.
 
+pub mod use_app;
 pub mod use_draft;
 pub mod use_title;
 
+pub use use_app::{use_settings, use_undo};
 pub use use_draft::use_draft;
 pub use use_title::use_title;

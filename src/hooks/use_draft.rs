@@ -30,7 +30,7 @@ impl Saver {
             return None;
         }
         let at = clock::now();
-        Some((Envelope::seal(draft, &at), at, session.changes))
+        Some((Envelope::wrap(draft, &at), at, session.changes))
     }
 
     /// Saves the session's current draft if it has unsaved changes. Synchronous, for
@@ -80,7 +80,8 @@ pub fn use_draft(id: String) -> SessionHandle {
                             revision: Some(env.revision),
                             ..Saver::default()
                         };
-                        Ok(Some(draft))
+                        let schema = crate::schema(crate::route::Form::of(&draft.form));
+                        Ok(Some((draft, schema)))
                     }
                     None => Ok(None),
                 });

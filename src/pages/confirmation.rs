@@ -1,13 +1,14 @@
-//! Confirmation of a finished referral: its reference, the JSON download, what happens next.
+//! Confirmation of a finished referral (the partners' app): its reference, the JSON download,
+//! what happens next. What every record page shares is in `record_page`.
 
+use super::record_page::{answers_summary, on_download_json, on_print};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::{clock, download::download};
+use crate::services::clock;
 use crate::state::SessionHandle;
-use prevent_core::export;
 use prevent_core::Severity;
 use yew::prelude::*;
 
@@ -91,63 +92,4 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// Every shown answer, by section, without change links (a finished record is read-only).
-pub fn answers_summary(
-    schema: &prevent_core::FormSchema,
-    draft: &prevent_core::Draft,
-    ctx: &prevent_core::form::Context,
-) -> Html {
-    prevent_core::flow::summary_by_section(schema, &draft.answers, ctx)
-        .into_iter()
-        .map(|(section, rows)| {
-            let rows: Vec<SummaryRow> = rows
-                .into_iter()
-                .map(|(_, r)| SummaryRow {
-                    key: r.key.into(),
-                    value: match r.value {
-                        Some(v) => v
-                            .lines()
-                            .map(|l| html! { <>{ l.to_string() }<br /></> })
-                            .collect::<Html>(),
-                        None => html! { <span class="pct-not-given">{ "Not given" }</span> },
-                    },
-                    action: None,
-                })
-                .collect();
-            html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
-        })
-        .collect()
-}
-
-/// The print button's callback: the browser's print dialog (the print view is the stylesheet's).
-pub fn on_print() -> Callback<MouseEvent> {
-    Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    })
-}
-
-/// The JSON download of a record (the export's format); a failure is shown through `problem`.
-pub fn on_download_json(
-    schema: &'static prevent_core::FormSchema,
-    draft: &prevent_core::Draft,
-    problem: &UseStateHandle<Option<String>>,
-) -> Callback<MouseEvent> {
-    let draft = draft.clone();
-    let problem = problem.clone();
-    Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        let text = export::to_json_string(schema, &draft, &clock::context());
-        if let Err(why) = download(
-            &export::file_name(&draft, crate::marking()),
-            "application/json",
-            &text,
-        ) {
-            problem.set(Some(why));
-        }
-    })
 }

@@ -62,7 +62,7 @@ struct Form {
 #[component]
 pub fn Deadlines() -> Html {
     use_title("Case deadlines".into(), false);
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let navigator = use_navigator().expect("router");
     let form = use_state(Form::default);
     let today = clock::today();

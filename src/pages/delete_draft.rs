@@ -24,7 +24,7 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
     use_title("Delete this draft".into(), false);
     let form = props.form;
     let navigator = use_navigator().expect("router");
-    let undo = crate::app::use_undo();
+    let undo = crate::hooks::use_undo();
     let problem = use_state(|| None::<String>);
     let label = store().load_now(&props.id).ok().flatten().map(|e| e.label);
     let on_delete = {

@@ -91,7 +91,7 @@ pub fn use_device(records: usize, on_wiped: Callback<()>) -> Html {
             if let Wipe::Said(said) = &*wipe {
                 <NotificationBanner id="wipe-done">
                     <p class="govuk-notification-banner__heading">{ said.clone() }</p>
-                    if !crate::bundle::current().training {
+                    if !crate::bundle::current().paths.training {
                         <p class="govuk-body">{ "The passphrase went with it: set a new one to keep drafts again." }</p>
                         { button::action("wipe-continue", ButtonVariant::Primary, AttrValue::Static("Continue"), Callback::from(|_: MouseEvent| crate::services::vault::lock())) }
                     }
@@ -128,7 +128,7 @@ struct Change {
 fn use_passphrase() -> Html {
     let change = use_state(Change::default);
     let minutes = use_state(crate::services::vault::autolock_minutes);
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         return Html::default();
     }
     let field = |f: fn(&mut Change, String)| {

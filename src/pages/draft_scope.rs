@@ -97,7 +97,7 @@ fn conflict_choices(session: &SessionHandle, form: Form, navigator: &Navigator) 
             d.id = crate::services::new_id();
             let at = crate::services::clock::now();
             if crate::services::store()
-                .save_now(prevent_core::store::Envelope::seal(&d, &at), None)
+                .save_now(prevent_core::store::Envelope::wrap(&d, &at), None)
                 .is_ok()
             {
                 navigator.push(&crate::route::Route::FormTasks { form, id: d.id });

@@ -131,14 +131,14 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let form = props.form;
     // The partners' app lists only referrals: the officers' filters, sort and columns are the
     // officers' and trainer's.
-    let officer = crate::bundle::current().officer && form != Form::Referral;
+    let officer = crate::bundle::current().paths.officer && form != Form::Referral;
     let title = if officer {
         "Your Gateway Assessments and PLP cases"
     } else {
         "Saved drafts"
     };
     use_title(title.into(), false);
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let navigator = use_navigator().expect("router");
     let location = use_location();
     let path = location
@@ -147,7 +147,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let asked: usize = nav::query_value(&location, "page")
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
-    let undo = crate::app::use_undo();
+    let undo = crate::hooks::use_undo();
     // Listed before the first render, so that the page never shows an empty list first (a
     // user, or a test, reading it at once would be told wrong).
     let listing = use_state(|| Some::<Result<Listing, StoreError>>(store().list_now()));
@@ -374,7 +374,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                             { cell(clock::local_time(&d.saved_at).into()) }
                             { cell(html! { <strong class={tag}>{ d.status.label() }</strong> }) }
                             if officer {
-                                { cell(super::pga_help::next_deadline(&d.id, &settings).into()) }
+                                { cell(super::pga_help::next_deadline(&d.id, &settings.calendar).into()) }
                             }
                             { cell(html! { <>
                                 { row_link(&navigator, resume, resume_text, &d.label) }

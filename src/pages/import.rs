@@ -121,7 +121,7 @@ fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Resul
     let mut undo: Vec<(String, Option<Envelope>)> = Vec::new();
     for d in &drafts {
         let before = s.load_now(&d.id).ok().flatten();
-        let result = s.save_now(Envelope::seal(d, &now), before.as_ref().map(|e| e.revision));
+        let result = s.save_now(Envelope::wrap(d, &now), before.as_ref().map(|e| e.revision));
         match result {
             Ok(_) => undo.push((d.id.clone(), before)),
             Err(e) => {
@@ -315,7 +315,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
         <>
             <h2 class="govuk-heading-m" id="import-heading">{ "Import records" }</h2>
             <p class="govuk-body">{ "Downloads and imports use the toolkit's JSON format, described by its " }
-                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { AttrValue::Static("/schemas/records-v1.schema.json") } else { AttrValue::from(crate::route::officer_path("/schemas/records-v1.schema.json")) }}>{ "published JSON Schema" }</a>{ "." }</p>
+                <a class="govuk-link" id="schema-link" href={if form == Form::Referral { AttrValue::Static("/schemas/records-v1.schema.json") } else { AttrValue::from(crate::nav::officer_path("/schemas/records-v1.schema.json")) }}>{ "published JSON Schema" }</a>{ "." }</p>
             if let Step::Done(n) = &*step {
                 <NotificationBanner success={true} id="import-done" title={Some(AttrValue::from("Success"))}>
                     <p class="govuk-notification-banner__heading">{ match n { 0 => "No records imported".to_string(), 1 => "1 record imported".into(), _ => format!("{n} records imported") } }</p>

@@ -20,6 +20,7 @@ pub mod pga_record;
 pub mod plp_record;
 pub mod question;
 pub mod question_page;
+pub mod record_page;
 pub mod referral_page;
 pub mod referral_start;
 pub mod referral_tasks;

@@ -118,7 +118,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                         &crate::services::framework::current(),
                     );
                     store
-                        .save_now(Envelope::seal(&draft, &clock::now()), None)
+                        .save_now(Envelope::wrap(&draft, &clock::now()), None)
                         .map(|_| draft.id)
                 }
             };

@@ -8,6 +8,7 @@
 //! app's `Bundle::help` (the wrappers below): the officers' and trainer's values hold [`HELP`],
 //! the partners' `bundle::NO_HELP`, so no PGA code is in the partners' download (issue 17).
 
+pub use crate::services::records::{linked, load, reviews_of};
 pub use officer::*;
 
 /// The officers' help, for the officers' and trainer's `Bundle::help`.
@@ -42,8 +43,8 @@ pub fn duplicate_case(draft: &prevent_core::Draft) -> Option<&'static str> {
 }
 
 /// A record's next deadline, for the records hub.
-pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> yew::Html {
-    (help().next_deadline)(id, settings)
+pub fn next_deadline(id: &str, calendar: &prevent_core::calendar::CalendarSettings) -> yew::Html {
+    (help().next_deadline)(id, calendar)
 }
 
 /// A record's next deadline, for sorting.
@@ -60,30 +61,24 @@ pub fn case_records(case: &prevent_core::Draft) -> Vec<prevent_core::Draft> {
 }
 
 /// The side panel of a task list.
-pub fn sidebar(draft: &prevent_core::Draft, settings: &crate::app::Settings) -> yew::Html {
-    (help().sidebar)(draft, settings)
+pub fn sidebar(
+    draft: &prevent_core::Draft,
+    calendar: &prevent_core::calendar::CalendarSettings,
+) -> yew::Html {
+    (help().sidebar)(draft, calendar)
 }
 
 /// The side panel of a question page.
 pub fn sidebar_of(
     form: &str,
     answers: &prevent_core::Answers,
-    settings: &crate::app::Settings,
+    calendar: &prevent_core::calendar::CalendarSettings,
 ) -> yew::Html {
-    (help().sidebar_of)(form, answers, settings)
-}
-
-/// A stored draft, when it can be read.
-pub fn load(id: &str) -> Option<prevent_core::Draft> {
-    crate::services::store()
-        .load_now(id)
-        .ok()
-        .flatten()
-        .and_then(|e| e.open().ok())
+    (help().sidebar_of)(form, answers, calendar)
 }
 
 pub mod officer {
-    use super::load;
+    use super::{linked, load, reviews_of};
     use crate::services::clock;
     use prevent_core::pga_form::{self, FIRST_SECTION};
     use prevent_core::plp_form;
@@ -229,26 +224,6 @@ pub mod officer {
         }
     }
 
-    /// Every reassessment draft of PLP case `case_id`, recorded or in progress.
-    pub fn reviews_of(case_id: &str) -> Vec<Draft> {
-        linked(case_id, plp_form::REVIEW_FORM_ID)
-    }
-
-    /// Every draft of form `kind` linked to PLP case `case_id` (reassessments, closures).
-    pub fn linked(case_id: &str, kind: &str) -> Vec<Draft> {
-        let store = crate::services::store();
-        let Ok(listing) = store.list_now() else {
-            return Vec::new();
-        };
-        listing
-            .drafts
-            .iter()
-            .filter(|d| d.kind == kind)
-            .filter_map(|d| load(&d.id))
-            .filter(|d| d.answers.text(plp_form::CASE_FIELD) == Some(case_id))
-            .collect()
-    }
-
     /// The next deadline of stored assessment or case `id` not met yet (the PGA itself is met
     /// once final).
     pub fn next_due(
@@ -269,8 +244,8 @@ pub mod officer {
     }
 
     /// The next deadline of stored assessment `id`, for the list.
-    pub fn next_deadline(id: &str, settings: &crate::app::Settings) -> Html {
-        let cal = settings.calendar.calendar();
+    pub fn next_deadline(id: &str, calendar: &prevent_core::calendar::CalendarSettings) -> Html {
+        let cal = calendar.calendar();
         match next_due(id, &cal) {
             Some(d) => {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
@@ -303,8 +278,8 @@ pub mod officer {
     }
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.
-    pub fn sidebar(draft: &Draft, settings: &crate::app::Settings) -> Html {
-        sidebar_of(&draft.form, &draft.answers, settings)
+    pub fn sidebar(draft: &Draft, calendar: &prevent_core::calendar::CalendarSettings) -> Html {
+        sidebar_of(&draft.form, &draft.answers, calendar)
     }
 
     /// The side panel of a page of a record of form `form` with these answers: it reads
@@ -312,15 +287,15 @@ pub mod officer {
     pub fn sidebar_of(
         form: &str,
         answers: &prevent_core::Answers,
-        settings: &crate::app::Settings,
+        calendar: &prevent_core::calendar::CalendarSettings,
     ) -> Html {
         if form == plp_form::FORM_ID || form == plp_form::REVIEW_FORM_ID {
-            return plp_sidebar(form, answers, settings);
+            return plp_sidebar(form, answers, calendar);
         }
         if form != pga_form::FORM_ID {
             return Html::default();
         }
-        let cal = settings.calendar.calendar();
+        let cal = calendar.calendar();
         let today = clock::today();
         let ctx = clock::context();
         let deadlines = pga_form::deadlines(answers, &cal);
@@ -375,9 +350,9 @@ pub mod officer {
     fn plp_sidebar(
         form: &str,
         answers: &prevent_core::Answers,
-        settings: &crate::app::Settings,
+        calendar: &prevent_core::calendar::CalendarSettings,
     ) -> Html {
-        let cal = settings.calendar.calendar();
+        let cal = calendar.calendar();
         let review = form == plp_form::REVIEW_FORM_ID;
         let schema = if review {
             crate::plp_review()

@@ -3,7 +3,7 @@
 //! download and print view, the case's deadlines, the audit trail (who entered what and when)
 //! and every answer. Read-only: a final PGA can never be altered (PGA-10, s8).
 
-use super::confirmation::answers_summary;
+use super::record_page::answers_summary;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -32,7 +32,7 @@ fn lines(text: &str) -> Html {
 pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let problem = use_state(|| None::<String>);
     let schema = crate::pga();
     use_title(format!("Assessment final – {}", schema.title), false);
@@ -53,8 +53,8 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     };
     let ctx = clock::context();
     let summary = pga_form::decision_summary(schema, &draft.answers, &ctx);
-    let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
-    let on_print = super::confirmation::on_print();
+    let on_download = super::record_page::on_download_json(schema, &draft, &problem);
+    let on_print = super::record_page::on_print();
     let text_row = |key: &str, value: Option<String>| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: match value {
@@ -175,7 +175,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                         { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the assessment") }) }
                     </>
                 } }) }
-                <p class="govuk-body">{ if crate::bundle::current().training { format!("The download and the print are marked {}: training material, never a real case.", crate::marking()) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", crate::marking()) } }</p>
+                <p class="govuk-body">{ if crate::bundle::current().paths.training { format!("The download and the print are marked {}: training material, never a real case.", crate::marking()) } else { format!("The download and the print are marked {}. Enter or attach the record in the PCM Tracker or CMIS as your force requires.", crate::marking()) } }</p>
                 if let Some(href) = to_plp {
                     <h2 class="govuk-heading-m">{ "Next: Police-led Partnership" }</h2>
                     <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>

@@ -4,7 +4,7 @@
 //! timeline (picture and table), the JSON and .ics downloads, the print view and the entry's
 //! answers. Also the page that confirms a recorded reassessment, panel, submission or closure.
 
-use super::confirmation::answers_summary;
+use super::record_page::answers_summary;
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
@@ -27,7 +27,7 @@ pub struct PlpRecordProps {
 pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let problem = use_state(|| None::<String>);
     let schema = crate::plp();
     // One page type for the case and for its recorded reassessments, closure and panels (each
@@ -192,8 +192,8 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             }
         })
     };
-    let on_download = super::confirmation::on_download_json(schema, &draft, &problem);
-    let on_print = super::confirmation::on_print();
+    let on_download = super::record_page::on_download_json(schema, &draft, &problem);
+    let on_print = super::record_page::on_print();
     let row = |key: &str, value: String| SummaryRow {
         key: AttrValue::from(key.to_string()),
         value: html! { { value } },

@@ -38,7 +38,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
     let location = use_location();
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let form = session
         .draft
         .as_ref()
@@ -65,7 +65,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         |(page_id, form, answers, ctx, settings)| {
             (
                 validate_page(schema, answers, ctx, page_id),
-                super::pga_help::sidebar_of(form, answers, settings),
+                super::pga_help::sidebar_of(form, answers, &settings.calendar),
             )
         },
     );

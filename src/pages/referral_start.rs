@@ -30,7 +30,7 @@ pub fn ReferralStart() -> Html {
                 None => {
                     let draft = Draft::new(schema, &new_id(), &clock::now());
                     store
-                        .save_now(Envelope::seal(&draft, &clock::now()), None)
+                        .save_now(Envelope::wrap(&draft, &clock::now()), None)
                         .map(|_| draft.id)
                 }
             };

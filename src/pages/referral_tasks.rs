@@ -26,7 +26,7 @@ pub struct ReferralTasksProps {
 pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let form = session
         .draft
         .as_ref()
@@ -118,7 +118,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
                 </p>
                 <p class="govuk-body"><a class="govuk-link pct-link-warning" href={delete.clone()} onclick={nav::on_click(&navigator, delete)}>{ "Delete this draft" }</a></p>
             </div>
-            <div class="govuk-grid-column-one-third">{ super::pga_help::sidebar(draft, &settings) }</div>
+            <div class="govuk-grid-column-one-third">{ super::pga_help::sidebar(draft, &settings.calendar) }</div>
         </div>
     }
 }

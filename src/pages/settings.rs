@@ -3,8 +3,8 @@
 //! applied to every deadline. Also lists the holidays in use, so a due date is easy to check.
 
 use super::date_field;
-use crate::app::Settings;
 use crate::components::*;
+use crate::hooks::use_app::Settings;
 use crate::hooks::use_title;
 use crate::services::{clock, settings as store};
 use chrono::Datelike;
@@ -24,7 +24,7 @@ struct AddForm {
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> Html {
-    let settings = crate::app::use_settings();
+    let settings = crate::hooks::use_settings();
     let framework = super::framework_settings::use_framework_settings();
     let add = use_state(AddForm::default);
     let saved = use_state(|| None::<String>);

@@ -70,7 +70,7 @@ pub type Store = KvStore<VaultBackend<'static, LocalBackend>>;
 /// while locked. The trainer's bundle keeps fictional records, in clear and apart.
 pub fn store() -> Store {
     let b = LocalBackend::new();
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         return KvStore::new(VaultBackend::clear(b));
     }
     // Vaulted: an entry in clear was not written by this toolkit, and is set aside (issue 16,
@@ -146,7 +146,7 @@ pub const TRAINING_PREFIX: &str = "pct.training.";
 /// The stored key of an app key: the same, or under [`TRAINING_PREFIX`] in the trainer's
 /// bundle ("pct.draft.x" -> "pct.training.draft.x").
 fn stored(key: &str) -> std::borrow::Cow<'_, str> {
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         format!(
             "{TRAINING_PREFIX}{}",
             key.strip_prefix("pct.").unwrap_or(key)
@@ -159,7 +159,7 @@ fn stored(key: &str) -> std::borrow::Cow<'_, str> {
 
 /// The app key of a stored key, when it is this bundle's.
 fn app_key(stored: String) -> Option<String> {
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         stored
             .strip_prefix(TRAINING_PREFIX)
             .map(|k| format!("pct.{k}"))
@@ -194,7 +194,7 @@ impl KvBackend for LocalBackend {
     /// from the start of the stored string without opening it; none in the trainer's bundle,
     /// which keeps its fictional records in clear.
     fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
-        if crate::bundle::current().training {
+        if crate::bundle::current().paths.training {
             return Ok(None);
         }
         // From the storage that keeps it: the index's stamp is in sessionStorage (a vaulted
@@ -220,7 +220,7 @@ pub fn wipe() -> Result<usize, KvError> {
     let b = LocalBackend::new();
     let s = b.s()?;
     let n = s.length().map_err(err)?;
-    let prefix = if crate::bundle::current().training {
+    let prefix = if crate::bundle::current().paths.training {
         TRAINING_PREFIX
     } else {
         "pct."

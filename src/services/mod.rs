@@ -8,6 +8,7 @@ pub mod framework;
 pub mod local_store;
 pub mod offline;
 pub mod quota;
+pub mod records;
 pub mod settings;
 pub mod training;
 pub mod vault;

@@ -177,7 +177,7 @@ pub fn activate(s: &Scenario) -> bool {
     }
     let decided = JUST_DECIDED.with(|c| *c.borrow() == s.id)
         || play(&s.id)
-            .and_then(|id| crate::pages::pga_help::load(&id))
+            .and_then(|id| crate::services::records::load(&id))
             .is_some_and(|d| d.is_locked());
     let today = s.today_after(decided);
     if simulated_today() != Some(today) {
@@ -209,7 +209,7 @@ pub fn start(s: &Scenario) -> Result<String, String> {
     let mut draft = Draft::new(schema, &new_id(), &clock::now());
     prevent_core::pga_form::record_framework(&mut draft, &crate::services::framework::current());
     store()
-        .save_now(Envelope::seal(&draft, &clock::now()), None)
+        .save_now(Envelope::wrap(&draft, &clock::now()), None)
         .map_err(|e| e.to_string())?;
     LocalBackend::new()
         .set(&format!("{PLAY}{}", s.id), &draft.id)
@@ -243,7 +243,7 @@ pub struct Attempts {
 impl Attempts {
     /// Loads the records of the attempt at `s`.
     pub fn load(s: &Scenario) -> Attempts {
-        let pga = play(&s.id).and_then(|id| crate::pages::pga_help::load(&id));
+        let pga = play(&s.id).and_then(|id| crate::services::records::load(&id));
         let (plp, reviews) = pga.as_ref().map(|p| case_of(p, false)).unwrap_or_default();
         Attempts { pga, plp, reviews }
     }
@@ -268,7 +268,7 @@ pub fn case_of(pga: &Draft, finished_only: bool) -> (Option<Draft>, Vec<Draft>) 
             .drafts
             .iter()
             .filter(|d| d.kind == plp_form::FORM_ID)
-            .filter_map(|d| crate::pages::pga_help::load(&d.id))
+            .filter_map(|d| crate::services::records::load(&d.id))
             .filter(|d| {
                 (!finished_only || d.is_locked()) && d.answers.text("case.reference") == Some(r)
             })
@@ -276,7 +276,7 @@ pub fn case_of(pga: &Draft, finished_only: bool) -> (Option<Draft>, Vec<Draft>) 
     });
     let mut reviews = plp
         .as_ref()
-        .map(|p| crate::pages::pga_help::reviews_of(&p.id))
+        .map(|p| crate::services::records::reviews_of(&p.id))
         .unwrap_or_default();
     reviews.retain(Draft::is_locked);
     (plp, reviews)

@@ -89,7 +89,7 @@ pub fn session() -> Option<Rc<Session>> {
 
 /// Whether draft entries can be read and written in this tab now.
 pub fn is_unlocked() -> bool {
-    crate::bundle::current().training || session().is_some()
+    crate::bundle::current().paths.training || session().is_some()
 }
 
 /// Keeps `key` for this tab, in memory only, with fresh nonces.
@@ -110,7 +110,7 @@ fn keep_and_share(key: Key, salt: [u8; SALT_LEN]) -> Result<(), String> {
 
 /// The vault's state in this tab.
 pub fn state() -> State {
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         return State::Unlocked;
     }
     // Earlier versions kept the key in sessionStorage, which the browser writes to disk: gone.
@@ -363,7 +363,7 @@ fn heard(text: &str) {
             give(&s.key().bytes(), &s.salt());
         }
     } else if text == "lock" {
-        if session().is_some() && !crate::bundle::current().training {
+        if session().is_some() && !crate::bundle::current().paths.training {
             locking();
         }
     } else if text == "seen" {
@@ -402,7 +402,7 @@ fn take(given: &str) -> bool {
 /// Listens to the other tabs; `on_unlock` runs when one of them gives this locked tab the key.
 /// Then, if this tab is asking (`State::Asking`), asks.
 pub fn listen(on_unlock: impl Fn() + 'static) {
-    if crate::bundle::current().training {
+    if crate::bundle::current().paths.training {
         return;
     }
     ON_UNLOCK.with(|f| *f.borrow_mut() = Some(Box::new(on_unlock)));

@@ -76,7 +76,7 @@ fn main() {
         drop(black_box(flow::summary(&schema, &d.answers, &ctx)))
     });
     time("Envelope::seal (every save)", 20_000, &mut || {
-        drop(black_box(Envelope::seal(&d, "2026-11-28T10:00:00Z")))
+        drop(black_box(Envelope::wrap(&d, "2026-11-28T10:00:00Z")))
     });
     time("export::to_json_string (download)", 5_000, &mut || {
         drop(black_box(export::to_json_string(&schema, &d, &ctx)))
@@ -106,7 +106,7 @@ fn store(d: &Draft) {
     for id in &ids {
         let mut r = d.clone();
         r.id = id.clone();
-        s.save_now(Envelope::seal(&r, "2026-11-28T10:00:00Z"), None)
+        s.save_now(Envelope::wrap(&r, "2026-11-28T10:00:00Z"), None)
             .unwrap();
     }
     s.list_now().unwrap();
@@ -128,7 +128,7 @@ fn store(d: &Draft) {
                 .set("referrer.name", Answer::Text(format!("Sam Teacher {i}")));
             let start = Instant::now();
             let e = s
-                .save_now(Envelope::seal(&r, "2026-11-28T10:00:01Z"), Some(revision))
+                .save_now(Envelope::wrap(&r, "2026-11-28T10:00:01Z"), Some(revision))
                 .unwrap();
             let t = start.elapsed().as_secs_f64();
             revision = e.revision;
@@ -224,7 +224,7 @@ fn pga(ctx: &Context, time: Timer) {
         drop(black_box(flow::summary(&schema, &d.answers, ctx)))
     });
     time("Envelope::seal (every save)", 5_000, &mut || {
-        drop(black_box(Envelope::seal(&d, "2026-11-28T10:00:00Z")))
+        drop(black_box(Envelope::wrap(&d, "2026-11-28T10:00:00Z")))
     });
     time("export::to_json_string (download)", 2_000, &mut || {
         drop(black_box(export::to_json_string(&schema, &d, ctx)))

@@ -174,8 +174,10 @@ impl Draft {
             return Err(report);
         }
         self.completed_pages.extend(
-            crate::flow::visible_pages(schema, &self.answers, ctx)
+            schema
+                .pages
                 .iter()
+                .filter(|p| schema.page_visible(p, &self.answers, ctx))
                 .map(|p| p.id.clone()),
         );
         self.status = DraftStatus::Finished;

@@ -134,7 +134,7 @@ fn build(schema: &FormSchema, draft: &Draft, ctx: &Context, full: bool) -> Map<S
             }
             ExtraField::Summary { field, build, .. } => {
                 if full {
-                    record.insert((*field).into(), build(schema, draft, ctx));
+                    record.insert((*field).into(), build(schema, &draft.answers, ctx));
                 }
             }
         }

@@ -5,8 +5,11 @@
 use crate::answers::{Answer, Answers};
 use crate::catalogue::RuleId;
 use crate::date;
+use crate::report::Issue;
+pub use crate::report::Severity;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// A whole form, in page order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,7 +27,7 @@ pub struct FormSchema {
     /// What the form adds to validation, audit, export and import (issue 17): set by the
     /// form's builder; not serialised.
     #[serde(skip)]
-    pub def: crate::form_def::Def,
+    pub def: Def,
 }
 
 /// What a page is for.
@@ -189,18 +192,6 @@ pub enum Check {
     WarnIfEquals(String),
 }
 
-/// Severity of an issue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Blocks Continue and completion.
-    Error,
-    /// Shown prominently; never blocks.
-    Warning,
-    /// Help only.
-    Info,
-}
-
 /// A rule: its id in the catalogue, the policy section it cites, the field the issue is shown
 /// against, the check and the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -346,4 +337,141 @@ impl FormSchema {
             }
         }
     }
+}
+
+// What a form adds to the generic machinery (issue 17): its `FormDef`. Here, beside the schema
+// that carries it, so that `form` and the modules that use it form no circle.
+
+/// A form's own part of validation, audit, export and import. Every method but
+/// [`FormDef::author`] has a default: a form with nothing of its own (the referral) only says
+/// who its answers are recorded against.
+pub trait FormDef: Sync {
+    /// The form's id, as its schema has it ("pga"): for `Debug` and equality of schemas.
+    fn id(&self) -> &'static str;
+
+    /// Who a change to `path` is recorded against in the audit trail, as entered in the record
+    /// (DESIGN.md, Records).
+    fn author(&self, answers: &Answers, path: &str) -> String;
+
+    /// The rules that read the whole record (a PGA read as a Gateway, a PLP case as a case),
+    /// beyond the schema's own per-field rules; only those whose path `keep` allows are needed.
+    fn rules(
+        &self,
+        schema: &FormSchema,
+        answers: &Answers,
+        ctx: &Context,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Issue> {
+        let _ = (schema, answers, ctx, keep);
+        Vec::new()
+    }
+
+    /// The fields of the form's export beyond `export::RECORD_FIELDS`, in order
+    /// (docs/decisions/0004-import.md).
+    fn extra_fields(&self) -> &'static [ExtraField] {
+        &[]
+    }
+
+    /// The answer that holds the id of another record this one belongs to (a PLP case's
+    /// reassessment holds its case's id): kept in step when an import gives that record a new id.
+    fn link_field(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A field of a record's export that only some forms have. Its JSON Schema is not here but in
+/// `publish` (only the published schemas need it, so the apps do not download it).
+pub enum ExtraField {
+    /// A hidden answer of the record carried as a field of its own: as stored, or null.
+    Answer {
+        /// The export's field name ("dif_framework").
+        field: &'static str,
+        /// The answer it carries ("dif.framework").
+        answer: &'static str,
+        /// What the import's message calls it ("DIF framework").
+        name: &'static str,
+        /// What it must be, as the import's message says it ("the name and version of a DIF
+        /// framework").
+        what: &'static str,
+        /// Whether a text is a valid value.
+        valid: fn(&str) -> bool,
+    },
+    /// A summary worked out from the answers when a record is exported whole; an import checks
+    /// only its shape (its keys), and it is worked out again when exported.
+    Summary {
+        /// The export's field name ("gateway_decision").
+        field: &'static str,
+        /// What the import's message calls it ("Gateway Decision").
+        name: &'static str,
+        /// Its keys, exactly.
+        keys: &'static [&'static str],
+        /// Works it out.
+        build: fn(&FormSchema, &Answers, &Context) -> Value,
+    },
+}
+
+impl ExtraField {
+    /// The export's field name.
+    pub fn field(&self) -> &'static str {
+        match self {
+            ExtraField::Answer { field, .. } | ExtraField::Summary { field, .. } => field,
+        }
+    }
+}
+
+/// A schema's form definition: a reference to a [`FormDef`] that a `FormSchema` carries. Not
+/// serialised (a schema read from JSON has [`Plain`], nothing of its own); two are equal when
+/// their forms' ids are.
+#[derive(Clone, Copy)]
+pub struct Def(pub &'static dyn FormDef);
+
+impl Default for Def {
+    fn default() -> Self {
+        Def(&Plain)
+    }
+}
+
+impl std::ops::Deref for Def {
+    type Target = dyn FormDef;
+    fn deref(&self) -> &Self::Target {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for Def {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Def({})", self.0.id())
+    }
+}
+
+impl PartialEq for Def {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id() == other.0.id()
+    }
+}
+
+/// A form with nothing of its own: its answers are recorded against "the person who entered
+/// them", unnamed.
+pub struct Plain;
+
+impl FormDef for Plain {
+    fn id(&self) -> &'static str {
+        ""
+    }
+    fn author(&self, _answers: &Answers, _path: &str) -> String {
+        "Not recorded".into()
+    }
+}
+
+/// The answers that link records to other records, for the forms given: what an import keeps
+/// in step when it renames a record (`import::resolve_all`).
+pub fn link_fields(forms: &[&FormSchema]) -> Vec<&'static str> {
+    // Built by inserting, not sorted: a sort costs about 3.5 kB of WebAssembly (CONTRIBUTING).
+    let mut out: Vec<&'static str> = Vec::new();
+    for field in forms.iter().filter_map(|s| s.def.link_field()) {
+        if !out.contains(&field) {
+            out.push(field);
+        }
+    }
+    out
 }

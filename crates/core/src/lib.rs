@@ -30,6 +30,7 @@ pub mod plp_case;
 pub mod plp_form;
 pub mod publish;
 pub mod records;
+pub mod report;
 pub mod scenario;
 pub mod sealed;
 pub mod store;

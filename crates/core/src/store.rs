@@ -64,8 +64,9 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    /// Wraps a draft. The revision is set by the store when saved.
-    pub fn seal(draft: &Draft, saved_at: &str) -> Envelope {
+    /// Wraps a draft in its envelope (serialised, not yet encrypted: the vault backend seals
+    /// it when the store saves it). The revision is set by the store when saved.
+    pub fn wrap(draft: &Draft, saved_at: &str) -> Envelope {
         Envelope {
             format: ENVELOPE_FORMAT.into(),
             envelope_version: ENVELOPE_VERSION,

@@ -90,7 +90,7 @@ fn finish(d: &Draft) -> Draft {
 /// Saves `d` over whatever revision is stored; returns the envelope as stored.
 fn save<B: KvBackend>(s: &KvStore<B>, d: &Draft, at: &str) -> Envelope {
     let before = s.load_now(&d.id).unwrap().map(|e| e.revision);
-    s.save_now(Envelope::seal(d, at), before).unwrap()
+    s.save_now(Envelope::wrap(d, at), before).unwrap()
 }
 
 fn entry_key(id: &str) -> String {
@@ -167,7 +167,7 @@ fn tab_salted<'a>(
 
 /// A clear envelope of `d` at `revision`, as someone without the key would write it.
 fn clear_envelope(d: &Draft, revision: u64) -> String {
-    let mut e = Envelope::seal(d, "2026-11-28T23:59:59Z");
+    let mut e = Envelope::wrap(d, "2026-11-28T23:59:59Z");
     e.revision = revision;
     serde_json::to_string(&e).unwrap()
 }
@@ -200,7 +200,7 @@ fn sec_3_rolled_back_finished_record_is_set_aside_not_editable() {
     let mut edited = d.clone();
     edited.set_answer("subject.forename", Answer::Text("Forged".into()));
     assert_eq!(
-        a.save_now(Envelope::seal(&edited, "t"), Some(2)),
+        a.save_now(Envelope::wrap(&edited, "t"), Some(2)),
         Err(StoreError::Final)
     );
 
@@ -242,7 +242,7 @@ fn sec_3_rolled_back_finished_record_is_set_aside_not_editable() {
     assert_eq!(b.load_now("d1"), Err(err.clone()));
     for expected in [None, Some(1), Some(2)] {
         assert_eq!(
-            b.save_now(Envelope::seal(&edited, "t"), expected),
+            b.save_now(Envelope::wrap(&edited, "t"), expected),
             Err(err.clone()),
             "{expected:?}"
         );
@@ -364,7 +364,7 @@ fn sec_3_planted_clear_entry_is_set_aside_once_a_passphrase_exists() {
         assert_eq!(b.load_now(id), Err(err.clone()));
         for expected in [None, Some(1), Some(7)] {
             assert_eq!(
-                b.save_now(Envelope::seal(&draft(id, "Someone"), "t"), expected),
+                b.save_now(Envelope::wrap(&draft(id, "Someone"), "t"), expected),
                 Err(err.clone())
             );
         }
@@ -465,7 +465,7 @@ fn sec_3_sealed_copy_of_a_deleted_record_put_back_is_set_aside() {
     save(&a, &d, "t1");
     save(&a, &d, "t2");
     a.delete_now("d1").unwrap();
-    let fresh = a.save_now(Envelope::seal(&d, "t3"), None).unwrap();
+    let fresh = a.save_now(Envelope::wrap(&d, "t3"), None).unwrap();
     assert_eq!(fresh.revision, 3);
 }
 
@@ -827,7 +827,7 @@ fn sec_2_a_tab_without_the_key_never_rewrites_the_manifest() {
     let shard = shard_key(shard_of("z9"));
     let had = mem.map.borrow().get(&shard).cloned();
     tab(&mem, &other, 3)
-        .save_now(Envelope::seal(&draft("z9", "Zed"), "t"), None)
+        .save_now(Envelope::wrap(&draft("z9", "Zed"), "t"), None)
         .unwrap();
     if let Some(had) = had {
         assert_eq!(mem.map.borrow()[&shard], had);
@@ -894,10 +894,10 @@ fn sec_3_a_tab_closed_between_the_entry_and_the_manifest_loses_nothing() {
         ));
         let result = match step {
             "save" => dying
-                .save_now(Envelope::seal(&draft("d1", "Alexa"), "t2"), Some(1))
+                .save_now(Envelope::wrap(&draft("d1", "Alexa"), "t2"), Some(1))
                 .map(|_| ()),
             "finish" => dying
-                .save_now(Envelope::seal(&finish(&d), "t2"), Some(1))
+                .save_now(Envelope::wrap(&finish(&d), "t2"), Some(1))
                 .map(|_| ()),
             "delete" => dying.delete_now("d1").map(|_| ()),
             _ => dying.delete_final("d1", &tombstone("d1")).map(|_| ()),
@@ -1043,17 +1043,17 @@ fn sec_3_two_tabs_racing_never_set_a_genuine_record_aside() {
             // (A conflict is the other tab's write seen in time: nothing is written.)
             let _ = match (what, stored) {
                 (0..=2, None) => s
-                    .save_now(Envelope::seal(&draft(id, "New"), "t"), None)
+                    .save_now(Envelope::wrap(&draft(id, "New"), "t"), None)
                     .map(drop),
                 (0..=1, Some(e)) => {
                     let mut d = e.open().unwrap();
                     d.set_answer("concerns.description", Answer::Text(format!("step {step}")));
-                    s.save_now(Envelope::seal(&d, "t"), Some(e.revision))
+                    s.save_now(Envelope::wrap(&d, "t"), Some(e.revision))
                         .map(drop)
                 }
                 (2, Some(e)) => {
                     let d = e.open().unwrap();
-                    s.save_now(Envelope::seal(&finish(&d), "t"), Some(e.revision))
+                    s.save_now(Envelope::wrap(&finish(&d), "t"), Some(e.revision))
                         .map(drop)
                 }
                 (3, Some(_)) => s.delete_now(id).map(|gone| undo[t].extend(gone)),
@@ -1131,7 +1131,7 @@ fn sec_3_two_tabs_writing_the_same_revision_never_set_it_aside() {
         mem.map.borrow_mut().insert(shard.clone(), shard1);
         let b = tab(&mem, &key, 2);
         let e = b
-            .save_now(Envelope::seal(&draft("d1", "Ben"), "t3"), Some(1))
+            .save_now(Envelope::wrap(&draft("d1", "Ben"), "t3"), Some(1))
             .unwrap();
         assert_eq!(e.revision, 2);
         let (b_entry, b_shard) = (raw(&mem, "d1"), mem.map.borrow()[&shard].clone());
@@ -1170,13 +1170,13 @@ fn sec_3_a_save_writes_its_entry_then_one_shard_of_the_manifest() {
         .map(|i| format!("00000000-0000-4000-8000-{i:012}"))
         .collect();
     for id in &ids_ {
-        s.save_now(Envelope::seal(&draft(id, "Alex"), "t"), None)
+        s.save_now(Envelope::wrap(&draft(id, "Alex"), "t"), None)
             .unwrap();
     }
     s.list_now().unwrap();
     sets.borrow_mut().clear();
     let id = &ids_[500];
-    s.save_now(Envelope::seal(&draft(id, "Alexa"), "t2"), Some(1))
+    s.save_now(Envelope::wrap(&draft(id, "Alexa"), "t2"), Some(1))
         .unwrap();
     // Entry first, manifest second; one shard of sixteen.
     assert_eq!(*sets.borrow(), [entry_key(id), shard_key(shard_of(id))]);

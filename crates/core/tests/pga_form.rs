@@ -2085,7 +2085,7 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     let store = KvStore::new(MemoryBackend::default());
     let mut dr = draft_of(&s, "pga-store", &valid(Lacc));
     let saved = store
-        .save_now(Envelope::seal(&dr, "2026-12-29T10:00:00Z"), None)
+        .save_now(Envelope::wrap(&dr, "2026-12-29T10:00:00Z"), None)
         .unwrap();
     assert_eq!(saved.revision, 1);
     // In progress: changes are saved.
@@ -2097,18 +2097,18 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
         "2026-12-29T10:01:00Z"
     ));
     let saved = store
-        .save_now(Envelope::seal(&dr, "2026-12-29T10:01:01Z"), Some(1))
+        .save_now(Envelope::wrap(&dr, "2026-12-29T10:01:01Z"), Some(1))
         .unwrap();
     assert_eq!(saved.revision, 2);
     // Finishing is saved.
     dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").unwrap();
     let saved = store
-        .save_now(Envelope::seal(&dr, "2026-12-30T16:00:01Z"), Some(2))
+        .save_now(Envelope::wrap(&dr, "2026-12-30T16:00:01Z"), Some(2))
         .unwrap();
     assert_eq!((saved.revision, saved.status), (3, DraftStatus::Finished));
     // Saving the same finished record again (an autosave) is harmless.
     let saved = store
-        .save_now(Envelope::seal(&dr, "2026-12-30T16:00:02Z"), Some(3))
+        .save_now(Envelope::wrap(&dr, "2026-12-30T16:00:02Z"), Some(3))
         .unwrap();
     assert_eq!(saved.revision, 4);
 
@@ -2116,7 +2116,7 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     let mut changed = dr.clone();
     changed.answers.set("decision.outcome", text("close"));
     let err = store
-        .save_now(Envelope::seal(&changed, "2026-12-31T09:00:00Z"), Some(4))
+        .save_now(Envelope::wrap(&changed, "2026-12-31T09:00:00Z"), Some(4))
         .unwrap_err();
     assert_eq!(err, StoreError::Final);
     assert!(err.to_string().contains("PGA-10"));
@@ -2125,12 +2125,12 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     reopened.status = DraftStatus::InProgress;
     reopened.finished = None;
     assert_eq!(
-        store.save_now(Envelope::seal(&reopened, "2026-12-31T09:00:01Z"), Some(4)),
+        store.save_now(Envelope::wrap(&reopened, "2026-12-31T09:00:01Z"), Some(4)),
         Err(StoreError::Final)
     );
     // Another tab's in-progress copy, even with the stored revision: refused.
     assert_eq!(
-        store.save_now(Envelope::seal(&stale_tab, "2026-12-31T09:00:02Z"), Some(4)),
+        store.save_now(Envelope::wrap(&stale_tab, "2026-12-31T09:00:02Z"), Some(4)),
         Err(StoreError::Final)
     );
     // The stored record is unchanged.
@@ -2146,7 +2146,7 @@ fn pga_10_s8_the_store_refuses_to_change_a_finished_pga() {
     let other = draft_of(&s, "pga-other", &valid(Keep));
     assert_eq!(
         store
-            .save_now(Envelope::seal(&other, "t"), None)
+            .save_now(Envelope::wrap(&other, "t"), None)
             .unwrap()
             .revision,
         1
@@ -2158,7 +2158,7 @@ fn pga_drafts_are_listed_by_case_reference_not_by_the_person() {
     let s = schema();
     let inst = draft_of(&s, "pga-label-1", &valid(Plp));
     assert_eq!(inst.label(), "Case PCM-2026-0042");
-    assert_eq!(Envelope::seal(&inst, "t").label, "Case PCM-2026-0042");
+    assert_eq!(Envelope::wrap(&inst, "t").label, "Case PCM-2026-0042");
     let empty = Draft::new(&s, "pga-label-2", "t");
     assert_eq!(empty.label(), "Case reference not entered yet");
 }

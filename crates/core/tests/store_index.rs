@@ -68,7 +68,7 @@ fn draft(id: &str, forename: &str) -> Draft {
 
 fn save(s: &Store, d: &Draft, at: &str) {
     let before = s.load_now(&d.id).unwrap().map(|e| e.revision);
-    s.save_now(Envelope::seal(d, at), before).unwrap();
+    s.save_now(Envelope::wrap(d, at), before).unwrap();
 }
 
 fn rows(l: &Listing) -> Vec<(String, String, String)> {
@@ -277,13 +277,13 @@ fn sec_3_an_entry_moved_cut_short_or_kept_in_clear_is_opened_and_set_aside_as_be
             }
             "cut short" => mem.map.borrow()[&k][..200].to_string(),
             "kept in clear" => serde_json::to_string(&{
-                let mut e = Envelope::seal(&draft("d04", "Jo"), "2026-11-28T15:00:00Z");
+                let mut e = Envelope::wrap(&draft("d04", "Jo"), "2026-11-28T15:00:00Z");
                 e.revision = 1;
                 e
             })
             .unwrap(),
             "a label with a tab" => {
-                let mut e = Envelope::seal(&draft("d04", "Jo"), "2026-11-28T15:00:00Z");
+                let mut e = Envelope::wrap(&draft("d04", "Jo"), "2026-11-28T15:00:00Z");
                 e.label = "Case A\tB".into();
                 let _ = _a.save_now(e, Some(1)).unwrap();
                 mem.map.borrow()[&k].clone()

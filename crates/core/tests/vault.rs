@@ -149,7 +149,7 @@ fn draft(id: &str) -> Draft {
 
 fn save_new<B: KvBackend>(store: &KvStore<B>, d: &Draft) -> Envelope {
     store
-        .save_now(Envelope::seal(d, "2026-11-28T10:00:01Z"), None)
+        .save_now(Envelope::wrap(d, "2026-11-28T10:00:01Z"), None)
         .unwrap()
 }
 
@@ -270,12 +270,12 @@ fn sec_1_a_draft_is_stored_sealed_and_loads_back_through_the_vault() {
     let mut changed = d.clone();
     changed.set_answer("subject.forename", Answer::Text("Ermintrude".into()));
     let saved2 = store
-        .save_now(Envelope::seal(&changed, "2026-11-28T10:00:02Z"), Some(1))
+        .save_now(Envelope::wrap(&changed, "2026-11-28T10:00:02Z"), Some(1))
         .unwrap();
     assert_eq!(saved2.revision, 2);
     assert!(!raw(&mem, "d1").contains("Ermintrude"));
     assert_eq!(
-        store.save_now(Envelope::seal(&d, "t"), Some(1)),
+        store.save_now(Envelope::wrap(&d, "t"), Some(1)),
         Err(StoreError::Conflict { stored: 2 })
     );
     assert_eq!(
@@ -362,7 +362,7 @@ fn sec_1_every_write_takes_a_fresh_nonce() {
     save_new(&store, &d);
     let one = raw(&mem, "d1");
     store
-        .save_now(Envelope::seal(&d, "2026-11-28T10:00:01Z"), Some(1))
+        .save_now(Envelope::wrap(&d, "2026-11-28T10:00:01Z"), Some(1))
         .unwrap();
     let two = raw(&mem, "d1");
     assert_ne!(
@@ -412,7 +412,7 @@ fn sec_1_a_spent_nonce_sequence_refuses_to_write_and_keeps_the_copy() {
     let mut changed = d.clone();
     changed.set_answer("subject.forename", Answer::Text("Ermintrude".into()));
     let err = store
-        .save_now(Envelope::seal(&changed, "t2"), Some(1))
+        .save_now(Envelope::wrap(&changed, "t2"), Some(1))
         .unwrap_err();
     assert!(matches!(err, StoreError::Unavailable(_)), "{err:?}");
     assert!(
@@ -466,7 +466,7 @@ fn sec_1_an_entry_under_another_key_is_quarantined_and_never_overwritten() {
     let other = draft("d2");
     for expected in [None, Some(1), Some(2)] {
         assert_eq!(
-            store.save_now(Envelope::seal(&other, "t"), expected),
+            store.save_now(Envelope::wrap(&other, "t"), expected),
             Err(StoreError::Unreadable { id: "d2".into() })
         );
     }
@@ -556,7 +556,7 @@ fn sec_1_a_clear_entry_from_before_the_vault_is_read_and_sealed_when_next_saved(
         Answer::Text("Updated concern".into()),
     );
     let saved = store
-        .save_now(Envelope::seal(&changed, "2026-11-28T10:00:02Z"), Some(1))
+        .save_now(Envelope::wrap(&changed, "2026-11-28T10:00:02Z"), Some(1))
         .unwrap();
     assert_eq!(saved.revision, 2);
     let stored = raw(&mem, "d1");
@@ -818,7 +818,7 @@ fn sec_1_changing_the_passphrase_re_encrypts_every_draft_and_keeps_the_quarantin
     changed.set_answer("subject.forename", Answer::Text("Ermintrude".into()));
     let saved = store
         .save_now(
-            Envelope::seal(&changed, "2026-11-29T09:00:00Z"),
+            Envelope::wrap(&changed, "2026-11-29T09:00:00Z"),
             Some(envelopes[0].revision),
         )
         .unwrap();
@@ -1196,7 +1196,7 @@ fn sec_2_once_locked_no_draft_can_be_read_or_overwritten() {
         Err(StoreError::Unreadable { id: "d1".into() })
     );
     assert_eq!(
-        locked.save_now(Envelope::seal(&draft("d1"), "t"), None),
+        locked.save_now(Envelope::wrap(&draft("d1"), "t"), None),
         Err(StoreError::Unreadable { id: "d1".into() })
     );
     assert_eq!(
@@ -1273,7 +1273,7 @@ fn sec_3_a_passphrase_change_never_seals_an_entry_planted_in_clear() {
     let mem = MemoryBackend::default();
     let (a, b) = (key_a(), key_b());
     let (_meta_a, drafts) = vault_a_with(&mem, &a, &["d1"]);
-    let mut planted = Envelope::seal(&draft("x1"), "2026-11-28T10:00:00Z");
+    let mut planted = Envelope::wrap(&draft("x1"), "2026-11-28T10:00:00Z");
     planted.revision = 1;
     let planted = serde_json::to_string(&planted).unwrap();
     mem.set(&format!("{KEY_PREFIX}x1"), &planted).unwrap();

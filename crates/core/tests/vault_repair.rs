@@ -55,7 +55,7 @@ fn vault_with(mem: &MemoryBackend, ids: &[&str]) -> Meta {
     let store = KvStore::new(VaultBackend::unlocked(Shared(mem), session));
     for id in ids {
         store
-            .save_now(Envelope::seal(&draft(id), "2026-12-07T10:00:00Z"), None)
+            .save_now(Envelope::wrap(&draft(id), "2026-12-07T10:00:00Z"), None)
             .unwrap();
     }
     meta
@@ -74,7 +74,7 @@ fn sec_1_stores_opened_on_one_session_share_its_nonces_and_read_each_others_writ
     let first = KvStore::new(VaultBackend::unlocked(Shared(&mem), session.clone()));
     let second = KvStore::new(VaultBackend::unlocked(Shared(&mem), session.clone()));
     let saved = first
-        .save_now(Envelope::seal(&draft("d1"), "2026-12-07T10:00:00Z"), None)
+        .save_now(Envelope::wrap(&draft("d1"), "2026-12-07T10:00:00Z"), None)
         .unwrap();
     second
         .save_now(saved.clone(), Some(saved.revision))
@@ -101,7 +101,7 @@ fn sec_2_a_locked_store_neither_reads_nor_writes_a_record() {
     );
     assert!(locked.list_now().is_err());
     assert!(locked
-        .save_now(Envelope::seal(&draft("d2"), "2026-12-07T11:00:00Z"), None)
+        .save_now(Envelope::wrap(&draft("d2"), "2026-12-07T11:00:00Z"), None)
         .is_err());
     assert_eq!(snapshot(&mem), before, "a locked store changed storage");
     // Settings (not sealed) still pass through.

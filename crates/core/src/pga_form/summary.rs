@@ -116,8 +116,8 @@ pub const GATEWAY_DECISION_FIELDS: [&str; 10] = [
 ];
 
 /// The Gateway Decision summary as the export writes it.
-fn decision_json(schema: &FormSchema, draft: &crate::Draft, ctx: &Context) -> serde_json::Value {
-    let s = decision_summary(schema, &draft.answers, ctx);
+fn decision_json(schema: &FormSchema, answers: &Answers, ctx: &Context) -> serde_json::Value {
+    let s = decision_summary(schema, answers, ctx);
     let present: Vec<serde_json::Value> = s
         .factors
         .present
@@ -134,6 +134,6 @@ fn decision_json(schema: &FormSchema, draft: &crate::Draft, ctx: &Context) -> se
         "factors_absent": s.factors.absent,
         "factors_unknown": s.factors.unknown,
         "supervised_by": s.supervised_by,
-        "dif_framework": draft.answers.text(FRAMEWORK_FIELD),
+        "dif_framework": answers.text(FRAMEWORK_FIELD),
     })
 }
