@@ -60,6 +60,19 @@ impl Form {
         }
     }
 
+    /// What a record of this form is called in lists ("Gateway Assessment", "PLP case").
+    pub fn record_name(self) -> &'static str {
+        match self {
+            Form::Pga => "Gateway Assessment",
+            Form::Plp => "PLP case",
+            Form::PlpReview => "PLP reassessment",
+            Form::PlpClosure => "PLP closure",
+            Form::PlpPanel => "PLP panel",
+            Form::PlpSubmission => "Submission to the FIMU",
+            Form::Referral => "Prevent referral",
+        }
+    }
+
     /// What a record of this form is called in sentences ("referral", "assessment").
     pub fn noun(self) -> &'static str {
         match self {

@@ -46,19 +46,6 @@ const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
     ),
 ];
 
-/// What a record of form `kind` is called in the list.
-pub fn kind_label(kind: &str) -> &'static str {
-    match Form::of(kind) {
-        Form::Pga => "Gateway Assessment",
-        Form::Plp => "PLP case",
-        Form::PlpReview => "PLP reassessment",
-        Form::PlpClosure => "PLP closure",
-        Form::PlpPanel => "PLP panel",
-        Form::PlpSubmission => "Submission to the FIMU",
-        Form::Referral => "Prevent referral",
-    }
-}
-
 /// The stored drafts with these ids, in this order; for officers, each PLP case followed by
 /// the records linked to it (its reassessments, panels, submissions and closure), so that one
 /// file holds the whole case.
@@ -363,7 +350,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
                     let delete = nav::href(&Route::DeleteDraft { form, id: d.id.clone() });
-                    let kind = kind_label(&d.kind);
+                    let kind = Form::of(&d.kind).record_name();
                     let tag = if d.status == DraftStatus::Finished { "govuk-tag govuk-tag--green" } else { "govuk-tag govuk-tag--blue" };
                     let check = format!("select-{}", d.id);
                     html! {
@@ -491,7 +478,7 @@ fn set_aside(l: &Listing) -> Html {
         let name = match &s.record {
             Some(r) => format!(
                 "{} \u{201c}{}\u{201d}, saved {}",
-                kind_label(&r.kind),
+                Form::of(&r.kind).record_name(),
                 r.label,
                 clock::local_time(&r.saved_at)
             ),

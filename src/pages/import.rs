@@ -63,12 +63,14 @@ fn here(ids: &[&str]) -> Result<Here, String> {
     for d in s.list_now().map_err(|e| e.to_string())?.drafts {
         let is_final = d.status == prevent_core::DraftStatus::Finished;
         let in_file = ids.contains(&d.id.as_str());
-        let held = (in_file || (is_final && d.kind == "pga"))
-            .then(|| s.load_now(&d.id).ok().flatten()?.open().ok())
-            .flatten()
-            .map(|r| {
-                let schema = forms.iter().find(|f| f.id == r.form).filter(|_| in_file);
-                Held::of(&r, schema.copied())
+        // Read whole: a record the file has (for its digest), and a final one of a form with
+        // one final record per case (PGA-10, for its case).
+        let schema = forms.iter().find(|f| f.id == d.kind);
+        let held = schema
+            .filter(|f| in_file || (is_final && f.def.is_one_per_case()))
+            .and_then(|f| {
+                let r = s.load_now(&d.id).ok().flatten()?.open().ok()?;
+                Some(Held::of(&r, f, in_file))
             })
             .unwrap_or_else(|| Held::listed(&d.id, is_final));
         out.records.push(held);
@@ -246,7 +248,7 @@ pub fn use_import(form: Form, on_imported: Callback<()>) -> Html {
                     let d = &r.draft;
                     let what = format!(
                         "{}: {} ({}){}",
-                        super::drafts::kind_label(&d.form),
+                        Form::of(&d.form).record_name(),
                         d.label(),
                         if d.is_locked() { "final" } else { "in progress" },
                         d.finished.as_ref().map(|f| format!(", {}", f.reference)).unwrap_or_default()

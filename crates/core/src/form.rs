@@ -372,6 +372,25 @@ pub trait FormDef: Sync {
         &[]
     }
 
+    /// Whether a case has at most one final record of this form (PGA-10, s8: the Gateway
+    /// Assessment), so that an import must read the final ones here for their case.
+    fn is_one_per_case(&self) -> bool {
+        false
+    }
+
+    /// The case a final record of this form must be the only final one of (PGA-10, s8: a
+    /// Gateway Assessment's case reference, trimmed), or `None` for a form without that rule.
+    fn one_per_case(&self, answers: &Answers) -> Option<String> {
+        let _ = answers;
+        None
+    }
+
+    /// What an import says when it refuses a second final record of case `case` (`reference`
+    /// is the refused record's; `why` says where the first one is).
+    fn one_per_case_refusal(&self, reference: &str, case: &str, why: &str) -> String {
+        format!("{reference} is a second final record of case {case}, {why}")
+    }
+
     /// The answer that holds the id of another record this one belongs to (a PLP case's
     /// reassessment holds its case's id): kept in step when an import gives that record a new id.
     fn link_field(&self) -> Option<&'static str> {

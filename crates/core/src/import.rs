@@ -1321,23 +1321,27 @@ impl Held {
         }
     }
 
-    /// A record read: whether it is final, its case reference if it is a final Gateway
-    /// Assessment, and with its form's `schema` its digest (needed only for an id the file has:
-    /// about a millisecond for a final PGA).
-    pub fn of(draft: &Draft, schema: Option<&FormSchema>) -> Held {
+    /// A record read with its form's `schema`: whether it is final, its case if its form has
+    /// one final record per case (PGA-10), and when `digest` its digest (needed only for an id
+    /// the file has: about a millisecond for a final PGA).
+    pub fn of(draft: &Draft, schema: &FormSchema, digest: bool) -> Held {
         Held {
             id: draft.id.clone(),
             is_final: draft.is_locked(),
-            digest: schema.map(|s| tombstone::digest(draft, s)),
-            case: final_case(draft),
+            digest: digest.then(|| tombstone::digest(draft, schema)),
+            case: final_case(draft, schema),
         }
     }
 }
 
-/// The case reference of a final Gateway Assessment, trimmed (PGA-10, s8).
-fn final_case(d: &Draft) -> Option<String> {
-    let r = d.answers.text("case.reference")?.trim();
-    (d.is_locked() && d.form == "pga" && !r.is_empty()).then(|| r.to_string())
+/// The case a final record must be the only final one of (its form's
+/// `FormDef::one_per_case`: PGA-10, s8).
+fn final_case(d: &Draft, schema: &FormSchema) -> Option<String> {
+    if d.is_locked() {
+        schema.def.one_per_case(&d.answers)
+    } else {
+        None
+    }
 }
 
 /// How an imported record meets what is already here.
@@ -1431,8 +1435,10 @@ pub fn conflicts(
     let mut out = Vec::with_capacity(imported.records.len());
     for (i, r) in imported.records.iter().enumerate() {
         let d = &r.draft;
-        if let Some(case) = final_case(d) {
-            let taken = |c: &str| crate::pga::one_per_case(&[c], &case).is_err();
+        // The record was read with one of `known`: its schema is there.
+        let schema = known.iter().find(|s| s.id == d.form);
+        if let Some((case, s)) = schema.and_then(|s| Some((final_case(d, s)?, s))) {
+            let taken = |c: &str| c.trim().eq_ignore_ascii_case(&case);
             let why = if let Some((j, _)) = cases.iter().find(|(_, c)| taken(c)) {
                 Some(format!("as record {j} is"))
             } else if here
@@ -1449,16 +1455,11 @@ pub fn conflicts(
                 return Err(rec(
                     i + 1,
                     ErrorKind::OnePerCase,
-                    format!(
-                        "{reference} is a final Gateway Assessment for case {}, {why}: only one Prevent Gateway Assessment is ever completed in the lifetime of a case (PGA-10, s8)",
-                        quote(&case)
-                    ),
+                    s.def.one_per_case_refusal(reference, &quote(&case), &why),
                 ));
             }
             cases.push((i + 1, case));
         }
-        // The record was read with one of `known`: its schema is there.
-        let schema = known.iter().find(|s| s.id == d.form);
         out.push(schema.map_or(Conflict::New, |s| conflict(d, s, here)));
     }
     Ok(out)

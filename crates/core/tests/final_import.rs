@@ -84,7 +84,7 @@ fn here(drafts: &[&Draft], tombstones: &[Tombstone]) -> Here {
     Here {
         records: drafts
             .iter()
-            .map(|d| Held::of(d, Some(schema_of(&d.form))))
+            .map(|d| Held::of(d, schema_of(&d.form), true))
             .collect(),
         tombstones: tombstones.to_vec(),
     }
@@ -545,7 +545,7 @@ fn pga_10_s8_second_final_pga_for_a_case_is_refused_across_import() {
     let here_pga = sample("final Gateway Assessment");
     // Read for its case reference only (not in the file: no digest needed), as the page does.
     let h = Here {
-        records: vec![Held::of(&here_pga, None)],
+        records: vec![Held::of(&here_pga, schema_of("pga"), false)],
         tombstones: Vec::new(),
     };
     assert_eq!(h.records[0].digest, None);

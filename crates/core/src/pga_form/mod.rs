@@ -94,6 +94,18 @@ impl FormDef for PgaDef {
     ) -> Vec<Issue> {
         rules_where(schema, answers, ctx, keep)
     }
+    fn is_one_per_case(&self) -> bool {
+        true
+    }
+    fn one_per_case(&self, answers: &Answers) -> Option<String> {
+        let r = answers.text("case.reference")?.trim();
+        (!r.is_empty()).then(|| r.to_string())
+    }
+    fn one_per_case_refusal(&self, reference: &str, case: &str, why: &str) -> String {
+        format!(
+            "{reference} is a final Gateway Assessment for case {case}, {why}: only one Prevent Gateway Assessment is ever completed in the lifetime of a case (PGA-10, s8)"
+        )
+    }
     fn extra_fields(&self) -> &'static [ExtraField] {
         &[GATEWAY_DECISION, FRAMEWORK_EXPORT]
     }
