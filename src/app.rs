@@ -25,7 +25,7 @@ pub fn App() -> Html {
         },
     });
     html! {
-        <Router paths={crate::bundle::current().paths}>
+        <Router>
             <ContextProvider<AppContext> context={AppContext { undo, settings }}>
                 <Shell />
             </ContextProvider<AppContext>>

@@ -8,7 +8,7 @@ use crate::route::Paths;
 use yew::Html;
 
 /// The partners' app: the referral, at `/`.
-pub static PARTNERS: Bundle = Bundle {
+pub const PARTNERS: Bundle = Bundle {
     name: "partners",
     base: "/",
     paths: Paths {
@@ -27,7 +27,7 @@ pub static PARTNERS: Bundle = Bundle {
 };
 
 /// The officers' app: the Gateway Assessment and PLP, deadlines and settings, at `/officer/`.
-pub static OFFICERS: Bundle = Bundle {
+pub const OFFICERS: Bundle = Bundle {
     name: "officers",
     base: "/officer/",
     paths: Paths {
@@ -47,7 +47,7 @@ pub static OFFICERS: Bundle = Bundle {
 
 /// The trainer's app: the officers' pages on fictional records, with the scenarios, at
 /// `/trainer/` (issue 7).
-pub static TRAINER: Bundle = Bundle {
+pub const TRAINER: Bundle = Bundle {
     name: "trainer",
     base: "/trainer/",
     paths: Paths {

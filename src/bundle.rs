@@ -104,6 +104,9 @@ macro_rules! app {
         /// This app's bundle, which `bundle::current` reads.
         #[export_name = "prevent_toolkit_bundle"]
         static BUNDLE: &$crate::bundle::Bundle = &$crate::apps::$bundle;
+        /// Its paths, which `route::paths` reads.
+        #[export_name = "prevent_toolkit_paths"]
+        static PATHS: $crate::route::Paths = $crate::apps::$bundle.paths;
 
         fn main() {
             $crate::run();
@@ -116,3 +119,6 @@ macro_rules! app {
 #[cfg(test)]
 #[export_name = "prevent_toolkit_bundle"]
 static TEST_BUNDLE: &Bundle = &crate::apps::PARTNERS;
+#[cfg(test)]
+#[export_name = "prevent_toolkit_paths"]
+static TEST_PATHS: Paths = crate::apps::PARTNERS.paths;

@@ -12,14 +12,14 @@ pub fn href(route: &Route) -> AttrValue {
 
 /// The path of a route in this app, as text.
 pub fn path(route: &Route) -> String {
-    route.path_in(&crate::bundle::current().paths)
+    route.path_in(crate::route::paths())
 }
 
 /// An officers' path in this app: `officer_path("/pga")` is "/officer/pga", or "/trainer/pga"
 /// in the trainer's app, whose pages are the officers' own working on training records (issue
 /// 7; docs/decisions/0009-bundles.md).
 pub fn officer_path(p: &str) -> String {
-    format!("/{}{p}", crate::bundle::current().paths.segment)
+    format!("/{}{p}", crate::route::paths().segment)
 }
 
 /// Goes to an in-app href, with an optional query ("/drafts", "/referral/x/y?return=check").

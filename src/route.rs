@@ -14,6 +14,21 @@ pub struct Paths {
     pub training: bool,
 }
 
+extern "Rust" {
+    /// This app's paths: its bundle's, exported by its binary (`bundle::app!`) as a constant
+    /// the optimiser sees, so that what they settle (the trainer's routes, the officers'
+    /// segment) is settled per app.
+    #[link_name = "prevent_toolkit_paths"]
+    static APP_PATHS: Paths;
+}
+
+/// This app's paths.
+pub fn paths() -> &'static Paths {
+    // SAFETY: an immutable static that each binary defines exactly once with `app!` (a second
+    // or a missing one fails to link); never written.
+    unsafe { &APP_PATHS }
+}
+
 /// The forms the app guides people through. Each has its own URLs and bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {

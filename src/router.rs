@@ -3,7 +3,7 @@
 //! of using yew-router because the app needs only this, and yew-router with its dependencies
 //! added about 10 kB (gzipped) to the download (docs/size.md, "What costs bytes").
 
-use crate::route::{Paths, Route};
+use crate::route::{self, Route};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -44,13 +44,12 @@ impl Location {
 #[derive(Clone, PartialEq)]
 pub struct Navigator {
     changed: Callback<Location>,
-    paths: Paths,
 }
 
 impl Navigator {
     /// Goes to a route.
     pub fn push(&self, route: &Route) {
-        self.push_href(&route.path_in(&self.paths));
+        self.push_href(&route.path_in(route::paths()));
     }
 
     /// Goes to an in-app href (path and optional query).
@@ -66,14 +65,11 @@ impl Navigator {
 struct RouterContext {
     location: Location,
     navigator: Navigator,
-    paths: Paths,
 }
 
 /// Properties of [`Router`].
 #[derive(Properties, PartialEq)]
 pub struct RouterProps {
-    /// The app's paths (its bundle's).
-    pub paths: Paths,
     /// The app.
     pub children: Html,
 }
@@ -84,9 +80,8 @@ pub fn Router(props: &RouterProps) -> Html {
     let location = use_state(Location::current);
     let navigator = {
         let location = location.clone();
-        use_memo(props.paths, move |paths| Navigator {
+        use_memo((), move |_| Navigator {
             changed: Callback::from(move |l| location.set(l)),
-            paths: *paths,
         })
     };
     {
@@ -101,7 +96,6 @@ pub fn Router(props: &RouterProps) -> Html {
     let context = RouterContext {
         location: (*location).clone(),
         navigator: (*navigator).clone(),
-        paths: props.paths,
     };
     html! {
         <ContextProvider<RouterContext> context={context}>{ props.children.clone() }</ContextProvider<RouterContext>>
@@ -123,5 +117,5 @@ pub fn use_location() -> Option<Location> {
 /// The current route, inside a [`Router`].
 #[hook]
 pub fn use_route() -> Option<Route> {
-    use_context::<RouterContext>().map(|c| Route::recognize_in(&c.paths, c.location.path()))
+    use_context::<RouterContext>().map(|c| Route::recognize_in(route::paths(), c.location.path()))
 }

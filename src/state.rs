@@ -46,6 +46,17 @@ pub enum DateBox {
     Year,
 }
 
+/// A form's schema, built once for the app's life: two are the same when they are the same
+/// schema (compared by address, not field by field).
+#[derive(Clone, Copy, Debug)]
+pub struct Schema(pub &'static FormSchema);
+
+impl PartialEq for Schema {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
 /// One draft in use.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Session {
@@ -55,7 +66,7 @@ pub struct Session {
     pub draft: Option<Draft>,
     /// Its form's schema, given with it by the hook that loaded it (the reducer reads no
     /// global: issue 17).
-    pub schema: Option<&'static FormSchema>,
+    pub schema: Option<Schema>,
     /// Counts changes made in this visit; the save effect runs when it moves.
     pub changes: u64,
     /// Pages where Continue has revealed errors; their errors then update live.
@@ -105,7 +116,7 @@ impl Reducible for Session {
             match loaded {
                 Ok(Some((d, schema))) => {
                     s.draft = Some(d);
-                    s.schema = Some(schema);
+                    s.schema = Some(Schema(schema));
                     s.load = Load::Ready;
                 }
                 Ok(None) => s.load = Load::Missing,
@@ -114,7 +125,7 @@ impl Reducible for Session {
             return Rc::new(s);
         }
         // Every other action is about the loaded draft, and needs its schema.
-        let Some(schema) = s.schema else {
+        let Some(Schema(schema)) = s.schema else {
             return self;
         };
         match action {

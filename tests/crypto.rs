@@ -16,6 +16,8 @@ use wasm_bindgen_test::*;
 /// These tests run as the partners' app: sealed storage under "pct." (issue 17, the bundle).
 #[export_name = "prevent_toolkit_bundle"]
 static BUNDLE: &prevent_toolkit::bundle::Bundle = &prevent_toolkit::apps::PARTNERS;
+#[export_name = "prevent_toolkit_paths"]
+static PATHS: prevent_toolkit::route::Paths = prevent_toolkit::apps::PARTNERS.paths;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
