@@ -43,6 +43,10 @@ const NOT_DOVETAIL = 'Only Dovetail areas refer cases to the LACC at PGA (PGA-7,
 const NEEDS_NO_CONCERN = 'Closing needs a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8)';
 const NEEDS_PURSUE = 'Escalating to Pursue needs a Pursue-relevant concern (PGA-9, s8, s13)';
 const NEEDS_SUSPICION = 'Keeping a case in PCM needs a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8)';
+// PGA-17, PGA-18 (issue 18): what the decision page says of Close and Straight to PLP.
+const PURSUE_NOT_PLAIN_CLOSE = 'A case with a Pursue-relevant concern recorded cannot simply be closed: close it by escalating the concern out of Prevent, which always goes to the FIMU (PGA-17, s8, s12)';
+const PLP_NEEDS_SUSPICION = 'Going straight to PLP needs a reasonable suspicion of a Prevent-relevant concern (PGA-18, s8)';
+const UNSUITABLE_NOT_PLP = 'In a Dovetail area a case you judged unsuitable for PLP is referred to the LACC, not taken into PLP (PGA-18, s8)';
 const PERSON_PROMPTS = [
   ['Is the subject a foreign national?', 'No'],
   ['Is the subject under 18?', 'No'],
@@ -104,6 +108,7 @@ const SCENARIOS = [
       deadlinesAfterDecision: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
       unavailable: {
         'Keep in PCM': 'In a Dovetail area a case unsuitable for PLP is referred to the LACC (PGA-7, s8)',
+        'Straight to PLP': UNSUITABLE_NOT_PLP,
         Close: NEEDS_NO_CONCERN,
         'Close and escalate to Pursue': NEEDS_PURSUE,
       },
@@ -158,7 +163,7 @@ const SCENARIOS = [
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-15': S36_DUE },
       deadlinesAfterDecision: { 'pga-2': PGA_DUE },
-      unavailable: { 'Keep in PCM': NEEDS_SUSPICION, 'Refer to the LACC': NOT_DOVETAIL, 'Close and escalate to Pursue': NEEDS_PURSUE },
+      unavailable: { 'Keep in PCM': NEEDS_SUSPICION, 'Refer to the LACC': NOT_DOVETAIL, 'Straight to PLP': PLP_NEEDS_SUSPICION, 'Close and escalate to Pursue': NEEDS_PURSUE },
       fimuRequired: false,
       direction: 'Static',
       next: 'None',
@@ -185,7 +190,8 @@ const SCENARIOS = [
       unavailable: {
         'Keep in PCM': NEEDS_SUSPICION,
         'Refer to the LACC': 'A subject under current Pursue investigation cannot be a Channel case (PGA-14, s10)',
-        Close: NEEDS_NO_CONCERN,
+        'Straight to PLP': PLP_NEEDS_SUSPICION,
+        Close: PURSUE_NOT_PLAIN_CLOSE,
       },
       fimuRequired: true,
       direction: 'Escalating',

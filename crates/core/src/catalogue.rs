@@ -133,8 +133,8 @@ catalogue! {
     Pga14 = "PGA-14", "s10", Policy, Enforced, "Under current Pursue investigation: not a Channel case, PLP only in the most exceptional circumstances";
     Pga15 = "PGA-15", "s6, s10", Policy, Enforced, "Outside Dovetail, the S.36 decision is due within 20 days of de-confliction";
     Pga16 = "PGA-16", "s6, s14", Policy, Enforced, "A supervisor is at least a Sergeant or a police-staff CTCO supervisor, never the CTCO";
-    Pga17 = "PGA-17", "s8, s12", Policy, Planned { issue: 18 }, "A Pursue-relevant case cannot take plain Close; its escalation goes to the FIMU";
-    Pga18 = "PGA-18", "s8, s11", Policy, Planned { issue: 18 }, "Straight to PLP needs a reasonable suspicion; in Dovetail unsuitable for PLP goes to the LACC";
+    Pga17 = "PGA-17", "s8, s12", Policy, Enforced, "A Pursue-relevant case cannot take plain Close; its escalation goes to the FIMU";
+    Pga18 = "PGA-18", "s8, s11", Policy, Enforced, "Straight to PLP needs a reasonable suspicion; in Dovetail unsuitable for PLP goes to the LACC";
     Pga19 = "PGA-19", "s7, s10", Policy, Planned { issue: 18 }, "Keep in PCM under Pursue investigation warns; nothing dated before de-confliction but the s7 exceptions";
     Pga20 = "PGA-20", "s2, s8, s9", Policy, Planned { issue: 18 }, "Must-consider duties are decided either way with a rationale";
     Pga21 = "PGA-21", "s8", Policy, Planned { issue: 18 }, "Channel consent raised by the subject is allowed, with a note";

@@ -1018,12 +1018,13 @@ fn pga_9_s8_s13_close_needs_no_concern_and_escalate_needs_a_pursue_concern_with_
             "close",
             Some(("PGA-9", "s8")),
         ),
+        // A Pursue concern recorded: plain Close is never offered, only the escalation (PGA-17).
         (
-            "neither: not closed",
+            "Pursue concern: not plainly closed",
             Escalate,
             |a| a,
             "close",
-            Some(("PGA-9", "s8")),
+            Some(("PGA-17", "s8, s12")),
         ),
         (
             "Pursue concern: escalate",
@@ -1116,10 +1117,14 @@ fn pga_14_s10_under_pursue_investigation_no_channel_and_plp_only_exceptionally()
             "refer-to-lacc",
             Some(("PGA-14", "s10")),
         ),
+        // Judged suitable for PLP (a case judged unsuitable goes to the LACC: PGA-18).
         (
             "straight to PLP is open",
             Lacc,
-            |a| a.with("threat.pursue_investigation", "yes"),
+            |a| {
+                a.with("threat.pursue_investigation", "yes")
+                    .with("assessment.unsuitable_plp", "no")
+            },
             "straight-to-plp",
             None,
         ),
@@ -1143,6 +1148,7 @@ fn pga_14_s10_under_pursue_investigation_no_channel_and_plp_only_exceptionally()
             Lacc,
             |a| {
                 a.with("threat.pursue_investigation", "yes")
+                    .with("assessment.unsuitable_plp", "no")
                     .with("decision.outcome", "straight-to-plp")
             },
             &[(W, "PGA-14", "decision.outcome")],
@@ -1156,7 +1162,9 @@ fn pga_14_s10_under_pursue_investigation_no_channel_and_plp_only_exceptionally()
     ]);
     // The warning never blocks finishing.
     let s = schema();
-    let a = pursued(valid(Lacc)).with("decision.outcome", "straight-to-plp");
+    let a = pursued(valid(Lacc))
+        .with("assessment.unsuitable_plp", "no")
+        .with("decision.outcome", "straight-to-plp");
     let mut dr = draft_of(&s, "pga-pursue", &a);
     assert!(dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_ok());
     assert!(dr.is_locked());

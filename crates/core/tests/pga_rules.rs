@@ -463,15 +463,120 @@ fn pga_16_s14_supervisor_is_sergeant_or_staff_supervisor_approved_if_acting_and_
     );
 }
 
+/// The decisions offered for `g`, each with the rule that rules it out, if one does.
+fn offered(g: &Gateway) -> Vec<(Decision, Option<&'static str>)> {
+    Decision::ALL
+        .iter()
+        .map(|d| (*d, unavailable(g, *d).map(|u| u.rule_id.id())))
+        .collect()
+}
+
+#[test]
+fn pga_17_s8_s12_a_pursue_relevant_case_cannot_take_plain_close_and_its_escalation_goes_to_the_fimu(
+) {
+    // A reasonable belief of no Prevent concern, but a Pursue-relevant concern recorded: only
+    // the escalation closes it.
+    let pursue = |g: &mut Gateway| {
+        g.reasonable_suspicion = false;
+        g.reasonable_belief_no_concern = true;
+        g.pursue_relevant = true;
+    };
+    check(
+        with(|g| {
+            pursue(g);
+            g.decision = Some(Decision::Close);
+        }),
+        &[(E, "PGA-17", "decision.outcome")],
+    );
+    check(
+        with(|g| {
+            pursue(g);
+            g.decision = Some(Decision::CloseAndEscalateToPursue);
+        }),
+        &[],
+    );
+    // Without Pursue relevance, plain Close stands (PGA-9's reasonable belief).
+    check(
+        with(|g| {
+            g.reasonable_suspicion = false;
+            g.reasonable_belief_no_concern = true;
+            g.decision = Some(Decision::Close);
+        }),
+        &[],
+    );
+    let g = with(pursue);
+    let why = unavailable(&g, Decision::Close).unwrap();
+    assert_eq!((why.rule_id.id(), why.section), ("PGA-17", "s8, s12"));
+    // The escalation goes to the FIMU whatever the RADO grade, 6 included (PGA-11 exempts only
+    // a plain Close of a RADO 6 case).
+    for rado in [Some(5), Some(6), None] {
+        assert!(fimu_submission_required(
+            Decision::CloseAndEscalateToPursue,
+            rado
+        ));
+    }
+}
+
+#[test]
+fn pga_18_s8_s11_straight_to_plp_needs_a_reasonable_suspicion_and_not_unsuitable_in_dovetail() {
+    let plp = |g: &mut Gateway| g.decision = Some(Decision::StraightToPlp);
+    check(with(plp), &[]);
+    check(
+        with(|g| {
+            plp(g);
+            g.reasonable_suspicion = false;
+            g.reasonable_belief_no_concern = true;
+        }),
+        &[(E, "PGA-18", "decision.outcome")],
+    );
+    // An untraced institution goes straight to PLP (PGA-8), still only with a Prevent concern.
+    let untraced = |g: &mut Gateway| {
+        g.subject = Subject::Institution;
+        g.responsible_person_traced = Some(false);
+    };
+    check(
+        with(|g| {
+            untraced(g);
+            plp(g);
+        }),
+        &[],
+    );
+    check(
+        with(|g| {
+            untraced(g);
+            plp(g);
+            g.reasonable_suspicion = false;
+        }),
+        &[(E, "PGA-18", "decision.outcome")],
+    );
+    // Dovetail: a case judged unsuitable for PLP goes to the LACC, not into PLP.
+    let dovetail_unsuitable = |g: &mut Gateway| {
+        g.area = AreaModel::Dovetail;
+        g.unsuitable_for_plp = true;
+    };
+    check(
+        with(|g| {
+            dovetail_unsuitable(g);
+            plp(g);
+        }),
+        &[(E, "PGA-18", "decision.outcome")],
+    );
+    assert_eq!(
+        offered(&with(dovetail_unsuitable)),
+        [
+            (Decision::KeepInPcm, Some("PGA-7")),
+            (Decision::ReferToLacc, None),
+            (Decision::StraightToPlp, Some("PGA-18")),
+            (Decision::Close, Some("PGA-9")),
+            (Decision::CloseAndEscalateToPursue, Some("PGA-9")),
+        ]
+    );
+}
+
 #[test]
 fn decision_options_say_why_each_unavailable_one_is_not_offered() {
-    let g = valid();
-    let offered: Vec<(Decision, Option<&str>)> = Decision::ALL
-        .iter()
-        .map(|d| (*d, unavailable(&g, *d).map(|u| u.rule_id.id())))
-        .collect();
     assert_eq!(
-        offered,
+        offered(&valid()),
         [
             (Decision::KeepInPcm, None),
             (Decision::ReferToLacc, Some("PGA-7")),
