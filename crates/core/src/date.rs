@@ -1,4 +1,4 @@
-//! Reading the three boxes of a GOV.UK date input into a calendar date (REF-4, s7), with the
+//! Reading the three boxes of a GOV.UK date input into a calendar date (REF-4, NRF), with the
 //! GOV.UK date-input error messages ("must include a month", "must be a real date").
 
 use crate::answers::DateParts;

@@ -13,14 +13,10 @@ pub const FORM_ID: &str = "nrf";
 /// Schema version of this build's NRF.
 pub const VERSION: u32 = 1;
 
-/// A referral rule. Every one cites s7, as since issue 1: DESIGN.md now cites REF-2..REF-4 as
-/// "NRF" (the National Referral Form template, the catalogue's section), a correction issue 18
-/// makes; issue 17 changes no behaviour.
+/// A referral rule, citing its catalogue section: REF-1 s7; REF-2..REF-4 "NRF", the public
+/// National Referral Form template they come from, which s7 does not contain (issue 18).
 fn rule(id: RuleId, field: &str, check: Check, message: &str) -> Rule {
-    Rule {
-        section: "s7".into(),
-        ..build::rule(id, field, check, message)
-    }
+    build::rule(id, field, check, message)
 }
 
 /// Subject is an individual.

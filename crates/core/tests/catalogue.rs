@@ -428,10 +428,8 @@ fn every_section_cited_beside_a_rule_id_is_one_of_that_rule_s() {
                 if let Some(k) = known {
                     known_seen[k] = true;
                 }
-                let ok = known.is_some()
-                    || sections.iter().all(|s| {
-                        rules.iter().any(|r| r.cites(s)) || legacy_ref_citation(&rules, s)
-                    });
+                let ok =
+                    known.is_some() || sections.iter().all(|s| rules.iter().any(|r| r.cites(s)));
                 if !ok {
                     wrong.push(format!(
                         "{}:{}: {} cited as {}",
@@ -462,16 +460,6 @@ fn every_section_cited_beside_a_rule_id_is_one_of_that_rule_s() {
 /// with s11; straight to PLP is PGA-8 (s8) and, in DESIGN.md's new catalogue, PGA-18 (s8, s11),
 /// which issue 18 brings.
 const KNOWN: [(&str, &str); 1] = [("examples/scenarios.rs", "PGA-8, s11")];
-
-/// REF-2..REF-4 have cited s7 since issue 1; DESIGN.md now cites them as "NRF" (the National
-/// Referral Form template), and issue 18 corrects the citation ("Read a wrong citation"). Issue
-/// 17 changes no behaviour, so "s7" stays allowed for them until then.
-fn legacy_ref_citation(rules: &[RuleId], section: &str) -> bool {
-    section == "s7"
-        && rules
-            .iter()
-            .all(|r| [RuleId::Ref2, RuleId::Ref3, RuleId::Ref4].contains(r))
-}
 
 #[test]
 fn test_names_that_start_with_a_rule_id_name_a_catalogue_rule() {
@@ -606,16 +594,15 @@ fn every_form_rule_cites_its_catalogue_section_or_a_part_of_it() {
     let rules = form_rules();
     assert!(rules.len() > 30, "{}", rules.len());
     for (form, r) in &rules {
-        let ok = r.section == r.id.section()
-            || r.id.cites(&r.section)
-            || legacy_ref_citation(&[r.id], &r.section);
+        let ok = r.section == r.id.section() || r.id.cites(&r.section);
         assert!(ok, "{form}: {} on {} cites {}", r.id, r.field, r.section);
     }
-    // The referral's rules all cite s7 (REF-1's section; REF-2..4's until issue 18).
-    assert!(rules
-        .iter()
-        .filter(|(f, _)| f == "nrf")
-        .all(|(_, r)| r.section == "s7"));
+    // The referral's rules cite REF-1's s7 and, for REF-2..REF-4, "NRF": the National Referral
+    // Form template they come from, not s7 (issue 18).
+    for (_, r) in rules.iter().filter(|(f, _)| f == "nrf") {
+        let want = if r.id == RuleId::Ref1 { "s7" } else { "NRF" };
+        assert_eq!(r.section, want, "{} on {}", r.id, r.field);
+    }
     // A form rule serialises its id as the catalogue writes it (the schema is data).
     let json = serde_json::to_value(&rules[0].1).unwrap();
     assert_eq!(json["id"], rules[0].1.id.id());
