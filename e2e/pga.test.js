@@ -483,6 +483,43 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     });
   }
 
+  app.test('PGA-21: Channel consent the subject raised is allowed with a note; raised by the officer it is refused (PGA-5)', async (t) => {
+    const { page } = await openAtToday(t);
+    await p.startPga(page, { axe: false });
+    await p.fillCase(page, { reference: 'PCM-2026-0221', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO });
+    await pressContinue(page);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-PGA21', rado: 3 });
+    await pressContinue(page);
+    await onPage(page, 'Background checks', { axe: false });
+    await p.fillChecks(page, ['23', '12', '2026']);
+    await pressContinue(page);
+    await onPage(page, 'Partner contact and visits', { axe: false });
+    await p.answer(page, 'Have you contacted any partner agency?', 'No');
+    await p.answer(page, 'Have you visited, or do you plan to visit, the subject?', 'Yes');
+    await p.typeLabelled(page, 'Why is a visit absolutely necessary?', 'Pressing safeguarding concern.');
+    await p.answer(page, 'Who agrees that the visit is absolutely necessary?', 'The CTCO');
+    await p.answer(page, 'Who agrees that the visit is absolutely necessary?', 'The supervisor');
+    await p.typeLabelled(page, 'Who is best placed to visit, and why?', 'A joint visit with the school.');
+    // The subject asked about Channel: the note is asked for, and needed.
+    await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, the subject raised it');
+    const note = page.getByLabel('How did the subject raise it, and what were they told?', { exact: true });
+    await note.waitFor();
+    await assertNoAxeViolations(page, 'the visit questions with the consent note revealed');
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['Say how the subject raised Channel consent and what they were told']);
+    await assertNoAxeViolations(page, 'the consent note missing (PGA-21)');
+    // Raised by the officer: refused, whatever the note (PGA-5).
+    await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, we raised it');
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['Channel consent must not be raised with the subject at PGA, unless the subject raises it']);
+    // The subject raised it, and the note says what was asked and said: the page is done.
+    await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, the subject raised it');
+    await p.typeInto(page, note, 'Asked whether Channel meant prison; told it is voluntary support.');
+    await pressContinue(page);
+    await onPage(page, 'Type of concern', { axe: false });
+  });
+
   app.test('PGA-1: nothing after the case details can start until FIMU de-confliction has a date and a reference', async (t) => {
     const { page } = await openAtToday(t);
     const id = await p.startPga(page, { axe: false, fromList: true });

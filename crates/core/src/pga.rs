@@ -135,8 +135,13 @@ pub struct Visit {
     pub agreed_by_supervisor: bool,
     /// Who is best placed to visit (a partner, a dual visit, the CTCO) and why.
     pub best_placed: String,
-    /// Channel consent was raised with the subject (it must not be at this stage).
+    /// Channel consent was raised with the subject by the police or a partner (it must not be
+    /// at this stage).
     pub consent_raised: bool,
+    /// The subject raised Channel consent themselves (allowed, with a note: PGA-21, s8).
+    pub consent_by_subject: bool,
+    /// What the subject asked and what they were told.
+    pub consent_note: String,
 }
 
 /// Police ranks and staff grades, for supervision (s14).
@@ -374,6 +379,16 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         }
         if v.consent_raised {
             out.push(Issue::new("visit.consent", Error, RuleId::Pga5, "Channel consent must not be raised with the subject at PGA, unless the subject raises it"));
+        }
+        // PGA-21 (s8): "Channel consent should not be raised with the subject at this stage"
+        // is about the officer raising it; a subject who asks may be answered, with a note.
+        if v.consent_by_subject && v.consent_note.trim().is_empty() {
+            out.push(Issue::new(
+                "visit.consent_note",
+                Error,
+                RuleId::Pga21,
+                "Say how the subject raised Channel consent and what they were told",
+            ));
         }
     }
     // PGA-12 (s8) and PGA-13 (s9): prompts.

@@ -177,6 +177,8 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
         agreed_by_supervisor: true,
         best_placed: "Joint visit with the school's DSL".into(),
         consent_raised: false,
+        consent_by_subject: false,
+        consent_note: String::new(),
     };
     check(with(|g| g.visit = Some(visit.clone())), &[]);
     check(
@@ -201,6 +203,41 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
         with(|g| {
             g.visit = Some(Visit {
                 consent_raised: true,
+                ..visit.clone()
+            })
+        }),
+        &[(E, "PGA-5", "visit.consent")],
+    );
+}
+
+#[test]
+fn pga_21_s8_channel_consent_raised_by_the_subject_is_allowed_with_a_note() {
+    let visit = Visit {
+        rationale: "Pressing safeguarding concern".into(),
+        agreed_by_ctco: true,
+        agreed_by_supervisor: true,
+        best_placed: "Joint visit with the school's DSL".into(),
+        consent_raised: false,
+        consent_by_subject: true,
+        consent_note: "Asked whether 'Channel' meant prison; told it is voluntary support.".into(),
+    };
+    // The subject asked: allowed, with what they asked and were told.
+    check(with(|g| g.visit = Some(visit.clone())), &[]);
+    check(
+        with(|g| {
+            g.visit = Some(Visit {
+                consent_note: " ".into(),
+                ..visit.clone()
+            })
+        }),
+        &[(E, "PGA-21", "visit.consent_note")],
+    );
+    // The officer raising it is still refused (PGA-5).
+    check(
+        with(|g| {
+            g.visit = Some(Visit {
+                consent_raised: true,
+                consent_by_subject: false,
                 ..visit.clone()
             })
         }),

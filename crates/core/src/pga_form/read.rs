@@ -84,6 +84,8 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
             agreed_by_supervisor: agreed("supervisor"),
             best_placed: t("visit.best_placed"),
             consent_raised: y("visit.consent"),
+            consent_by_subject: t("visit.consent") == "subject",
+            consent_note: t("visit.consent_note"),
         }),
         reasonable_suspicion: t("assessment.concern") == "suspicion",
         reasonable_belief_no_concern: t("assessment.concern") == "no-concern",

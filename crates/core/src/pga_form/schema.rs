@@ -101,7 +101,12 @@ pub fn schema(framework: &Framework) -> FormSchema {
             choice("supervisor", "The supervisor"),
         ])).hint("Both must agree (PGA-5, s8). Select all that apply.").when(eq("visit.needed", "yes")),
         q("visit.best_placed", "Who is best placed to visit, and why?", "who is best placed to visit", area(3)).hint("A partner with an existing relationship, a dual visit, or the CTCO").when(eq("visit.needed", "yes")),
-        q("visit.consent", "Has Channel consent been raised with the subject?", "whether Channel consent was raised", yes_no()).hint("It must not be raised at this stage unless the subject raises it (PGA-5, s8)").when(eq("visit.needed", "yes")),
+        q("visit.consent", "Has Channel consent been raised with the subject?", "whether Channel consent was raised", radios(vec![
+            choice("no", "No"),
+            choice("subject", "Yes, the subject raised it"),
+            choice("yes", "Yes, we raised it"),
+        ], false)).hint("It must not be raised at this stage unless the subject raises it (PGA-5, PGA-21, s8)").when(eq("visit.needed", "yes")),
+        q("visit.consent_note", "How did the subject raise it, and what were they told?", "how the subject raised Channel consent", area(3)).hint("A subject may ask about Channel themselves: record what they asked and what you said (PGA-21, s8)").when(eq("visit.consent", "subject")),
     ]));
     pages.push(page(
         "relevance",
