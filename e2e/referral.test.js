@@ -177,6 +177,8 @@ test('REF-1..4: a partner refers a person, fixing errors on the way, and downloa
   assert.equal(json.answers.info.safeguarding_lead, 'yes');
   assert.equal(json.answers.info.parents_informed, 'no');
   assert.deepEqual(json.warnings.map((w) => w.rule_id), ['REF-3']);
+  // The record keeps its warnings in sight, with their rule and citation (issue 18).
+  assert.match(await page.locator('#record-warnings').innerText(), /Warnings to note[\s\S]*\(REF-3, NRF\)/);
 
   // A finished referral is read-only: its question pages lead to the confirmation.
   await page.goto(`/referral/${id}/about-you`);

@@ -163,6 +163,8 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                     if let Some(msg) = risk {
                         { warning_text::view(WarningTextProps::new(html! { { format!("You said there is an immediate risk. {msg}") } })) }
                     }
+                    // Every other warning stays in sight before finishing (issue 18).
+                    { super::record_page::warnings_list(&report, "check-warnings", |i| i.rule_id != prevent_core::RuleId::Ref3) }
                     { sections }
                     <form novalidate=true autocomplete="off" onsubmit={on_continue}>
                         { button::group(ButtonGroupProps { children: button::view(ButtonProps::new("Continue")) }) }

@@ -13,7 +13,9 @@ pub fn answers_summary(
     draft: &prevent_core::Draft,
     ctx: &prevent_core::form::Context,
 ) -> Html {
-    prevent_core::flow::summary_by_section(schema, &draft.answers, ctx)
+    let report = prevent_core::validate::validate(schema, &draft.answers, ctx);
+    let warnings = warnings_list(&report, "record-warnings", |_| true);
+    let sections: Html = prevent_core::flow::summary_by_section(schema, &draft.answers, ctx)
         .into_iter()
         .map(|(section, rows)| {
             let rows: Vec<SummaryRow> = rows
@@ -32,7 +34,33 @@ pub fn answers_summary(
                 .collect();
             html! { <><h3 class="govuk-heading-s">{ section }</h3>{ summary_list::view(SummaryListProps { rows }) }</> }
         })
-        .collect()
+        .collect();
+    html! { <>{ warnings }{ sections }</> }
+}
+
+/// The warnings of a report that `keep` keeps, each with its rule and section, for the reader
+/// who checks or supervises the record (issue 18: a warning never blocks, so it must stay in
+/// sight on check your answers, the final record and its print). Nothing when there are none.
+pub fn warnings_list(
+    report: &prevent_core::Report,
+    id: &'static str,
+    keep: impl Fn(&prevent_core::Issue) -> bool,
+) -> Html {
+    let items: Vec<Html> = report
+        .issues
+        .iter()
+        .filter(|i| i.severity == prevent_core::Severity::Warning && keep(i))
+        .map(|i| html! { <li>{ format!("{} ({}, {})", i.message, i.rule_id, i.section) }</li> })
+        .collect();
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="govuk-inset-text" {id}>
+            <h3 class="govuk-heading-s">{ "Warnings to note" }</h3>
+            <ul class="govuk-list govuk-list--bullet">{ for items }</ul>
+        </div>
+    }
 }
 
 /// The print button's callback: the browser's print dialog (the print view is the stylesheet's).
