@@ -169,9 +169,10 @@ fn pga_4_s8_contacting_partners_is_an_exception_with_a_rationale() {
     );
 }
 
-#[test]
-fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_no_consent_talk() {
-    let visit = Visit {
+/// A visit at PGA agreed by both, with its rationale and who is best placed; Channel consent
+/// not raised.
+fn agreed_visit() -> Visit {
+    Visit {
         rationale: "Pressing safeguarding concern".into(),
         agreed_by_ctco: true,
         agreed_by_supervisor: true,
@@ -179,7 +180,12 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
         consent_raised: false,
         consent_by_subject: false,
         consent_note: String::new(),
-    };
+    }
+}
+
+#[test]
+fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_no_consent_talk() {
+    let visit = agreed_visit();
     check(with(|g| g.visit = Some(visit.clone())), &[]);
     check(
         with(|g| {
@@ -213,13 +219,9 @@ fn pga_5_s8_a_visit_is_agreed_by_both_with_rationale_and_who_is_best_placed_and_
 #[test]
 fn pga_21_s8_channel_consent_raised_by_the_subject_is_allowed_with_a_note() {
     let visit = Visit {
-        rationale: "Pressing safeguarding concern".into(),
-        agreed_by_ctco: true,
-        agreed_by_supervisor: true,
-        best_placed: "Joint visit with the school's DSL".into(),
-        consent_raised: false,
         consent_by_subject: true,
         consent_note: "Asked whether 'Channel' meant prison; told it is voluntary support.".into(),
+        ..agreed_visit()
     };
     // The subject asked: allowed, with what they asked and were told.
     check(with(|g| g.visit = Some(visit.clone())), &[]);
