@@ -93,7 +93,12 @@ impl Deadline {
         let left = self.working_days_left(today, cal);
         let plural = |n: i64| if n == 1 { "" } else { "s" };
         match self.status(today) {
-            Status::Done => format!("Met: was due {due}"),
+            Status::Done => match self.done {
+                Some(on) if on > self.due => {
+                    format!("Done late: on {}, was due {due}", long_date(on))
+                }
+                _ => format!("Met: was due {due}"),
+            },
             Status::DueToday => format!("Due today, {due}"),
             Status::Overdue => format!(
                 "Overdue: was due {due}, {} working day{} ago",
