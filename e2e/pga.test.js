@@ -20,6 +20,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
+const { screenshot } = require('./lib/browser');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
 
@@ -287,6 +288,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await page.goto(`/officer/pga/${id}/confirmation`);
     await onPage(page, 'Gateway Assessment final', { axe: false });
     assert.match(await p.textOf(page.locator('main')), /Next: the S\.36 decision/);
+    await screenshot(page, 'pga-s36-next-on-the-record');
     await page.locator('#record-s36').focus();
     await page.keyboard.press('Enter');
     await onPage(page, 'Record the S.36 decision', { axe: false });
@@ -297,6 +299,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     assert.ok(missing.length >= 3, `errors: ${missing}`);
     assert.ok(missing.every((m) => /PGA-15/.test(m)), `each S.36 error cites PGA-15: ${missing}`);
     await assertNoAxeViolations(page, 'the S.36 decision with errors');
+    await screenshot(page, 'pga-s36-errors');
     await p.typeDate(page, 's36.date', ['30', '12', '2026']);
     await p.answer(page, 'What is the S.36 decision?', 'Refer to a Channel panel');
     await p.typeLabelled(page, 'Rationale for the decision', 'Information Gathering: S.36 criteria met.');
@@ -309,8 +312,9 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
     await p.answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
     await pressContinue(page);
-    assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who completed the assessment (PGA-16, s14)']);
+    assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who made the S.36 decision (PGA-16, s14)']);
     await assertNoAxeViolations(page, 'the S.36 supervision refused');
+    await screenshot(page, 'pga-s36-supervision-refused');
     await p.typeLabelled(page, "Supervisor's name", SERGEANT);
     await pressContinue(page);
     await onPage(page, 'Check your answers', { axe: false });
@@ -326,6 +330,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     assert.equal(await p.textOf(page.locator('#s36-summary')), 'Refer to a Channel panel on 30 December 2026.');
     await p.assertDeadlines(page, { 'pga-2': met, 'pga-15': 'Met: was due 10 January 2027' }, 'once the S.36 decision is recorded');
     assert.equal(await page.locator('#record-s36').count(), 0, 'no second S.36 decision is offered');
+    await screenshot(page, 'pga-s36-met-on-the-record');
   }
 
   // PLP-7 (s11): a case sent straight to PLP starts its PLP case from the final record, with

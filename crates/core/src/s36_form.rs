@@ -189,6 +189,8 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
             ..officer(shown("case.ctco"), Rank::Constable)
         };
         if let Some((path, message)) = pga::supervisor_problem(&ctco, &officer(name, rank)) {
+            // The CTCO here made the S.36 decision rather than the assessment.
+            let message = message.replace("completed the assessment", "made the S.36 decision");
             out.push(Issue::new(path, Severity::Error, RuleId::Pga16, message).citing("s14"));
         }
     }

@@ -135,6 +135,19 @@ fn pga_16_s6_s14_the_s36_rationale_is_supervised_by_a_supervisor_who_is_not_the_
     );
     let i = report.error_for("supervisor.approved").expect("an error");
     assert_eq!((i.rule_id, i.section.as_str()), (RuleId::Pga15, "s6"));
+    // The CTCO here made the decision, and the message says so.
+    let report = validate(
+        &s36_form::schema(),
+        &valid().with("supervisor.name", "DC Jo Case"),
+        &ctx(),
+    );
+    assert_eq!(
+        report
+            .error_for("supervisor.name")
+            .map(|i| i.cited())
+            .as_deref(),
+        Some("The supervisor cannot be the CTCO who made the S.36 decision (PGA-16, s14)")
+    );
 }
 
 #[test]
