@@ -369,8 +369,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.answer(page, "What is the case's priority band?", 'Standard (Amber)');
     await pressContinue(page);
     await onPage(page, 'Supervisory sign-off');
-    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
-    await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
+    await p.signOff(page, SERGEANT, ['30', '12', '2026']);
     await pressContinue(page);
     await onPage(page, 'Check your answers before finishing your PLP case');
     await pressContinue(page);
@@ -415,8 +414,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await pressContinue(page);
     await onPage(page, 'CMP update and sign-off');
     await p.answer(page, 'Has the Case Management Plan been updated?', 'No');
-    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
-    await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
+    await p.signOff(page, SERGEANT, ['30', '12', '2026']);
     await pressContinue(page);
     assert.deepEqual(await p.summaryErrors(page), ['Each reassessment updates the Case Management Plan: update it before you record the reassessment (PLP-5, s12, s14)']);
     await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
@@ -487,6 +485,10 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await assertNoAxeViolations(page, 'a PLP closure with risk remaining and no RPC authority');
     await p.answer(page, 'Has the Regional Prevent Co-ordinator authorised closing with risk remaining?', 'Yes');
     await p.typeLabelled(page, 'Why should management not continue, and why can escalation not be undertaken?', 'The trust has closed; nobody left to work with. RPC agreed on 29 December.');
+    await pressContinue(page);
+    // s13, SUP-1: a supervisor authorises the closure.
+    await onPage(page, "The supervisor's authority", { axe: false });
+    await p.signOff(page, SERGEANT, ['30', '12', '2026'], { approve: 'Does the supervisor authorise the closure?' });
     await pressContinue(page);
     await onPage(page, 'Check your answers before finishing your closure', { axe: false });
     await pressContinue(page);

@@ -53,8 +53,7 @@ async function band(page, { legend, band: chosen, reason, rationale }) {
  * audited with axe the first time (`axe`). */
 async function signOffAndConfirm(page, { date, cmp, confirm, button, axe = false }) {
   if (cmp) await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
-  await p.typeLabelled(page, "Supervisor's name", SERGEANT);
-  await p.typeDate(page, 'supervisor.date', date);
+  await p.signOff(page, SERGEANT, date);
   await pressContinue(page);
   await onPage(page, 'Check your answers before finishing', { axe });
   await pressContinue(page);
@@ -229,6 +228,21 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   assert.deepEqual(await p.summaryErrors(page), ['A PLP case closes only with a supervised closing DIF (PLP-10, s13)']);
   await assertNoAxeViolations(page, 'a PLP closure without a supervised closing DIF');
   await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
+  await pressContinue(page);
+  // s13: a supervisor authorises the closure; SUP-1 and PGA-16 (s14): never the managing CTCO,
+  // never a Constable.
+  await onPage(page, "The supervisor's authority");
+  await p.signOff(page, CTCO, ['28', '6', '2027'], { rank: 'Constable', approve: 'Does the supervisor authorise the closure?' });
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who manages the case (PGA-16, s14)']);
+  await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), [
+    'Constables and the lowest police staff grades must never supervise: the supervisor must be at least a Sergeant or a police staff CTCO supervisor (PGA-16, s14)',
+  ]);
+  await assertNoAxeViolations(page, 'a PLP closure authorised by a Constable');
+  await screenshot(page, 'plp-closure-authority-refused');
+  await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
   await pressContinue(page);
   await onPage(page, 'Check your answers before finishing');
   await pressContinue(page);

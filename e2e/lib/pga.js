@@ -159,6 +159,19 @@ async function textOf(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Fills a sign-off the way SUP-1 asks (s6, s14): the supervisor's name, a supervising rank
+ * ("Sergeant or above" unless `rank` says otherwise), not acting, and the date; and, when
+ * `approve` names the question, answers Yes to it.
+ */
+async function signOff(page, name, date, { rank = 'Sergeant or above', approve = null } = {}) {
+  await typeLabelled(page, "Supervisor's name", name);
+  await answer(page, "Supervisor's rank or grade", rank);
+  await answer(page, 'Is it an acting rank?', 'No');
+  await typeDate(page, 'supervisor.date', date);
+  if (approve) await answer(page, approve, 'Yes');
+}
+
 /** Text of the error summary's links. */
 async function summaryErrors(page) {
   return page.locator('.govuk-error-summary a').allInnerTexts();
@@ -521,8 +534,7 @@ async function enterPlpFromPga(page, pgaId, e) {
   await answer(page, "What is the case's priority band?", e.band || 'Standard (Amber)');
   await pressContinue(page);
   await onPage(page, 'Supervisory sign-off', { axe: false });
-  await typeLabelled(page, "Supervisor's name", e.supervisor);
-  await typeDate(page, 'supervisor.date', e.signOff);
+  await signOff(page, e.supervisor, e.signOff);
   await pressContinue(page);
   await onPage(page, 'Check your answers before finishing your PLP case', { axe: false });
   await pressContinue(page);
@@ -588,6 +600,7 @@ module.exports = {
   textOf,
   summaryErrors,
   inlineErrors,
+  signOff,
   summaryList,
   deadlines,
   assertDeadlines,

@@ -426,6 +426,8 @@ fn stickers(w: &World) -> Spec {
         .with("plp.band", "standard")
         .with("plp.band_rationale", "Standard: three Prevent-relevant factors need further work, and the source of the campaign is still to be found (PLP-3). No High trigger: the content has not changed, no one has been harmed and there is no time-lock (PLP-2).")
         .with("supervisor.name", SUP_A)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .on("supervisor.date", "2026-03-09")
         .with_choices("declaration.confirm", &["confirmed"]);
     Spec {
@@ -1024,6 +1026,8 @@ fn institution(w: &World) -> Spec {
         .with("plp.band", "high")
         .with("plp.band_rationale", "High: an unmitigated escalation factor, an apparent risk of harm ('bring your own blades') and a time-lock, the weekend of 14 November 2026 (PLP-2, s12). Reassess at least every 4 weeks, and before that weekend.")
         .with("supervisor.name", SUP_B)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .on("supervisor.date", "2026-10-19")
         .with_choices("declaration.confirm", &["confirmed"]);
     Spec {
@@ -1264,6 +1268,8 @@ fn de_escalation(w: &World) -> Spec {
         .with("plp.band", "standard")
         .with("plp.band_rationale", "Standard: three Prevent-relevant factors need further work, above all his brother's influence (PLP-3). No High trigger: no escalation or mobilisation factor, no risk of harm, no time-lock and no Pursue relevance in Taylor himself (PLP-2).")
         .with("supervisor.name", SUP_B)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .on("supervisor.date", "2026-11-16")
         .with_choices("declaration.confirm", &["confirmed"]);
     let review = Answers::default()
@@ -1284,6 +1290,8 @@ fn de_escalation(w: &World) -> Spec {
         .with("plp.band_rationale", "Monitored: the risk has de-escalated demonstrably and consistently for seven weeks (PLP-4, s12): no concerning activity online or offline, weekly mentoring, settled at his grandparents'. His brother's influence is still a factor, so the case stays open and is observed; reassess at least every 3 months (PLP-5).")
         .with("plp.cmp", "yes")
         .with("supervisor.name", SUP_B)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .on("supervisor.date", "2027-01-07")
         .with_choices("declaration.confirm", &["confirmed"]);
     Spec {

@@ -35,6 +35,7 @@ pub mod s36_form;
 pub mod scenario;
 pub mod sealed;
 pub mod store;
+pub mod supervision;
 pub mod tombstone;
 pub mod validate;
 pub mod vault;

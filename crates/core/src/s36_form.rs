@@ -13,11 +13,10 @@ use crate::answers::Answers;
 use crate::catalogue::RuleId;
 use crate::form::{Check as RuleCheck, Context, FormSchema, QuestionKind};
 use crate::form_builder::{
-    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, text,
-    yes_no, QuestionExt,
+    area, check_answers_page, checkboxes, choice, choice_hint, page, q, radios, rule, text, yes_no,
+    QuestionExt,
 };
 use crate::form_def::{Def, ExtraField, FormDef};
-use crate::pga::{self, Officer, Rank};
 use crate::pga_form::date_of;
 use crate::plp_form::CASE_FIELD;
 use crate::validate::{Issue, Severity};
@@ -59,19 +58,11 @@ pub fn schema() -> FormSchema {
             q("s36.outcome", "What is the S.36 decision?", "the S.36 decision", radios(OUTCOMES.iter().map(|(v, l, h)| choice_hint(v, l, h)).collect(), false)),
             q("s36.rationale", "Rationale for the decision", "rationale for the S.36 decision", area(5)).hint("What Information Gathering found and why it leads to this decision: the supervisor supervises it (s6)"),
         ]),
-        page("supervision", "Supervision", "Supervision", Some("The supervisor supervises the rationale for the S.36 decision (s6). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), vec![
-            q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
-            q("supervisor.rank", "Supervisor's rank or grade", "supervisor's rank", radios(vec![
-                choice("sergeant-or-above", "Sergeant or above"),
-                choice("staff-supervisor", "Police staff CTCO supervisor"),
-                choice("constable", "Constable"),
-                choice("police-staff", "Other police staff"),
-            ], false)),
-            q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
-            q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()).when(eq("supervisor.acting", "yes")),
-            q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 8 1 2027"),
-            q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", yes_no()),
-        ]),
+        page("supervision", "Supervision", "Supervision", Some("The supervisor supervises the rationale for the S.36 decision (s6). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), {
+            let mut qs = crate::supervision::questions("For example, 8 1 2027");
+            qs.push(q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", yes_no()));
+            qs
+        }),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the S.36 decision", "Confirm", None, vec![
             q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
@@ -79,7 +70,7 @@ pub fn schema() -> FormSchema {
             ])),
         ]),
     ];
-    let rules = vec![
+    let mut rules = vec![
         rule(
             RuleId::Pga15,
             "case.ctco",
@@ -104,37 +95,6 @@ pub fn schema() -> FormSchema {
         .citing("s6"),
         rule(
             RuleId::Pga16,
-            "supervisor.name",
-            RuleCheck::Required,
-            "Enter the supervisor's name",
-        )
-        .citing("s6"),
-        rule(
-            RuleId::Pga16,
-            "supervisor.rank",
-            RuleCheck::Required,
-            "Select the supervisor's rank or grade",
-        )
-        .citing("s14"),
-        rule(
-            RuleId::Pga16,
-            "supervisor.acting",
-            RuleCheck::Required,
-            "Select yes if the supervisor's rank is an acting rank",
-        )
-        .citing("s14"),
-        rule(
-            RuleId::Pga16,
-            "supervisor.acting_approved",
-            RuleCheck::Required,
-            "Select yes if the force has formally approved the acting rank",
-        )
-        .citing("s14"),
-        rule(RuleId::Pga16, "supervisor.date", RuleCheck::Required, ""),
-        rule(RuleId::Pga16, "supervisor.date", RuleCheck::RealDate, ""),
-        rule(RuleId::Pga16, "supervisor.date", RuleCheck::NotFuture, ""),
-        rule(
-            RuleId::Pga16,
             "supervisor.approved",
             RuleCheck::Required,
             "Select yes if the supervisor approves the decision and its rationale",
@@ -147,6 +107,7 @@ pub fn schema() -> FormSchema {
             "Confirm the S.36 decision",
         ),
     ];
+    rules.extend(crate::supervision::rules(RuleId::Pga16));
     FormSchema {
         id: FORM_ID.into(),
         version: VERSION,
@@ -160,41 +121,18 @@ pub fn schema() -> FormSchema {
 /// The rules over the whole record: the supervisor is not the CTCO and holds a supervising rank
 /// (PGA-16, s14), and has approved the rationale (s6).
 pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
-    let shown = |id: &str| {
-        schema
-            .visible_answer(id, answers, ctx)
-            .and_then(|a| a.as_text())
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    };
-    let mut out = Vec::new();
-    let name = shown("supervisor.name");
-    if !name.is_empty() {
-        let rank = match shown("supervisor.rank").as_str() {
-            "constable" => Rank::Constable,
-            "police-staff" => Rank::PoliceStaff,
-            "staff-supervisor" => Rank::PoliceStaffSupervisor,
-            _ => Rank::SergeantOrAbove,
-        };
-        let officer = |name: String, rank| Officer {
-            name,
-            rank,
-            acting: shown("supervisor.acting") == "yes",
-            acting_approved: shown("supervisor.acting_approved") == "yes",
-        };
-        let ctco = Officer {
-            acting: false,
-            acting_approved: false,
-            ..officer(shown("case.ctco"), Rank::Constable)
-        };
-        if let Some((path, message)) = pga::supervisor_problem(&ctco, &officer(name, rank)) {
-            // The CTCO here made the S.36 decision rather than the assessment.
-            let message = message.replace("completed the assessment", "made the S.36 decision");
-            out.push(Issue::new(path, Severity::Error, RuleId::Pga16, message).citing("s14"));
-        }
-    }
-    if shown("supervisor.approved") == "no" {
+    let mut out = crate::supervision::issues(
+        schema,
+        answers,
+        ctx,
+        "made the S.36 decision",
+        Some(("s36.date", "the S.36 decision")),
+    );
+    if schema
+        .visible_answer("supervisor.approved", answers, ctx)
+        .and_then(|a| a.as_text())
+        == Some("no")
+    {
         out.push(
             Issue::new(
                 "supervisor.approved",
@@ -204,22 +142,6 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
             )
             .citing("s6"),
         );
-    }
-    if let (Some(decided), Some(signed)) = (
-        date_of(answers, "s36.date"),
-        date_of(answers, "supervisor.date"),
-    ) {
-        if signed < decided {
-            out.push(
-                Issue::new(
-                    "supervisor.date",
-                    Severity::Error,
-                    RuleId::Pga16,
-                    "The supervisor's sign-off cannot be before the S.36 decision it supervises",
-                )
-                .citing("s6"),
-            );
-        }
     }
     out
 }

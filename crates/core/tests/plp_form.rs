@@ -32,6 +32,8 @@ fn valid() -> Answers {
         .with("plp.work_needed", "yes")
         .with("plp.band", "high")
         .with("supervisor.name", "DS Priya Shah")
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .with_date("supervisor.date", "6", "1", "2027")
         .with_choices("declaration.confirm", &["confirmed"]);
     for s in default_framework().sections {
@@ -187,6 +189,8 @@ fn review() -> Answers {
         .with("plp.monitored_reason", "de-escalated")
         .with("plp.cmp", "yes")
         .with("supervisor.name", "DS Priya Shah")
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
         .with_date("supervisor.date", "3", "3", "2027")
         .with_choices("declaration.confirm", &["confirmed"]);
     a = a.with("dif.threat.escalation.finding", "absent");
@@ -272,6 +276,11 @@ fn closure() -> Answers {
         .with("closure.code", "risk-reduced")
         .with("closure.dif", "yes")
         .with("closure.risk", "no")
+        .with("supervisor.name", "DS Priya Shah")
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
+        .with_date("supervisor.date", "28", "6", "2027")
+        .with("supervisor.approved", "yes")
         .with_choices("declaration.confirm", &["confirmed"])
 }
 
@@ -552,4 +561,95 @@ fn pga_15_a_message_citing_its_section_alone_gets_its_rule_inside_that_citation(
         "Rationale for the decision must be 5000 characters or fewer",
     );
     assert_eq!(length.cited(), length.message);
+}
+
+/// SUP-1 (s6, s14) on every PLP sign-off: the entry, a reassessment and the closure each record
+/// who signed, their rank and the date, and each refuses the managing CTCO, a Constable, an
+/// unapproved acting rank, and (for a DIF) a sign-off before the work it signs.
+#[test]
+fn sup_1_pga_16_s6_s14_every_plp_sign_off_has_a_supervising_rank_and_is_not_the_ctco() {
+    type Issues = fn(&Answers) -> Vec<(Severity, String, String)>;
+    let forms: [(&str, Answers, Issues, Option<(&str, &str)>); 3] = [
+        ("entry", valid(), issues, Some(("plp.entered", "1"))),
+        (
+            "reassessment",
+            review(),
+            review_issues,
+            Some(("plp.review_date", "3")),
+        ),
+        ("closure", closure(), closure_issues, None),
+    ];
+    for (name, a, check, dated) in forms {
+        assert_eq!(check(&a), vec![], "{name}: as given");
+        assert_eq!(
+            check(&a.clone().with("supervisor.name", " dc jo case ")),
+            vec![e("PGA-16", "supervisor.name")],
+            "{name}: the managing CTCO signs off their own work"
+        );
+        assert_eq!(
+            check(&a.clone().with("supervisor.rank", "constable")),
+            vec![e("PGA-16", "supervisor.rank")],
+            "{name}: a Constable"
+        );
+        assert_eq!(
+            check(&a.clone().with("supervisor.rank", "police-staff")),
+            vec![e("PGA-16", "supervisor.rank")],
+            "{name}: the lowest police staff grades"
+        );
+        assert_eq!(
+            check(&a.clone().with("supervisor.rank", "staff-supervisor")),
+            vec![],
+            "{name}: a police staff CTCO supervisor"
+        );
+        assert_eq!(
+            check(&a.clone().with("supervisor.acting", "yes")),
+            vec![e("SUP-1", "supervisor.acting_approved")],
+            "{name}: an acting rank, approval not said"
+        );
+        assert_eq!(
+            check(
+                &a.clone()
+                    .with("supervisor.acting", "yes")
+                    .with("supervisor.acting_approved", "no")
+            ),
+            vec![e("PGA-16", "supervisor.acting_approved")],
+            "{name}: an acting rank the force has not approved"
+        );
+        let mut no_rank = a.clone();
+        no_rank.0.remove("supervisor.rank");
+        assert_eq!(
+            check(&no_rank),
+            vec![e("SUP-1", "supervisor.rank")],
+            "{name}: who, rank and date are all recorded"
+        );
+        if let Some((field, month)) = dated {
+            // Signed off the day before the work it signs (the entry on 5 January, the
+            // reassessment's DIF on 2 March).
+            let day = if field == "plp.entered" { "4" } else { "1" };
+            let early = a.clone().with_date("supervisor.date", day, month, "2027");
+            assert_eq!(
+                check(&early),
+                vec![e("SUP-1", "supervisor.date")],
+                "{name}: signed off before the work it signs"
+            );
+        }
+    }
+    // s13: the closure is authorised by the supervisor; without it the case does not close.
+    assert_eq!(
+        closure_issues(&closure().with("supervisor.approved", "no")),
+        vec![e("PLP-10", "supervisor.approved")]
+    );
+    let s = plp_form::closure_schema();
+    let report = validate(
+        &s,
+        &closure().with("supervisor.name", "DC Jo Case"),
+        &Context::on(d("2027-07-01")),
+    );
+    assert_eq!(
+        report
+            .error_for("supervisor.name")
+            .map(|i| i.cited())
+            .as_deref(),
+        Some("The supervisor cannot be the CTCO who manages the case (PGA-16, s14)")
+    );
 }

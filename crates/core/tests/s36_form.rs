@@ -67,7 +67,7 @@ fn pga_15_s6_s10_the_s36_decision_needs_its_date_outcome_and_rationale() {
             // The sign-off of 5 January is then before the decision it supervises.
             vec![
                 error("PGA-15", "s36.date"),
-                error("PGA-16", "supervisor.date"),
+                error("SUP-1", "supervisor.date"),
             ],
         ),
         (
@@ -87,7 +87,7 @@ fn pga_15_s6_s10_the_s36_decision_needs_its_date_outcome_and_rationale() {
 }
 
 #[test]
-fn pga_16_s6_s14_the_s36_rationale_is_supervised_by_a_supervisor_who_is_not_the_ctco() {
+fn pga_16_sup_1_s6_s14_the_s36_rationale_is_supervised_by_a_supervisor_who_is_not_the_ctco() {
     let cases: [(&str, Answers, Vec<(Severity, String, String)>); 6] = [
         (
             "the CTCO signs off their own decision",
@@ -121,7 +121,7 @@ fn pga_16_s6_s14_the_s36_rationale_is_supervised_by_a_supervisor_who_is_not_the_
         (
             "signed off before the decision",
             valid().with_date("supervisor.date", "3", "1", "2027"),
-            vec![error("PGA-16", "supervisor.date")],
+            vec![error("SUP-1", "supervisor.date")],
         ),
     ];
     for (name, a, want) in cases {

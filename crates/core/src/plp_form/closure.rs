@@ -63,6 +63,11 @@ pub fn closure_schema() -> FormSchema {
             q("closure.rpc", "Has the Regional Prevent Co-ordinator authorised closing with risk remaining?", "RPC authority", yes_no()).when(risk.clone()),
             q("closure.justification", "Why should management not continue, and why can escalation not be undertaken?", "justification for closing with risk remaining", area(6)).hint("A clear and detailed justification (PLP-10, s13)").when(risk),
         ]),
+        page("authority", "The supervisor's authority", "Supervision", Some("A supervisor authorises the closure: at least a Sergeant or a police staff CTCO supervisor, and never the CTCO who manages the case (s13; SUP-1, PGA-16, s14)."), {
+            let mut qs = crate::supervision::questions("For example, 28 6 2027");
+            qs.push(q("supervisor.approved", "Does the supervisor authorise the closure?", "supervisor's authority", yes_no()));
+            qs
+        }),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the closure", "Confirm", Some("The case is then closed: its 6- and 12-month reviews become its deadlines."), vec![
             q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
@@ -70,7 +75,7 @@ pub fn closure_schema() -> FormSchema {
             ])),
         ]),
     ];
-    let rules = vec![
+    let mut rules = vec![
         rule(
             RuleId::Plp9,
             "case.ctco",
@@ -98,7 +103,14 @@ pub fn closure_schema() -> FormSchema {
             RuleCheck::Required,
             "Confirm the closure",
         ),
+        rule(
+            RuleId::Plp10,
+            "supervisor.approved",
+            RuleCheck::Required,
+            "Select yes if the supervisor authorises the closure",
+        ),
     ];
+    rules.extend(crate::supervision::rules(RuleId::Plp10));
     FormSchema {
         id: CLOSURE_FORM_ID.into(),
         version: VERSION,
@@ -138,6 +150,26 @@ pub fn closure_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> V
     // "No" to the supervised closing DIF is the PLP-10 error; unanswered is its own question's.
     if answers.text("closure.dif").is_none() {
         issues.retain(|i| i.path != "closure.dif");
+    }
+    // s13: a supervisor authorises the closure (SUP-1 and PGA-16: not the CTCO, a supervising
+    // rank); the authority comes before the case closes, so its date is not compared.
+    issues.extend(crate::supervision::issues(
+        schema,
+        answers,
+        ctx,
+        "manages the case",
+        None,
+    ));
+    if answers.text("supervisor.approved") == Some("no") {
+        issues.push(
+            Issue::new(
+                "supervisor.approved",
+                crate::validate::Severity::Error,
+                RuleId::Plp10,
+                "A case closes only with a supervisor's authority: record the closure once they have given it",
+            )
+            .citing("s13"),
+        );
     }
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues

@@ -46,21 +46,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         "Supervisory sign-off",
         "Supervision",
         Some("Every DIF is signed off by a supervisor (PLP-5, s12, s14)."),
-        vec![
-            q(
-                "supervisor.name",
-                "Supervisor's name",
-                "supervisor's name",
-                text(),
-            ),
-            q(
-                "supervisor.date",
-                "Date of the supervisor's sign-off",
-                "the date of the supervisor's sign-off",
-                QuestionKind::Date,
-            )
-            .hint("For example, 6 1 2027"),
-        ],
+        crate::supervision::questions("For example, 6 1 2027"),
     ));
     pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the entry into PLP", "Confirm", Some("The entry DIF and band become the first entry of the case's history."), vec![
@@ -98,20 +84,12 @@ pub fn schema(framework: &Framework) -> FormSchema {
         ),
         rule(
             RuleId::Plp5,
-            "supervisor.name",
-            RuleCheck::Required,
-            "Enter the supervisor's name",
-        ),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::Required, ""),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::RealDate, ""),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::NotFuture, ""),
-        rule(
-            RuleId::Plp5,
             "declaration.confirm",
             RuleCheck::Required,
             "Confirm the entry into PLP",
         ),
     ];
+    rules.extend(crate::supervision::rules(RuleId::Plp5));
     rules.extend(dif_rules(framework));
     FormSchema {
         id: FORM_ID.into(),
@@ -188,6 +166,14 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
         issues.retain(|i| i.rule_id != RuleId::Plp1);
     }
     issues.extend(dif_issues(schema, answers));
+    // SUP-1 (s6, s14): signed off by a supervisor, not the managing CTCO, after entry.
+    issues.extend(crate::supervision::issues(
+        schema,
+        answers,
+        ctx,
+        "manages the case",
+        Some(("plp.entered", "the entry into PLP")),
+    ));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }

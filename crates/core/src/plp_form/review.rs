@@ -33,9 +33,7 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
     pages.push(banding_page(true));
     pages.push(page("signoff", "CMP update and sign-off", "Supervision", Some("Each reassessment updates the Case Management Plan and is signed off by a supervisor (PLP-5, s12, s14)."), vec![
         q("plp.cmp", "Has the Case Management Plan been updated?", "whether the CMP was updated", yes_no()),
-        q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
-        q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 3 2 2027"),
-    ]));
+    ].into_iter().chain(crate::supervision::questions("For example, 3 2 2027")).collect()));
     pages.push(check_answers_page("Confirm"));
     pages.push(page("declaration", "Confirm the reassessment", "Confirm", Some("The reassessment becomes part of the case's history: it cannot be changed afterwards."), vec![
         q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
@@ -51,12 +49,9 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         rule(RuleId::Plp3, "plp.work_needed", RuleCheck::Required, "Select yes if you and your supervisor agree further work is needed"),
         rule(RuleId::Plp5, "plp.cmp", RuleCheck::Required, "Select yes if the Case Management Plan has been updated"),
         rule(RuleId::Plp5, "plp.cmp", RuleCheck::NotEqual("no".into()), "Each reassessment updates the Case Management Plan: update it before you record the reassessment"),
-        rule(RuleId::Plp5, "supervisor.name", RuleCheck::Required, "Enter the supervisor's name"),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::Required, ""),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::RealDate, ""),
-        rule(RuleId::Plp5, "supervisor.date", RuleCheck::NotFuture, ""),
         rule(RuleId::Plp5, "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
     ];
+    rules.extend(crate::supervision::rules(RuleId::Plp5));
     rules.extend(dif_rules(framework));
     FormSchema {
         id: REVIEW_FORM_ID.into(),
@@ -118,6 +113,14 @@ pub fn review_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Ve
         ));
     }
     issues.extend(dif_issues(schema, answers));
+    // SUP-1 (s6, s14): signed off by a supervisor, not the managing CTCO, after the DIF.
+    issues.extend(crate::supervision::issues(
+        schema,
+        answers,
+        ctx,
+        "manages the case",
+        Some(("plp.review_date", "the DIF")),
+    ));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }
