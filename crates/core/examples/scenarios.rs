@@ -375,6 +375,7 @@ fn stickers(w: &World) -> Spec {
         .on("case.received", "2026-02-25")
         .with("case.subject", "expression")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-02-24")
         .with("deconfliction.reference", "TRAIN/DC/2026/0101")
         .with("deconfliction.rado", "5");
@@ -507,6 +508,7 @@ fn juvenile(w: &World) -> Spec {
         .on("case.received", "2026-05-14")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-05-13")
         .with("deconfliction.reference", "TRAIN/DC/2026/0202")
         .with("deconfliction.rado", "5")
@@ -520,6 +522,7 @@ fn juvenile(w: &World) -> Spec {
         Check::Fimu,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
@@ -614,6 +617,7 @@ fn foreign_national(w: &World) -> Spec {
         .on("case.received", "2026-06-11")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-06-10")
         .with("deconfliction.reference", "TRAIN/DC/2026/0303")
         .with("deconfliction.rado", "5");
@@ -626,6 +630,7 @@ fn foreign_national(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
@@ -726,6 +731,7 @@ fn misread(w: &World) -> Spec {
         .on("case.received", "2026-07-10")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-07-09")
         .with("deconfliction.reference", "TRAIN/DC/2026/0404")
         .with("deconfliction.rado", "6")
@@ -742,6 +748,7 @@ fn misread(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "no-ideology")
@@ -874,6 +881,7 @@ fn pursue(w: &World) -> Spec {
         .on("case.received", "2026-09-10")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-09-09")
         .with("deconfliction.reference", "TRAIN/DC/2026/0505")
         .with("deconfliction.rado", "5");
@@ -886,6 +894,7 @@ fn pursue(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-right-wing")
@@ -974,6 +983,7 @@ fn institution(w: &World) -> Spec {
         .on("case.received", "2026-10-08")
         .with("case.subject", "institution")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-10-07")
         .with("deconfliction.reference", "TRAIN/DC/2026/0606")
         .with("deconfliction.rado", "5");
@@ -1105,6 +1115,7 @@ fn christmas(w: &World) -> Spec {
         .on("case.received", "2026-12-23")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-12-22")
         .with("deconfliction.reference", "TRAIN/DC/2026/0707")
         .with("deconfliction.rado", "5");
@@ -1117,6 +1128,7 @@ fn christmas(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-violence")
@@ -1217,6 +1229,7 @@ fn de_escalation(w: &World) -> Spec {
         .on("case.received", "2026-11-05")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-11-04")
         .with("deconfliction.reference", "TRAIN/DC/2026/0808")
         .with("deconfliction.rado", "4");
@@ -1229,6 +1242,7 @@ fn de_escalation(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
