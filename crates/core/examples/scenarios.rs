@@ -1402,6 +1402,7 @@ fn printer(w: &World) -> Spec {
         .on("case.received", "2027-01-20")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2027-01-19")
         .with("deconfliction.reference", "TRAIN/DC/2027/0909")
         .with("deconfliction.rado", "6");
@@ -1414,6 +1415,7 @@ fn printer(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-right-wing")
@@ -1510,6 +1512,7 @@ fn posters(w: &World) -> Spec {
         .on("case.received", "2027-03-04")
         .with("case.subject", "expression")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2027-03-03")
         .with("deconfliction.reference", "TRAIN/DC/2027/1010")
         .with("deconfliction.rado", "5");
