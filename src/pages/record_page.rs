@@ -50,17 +50,7 @@ pub fn warnings_list(
         .issues
         .iter()
         .filter(|i| i.severity == prevent_core::Severity::Warning && keep(i))
-        .map(|i| {
-            // A message that already ends with its citation (one the question page shows as
-            // it is) is not cited twice.
-            let cite = format!("({}, {})", i.rule_id, i.section);
-            let text = if i.message.ends_with(&cite) {
-                i.message.clone()
-            } else {
-                format!("{} {cite}", i.message)
-            };
-            html! { <li>{ text }</li> }
-        })
+        .map(|i| html! { <li>{ format!("{} ({}, {})", i.message, i.rule_id, i.section) }</li> })
         .collect();
     if items.is_empty() {
         return Html::default();
