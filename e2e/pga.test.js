@@ -552,6 +552,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     await onPage(page, 'Partner contact and visits', { axe: false });
     await p.answer(page, 'Have you contacted any partner agency?', 'No');
     await p.answer(page, 'Have you visited, or do you plan to visit, the subject?', 'Yes');
+    await p.typeDate(page, 'visit.date', ['4', '1', '2027']);
     await p.typeLabelled(page, 'Why is a visit absolutely necessary?', 'Pressing safeguarding concern.');
     await p.answer(page, 'Who agrees that the visit is absolutely necessary?', 'The CTCO');
     await p.answer(page, 'Who agrees that the visit is absolutely necessary?', 'The supervisor');
@@ -571,6 +572,51 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     // The subject raised it, and the note says what was asked and said: the page is done.
     await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, the subject raised it');
     await p.typeInto(page, note, 'Asked whether Channel meant prison; told it is voluntary support.');
+    await pressContinue(page);
+    await onPage(page, 'Type of concern', { axe: false });
+  });
+
+  app.test('PGA-19, PGA-22: a tasking is refused; a partner contacted before de-confliction is an error citing PGA-19 and s7, unless an s7 exception is recorded', async (t) => {
+    const { page } = await openAtToday(t);
+    const id = await p.startPga(page, { axe: false });
+    // PGA-22 (s7): a tasking from another CT unit is not assessed with a PGA.
+    await p.fillCase(page, { reference: 'PCM-2026-0219', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO, request: 'A tasking from another CT unit' });
+    await pressContinue(page);
+    const tasking = 'A tasking is not assessed with a Prevent Gateway Assessment: it stays with the CT unit that asked for it and does not enter PCM. Do not go on with this assessment. If you and your supervisor find the request is a referral into PCM, select that instead (PGA-22, s7)';
+    assert.deepEqual(await p.summaryErrors(page), [tasking]);
+    assert.deepEqual(await p.inlineErrors(page), [tasking]);
+    await assertNoAxeViolations(page, 'the case page with a tasking (PGA-22)');
+    await p.answer(page, 'Is this a referral into Prevent Case Management, or a tasking?', 'A referral into PCM');
+    await pressContinue(page);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-PGA19', rado: 3 });
+    await pressContinue(page);
+    await onPage(page, 'Background checks', { axe: false });
+    await p.fillChecks(page, ['23', '12', '2026']);
+    await pressContinue(page);
+    // PGA-19 (s7): a partner contacted on 18 December, before de-confliction on the 21st.
+    await onPage(page, 'Partner contact and visits', { axe: false });
+    await p.answer(page, 'Have you contacted any partner agency?', 'Yes');
+    await p.typeDate(page, 'contact.date', ['18', '12', '2026']);
+    await p.typeLabelled(page, 'Why was contacting a partner necessary at this stage?', 'The referral did not say what the remark was about.');
+    await p.answer(page, 'Have you visited, or do you plan to visit, the subject?', 'No');
+    await pressContinue(page);
+    const early = 'You contacted a partner before de-confliction on 21 December 2026: before de-confliction you may only contact the referrer for basic information or biographical data, or do what the FIMU asked. If that is what this contact was, select it on the de-confliction page. If not, check the date (PGA-19, s7)';
+    assert.deepEqual(await p.summaryErrors(page), [early]);
+    assert.deepEqual(await p.inlineErrors(page), [early]);
+    assert.match(await page.title(), /^Error: Partner contact and visits – /);
+    await assertNoAxeViolations(page, 'a partner contacted before de-confliction (PGA-19)');
+    // The summary's link goes to the date's day box.
+    await page.locator('.govuk-error-summary a').first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'contact-date-day');
+    // The contact was the referrer, asked for basic information: an s7 exception, recorded on
+    // the de-confliction page, and the contact page is done.
+    await page.goto(`/officer/pga/${id}/deconfliction`);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.answer(page, 'What did you do before de-confliction? (optional)', 'Contacted the referrer because the referral lacked basic relevant information');
+    await page.goto(`/officer/pga/${id}/contact`);
+    await onPage(page, 'Partner contact and visits', { axe: false });
     await pressContinue(page);
     await onPage(page, 'Type of concern', { axe: false });
   });
@@ -653,6 +699,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
       'Enter the date you received the referral (PGA-2, s8)',
       'Select who or what the referral is about (PGA-8, s8)',
       'Select whether this is a Dovetail area (PGA-7, s10)',
+      'Select whether this is a referral into PCM or a tasking from another CT unit (PGA-22, s7)',
     ];
     const shown = await p.summaryErrors(page);
     // The wording of the empty date's message is checked on its own, below; the rest here.

@@ -275,6 +275,8 @@ async function fillCase(page, c) {
     ['#case-received-day', () => typeDate(page, 'case.received', c.received)],
     ['#case-subject', () => answer(page, 'Who or what is the referral about?', c.subject)],
     ['#case-area', () => answer(page, 'Is this a Dovetail area?', c.area)],
+    // PGA-22 (s7): a referral into PCM unless the case says otherwise.
+    ['#case-request', () => answer(page, 'Is this a referral into Prevent Case Management, or a tasking?', c.request || 'A referral into PCM')],
     ['#case-ctco', () => typeLabelled(page, 'Your name', c.ctco)],
   ]);
 }
@@ -293,7 +295,11 @@ async function fillDeconfliction(page, d) {
   for (const before of d.before || []) await answer(page, 'What did you do before de-confliction? (optional)', before);
 }
 
-/** The six background checks: PNC, PND and Open Source done (dated), NCIA and local from the FIMU, CT Holmes not available. */
+/**
+ * The six background checks: PNC, PND and Open Source done (dated), NCIA and local from the
+ * FIMU, CT Holmes not available; and, for a person, not under investigation for non-CT offences
+ * (PGA-22, s5).
+ */
 async function fillChecks(page, checkDate) {
   for (const [key, name] of CHECKS) {
     const legend = `${name} check`;
@@ -307,6 +313,9 @@ async function fillChecks(page, checkDate) {
       await answer(page, legend, FROM_FIMU);
     }
   }
+  // Asked of a person only (an institution or an expression has no one to investigate).
+  const nonCt = 'Is the subject under investigation for any non-CT offences?';
+  if (await group(page, nonCt).count()) await answer(page, nonCt, 'No');
 }
 
 /**

@@ -375,6 +375,7 @@ fn stickers(w: &World) -> Spec {
         .on("case.received", "2026-02-25")
         .with("case.subject", "expression")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-02-24")
         .with("deconfliction.reference", "TRAIN/DC/2026/0101")
         .with("deconfliction.rado", "5");
@@ -509,6 +510,7 @@ fn juvenile(w: &World) -> Spec {
         .on("case.received", "2026-05-14")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-05-13")
         .with("deconfliction.reference", "TRAIN/DC/2026/0202")
         .with("deconfliction.rado", "5")
@@ -522,6 +524,7 @@ fn juvenile(w: &World) -> Spec {
         Check::Fimu,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
@@ -616,6 +619,7 @@ fn foreign_national(w: &World) -> Spec {
         .on("case.received", "2026-06-11")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-06-10")
         .with("deconfliction.reference", "TRAIN/DC/2026/0303")
         .with("deconfliction.rado", "5");
@@ -628,6 +632,7 @@ fn foreign_national(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
@@ -728,6 +733,7 @@ fn misread(w: &World) -> Spec {
         .on("case.received", "2026-07-10")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-07-09")
         .with("deconfliction.reference", "TRAIN/DC/2026/0404")
         .with("deconfliction.rado", "6")
@@ -744,6 +750,7 @@ fn misread(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "no-ideology")
@@ -876,6 +883,7 @@ fn pursue(w: &World) -> Spec {
         .on("case.received", "2026-09-10")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-09-09")
         .with("deconfliction.reference", "TRAIN/DC/2026/0505")
         .with("deconfliction.rado", "5");
@@ -888,6 +896,7 @@ fn pursue(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-right-wing")
@@ -976,6 +985,7 @@ fn institution(w: &World) -> Spec {
         .on("case.received", "2026-10-08")
         .with("case.subject", "institution")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-10-07")
         .with("deconfliction.reference", "TRAIN/DC/2026/0606")
         .with("deconfliction.rado", "5");
@@ -1109,6 +1119,7 @@ fn christmas(w: &World) -> Spec {
         .on("case.received", "2026-12-23")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-12-22")
         .with("deconfliction.reference", "TRAIN/DC/2026/0707")
         .with("deconfliction.rado", "5");
@@ -1121,6 +1132,7 @@ fn christmas(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-violence")
@@ -1221,6 +1233,7 @@ fn de_escalation(w: &World) -> Spec {
         .on("case.received", "2026-11-05")
         .with("case.subject", "individual")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2026-11-04")
         .with("deconfliction.reference", "TRAIN/DC/2026/0808")
         .with("deconfliction.rado", "4");
@@ -1233,6 +1246,7 @@ fn de_escalation(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "islamist")
@@ -1396,6 +1410,7 @@ fn printer(w: &World) -> Spec {
         .on("case.received", "2027-01-20")
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2027-01-19")
         .with("deconfliction.reference", "TRAIN/DC/2027/0909")
         .with("deconfliction.rado", "6");
@@ -1408,6 +1423,7 @@ fn printer(w: &World) -> Spec {
         Check::NotAvailable,
     ]);
     let pga = pga
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-right-wing")
@@ -1504,6 +1520,7 @@ fn posters(w: &World) -> Spec {
         .on("case.received", "2027-03-04")
         .with("case.subject", "expression")
         .with("case.area", "dovetail")
+        .with("case.request", "referral")
         .on("deconfliction.date", "2027-03-03")
         .with("deconfliction.reference", "TRAIN/DC/2027/1010")
         .with("deconfliction.rado", "5");

@@ -1,4 +1,4 @@
-//! Prevent Gateway Assessment: the rules PGA-1 and PGA-3 to PGA-16 (s7, s8, s9, s10, s14) as
+//! Prevent Gateway Assessment: the rules PGA-1, PGA-3 to PGA-19, PGA-21 and PGA-22 of DESIGN.md as
 //! pure functions over a [`Gateway`] record. PGA-2 and PGA-15 (deadlines) are in
 //! [`crate::deadline`]. This is the core the PGA flow (issue 4) will render; the DIF factor
 //! framework as data is not here yet.
@@ -95,6 +95,16 @@ pub enum PreDeconflictionActivity {
     BasicBiographicalData,
 }
 
+/// What the request that brought the case was clarified as (PGA-22, s7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// A referral into Prevent Case Management: assessed with a PGA.
+    Referral,
+    /// A discrete tasking from another part of the CT Network: it stays with that unit and
+    /// does not enter PCM.
+    Tasking,
+}
+
 /// The background checks of a PGA (s8): key and name. CT Holmes only where available.
 pub const CHECKS: [(&str, &str); 6] = [
     ("pnc", "PNC"),
@@ -142,6 +152,8 @@ pub struct Visit {
     pub consent_by_subject: bool,
     /// What the subject asked and what they were told.
     pub consent_note: String,
+    /// When the visit took place or is planned (PGA-19, s7).
+    pub on: Option<NaiveDate>,
 }
 
 /// Police ranks and staff grades, for supervision (s14).
@@ -225,6 +237,17 @@ pub struct Gateway {
     pub supervisor_approved: bool,
     /// Final: read-only from then on (PGA-10).
     pub finalised: bool,
+    /// PGA-19 (s7): when a partner was first contacted.
+    pub partner_contact_on: Option<NaiveDate>,
+    /// PGA-19 (s7): the date of the supervisor's sign-off.
+    pub signed_off_on: Option<NaiveDate>,
+    /// PGA-22 (s7): the request clarified as a referral or a tasking.
+    pub request: Option<Request>,
+    /// PGA-22 (s5): the subject (a person) is under investigation for non-CT offences; `None`
+    /// when not answered or not asked.
+    pub non_ct_investigation: Option<bool>,
+    /// PGA-22 (s5): which offences, and who is investigating.
+    pub non_ct_details: String,
 }
 
 /// Why a decision cannot be chosen: the rule, the section cited and the reason shown next to
@@ -320,11 +343,36 @@ pub fn one_per_case(existing: &[&str], reference: &str) -> Result<(), &'static s
     }
 }
 
+/// PGA-19 (s7): the de-confliction date, written out, when `on` is before it (and it is not in
+/// the future).
+///
+/// The policy, s7: "No CTP-Prevent activity must be carried out before de-confliction and
+/// assessment by a FIMU. The only exceptions to this are: When the quality of referral is so
+/// insufficient that the referrer needs to be contacted to provide basic relevant information.
+/// The FIMU specifically requests activity to assist in their assessment process. Obtaining
+/// necessary basic biographical data from local policing systems or initial referrers."
+///
+/// So a check, a partner contact or a visit dated before de-confliction is an error unless the
+/// officer selected the exception that covers it on the de-confliction page
+/// ([`PreDeconflictionActivity`]): a contact is covered by any of the three (each one is a
+/// contact with the referrer or one the FIMU asked for); a check by the FIMU's request, or, for
+/// the local systems check only, by biographical data; a visit only by the FIMU's request. A
+/// supervisor's sign-off is never an exception (docs/decisions/0015-pga-19-dates.md).
+fn before_deconfliction(g: &Gateway, on: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
+    // A de-confliction date in the future is PGA-1's error, not a reason to question the rest.
+    let dc = g.deconfliction.date.filter(|d| *d <= today)?;
+    (on? < dc).then(|| crate::date::long_date(dc))
+}
+
 /// Every issue of the record, in the order of the flow: de-confliction, checks, contact and
 /// visit, prompts, decision, supervision.
 pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     use Severity::{Error, Warning};
     let mut out = Vec::new();
+    // PGA-22 (s7): a tasking from another CT unit is not a referral into PCM.
+    if g.request == Some(Request::Tasking) {
+        out.push(Issue::new("case.request", Error, RuleId::Pga22, "A tasking is not assessed with a Prevent Gateway Assessment: it stays with the CT unit that asked for it and does not enter PCM. Do not go on with this assessment. If you and your supervisor find the request is a referral into PCM, select that instead (PGA-22, s7)").citing("s7"));
+    }
     // PGA-1 (s7): no assessment before de-confliction.
     if g.deconfliction.date.is_none() {
         out.push(Issue::new("deconfliction.date", Error, RuleId::Pga1, "Enter the date of FIMU de-confliction: no assessment can start before it (only contacting the referrer for basic information, activity the FIMU requested and basic biographical data are allowed)"));
@@ -350,6 +398,18 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
                 } else if result.trim().is_empty() {
                     out.push(Issue::new(&format!("checks.{key}.result"), Error, RuleId::Pga3, format!("Enter the result of the {name} check, for example 'no trace'")));
                 }
+                // PGA-19 (s7): a check before de-confliction only as one of the exceptions.
+                if let Some(dc) = before_deconfliction(g, on, today) {
+                    let biographical = key == "local" && g.pre_deconfliction.contains(&PreDeconflictionActivity::BasicBiographicalData);
+                    if !biographical && !g.pre_deconfliction.contains(&PreDeconflictionActivity::RequestedByFimu) {
+                        let allowed = if key == "local" {
+                            "only if the FIMU asked for it or it was to get basic biographical data. If so, select which on the de-confliction page"
+                        } else {
+                            "only if the FIMU asked for it. If it did, select 'Activity the FIMU specifically requested' on the de-confliction page"
+                        };
+                        out.push(Issue::new(&format!("checks.{key}.date"), Error, RuleId::Pga19, format!("The {name} check is dated before de-confliction on {dc}: a check can come before de-confliction {allowed}. If not, do the check again and enter its new date and result (PGA-19, s7)")).citing("s7"));
+                    }
+                }
             }
             _ => {}
         }
@@ -361,8 +421,24 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     {
         out.push(Issue::new("contact.rationale", Error, RuleId::Pga4, "Give the rationale for contacting a partner at PGA: partners should not normally be contacted until Information Gathering"));
     }
+    // PGA-19 (s7): a partner contacted before de-confliction only as one of the exceptions (the
+    // referrer for basic information or biographical data, or what the FIMU asked for).
+    if g.partner_contact.is_some() && g.pre_deconfliction.is_empty() {
+        if let Some(dc) = before_deconfliction(g, g.partner_contact_on, today) {
+            out.push(Issue::new("contact.date", Error, RuleId::Pga19, format!("You contacted a partner before de-confliction on {dc}: before de-confliction you may only contact the referrer for basic information or biographical data, or do what the FIMU asked. If that is what this contact was, select it on the de-confliction page. If not, check the date (PGA-19, s7)")).citing("s7"));
+        }
+    }
     // PGA-5 (s8): a visit is very exceptional.
     if let Some(v) = &g.visit {
+        // PGA-19 (s7): a visit before de-confliction only if the FIMU asked for it.
+        if !g
+            .pre_deconfliction
+            .contains(&PreDeconflictionActivity::RequestedByFimu)
+        {
+            if let Some(dc) = before_deconfliction(g, v.on, today) {
+                out.push(Issue::new("visit.date", Error, RuleId::Pga19, format!("The visit is dated before de-confliction on {dc}: a visit can come before de-confliction only if the FIMU asked for it. If it did, select 'Activity the FIMU specifically requested' on the de-confliction page. If not, check the date (PGA-19, s7)")).citing("s7"));
+            }
+        }
         if !(v.agreed_by_ctco && v.agreed_by_supervisor) {
             out.push(Issue::new("visit.agreed", Error, RuleId::Pga5, "A visit at PGA needs both the CTCO and the supervisor to agree it is absolutely necessary"));
         }
@@ -394,6 +470,10 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
     // PGA-12 (s8) and PGA-13 (s9): prompts.
     if g.foreign_national && !g.overseas_checks_considered {
         out.push(Issue::new("prompts.overseas", Warning, RuleId::Pga12, "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
+    }
+    // PGA-22 (s5): a non-CT investigation found is described.
+    if g.non_ct_investigation == Some(true) && g.non_ct_details.trim().is_empty() {
+        out.push(Issue::new("non_ct.details", Error, RuleId::Pga22, "Say which non-CT offences the subject is under investigation for, and who is investigating them (PGA-22, s5)").citing("s5"));
     }
     if (g.juvenile || g.travel_propensity) && !g.piw_considered {
         out.push(Issue::new("prompts.piw", Warning, RuleId::Pga13, "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
@@ -437,9 +517,16 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             if d == Decision::StraightToPlp && g.under_pursue_investigation {
                 out.push(Issue::new("decision.outcome", Warning, RuleId::Pga14, "A subject under current Pursue investigation goes into PLP only in the most exceptional circumstances"));
             }
+            // PGA-19 (s10): kept in PCM, the case can still never be a Channel case.
+            if d == Decision::KeepInPcm && g.under_pursue_investigation {
+                out.push(Issue::new("decision.outcome", Warning, RuleId::Pga19, "The subject is under current Pursue investigation, so this case cannot become a Channel case, and goes into PLP only in the most exceptional circumstances. Say in your rationale what Information Gathering is for (PGA-19, s10)").citing("s10"));
+            }
         }
     }
-    // Supervision (PGA-7 endorsement, PGA-9 approval, PGA-10, PGA-16).
+    // Supervision (PGA-7 endorsement, PGA-9 approval, PGA-10, PGA-16; PGA-19's date).
+    if let Some(dc) = before_deconfliction(g, g.signed_off_on, today) {
+        out.push(Issue::new("supervisor.date", Error, RuleId::Pga19, format!("The supervisor's sign-off is dated before de-confliction on {dc}: nothing can be signed off before the FIMU has de-conflicted the referral. Check the date (PGA-19, s7)")).citing("s7"));
+    }
     match &g.supervisor {
         None => out.push(Issue::new(
             "supervisor.name",

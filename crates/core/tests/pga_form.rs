@@ -64,6 +64,7 @@ fn common() -> Answers {
         .with("case.subject", "individual")
         .with("case.area", "non-dovetail")
         .with("case.ctco", "Jo Case")
+        .with("case.request", "referral")
         .with_date("deconfliction.date", "21", "12", "2026")
         .with("deconfliction.reference", "NCIA/2026/123")
         .with("deconfliction.rado", "5")
@@ -81,6 +82,7 @@ fn common() -> Answers {
         )
         .with("checks.local.status", "fimu")
         .with("checks.ct-holmes.status", "not-available")
+        .with("non_ct.investigation", "no")
         .with("contact.partner", "no")
         .with("visit.needed", "no")
         .with("relevance.concern", "extreme-right-wing")
@@ -611,6 +613,233 @@ fn pga_3_s8_each_check_done_with_date_and_result_or_known_from_the_fimu() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// PGA-19 (s7): nothing dated before de-confliction but the s7 exceptions. De-confliction is on
+// 21 December 2026 in the valid answers; the case page's "before" is "biographical".
+
+fn contact_on(a: Answers, day: &str) -> Answers {
+    a.with("contact.partner", "yes")
+        .with_date("contact.date", day, "12", "2026")
+        .with(
+            "contact.rationale",
+            "The referral did not say what the remark was about.",
+        )
+}
+
+#[test]
+fn pga_19_s7_checks_contacts_visits_and_sign_offs_before_deconfliction_are_errors_but_the_exceptions(
+) {
+    check(&[
+        (
+            "PNC checked the day before, biographical only",
+            Keep,
+            |a| a.with_date("checks.pnc.date", "20", "12", "2026"),
+            &[(E, "PGA-19", "checks.pnc.date")],
+        ),
+        (
+            "PNC checked the day before, at the FIMU's request",
+            Keep,
+            |a| {
+                a.with_date("checks.pnc.date", "20", "12", "2026")
+                    .with_choices("deconfliction.before", &["requested-by-fimu"])
+            },
+            &[],
+        ),
+        (
+            "local systems checked the day before, for biographical data",
+            Keep,
+            |a| {
+                a.with("checks.local.status", "done")
+                    .with_date("checks.local.date", "20", "12", "2026")
+                    .with("checks.local.result", "Address confirmed")
+            },
+            &[],
+        ),
+        (
+            "local systems checked the day before, nothing recorded",
+            Keep,
+            |a| {
+                without(a, &["deconfliction.before"])
+                    .with("checks.local.status", "done")
+                    .with_date("checks.local.date", "20", "12", "2026")
+                    .with("checks.local.result", "Address confirmed")
+            },
+            &[(E, "PGA-19", "checks.local.date")],
+        ),
+        (
+            "a partner contacted the day before, nothing recorded",
+            Keep,
+            |a| contact_on(without(a, &["deconfliction.before"]), "20"),
+            &[(E, "PGA-19", "contact.date")],
+        ),
+        (
+            "the referrer contacted the day before for basic information",
+            Keep,
+            |a| contact_on(a, "20").with_choices("deconfliction.before", &["contact-referrer"]),
+            &[],
+        ),
+        (
+            "a partner contacted on the day of de-confliction",
+            Keep,
+            |a| contact_on(without(a, &["deconfliction.before"]), "21"),
+            &[],
+        ),
+        (
+            "a partner contacted, no date",
+            Keep,
+            |a| without(contact_on(a, "20"), &["contact.date"]),
+            &[(E, "PGA-19", "contact.date")],
+        ),
+        (
+            "a visit the day before, biographical only",
+            Keep,
+            |a| visit(a).with_date("visit.date", "20", "12", "2026"),
+            &[(E, "PGA-19", "visit.date")],
+        ),
+        (
+            "a visit the day before, at the FIMU's request",
+            Keep,
+            |a| {
+                visit(a)
+                    .with_date("visit.date", "20", "12", "2026")
+                    .with_choices("deconfliction.before", &["requested-by-fimu"])
+            },
+            &[],
+        ),
+        (
+            "a visit planned for next week",
+            Keep,
+            |a| visit(a).with_date("visit.date", "6", "1", "2027"),
+            &[],
+        ),
+        (
+            "signed off the day before, every exception ticked",
+            Keep,
+            |a| {
+                a.with_date("supervisor.date", "20", "12", "2026")
+                    .with_choices(
+                        "deconfliction.before",
+                        &["contact-referrer", "requested-by-fimu", "biographical"],
+                    )
+            },
+            &[(E, "PGA-19", "supervisor.date")],
+        ),
+        (
+            "de-confliction dated in the future: PGA-1's error only",
+            Keep,
+            |a| a.with_date("deconfliction.date", "31", "12", "2026"),
+            &[(E, "PGA-1", "deconfliction.date")],
+        ),
+    ]);
+    // The error is on the dated question, links to its day box and cites s7.
+    let s = schema();
+    let a = valid(Keep).with_date("supervisor.date", "20", "12", "2026");
+    let r = validate(&s, &a, &ctx());
+    let i = r.error_for("supervisor.date").unwrap();
+    assert_eq!((i.part.as_deref(), i.section.as_str()), (Some("day"), "s7"));
+    assert!(i.message.contains("21 December 2026"), "{}", i.message);
+    let mut dr = draft_of(&s, "pga-early", &a);
+    assert!(dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_err());
+    // A partner contacted the day before: on the contact page, with the rule and the section.
+    let a = contact_on(without(valid(Keep), &["deconfliction.before"]), "20");
+    let r = validate(&s, &a, &ctx());
+    let i = r.error_for("contact.date").unwrap();
+    assert_eq!(
+        (i.rule_id, i.part.as_deref(), i.section.as_str()),
+        (RuleId::Pga19, Some("day"), "s7")
+    );
+    assert!(i.message.ends_with("(PGA-19, s7)"), "{}", i.message);
+    let page_of = |id: &str| s.question(id).map(|(i, _)| s.pages[i].id.as_str());
+    assert_eq!(page_of("contact.date"), Some("contact"));
+}
+
+#[test]
+fn pga_19_s10_keep_in_pcm_under_pursue_investigation_warns_and_still_finishes() {
+    let pursued = |a: Answers| a.with("threat.pursue_investigation", "yes");
+    check(&[
+        (
+            "kept in PCM",
+            Keep,
+            pursued,
+            &[(W, "PGA-19", "decision.outcome")],
+        ),
+        ("kept in PCM, not under investigation", Keep, |a| a, &[]),
+        ("closed", Close, pursued, &[]),
+    ]);
+    let s = schema();
+    let a = pursued(valid(Keep));
+    let r = validate(&s, &a, &ctx());
+    let w = r
+        .issues
+        .iter()
+        .find(|i| i.rule_id == RuleId::Pga19)
+        .unwrap();
+    assert_eq!(w.section, "s10");
+    let mut dr = draft_of(&s, "pga-kept", &a);
+    assert!(
+        dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_ok(),
+        "a warning, not a blocker"
+    );
+}
+
+#[test]
+fn pga_22_s5_s7_referral_or_tasking_and_non_ct_investigations_are_recorded() {
+    check(&[
+        (
+            "referral or tasking not answered",
+            Keep,
+            |a| without(a, &["case.request"]),
+            &[(E, "PGA-22", "case.request")],
+        ),
+        (
+            "a tasking",
+            Keep,
+            |a| a.with("case.request", "tasking"),
+            &[(E, "PGA-22", "case.request")],
+        ),
+        (
+            "non-CT investigation not answered",
+            Keep,
+            |a| without(a, &["non_ct.investigation"]),
+            &[(E, "PGA-22", "non_ct.investigation")],
+        ),
+        (
+            "under non-CT investigation, no details",
+            Keep,
+            |a| a.with("non_ct.investigation", "yes"),
+            &[(E, "PGA-22", "non_ct.details")],
+        ),
+        (
+            "under non-CT investigation, with details",
+            Keep,
+            |a| {
+                a.with("non_ct.investigation", "yes")
+                    .with("non_ct.details", "Criminal damage, Exampleton CID")
+            },
+            &[],
+        ),
+        // An institution is not asked (its answers were those of a person, left behind).
+        (
+            "an institution",
+            Plp,
+            |a| without(a, &["non_ct.investigation"]),
+            &[],
+        ),
+    ]);
+    let s = schema();
+    let tasking = valid(Keep).with("case.request", "tasking");
+    let r = validate(&s, &tasking, &ctx());
+    let i = r.error_for("case.request").unwrap();
+    assert_eq!(i.section, "s7");
+    assert!(i.message.contains("does not enter PCM"), "{}", i.message);
+    let i = validate(&s, &without(valid(Keep), &["non_ct.investigation"]), &ctx());
+    assert_eq!(i.error_for("non_ct.investigation").unwrap().section, "s5");
+    // The questions are on the case page and the checks page.
+    let page_of = |id: &str| s.question(id).map(|(i, _)| s.pages[i].id.as_str());
+    assert_eq!(page_of("case.request"), Some("case"));
+    assert_eq!(page_of("non_ct.investigation"), Some("checks"));
+}
+
+// ---------------------------------------------------------------------------------------------
 // PGA-4 and PGA-5: partner contact and visits.
 
 #[test]
@@ -626,7 +855,10 @@ fn pga_4_s8_contacting_a_partner_needs_a_rationale() {
         (
             "contact without rationale",
             Keep,
-            |a| a.with("contact.partner", "yes"),
+            |a| {
+                a.with("contact.partner", "yes")
+                    .with_date("contact.date", "24", "12", "2026")
+            },
             &[(E, "PGA-4", "contact.rationale")],
         ),
         (
@@ -634,6 +866,7 @@ fn pga_4_s8_contacting_a_partner_needs_a_rationale() {
             Keep,
             |a| {
                 a.with("contact.partner", "yes")
+                    .with_date("contact.date", "24", "12", "2026")
                     .with("contact.rationale", "  ")
             },
             &[(E, "PGA-4", "contact.rationale")],
@@ -642,10 +875,12 @@ fn pga_4_s8_contacting_a_partner_needs_a_rationale() {
             "contact with rationale",
             Keep,
             |a| {
-                a.with("contact.partner", "yes").with(
-                    "contact.rationale",
-                    "The school holds information that may negate the concern.",
-                )
+                a.with("contact.partner", "yes")
+                    .with_date("contact.date", "24", "12", "2026")
+                    .with(
+                        "contact.rationale",
+                        "The school holds information that may negate the concern.",
+                    )
             },
             &[],
         ),
@@ -654,6 +889,7 @@ fn pga_4_s8_contacting_a_partner_needs_a_rationale() {
 
 fn visit(a: Answers) -> Answers {
     a.with("visit.needed", "yes")
+        .with_date("visit.date", "28", "12", "2026")
         .with("visit.rationale", "A pressing safeguarding concern")
         .with_choices("visit.agreed", &["ctco", "supervisor"])
         .with(
@@ -714,6 +950,7 @@ fn pga_5_s8_a_visit_is_agreed_by_ctco_and_supervisor_reasoned_and_raises_no_cons
             Keep,
             |a| a.with("visit.needed", "yes"),
             &[
+                (E, "PGA-19", "visit.date"),
                 (E, "PGA-5", "visit.rationale"),
                 (E, "PGA-5", "visit.agreed"),
                 (E, "PGA-5", "visit.best_placed"),

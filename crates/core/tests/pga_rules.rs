@@ -71,6 +71,11 @@ fn valid() -> Gateway {
         supervisor: Some(officer("Sam Sergeant", Rank::SergeantOrAbove)),
         supervisor_approved: true,
         finalised: false,
+        partner_contact_on: None,
+        signed_off_on: Some(d("2026-11-27")),
+        request: Some(Request::Referral),
+        non_ct_investigation: Some(false),
+        non_ct_details: String::new(),
     }
 }
 
@@ -180,6 +185,7 @@ fn agreed_visit() -> Visit {
         consent_raised: false,
         consent_by_subject: false,
         consent_note: String::new(),
+        on: Some(d("2026-11-24")),
     }
 }
 
@@ -466,7 +472,229 @@ fn pga_14_s10_under_pursue_investigation_never_channel_and_plp_only_exceptionall
         }),
         &[(W, "PGA-14", "decision.outcome")],
     );
-    check(with(|g| g.under_pursue_investigation = true), &[]);
+    // Kept in PCM it is PGA-19's warning (s10), below.
+    check(
+        with(|g| {
+            g.under_pursue_investigation = true;
+            g.decision = Some(Decision::Close);
+            g.reasonable_belief_no_concern = true;
+        }),
+        &[],
+    );
+}
+
+#[test]
+fn pga_19_s10_keep_in_pcm_under_pursue_investigation_warns_that_it_cannot_become_channel() {
+    let r = validate(&with(|g| g.under_pursue_investigation = true), today());
+    assert_eq!(r.issues.len(), 1);
+    let w = &r.issues[0];
+    assert_eq!(
+        (
+            w.severity,
+            w.rule_id.id(),
+            w.path.as_str(),
+            w.section.as_str()
+        ),
+        (W, "PGA-19", "decision.outcome", "s10")
+    );
+    assert!(
+        w.message.contains("cannot become a Channel case"),
+        "{}",
+        w.message
+    );
+    assert!(w.message.ends_with("(PGA-19, s10)"), "{}", w.message);
+    assert!(!r.has_errors(), "a warning, not a blocker");
+    // Not under investigation, or another decision: no PGA-19 warning.
+    check(valid(), &[]);
+    check(
+        with(|g| {
+            g.under_pursue_investigation = true;
+            g.decision = Some(Decision::StraightToPlp);
+        }),
+        &[(W, "PGA-14", "decision.outcome")],
+    );
+}
+
+#[test]
+fn pga_19_s7_checks_before_deconfliction_only_when_the_fimu_asked_or_local_biographical_data() {
+    // De-confliction is on 20 November; a check the day before.
+    let early = |key: &'static str, before: Vec<PreDeconflictionActivity>| {
+        with(move |g| {
+            for (k, c) in g.checks.iter_mut() {
+                if *k == key {
+                    *c = Check::Done {
+                        on: Some(d("2026-11-19")),
+                        result: "No trace".into(),
+                    };
+                }
+            }
+            g.pre_deconfliction = before;
+        })
+    };
+    use PreDeconflictionActivity::*;
+    check(early("pnc", vec![]), &[(E, "PGA-19", "checks.pnc.date")]);
+    check(early("pnc", vec![RequestedByFimu]), &[]);
+    // Biographical data is from local systems (s7): it covers the local check, not PNC.
+    check(
+        early("pnc", vec![BasicBiographicalData]),
+        &[(E, "PGA-19", "checks.pnc.date")],
+    );
+    check(early("local", vec![BasicBiographicalData]), &[]);
+    check(early("local", vec![RequestedByFimu]), &[]);
+    check(
+        early("local", vec![ContactReferrerForBasicInformation]),
+        &[(E, "PGA-19", "checks.local.date")],
+    );
+    check(
+        early("open-source", vec![ContactReferrerForBasicInformation]),
+        &[(E, "PGA-19", "checks.open-source.date")],
+    );
+    // On the day of de-confliction is not before it.
+    check(
+        with(|g| {
+            g.checks[3].1 = Check::Done {
+                on: Some(d("2026-11-20")),
+                result: "No trace".into(),
+            }
+        }),
+        &[],
+    );
+    // No de-confliction date: PGA-1's error only.
+    let mut g = early("pnc", vec![]);
+    g.deconfliction.date = None;
+    check(g, &[(E, "PGA-1", "deconfliction.date")]);
+    let r = validate(&early("pnc", vec![]), today());
+    assert_eq!(r.issues[0].section, "s7");
+    assert!(
+        r.issues[0].message.contains("20 November 2026"),
+        "{}",
+        r.issues[0].message
+    );
+    assert!(
+        r.issues[0].message.ends_with("(PGA-19, s7)"),
+        "{}",
+        r.issues[0].message
+    );
+}
+
+#[test]
+fn pga_19_s7_partner_contact_and_visit_before_deconfliction_only_as_an_exception() {
+    use PreDeconflictionActivity::*;
+    let contact = |on: &str, before: Vec<PreDeconflictionActivity>| {
+        let on = d(on);
+        with(move |g| {
+            g.partner_contact = Some("Referrer asked what the remark was about.".into());
+            g.partner_contact_on = Some(on);
+            g.pre_deconfliction = before;
+        })
+    };
+    check(
+        contact("2026-11-19", vec![]),
+        &[(E, "PGA-19", "contact.date")],
+    );
+    check(
+        contact("2026-11-19", vec![ContactReferrerForBasicInformation]),
+        &[],
+    );
+    check(contact("2026-11-19", vec![BasicBiographicalData]), &[]);
+    check(contact("2026-11-19", vec![RequestedByFimu]), &[]);
+    check(contact("2026-11-21", vec![]), &[]);
+    let r = validate(&contact("2026-11-19", vec![]), today());
+    assert!(
+        r.issues[0].message.ends_with("(PGA-19, s7)"),
+        "{}",
+        r.issues[0].message
+    );
+    let visit = |on: &str, before: Vec<PreDeconflictionActivity>| {
+        let v = Visit {
+            on: Some(d(on)),
+            ..agreed_visit()
+        };
+        with(move |g| {
+            g.visit = Some(v);
+            g.pre_deconfliction = before;
+        })
+    };
+    check(visit("2026-11-19", vec![]), &[(E, "PGA-19", "visit.date")]);
+    check(
+        visit(
+            "2026-11-19",
+            vec![ContactReferrerForBasicInformation, BasicBiographicalData],
+        ),
+        &[(E, "PGA-19", "visit.date")],
+    );
+    check(visit("2026-11-19", vec![RequestedByFimu]), &[]);
+    check(visit("2026-11-20", vec![]), &[]);
+    // A planned visit can be in the future.
+    check(visit("2026-12-03", vec![]), &[]);
+}
+
+#[test]
+fn pga_19_s7_a_sign_off_before_deconfliction_has_no_exception() {
+    use PreDeconflictionActivity::*;
+    check(
+        with(|g| g.signed_off_on = Some(d("2026-11-19"))),
+        &[(E, "PGA-19", "supervisor.date")],
+    );
+    check(
+        with(|g| {
+            g.signed_off_on = Some(d("2026-11-19"));
+            g.pre_deconfliction = vec![
+                ContactReferrerForBasicInformation,
+                RequestedByFimu,
+                BasicBiographicalData,
+            ];
+        }),
+        &[(E, "PGA-19", "supervisor.date")],
+    );
+    check(with(|g| g.signed_off_on = Some(d("2026-11-20"))), &[]);
+    check(with(|g| g.signed_off_on = None), &[]);
+}
+
+#[test]
+fn pga_22_s7_a_tasking_from_another_ct_unit_is_not_assessed_as_a_pga() {
+    check(
+        with(|g| g.request = Some(Request::Tasking)),
+        &[(E, "PGA-22", "case.request")],
+    );
+    let r = validate(&with(|g| g.request = Some(Request::Tasking)), today());
+    assert_eq!(r.issues[0].section, "s7");
+    assert!(
+        r.issues[0].message.contains("does not enter PCM"),
+        "{}",
+        r.issues[0].message
+    );
+    assert!(
+        r.issues[0].message.ends_with("(PGA-22, s7)"),
+        "{}",
+        r.issues[0].message
+    );
+    check(with(|g| g.request = Some(Request::Referral)), &[]);
+    // Not answered is the form's required-answer rule (tests/pga_form.rs).
+    check(with(|g| g.request = None), &[]);
+}
+
+#[test]
+fn pga_22_s5_a_non_ct_investigation_is_recorded_with_its_details() {
+    check(
+        with(|g| g.non_ct_investigation = Some(true)),
+        &[(E, "PGA-22", "non_ct.details")],
+    );
+    check(
+        with(|g| {
+            g.non_ct_investigation = Some(true);
+            g.non_ct_details = "Criminal damage, Exampleton CID".into();
+        }),
+        &[],
+    );
+    check(with(|g| g.non_ct_investigation = Some(false)), &[]);
+    let r = validate(&with(|g| g.non_ct_investigation = Some(true)), today());
+    assert_eq!(r.issues[0].section, "s5");
+    assert!(
+        r.issues[0].message.ends_with("(PGA-22, s5)"),
+        "{}",
+        r.issues[0].message
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::date;
 use crate::form::{Context, FormSchema};
 use crate::pga::{
     AreaModel, Check, Decision, Deconfliction, Gateway, Officer, PreDeconflictionActivity, Rank,
-    Subject, Visit, CHECKS,
+    Request, Subject, Visit, CHECKS,
 };
 use chrono::NaiveDate;
 
@@ -86,6 +86,7 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
             consent_raised: y("visit.consent"),
             consent_by_subject: t("visit.consent") == "subject",
             consent_note: t("visit.consent_note"),
+            on: date_of(answers, "visit.date"),
         }),
         reasonable_suspicion: t("assessment.concern") == "suspicion",
         reasonable_belief_no_concern: t("assessment.concern") == "no-concern",
@@ -116,6 +117,21 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
         }),
         supervisor_approved: y("supervisor.approved"),
         finalised: false,
+        partner_contact_on: y("contact.partner")
+            .then(|| date_of(answers, "contact.date"))
+            .flatten(),
+        signed_off_on: date_of(answers, "supervisor.date"),
+        request: match t("case.request").as_str() {
+            "referral" => Some(Request::Referral),
+            "tasking" => Some(Request::Tasking),
+            _ => None,
+        },
+        non_ct_investigation: match t("non_ct.investigation").as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        },
+        non_ct_details: t("non_ct.details"),
     }
 }
 

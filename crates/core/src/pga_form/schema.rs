@@ -1,5 +1,6 @@
 //! The PGA's pages, questions and rules, built from a DIF framework: the case and its
-//! de-confliction (PGA-1), background checks (PGA-3), partner contact and visits (PGA-4, PGA-5),
+//! de-confliction (PGA-1), referral or tasking (PGA-22), background checks (PGA-3) and non-CT
+//! investigations (PGA-22), partner contact and visits (PGA-4, PGA-5) and their dates (PGA-19),
 //! the type of concern, the framework's DIF pages, the assessment and the prompts for foreign
 //! nationals and travel (PGA-12, PGA-13), the Gateway Decision, supervision (PGA-16) and the
 //! declaration (PGA-10).
@@ -34,6 +35,10 @@ pub fn schema(framework: &Framework) -> FormSchema {
                 choice_hint("dovetail", "Yes, Dovetail", "The Local Authority (LACC) completes Information Gathering for Channel cases"),
                 choice_hint("non-dovetail", "No, not Dovetail", "CTP-Prevent completes Information Gathering and the S.36 decision"),
             ], false)).hint("This decides which Gateway Decisions are open and which deadlines apply (s10)."),
+            q("case.request", "Is this a referral into Prevent Case Management, or a tasking?", "referral or tasking", radios(vec![
+                choice_hint("referral", "A referral into PCM", "From a partner, the public or another part of the CT Network: it is assessed with a PGA"),
+                choice_hint("tasking", "A tasking from another CT unit", "A discrete request for a particular, limited activity or tactical help: the case stays with that unit"),
+            ], false)).hint("When another part of the CT Network asks you to manage any part of the CT risk, clarify with your supervisor which it is (PGA-22, s7)."),
         ]),
         page(DECONFLICTION_PAGE, "FIMU de-confliction", FIRST_SECTION, Some("No assessment can start until the FIMU has de-conflicted the referral, with both a date and a reference number (PGA-1, s7)."), vec![
             q("deconfliction.date", "Date of de-confliction", "the date of de-confliction", QuestionKind::Date).hint("For example, 24 11 2026"),
@@ -90,11 +95,33 @@ pub fn schema(framework: &Framework) -> FormSchema {
             .when(eq(&status, "done")),
         );
     }
+    // PGA-22 (s5): whether the subject is under investigation for other offences.
+    checks.push(
+        q(
+            "non_ct.investigation",
+            "Is the subject under investigation for any non-CT offences?",
+            "whether the subject is under investigation for non-CT offences",
+            yes_no(),
+        )
+        .hint("Find out from the checks and local crime systems (PGA-22, s5)")
+        .when(individual.clone()),
+    );
+    checks.push(
+        q(
+            "non_ct.details",
+            "Which offences, and who is investigating them?",
+            "the non-CT offences under investigation",
+            area(3),
+        )
+        .when(eq("non_ct.investigation", "yes")),
+    );
     pages.push(page("checks", "Background checks", "Background checks", Some("Each check is either done, with its date and result, or known from the FIMU's checks (PGA-3, s8). CT Holmes only where it is available."), checks));
     pages.push(page("contact", "Partner contact and visits", "Background checks", Some("At PGA, partners are not normally contacted and the subject is visited only in very exceptional cases (s8)."), vec![
         q("contact.partner", "Have you contacted any partner agency?", "whether you contacted a partner", yes_no()),
+        q("contact.date", "When did you first contact a partner?", "the date you first contacted a partner", QuestionKind::Date).hint("For example, 25 11 2026. Before de-confliction you may only contact the referrer for basic information or biographical data, or do what the FIMU asked (PGA-19, s7)").when(eq("contact.partner", "yes")),
         q("contact.rationale", "Why was contacting a partner necessary at this stage?", "rationale for contacting a partner", area(3)).hint("Partners should not normally be contacted until Information Gathering (PGA-4, s8)").when(eq("contact.partner", "yes")),
         q("visit.needed", "Have you visited, or do you plan to visit, the subject?", "whether the subject is visited", yes_no()),
+        q("visit.date", "When did you visit the subject, or when will you?", "the date of the visit", QuestionKind::Date).hint("For example, 25 11 2026. A planned visit can be in the future. A visit cannot come before de-confliction unless the FIMU asked for it (PGA-19, s7)").when(eq("visit.needed", "yes")),
         q("visit.rationale", "Why is a visit absolutely necessary?", "rationale for the visit", area(3)).when(eq("visit.needed", "yes")),
         q("visit.agreed", "Who agrees that the visit is absolutely necessary?", "who agrees to the visit", checkboxes(vec![
             choice("ctco", "The CTCO"),
@@ -279,6 +306,13 @@ pub fn schema(framework: &Framework) -> FormSchema {
             "Enter your name",
         )
         .citing("s14"),
+        rule(
+            RuleId::Pga22,
+            "case.request",
+            RuleCheck::Required,
+            "Select whether this is a referral into PCM or a tasking from another CT unit (PGA-22, s7)",
+        )
+        .citing("s7"),
         rule(RuleId::Pga1, "deconfliction.date", RuleCheck::RealDate, ""),
         rule(RuleId::Pga1, "deconfliction.date", RuleCheck::NotFuture, ""),
         rule(
@@ -287,13 +321,25 @@ pub fn schema(framework: &Framework) -> FormSchema {
             RuleCheck::Required,
             "Select yes if you have contacted a partner agency",
         ),
+        rule(RuleId::Pga19, "contact.date", RuleCheck::Required, "").citing("s7"),
+        rule(RuleId::Pga19, "contact.date", RuleCheck::RealDate, "").citing("s7"),
+        rule(RuleId::Pga19, "contact.date", RuleCheck::NotFuture, "").citing("s7"),
         rule(
             RuleId::Pga5,
             "visit.needed",
             RuleCheck::Required,
             "Select yes if you have visited, or plan to visit, the subject",
         ),
+        rule(RuleId::Pga19, "visit.date", RuleCheck::Required, "").citing("s7"),
+        rule(RuleId::Pga19, "visit.date", RuleCheck::RealDate, "").citing("s7"),
         rule(RuleId::Pga3, "checks.pnc.date", RuleCheck::RealDate, ""),
+        rule(
+            RuleId::Pga22,
+            "non_ct.investigation",
+            RuleCheck::Required,
+            "Select yes if the subject is under investigation for any non-CT offences (PGA-22, s5)",
+        )
+        .citing("s5"),
         rule(
             RuleId::Pga6,
             "assessment.concern",
