@@ -45,6 +45,7 @@ pub fn officer_schema(form: Form) -> &'static FormSchema {
         Form::PlpClosure => plp_closure(),
         Form::PlpPanel => plp_panel(),
         Form::PlpSubmission => plp_submission(),
+        Form::S36 => s36(),
         _ => pga(),
     }
 }
@@ -58,6 +59,7 @@ pub fn officer_forms() -> Vec<&'static FormSchema> {
         plp_closure(),
         plp_panel(),
         plp_submission(),
+        s36(),
     ]
 }
 
@@ -96,6 +98,12 @@ pub fn plp_panel() -> &'static FormSchema {
 pub fn plp_submission() -> &'static FormSchema {
     static SUBMISSION: OnceLock<FormSchema> = OnceLock::new();
     SUBMISSION.get_or_init(prevent_core::plp_form::submission_schema)
+}
+
+/// The S.36 decision schema (PGA-15), built once.
+pub fn s36() -> &'static FormSchema {
+    static S36: OnceLock<FormSchema> = OnceLock::new();
+    S36.get_or_init(prevent_core::s36_form::schema)
 }
 
 /// The National Referral Form schema, built once.

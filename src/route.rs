@@ -46,6 +46,9 @@ pub enum Form {
     PlpPanel,
     /// A submission to the FIMU on a PLP case (officers, INT-1): `/officer/plp-fimu/...`.
     PlpSubmission,
+    /// The S.36 decision that follows a Gateway Assessment outside Dovetail areas (officers,
+    /// PGA-15): `/officer/pga-s36/...`.
+    S36,
 }
 
 impl Form {
@@ -58,6 +61,7 @@ impl Form {
             "plp-closure" => Form::PlpClosure,
             "plp-panel" => Form::PlpPanel,
             "plp-fimu" => Form::PlpSubmission,
+            "pga-s36" => Form::S36,
             _ => Form::Referral,
         }
     }
@@ -72,6 +76,7 @@ impl Form {
             Form::PlpClosure => "plp-closure",
             Form::PlpPanel => "plp-panel",
             Form::PlpSubmission => "plp-fimu",
+            Form::S36 => "pga-s36",
         }
     }
 
@@ -84,6 +89,7 @@ impl Form {
             Form::PlpClosure => "PLP closure",
             Form::PlpPanel => "PLP panel",
             Form::PlpSubmission => "Submission to the FIMU",
+            Form::S36 => "S.36 decision",
             Form::Referral => "Prevent referral",
         }
     }
@@ -98,6 +104,7 @@ impl Form {
             Form::PlpClosure => "closure",
             Form::PlpPanel => "panel",
             Form::PlpSubmission => "submission",
+            Form::S36 => "S.36 decision",
         }
     }
 
@@ -109,12 +116,17 @@ impl Form {
         }
     }
 
-    /// A record linked to a PLP case (a reassessment, closure, panel or submission to the
-    /// FIMU): started from its case's page, with no start page of its own.
+    /// A record linked to a case (a PLP case's reassessment, closure, panel or submission to
+    /// the FIMU; a Gateway Assessment's S.36 decision): started from its case's page, with no
+    /// start page of its own.
     pub fn linked_to_case(self) -> bool {
         matches!(
             self,
-            Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission
+            Form::PlpReview
+                | Form::PlpClosure
+                | Form::PlpPanel
+                | Form::PlpSubmission
+                | Form::S36
         )
     }
 
@@ -127,7 +139,8 @@ impl Form {
             | Form::PlpReview
             | Form::PlpClosure
             | Form::PlpPanel
-            | Form::PlpSubmission => Route::OfficerHome,
+            | Form::PlpSubmission
+            | Form::S36 => Route::OfficerHome,
         }
     }
 }
@@ -324,6 +337,7 @@ mod tests {
                 Form::PlpClosure,
                 Form::PlpPanel,
                 Form::PlpSubmission,
+                Form::S36,
             ]
             .into_iter()
             .flat_map(|form| {

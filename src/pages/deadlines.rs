@@ -203,12 +203,7 @@ pub fn panels(
                 Status::Overdue => DeadlineState::Overdue,
                 Status::Done => DeadlineState::Done,
             };
-            let detail = format!(
-                "{} {}: {}.",
-                d.rule,
-                d.start_event,
-                prevent_core::date::long_date(d.start)
-            );
+            let detail = d.detail();
             deadline_panel::view(DeadlinePanelProps {
                 id: AttrValue::from(format!("deadline-{}", d.key)),
                 title: d.title.into(),

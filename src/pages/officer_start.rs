@@ -34,6 +34,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             Form::PlpClosure => "Close a Police-led Partnership case",
             Form::PlpPanel => "Record a PLP panel",
             Form::PlpSubmission => "Record a submission to the FIMU",
+            Form::S36 => "Record the S.36 decision",
         }
         .into(),
         false,
@@ -57,15 +58,17 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
         super::pga_help::latest_answers(id).map(|a| prevent_core::plp_form::start_review(&a, id))
     });
     // A closure starts from its open case (`?case=<id>`), linked to it.
+    // An S.36 decision starts from its final Gateway Assessment (PGA-15), linked to it.
     let review_start = review_start.or_else(|| {
         matches!(
             form,
-            Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission
+            Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36
         )
         .then(|| crate::nav::query_value(&location, "case"))
         .flatten()
         .and_then(|id| {
-            let case = super::pga_help::load(&id).filter(|d| d.form == "plp" && d.is_locked())?;
+            let of = if form == Form::S36 { "pga" } else { "plp" };
+            let case = super::pga_help::load(&id).filter(|d| d.form == of && d.is_locked())?;
             let mut a = prevent_core::Answers::default();
             if let Some(ctco) = case.answers.get("case.ctco") {
                 a.set("case.ctco", ctco.clone());
@@ -88,7 +91,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             // drafts behind each time someone presses Start now.
             if form.linked_to_case() && review_start.is_none() {
                 problem.set(Some(
-                    "Start a reassessment, panel, submission or closure from its PLP case's page."
+                    "Start a reassessment, panel, submission or closure from its PLP case's page, and an S.36 decision from its Gateway Assessment's page."
                         .into(),
                 ));
                 return;

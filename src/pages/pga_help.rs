@@ -234,12 +234,17 @@ pub mod officer {
         let all = if draft.form == plp_form::FORM_ID {
             prevent_core::plp_case::deadlines(&plp_history(&draft).case, cal)
         } else if is_pga(&draft) {
-            pga_form::deadlines(&draft.answers, cal)
+            let s36 = linked(id, prevent_core::s36_form::FORM_ID)
+                .into_iter()
+                .filter(|d| d.is_locked())
+                .find_map(|d| prevent_core::s36_form::decided_on(&d.answers));
+            let finished = draft.finished.as_ref().map(|f| f.on);
+            pga_form::record_deadlines(&draft.answers, finished, s36, cal)
         } else {
             return None;
         };
         all.into_iter()
-            .filter(|d| !(draft.is_locked() && pga_form::met_by_finalising(d, &draft.answers)))
+            .filter(|d| d.done.is_none())
             .min_by_key(|d| d.due)
     }
 
@@ -260,8 +265,12 @@ pub mod officer {
     }
 
     /// The records linked to PLP case `case` (its reassessments, panels, submissions to the
-    /// FIMU and closure, recorded or in progress); none for any other record.
+    /// FIMU and closure, recorded or in progress), or to Gateway Assessment `case` (its S.36
+    /// decision); none for any other record.
     pub fn case_records(case: &Draft) -> Vec<Draft> {
+        if is_pga(case) {
+            return linked(&case.id, prevent_core::s36_form::FORM_ID);
+        }
         if case.form != plp_form::FORM_ID {
             return Vec::new();
         }

@@ -1,7 +1,9 @@
 //! A finalised Prevent Gateway Assessment: its reference, the Gateway Decision summary for the
 //! FIMU submission (what, why, escalating/de-escalating/static; PGA-11, INT-1), the JSON
-//! download and print view, the case's deadlines, the audit trail (who entered what and when)
-//! and every answer. Read-only: a final PGA can never be altered (PGA-10, s8).
+//! download and print view, the case's deadlines, the S.36 decision that follows outside
+//! Dovetail areas (PGA-15: a linked record, recorded or in progress, whose date meets its
+//! deadline), the audit trail (who entered what and when) and every answer. Read-only: a final
+//! PGA can never be altered (PGA-10, s8).
 
 use super::record_page::answers_summary;
 use crate::components::*;
@@ -98,16 +100,39 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
         ),
     ];
     let cal = settings.calendar.calendar();
-    let deadlines: Vec<_> = pga_form::deadlines(&draft.answers, &cal)
-        .into_iter()
-        .map(|d| {
-            if pga_form::met_by_finalising(&d, &draft.answers) {
-                d.done_on(Some(finished.on))
-            } else {
-                d
+    // PGA-15: the S.36 decision is a record of its own, linked to this one.
+    let s36s = super::pga_help::linked(&draft.id, prevent_core::s36_form::FORM_ID);
+    let s36 = s36s.iter().find(|d| d.is_locked());
+    let s36_in_progress = s36s.iter().find(|d| !d.is_locked()).map(|d| d.id.clone());
+    let s36_on = s36.and_then(|d| prevent_core::s36_form::decided_on(&d.answers));
+    let deadlines =
+        pga_form::record_deadlines(&draft.answers, Some(finished.on), s36_on, &cal);
+    let s36_due = deadlines
+        .iter()
+        .any(|d| d.rule_id == prevent_core::RuleId::Pga15);
+    let s36_section = match s36 {
+        Some(d) => {
+            let href = nav::href(&Route::FormDone {
+                form: Form::S36,
+                id: d.id.clone(),
+            });
+            html! {
+                <>
+                    <h2 class="govuk-heading-m">{ "S.36 decision" }</h2>
+                    <p class="govuk-body" id="s36-summary">{ format!("{} on {}.", prevent_core::s36_form::outcome_label(&d.answers).unwrap_or_default(), s36_on.map(prevent_core::date::long_date).unwrap_or_default()) }</p>
+                    <p class="govuk-body"><a class="govuk-link" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "View the S.36 decision" }</a></p>
+                </>
             }
-        })
-        .collect();
+        }
+        None if s36_due => html! {
+            <>
+                <h2 class="govuk-heading-m">{ "Next: the S.36 decision" }</h2>
+                <p class="govuk-body">{ "The case stays in PCM for Information Gathering. Record the S.36 decision when it is made and supervised: its date meets the deadline below (PGA-15, s10)." }</p>
+                { super::plp_record::step(&navigator, true, &draft.id, Form::S36, &s36_in_progress, "s36", "Record the S.36 decision", "Continue the S.36 decision in progress") }
+            </>
+        },
+        None => Html::default(),
+    };
     let short = |field: &str| {
         schema
             .question(field)
@@ -181,6 +206,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     <p class="govuk-body">{ "The Gateway Decision sends this case straight to PLP. Its case reference and DIF are carried into the PLP case." }</p>
                     { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Start the PLP case") }) }
                 }
+                { s36_section }
                 if !deadlines.is_empty() {
                     <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }

@@ -43,6 +43,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             plp_form::PANEL_FORM_ID => "Panel recorded".to_string(),
             plp_form::SUBMISSION_FORM_ID => "Submission recorded".to_string(),
             plp_form::REVIEW_FORM_ID => "Reassessment recorded".to_string(),
+            prevent_core::s36_form::FORM_ID => "S.36 decision recorded".to_string(),
             _ => format!("PLP case – {}", schema.title),
         },
         false,
@@ -285,7 +286,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
 /// The way to record a panel or a submission on an open case, or to carry on with the one in
 /// progress (`id`s `record-<what>` and `continue-<what>`).
 #[allow(clippy::too_many_arguments)]
-fn step(
+pub(super) fn step(
     navigator: &Navigator,
     open: bool,
     case_id: &str,
@@ -328,15 +329,18 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
         plp_form::CLOSURE_FORM_ID => "Case closed",
         plp_form::PANEL_FORM_ID => "Panel recorded",
         plp_form::SUBMISSION_FORM_ID => "Submission recorded",
+        prevent_core::s36_form::FORM_ID => "S.36 decision recorded",
         _ => "Reassessment recorded",
     };
+    // An S.36 decision belongs to its Gateway Assessment (PGA-15), the rest to a PLP case.
+    let s36 = kind == prevent_core::s36_form::FORM_ID;
     let case_id = draft
         .answers
         .text(plp_form::CASE_FIELD)
         .unwrap_or_default()
         .to_string();
     let case = nav::href(&Route::FormDone {
-        form: Form::Plp,
+        form: if s36 { Form::Pga } else { Form::Plp },
         id: case_id,
     });
     let band =
@@ -358,6 +362,11 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
             <div class="govuk-grid-column-two-thirds">
                 if closure {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
+                } else if s36 {
+                    { panel::view(PanelProps {
+                        title: title.into(),
+                        children: html! { <span id="s36-recorded">{ format!("{}, {}", prevent_core::s36_form::outcome_label(&draft.answers).unwrap_or_default(), prevent_core::s36_form::decided_on(&draft.answers).map(prevent_core::date::long_date).unwrap_or_default()) }</span> },
+                    }) }
                 } else if kind == plp_form::PANEL_FORM_ID || kind == plp_form::SUBMISSION_FORM_ID {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "It is on the case's timeline" } } }) }
                 } else {
@@ -366,7 +375,7 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
                         children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
                     }) }
                 }
-                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(navigator, case)}>{ "Back to the case, its deadlines and timeline" }</a></p>
+                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(navigator, case)}>{ if s36 { "Back to the assessment and its deadlines" } else { "Back to the case, its deadlines and timeline" } }</a></p>
             </div>
         </div>
     }

@@ -5,8 +5,10 @@
 //! Reading of the policy where it is open (docs/decisions/0001-deadlines.md):
 //! - "within N working days of receipt": day 0 is the day of receipt, the due date is the N-th
 //!   working day after it (`Calendar::add_working_days`).
-//! - PGA-15: s6 says "within 20 working days of FIMU de-confliction", s10 "no more than 20 days";
-//!   DESIGN.md and this code use 20 working days.
+//! - PGA-15: s10 says "no more than 20 days following FIMU de-confliction" and s6 (Channel)
+//!   "within 20 days"; only s6 for PLP says "within 20 working days". The deadline is the
+//!   earlier, 20 calendar days, with the PLP reading named beside it ([`OtherReading`];
+//!   docs/decisions/0016-s36-deadline.md).
 //! - PLP-5: the review is due at the cadence date (4 weeks High, 8 weeks Standard, 3 months
 //!   Monitored after the last review) or by the next PLP panel, whichever is earlier.
 //! - PLP-11: the reviews fall 6 and 12 months after closure (same day, clamped to month end) and
@@ -49,6 +51,19 @@ pub struct Deadline {
     pub due: NaiveDate,
     /// When it was done, if it has been.
     pub done: Option<NaiveDate>,
+    /// Where the policy gives a second, later period for the same step (PGA-15), that reading
+    /// and its date, shown beside the due date (which is the earlier).
+    pub other_reading: Option<OtherReading>,
+}
+
+/// A second reading of a deadline's period that the policy also gives (PGA-15: s6 for PLP
+/// says 20 working days where s10 says 20 days).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OtherReading {
+    /// The reading, as shown ("s6, for a case managed in PLP: within 20 working days").
+    pub label: &'static str,
+    /// Its due date.
+    pub due: NaiveDate,
 }
 
 impl Deadline {
@@ -78,7 +93,12 @@ impl Deadline {
         let left = self.working_days_left(today, cal);
         let plural = |n: i64| if n == 1 { "" } else { "s" };
         match self.status(today) {
-            Status::Done => format!("Met: was due {due}"),
+            Status::Done => match self.done {
+                Some(on) if on > self.due => {
+                    format!("Done late: on {}, was due {due}", long_date(on))
+                }
+                _ => format!("Met: was due {due}"),
+            },
             Status::DueToday => format!("Due today, {due}"),
             Status::Overdue => format!(
                 "Overdue: was due {due}, {} working day{} ago",
@@ -87,6 +107,27 @@ impl Deadline {
             ),
             Status::Upcoming => format!("Due {due}: {left} working day{} left", plural(left)),
         }
+    }
+
+    /// The other reading of its period, when the policy gives one, as a sentence: "s6 gives a
+    /// case managed in PLP 20 working days: 13 January 2027." Empty otherwise.
+    pub fn other_reading_text(&self) -> String {
+        self.other_reading
+            .map(|o| format!("{}: {}.", o.label, long_date(o.due)))
+            .unwrap_or_default()
+    }
+
+    /// The rule, the other reading if any, and what started the clock, as the panel and the
+    /// calendar file show them under the due date.
+    pub fn detail(&self) -> String {
+        let other = self.other_reading_text();
+        let sep = if other.is_empty() { "" } else { " " };
+        format!(
+            "{}{sep}{other} {}: {}.",
+            self.rule,
+            self.start_event,
+            long_date(self.start)
+        )
     }
 
     /// Marks it done on a date.
@@ -108,6 +149,7 @@ pub fn pga_due(received: NaiveDate, cal: &Calendar) -> Deadline {
         start: received,
         due: cal.add_working_days(received, 5),
         done: None,
+        other_reading: None,
     }
 }
 
@@ -123,21 +165,27 @@ pub fn lacc_referral_due(received: NaiveDate, cal: &Calendar) -> Deadline {
         start: received,
         due: cal.add_working_days(received, 5),
         done: None,
+        other_reading: None,
     }
 }
 
-/// PGA-15 (s6, s10): outside Dovetail areas, the S.36 decision is due within 20 working days of
-/// FIMU de-confliction.
+/// PGA-15 (s6, s10): outside Dovetail areas, the S.36 decision is due "no more than 20 days
+/// following FIMU de-confliction" (s10; s6 for Channel, "within 20 days"): 20 calendar days.
+/// s6's reading for a case managed in PLP, 20 working days, is named beside it.
 pub fn s36_decision_due(deconflicted: NaiveDate, cal: &Calendar) -> Deadline {
     Deadline {
         rule_id: RuleId::Pga15,
         key: "pga-15",
         title: "S.36 decision (non-Dovetail)",
-        rule: "The S.36 decision must be made within 20 working days of FIMU de-confliction.",
+        rule: "The S.36 decision must be made no more than 20 days after FIMU de-confliction (s10).",
         start_event: "FIMU de-confliction",
         start: deconflicted,
-        due: cal.add_working_days(deconflicted, 20),
+        due: deconflicted + chrono::Days::new(20),
         done: None,
+        other_reading: Some(OtherReading {
+            label: "s6 gives a case managed in PLP 20 working days",
+            due: cal.add_working_days(deconflicted, 20),
+        }),
     }
 }
 
@@ -192,6 +240,7 @@ pub fn plp_review_due(
         start: last_review,
         due,
         done: None,
+        other_reading: None,
     }
 }
 
@@ -212,6 +261,7 @@ pub fn closed_case_reviews(closed: NaiveDate, cal: &Calendar) -> [Deadline; 2] {
             start: date,
             due: cal.add_working_days(date, 5),
             done: None,
+            other_reading: None,
         }
     };
     [
@@ -242,6 +292,7 @@ pub fn fimu_summary_due(last_submission: NaiveDate) -> Deadline {
         start: last_submission,
         due: add_months(last_submission, 3),
         done: None,
+        other_reading: None,
     }
 }
 

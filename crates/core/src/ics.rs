@@ -84,12 +84,14 @@ pub fn to_ics(reference: &str, deadlines: &[Deadline], stamp: &str, marking: &st
     let case = uid_part(reference);
     for d in deadlines {
         let summary = format!("{} due: {} ({})", d.rule_id, d.title, reference);
+        let other = d.other_reading_text();
         let description = format!(
-            "{}\n{}: {}. Due {}.\nRule {}, CTP-Prevent Policy {}. {}.",
+            "{}\n{}: {}. Due {}.{}{other}\nRule {}, CTP-Prevent Policy {}. {}.",
             d.rule,
             d.start_event,
             long_date(d.start),
             long_date(d.due),
+            if other.is_empty() { "" } else { " " },
             d.rule_id,
             d.section(),
             marking

@@ -31,6 +31,7 @@ pub mod plp_form;
 pub mod publish;
 pub mod records;
 pub mod report;
+pub mod s36_form;
 pub mod scenario;
 pub mod sealed;
 pub mod store;

@@ -981,7 +981,7 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
             Target::Due(d.rule_id),
             d.rule_id,
             format!(
-                "{}. In this case: due {}, counted from {} ({}).",
+                "{}. In this case: due {}, counted from {} ({}).{}",
                 d.rule.trim_end_matches('.'),
                 date::long_date(d.due),
                 date::long_date(d.start),
@@ -989,7 +989,10 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
                     .to_ascii_lowercase()
                     .replace("fimu", "FIMU")
                     .replace("s.36", "S.36")
-                    .replace("dif", "DIF")
+                    .replace("dif", "DIF"),
+                d.other_reading
+                    .map(|o| format!(" {}: {}.", o.label, date::long_date(o.due)))
+                    .unwrap_or_default()
             ),
         ));
     }

@@ -20,6 +20,7 @@ fn every_form() -> Vec<FormSchema> {
         plp_form::closure_schema(),
         plp_form::panel_schema(),
         plp_form::submission_schema(),
+        prevent_core::s36_form::schema(),
     ]
 }
 

@@ -577,6 +577,7 @@ fn form_rules() -> Vec<(String, prevent_core::form::Rule)> {
         plp_form::closure_schema(),
         plp_form::panel_schema(),
         plp_form::submission_schema(),
+        prevent_core::s36_form::schema(),
     ];
     schemas
         .into_iter()

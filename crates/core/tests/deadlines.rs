@@ -62,15 +62,48 @@ fn pga_7_s8_s10_lacc_referral_due_5_working_days_across_new_year() {
 }
 
 #[test]
-fn pga_15_s6_s10_s36_decision_due_20_working_days_after_deconfliction() {
+fn pga_15_s10_s36_decision_due_20_calendar_days_after_deconfliction() {
+    // s10: "no more than 20 days following FIMU de-confliction"; s6 (Channel): "within 20
+    // days". Calendar days: holidays and weekends do not move it.
     check(
         s36_decision_due,
         Division::EnglandAndWales,
         &[
-            ("2026-12-14", "2027-01-14"), // across Christmas and New Year
-            ("2027-03-15", "2027-04-14"), // across Easter
+            ("2026-12-14", "2027-01-03"), // across Christmas and New Year: still 20 days
+            ("2027-03-15", "2027-04-04"), // across Easter
+            ("2026-11-20", "2026-12-10"),
         ],
     );
+    check(
+        s36_decision_due,
+        Division::Scotland,
+        &[("2026-12-14", "2027-01-03")],
+    );
+}
+
+#[test]
+fn pga_15_s6_the_plp_reading_of_20_working_days_is_named_beside_the_earlier_date() {
+    for (start, strict, plp) in [
+        ("2026-12-14", "2027-01-03", "2027-01-14"), // across Christmas and New Year
+        ("2027-03-15", "2027-04-04", "2027-04-14"), // across Easter
+    ] {
+        let got = s36_decision_due(d(start), &ew());
+        let other = got.other_reading.expect("PGA-15 names the PLP reading");
+        assert_eq!((got.due, other.due), (d(strict), d(plp)), "{start}");
+        assert!(got.due < other.due, "the deadline is the earlier date");
+        assert!(other.label.contains("s6") && other.label.contains("20 working days"));
+        assert!(
+            got.detail().contains(&format!(
+                "20 working days: {}.",
+                prevent_core::date::long_date(d(plp))
+            )),
+            "{}",
+            got.detail()
+        );
+    }
+    // Only PGA-15 has a second reading.
+    assert_eq!(pga_due(d("2026-12-14"), &ew()).other_reading, None);
+    assert_eq!(pga_due(d("2026-12-14"), &ew()).other_reading_text(), "");
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
 }
 
-/// The seven forms as the apps build them (the officers' forms from the default DIF framework).
+/// The eight forms as the apps build them (the officers' forms from the default DIF framework).
 fn forms() -> Vec<FormSchema> {
     let f = default_framework();
     vec![
@@ -29,6 +29,7 @@ fn forms() -> Vec<FormSchema> {
         plp_form::closure_schema(),
         plp_form::panel_schema(),
         plp_form::submission_schema(),
+        prevent_core::s36_form::schema(),
     ]
 }
 

@@ -100,6 +100,7 @@ fn every_rule_validate_page_is_the_whole_reports_issues_of_that_page() {
         plp_form::closure_schema(),
         plp_form::panel_schema(),
         plp_form::submission_schema(),
+        prevent_core::s36_form::schema(),
     ];
     let mut issues = 0;
     for schema in &schemas {

@@ -1835,7 +1835,7 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
     let ew = Calendar::of(Division::EnglandAndWales);
     // Received Tuesday 22 December 2026: Christmas Friday and Boxing Day's substitute Monday 28
     // are not working days, so 5 working days later is Thursday 31 December.
-    // De-confliction Monday 14 December 2026: 20 working days later is 14 January 2027.
+    // De-confliction Monday 14 December 2026: 20 days later is Sunday 3 January 2027 (PGA-15, s10).
     let base = |area: &str| {
         Answers::default()
             .with_date("case.received", "22", "12", "2026")
@@ -1853,13 +1853,13 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
         (
             "non-Dovetail, undecided",
             base("non-dovetail"),
-            &[("PGA-2", "2026-12-31"), ("PGA-15", "2027-01-14")],
+            &[("PGA-2", "2026-12-31"), ("PGA-15", "2027-01-03")],
             Some(("PGA-2", "2026-12-31")),
         ),
         (
             "non-Dovetail, kept in PCM",
             base("non-dovetail").with("decision.outcome", "keep-in-pcm"),
-            &[("PGA-2", "2026-12-31"), ("PGA-15", "2027-01-14")],
+            &[("PGA-2", "2026-12-31"), ("PGA-15", "2027-01-03")],
             Some(("PGA-2", "2026-12-31")),
         ),
         (
@@ -1895,8 +1895,8 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
         (
             "not received yet, non-Dovetail",
             base("non-dovetail").with_date("case.received", "", "", ""),
-            &[("PGA-15", "2027-01-14")],
-            Some(("PGA-15", "2027-01-14")),
+            &[("PGA-15", "2027-01-03")],
+            Some(("PGA-15", "2027-01-03")),
         ),
         (
             "not received yet, Dovetail",
@@ -1927,8 +1927,8 @@ fn pga_2_pga_7_pga_15_s8_s10_deadlines_live_from_the_dates_entered() {
         (
             "S.36 due first",
             base("non-dovetail").with_date("deconfliction.date", "2", "11", "2026"),
-            &[("PGA-2", "2026-12-31"), ("PGA-15", "2026-11-30")],
-            Some(("PGA-15", "2026-11-30")),
+            &[("PGA-2", "2026-12-31"), ("PGA-15", "2026-11-22")],
+            Some(("PGA-15", "2026-11-22")),
         ),
     ];
     for (name, a, expect, next) in cases {

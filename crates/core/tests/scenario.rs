@@ -664,7 +664,7 @@ fn sim_3_pga_2_a_date_answer_is_compared_as_a_date_and_moves_the_deadline() {
     let p = point_of(&db, Part::Pga, &due("PGA-15"));
     assert_eq!(
         said(p),
-        (Outcome::Matched, 1, 1, "22 January 2027", "22 January 2027")
+        (Outcome::Matched, 1, 1, "11 January 2027", "11 January 2027")
     );
     assert_eq!(db.marks, db.out_of - 2);
     // No receipt date at all: neither can be scored.

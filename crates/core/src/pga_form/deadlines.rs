@@ -7,6 +7,7 @@ use crate::answers::Answers;
 use crate::calendar::Calendar;
 use crate::catalogue::RuleId;
 use crate::deadline::{self, Deadline};
+use chrono::NaiveDate;
 
 /// The deadlines of the case so far, live from the dates entered: the PGA (PGA-2), and the
 /// LACC referral (PGA-7, Dovetail, when referred to the LACC or not yet decided) or the S.36
@@ -40,6 +41,28 @@ pub fn deadlines(answers: &Answers, cal: &Calendar) -> Vec<Deadline> {
 pub fn met_by_finalising(d: &Deadline, answers: &Answers) -> bool {
     d.rule_id == RuleId::Pga2
         || (d.rule_id == RuleId::Pga7 && answers.text("decision.outcome") == Some("refer-to-lacc"))
+}
+
+/// The deadlines of an assessment with those it has met: finalising it (on `finished`) meets
+/// the PGA (PGA-2) and a referral to the LACC (PGA-7); a recorded S.36 decision (on `s36`)
+/// meets the S.36 deadline (PGA-15) on its date.
+pub fn record_deadlines(
+    answers: &Answers,
+    finished: Option<NaiveDate>,
+    s36: Option<NaiveDate>,
+    cal: &Calendar,
+) -> Vec<Deadline> {
+    deadlines(answers, cal)
+        .into_iter()
+        .map(|d| {
+            let done = if d.rule_id == RuleId::Pga15 {
+                s36
+            } else {
+                finished.filter(|_| met_by_finalising(&d, answers))
+            };
+            d.done_on(done)
+        })
+        .collect()
 }
 
 /// The next deadline that is not met, for lists: the earliest due date.

@@ -27,7 +27,7 @@ mod rules;
 mod schema;
 mod summary;
 
-pub use deadlines::{deadlines, met_by_finalising, next_deadline};
+pub use deadlines::{deadlines, met_by_finalising, next_deadline, record_deadlines};
 pub(crate) use dif_pages::{dif_issues, dif_page, dif_rules, framework_of};
 pub use dif_pages::{
     dif_record, evidence_field, finding_field, is_framework_name, record_framework,

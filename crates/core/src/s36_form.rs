@@ -1,0 +1,214 @@
+//! The S.36 decision outside Dovetail areas (PGA-15, s6, s10) as a record of its own, linked to
+//! the final Gateway Assessment whose "Keep in PCM" decision started Information Gathering: the
+//! decision, its date and rationale, and the supervisor who supervised that rationale (s6,
+//! PGA-16). Its date meets the assessment's S.36 deadline, which is due "no more than 20 days
+//! following FIMU de-confliction" (s10; docs/decisions/0016-s36-deadline.md).
+//!
+//! The Gateway Assessment is final and can never be altered (PGA-10), so the decision that
+//! follows it is not an answer of the assessment but a linked record, as a PLP case's
+//! reassessments are: its hidden answer [`plp_form::CASE_FIELD`] holds the assessment's id.
+//! Field ids: `case.ctco`, `s36.*`, `supervisor.*`, `declaration.confirm`.
+
+use crate::answers::Answers;
+use crate::catalogue::RuleId;
+use crate::form::{Check as RuleCheck, Context, FormSchema, QuestionKind};
+use crate::form_builder::{
+    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, text,
+    yes_no, QuestionExt,
+};
+use crate::form_def::{Def, ExtraField, FormDef};
+use crate::pga::{self, Officer, Rank};
+use crate::pga_form::date_of;
+use crate::plp_form::CASE_FIELD;
+use crate::validate::{Issue, Severity};
+use chrono::NaiveDate;
+
+/// Form id used in drafts and exports.
+pub const FORM_ID: &str = "pga-s36";
+/// Version of the form.
+pub const VERSION: u32 = 1;
+/// Title of the form.
+pub const TITLE: &str = "S.36 decision";
+
+/// The decisions an S.36 decision can take, with their hints.
+pub const OUTCOMES: [(&str, &str, &str); 3] = [
+    (
+        "channel",
+        "Refer to a Channel panel",
+        "The S.36 criteria are met: the Local Authority takes the case to its Channel panel",
+    ),
+    (
+        "plp",
+        "Not for Channel: manage in Police-led Partnership",
+        "Record the PLP case with the entry route 'After Information Gathering' (PLP-7)",
+    ),
+    (
+        "close",
+        "Not for Channel: close the case or exit it to another service",
+        "For example no Prevent-relevant concern remains, or a safeguarding service takes it",
+    ),
+];
+
+/// The S.36 decision form (PGA-15, s6, s10): its date, the decision and its rationale, and the
+/// supervisor's sign-off (s6: supervisors "supervise rationales for S.36 Decisions"; PGA-16).
+pub fn schema() -> FormSchema {
+    let pages = vec![
+        page("s36", "Record the S.36 decision", "S.36 decision", Some("Outside Dovetail areas the S.36 decision is due no more than 20 days after FIMU de-confliction (PGA-15, s10). Its date, once recorded, shows the deadline as met on the assessment."), vec![
+            q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
+            q("s36.date", "Date of the S.36 decision", "the date of the S.36 decision", QuestionKind::Date).hint("For example, 8 1 2027"),
+            q("s36.outcome", "What is the S.36 decision?", "the S.36 decision", radios(OUTCOMES.iter().map(|(v, l, h)| choice_hint(v, l, h)).collect(), false)),
+            q("s36.rationale", "Rationale for the decision", "rationale for the S.36 decision", area(5)).hint("What Information Gathering found and why it leads to this decision: the supervisor supervises it (s6)"),
+        ]),
+        page("supervision", "Supervision", "Supervision", Some("The supervisor supervises the rationale for the S.36 decision (s6). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), vec![
+            q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
+            q("supervisor.rank", "Supervisor's rank or grade", "supervisor's rank", radios(vec![
+                choice("sergeant-or-above", "Sergeant or above"),
+                choice("staff-supervisor", "Police staff CTCO supervisor"),
+                choice("constable", "Constable"),
+                choice("police-staff", "Other police staff"),
+            ], false)),
+            q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
+            q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()).when(eq("supervisor.acting", "yes")),
+            q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 8 1 2027"),
+            q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", yes_no()),
+        ]),
+        check_answers_page("Confirm"),
+        page("declaration", "Confirm the S.36 decision", "Confirm", None, vec![
+            q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![
+                choice("confirmed", "I confirm this S.36 decision was made on the date given and its rationale supervised"),
+            ])),
+        ]),
+    ];
+    let rules = vec![
+        rule(RuleId::Pga15, "case.ctco", RuleCheck::Required, "Enter your name"),
+        rule(RuleId::Pga15, "s36.date", RuleCheck::Required, ""),
+        rule(RuleId::Pga15, "s36.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga15, "s36.date", RuleCheck::NotFuture, ""),
+        rule(RuleId::Pga15, "s36.outcome", RuleCheck::Required, "Select the S.36 decision"),
+        rule(RuleId::Pga15, "s36.rationale", RuleCheck::Required, "Give the rationale for the S.36 decision, for the supervisor to supervise").citing("s6"),
+        rule(RuleId::Pga16, "supervisor.name", RuleCheck::Required, "Enter the supervisor's name").citing("s6"),
+        rule(RuleId::Pga16, "supervisor.rank", RuleCheck::Required, "Select the supervisor's rank or grade").citing("s14"),
+        rule(RuleId::Pga16, "supervisor.acting", RuleCheck::Required, "Select yes if the supervisor's rank is an acting rank").citing("s14"),
+        rule(RuleId::Pga16, "supervisor.acting_approved", RuleCheck::Required, "Select yes if the force has formally approved the acting rank").citing("s14"),
+        rule(RuleId::Pga16, "supervisor.date", RuleCheck::Required, ""),
+        rule(RuleId::Pga16, "supervisor.date", RuleCheck::RealDate, ""),
+        rule(RuleId::Pga16, "supervisor.date", RuleCheck::NotFuture, ""),
+        rule(RuleId::Pga16, "supervisor.approved", RuleCheck::Required, "Select yes if the supervisor approves the decision and its rationale").citing("s6"),
+        rule(RuleId::Pga15, "declaration.confirm", RuleCheck::Required, "Confirm the S.36 decision"),
+    ];
+    FormSchema {
+        id: FORM_ID.into(),
+        version: VERSION,
+        title: TITLE.into(),
+        pages,
+        rules,
+        def: Def(&S36_DEF),
+    }
+}
+
+/// The rules over the whole record: the supervisor is not the CTCO and holds a supervising rank
+/// (PGA-16, s14), and has approved the rationale (s6).
+pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue> {
+    let shown = |id: &str| {
+        schema
+            .visible_answer(id, answers, ctx)
+            .and_then(|a| a.as_text())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let mut out = Vec::new();
+    let name = shown("supervisor.name");
+    if !name.is_empty() {
+        let rank = match shown("supervisor.rank").as_str() {
+            "constable" => Rank::Constable,
+            "police-staff" => Rank::PoliceStaff,
+            "staff-supervisor" => Rank::PoliceStaffSupervisor,
+            _ => Rank::SergeantOrAbove,
+        };
+        let officer = |name: String, rank| Officer {
+            name,
+            rank,
+            acting: shown("supervisor.acting") == "yes",
+            acting_approved: shown("supervisor.acting_approved") == "yes",
+        };
+        let ctco = Officer {
+            acting: false,
+            acting_approved: false,
+            ..officer(shown("case.ctco"), Rank::Constable)
+        };
+        if let Some((path, message)) = pga::supervisor_problem(&ctco, &officer(name, rank)) {
+            out.push(Issue::new(path, Severity::Error, RuleId::Pga16, message).citing("s14"));
+        }
+    }
+    if shown("supervisor.approved") == "no" {
+        out.push(
+            Issue::new(
+                "supervisor.approved",
+                Severity::Error,
+                RuleId::Pga15,
+                "The S.36 decision is recorded once the supervisor approves its rationale: record it when they have (s6)",
+            )
+            .citing("s6"),
+        );
+    }
+    if let (Some(decided), Some(signed)) = (
+        date_of(answers, "s36.date"),
+        date_of(answers, "supervisor.date"),
+    ) {
+        if signed < decided {
+            out.push(Issue::new("supervisor.date", Severity::Error, RuleId::Pga16, "The supervisor's sign-off cannot be before the S.36 decision it supervises").citing("s6"));
+        }
+    }
+    out
+}
+
+/// The date of the S.36 decision the answers record, when given.
+pub fn decided_on(answers: &Answers) -> Option<NaiveDate> {
+    date_of(answers, "s36.date")
+}
+
+/// The decision as shown ("Refer to a Channel panel"), when chosen.
+pub fn outcome_label(answers: &Answers) -> Option<&'static str> {
+    let v = answers.text("s36.outcome")?;
+    OUTCOMES.iter().find(|(k, _, _)| *k == v).map(|(_, l, _)| *l)
+}
+
+/// The export's `case_id`: the id of the Gateway Assessment the decision follows.
+pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
+    field: "case_id",
+    answer: CASE_FIELD,
+    name: "case id",
+    what: "the record id of the Gateway Assessment it follows",
+    valid: crate::import::is_record_id,
+};
+
+/// The S.36 decision's part of validation, audit, export and import.
+pub struct S36Def;
+
+/// The S.36 decision's [`FormDef`].
+pub const S36_DEF: S36Def = S36Def;
+
+impl FormDef for S36Def {
+    fn id(&self) -> &'static str {
+        FORM_ID
+    }
+    fn author(&self, answers: &Answers, path: &str) -> String {
+        crate::pga_form::author(answers, path)
+    }
+    fn rules(
+        &self,
+        schema: &FormSchema,
+        answers: &Answers,
+        ctx: &Context,
+        _keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Issue> {
+        rules(schema, answers, ctx)
+    }
+    fn extra_fields(&self) -> &'static [ExtraField] {
+        &[CASE_EXPORT]
+    }
+    fn link_field(&self) -> Option<&'static str> {
+        Some(CASE_FIELD)
+    }
+}
