@@ -1,5 +1,5 @@
-//! Prevent Gateway Assessment: the rules PGA-1, PGA-3 to PGA-16, PGA-20 and PGA-21 (s2, s7, s8, s9, s10, s14) as
-//! pure functions over a [`Gateway`] record. PGA-2 and PGA-15 (deadlines) are in
+//! Prevent Gateway Assessment: the rules PGA-1, PGA-3 to PGA-16, PGA-20 and PGA-21 as pure
+//! functions over a [`Gateway`] record (policy sections s2, s7, s8, s9, s10 and s14). PGA-2 and PGA-15 (deadlines) are in
 //! [`crate::deadline`]. This is the core the PGA flow (issue 4) will render; the DIF factor
 //! framework as data is not here yet.
 //!
@@ -563,7 +563,10 @@ impl Gateway {
     /// decided for a person who is a foreign national or whose nationality is not known.
     pub fn overseas_duty(&self) -> bool {
         self.subject == Subject::Individual
-            && matches!(self.nationality, Some(Nationality::Other(_) | Nationality::NotKnown))
+            && matches!(
+                self.nationality,
+                Some(Nationality::Other(_) | Nationality::NotKnown)
+            )
     }
 
     /// PGA-13 (s9), as recorded under PGA-20: a PIW request is to be decided for a person who

@@ -1478,9 +1478,7 @@ fn pga_20_s2_s9_a_flag_on_local_systems_is_decided_for_every_person_with_a_ratio
         (
             "flag added, no rationale",
             Escalate,
-            |a| {
-                without(a, &["prompts.flag_rationale"]).with("prompts.flag_decision", "added")
-            },
+            |a| without(a, &["prompts.flag_rationale"]).with("prompts.flag_decision", "added"),
             &[(E, "PGA-20", "prompts.flag_rationale")],
         ),
         (
@@ -1498,8 +1496,11 @@ fn pga_20_s2_s9_a_flag_on_local_systems_is_decided_for_every_person_with_a_ratio
     ]);
     // Each is blocking, and cites PGA-20 with the section it is about.
     let s = schema();
-    let a = without(valid(Keep), &["prompts.flag_decision", "prompts.flag_rationale"])
-        .with("prompts.travel", "yes");
+    let a = without(
+        valid(Keep),
+        &["prompts.flag_decision", "prompts.flag_rationale"],
+    )
+    .with("prompts.travel", "yes");
     let r = validate(&s, &a, &ctx());
     let cited: Vec<(&str, &str, &str)> = r
         .issues
@@ -1518,15 +1519,15 @@ fn pga_20_s2_s9_a_flag_on_local_systems_is_decided_for_every_person_with_a_ratio
     let mut dr = draft_of(&s, "pga-duties", &a);
     assert!(dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_err());
     // Warnings alone (an unknown age and nationality, decided) never block.
-    let a = piw_decided(
-        overseas_decided(valid(Keep), "no-contact"),
-        "not-requested",
-    )
-    .with("subject.dob_known", "no")
-    .with("subject.nationality", "not-known");
+    let a = piw_decided(overseas_decided(valid(Keep), "no-contact"), "not-requested")
+        .with("subject.dob_known", "no")
+        .with("subject.nationality", "not-known");
     let r = validate(&s, &a, &ctx());
     assert_eq!(
-        r.issues.iter().map(|i| (i.severity, i.rule_id.id())).collect::<Vec<_>>(),
+        r.issues
+            .iter()
+            .map(|i| (i.severity, i.rule_id.id()))
+            .collect::<Vec<_>>(),
         [(W, "PGA-13"), (W, "PGA-12")]
     );
     let mut dr = draft_of(&s, "pga-unknowns", &a);
@@ -1551,7 +1552,10 @@ fn pga_20_an_old_draft_answering_the_retired_prompts_is_read_without_them() {
         .with("prompts.overseas", "yes")
         .with("prompts.juvenile", "yes")
         .with("prompts.piw", "yes");
-    assert_eq!(validate(&s, &old, &ctx()), validate(&s, &valid(Keep), &ctx()));
+    assert_eq!(
+        validate(&s, &old, &ctx()),
+        validate(&s, &valid(Keep), &ctx())
+    );
     let g = pga_form::gateway(&s, &old, &ctx());
     assert_eq!(g, pga_form::gateway(&s, &valid(Keep), &ctx()));
     let dr = Draft {
@@ -1819,11 +1823,7 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
         pga_form::option_unavailable(&s, &a, &ctx(), "keep-in-pcm"),
         None
     );
-    let g = pga_form::gateway(
-        &s,
-        &valid(Plp).with("subject.nationality", "other"),
-        &ctx(),
-    );
+    let g = pga_form::gateway(&s, &valid(Plp).with("subject.nationality", "other"), &ctx());
     assert!(!g.overseas_duty() && g.responsible_person_traced == Some(false));
 }
 

@@ -436,7 +436,10 @@ fn pga_12_s8_an_unknown_nationality_is_decided_as_a_foreign_national_with_a_warn
         }),
         &[(W, "PGA-12", "subject.nationality")],
     );
-    assert_eq!(with(|g| g.nationality = Some(Nationality::NotKnown)).foreign_national(), None);
+    assert_eq!(
+        with(|g| g.nationality = Some(Nationality::NotKnown)).foreign_national(),
+        None
+    );
 }
 
 #[test]
@@ -448,7 +451,10 @@ fn pga_13_s9_an_unknown_age_is_decided_as_a_juvenile_with_a_warning() {
         }),
         &[(W, "PGA-13", "subject.dob_known")],
     );
-    assert_eq!(with(|g| g.birth = Some(Birth::NotKnown)).juvenile(today()), None);
+    assert_eq!(
+        with(|g| g.birth = Some(Birth::NotKnown)).juvenile(today()),
+        None
+    );
 }
 
 #[test]
@@ -619,8 +625,8 @@ fn pga_20_s9_a_juvenile_on_the_date_of_receipt_needs_a_piw_decision_birthdays_in
 }
 
 #[test]
-fn pga_20_s9_travel_propensity_needs_a_piw_decision_and_a_request_made_articulates_the_travel_risk(
-) {
+fn pga_20_s9_travel_propensity_needs_a_piw_decision_and_a_request_made_articulates_the_travel_risk()
+{
     let travels = |g: &mut Gateway| g.travel_propensity = true;
     check(
         with(travels),

@@ -119,10 +119,25 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
             _ => None,
         },
         travel_propensity: y("prompts.travel"),
-        overseas: duty("prompts.overseas_decision", "contact", "no-contact", "prompts.overseas_rationale"),
-        piw: duty("prompts.piw_decision", "requested", "not-requested", "prompts.piw_rationale"),
+        overseas: duty(
+            "prompts.overseas_decision",
+            "contact",
+            "no-contact",
+            "prompts.overseas_rationale",
+        ),
+        piw: duty(
+            "prompts.piw_decision",
+            "requested",
+            "not-requested",
+            "prompts.piw_rationale",
+        ),
         travel_risk: t("prompts.travel_risk"),
-        flag: duty("prompts.flag_decision", "added", "not-flagged", "prompts.flag_rationale"),
+        flag: duty(
+            "prompts.flag_decision",
+            "added",
+            "not-flagged",
+            "prompts.flag_rationale",
+        ),
         decision: decision_of(&t("decision.outcome")),
         rationale: t("decision.rationale"),
         ctco: Officer {
