@@ -441,9 +441,9 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             out.push(Issue::new("subject.dob_known", Warning, RuleId::Pga13, "The subject's age is not known: decide on a Ports Intelligence Watchlist (PIW) request as for a juvenile, and find out their date of birth if you can"));
         }
         let duties = [
-            (g.overseas_duty(), &g.overseas, "prompts.overseas_decision", "prompts.overseas_rationale", "s8", "Select whether you will contact the FCO, the CRO and Immigration", "Give the rationale for your decision on contacting the FCO, the CRO and Immigration"),
-            (g.piw_duty(today), &g.piw, "prompts.piw_decision", "prompts.piw_rationale", "s9", "Select whether you have requested a Ports Intelligence Watchlist (PIW) entry", "Give the rationale for your decision on a Ports Intelligence Watchlist (PIW) request"),
-            (g.flag_duty(), &g.flag, "prompts.flag_decision", "prompts.flag_rationale", "s9", "Select whether you have added a flag on local force systems", "Give the rationale for your decision on a flag on local force systems"),
+            (g.overseas_duty(), &g.overseas, "prompts.overseas_decision", "prompts.overseas_rationale", "s8", "Select whether you will contact the FCO, the CRO and Immigration (PGA-20, s8)", "Give the rationale for your decision on contacting the FCO, the CRO and Immigration, whichever way you decided (PGA-20, s2)"),
+            (g.piw_duty(today), &g.piw, "prompts.piw_decision", "prompts.piw_rationale", "s9", "Select whether you have requested a Ports Intelligence Watchlist (PIW) entry (PGA-20, s9)", "Give the rationale for your decision on a Ports Intelligence Watchlist (PIW) request, whichever way you decided (PGA-20, s2)"),
+            (g.flag_duty(), &g.flag, "prompts.flag_decision", "prompts.flag_rationale", "s9", "Select whether you have added a flag on local force systems (PGA-20, s9)", "Give the rationale for your decision on a flag on local force systems, whichever way you decided (PGA-20, s2)"),
         ];
         for (applies, duty, field, rationale, section, select, why) in duties {
             if !applies {
@@ -459,7 +459,7 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
         // PGA-20 (s9): a PIW request made articulates the travel risk; one merely considered
         // does not need to.
         if g.piw_duty(today) && g.piw.decision == Some(true) && g.travel_risk.trim().is_empty() {
-            out.push(Issue::new("prompts.travel_risk", Error, RuleId::Pga20, "Describe the travel risks, and anything else staff at ports may need, for the PIW request").citing("s9"));
+            out.push(Issue::new("prompts.travel_risk", Error, RuleId::Pga20, "Describe the travel risks, and anything else staff at ports may need, for the PIW request you made (PGA-20, s9)").citing("s9"));
         }
     }
     // The decision (PGA-6..9, PGA-14).

@@ -317,7 +317,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
             RuleId::Pga20,
             "subject.dob_known",
             RuleCheck::Required,
-            "Select whether you know the subject's date of birth",
+            "Select whether you know the subject's date of birth (PGA-20, s9)",
         )
         .citing("s9"),
         rule(RuleId::Pga20, "subject.dob", RuleCheck::Required, "").citing("s9"),
@@ -333,7 +333,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
             RuleId::Pga20,
             "subject.age",
             RuleCheck::Required,
-            "Enter the subject's approximate age",
+            "Enter the subject's approximate age (PGA-20, s9)",
         )
         .citing("s9"),
         rule(
@@ -347,14 +347,14 @@ pub fn schema(framework: &Framework) -> FormSchema {
             RuleId::Pga20,
             "subject.nationality",
             RuleCheck::Required,
-            "Select the subject's nationality, or 'Not known'",
+            "Select the subject's nationality, or 'Not known' (PGA-20, s8)",
         )
         .citing("s8"),
         rule(
             RuleId::Pga20,
             "subject.nationality_other",
             RuleCheck::Required,
-            "Enter the subject's nationality",
+            "Enter the subject's nationality or nationalities (PGA-20, s8)",
         )
         .citing("s8"),
         rule(
