@@ -5,7 +5,10 @@
 // the reason); a trainer writes a scenario from a model answer, previews it, downloads the file,
 // and a trainee on another browser profile imports it (a bad file changes nothing) and plays
 // it. Everything is marked TRAINING — FICTIONAL and kept apart from real records. axe-core on
-// every simulator page, including the error states.
+// every simulator page, including the error states. The Gateway rules of issue 18 are played
+// too: a Pursue-relevant case the FIMU graded RADO 6 cannot take plain Close and its escalation
+// goes to the FIMU (PGA-17); an untraceable poster campaign with no Prevent-relevant concern is
+// closed, not taken straight to PLP (PGA-18).
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -15,7 +18,7 @@ const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
 const { screenshot } = require('./lib/browser');
 const { onPage, pressContinue } = require('./lib/referral');
-const { deadlines, downloadJson } = require('./lib/pga');
+const { deadlines, downloadJson, group, textOf, FIMU } = require('./lib/pga');
 const t = require('./lib/trainer');
 const { passGate, gateHeading } = require('./lib/vault');
 
@@ -253,6 +256,72 @@ app.test('SIM-3 PLP-4, PLP-5: the story goes on after the Gateway Decision: deve
   assert.ok(band, `a reassessment band point: ${JSON.stringify(d.points.map((p) => p.what))}`);
   assert.match(band.expected, /Monitored/);
   assert.equal(d.percent, '100%');
+});
+
+app.test('SIM-3 PGA-17, PGA-11: a Pursue-relevant case the FIMU graded RADO 6 cannot take plain Close; its escalation goes to the FIMU', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('a-printer-in-the-spare-room');
+  const model = t.modelAnswers(s, 'pga');
+  assert.equal(model['deconfliction.rado'], '6', 'the scenario is graded RADO 6 at de-confliction');
+  assert.equal(model['decision.outcome'], 'close-escalate-pursue');
+  await startScenario(page, s);
+  await t.workRecord(page, model, 'Finalise the assessment', {
+    at: {
+      'Gateway Decision': async (p) => {
+        // Pursue relevance is recorded: plain Close is refused, with the rule, whatever the RADO grade.
+        const close = group(p, 'What is the Gateway Decision?').getByLabel('Close', { exact: true });
+        assert.ok(await close.isDisabled(), 'plain Close should be refused');
+        const hint = await textOf(p.locator(`#${await close.getAttribute('aria-describedby')}`));
+        assert.match(hint, /^Not available: A case with a Pursue-relevant concern recorded cannot simply be closed.*\(PGA-17, s8, s12\)\.$/);
+        // Closing by escalating it, at RADO 6, still goes to the FIMU.
+        assert.equal(await textOf(p.locator('#pga-fimu')), FIMU.required);
+        await assertNoAxeViolations(p, 'the Gateway Decision of a Pursue-relevant case graded RADO 6');
+        await shots(p, 'decision-pga-17');
+      },
+    },
+  });
+  const d = await openDebrief(page, s);
+  assert.equal(d.points.length, s.points.length);
+  assert.deepEqual(d.points.filter((p) => p.outcome !== 'Matched'), []);
+  assert.equal(d.percent, '100%');
+  const fimu = d.points.find((p) => /FIMU/.test(p.what));
+  assert.deepEqual([fimu.outcome, fimu.expected, fimu.given], ['Matched', 'Goes to the FIMU', 'Goes to the FIMU']);
+  assert.match(fimu.rule, /^PGA-17 \(s8/);
+  assert.match(fimu.why, /whatever the RADO grade/);
+  const pursue = d.points.find((p) => /Pursue-relevant concern/i.test(p.what));
+  assert.ok(pursue, `a point on the Pursue relevance: ${JSON.stringify(d.points.map((p) => p.what))}`);
+  assert.match(pursue.rule, /^PGA-17 \(s8, s12/);
+});
+
+app.test('SIM-3 PGA-18: a trainee who takes an untraceable poster campaign with no Prevent-relevant concern straight to PLP misses the points, with the rule', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('posters-on-the-high-street');
+  const model = t.modelAnswers(s, 'pga');
+  assert.deepEqual([model['case.subject'], model['assessment.traced'], model['decision.outcome']], ['expression', 'no', 'close']);
+  await startScenario(page, s);
+  // Nobody can be traced, as in the stickers scenario: the trainee judges it a reasonable
+  // suspicion and takes it straight to PLP (PGA-8), the one decision that judgement leaves open.
+  const mine = { ...model, 'assessment.concern': 'suspicion', 'decision.outcome': 'straight-to-plp' };
+  await t.workRecord(page, mine, 'Finalise the assessment');
+  const d = await openDebrief(page, s);
+  await assertNoAxeViolations(page, 'the debrief of a case taken to PLP without a reasonable suspicion');
+  await shots(page, 'debrief-pga-18');
+  const decision = d.points.find((p) => /Gateway Decision$/.test(p.what));
+  assert.deepEqual([decision.outcome, decision.expected, decision.given], ['Missed', 'Close', 'Straight to PLP']);
+  assert.match(decision.rule, /^PGA-9 \(s8/);
+  const concern = d.points.find((p) => /^PGA-18 /.test(p.rule));
+  assert.ok(concern, `a point under PGA-18: ${JSON.stringify(d.points.map((p) => [p.what, p.rule]))}`);
+  assert.match(concern.rule, /^PGA-18 \(s8, s11/);
+  assert.equal(concern.outcome, 'Missed');
+  assert.match(concern.expected, /reasonable belief that there is no Prevent-relevant concern/);
+  assert.match(concern.given, /reasonable suspicion of a Prevent-relevant concern/);
+  assert.match(concern.why, /straight to PLP is not open/);
+  // Closed at RADO 5, the model's decision goes to the FIMU, as the trainee's does (PGA-11).
+  const fimu = d.points.find((p) => /FIMU/.test(p.what));
+  assert.deepEqual([fimu.outcome, fimu.expected], ['Matched', 'Goes to the FIMU']);
+  assert.ok(d.points.some((p) => p.outcome === 'Matched' && /Due date under PGA-2/.test(p.what)));
+  const [marks, outOf] = d.score.match(/(\d+) of (\d+) marks/).slice(1).map(Number);
+  assert.equal(marks, outOf - 2);
 });
 
 /** "7 January 2027" for "2027-01-07". */

@@ -108,20 +108,32 @@ async function fillPage(page, answers) {
  * Works the record open on its first question page through to the end from `answers`: each
  * page filled and continued, check your answers passed, the declaration confirmed with the
  * button `finish`. Fails with the page's errors if a page does not let the trainee on.
+ * `at` ({heading: async (page) => …}) runs a check on the page with that heading once it is
+ * filled in, before the trainee continues; each must be reached, or the record fails.
  */
-async function workRecord(page, answers, finish) {
+async function workRecord(page, answers, finish, { at = {} } = {}) {
+  const pending = new Set(Object.keys(at));
   for (let step = 0; step < 60; step++) {
     const url = page.url();
     const heading = (await page.locator('main h1').first().innerText()).trim();
+    const check = async () => {
+      if (!pending.has(heading)) return;
+      pending.delete(heading);
+      await at[heading](page);
+    };
     if (/^Check your answers/.test(heading)) {
+      await check();
       await pressContinue(page);
     } else if (await page.locator('main #declaration-confirm').count()) {
       await fillPage(page, answers);
+      await check();
+      assert.deepEqual([...pending], [], 'pages the trainee never reached');
       await pressContinue(page, finish);
       await page.waitForURL(/\/confirmation$/);
       return;
     } else {
       await fillPage(page, answers);
+      await check();
       await pressContinue(page);
     }
     try {

@@ -24,6 +24,8 @@ const SHIPPED: &[&str] = &[
     include_str!("../../crates/core/scenarios/06-a-club-on-the-trade-park.json"),
     include_str!("../../crates/core/scenarios/07-a-referral-before-christmas.json"),
     include_str!("../../crates/core/scenarios/08-a-brother-under-investigation.json"),
+    include_str!("../../crates/core/scenarios/09-a-printer-in-the-spare-room.json"),
+    include_str!("../../crates/core/scenarios/10-posters-on-the-high-street.json"),
 ];
 
 /// The key of the scenario being worked.
@@ -285,4 +287,24 @@ pub fn case_of(pga: &Draft, finished_only: bool) -> (Option<Draft>, Vec<Draft>) 
 /// The records of the attempt at `s` (see [`Attempts::load`]).
 pub fn attempt_of(s: &Scenario) -> Attempts {
     Attempts::load(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SIM-2: every scenario file in `crates/core/scenarios/` ships with the trainer (that each
+    /// one reads is `crates/core/tests/scenario.rs`'s to check).
+    #[test]
+    fn sim_2_every_scenario_file_ships_and_reads_in_the_trainer() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/core/scenarios");
+        let files = std::fs::read_dir(dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .count();
+        assert_eq!(SHIPPED.len(), files, "a file in {dir} is missing from SHIPPED");
+    }
 }

@@ -1388,6 +1388,233 @@ Complete the case's reassessment today, Thursday 7 January 2027: a new DIF, its 
     }
 }
 
+/// A point on the Gateway Decision's submission to the FIMU, citing `rule` (PGA-11 unless the
+/// scenario teaches another rule about it).
+fn fimu_point(rule: &str, section: &str, reason: &str) -> Point {
+    Point {
+        part: Part::Pga,
+        target: Target::FimuSubmission,
+        rule: rule.parse().expect("a rule of the catalogue"),
+        section: section.into(),
+        reason: reason.into(),
+    }
+}
+
+/// Scenario 9: A referral the FIMU graded RADO 6 turns out, on the CTCO's checks, to be
+/// Pursue-relevant: plain Close is refused; close and escalate to Pursue, which goes to the FIMU
+/// whatever the RADO grade (PGA-17).
+fn printer(w: &World) -> Spec {
+    let pga = Answers::default()
+        .with("case.ctco", CTCO_A)
+        .with("case.reference", "TRAIN-0009")
+        .on("case.received", "2027-01-20")
+        .with("case.subject", "individual")
+        .with("case.area", "non-dovetail")
+        .on("deconfliction.date", "2027-01-19")
+        .with("deconfliction.reference", "TRAIN/DC/2027/0909")
+        .with("deconfliction.rado", "6");
+    let pga = checks(pga, [
+        Check::Fimu,
+        Check::Fimu,
+        Check::Fimu,
+        Check::Done("2027-01-20", "Besides his prop-making page, a forum account under a handle linked to his email shared files and instructions for a 3D-printed firearm on 9 and 16 January 2027, asked where to buy 'steel barrel blanks without a licence', and praised a mass-casualty attacker as a 'saint' in accelerationist threads calling for 'the collapse'. The flag in his profile picture is the emblem of an accelerationist online network."),
+        Check::Done("2027-01-21", "A new intelligence report dated 20 January 2027, after de-confliction: a courier delivered him two parcels of steel tubing from an overseas seller, declared as 'curtain rails'. No crime reports."),
+        Check::NotAvailable,
+    ]);
+    let pga = pga
+        .with("contact.partner", "no")
+        .with("visit.needed", "no")
+        .with("relevance.concern", "extreme-right-wing")
+        .with("threat.pursue_investigation", "no")
+        .with("vulnerability.vsh", "no");
+    let pga = dif_answers(&w.fw, pga, &[
+        ("engagement.group-influence", "Posts in accelerationist threads and uses an accelerationist network's emblem as his profile picture (open source)."),
+        ("intent.justify-offending", "Calls a mass-casualty attacker a 'saint' and calls for 'the collapse' (open source, January 2027)."),
+        ("capability.knowledge", "Shares files and instructions for a 3D-printed firearm and has a 3D printer at home (open source; referral)."),
+        ("capability.access", "Asked where to buy steel barrel blanks without a licence; received steel tubing declared as 'curtain rails' (open source; intelligence report of 20 January 2027)."),
+        ("threat.mobilisation", "Printing parts and acquiring steel tubing: acquiring the components of a firearm (referral; intelligence report of 20 January 2027)."),
+        ("threat.pursue", "Apparently making a firearm, with an ideology that praises mass-casualty attacks: escalated to the FIMU on 21 January 2027 as a potential lead."),
+    ], &["vulnerability.isolation", "vulnerability.mental-health"], &[
+        ("protective.engages-support", "Friendly with the letting agent, but no contact with any support (referral)."),
+    ]);
+    let pga = pga
+        .with("assessment.concern", "suspicion")
+        .with("assessment.pursue", "yes")
+        .with("assessment.direction", "escalating")
+        .with("assessment.summary", "Drew Example prints parts at home, shares files for a 3D-printed firearm, asked how to buy barrel blanks without a licence and has received steel tubing since de-confliction, while praising a mass-casualty attacker in accelerationist threads. The FIMU's RADO 6 grading was made before any of this was known. A Pursue-relevant concern, escalated to the FIMU on 21 January 2027.")
+        .with("prompts.foreign", "no")
+        .with("prompts.juvenile", "no")
+        .with("prompts.travel", "no")
+        .with("decision.outcome", "close-escalate-pursue")
+        .with("decision.rationale", "There is a Pursue-relevant concern that needs escalating out of Prevent (PGA-9, s8; s12): Drew shares files for a 3D-printed firearm, asked where to buy barrel blanks without a licence and, since de-confliction, has received steel tubing declared as curtain rails (intelligence report of 20 January 2027), while praising a mass-casualty attacker as a 'saint'. The FIMU graded the referral RADO 6 on 19 January, before any of this was known. A case with a Pursue-relevant concern cannot simply be closed: it is closed by escalating the concern, and that Gateway Decision goes to the FIMU whatever the RADO grade (PGA-17, PGA-11, s8). I phoned the FIMU on 21 January at 11:20 and submitted the intelligence as a potential lead. Closed in Prevent and escalated to Pursue, with my supervisor's approval.");
+    let pga = supervised(
+        pga,
+        SUP_B,
+        "2027-01-22",
+        "Approved: close and escalate to Pursue. The RADO 6 grading does not apply to what we found: the Gateway Decision goes to the FIMU with the lead.",
+    );
+    Spec {
+        n: 9,
+        slug: "a-printer-in-the-spare-room",
+        title: "A printer in the spare room (fictional)",
+        summary: "A fictional tenant's 3D printer, a referral the FIMU graded RADO 6, and what the checks find after de-confliction: a concern for Pursue.",
+        today: "2027-01-22",
+        vignette: vignette(
+            r"
+TRAINING — FICTIONAL. Every person, place and organisation in this case is made up.
+
+National Prevent Referral Form, received by the Exampleton Prevent team on Thursday 14 January 2027 and sent to the FIMU the same day.
+
+Referrer: Jordan Sample, property manager, Example Lettings, Exampleton. Contact by work telephone.
+
+About: Drew Example, born 2 August 1996 (30), the tenant of a flat on Sample Road, Exampleton, since 2024.
+
+Concerns: At a routine inspection on Tuesday 12 January 2027 Jordan saw a 3D printer working in the spare room, grey plastic parts on a shelf that looked to her like parts of a pistol, and a flag on the wall with a symbol she did not recognise. Drew said he makes props for cosplay and showed her a plastic replica 'blaster' he had made. He was friendly and has always paid his rent. Jordan says she is 'probably worrying about nothing' but felt uneasy.
+",
+            r"
+Disseminated to the Exampleton CTP-Prevent team (not a Dovetail area) on Wednesday 20 January 2027.
+
+The FIMU assessed the referral as having no CT relevance (RADO 6): Drew is known on a cosplay group's public page as a maker of replica props, and the symbol could not be identified from the description. PNC, PND and NCIA were checked at de-confliction: no trace. No Pursue interest and no current investigation. The referral is sent to the team, as every referral is, for the Gateway Assessment to be completed.
+",
+            r"
+De-conflicted by the FIMU on Tuesday 19 January 2027, reference TRAIN/DC/2027/0909. RADO grading: 6. The Prevent team did nothing before de-confliction except send the referral to the FIMU.
+",
+            r"
+PNC (FIMU, 19 January 2027): no trace.
+PND (FIMU, 19 January 2027): no trace.
+NCIA (FIMU, 19 January 2027): no trace.
+Open source (CTCO, 20 January 2027): his public page shows replica props for cosplay. A forum account under a handle linked to the same email shared files and instructions for a 3D-printed firearm on 9 and 16 January 2027, asked other users where to buy 'steel barrel blanks without a licence', and in accelerationist threads calling for 'the collapse' praised a mass-casualty attacker as a 'saint'. The flag in the account's profile picture is the emblem of an accelerationist online network.
+Local crime and intelligence systems (CTCO, 21 January 2027): a new intelligence report dated 20 January 2027, the day after de-confliction: a courier delivered Drew two parcels of steel tubing from an overseas seller, declared as 'curtain rails'. No crime reports.
+CT Holmes: not available in this force.
+
+On Thursday 21 January 2027 at 11:20 the CTCO phoned the FIMU and submitted the open source and the new intelligence report as a potential lead; the FIMU confirmed receipt.
+",
+        ),
+        developments: vec![],
+        pga,
+        pga_made: Made {
+            day: "2027-01-22",
+            started: "2027-01-20T09:40:00Z",
+            finished: "2027-01-22T12:15:00Z",
+        },
+        plp: None,
+        review: None,
+        factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
+        drop: &["fimu", "assessment.pursue", "assessment.concern", "prompts.foreign", "prompts.juvenile", "prompts.travel"],
+        extra: vec![
+            point(Part::Pga, "assessment.pursue", "PGA-17", "s8, s12", "Anything you suspect to be Pursue-relevant is escalated through the FIMU as a potential lead (s12). With a Pursue-relevant concern recorded, plain Close is refused: the case is closed by escalating the concern out of Prevent (PGA-17, s8, s12)."),
+            fimu_point("PGA-17", "s8", "The RADO 6 exception covers only a plain Close of a case the FIMU graded RADO 6 (PGA-11). A Pursue escalation always goes to the FIMU, whatever the RADO grade (PGA-17, s8): here the grading of 19 January was made before the checks found the firearm files and the steel tubing."),
+        ],
+    }
+}
+
+/// Scenario 10: An ideological expression whose responsible people cannot be traced, like those
+/// that go straight to PLP, but with no Prevent-relevant concern on the checks: straight to PLP
+/// is refused (PGA-18); close.
+fn posters(w: &World) -> Spec {
+    let pga = Answers::default()
+        .with("case.ctco", CTCO_B)
+        .with("case.reference", "TRAIN-0010")
+        .on("case.received", "2027-03-04")
+        .with("case.subject", "expression")
+        .with("case.area", "dovetail")
+        .on("deconfliction.date", "2027-03-03")
+        .with("deconfliction.reference", "TRAIN/DC/2027/1010")
+        .with("deconfliction.rado", "5");
+    let pga = checks(pga, [
+        Check::Fimu,
+        Check::Fimu,
+        Check::Fimu,
+        Check::Done("2027-03-04", "'The City Will Burn' is an action film released in UK cinemas on Friday 12 March 2027 by Sample Pictures. Its trailer and website use the same image; the hammer-and-torch emblem is that of the film's fictional rebel army and 'Choose your side' is its tagline. Fans post photos of the posters in a dozen towns. No extremist group or forum uses the emblem or the slogan."),
+        Check::Done("2027-03-05", "Logged by the council as fly-posting on 27 February 2027. No other reports, no incidents, no community tension reported."),
+        Check::NotAvailable,
+    ]);
+    let pga = pga
+        .with("contact.partner", "no")
+        .with("visit.needed", "no")
+        .with("relevance.concern", "no-ideology")
+        .with("threat.pursue_investigation", "no")
+        .with("vulnerability.vsh", "no");
+    let pga = dif_answers(&w.fw, pga, &[], &[
+        "vulnerability.mental-health", "vulnerability.neurodiversity", "vulnerability.isolation",
+        "vulnerability.safeguarding", "vulnerability.exploitation", "vulnerability.substance-misuse",
+        "protective.family-support", "protective.positive-peers", "protective.education-work", "protective.engages-support",
+    ], &[
+        ("engagement.grievance", "No grievance expressed: the posters are the film's advertising (open source)."),
+        ("intent.them-and-us", "'Choose your side' is the film's tagline, about its fictional rebel army (open source)."),
+        ("intent.harmful-means", "The burning city and the torch are the film's poster art; no call for violence (open source)."),
+        ("threat.harm", "No incident and no threat to anyone (local systems)."),
+        ("threat.time-lock", "12 March 2027 is the film's release date in UK cinemas (open source)."),
+        ("threat.pursue", "The FIMU found no Pursue interest at de-confliction."),
+    ]);
+    let pga = pga
+        .with("assessment.concern", "no-concern")
+        .with("assessment.pursue", "no")
+        .with("assessment.traced", "no")
+        .with("assessment.direction", "static")
+        .with("assessment.summary", "The posters on Exampleton High Street advertise 'The City Will Burn', a film released on 12 March 2027: the same image, emblem, tagline and date as its trailer, and identical posters elsewhere were closed as the film's fly-posting. Nobody who pasted them can be identified, but nothing links them to any ideology. No Prevent-relevant concern.")
+        .with("decision.outcome", "close")
+        .with("decision.rationale", "There is a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8): the posters are advertising for 'The City Will Burn', an action film released in UK cinemas on 12 March 2027. The image, the hammer-and-torch emblem of the film's fictional rebel army, the tagline 'Choose your side' and the date are those of its trailer and website (open source), and identical posters in three other forces were closed as the film's fly-posting (PND). No extremist group uses the emblem or the slogan, and nothing has happened locally beyond fly-posting. The people who pasted them cannot be identified, but that sends an institution or expression straight to PLP only when it is Prevent-relevant: without a reasonable suspicion of a Prevent-relevant concern, straight to PLP is not open (PGA-18, s8, s11). The fly-posting is for the council. The Gateway Decision goes to the FIMU: the case is closed, but the FIMU graded it RADO 5, not 6 (PGA-11). I will tell the referrer that there is no Prevent concern.");
+    let pga = supervised(
+        pga,
+        SUP_A,
+        "2027-03-09",
+        "Closing rationale approved: a film's advertising, no Prevent-relevant concern. Not a PLP case.",
+    );
+    Spec {
+        n: 10,
+        slug: "posters-on-the-high-street",
+        title: "Posters on the high street (fictional)",
+        summary: "A fictional overnight poster campaign, 'The City Will Burn', pasted by people nobody can trace, in a Dovetail area: does it go straight to PLP?",
+        today: "2027-03-09",
+        vignette: vignette(
+            r"
+TRAINING — FICTIONAL. Every person, place and organisation in this case is made up.
+
+National Prevent Referral Form, received by the Exampleton Prevent team on Monday 1 March 2027 and sent to the FIMU the same day.
+
+Referrer: Ash Sample, town centre manager, Exampleton Business Improvement District. Contact by work email and telephone.
+
+Who or what the referral is about: an ideological expression (a poster campaign). No person is named.
+
+Concerns: Overnight on Friday 26 to Saturday 27 February 2027 about 60 large posters were pasted on empty shop fronts and the multi-storey car park on Exampleton High Street. They show a masked figure with a burning torch in front of a burning city, a black emblem of a hammer crossed with a torch inside a circle, and the words 'THE CITY WILL BURN — 12.03.27 — CHOOSE YOUR SIDE'. There is no name and no web address. Shopkeepers are alarmed; one said the emblem looks 'like a Nazi thing'. The car park's CCTV shows two people in hoods pasting posters at 02:40, their faces not visible. Nobody has claimed them, and the BID is worried about the date.
+",
+            r"
+Disseminated to the Exampleton CTP-Prevent team (a Dovetail area) on Thursday 4 March 2027.
+
+From the referral alone the FIMU could not rule out an extreme right-wing message: the emblem resembles one used by a proscribed group. No person has been identified. No Pursue interest and no current investigation. PNC, PND and NCIA were checked at de-confliction (results below).
+",
+            r"
+De-conflicted by the FIMU on Wednesday 3 March 2027, reference TRAIN/DC/2027/1010. RADO grading: 5. The Prevent team did nothing on the case before de-confliction except send the referral to the FIMU.
+",
+            r"
+PNC (FIMU, 3 March 2027): no person to check; the slogan returns no trace.
+PND (FIMU, 3 March 2027): identical posters reported in the last fortnight by three other (fictional) forces, Sampleshire, Exampleford and Testshire; each was closed as fly-posting advertising a film.
+NCIA (FIMU, 3 March 2027): no trace of the emblem or the slogan.
+Open source (CTCO, 4 March 2027): 'The City Will Burn' is an action film released in UK cinemas on Friday 12 March 2027 by Sample Pictures. Its trailer and website use the same image; the hammer-and-torch emblem is that of the film's fictional rebel army, and 'Choose your side' is the film's tagline. Fans post photos of the posters in a dozen towns. No extremist group or forum uses the emblem or the slogan. Sample Pictures says it did not commission any fly-posting.
+Local crime and intelligence systems (CTCO, 5 March 2027): the council logged the posters as fly-posting on 27 February 2027. No other reports, no incidents and no community tension reported.
+CT Holmes: not available in this force.
+",
+        ),
+        developments: vec![],
+        pga,
+        pga_made: Made {
+            day: "2027-03-09",
+            started: "2027-03-04T10:30:00Z",
+            finished: "2027-03-09T11:45:00Z",
+        },
+        plp: None,
+        review: None,
+        factor_points: &[],
+        drop: &["assessment.concern"],
+        extra: vec![
+            point(Part::Pga, "assessment.concern", "PGA-18", "s8, s11", "Nobody can be traced, as with an expression that goes straight to PLP (PGA-8); but PGA-8 and PLP are for Prevent-relevant institutions and expressions (s8, s11). Here the checks give a reasonable belief that there is no Prevent-relevant concern: without a reasonable suspicion, straight to PLP is not open (PGA-18, s8, s11) and the case is closed (PGA-9)."),
+            point(Part::Pga, "dif.intent.harmful-means.finding", "DIF-1", "s8", "The burning city and the torch are the film's poster art, with no call for violence (open source): absent."),
+            point(Part::Pga, "dif.threat.time-lock.finding", "DIF-1", "s8", "The date on the posters, 12 March 2027, is the film's release date, not a deadline for any concern (open source): absent."),
+        ],
+    }
+}
+
 /// Every shipped scenario, in order, with its file name.
 fn all(w: &World) -> Vec<(String, Scenario)> {
     let specs = [
@@ -1399,6 +1626,8 @@ fn all(w: &World) -> Vec<(String, Scenario)> {
         institution(w),
         christmas(w),
         de_escalation(w),
+        printer(w),
+        posters(w),
     ];
     specs
         .into_iter()

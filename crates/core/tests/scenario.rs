@@ -1,7 +1,8 @@
 //! Training scenarios (issue 7; DESIGN.md, "Simulator"), through `prevent_core::scenario`:
 //! SIM-1, the scenario file format is read strictly (a table of bad files, each refused with its
 //! message); SIM-2, the scenarios shipped in `crates/core/scenarios/` agree with the rules, score
-//! full marks against themselves, cover the cases a trainer needs, and are exactly what
+//! full marks against themselves, cover the cases a trainer needs (issue 7's list, and issue
+//! 18's PGA-17 and PGA-18, each taught by a point citing it), and are exactly what
 //! `examples/scenarios.rs` writes; SIM-3, scoring, point by point (answers with options, dates,
 //! checkboxes with partial credit, the FIMU submission, deadlines, missing records) and in
 //! total. The bad files and the attempts are made from the shipped scenarios, changed one thing
@@ -339,6 +340,80 @@ fn sim_2_shipped_scenarios_cover_every_decision_area_subject_prompt_and_band() {
     assert!(any(&|s| [Part::Pga, Part::Plp, Part::Review]
         .iter()
         .all(|part| s.points.iter().any(|p| p.part == *part))));
+    // Issue 18's Gateway rules, each taught by a point citing it.
+    assert!(
+        any(&|s| teaches_pga_17(&w, s)),
+        "no scenario teaches that a Pursue escalation graded RADO 6 still goes to the FIMU (PGA-17)"
+    );
+    assert!(
+        any(&|s| teaches_pga_18(&w, s)),
+        "no scenario teaches that a case without a reasonable suspicion is not taken straight to PLP (PGA-18)"
+    );
+}
+
+/// Why the model's Gateway Decision `value` is refused, by rule, on the scenario's today.
+fn refused(w: &World, s: &Scenario, value: &str) -> Option<RuleId> {
+    pga_form::option_unavailable(
+        &w.pga,
+        &s.model.pga.answers,
+        &prevent_core::form::Context::on(s.today),
+        value,
+    )
+    .map(|u| u.rule_id)
+}
+
+/// The scenario teaches PGA-17 (s8, s12): its model closes a Pursue-relevant case the FIMU
+/// graded RADO 6 by escalating it, plain Close is refused under PGA-17, the decision still goes
+/// to the FIMU, and points citing PGA-17 score the Pursue relevance and the FIMU submission.
+fn teaches_pga_17(w: &World, s: &Scenario) -> bool {
+    let a = &s.model.pga.answers;
+    let cites = |target: &Target| {
+        s.points
+            .iter()
+            .any(|p| p.rule == RuleId::Pga17 && &p.target == target && p.part == Part::Pga)
+    };
+    a.text("decision.outcome") == Some("close-escalate-pursue")
+        && a.text("deconfliction.rado") == Some("6")
+        && pga_form::fimu_submission(&w.pga, a, &prevent_core::form::Context::on(s.today))
+            == Some(true)
+        && refused(w, s, "close") == Some(RuleId::Pga17)
+        && refused(w, s, "close-escalate-pursue").is_none()
+        && cites(&Target::FimuSubmission)
+        && cites(&answer("assessment.pursue"))
+}
+
+/// The scenario teaches PGA-18 (s8, s11): it looks like a case for PLP (an institution or
+/// expression whose responsible person cannot be traced, PGA-8), but its model finds a
+/// reasonable belief of no Prevent-relevant concern, so straight to PLP is refused under PGA-18
+/// and the case is closed; a point citing PGA-18 scores the assessment.
+fn teaches_pga_18(w: &World, s: &Scenario) -> bool {
+    let a = &s.model.pga.answers;
+    a.text("case.subject") != Some("individual")
+        && a.text("assessment.traced") == Some("no")
+        && a.text("assessment.concern") == Some("no-concern")
+        && a.text("decision.outcome") == Some("close")
+        && refused(w, s, "straight-to-plp") == Some(RuleId::Pga18)
+        && refused(w, s, "close").is_none()
+        && s.points.iter().any(|p| {
+            p.rule == RuleId::Pga18
+                && p.target == answer("assessment.concern")
+                && p.section == "s8, s11"
+        })
+}
+
+#[test]
+fn sim_2_pga_17_pga_18_the_new_gateway_scenarios_teach_their_rules() {
+    // Each of issue 18's scenarios, by its file: losing its point, or a model that no longer
+    // shows the rule, fails here as well as in the coverage test above.
+    let w = world();
+    let pursue = shipped(&w, "09-");
+    assert!(teaches_pga_17(&w, &pursue), "09- no longer teaches PGA-17");
+    assert!(!teaches_pga_18(&w, &pursue));
+    let posters = shipped(&w, "10-");
+    assert!(teaches_pga_18(&w, &posters), "10- no longer teaches PGA-18");
+    assert!(!teaches_pga_17(&w, &posters));
+    // The older Pursue scenario (05-, RADO 5) does not teach PGA-17's RADO 6 point.
+    assert!(!teaches_pga_17(&w, &shipped(&w, "05-")));
 }
 
 #[test]
@@ -823,6 +898,123 @@ fn sim_3_pga_11_the_fimu_submission_point() {
         said(p),
         (Outcome::Missed, 0, 1, "Goes to the FIMU", "Not recorded")
     );
+}
+
+#[test]
+fn sim_3_pga_17_a_trainee_who_closes_a_pursue_relevant_case_at_rado_6_misses_the_escalation_and_the_fimu() {
+    // The trainee trusts the FIMU's RADO 6 grading: no Pursue relevance, no concern, Close, and
+    // so no submission to the FIMU. Each of those points is missed, the FIMU one under PGA-17.
+    let w = world();
+    let s = shipped(&w, "09-");
+    let pga = changed(
+        &s.model.pga,
+        &[
+            ("assessment.concern", Some(text("no-concern"))),
+            ("assessment.pursue", Some(text("no"))),
+            ("decision.outcome", Some(text("close"))),
+        ],
+    );
+    let db = w.score(
+        &s,
+        &Attempt {
+            pga: Some(&pga),
+            ..Attempt::default()
+        },
+    );
+    let decision = point_of(&db, Part::Pga, &answer("decision.outcome"));
+    assert_eq!(
+        said(decision),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "Close and escalate to Pursue",
+            "Close"
+        )
+    );
+    let fimu = point_of(&db, Part::Pga, &Target::FimuSubmission);
+    assert_eq!(
+        said(fimu),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "Goes to the FIMU",
+            "No submission to the FIMU"
+        )
+    );
+    assert_eq!((fimu.point.rule, fimu.point.section.as_str()), (RuleId::Pga17, "s8"));
+    assert!(fimu.point.reason.contains("whatever the RADO grade"));
+    let pursue = point_of(&db, Part::Pga, &answer("assessment.pursue"));
+    assert_eq!(said(pursue), (Outcome::Missed, 0, 1, "Yes", "No"));
+    assert_eq!(
+        (pursue.point.rule, pursue.point.section.as_str()),
+        (RuleId::Pga17, "s8, s12")
+    );
+    assert_eq!(db.marks, db.out_of - 3);
+    // And the rules refuse the trainee's Close once the Pursue relevance is recorded (PGA-17).
+    let recorded = changed(&pga, &[("assessment.pursue", Some(text("yes")))]);
+    let why = pga_form::option_unavailable(
+        &w.pga,
+        &recorded.answers,
+        &prevent_core::form::Context::on(s.today),
+        "close",
+    )
+    .expect("plain Close is refused");
+    assert_eq!((why.rule_id, why.section), (RuleId::Pga17, "s8, s12"));
+}
+
+#[test]
+fn sim_3_pga_18_a_trainee_who_takes_the_posters_straight_to_plp_misses_the_assessment_under_pga_18() {
+    let w = world();
+    let s = shipped(&w, "10-");
+    let pga = changed(
+        &s.model.pga,
+        &[
+            ("assessment.concern", Some(text("suspicion"))),
+            ("decision.outcome", Some(text("straight-to-plp"))),
+        ],
+    );
+    let db = w.score(
+        &s,
+        &Attempt {
+            pga: Some(&pga),
+            ..Attempt::default()
+        },
+    );
+    let decision = point_of(&db, Part::Pga, &answer("decision.outcome"));
+    assert_eq!(
+        said(decision),
+        (Outcome::Missed, 0, 1, "Close", "Straight to PLP")
+    );
+    assert_eq!(decision.point.rule, RuleId::Pga9);
+    let concern = point_of(&db, Part::Pga, &answer("assessment.concern"));
+    assert_eq!(
+        said(concern),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "There is a reasonable belief that there is no Prevent-relevant concern",
+            "There is a reasonable suspicion of a Prevent-relevant concern"
+        )
+    );
+    assert_eq!(
+        (concern.point.rule, concern.point.section.as_str()),
+        (RuleId::Pga18, "s8, s11")
+    );
+    // Closed at RADO 5: the model's decision goes to the FIMU, as the trainee's does.
+    assert_eq!(
+        said(point_of(&db, Part::Pga, &Target::FimuSubmission)),
+        (
+            Outcome::Matched,
+            1,
+            1,
+            "Goes to the FIMU",
+            "Goes to the FIMU"
+        )
+    );
+    assert_eq!(db.marks, db.out_of - 2);
 }
 
 #[test]
