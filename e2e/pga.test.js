@@ -11,8 +11,9 @@
 // clock.setFixedTime), so every deadline is known: received Tuesday 22 December 2026, the PGA
 // (and the LACC referral in a Dovetail area) is due Thursday 31 December (Christmas Day and the
 // Boxing Day substitute, Monday 28th, do not count): 1 working day left. De-conflicted Monday
-// 21 December, the S.36 decision (not Dovetail) is due Thursday 21 January 2027 (New Year's Day
-// does not count): 15 working days left.
+// 21 December, the S.36 decision (not Dovetail) is due no more than 20 days later (s10, PGA-15):
+// Sunday 10 January 2027, 6 working days left (s6's PLP reading, 20 working days, would give
+// 21 January and is named beside it).
 
 const { describe } = require('node:test');
 const assert = require('node:assert/strict');
@@ -28,7 +29,7 @@ const TODAY = new Date('2026-12-30T10:00:00');
 const RECEIVED = ['22', '12', '2026'];
 const DECONFLICTED = ['21', '12', '2026'];
 const PGA_DUE = 'Due 31 December 2026: 1 working day left';
-const S36_DUE = 'Due 21 January 2027: 15 working days left';
+const S36_DUE = 'Due 10 January 2027: 6 working days left';
 const CTCO = 'DC Morgan Reyes';
 const SERGEANT = 'DS Priya Shah';
 

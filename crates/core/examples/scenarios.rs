@@ -1442,11 +1442,11 @@ fn printer(w: &World) -> Spec {
         .with("assessment.pursue", "yes")
         .with("assessment.direction", "escalating")
         .with("assessment.summary", "Drew Example prints parts at home, shares files for a 3D-printed firearm, asked how to buy barrel blanks without a licence and has received steel tubing since de-confliction, while praising a mass-casualty attacker in accelerationist threads. The FIMU's RADO 6 grading was made before any of this was known. A Pursue-relevant concern, escalated to the FIMU on 21 January 2027.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "close-escalate-pursue")
         .with("decision.rationale", "There is a Pursue-relevant concern that needs escalating out of Prevent (PGA-9, s8; s12): Drew shares files for a 3D-printed firearm, asked where to buy barrel blanks without a licence and, since de-confliction, has received steel tubing declared as curtain rails (intelligence report of 20 January 2027), while praising a mass-casualty attacker as a 'saint'. The FIMU graded the referral RADO 6 on 19 January, before any of this was known. A case with a Pursue-relevant concern cannot simply be closed: it is closed by escalating the concern, and that Gateway Decision goes to the FIMU whatever the RADO grade (PGA-17, PGA-11, s8). I phoned the FIMU on 21 January at 11:20 and submitted the intelligence as a potential lead. Closed in Prevent and escalated to Pursue, with my supervisor's approval.");
+    let pga = born(pga, "1996-08-02", "British");
+    let pga = decided(pga, "flag", "not-flagged", "Not flagged by Prevent: the concern is escalated to Pursue through the FIMU, which decides on any flag with the investigation so as not to compromise it.");
     let pga = supervised(
         pga,
         SUP_B,
@@ -1467,7 +1467,7 @@ National Prevent Referral Form, received by the Exampleton Prevent team on Thurs
 
 Referrer: Jordan Sample, property manager, Example Lettings, Exampleton. Contact by work telephone.
 
-About: Drew Example, born 2 August 1996 (30), the tenant of a flat on Sample Road, Exampleton, since 2024.
+About: Drew Example, born 2 August 1996 (30), British, the tenant of a flat on Sample Road, Exampleton, since 2024.
 
 Concerns: At a routine inspection on Tuesday 12 January 2027 Jordan saw a 3D printer working in the spare room, grey plastic parts on a shelf that looked to her like parts of a pistol, and a flag on the wall with a symbol she did not recognise. Drew said he makes props for cosplay and showed her a plastic replica 'blaster' he had made. He was friendly and has always paid his rent. Jordan says she is 'probably worrying about nothing' but felt uneasy.
 ",
@@ -1500,7 +1500,7 @@ On Thursday 21 January 2027 at 11:20 the CTCO phoned the FIMU and submitted the 
         plp: None,
         review: None,
         factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
-        drop: &["fimu", "assessment.pursue", "assessment.concern", "prompts.foreign", "prompts.juvenile", "prompts.travel"],
+        drop: &["fimu", "assessment.pursue", "assessment.concern", "subject.nationality", "prompts.travel"],
         extra: vec![
             point(Part::Pga, "assessment.pursue", "PGA-17", "s8, s12", "Anything you suspect to be Pursue-relevant is escalated through the FIMU as a potential lead (s12). With a Pursue-relevant concern recorded, plain Close is refused: the case is closed by escalating the concern out of Prevent (PGA-17, s8, s12)."),
             fimu_point("PGA-17", "s8", "The RADO 6 exception covers only a plain Close of a case the FIMU graded RADO 6 (PGA-11). A Pursue escalation always goes to the FIMU, whatever the RADO grade (PGA-17, s8): here the grading of 19 January was made before the checks found the firearm files and the steel tubing."),
