@@ -36,7 +36,8 @@ test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and e
   assert.equal(await panel(page, 'pga-2').locator('[role="status"]').count(), 1, 'the status line is a live region');
   await typeDate(page, 'deconflicted', '14', '12', '2026');
   await panel(page, 'pga-15').waitFor();
-  assert.match(await panel(page, 'pga-15').innerText(), /PGA-15[\s\S]*14 January 2027/);
+  // s10: no more than 20 days after de-confliction; s6's PLP reading (20 working days) beside it.
+  assert.match(await panel(page, 'pga-15').innerText(), /PGA-15[\s\S]*3 January 2027[\s\S]*s6 gives a case managed in PLP 20 working days: 14 January 2027/);
   await typeDate(page, 'closed', '30', '6', '2026');
   await typeDate(page, 'last-submission', '30', '11', '2026');
   await panel(page, 'int-1').waitFor();
@@ -59,10 +60,11 @@ test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and e
   assert.ok(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines are folded at 75 octets');
   const cal = new ICAL.Component(ICAL.parse(text));
   const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  assert.deepEqual(events.map((e) => e.startDate.toString()), ['2026-12-31', '2027-01-14', '2027-01-07', '2027-07-07', '2027-02-28']);
+  assert.deepEqual(events.map((e) => e.startDate.toString()), ['2026-12-31', '2027-01-03', '2027-01-07', '2027-07-07', '2027-02-28']);
   assert.ok(events.every((e) => e.startDate.isDate), 'all-day events');
   assert.ok(events.every((e) => e.summary.includes('(PCM-2026-0042)')));
   assert.match(events[0].description, /Rule PGA-2, CTP-Prevent Policy s8/);
+  assert.match(events[1].description, /s6 gives a case managed in PLP 20 working days: 14 January 2027/);
   assert.ok(cal.getAllSubcomponents('vevent').every((v) => v.getFirstSubcomponent('valarm')), 'each event has a reminder');
   // Exporting again gives the same UIDs, so a calendar updates the events.
   const again = new ICAL.Component(ICAL.parse(await download()));

@@ -20,6 +20,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
+const { screenshot } = require('./lib/browser');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
 
@@ -297,6 +298,57 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
   assert.equal(cells[3], 'Finished');
   assert.equal(cells[4], s.expect.next);
 
+  // PGA-15 (s10, issue 18): a case kept in PCM outside Dovetail has its S.36 decision recorded
+  // from the final record, supervised (PGA-16, s6, s14); its date meets the deadline.
+  if (s.slug === 'keep-in-pcm') {
+    await page.goto(`/officer/pga/${id}/confirmation`);
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    assert.match(await p.textOf(page.locator('main')), /Next: the S\.36 decision/);
+    await screenshot(page, 'pga-s36-next-on-the-record');
+    await page.locator('#record-s36').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Record the S.36 decision', { axe: false });
+    assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO, 'the CTCO is carried from the assessment');
+    // Nothing given: each missing answer named, with its rule.
+    await pressContinue(page);
+    const missing = await p.summaryErrors(page);
+    assert.ok(missing.length >= 3, `errors: ${missing}`);
+    assert.ok(missing.every((m) => /PGA-15/.test(m)), `each S.36 error cites PGA-15: ${missing}`);
+    await assertNoAxeViolations(page, 'the S.36 decision with errors');
+    await screenshot(page, 'pga-s36-errors');
+    await p.typeDate(page, 's36.date', ['30', '12', '2026']);
+    await p.answer(page, 'What is the S.36 decision?', 'Refer to a Channel panel');
+    await p.typeLabelled(page, 'Rationale for the decision', 'Information Gathering: S.36 criteria met.');
+    await pressContinue(page);
+    await onPage(page, 'Supervision', { axe: false });
+    // The CTCO cannot supervise their own decision (PGA-16, s14).
+    await p.typeLabelled(page, "Supervisor's name", CTCO);
+    await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
+    await p.answer(page, 'Is it an acting rank?', 'No');
+    await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
+    await p.answer(page, 'Does the supervisor approve the decision and its rationale?', 'Yes');
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who made the S.36 decision (PGA-16, s14)']);
+    await assertNoAxeViolations(page, 'the S.36 supervision refused');
+    await screenshot(page, 'pga-s36-supervision-refused');
+    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+    await pressContinue(page);
+    await onPage(page, 'Check your answers', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the S.36 decision', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm this S.36 decision was made on the date given and its rationale supervised');
+    await pressContinue(page, 'Confirm the S.36 decision');
+    await onPage(page, 'S.36 decision recorded');
+    assert.match(await p.textOf(page.locator('#s36-recorded')), /^Refer to a Channel panel, 30 December 2026$/);
+    await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    assert.equal(await p.textOf(page.locator('#s36-summary')), 'Refer to a Channel panel on 30 December 2026.');
+    await p.assertDeadlines(page, { 'pga-2': met, 'pga-15': 'Met: was due 10 January 2027' }, 'once the S.36 decision is recorded');
+    assert.equal(await page.locator('#record-s36').count(), 0, 'no second S.36 decision is offered');
+    await screenshot(page, 'pga-s36-met-on-the-record');
+  }
+
   // PLP-7 (s11): a case sent straight to PLP starts its PLP case from the final record, with
   // its case reference, CTCO and DIF carried across; then the PLP entry runs to its case page.
   if (s.slug === 'straight-to-plp') {
@@ -373,7 +425,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await pressContinue(page);
     // PLP-4: Monitored needs its reason.
     await page.locator('.govuk-error-summary').waitFor();
-    assert.deepEqual(await p.summaryErrors(page), ['Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community']);
+    assert.deepEqual(await p.summaryErrors(page), ['Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community (PLP-4, s12)']);
     await assertNoAxeViolations(page, 'a PLP reassessment with Monitored and no reason');
     await p.answer(page, 'Why is the case Monitored?', 'Risk and vulnerabilities have de-escalated demonstrably and consistently');
     await pressContinue(page);
@@ -382,7 +434,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.typeLabelled(page, "Supervisor's name", SERGEANT);
     await p.typeDate(page, 'supervisor.date', ['30', '12', '2026']);
     await pressContinue(page);
-    assert.deepEqual(await p.summaryErrors(page), ['Each reassessment updates the Case Management Plan: update it before you record the reassessment']);
+    assert.deepEqual(await p.summaryErrors(page), ['Each reassessment updates the Case Management Plan: update it before you record the reassessment (PLP-5, s12, s14)']);
     await p.answer(page, 'Has the Case Management Plan been updated?', 'Yes');
     await pressContinue(page);
     await onPage(page, 'Check your answers before finishing your reassessment', { axe: false });
@@ -416,7 +468,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.typeLabelled(page, 'Who attends, and why?', 'The trust\'s former chair and the local authority: they hold what is left of the concern.');
     await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'Yes');
     await pressContinue(page);
-    assert.deepEqual(await p.summaryErrors(page), ['PLP cases must not be heard as Any Other Business of a Channel panel']);
+    assert.deepEqual(await p.summaryErrors(page), ['PLP cases must not be heard as Any Other Business of a Channel panel (PLP-8, s11)']);
     await assertNoAxeViolations(page, 'a PLP panel heard as Channel AOB');
     await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'No');
     await pressContinue(page);
@@ -445,8 +497,8 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.answer(page, 'Has the Regional Prevent Co-ordinator authorised closing with risk remaining?', 'No');
     await pressContinue(page);
     assert.deepEqual(await p.summaryErrors(page), [
-      "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority",
-      'Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken',
+      "Closing with Prevent issues or CT risk remaining needs the Regional Prevent Co-ordinator's authority (PLP-10, s13)",
+      'Give a clear and detailed justification of why management should not continue and why escalation cannot be undertaken (PLP-10, s13)',
     ]);
     await assertNoAxeViolations(page, 'a PLP closure with risk remaining and no RPC authority');
     await p.answer(page, 'Has the Regional Prevent Co-ordinator authorised closing with risk remaining?', 'Yes');
@@ -524,12 +576,12 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     await note.waitFor();
     await assertNoAxeViolations(page, 'the visit questions with the consent note revealed');
     await pressContinue(page);
-    assert.deepEqual(await p.summaryErrors(page), ['Say how the subject raised Channel consent and what they were told']);
+    assert.deepEqual(await p.summaryErrors(page), ['Say how the subject raised Channel consent and what they were told (PGA-21, s8)']);
     await assertNoAxeViolations(page, 'the consent note missing (PGA-21)');
     // Raised by the officer: refused, whatever the note (PGA-5).
     await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, we raised it');
     await pressContinue(page);
-    assert.deepEqual(await p.summaryErrors(page), ['Channel consent must not be raised with the subject at PGA, unless the subject raises it']);
+    assert.deepEqual(await p.summaryErrors(page), ['Channel consent must not be raised with the subject at PGA, unless the subject raises it (PGA-5, s8)']);
     // The subject raised it, and the note says what was asked and said: the page is done.
     await p.answer(page, 'Has Channel consent been raised with the subject?', 'Yes, the subject raised it');
     await p.typeInto(page, note, 'Asked whether Channel meant prison; told it is voluntary support.');
@@ -693,11 +745,11 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     assert.match(await page.title(), /^Error: Case details – Prevent Gateway Assessment/);
     // In page order: the CTCO's name comes first, so every later entry is recorded against it.
     const caseErrors = [
-      'Enter your name',
-      'Enter the case reference',
-      'Enter the date you received the referral',
-      'Select who or what the referral is about',
-      'Select whether this is a Dovetail area',
+      'Enter your name (PGA-16, s14)',
+      'Enter the case reference (PGA-10, s8)',
+      'Enter the date you received the referral (PGA-2, s8)',
+      'Select who or what the referral is about (PGA-8, s8)',
+      'Select whether this is a Dovetail area (PGA-7, s10)',
     ];
     const shown = await p.summaryErrors(page);
     // The wording of the empty date's message is checked on its own, below; the rest here.
@@ -706,7 +758,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     await assertNoAxeViolations(page, 'the PGA case page with errors');
     // A received date in the future is refused (PGA-2 counts from a real receipt).
     await p.typeDate(page, 'case.received', ['4', '1', '2027']);
-    assert.ok((await p.summaryErrors(page)).includes('The date you received the referral must be today or in the past'), (await p.summaryErrors(page)).join(' | '));
+    assert.ok((await p.summaryErrors(page)).includes('The date you received the referral must be today or in the past (PGA-2, s8)'), (await p.summaryErrors(page)).join(' | '));
     await p.fillCase(page, { reference: 'PCM-2026-0300', received: RECEIVED, subject: 'A person', area: 'Yes, Dovetail', ctco: CTCO });
     await summary.waitFor({ state: 'detached' });
     assert.doesNotMatch(await page.title(), /^Error: /);
@@ -723,7 +775,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     await p.fillDifSection(page, intent, { present: { 'harmful-means': null } });
     await pressContinue(page);
     await summary.waitFor();
-    const difError = "Give the evidence for 'Harmful means to an end', which you found present";
+    const difError = "Give the evidence for 'Harmful means to an end', which you found present (DIF-1, s8)";
     assert.deepEqual(await p.summaryErrors(page), [difError]);
     assert.deepEqual(await p.inlineErrors(page), [difError]);
     assert.match(await page.title(), /^Error: /);
@@ -760,7 +812,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     // An approved acting Sergeant may supervise.
     await p.answer(page, "Supervisor's rank or grade", 'Sergeant or above');
     await p.answer(page, 'Is it an acting rank?', 'Yes');
-    assert.deepEqual(await p.summaryErrors(page), ['Select yes if the force has formally approved the acting rank']);
+    assert.deepEqual(await p.summaryErrors(page), ['Select yes if the force has formally approved the acting rank (PGA-16, s14)']);
     await p.answer(page, 'Has the force formally approved the acting rank?', 'Yes');
     await summary.waitFor({ state: 'detached' });
     await pressContinue(page);
@@ -774,8 +826,8 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
       await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'check-errors', null, { timeout: 2000 });
     });
     const toFix = await checkErrors.locator('a').allInnerTexts();
-    assert.ok(toFix.includes('Select the Gateway Decision'), toFix.join(' | '));
-    assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown"), toFix.join(' | '));
+    assert.ok(toFix.includes('Select the Gateway Decision (PGA-6, s8)'), toFix.join(' | '));
+    assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown (DIF-1, s8)"), toFix.join(' | '));
     assert.match(await page.title(), /^Error: /);
     await assertNoAxeViolations(page, 'PGA check answers with answers to fix');
   });

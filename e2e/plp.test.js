@@ -83,7 +83,7 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   await p.typeDate(page, 'plp.entered', ['5', '1', '2027']);
   await p.answer(page, 'How did the case enter PLP?', 'After Information Gathering');
   await pressContinue(page);
-  assert.deepEqual(await p.summaryErrors(page), ['Explain why the S.36 decision was not to refer the person to a Channel panel']);
+  assert.deepEqual(await p.summaryErrors(page), ['Explain why the S.36 decision was not to refer the person to a Channel panel (PLP-7, s11)']);
   await assertNoAxeViolations(page, 'PLP entry without its rationale');
   await p.typeLabelled(page, 'Rationale for entering PLP', 'Consent to Channel refused; police-led support agreed.');
   await pressContinue(page);
@@ -137,7 +137,7 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   await p.typeDate(page, 'fimu.date', ['2', '2', '2027']);
   await p.answer(page, 'What did you submit?', 'A DIF or reassessment');
   await pressContinue(page);
-  assert.deepEqual(await p.summaryErrors(page), ['Say whether the risk is escalating, de-escalating or static: every submission to the FIMU says so']);
+  assert.deepEqual(await p.summaryErrors(page), ['Say whether the risk is escalating, de-escalating or static: every submission to the FIMU says so (INT-1, s9)']);
   await assertNoAxeViolations(page, 'a FIMU submission without its risk direction');
   await shot(page, 'plp-fimu-error');
   await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'De-escalating');
@@ -226,7 +226,7 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   await p.answer(page, 'Do Prevent issues or CT risk remain?', 'No');
   await pressContinue(page);
   // PLP-10: only with a supervised closing DIF.
-  assert.deepEqual(await p.summaryErrors(page), ['A PLP case closes only with a supervised closing DIF']);
+  assert.deepEqual(await p.summaryErrors(page), ['A PLP case closes only with a supervised closing DIF (PLP-10, s13)']);
   await assertNoAxeViolations(page, 'a PLP closure without a supervised closing DIF');
   await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
   await pressContinue(page);

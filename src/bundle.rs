@@ -96,6 +96,17 @@ pub fn current() -> &'static Bundle {
     unsafe { APP }
 }
 
+/// An issue's message as this app shows it: with its rule and section in the officers' and the
+/// trainer's apps (issue 18: every message an officer reads cites its rule), as written in the
+/// partners' (a referrer is not asked to read the catalogue).
+pub fn message(issue: &prevent_core::Issue) -> String {
+    if current().paths.officer {
+        issue.cited()
+    } else {
+        issue.message.clone()
+    }
+}
+
 /// Defines an app: its binary's bundle and its `main`. `prevent_toolkit::app!(PARTNERS);` in
 /// `src/main.rs`.
 #[macro_export]

@@ -122,11 +122,7 @@ impl Form {
     pub fn linked_to_case(self) -> bool {
         matches!(
             self,
-            Form::PlpReview
-                | Form::PlpClosure
-                | Form::PlpPanel
-                | Form::PlpSubmission
-                | Form::S36
+            Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36
         )
     }
 

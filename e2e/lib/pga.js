@@ -570,7 +570,7 @@ async function completePga(page, s, opts = {}) {
     // PGA-10: finalising needs the confirmation; the error shows first.
     await pressContinue(page, 'Finalise the assessment');
     await page.locator('.govuk-error-summary').waitFor();
-    assert.deepEqual(await summaryErrors(page), ['Confirm that the assessment is complete, supervised and final']);
+    assert.deepEqual(await summaryErrors(page), ['Confirm that the assessment is complete, supervised and final (PGA-10, s8)']);
     await assertNoAxeViolations(page, 'the PGA declaration with an error');
   }
   await choose(page, 'I confirm that this assessment is complete and supervised, and that it cannot be changed once final');

@@ -83,7 +83,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                     let href = change_href(&page.id, &r.question);
                     let error = report.error_for(&r.question);
                     let value = match (&r.value, error) {
-                        (_, Some(i)) if *shown_errors => html! { <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ i.message.clone() }</p> },
+                        (_, Some(i)) if *shown_errors => html! { <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ crate::bundle::message(i) }</p> },
                         (Some(v), _) => v.lines().map(|l| html! { <>{ l.to_string() }<br /></> }).collect::<Html>(),
                         (None, _) => html! { <span class="pct-not-given">{ "Not given" }</span> },
                     };
@@ -117,7 +117,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
         .map(|i| {
             let page = schema.pages[schema.position(&i.path).0].id.clone();
             let href = AttrValue::from(format!("{}?return=check&field={}", nav::href(&Route::FormPage { form, id: id.clone(), page }), i.path));
-            html! { <li><a href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ i.message.clone() }</a></li> }
+            html! { <li><a href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ crate::bundle::message(i) }</a></li> }
         })
         .collect();
     let on_continue = {

@@ -105,8 +105,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     let s36 = s36s.iter().find(|d| d.is_locked());
     let s36_in_progress = s36s.iter().find(|d| !d.is_locked()).map(|d| d.id.clone());
     let s36_on = s36.and_then(|d| prevent_core::s36_form::decided_on(&d.answers));
-    let deadlines =
-        pga_form::record_deadlines(&draft.answers, Some(finished.on), s36_on, &cal);
+    let deadlines = pga_form::record_deadlines(&draft.answers, Some(finished.on), s36_on, &cal);
     let s36_due = deadlines
         .iter()
         .any(|d| d.rule_id == prevent_core::RuleId::Pga15);

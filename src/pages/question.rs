@@ -187,7 +187,7 @@ fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
         .issues
         .iter()
         .find(|i| i.path == q.id && i.severity == Severity::Error);
-    let error = issue.map(|i| AttrValue::from(i.message.clone()));
+    let error = issue.map(|i| AttrValue::from(crate::bundle::message(i)));
     let hint = q.hint.clone().map(AttrValue::from);
     let label = AttrValue::from(q.label.clone());
     let answer = props.answers.get(&q.id);
@@ -208,7 +208,11 @@ fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
         .issues
         .iter()
         .filter(|i| i.path == q.id && i.severity == Severity::Warning)
-        .map(|i| warning_text::view(WarningTextProps::new(html! { { i.message.clone() } })))
+        .map(|i| {
+            warning_text::view(WarningTextProps::new(
+                html! { { crate::bundle::message(i) } },
+            ))
+        })
         .collect();
 
     let revealed = |value: &str| -> Option<Html> {

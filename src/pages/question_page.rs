@@ -75,7 +75,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         report
             .errors()
             .map(|i| ErrorSummaryItem {
-                text: i.message.clone().into(),
+                text: crate::bundle::message(i).into(),
                 target_id: target_id(&i.path, i.part.as_deref()).into(),
             })
             .collect()

@@ -50,7 +50,7 @@ pub fn warnings_list(
         .issues
         .iter()
         .filter(|i| i.severity == prevent_core::Severity::Warning && keep(i))
-        .map(|i| html! { <li>{ format!("{} ({}, {})", i.message, i.rule_id, i.section) }</li> })
+        .map(|i| html! { <li>{ i.cited() }</li> })
         .collect();
     if items.is_empty() {
         return Html::default();

@@ -305,6 +305,10 @@ mod tests {
                     .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
             })
             .count();
-        assert_eq!(SHIPPED.len(), files, "a file in {dir} is missing from SHIPPED");
+        assert_eq!(
+            SHIPPED.len(),
+            files,
+            "a file in {dir} is missing from SHIPPED"
+        );
     }
 }

@@ -177,7 +177,8 @@ pub fn s36_decision_due(deconflicted: NaiveDate, cal: &Calendar) -> Deadline {
         rule_id: RuleId::Pga15,
         key: "pga-15",
         title: "S.36 decision (non-Dovetail)",
-        rule: "The S.36 decision must be made no more than 20 days after FIMU de-confliction (s10).",
+        rule:
+            "The S.36 decision must be made no more than 20 days after FIMU de-confliction (s10).",
         start_event: "FIMU de-confliction",
         start: deconflicted,
         due: deconflicted + chrono::Days::new(20),

@@ -67,6 +67,24 @@ impl Issue {
         self.section = section.into();
         self
     }
+
+    /// The message with its rule and section, as an officer reads it (issue 18: every message
+    /// carries its rule and section): "… (PLP-5, s12)". A message that already names its rule
+    /// is as written, as is a form mechanic with no section (FORM-1); one that ends by citing its section alone ("… (s6)") gets the rule put
+    /// into that citation rather than a second one.
+    pub fn cited(&self) -> String {
+        let id = self.rule_id.id();
+        // A form mechanic with no section of its own (FORM-1, a text's length) is as written.
+        if self.message.contains(id) || self.section.is_empty() {
+            return self.message.clone();
+        }
+        let message = self.message.trim_end().trim_end_matches('.');
+        let section_only = format!("({})", self.section);
+        match message.strip_suffix(&section_only) {
+            Some(before) => format!("{before}({id}, {})", self.section),
+            None => format!("{message} ({id}, {})", self.section),
+        }
+    }
 }
 
 /// All issues for a set of answers, in page order then question order.

@@ -80,21 +80,72 @@ pub fn schema() -> FormSchema {
         ]),
     ];
     let rules = vec![
-        rule(RuleId::Pga15, "case.ctco", RuleCheck::Required, "Enter your name"),
+        rule(
+            RuleId::Pga15,
+            "case.ctco",
+            RuleCheck::Required,
+            "Enter your name",
+        ),
         rule(RuleId::Pga15, "s36.date", RuleCheck::Required, ""),
         rule(RuleId::Pga15, "s36.date", RuleCheck::RealDate, ""),
         rule(RuleId::Pga15, "s36.date", RuleCheck::NotFuture, ""),
-        rule(RuleId::Pga15, "s36.outcome", RuleCheck::Required, "Select the S.36 decision"),
-        rule(RuleId::Pga15, "s36.rationale", RuleCheck::Required, "Give the rationale for the S.36 decision, for the supervisor to supervise").citing("s6"),
-        rule(RuleId::Pga16, "supervisor.name", RuleCheck::Required, "Enter the supervisor's name").citing("s6"),
-        rule(RuleId::Pga16, "supervisor.rank", RuleCheck::Required, "Select the supervisor's rank or grade").citing("s14"),
-        rule(RuleId::Pga16, "supervisor.acting", RuleCheck::Required, "Select yes if the supervisor's rank is an acting rank").citing("s14"),
-        rule(RuleId::Pga16, "supervisor.acting_approved", RuleCheck::Required, "Select yes if the force has formally approved the acting rank").citing("s14"),
+        rule(
+            RuleId::Pga15,
+            "s36.outcome",
+            RuleCheck::Required,
+            "Select the S.36 decision",
+        ),
+        rule(
+            RuleId::Pga15,
+            "s36.rationale",
+            RuleCheck::Required,
+            "Give the rationale for the S.36 decision, for the supervisor to supervise",
+        )
+        .citing("s6"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.name",
+            RuleCheck::Required,
+            "Enter the supervisor's name",
+        )
+        .citing("s6"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.rank",
+            RuleCheck::Required,
+            "Select the supervisor's rank or grade",
+        )
+        .citing("s14"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.acting",
+            RuleCheck::Required,
+            "Select yes if the supervisor's rank is an acting rank",
+        )
+        .citing("s14"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.acting_approved",
+            RuleCheck::Required,
+            "Select yes if the force has formally approved the acting rank",
+        )
+        .citing("s14"),
         rule(RuleId::Pga16, "supervisor.date", RuleCheck::Required, ""),
         rule(RuleId::Pga16, "supervisor.date", RuleCheck::RealDate, ""),
         rule(RuleId::Pga16, "supervisor.date", RuleCheck::NotFuture, ""),
-        rule(RuleId::Pga16, "supervisor.approved", RuleCheck::Required, "Select yes if the supervisor approves the decision and its rationale").citing("s6"),
-        rule(RuleId::Pga15, "declaration.confirm", RuleCheck::Required, "Confirm the S.36 decision"),
+        rule(
+            RuleId::Pga16,
+            "supervisor.approved",
+            RuleCheck::Required,
+            "Select yes if the supervisor approves the decision and its rationale",
+        )
+        .citing("s6"),
+        rule(
+            RuleId::Pga15,
+            "declaration.confirm",
+            RuleCheck::Required,
+            "Confirm the S.36 decision",
+        ),
     ];
     FormSchema {
         id: FORM_ID.into(),
@@ -138,6 +189,8 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
             ..officer(shown("case.ctco"), Rank::Constable)
         };
         if let Some((path, message)) = pga::supervisor_problem(&ctco, &officer(name, rank)) {
+            // The CTCO here made the S.36 decision rather than the assessment.
+            let message = message.replace("completed the assessment", "made the S.36 decision");
             out.push(Issue::new(path, Severity::Error, RuleId::Pga16, message).citing("s14"));
         }
     }
@@ -157,7 +210,15 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
         date_of(answers, "supervisor.date"),
     ) {
         if signed < decided {
-            out.push(Issue::new("supervisor.date", Severity::Error, RuleId::Pga16, "The supervisor's sign-off cannot be before the S.36 decision it supervises").citing("s6"));
+            out.push(
+                Issue::new(
+                    "supervisor.date",
+                    Severity::Error,
+                    RuleId::Pga16,
+                    "The supervisor's sign-off cannot be before the S.36 decision it supervises",
+                )
+                .citing("s6"),
+            );
         }
     }
     out
@@ -171,7 +232,10 @@ pub fn decided_on(answers: &Answers) -> Option<NaiveDate> {
 /// The decision as shown ("Refer to a Channel panel"), when chosen.
 pub fn outcome_label(answers: &Answers) -> Option<&'static str> {
     let v = answers.text("s36.outcome")?;
-    OUTCOMES.iter().find(|(k, _, _)| *k == v).map(|(_, l, _)| *l)
+    OUTCOMES
+        .iter()
+        .find(|(k, _, _)| *k == v)
+        .map(|(_, l, _)| *l)
 }
 
 /// The export's `case_id`: the id of the Gateway Assessment the decision follows.

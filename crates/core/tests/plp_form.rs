@@ -484,3 +484,72 @@ fn int_1_s9_a_recorded_submission_restarts_the_3_month_summary_count() {
     undated.set("fimu.date", prevent_core::Answer::Date(Default::default()));
     assert_eq!(plp_form::submission_of(&undated), None);
 }
+
+#[test]
+fn plp_5_s12_an_officer_reads_each_plp_message_with_its_rule_and_section() {
+    // Issue 18: PLP messages carry their rule and section, as the PGA's do.
+    let s = plp_form::review_schema(&default_framework());
+    let c = Context::on(d("2027-03-10"));
+    let report = validate(&s, &review().with("plp.cmp", "no"), &c);
+    let cmp = report.error_for("plp.cmp").unwrap();
+    assert_eq!(
+        cmp.cited(),
+        "Each reassessment updates the Case Management Plan: update it before you record the reassessment (PLP-5, s12, s14)"
+    );
+    // Every issue of an empty entry, reassessment, panel and closure cites its rule once.
+    for schema in [
+        plp_form::schema(&default_framework()),
+        s,
+        plp_form::panel_schema(),
+        plp_form::closure_schema(),
+    ] {
+        let report = validate(&schema, &Answers::default(), &c);
+        assert!(!report.issues.is_empty(), "{}", schema.id);
+        for i in &report.issues {
+            let cited = i.cited();
+            assert_eq!(
+                cited.matches(i.rule_id.id()).count(),
+                1,
+                "{}: {cited}",
+                schema.id
+            );
+            assert!(
+                cited.ends_with(&format!("{}, {})", i.rule_id.id(), i.section))
+                    || i.message.contains(i.rule_id.id()),
+                "{}: {cited}",
+                schema.id
+            );
+        }
+    }
+}
+
+#[test]
+fn pga_15_a_message_citing_its_section_alone_gets_its_rule_inside_that_citation() {
+    use prevent_core::Issue;
+    let section_only = Issue::new(
+        "supervisor.approved",
+        Severity::Error,
+        RuleId::Pga15,
+        "The S.36 decision is recorded once the supervisor approves its rationale: record it when they have (s6)",
+    )
+    .citing("s6");
+    assert_eq!(
+        section_only.cited(),
+        "The S.36 decision is recorded once the supervisor approves its rationale: record it when they have (PGA-15, s6)"
+    );
+    let already = Issue::new(
+        "decision.outcome",
+        Severity::Error,
+        RuleId::Pga7,
+        "Only Dovetail areas refer cases to the LACC at PGA (PGA-7, s8, s10)",
+    );
+    assert_eq!(already.cited(), already.message);
+    // FORM-1, a text's length, is a form mechanic with no section: nothing to cite.
+    let length = Issue::new(
+        "s36.rationale",
+        Severity::Error,
+        RuleId::Form1,
+        "Rationale for the decision must be 5000 characters or fewer",
+    );
+    assert_eq!(length.cited(), length.message);
+}

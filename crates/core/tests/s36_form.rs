@@ -24,7 +24,10 @@ fn valid() -> Answers {
         .with("case.ctco", "DC Jo Case")
         .with_date("s36.date", "4", "1", "2027")
         .with("s36.outcome", "plp")
-        .with("s36.rationale", "Consent for Channel refused; Prevent concern remains.")
+        .with(
+            "s36.rationale",
+            "Consent for Channel refused; Prevent concern remains.",
+        )
         .with("supervisor.name", "DS Priya Shah")
         .with("supervisor.rank", "sergeant-or-above")
         .with("supervisor.acting", "no")
@@ -62,7 +65,10 @@ fn pga_15_s6_s10_the_s36_decision_needs_its_date_outcome_and_rationale() {
             "a date in the future",
             valid().with_date("s36.date", "9", "1", "2027"),
             // The sign-off of 5 January is then before the decision it supervises.
-            vec![error("PGA-15", "s36.date"), error("PGA-16", "supervisor.date")],
+            vec![
+                error("PGA-15", "s36.date"),
+                error("PGA-16", "supervisor.date"),
+            ],
         ),
         (
             "no outcome",
@@ -129,6 +135,19 @@ fn pga_16_s6_s14_the_s36_rationale_is_supervised_by_a_supervisor_who_is_not_the_
     );
     let i = report.error_for("supervisor.approved").expect("an error");
     assert_eq!((i.rule_id, i.section.as_str()), (RuleId::Pga15, "s6"));
+    // The CTCO here made the decision, and the message says so.
+    let report = validate(
+        &s36_form::schema(),
+        &valid().with("supervisor.name", "DC Jo Case"),
+        &ctx(),
+    );
+    assert_eq!(
+        report
+            .error_for("supervisor.name")
+            .map(|i| i.cited())
+            .as_deref(),
+        Some("The supervisor cannot be the CTCO who made the S.36 decision (PGA-16, s14)")
+    );
 }
 
 #[test]
@@ -144,15 +163,10 @@ fn pga_15_s10_a_recorded_s36_decision_meets_the_assessment_s_deadline_on_its_dat
         .with("decision.outcome", "keep-in-pcm");
     let today = d("2027-01-08");
     let s36_of = |a: &Answers| {
-        pga_form::record_deadlines(
-            &pga,
-            Some(d("2026-12-30")),
-            s36_form::decided_on(a),
-            &cal,
-        )
-        .into_iter()
-        .find(|x| x.rule_id == RuleId::Pga15)
-        .expect("the S.36 deadline applies")
+        pga_form::record_deadlines(&pga, Some(d("2026-12-30")), s36_form::decided_on(a), &cal)
+            .into_iter()
+            .find(|x| x.rule_id == RuleId::Pga15)
+            .expect("the S.36 deadline applies")
     };
     // Not recorded: overdue on 8 January.
     let none = s36_of(&Answers::default());
@@ -175,5 +189,8 @@ fn pga_15_s10_a_recorded_s36_decision_meets_the_assessment_s_deadline_on_its_dat
     let all = pga_form::record_deadlines(&pga, Some(d("2026-12-30")), None, &cal);
     let pga2 = all.iter().find(|x| x.rule_id == RuleId::Pga2).unwrap();
     assert_eq!(pga2.done, Some(d("2026-12-30")));
-    assert_eq!(s36_form::outcome_label(&valid()), Some("Not for Channel: manage in Police-led Partnership"));
+    assert_eq!(
+        s36_form::outcome_label(&valid()),
+        Some("Not for Channel: manage in Police-led Partnership")
+    );
 }

@@ -901,7 +901,8 @@ fn sim_3_pga_11_the_fimu_submission_point() {
 }
 
 #[test]
-fn sim_3_pga_17_a_trainee_who_closes_a_pursue_relevant_case_at_rado_6_misses_the_escalation_and_the_fimu() {
+fn sim_3_pga_17_a_trainee_who_closes_a_pursue_relevant_case_at_rado_6_misses_the_escalation_and_the_fimu(
+) {
     // The trainee trusts the FIMU's RADO 6 grading: no Pursue relevance, no concern, Close, and
     // so no submission to the FIMU. Each of those points is missed, the FIMU one under PGA-17.
     let w = world();
@@ -943,7 +944,10 @@ fn sim_3_pga_17_a_trainee_who_closes_a_pursue_relevant_case_at_rado_6_misses_the
             "No submission to the FIMU"
         )
     );
-    assert_eq!((fimu.point.rule, fimu.point.section.as_str()), (RuleId::Pga17, "s8"));
+    assert_eq!(
+        (fimu.point.rule, fimu.point.section.as_str()),
+        (RuleId::Pga17, "s8")
+    );
     assert!(fimu.point.reason.contains("whatever the RADO grade"));
     let pursue = point_of(&db, Part::Pga, &answer("assessment.pursue"));
     assert_eq!(said(pursue), (Outcome::Missed, 0, 1, "Yes", "No"));
@@ -965,7 +969,8 @@ fn sim_3_pga_17_a_trainee_who_closes_a_pursue_relevant_case_at_rado_6_misses_the
 }
 
 #[test]
-fn sim_3_pga_18_a_trainee_who_takes_the_posters_straight_to_plp_misses_the_assessment_under_pga_18() {
+fn sim_3_pga_18_a_trainee_who_takes_the_posters_straight_to_plp_misses_the_assessment_under_pga_18()
+{
     let w = world();
     let s = shipped(&w, "10-");
     let pga = changed(
