@@ -214,6 +214,9 @@ const SCENARIOS = [
       fimuRequired: true,
       direction: 'Escalating',
       next: 'None',
+      // PGA-12 (s8): the FCO, CRO and Immigration decision was made as for a foreign national
+      // because the nationality is not known; the warning stays on the record.
+      warnings: [/nationality is not known.*\(PGA-12, s8\)/],
     },
   }),
 ];
@@ -250,6 +253,9 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
   const after = { ...s.expect.deadlinesAfterDecision, 'pga-2': met };
   if (after['pga-7']) after['pga-7'] = met;
   await p.assertDeadlines(page, after, 'on the final record');
+  for (const w of s.expect.warnings || []) {
+    await check(`the warning ${w} on the final record`, async () => assert.match(await p.textOf(page.locator('#record-warnings')), w));
+  }
 
   // The audit trail: who entered what (the CTCO; the supervisor's own fields by the supervisor).
   const audit = page.locator('#audit-trail tbody tr');
@@ -615,6 +621,11 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     const subjectErrors = await errorsOnContinue(3);
     assert.ok(subjectErrors.includes("Select the subject's nationality, or 'Not known' (PGA-20, s8)"), subjectErrors.join(' | '));
     await assertNoAxeViolations(page, 'the subject page with PGA-20 errors');
+    // A nationality not known is warned of at once, with its rule, and never blocks.
+    await p.answer(page, p.SUBJECT.nationality, 'Not known');
+    const unknown = page.locator('main .govuk-warning-text', { hasText: 'nationality is not known' });
+    await unknown.waitFor();
+    assert.match(await p.textOf(unknown), /as for a foreign national.*\(PGA-12, s8\)/);
     // Received 22 December 2026, born 23 December 2008: 17 on the day of receipt (18 today), so a
     // juvenile; French, so a foreign national.
     await p.fillSubject(page, { dob: ['23', '12', '2008'], nationality: 'French', travel: 'No' });

@@ -456,7 +456,8 @@ async function downloadJson(page) {
  * opts.check(name, fn) runs the side panel's checks and
  * the skipping of empty pages (default: at once; a test passes t.test to make each a subtest,
  * so one failing check does not stop the walk). `s.person` (null for an institution or
- * expression): {subject, duties}, as fillSubject and fillDuties take them. Returns {id,
+ * expression): {subject, duties}, as fillSubject and fillDuties take them. s.expect.warnings:
+ * patterns each warning listed on check your answers must match. Returns {id,
  * reference, visited} (visited: the optional pages shown, 'subject' and 'prompts') and leaves
  * the page on the final record.
  */
@@ -563,6 +564,10 @@ async function completePga(page, s, opts = {}) {
   await pressContinue(page);
 
   await at(page, 'Check your answers before finishing your assessment', 'check-answers', o(all));
+  // Warnings never block, so they stay in sight here, each with its rule (s.expect.warnings).
+  for (const w of (s.expect && s.expect.warnings) || []) {
+    await check(`the warning ${w} on check your answers`, async () => assert.match(await textOf(page.locator('#check-warnings')), w));
+  }
   await pressContinue(page);
 
   await at(page, 'Finalise the assessment', 'declaration', o(all));
