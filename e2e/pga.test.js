@@ -49,11 +49,13 @@ const NEEDS_SUSPICION = 'Keeping a case in PCM needs a reasonable suspicion of a
 const PURSUE_NOT_PLAIN_CLOSE = 'A case with a Pursue-relevant concern recorded cannot simply be closed: close it by escalating the concern out of Prevent, which always goes to the FIMU (PGA-17, s8, s12)';
 const PLP_NEEDS_SUSPICION = 'Going straight to PLP needs a reasonable suspicion of a Prevent-relevant concern (PGA-18, s8)';
 const UNSUITABLE_NOT_PLP = 'In a Dovetail area a case you judged unsuitable for PLP is referred to the LACC, not taken into PLP (PGA-18, s8)';
-const PERSON_PROMPTS = [
-  ['Is the subject a foreign national?', 'No'],
-  ['Is the subject under 18?', 'No'],
-  ['Does the subject show a propensity to travel to conflict areas?', 'No'],
-];
+// PGA-20: a British adult with no propensity to travel: only the flag on local systems is asked,
+// decided with its rationale.
+const NOT_FLAGGED = { made: false, rationale: 'No flag: the FIMU holds the case and the local nominal already shows it.' };
+const PERSON = {
+  subject: { dob: ['14', '3', '1990'], nationality: 'British', travel: 'No' },
+  duties: { flag: NOT_FLAGGED },
+};
 
 /** What every scenario shares; each one overrides what makes its decision. */
 function scenario(s) {
@@ -63,7 +65,7 @@ function scenario(s) {
     signOff: ['29', '12', '2026'],
     concernType: 'Extreme right-wing',
     pursueInvestigation: 'No',
-    prompts: PERSON_PROMPTS,
+    person: PERSON,
     supervisor: SERGEANT,
     ...s,
     case: { received: RECEIVED, ctco: CTCO, subject: 'A person', ...s.case },
@@ -98,12 +100,16 @@ const SCENARIOS = [
       vulnerability: { present: { isolation: 'School: withdrawn.' }, absent: ['substance-misuse'] },
     },
     assessment: { concern: 'suspicion', pursue: 'No', unsuitablePlp: 'Yes', direction: 'Static', summary: 'Vulnerable; suits Channel.' },
-    prompts: [
-      ['Is the subject a foreign national?', 'No'],
-      ['Is the subject under 18?', 'Yes'],
-      ['Does the subject show a propensity to travel to conflict areas?', 'No'],
-      ['Have you considered a Ports Intelligence Watchlist (PIW) request?', 'Yes'],
-    ],
+    // 16 on the day of receipt, of another nationality: the FCO, CRO and Immigration and the
+    // PIW request are asked too, each decided either way with its rationale (PGA-20).
+    person: {
+      subject: { dob: ['1', '6', '2010'], nationality: 'French', travel: 'No' },
+      duties: {
+        overseas: { made: true, rationale: 'Convictions abroad would change the assessment: CRO request sent.' },
+        piw: { made: false, rationale: 'No talk of travel and no passport: not requested for now.' },
+        flag: { made: true, rationale: 'Flagged so officers who meet the subject know of the interest.' },
+      },
+    },
     rationale: 'Not for PLP: refer to LACC.',
     expect: {
       deadlines: { 'pga-2': PGA_DUE, 'pga-7': PGA_DUE },
@@ -129,7 +135,7 @@ const SCENARIOS = [
       capability: { present: { access: 'Open source: fundraising.' } },
     },
     assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
-    prompts: [],
+    person: null,
     rationale: 'Untraced: straight to PLP.',
     expect: {
       // PGA-7's LACC deadline is for cases potentially suitable for Channel: only a person is.
@@ -176,6 +182,16 @@ const SCENARIOS = [
     decision: 'Close and escalate to Pursue',
     case: { reference: 'PCM-2026-0105', area: 'Yes, Dovetail' },
     pursueInvestigation: 'Yes',
+    // An approximate age and an unknown nationality, with a propensity to travel: every duty is
+    // asked, and the PIW request made needs the travel risk (PGA-20, s9).
+    person: {
+      subject: { dob: { age: '30' }, nationality: 'Not known', travel: 'Yes' },
+      duties: {
+        overseas: { made: false, rationale: 'The FIMU is making the overseas enquiries with Pursue.' },
+        piw: { made: true, travelRisk: 'Booked a one-way flight towards a conflict area next month.', rationale: 'Travel booked: port staff need to know.' },
+        flag: NOT_FLAGGED,
+      },
+    },
     dif: {
       threat: {
         present: {
@@ -198,6 +214,9 @@ const SCENARIOS = [
       fimuRequired: true,
       direction: 'Escalating',
       next: 'None',
+      // PGA-12 (s8): the FCO, CRO and Immigration decision was made as for a foreign national
+      // because the nationality is not known; the warning stays on the record.
+      warnings: [/nationality is not known.*\(PGA-12, s8\)/],
     },
   }),
 ];
@@ -234,6 +253,9 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
   const after = { ...s.expect.deadlinesAfterDecision, 'pga-2': met };
   if (after['pga-7']) after['pga-7'] = met;
   await p.assertDeadlines(page, after, 'on the final record');
+  for (const w of s.expect.warnings || []) {
+    await check(`the warning ${w} on the final record`, async () => assert.match(await p.textOf(page.locator('#record-warnings')), w));
+  }
 
   // The audit trail: who entered what (the CTCO; the supervisor's own fields by the supervisor).
   const audit = page.locator('#audit-trail tbody tr');
@@ -619,6 +641,94 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     await onPage(page, 'Partner contact and visits', { axe: false });
     await pressContinue(page);
     await onPage(page, 'Type of concern', { axe: false });
+  });
+
+  app.test('PGA-20: juvenile and foreign national are worked out from the date of birth and nationality; each duty they raise needs a decision and a rationale either way', async (t) => {
+    const { page } = await openAtToday(t);
+    const id = await p.startPga(page, { axe: false });
+    await p.fillCase(page, { reference: 'PCM-2026-0220', received: RECEIVED, subject: 'A person', area: 'No, not Dovetail', ctco: CTCO });
+    await pressContinue(page);
+    await onPage(page, 'FIMU de-confliction', { axe: false });
+    await p.fillDeconfliction(page, { date: DECONFLICTED, reference: 'NCIA-PGA20', rado: 3 });
+    await pressContinue(page);
+    await onPage(page, 'Background checks', { axe: false });
+    // The error summary once it shows `n` errors (it is already there when errors change).
+    const errorsOnContinue = async (n) => {
+      await pressContinue(page);
+      await page.locator('.govuk-error-summary').waitFor();
+      for (let i = 0; i < 50 && (await p.summaryErrors(page)).length !== n; i++) await page.waitForTimeout(100);
+      return p.summaryErrors(page);
+    };
+
+    // No question asks whether the subject is a foreign national or under 18: the page asks for
+    // what they are worked out from.
+    await page.goto(`/officer/pga/${id}/subject`);
+    await onPage(page, 'About the subject', { axe: false });
+    assert.equal(await page.getByText('Is the subject a foreign national?').count(), 0);
+    assert.equal(await page.getByText('Is the subject under 18?').count(), 0);
+    const subjectErrors = await errorsOnContinue(3);
+    assert.ok(subjectErrors.includes("Select the subject's nationality, or 'Not known' (PGA-20, s8)"), subjectErrors.join(' | '));
+    await assertNoAxeViolations(page, 'the subject page with PGA-20 errors');
+    // A nationality not known is warned of at once, with its rule, and never blocks.
+    await p.answer(page, p.SUBJECT.nationality, 'Not known');
+    const unknown = page.locator('main .govuk-warning-text', { hasText: 'nationality is not known' });
+    await unknown.waitFor();
+    assert.match(await p.textOf(unknown), /as for a foreign national.*\(PGA-12, s8\)/);
+    // Received 22 December 2026, born 23 December 2008: 17 on the day of receipt (18 today), so a
+    // juvenile; French, so a foreign national.
+    await p.fillSubject(page, { dob: ['23', '12', '2008'], nationality: 'French', travel: 'No' });
+    await pressContinue(page);
+
+    // The duties follow: FCO, CRO and Immigration for the foreign national, PIW for the
+    // juvenile, the flag for every person; each one's reason on the page.
+    await onPage(page, 'Duties to consider');
+    const { overseas, piw, flag } = p.DUTIES;
+    const fco = p.group(page, overseas.decision);
+    await fco.waitFor();
+    assert.match(await p.textOf(fco), /foreign national.*\(PGA-12, s8\)/);
+    assert.match(await p.textOf(p.group(page, piw.decision)), /under 18.*\(PGA-13, s9\)/);
+    await p.group(page, flag.decision).waitFor();
+    assert.deepEqual(await errorsOnContinue(6), [
+      'Select whether you will contact the FCO, the CRO and Immigration (PGA-20, s8)',
+      'Give the rationale for your decision on contacting the FCO, the CRO and Immigration, whichever way you decided (PGA-20, s2)',
+      'Select whether you have requested a Ports Intelligence Watchlist (PIW) entry (PGA-20, s9)',
+      'Give the rationale for your decision on a Ports Intelligence Watchlist (PIW) request, whichever way you decided (PGA-20, s2)',
+      'Select whether you have added a flag on local force systems (PGA-20, s9)',
+      'Give the rationale for your decision on a flag on local force systems, whichever way you decided (PGA-20, s2)',
+    ]);
+    assert.ok((await p.inlineErrors(page)).includes('Select whether you will contact the FCO, the CRO and Immigration (PGA-20, s8)'), 'the error shows at the question');
+    await assertNoAxeViolations(page, 'the duties page with PGA-20 errors');
+
+    // Deciding "no" still needs the rationale (s2); a PIW request not made asks no travel risk.
+    await p.answer(page, overseas.decision, overseas.no);
+    await p.answer(page, piw.decision, piw.no);
+    await p.answer(page, flag.decision, flag.no);
+    assert.equal(await page.getByLabel(p.TRAVEL_RISK, { exact: true }).count(), 0);
+    assert.deepEqual(await errorsOnContinue(3), [
+      'Give the rationale for your decision on contacting the FCO, the CRO and Immigration, whichever way you decided (PGA-20, s2)',
+      'Give the rationale for your decision on a Ports Intelligence Watchlist (PIW) request, whichever way you decided (PGA-20, s2)',
+      'Give the rationale for your decision on a flag on local force systems, whichever way you decided (PGA-20, s2)',
+    ]);
+    // A request made articulates the travel risk (s9).
+    await p.answer(page, piw.decision, piw.yes);
+    await page.getByLabel(p.TRAVEL_RISK, { exact: true }).waitFor();
+    await p.typeLabelled(page, overseas.rationale, 'No contact: the FIMU found nothing held abroad.');
+    await p.typeLabelled(page, piw.rationale, 'Under 18 and talks of visiting family abroad.');
+    await p.typeLabelled(page, flag.rationale, 'The local nominal already shows the interest.');
+    assert.deepEqual(await errorsOnContinue(1), ['Describe the travel risks, and anything else staff at ports may need, for the PIW request you made (PGA-20, s9)']);
+    await p.typeLabelled(page, p.TRAVEL_RISK, 'May travel alone to a conflict area over the holidays.');
+    await pressContinue(page);
+    await onPage(page, 'Gateway Decision', { axe: false });
+
+    // British and 18 on the day of receipt: only the flag is asked.
+    await page.goto(`/officer/pga/${id}/subject`);
+    await onPage(page, 'About the subject', { axe: false });
+    await p.fillSubject(page, { dob: ['22', '12', '2008'], nationality: 'British', travel: 'No' });
+    await pressContinue(page);
+    await onPage(page, 'Duties to consider', { axe: false });
+    await p.group(page, flag.decision).waitFor();
+    assert.equal(await p.group(page, overseas.decision).count(), 0, 'no FCO, CRO and Immigration decision for a British subject');
+    assert.equal(await p.group(page, piw.decision).count(), 0, 'no PIW decision for an adult with no propensity to travel');
   });
 
   app.test('PGA-1: nothing after the case details can start until FIMU de-confliction has a date and a reference', async (t) => {

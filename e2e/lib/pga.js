@@ -118,6 +118,42 @@ const FIMU = {
   summaryNotNeeded: 'Not needed: the case is closed after a RADO 6 grading (PGA-11, s8)',
 };
 
+/** The questions of the "About the subject" page (crates/core/src/pga_form/schema.rs, PGA-20). */
+const SUBJECT = {
+  dobKnown: "Do you know the subject's date of birth?",
+  age: 'Approximate age, in years',
+  nationality: "What is the subject's nationality?",
+  nationalityOther: 'Which nationality or nationalities?',
+  travel: 'Does the subject show a propensity to travel to conflict areas?',
+};
+
+/**
+ * The "must consider" duties of the "Duties to consider" page (PGA-20, s2, s8, s9): each one's
+ * decision (radios), its two options and its rationale (a text area).
+ */
+const DUTIES = {
+  overseas: {
+    decision: 'Will you contact the FCO, the CRO and Immigration Services?',
+    yes: 'Yes, contact made or requested',
+    no: 'No, not contacting them',
+    rationale: 'Why did you decide this about the FCO, the CRO and Immigration?',
+  },
+  piw: {
+    decision: 'Have you requested a Ports Intelligence Watchlist (PIW) entry from CTP-POC?',
+    yes: 'Yes, request made',
+    no: 'No, not requested',
+    rationale: 'Why did you decide this about a PIW request?',
+  },
+  flag: {
+    decision: 'Have you added a flag on local force systems to show interest in the subject?',
+    yes: 'Yes, flag added',
+    no: 'No, not flagged',
+    rationale: 'Why did you decide this about a flag?',
+  },
+};
+/** Asked only when a PIW request is made (PGA-20, s9). */
+const TRAVEL_RISK = 'What are the travel risks?';
+
 /** The id used in the DOM for a field id (src/route.rs, dom_id). */
 const domId = (path) => path.replace(/[._]/g, '-');
 
@@ -319,6 +355,52 @@ async function fillChecks(page, checkDate) {
 }
 
 /**
+ * Answers the "About the subject" page (PGA-20) without pressing Continue. `p`: {dob: [day, month,
+ * year], or {age: '16'} for an approximate age, or null when not known; nationality: 'British',
+ * 'Not known' or the other nationality to name; travel: 'Yes' or 'No'}.
+ */
+async function fillSubject(page, p) {
+  if (Array.isArray(p.dob)) {
+    await answer(page, SUBJECT.dobKnown, 'Yes');
+    await typeDate(page, 'subject.dob', p.dob);
+  } else if (p.dob) {
+    await answer(page, SUBJECT.dobKnown, 'No, but I know their approximate age');
+    await typeLabelled(page, SUBJECT.age, p.dob.age);
+  } else {
+    await answer(page, SUBJECT.dobKnown, 'No, not known');
+  }
+  if (p.nationality === 'British' || p.nationality === 'Not known') {
+    await answer(page, SUBJECT.nationality, p.nationality);
+  } else {
+    await answer(page, SUBJECT.nationality, 'Another nationality');
+    await typeLabelled(page, SUBJECT.nationalityOther, p.nationality);
+  }
+  await answer(page, SUBJECT.travel, p.travel);
+}
+
+/**
+ * Answers the "Duties to consider" page (PGA-20) without pressing Continue, after checking that
+ * it asks exactly the duties of `d`: {overseas, piw, flag}, each {made: true or false, rationale}
+ * (a PIW request made also gives its travelRisk).
+ */
+async function fillDuties(page, d) {
+  const asked = [];
+  for (const [key, q] of Object.entries(DUTIES)) {
+    if (await group(page, q.decision).count()) asked.push(key);
+  }
+  assert.deepEqual(asked, Object.keys(DUTIES).filter((k) => k in d), 'the duties asked follow from the subject page (PGA-20)');
+  for (const [key, q] of Object.entries(DUTIES)) {
+    if (!(key in d)) continue;
+    await answer(page, q.decision, d[key].made ? q.yes : q.no);
+    if (key === 'piw') {
+      assert.equal(await page.getByLabel(TRAVEL_RISK, { exact: true }).count(), d.piw.made ? 1 : 0, 'the travel risk is asked only for a PIW request made (PGA-20, s9)');
+      if (d.piw.made) await typeLabelled(page, TRAVEL_RISK, d.piw.travelRisk);
+    }
+    await typeLabelled(page, q.rationale, d[key].rationale);
+  }
+}
+
+/**
  * Answers every factor of DIF section `section`: the factors in `present` ({factorId: evidence})
  * Present with their evidence, those in `absent` Absent, the rest Unknown.
  */
@@ -395,8 +477,11 @@ async function downloadJson(page) {
  * opts.visit(page, name) is called on every page (e.g. to take screenshots).
  * opts.check(name, fn) runs the side panel's checks and
  * the skipping of empty pages (default: at once; a test passes t.test to make each a subtest,
- * so one failing check does not stop the walk). Returns {id, reference, visited} (visited: the
- * optional pages shown, e.g. 'prompts') and leaves the page on the final record.
+ * so one failing check does not stop the walk). `s.person` (null for an institution or
+ * expression): {subject, duties}, as fillSubject and fillDuties take them. s.expect.warnings:
+ * patterns each warning listed on check your answers must match. Returns {id,
+ * reference, visited} (visited: the optional pages shown, 'subject' and 'prompts') and leaves
+ * the page on the final record.
  */
 async function completePga(page, s, opts = {}) {
   const all = opts.axe === 'all';
@@ -456,18 +541,23 @@ async function completePga(page, s, opts = {}) {
   await typeLabelled(page, 'Summary of your assessment', a.summary);
   await pressContinue(page);
 
-  // The prompts (PGA-12, PGA-13) ask about a person; an institution or expression has none of them.
-  const next = page.locator('main h1', { hasText: /^(Foreign nationals and travel|Gateway Decision)$/ }).first();
+  // PGA-20: a person's date of birth and nationality, then the "must consider" duties they
+  // raise, each decided with a rationale; an institution or expression has neither page.
+  const next = page.locator('main h1', { hasText: /^(About the subject|Gateway Decision)$/ }).first();
   await next.waitFor();
-  if ((await textOf(next)) === 'Foreign nationals and travel') {
-    visited.push('prompts');
-    await at(page, 'Foreign nationals and travel', 'prompts', o(all));
-    for (const [legend, value] of s.prompts) await answer(page, legend, value);
+  if ((await textOf(next)) === 'About the subject') {
+    visited.push('subject', 'prompts');
+    await at(page, 'About the subject', 'subject', o(all));
+    await fillSubject(page, s.person.subject);
+    await pressContinue(page);
+    // Which duties it asks depends on the case: audited every time.
+    await at(page, 'Duties to consider', 'prompts', o(true));
+    await fillDuties(page, s.person.duties);
     await pressContinue(page);
   }
-  if (s.prompts.length === 0) {
-    await check('"Foreign nationals and travel", with no question for an institution or expression, is skipped', () =>
-      assert.ok(!visited.includes('prompts'), 'the page was shown with no question on it, only Continue'),
+  if (!s.person) {
+    await check('"About the subject" and "Duties to consider", with no question for an institution or expression, are skipped', () =>
+      assert.ok(!visited.includes('subject') && !visited.includes('prompts'), 'a person\'s pages were shown for an institution or expression'),
     );
   }
 
@@ -496,6 +586,10 @@ async function completePga(page, s, opts = {}) {
   await pressContinue(page);
 
   await at(page, 'Check your answers before finishing your assessment', 'check-answers', o(all));
+  // Warnings never block, so they stay in sight here, each with its rule (s.expect.warnings).
+  for (const w of (s.expect && s.expect.warnings) || []) {
+    await check(`the warning ${w} on check your answers`, async () => assert.match(await textOf(page.locator('#check-warnings')), w));
+  }
   await pressContinue(page);
 
   await at(page, 'Finalise the assessment', 'declaration', o(all));
@@ -574,7 +668,7 @@ function straightToPlp({ slug, reference, ncia, ctco, supervisor }) {
     pursueInvestigation: 'No',
     dif: { capability: { present: { access: 'Open source: fundraising for the group.' } } },
     assessment: { concern: 'suspicion', pursue: 'No', traced: 'No', direction: 'De-escalating', summary: 'Nobody can be traced.' },
-    prompts: [],
+    person: null,
     rationale: 'Untraced: straight to PLP.',
     supervisor,
     expect: {
@@ -600,6 +694,9 @@ module.exports = {
   DECISIONS,
   CONCERN,
   FIMU,
+  SUBJECT,
+  DUTIES,
+  TRAVEL_RISK,
   domId,
   group,
   answer,
@@ -617,6 +714,8 @@ module.exports = {
   fillCase,
   fillDeconfliction,
   fillChecks,
+  fillSubject,
+  fillDuties,
   fillDifSection,
   factorCounts,
   assertDecisionOptions,

@@ -131,6 +131,25 @@ fn supervised(a: Answers, name: &str, on: &str, comments: &str) -> Answers {
         .with_choices("declaration.confirm", &["final"])
 }
 
+/// The subject's date of birth and nationality, as the referral gives them (PGA-20): whether
+/// they are a juvenile or a foreign national is worked out from these.
+fn born(a: Answers, on: &str, nationality: &str) -> Answers {
+    let a = a.with("subject.dob_known", "yes").on("subject.dob", on);
+    match nationality {
+        "British" => a.with("subject.nationality", "british"),
+        other => a
+            .with("subject.nationality", "other")
+            .with("subject.nationality_other", other),
+    }
+}
+
+/// A "must consider" duty ("overseas", "piw" or "flag") decided either way, with its rationale
+/// (PGA-20, s2).
+fn decided(a: Answers, duty: &str, decision: &str, rationale: &str) -> Answers {
+    a.with(&format!("prompts.{duty}_decision"), decision)
+        .with(&format!("prompts.{duty}_rationale"), rationale)
+}
+
 /// A record made on a day: its start and finish times.
 struct Made {
     day: &'static str,
@@ -546,13 +565,13 @@ fn juvenile(w: &World) -> Spec {
         .with("assessment.pursue", "no")
         .with("assessment.direction", "escalating")
         .with("assessment.summary", "Sam Example, 16, talks of travelling to fight in a conflict zone, shares Islamist fighters' videos and has asked about getting his own passport. Withdrawn since his parents separated; his mother is supportive. No Pursue interest.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "yes")
         .with("prompts.travel", "yes")
-        .with("prompts.piw", "yes")
         .with("prompts.travel_risk", "Sam (16) has told classmates he wants to travel to a conflict zone to fight, asked a teacher how to get his own passport, and says a cousin 'went out there'. No booking is known. A PIW entry lets port staff consider the risk if he tries to travel, in particular without his mother.")
         .with("decision.outcome", "keep-in-pcm")
-        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Sam talks of going to fight, shares Islamist fighters' videos, and his need for identity and excitement is growing since his parents separated. Nothing is Pursue-relevant. This is not a Dovetail area, so the case stays in PCM for Information Gathering with the school and children's services, and the S.36 decision is due within 20 working days of de-confliction (PGA-15, s10). He is a juvenile with a propensity to travel: a PIW request is made, with the travel risk articulated (PGA-13, s9).");
+        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Sam talks of going to fight, shares Islamist fighters' videos, and his need for identity and excitement is growing since his parents separated. Nothing is Pursue-relevant. This is not a Dovetail area, so the case stays in PCM for Information Gathering with the school and children's services, and the S.36 decision is due within 20 working days of de-confliction (PGA-15, s10). He is 16 on the day the referral was received and shows a propensity to travel: a PIW request is made, with the travel risk articulated (PGA-13, PGA-20, s9).");
+    let pga = born(pga, "2009-09-03", "British");
+    let pga = decided(pga, "piw", "requested", "He is 16, talks of going to fight abroad and asks how to get a passport; the FIMU asks for a PIW to be considered. A PIW entry lets port staff weigh the risk if he tries to travel: requested from CTP-POC on 15 May 2026.");
+    let pga = decided(pga, "flag", "added", "Flagged on local systems on 15 May 2026 so that officers who deal with Sam, for example if he goes missing again, know of the Prevent interest and call the team.");
     let pga = supervised(
         pga,
         SUP_B,
@@ -573,7 +592,7 @@ National Prevent Referral Form, received on Monday 11 May 2026.
 
 Referrer: Pat Sample, Designated Safeguarding Lead, Exampleton Academy. Contact by email and work telephone.
 
-About: Sam Example, born 3 September 2009 (16), a Year 11 pupil at Exampleton Academy, living with his mother in Exampleton.
+About: Sam Example, born 3 September 2009 (16), British, a Year 11 pupil at Exampleton Academy, living with his mother in Exampleton.
 
 Concerns: Over the last month Sam has told classmates several times that he wants to 'go and fight for the brothers' in a conflict zone abroad, and has shown them videos on his phone of armed fighters with Islamist songs. Last week he asked his form tutor how old you have to be to get your own passport, and said a cousin had 'gone out there'. His attendance has fallen from 96% to 81% since Christmas, and he has become withdrawn since his father left home last autumn. He says he has no one to talk to.
 
@@ -606,7 +625,7 @@ CT Holmes (FIMU, 13 May 2026): no trace.
         plp: None,
         review: None,
         factor_points: &["engagement.identity", "engagement.excitement", "engagement.transition", "vulnerability.isolation"],
-        drop: &["prompts.foreign"],
+        drop: &["subject.nationality"],
         extra: vec![],
     }
 }
@@ -656,12 +675,16 @@ fn foreign_national(w: &World) -> Spec {
         .with("assessment.unsuitable_plp", "yes")
         .with("assessment.direction", "static")
         .with("assessment.summary", "Alex Sample, 24, a foreign national, isolated and unwell, justifies an attack abroad and follows an Islamist preacher online. No threats, no Pursue interest. He talks openly to his tutor and accepted the hub's help: his needs are for support, which Channel offers.")
-        .with("prompts.foreign", "yes")
-        .with("prompts.overseas", "yes")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "refer-to-lacc")
-        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Alex justifies the attackers of May 2026, follows an Islamist preacher, and is isolated with mental health needs. Nothing is Pursue-relevant. He engages openly with his tutor and accepted the Vulnerability Support Hub, so the case is unsuitable for PLP: his needs call for the voluntary support of Channel. This is a Dovetail area, so the Gateway Decision is to refer him to the LACC within 5 working days of receipt, with my supervisor's endorsement (PGA-7, s8, s10). He is a foreign national: CRO, FCO and Immigration enquiries were considered and a CRO request made (PGA-12, s8).");
+        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Alex justifies the attackers of May 2026, follows an Islamist preacher, and is isolated with mental health needs. Nothing is Pursue-relevant. He engages openly with his tutor and accepted the Vulnerability Support Hub, so the case is unsuitable for PLP: his needs call for the voluntary support of Channel. This is a Dovetail area, so the Gateway Decision is to refer him to the LACC within 5 working days of receipt, with my supervisor's endorsement (PGA-7, s8, s10). He is a foreign national: CRO, FCO and Immigration enquiries were considered and a CRO request made (PGA-12, PGA-20, s8).");
+    let pga = born(
+        pga,
+        "2002-01-14",
+        "Not British: in the UK on a work visa (the referral does not name his nationality)",
+    );
+    let pga = decided(pga, "overseas", "contact", "He came to the UK three years ago, so convictions or intelligence abroad would not show on PNC, PND or NCIA: a request was sent to the CRO on 12 June 2026. FCO and Immigration were considered: nothing suggests activity abroad or a question over his visa, so they are not contacted now; the LACC is told, and they will be if Channel's work finds otherwise.");
+    let pga = decided(pga, "flag", "added", "Flagged on local systems on 12 June 2026 so that officers who deal with him, as a victim or otherwise, know of the Prevent interest while the LACC considers the referral.");
     let pga = supervised(
         pga,
         SUP_A,
@@ -682,7 +705,7 @@ National Prevent Referral Form, received on Monday 8 June 2026.
 
 Referrer: Dee Example, English language tutor, Exampleton College. Contact by work email.
 
-About: Alex Sample, born 14 January 2002 (24), a foreign national who came to the UK three years ago on a work visa. Works at a warehouse in Exampleton and attends an evening English course.
+About: Alex Sample, born 14 January 2002 (24), a foreign national (not British) who came to the UK three years ago on a work visa. Works at a warehouse in Exampleton and attends an evening English course.
 
 Concerns: In a class discussion on 4 June about the attack abroad in May, Alex said the attackers were 'right to do it' and that 'the West gets what it deserves'. After class he showed the tutor a speech by an Islamist preacher on his phone and said it was the only thing that made sense to him. He told the tutor he has no friends here, that his family is abroad, that he sleeps badly and that his thoughts are 'too loud'. He is registered with a GP and on a waiting list for talking therapy. He has been the victim of a racist assault this year.
 
@@ -717,10 +740,9 @@ Also on 12 June 2026 the CTCO referred Alex to the Exampleton Vulnerability Supp
         plp: None,
         review: None,
         factor_points: &["engagement.grievance", "intent.justify-offending", "vulnerability.mental-health", "vulnerability.isolation"],
-        drop: &["prompts.juvenile", "prompts.travel"],
+        drop: &["prompts.travel"],
         extra: vec![
             point(Part::Pga, "assessment.unsuitable_plp", "PGA-7", "s8, s10", "Alex engages openly and accepted the hub's support: his needs call for the voluntary support of Channel, so the case is unsuitable for PLP. In a Dovetail area that makes the decision a referral to the LACC (PGA-7, s8, s10)."),
-            point(Part::Pga, "prompts.overseas", "PGA-12", "s8", "For a foreign national, consider contacting the FCO, the CRO and Immigration about convictions or intelligence abroad (PGA-12, s8)."),
         ],
     }
 }
@@ -806,11 +828,11 @@ fn misread(w: &World) -> Spec {
         .with("assessment.pursue", "no")
         .with("assessment.direction", "static")
         .with("assessment.summary", "Jamie Example's 'massacre' remark and 'kit' were about his five-a-side team's cup final; the 'bomb' picture is the team's badge. Every check is no trace. No Prevent-relevant concern.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "close")
         .with("decision.rationale", "There is a reasonable belief that there is no Prevent-relevant concern (PGA-9, s8): the remark overheard on 3 July was about the cup final of the five-a-side league on 11 July (the referrer, and the league's website), the 'kit' is the team's football kit and the 'bomb' picture is the Depot Bombers' badge. PNC, PND and NCIA are no trace. The FIMU graded the referral RADO 6 at de-confliction, so the decision to close needs no submission to the FIMU (PGA-11, s8). I will tell the referrer that no further action is needed.");
+    let pga = born(pga, "1992-03-22", "British");
+    let pga = decided(pga, "flag", "not-flagged", "No Prevent-relevant concern: the remark was about a football match and the case is closed, so there is no interest to flag.");
     let pga = supervised(
         pga,
         SUP_B,
@@ -831,7 +853,7 @@ National Prevent Referral Form, received on Tuesday 7 July 2026.
 
 Referrer: Lee Sample, HR adviser, Example Parcels depot, Exampleton. Contact by work telephone.
 
-About: Jamie Example, born 22 March 1992 (34), a team leader at the depot.
+About: Jamie Example, born 22 March 1992 (34), British, a team leader at the depot.
 
 Concerns: On Friday 3 July a colleague heard Jamie say in the canteen: 'Saturday we're going to take them all out — no survivors, it'll be a massacre', and 'I've got the kit ready'. The colleague also saw a picture of a bomb on his phone. The colleague did not hear the rest of the conversation and reported it to HR, who referred it 'to be safe'. Jamie has worked at the depot for six years without any problems.
 
@@ -917,11 +939,11 @@ fn pursue(w: &World) -> Spec {
         .with("assessment.unsuitable_plp", "yes")
         .with("assessment.direction", "escalating")
         .with("assessment.summary", "Robin Example bought large quantities of reportable products in cash, praises a mass-casualty attacker online, asks about storing chemicals, and is seen storing containers at night. This is a Pursue-relevant concern, escalated to the FIMU on 11 September 2026.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "close-escalate-pursue")
         .with("decision.rationale", "There is a Pursue-relevant concern that must be escalated out of Prevent (PGA-9, s8, s13): Robin has bought large quantities of reportable products in cash, praised a mass-casualty attacker and asked about storing chemicals (open source, 5 September), and a new intelligence report of 9 September has him storing containers at night and saying 'they'll remember this town'. I phoned the FIMU on 11 September at 15:10 and submitted the intelligence as a potential lead. The case is closed in Prevent and escalated to Pursue, with my supervisor's approval; the Gateway Decision goes to the FIMU (PGA-11).");
+    let pga = born(pga, "1985-05-09", "British");
+    let pga = decided(pga, "flag", "not-flagged", "Not flagged by Prevent: the concern is escalated to Pursue through the FIMU, which decides on any flag with the investigation so as not to compromise it.");
     let pga = supervised(
         pga,
         SUP_A,
@@ -942,7 +964,7 @@ National Prevent Referral Form, received on Monday 7 September 2026, filled in b
 
 Referrer: Kim Sample, manager, Exampleton Garden & Farm Supplies. Contact by work telephone.
 
-About: Robin Example, born 9 May 1985 (41), of Exampleton, known to staff as a customer.
+About: Robin Example, born 9 May 1985 (41), British, of Exampleton, known to staff as a customer.
 
 Concerns: Over three weeks in August 2026 Robin bought large quantities of products that staff are trained to report as suspicious transactions, each time in cash, on four visits. When a member of staff asked what they were for he said 'you'll see soon enough' and laughed. On his last visit he wore a badge with an extreme right-wing symbol. He has no farm or smallholding that staff know of.
 ",
@@ -971,7 +993,7 @@ CT Holmes: not available in this force.
         plp: None,
         review: None,
         factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
-        drop: &["assessment.concern", "prompts.juvenile", "prompts.travel"],
+        drop: &["assessment.concern", "prompts.travel"],
         extra: vec![],
     }
 }
@@ -1158,11 +1180,11 @@ fn christmas(w: &World) -> Spec {
         .with("assessment.pursue", "no")
         .with("assessment.direction", "static")
         .with("assessment.summary", "Charlie Example, 19, an apprentice with autism and few friends, is fascinated by mass-casualty attackers, ranks them and calls them 'legends'. No ideology, no threats, no Pursue interest. Supportive grandmother and a steady apprenticeship.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "keep-in-pcm")
         .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): a fascination with mass-casualty attackers whom Charlie calls 'legends', with isolation and neurodiversity that may make him more susceptible. Nothing is Pursue-relevant. This is not a Dovetail area, so the case stays in PCM for Information Gathering with the training provider and the Vulnerability Support Hub; the S.36 decision is due within 20 working days of de-confliction on 22 December (PGA-15, s10). This PGA was due on Monday 4 January 2027: 5 working days from receipt on 23 December, not counting the bank holidays of 25 and 28 December and 1 January (PGA-2, s8).");
+    let pga = born(pga, "2007-06-30", "British");
+    let pga = decided(pga, "flag", "added", "Flagged on local systems on 31 December 2026 so that officers who deal with Charlie know of the Prevent interest during Information Gathering.");
     let pga = supervised(pga, SUP_A, "2026-12-31", "Agreed: keep in PCM. Information Gathering to start on 4 January with the hub's screening.");
     Spec {
         n: 7,
@@ -1178,7 +1200,7 @@ National Prevent Referral Form, received on Friday 18 December 2026.
 
 Referrer: Jess Example, safeguarding lead, Exampleton Skills Centre (an apprenticeship training provider). Contact by work email.
 
-About: Charlie Example, born 30 June 2007 (19), a second-year electrical apprentice, living with his grandmother in Exampleton.
+About: Charlie Example, born 30 June 2007 (19), British, a second-year electrical apprentice, living with his grandmother in Exampleton.
 
 Concerns: A tutor found a folder on a shared laptop in the workshop, saved under Charlie's login, with pictures and write-ups of school shootings and other mass-casualty attacks. Charlie told the tutor he is 'into the history of it' and that two of the attackers are 'legends'. He has an autism diagnosis, few friends, and spends his breaks alone on his phone on a gaming forum. He has never threatened anyone and his attendance and work are good. His grandmother is supportive.
 ",
@@ -1213,7 +1235,7 @@ On 29 December 2026 the CTCO referred Charlie to the Vulnerability Support Hub, 
         plp: None,
         review: None,
         factor_points: &["engagement.status", "vulnerability.neurodiversity", "vulnerability.isolation"],
-        drop: &["prompts.foreign", "prompts.juvenile"],
+        drop: &["subject.nationality"],
         extra: vec![point(
             Part::Pga,
             "case.received",
@@ -1268,11 +1290,11 @@ fn de_escalation(w: &World) -> Spec {
         .with("assessment.unsuitable_plp", "no")
         .with("assessment.direction", "static")
         .with("assessment.summary", "Taylor Example, 18, repeats and shares the views of his older brother, who is under a current Pursue investigation. A reasonable suspicion of a Prevent-relevant concern; no Pursue interest in Taylor. A referral to Channel, overt and shared with partners, would risk tipping off the brother's investigation.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "straight-to-plp")
         .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Taylor repeats and shares his brother's Islamist views at a time of transition. Nothing is Pursue-relevant in Taylor himself and he is not under investigation. A person straight to PLP is rare and needs this rationale (PGA-8, s8): Channel is overt and shared with partners, and his direct connection to his brother's current Pursue investigation means a Channel referral could tip off the investigation and put the family at risk (s11). The case is suitable for PLP, where the police can lead with the college under restricted information sharing. Channel remains the aim once the investigation allows.");
+    let pga = born(pga, "2008-10-25", "British");
+    let pga = decided(pga, "flag", "not-flagged", "Not flagged on local systems for now: officers dealing with his brother could see it, which risks tipping off the current Pursue investigation. To be reconsidered at the first reassessment.");
     let pga = supervised(pga, SUP_B, "2026-11-11", "Agreed after speaking to the FIMU: PLP, not Channel, for now. Review Channel at every reassessment.");
     let plp = Answers::default()
         .on("plp.entered", "2026-11-16")
@@ -1322,7 +1344,7 @@ National Prevent Referral Form, received on Monday 2 November 2026.
 
 Referrer: Robin Sample, safeguarding lead, Exampleton Sixth Form College. Contact by work email and telephone.
 
-About: Taylor Example, born 25 October 2008 (18), a first-year student, living with his mother and his older brother in Exampleton.
+About: Taylor Example, born 25 October 2008 (18), British, a first-year student, living with his mother and his older brother in Exampleton.
 
 Concerns: Since his brother came back to live at home in September, Taylor has repeated his brother's views in tutorials: that Muslims in the UK must 'choose a side', and that an Islamist group's 'state' was the only just one. He has shared his brother's videos with classmates and said he 'finally knows who he is'. His attendance has fallen to 70%. He has never spoken of violence. His mother and grandparents are worried and want to help; his grandparents have offered him a room. The college asks for Channel support for him.
 ",
@@ -1380,7 +1402,7 @@ Complete the case's reassessment today, Thursday 7 January 2027: a new DIF, its 
             finished: "2027-01-07T15:50:00Z",
         })),
         factor_points: &["engagement.family-friends"],
-        drop: &["prompts.foreign", "prompts.juvenile", "prompts.travel", "case.area"],
+        drop: &["subject.nationality", "prompts.travel", "case.area"],
         extra: vec![
             point(Part::Pga, "assessment.unsuitable_plp", "PGA-8", "s8, s11", "Channel is overt and shared with partners; a direct connection to a current Pursue investigation can make a person unsuitable for Channel but suitable for PLP (s11). A person straight to PLP is rare and needs its rationale (PGA-8, s8)."),
             point(Part::Review, "plp.monitored_reason", "PLP-4", "s12", "Monitored only for a case already in PLP whose risk has de-escalated demonstrably and consistently, that needs observing for longer, or whose subject is briefly out of the community (PLP-4, s12). Here: seven weeks of consistent de-escalation."),
@@ -1444,11 +1466,11 @@ fn printer(w: &World) -> Spec {
         .with("assessment.pursue", "yes")
         .with("assessment.direction", "escalating")
         .with("assessment.summary", "Drew Example prints parts at home, shares files for a 3D-printed firearm, asked how to buy barrel blanks without a licence and has received steel tubing since de-confliction, while praising a mass-casualty attacker in accelerationist threads. The FIMU's RADO 6 grading was made before any of this was known. A Pursue-relevant concern, escalated to the FIMU on 21 January 2027.")
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
         .with("prompts.travel", "no")
         .with("decision.outcome", "close-escalate-pursue")
         .with("decision.rationale", "There is a Pursue-relevant concern that needs escalating out of Prevent (PGA-9, s8; s12): Drew shares files for a 3D-printed firearm, asked where to buy barrel blanks without a licence and, since de-confliction, has received steel tubing declared as curtain rails (intelligence report of 20 January 2027), while praising a mass-casualty attacker as a 'saint'. The FIMU graded the referral RADO 6 on 19 January, before any of this was known. A case with a Pursue-relevant concern cannot simply be closed: it is closed by escalating the concern, and that Gateway Decision goes to the FIMU whatever the RADO grade (PGA-17, PGA-11, s8). I phoned the FIMU on 21 January at 11:20 and submitted the intelligence as a potential lead. Closed in Prevent and escalated to Pursue, with my supervisor's approval.");
+    let pga = born(pga, "1996-08-02", "British");
+    let pga = decided(pga, "flag", "not-flagged", "Not flagged by Prevent: the concern is escalated to Pursue through the FIMU, which decides on any flag with the investigation so as not to compromise it.");
     let pga = supervised(
         pga,
         SUP_B,
@@ -1469,7 +1491,7 @@ National Prevent Referral Form, received by the Exampleton Prevent team on Thurs
 
 Referrer: Jordan Sample, property manager, Example Lettings, Exampleton. Contact by work telephone.
 
-About: Drew Example, born 2 August 1996 (30), the tenant of a flat on Sample Road, Exampleton, since 2024.
+About: Drew Example, born 2 August 1996 (30), British, the tenant of a flat on Sample Road, Exampleton, since 2024.
 
 Concerns: At a routine inspection on Tuesday 12 January 2027 Jordan saw a 3D printer working in the spare room, grey plastic parts on a shelf that looked to her like parts of a pistol, and a flag on the wall with a symbol she did not recognise. Drew said he makes props for cosplay and showed her a plastic replica 'blaster' he had made. He was friendly and has always paid his rent. Jordan says she is 'probably worrying about nothing' but felt uneasy.
 ",
@@ -1502,7 +1524,7 @@ On Thursday 21 January 2027 at 11:20 the CTCO phoned the FIMU and submitted the 
         plp: None,
         review: None,
         factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
-        drop: &["fimu", "assessment.pursue", "assessment.concern", "prompts.foreign", "prompts.juvenile", "prompts.travel"],
+        drop: &["fimu", "assessment.pursue", "assessment.concern", "subject.nationality", "prompts.travel"],
         extra: vec![
             point(Part::Pga, "assessment.pursue", "PGA-17", "s8, s12", "Anything you suspect to be Pursue-relevant is escalated through the FIMU as a potential lead (s12). With a Pursue-relevant concern recorded, plain Close is refused: the case is closed by escalating the concern out of Prevent (PGA-17, s8, s12)."),
             fimu_point("PGA-17", "s8", "The RADO 6 exception covers only a plain Close of a case the FIMU graded RADO 6 (PGA-11). A Pursue escalation always goes to the FIMU, whatever the RADO grade (PGA-17, s8): here the grading of 19 January was made before the checks found the firearm files and the steel tubing."),

@@ -136,7 +136,7 @@ catalogue! {
     Pga17 = "PGA-17", "s8, s12", Policy, Enforced, "A Pursue-relevant case cannot take plain Close; its escalation goes to the FIMU";
     Pga18 = "PGA-18", "s8, s11", Policy, Enforced, "Straight to PLP needs a reasonable suspicion; in Dovetail unsuitable for PLP goes to the LACC";
     Pga19 = "PGA-19", "s7, s10", Policy, Enforced, "Keep in PCM under Pursue investigation warns; nothing dated before de-confliction but the s7 exceptions";
-    Pga20 = "PGA-20", "s2, s8, s9", Policy, Planned { issue: 18 }, "Must-consider duties are decided either way with a rationale";
+    Pga20 = "PGA-20", "s2, s8, s9", Policy, Enforced, "Must-consider duties are decided either way with a rationale";
     Pga21 = "PGA-21", "s8", Policy, Enforced, "Channel consent raised by the subject is allowed, with a note";
     Pga22 = "PGA-22", "s5, s7", Policy, Enforced, "Tasking or referral is clarified; non-CT investigation recorded";
     Plp1 = "PLP-1", "s12", Policy, Enforced, "Every PLP case has a band";

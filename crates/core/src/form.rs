@@ -137,6 +137,13 @@ pub enum Condition {
     /// The person is known to be under 18 on `today`: from the date of birth when it is a real
     /// date, else from the approximate age.
     Under18 { dob: String, age: String },
+    /// As [`Condition::Under18`], on the date answered at `on` ("case.received") rather than
+    /// `today`; on `today` while `on` is not a real date.
+    Under18On {
+        dob: String,
+        age: String,
+        on: String,
+    },
 }
 
 /// Facts from outside the form that conditions and rules need. Passed in: the core never
@@ -307,6 +314,20 @@ impl FormSchema {
 
     fn holds_depth(&self, c: &Condition, answers: &Answers, ctx: &Context, depth: u8) -> bool {
         let shown = |f: &str| self.visible_depth(f, answers, ctx, depth + 1);
+        let under_18 = |dob: &str, age: &str, on: NaiveDate| {
+            if shown(dob) {
+                if let Some(Answer::Date(parts)) = answers.filled(dob) {
+                    if let Ok(born) = date::parse(parts) {
+                        return date::age_on(born, on) < 18;
+                    }
+                }
+            }
+            shown(age)
+                && answers
+                    .text(age)
+                    .and_then(|a| a.parse::<u32>().ok())
+                    .is_some_and(|a| a < 18)
+        };
         match c {
             Condition::Equals { field, value } => {
                 shown(field) && answers.text(field) == Some(value.as_str())
@@ -321,19 +342,13 @@ impl FormSchema {
             Condition::Any(cs) => cs
                 .iter()
                 .any(|c| self.holds_depth(c, answers, ctx, depth + 1)),
-            Condition::Under18 { dob, age } => {
-                if shown(dob) {
-                    if let Some(Answer::Date(parts)) = answers.filled(dob) {
-                        if let Ok(born) = date::parse(parts) {
-                            return date::age_on(born, ctx.today) < 18;
-                        }
-                    }
-                }
-                shown(age)
-                    && answers
-                        .text(age)
-                        .and_then(|a| a.parse::<u32>().ok())
-                        .is_some_and(|a| a < 18)
+            Condition::Under18 { dob, age } => under_18(dob, age, ctx.today),
+            Condition::Under18On { dob, age, on } => {
+                let day = match answers.filled(on) {
+                    Some(Answer::Date(parts)) => date::parse(parts).unwrap_or(ctx.today),
+                    _ => ctx.today,
+                };
+                under_18(dob, age, day)
             }
         }
     }

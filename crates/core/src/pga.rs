@@ -1,5 +1,6 @@
-//! Prevent Gateway Assessment: the rules PGA-1, PGA-3 to PGA-19, PGA-21 and PGA-22 of DESIGN.md as
-//! pure functions over a [`Gateway`] record. PGA-2 and PGA-15 (deadlines) are in
+//! Prevent Gateway Assessment: the rules PGA-1 and PGA-3 to PGA-22 (but PGA-15) of DESIGN.md
+//! as pure functions over a [`Gateway`] record (policy sections s2, s5, s7, s8, s9, s10 and s14).
+//! PGA-2 and PGA-15 (deadlines) are in
 //! [`crate::deadline`]. This is the core the PGA flow (issue 4) will render; the DIF factor
 //! framework as data is not here yet.
 //!
@@ -182,6 +183,38 @@ pub struct Officer {
     pub acting_approved: bool,
 }
 
+/// What is known of the subject's date of birth (PGA-20).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Birth {
+    /// The date of birth.
+    Date(NaiveDate),
+    /// Not known, but their approximate age (in years, as the officer judges it now).
+    ApproximateAge(u32),
+    /// Neither is known.
+    NotKnown,
+}
+
+/// What is known of the subject's nationality (PGA-20).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Nationality {
+    /// British only.
+    British,
+    /// Another nationality, alone or beside British: which.
+    Other(String),
+    /// Not known.
+    NotKnown,
+}
+
+/// A "must consider" duty (s2): the decision either way and why. `decision` is `None` until
+/// one is recorded, `Some(true)` for the action taken (contact made, request made, flag added).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Duty {
+    /// The decision: `Some(true)` done, `Some(false)` not done.
+    pub decision: Option<bool>,
+    /// Why it was deemed appropriate or inappropriate (s2).
+    pub rationale: String,
+}
+
 /// A Prevent Gateway Assessment as recorded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gateway {
@@ -213,18 +246,25 @@ pub struct Gateway {
     pub unsuitable_for_plp: bool,
     /// Institution or expression: whether the responsible person could be traced.
     pub responsible_person_traced: Option<bool>,
-    /// Foreign national.
-    pub foreign_national: bool,
-    /// FCO, CRO and Immigration contact considered.
-    pub overseas_checks_considered: bool,
-    /// Under 18.
-    pub juvenile: bool,
+    /// The date the de-conflicted referral was received from the FIMU: the day the subject's
+    /// age is worked out on (PGA-20; docs/decisions/0014-must-consider-duties.md).
+    pub received: Option<NaiveDate>,
+    /// The subject's date of birth, as far as it is known (PGA-20).
+    pub birth: Option<Birth>,
+    /// The subject's nationality, as far as it is known (PGA-20).
+    pub nationality: Option<Nationality>,
     /// Propensity to travel to conflict areas.
     pub travel_propensity: bool,
-    /// A Ports Intelligence Watchlist request considered.
-    pub piw_considered: bool,
-    /// The travel risk, articulated for a PIW request.
+    /// Contacting the FCO, the CRO and Immigration: the decision and its rationale (PGA-12,
+    /// PGA-20, s8).
+    pub overseas: Duty,
+    /// A Ports Intelligence Watchlist request: the decision and its rationale (PGA-13, PGA-20,
+    /// s9).
+    pub piw: Duty,
+    /// The travel risk, articulated for a PIW request made (PGA-20, s9).
     pub travel_risk: String,
+    /// A flag on local force systems: the decision and its rationale (PGA-20, s9).
+    pub flag: Duty,
     /// The decision.
     pub decision: Option<Decision>,
     /// Its rationale.
@@ -467,24 +507,41 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
             ));
         }
     }
-    // PGA-12 (s8) and PGA-13 (s9): prompts.
-    if g.foreign_national && !g.overseas_checks_considered {
-        out.push(Issue::new("prompts.overseas", Warning, RuleId::Pga12, "The subject is a foreign national: consider contacting the FCO, the CRO and Immigration"));
-    }
     // PGA-22 (s5): a non-CT investigation found is described.
     if g.non_ct_investigation == Some(true) && g.non_ct_details.trim().is_empty() {
         out.push(Issue::new("non_ct.details", Error, RuleId::Pga22, "Say which non-CT offences the subject is under investigation for, and who is investigating them (PGA-22, s5)").citing("s5"));
     }
-    if (g.juvenile || g.travel_propensity) && !g.piw_considered {
-        out.push(Issue::new("prompts.piw", Warning, RuleId::Pga13, "Consider a Ports Intelligence Watchlist (PIW) request for a juvenile or a subject with a propensity to travel to conflict areas"));
-    }
-    if g.piw_considered && g.travel_propensity && g.travel_risk.trim().is_empty() {
-        out.push(Issue::new(
-            "prompts.travel_risk",
-            Error,
-            RuleId::Pga13,
-            "Articulate the travel risk for the PIW request",
-        ));
+    // PGA-20 (s2, s8, s9): each "must consider" duty that applies is decided either way, with
+    // its rationale; PGA-12 (s8) and PGA-13 (s9) warn when an unknown nationality or age is why
+    // the duty is asked.
+    if g.subject == Subject::Individual {
+        if g.nationality == Some(Nationality::NotKnown) {
+            out.push(Issue::new("subject.nationality", Warning, RuleId::Pga12, "The subject's nationality is not known: decide on contacting the FCO, the CRO and Immigration as for a foreign national, and find out their nationality if you can"));
+        }
+        if g.birth == Some(Birth::NotKnown) {
+            out.push(Issue::new("subject.dob_known", Warning, RuleId::Pga13, "The subject's age is not known: decide on a Ports Intelligence Watchlist (PIW) request as for a juvenile, and find out their date of birth if you can"));
+        }
+        let duties = [
+            (g.overseas_duty(), &g.overseas, "prompts.overseas_decision", "prompts.overseas_rationale", "s8", "Select whether you will contact the FCO, the CRO and Immigration (PGA-20, s8)", "Give the rationale for your decision on contacting the FCO, the CRO and Immigration, whichever way you decided (PGA-20, s2)"),
+            (g.piw_duty(today), &g.piw, "prompts.piw_decision", "prompts.piw_rationale", "s9", "Select whether you have requested a Ports Intelligence Watchlist (PIW) entry (PGA-20, s9)", "Give the rationale for your decision on a Ports Intelligence Watchlist (PIW) request, whichever way you decided (PGA-20, s2)"),
+            (g.flag_duty(), &g.flag, "prompts.flag_decision", "prompts.flag_rationale", "s9", "Select whether you have added a flag on local force systems (PGA-20, s9)", "Give the rationale for your decision on a flag on local force systems, whichever way you decided (PGA-20, s2)"),
+        ];
+        for (applies, duty, field, rationale, section, select, why) in duties {
+            if !applies {
+                continue;
+            }
+            if duty.decision.is_none() {
+                out.push(Issue::new(field, Error, RuleId::Pga20, select).citing(section));
+            }
+            if duty.rationale.trim().is_empty() {
+                out.push(Issue::new(rationale, Error, RuleId::Pga20, why).citing("s2"));
+            }
+        }
+        // PGA-20 (s9): a PIW request made articulates the travel risk; one merely considered
+        // does not need to.
+        if g.piw_duty(today) && g.piw.decision == Some(true) && g.travel_risk.trim().is_empty() {
+            out.push(Issue::new("prompts.travel_risk", Error, RuleId::Pga20, "Describe the travel risks, and anything else staff at ports may need, for the PIW request you made (PGA-20, s9)").citing("s9"));
+        }
     }
     // The decision (PGA-6..9, PGA-14).
     match g.decision {
@@ -564,6 +621,57 @@ pub fn validate(g: &Gateway, today: NaiveDate) -> Report {
 }
 
 impl Gateway {
+    /// The day the subject's age is worked out on: the date the referral was received from the
+    /// FIMU, or `today` until that is entered (decision 0014).
+    pub fn assessed_on(&self, today: NaiveDate) -> NaiveDate {
+        self.received.unwrap_or(today)
+    }
+
+    /// Whether the subject is under 18 on [`Gateway::assessed_on`]: `None` when their age is
+    /// not known (or not answered yet).
+    pub fn juvenile(&self, today: NaiveDate) -> Option<bool> {
+        match self.birth? {
+            Birth::Date(born) => Some(crate::date::age_on(born, self.assessed_on(today)) < 18),
+            Birth::ApproximateAge(age) => Some(age < 18),
+            Birth::NotKnown => None,
+        }
+    }
+
+    /// Whether the subject is a foreign national (any nationality but British only): `None`
+    /// when not known (or not answered yet).
+    pub fn foreign_national(&self) -> Option<bool> {
+        match self.nationality.as_ref()? {
+            Nationality::British => Some(false),
+            Nationality::Other(_) => Some(true),
+            Nationality::NotKnown => None,
+        }
+    }
+
+    /// PGA-12 (s8), as recorded under PGA-20: FCO, CRO and Immigration contact is to be
+    /// decided for a person who is a foreign national or whose nationality is not known.
+    pub fn overseas_duty(&self) -> bool {
+        self.subject == Subject::Individual
+            && matches!(
+                self.nationality,
+                Some(Nationality::Other(_) | Nationality::NotKnown)
+            )
+    }
+
+    /// PGA-13 (s9), as recorded under PGA-20: a PIW request is to be decided for a person who
+    /// is a juvenile, whose age is not known, or who shows a propensity to travel to conflict
+    /// areas.
+    pub fn piw_duty(&self, today: NaiveDate) -> bool {
+        self.subject == Subject::Individual
+            && (self.travel_propensity
+                || self.juvenile(today) == Some(true)
+                || self.birth == Some(Birth::NotKnown))
+    }
+
+    /// PGA-20 (s9): a flag on local force systems is to be decided for every person.
+    pub fn flag_duty(&self) -> bool {
+        self.subject == Subject::Individual
+    }
+
     /// PGA-10 (s8): finalises the record when it has no errors; from then on it cannot change.
     pub fn finalise(&mut self, today: NaiveDate) -> Result<(), Report> {
         let report = validate(self, today);

@@ -966,10 +966,10 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
     }
     for (field, rule, reason) in [
         ("case.area", RuleId::Pga7, "Dovetail areas refer to the LACC; elsewhere the S.36 decision is due in 20 working days (PGA-7, PGA-15)."),
-        ("prompts.foreign", RuleId::Pga12, "A foreign national: consider contacting the FCO, CRO and Immigration (PGA-12)."),
-        ("prompts.juvenile", RuleId::Pga13, "A juvenile: consider a Ports Intelligence Watchlist request (PGA-13)."),
-        ("prompts.travel", RuleId::Pga13, "A propensity to travel to conflict areas: consider a PIW request, with the travel risk articulated (PGA-13)."),
-        ("prompts.piw", RuleId::Pga13, "Whether a PIW request is made, for a juvenile or a subject who may travel (PGA-13)."),
+        ("subject.nationality", RuleId::Pga20, "Foreign national is worked out from the nationality: any but British only, or not known, means contacting the FCO, CRO and Immigration must be decided (PGA-12, PGA-20)."),
+        ("prompts.travel", RuleId::Pga13, "A propensity to travel to conflict areas: a PIW request must be decided (PGA-13)."),
+        ("prompts.overseas_decision", RuleId::Pga20, "For a foreign national: contacting the FCO, CRO and Immigration is decided either way, with the rationale (PGA-12, PGA-20)."),
+        ("prompts.piw_decision", RuleId::Pga20, "For a juvenile (on the date of receipt) or a subject who may travel: a PIW request is decided either way, with the rationale; a request made articulates the travel risk (PGA-13, PGA-20)."),
     ] {
         if a.filled(field).is_some() {
             push(Point::new(Part::Pga, answer(field), rule, reason.into()));

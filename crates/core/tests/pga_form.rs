@@ -56,7 +56,8 @@ use Outcome::{Close, Escalate, Keep, Lacc, Plp};
 const OUTCOMES: [Outcome; 5] = [Keep, Lacc, Plp, Close, Escalate];
 
 /// Answers common to every outcome: case, de-confliction, the six checks, no partner contact,
-/// no visit, prompts all "no", a supervisor who approves, the declaration.
+/// no visit, a British adult with no travel propensity and no flag added (with its rationale), a
+/// supervisor who approves, the declaration.
 fn common() -> Answers {
     Answers::default()
         .with("case.reference", "PCM-2026-0042")
@@ -95,9 +96,15 @@ fn common() -> Answers {
             "assessment.summary",
             "Summary of what the checks and the DIF show.",
         )
-        .with("prompts.foreign", "no")
-        .with("prompts.juvenile", "no")
+        .with("subject.dob_known", "yes")
+        .with_date("subject.dob", "14", "3", "1990")
+        .with("subject.nationality", "british")
         .with("prompts.travel", "no")
+        .with("prompts.flag_decision", "not-flagged")
+        .with(
+            "prompts.flag_rationale",
+            "No flag: the FIMU holds the case and the local nominal already shows it.",
+        )
         .with(
             "decision.rationale",
             "The reasons for the decision, for the supervisor.",
@@ -144,6 +151,16 @@ fn without(mut a: Answers, ids: &[&str]) -> Answers {
     a
 }
 
+/// The answers of `common` that only a person has (PGA-20's pages).
+const PERSON_ONLY: [&str; 6] = [
+    "subject.dob_known",
+    "subject.dob",
+    "subject.nationality",
+    "prompts.travel",
+    "prompts.flag_decision",
+    "prompts.flag_rationale",
+];
+
 /// A complete, valid answer set for each decision.
 fn valid(o: Outcome) -> Answers {
     let a = common();
@@ -181,7 +198,7 @@ fn valid(o: Outcome) -> Answers {
                     .with("case.subject", "institution")
                     .with("assessment.traced", "no")
                     .with("decision.outcome", "straight-to-plp"),
-                &["prompts.foreign", "prompts.juvenile", "prompts.travel"],
+                &PERSON_ONLY,
             ),
             &["engagement.change", "threat.escalation"],
             &["capability.knowledge"],
@@ -1472,99 +1489,201 @@ fn pga_11_s8_close_with_rado6_needs_no_fimu_submission() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PGA-12 and PGA-13: warnings that never block.
+// PGA-20 (with PGA-12 and PGA-13): the "must consider" duties, from the date of birth and the
+// nationality, each decided either way with a rationale.
 
-#[test]
-fn pga_12_s8_a_foreign_national_prompts_fco_cro_and_immigration_as_a_warning() {
-    check(&[
-        (
-            "foreign, not considered",
-            Keep,
-            |a| a.with("prompts.foreign", "yes"),
-            &[(W, "PGA-12", "prompts.overseas")],
-        ),
-        (
-            "foreign, considered no",
-            Keep,
-            |a| {
-                a.with("prompts.foreign", "yes")
-                    .with("prompts.overseas", "no")
-            },
-            &[(W, "PGA-12", "prompts.overseas")],
-        ),
-        (
-            "foreign, considered",
-            Keep,
-            |a| {
-                a.with("prompts.foreign", "yes")
-                    .with("prompts.overseas", "yes")
-            },
-            &[],
-        ),
-        (
-            "not answered",
-            Keep,
-            |a| without(a, &["prompts.foreign"]),
-            &[(E, "PGA-12", "prompts.foreign")],
-        ),
-    ]);
-    let s = schema();
-    let a = valid(Keep).with("prompts.foreign", "yes");
-    let mut dr = draft_of(&s, "pga-foreign", &a);
-    assert!(
-        dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_ok(),
-        "a warning never blocks"
-    );
+/// A British adult with the FCO, CRO and Immigration decision made, and its rationale.
+fn overseas_decided(a: Answers, decision: &str) -> Answers {
+    a.with("prompts.overseas_decision", decision).with(
+        "prompts.overseas_rationale",
+        "Convictions abroad would change the assessment: contact made through the FIMU.",
+    )
+}
+
+fn piw_decided(a: Answers, decision: &str) -> Answers {
+    a.with("prompts.piw_decision", decision).with(
+        "prompts.piw_rationale",
+        "Discussed with the supervisor: see the case notes.",
+    )
 }
 
 #[test]
-fn pga_13_s9_a_juvenile_or_a_traveller_prompts_a_piw_request_with_the_travel_risk() {
+fn pga_20_s8_fco_cro_and_immigration_are_decided_for_a_foreign_national_or_unknown_nationality() {
     check(&[
         (
-            "juvenile, PIW not considered",
-            Keep,
-            |a| a.with("prompts.juvenile", "yes"),
-            &[(W, "PGA-13", "prompts.piw")],
-        ),
-        (
-            "juvenile, PIW considered no",
-            Close,
-            |a| a.with("prompts.juvenile", "yes").with("prompts.piw", "no"),
-            &[(W, "PGA-13", "prompts.piw")],
-        ),
-        (
-            "juvenile, PIW considered",
-            Keep,
-            |a| a.with("prompts.juvenile", "yes").with("prompts.piw", "yes"),
-            &[],
-        ),
-        (
-            "traveller, PIW not considered",
-            Lacc,
-            |a| a.with("prompts.travel", "yes"),
-            &[(W, "PGA-13", "prompts.piw")],
-        ),
-        (
-            "traveller, PIW without the risk",
-            Keep,
-            |a| a.with("prompts.travel", "yes").with("prompts.piw", "yes"),
-            &[(E, "PGA-13", "prompts.travel_risk")],
-        ),
-        (
-            "traveller, PIW with the risk",
+            "foreign national, nothing decided",
             Keep,
             |a| {
-                a.with("prompts.travel", "yes")
-                    .with("prompts.piw", "yes")
-                    .with("prompts.travel_risk", "Booked flights to a conflict area")
+                a.with("subject.nationality", "other")
+                    .with("subject.nationality_other", "French")
+            },
+            &[
+                (E, "PGA-20", "prompts.overseas_decision"),
+                (E, "PGA-20", "prompts.overseas_rationale"),
+            ],
+        ),
+        (
+            "foreign national, contact made with a rationale",
+            Keep,
+            |a| {
+                overseas_decided(a, "contact")
+                    .with("subject.nationality", "other")
+                    .with("subject.nationality_other", "French")
             },
             &[],
         ),
         (
-            "juvenile not answered",
+            "foreign national, not contacting, no rationale",
+            Close,
+            |a| {
+                a.with("subject.nationality", "other")
+                    .with("subject.nationality_other", "French, British")
+                    .with("prompts.overseas_decision", "no-contact")
+            },
+            &[(E, "PGA-20", "prompts.overseas_rationale")],
+        ),
+        (
+            "another nationality, not named",
             Keep,
-            |a| without(a, &["prompts.juvenile"]),
-            &[(E, "PGA-13", "prompts.juvenile")],
+            |a| overseas_decided(a, "no-contact").with("subject.nationality", "other"),
+            &[(E, "PGA-20", "subject.nationality_other")],
+        ),
+        (
+            "nationality not known: decided as for a foreign national, with a warning",
+            Lacc,
+            |a| a.with("subject.nationality", "not-known"),
+            &[
+                (W, "PGA-12", "subject.nationality"),
+                (E, "PGA-20", "prompts.overseas_decision"),
+                (E, "PGA-20", "prompts.overseas_rationale"),
+            ],
+        ),
+        (
+            "nationality not known, decided",
+            Keep,
+            |a| overseas_decided(a, "no-contact").with("subject.nationality", "not-known"),
+            &[(W, "PGA-12", "subject.nationality")],
+        ),
+        (
+            "British: the answers of an earlier 'another nationality' are ignored",
+            Keep,
+            |a| {
+                a.with("subject.nationality_other", "French")
+                    .with("prompts.overseas_decision", "contact")
+            },
+            &[],
+        ),
+        (
+            "nationality not answered",
+            Keep,
+            |a| without(a, &["subject.nationality"]),
+            &[(E, "PGA-20", "subject.nationality")],
+        ),
+    ]);
+}
+
+#[test]
+fn pga_20_s9_a_piw_request_is_decided_for_a_juvenile_on_the_date_of_receipt_or_a_traveller() {
+    // Received 22 December 2026; today 30 December 2026.
+    check(&[
+        (
+            "17 on the day of receipt (18 today): a juvenile",
+            Keep,
+            |a| a.with_date("subject.dob", "23", "12", "2008"),
+            &[
+                (E, "PGA-20", "prompts.piw_decision"),
+                (E, "PGA-20", "prompts.piw_rationale"),
+            ],
+        ),
+        (
+            "18 on the day of receipt",
+            Keep,
+            |a| a.with_date("subject.dob", "22", "12", "2008"),
+            &[],
+        ),
+        (
+            "a juvenile, not requested, with a rationale: no travel risk needed",
+            Close,
+            |a| piw_decided(a, "not-requested").with_date("subject.dob", "1", "6", "2011"),
+            &[],
+        ),
+        (
+            "a juvenile, requested: the travel risk is articulated",
+            Keep,
+            |a| piw_decided(a, "requested").with_date("subject.dob", "1", "6", "2011"),
+            &[(E, "PGA-20", "prompts.travel_risk")],
+        ),
+        (
+            "approximate age 16",
+            Keep,
+            |a| {
+                without(a, &["subject.dob"])
+                    .with("subject.dob_known", "approximate")
+                    .with("subject.age", "16")
+            },
+            &[
+                (E, "PGA-20", "prompts.piw_decision"),
+                (E, "PGA-20", "prompts.piw_rationale"),
+            ],
+        ),
+        (
+            "approximate age not given",
+            Keep,
+            |a| without(a, &["subject.dob"]).with("subject.dob_known", "approximate"),
+            &[(E, "PGA-20", "subject.age")],
+        ),
+        (
+            "age not known: decided as for a juvenile, with a warning",
+            Escalate,
+            |a| piw_decided(a, "not-requested").with("subject.dob_known", "no"),
+            &[(W, "PGA-13", "subject.dob_known")],
+        ),
+        (
+            "date of birth not given",
+            Keep,
+            |a| without(a, &["subject.dob"]),
+            &[(E, "PGA-20", "subject.dob")],
+        ),
+        (
+            "date of birth in the future (under 18 as it stands)",
+            Keep,
+            |a| a.with_date("subject.dob", "1", "1", "2027"),
+            &[
+                (E, "PGA-20", "subject.dob"),
+                (E, "PGA-20", "prompts.piw_decision"),
+                (E, "PGA-20", "prompts.piw_rationale"),
+            ],
+        ),
+        (
+            "traveller, nothing decided",
+            Lacc,
+            |a| a.with("prompts.travel", "yes"),
+            &[
+                (E, "PGA-20", "prompts.piw_decision"),
+                (E, "PGA-20", "prompts.piw_rationale"),
+            ],
+        ),
+        (
+            "traveller, considered and not requested",
+            Keep,
+            |a| piw_decided(a, "not-requested").with("prompts.travel", "yes"),
+            &[],
+        ),
+        (
+            "traveller, requested without the risk",
+            Keep,
+            |a| piw_decided(a, "requested").with("prompts.travel", "yes"),
+            &[(E, "PGA-20", "prompts.travel_risk")],
+        ),
+        (
+            "traveller, requested with the risk",
+            Keep,
+            |a| {
+                piw_decided(a, "requested")
+                    .with("prompts.travel", "yes")
+                    .with("prompts.travel_risk", "Booked flights to a conflict area")
+            },
+            &[],
         ),
         (
             "travel not answered",
@@ -1573,21 +1692,121 @@ fn pga_13_s9_a_juvenile_or_a_traveller_prompts_a_piw_request_with_the_travel_ris
             &[(E, "PGA-13", "prompts.travel")],
         ),
     ]);
+    // Until the date of receipt is entered, today counts.
     let s = schema();
-    for a in [
-        valid(Keep).with("prompts.juvenile", "yes"),
-        valid(Escalate)
-            .with("prompts.travel", "yes")
-            .with("prompts.piw", "no"),
+    let a = without(valid(Keep), &["case.received"]).with_date("subject.dob", "23", "12", "2008");
+    assert!(!s.question_visible("prompts.piw_decision", &a, &ctx()));
+    let a = a.with_date("case.received", "22", "12", "2026");
+    assert!(s.question_visible("prompts.piw_decision", &a, &ctx()));
+}
+
+#[test]
+fn pga_20_s2_s9_a_flag_on_local_systems_is_decided_for_every_person_with_a_rationale_either_way() {
+    check(&[
+        (
+            "nothing decided",
+            Keep,
+            |a| without(a, &["prompts.flag_decision", "prompts.flag_rationale"]),
+            &[
+                (E, "PGA-20", "prompts.flag_decision"),
+                (E, "PGA-20", "prompts.flag_rationale"),
+            ],
+        ),
+        (
+            "flag added, no rationale",
+            Escalate,
+            |a| without(a, &["prompts.flag_rationale"]).with("prompts.flag_decision", "added"),
+            &[(E, "PGA-20", "prompts.flag_rationale")],
+        ),
+        (
+            "not flagged, no rationale",
+            Keep,
+            |a| a.with("prompts.flag_rationale", "  "),
+            &[(E, "PGA-20", "prompts.flag_rationale")],
+        ),
+        (
+            "flag added with a rationale",
+            Keep,
+            |a| a.with("prompts.flag_decision", "added"),
+            &[],
+        ),
+    ]);
+    // Each is blocking, and cites PGA-20 with the section it is about.
+    let s = schema();
+    let a = without(
+        valid(Keep),
+        &["prompts.flag_decision", "prompts.flag_rationale"],
+    )
+    .with("prompts.travel", "yes");
+    let r = validate(&s, &a, &ctx());
+    let cited: Vec<(&str, &str, &str)> = r
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.rule_id.id(), i.section.as_str()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("prompts.piw_decision", "PGA-20", "s9"),
+            ("prompts.piw_rationale", "PGA-20", "s2"),
+            ("prompts.flag_decision", "PGA-20", "s9"),
+            ("prompts.flag_rationale", "PGA-20", "s2"),
+        ]
+    );
+    let mut dr = draft_of(&s, "pga-duties", &a);
+    assert!(dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_err());
+    // Warnings alone (an unknown age and nationality, decided) never block.
+    let a = piw_decided(overseas_decided(valid(Keep), "no-contact"), "not-requested")
+        .with("subject.dob_known", "no")
+        .with("subject.nationality", "not-known");
+    let r = validate(&s, &a, &ctx());
+    assert_eq!(
+        r.issues
+            .iter()
+            .map(|i| (i.severity, i.rule_id.id()))
+            .collect::<Vec<_>>(),
+        [(W, "PGA-13"), (W, "PGA-12")]
+    );
+    let mut dr = draft_of(&s, "pga-unknowns", &a);
+    assert!(dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_ok());
+}
+
+#[test]
+fn pga_20_an_old_draft_answering_the_retired_prompts_is_read_without_them() {
+    // Before PGA-20 the page asked yes/no questions that are no longer in the form: a draft that
+    // still holds them validates, flows and exports as if they were not there.
+    let s = schema();
+    for id in [
+        "prompts.foreign",
+        "prompts.overseas",
+        "prompts.juvenile",
+        "prompts.piw",
     ] {
-        let r = validate(&s, &a, &ctx());
-        assert!(r.issues.iter().all(|i| i.severity == W) && !r.issues.is_empty());
-        let mut dr = draft_of(&s, "pga-piw", &a);
-        assert!(
-            dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").is_ok(),
-            "a warning never blocks"
-        );
+        assert!(s.question(id).is_none(), "{id} is retired");
     }
+    let old = valid(Keep)
+        .with("prompts.foreign", "yes")
+        .with("prompts.overseas", "yes")
+        .with("prompts.juvenile", "yes")
+        .with("prompts.piw", "yes");
+    assert_eq!(
+        validate(&s, &old, &ctx()),
+        validate(&s, &valid(Keep), &ctx())
+    );
+    let g = pga_form::gateway(&s, &old, &ctx());
+    assert_eq!(g, pga_form::gateway(&s, &valid(Keep), &ctx()));
+    let dr = Draft {
+        answers: old.clone(),
+        ..draft_of(&s, "pga-old", &valid(Keep))
+    };
+    let json = prevent_core::export::to_json(&s, &dr, &ctx());
+    let prompts = &json["answers"]["prompts"];
+    for retired in ["foreign", "overseas", "juvenile", "piw"] {
+        assert!(prompts.get(retired).is_none(), "{retired} is not exported");
+    }
+    assert!(prevent_core::flow::visible_pages(&s, &old, &ctx())
+        .iter()
+        .any(|p| p.id == "prompts"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1701,9 +1920,10 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
     // An institution's case has no person's prompts and no PLP suitability question.
     let plp = valid(Plp);
     for id in [
-        "prompts.foreign",
-        "prompts.juvenile",
+        "subject.dob_known",
+        "subject.nationality",
         "prompts.travel",
+        "prompts.flag_decision",
         "assessment.unsuitable_plp",
     ] {
         assert!(
@@ -1718,10 +1938,10 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
             "institution: stale person prompts",
             Plp,
             |a| {
-                a.with("prompts.foreign", "yes")
-                    .with("prompts.juvenile", "yes")
+                a.with("subject.dob_known", "no")
+                    .with("subject.nationality", "not-known")
                     .with("prompts.travel", "yes")
-                    .with("prompts.piw", "yes")
+                    .with("prompts.piw_decision", "requested")
                     .with("assessment.unsuitable_plp", "")
             },
             &[],
@@ -1758,15 +1978,28 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
             &[],
         ),
         (
-            "PIW answers left after the juvenile answer changed",
+            "PIW answers left after the date of birth changed to an adult's",
             Keep,
-            |a| a.with("prompts.piw", "no").with("prompts.travel_risk", ""),
+            |a| {
+                a.with("prompts.piw_decision", "requested")
+                    .with("prompts.piw_rationale", "")
+                    .with("prompts.travel_risk", "")
+            },
             &[],
         ),
         (
-            "overseas answer left after foreign changed to no",
+            "an approximate age left after the date of birth became known",
             Keep,
-            |a| a.with("prompts.overseas", "no"),
+            |a| a.with("subject.age", "15"),
+            &[],
+        ),
+        (
+            "overseas answers left after the nationality changed to British",
+            Keep,
+            |a| {
+                a.with("prompts.overseas_decision", "contact")
+                    .with("prompts.overseas_rationale", "")
+            },
             &[],
         ),
         (
@@ -1812,8 +2045,9 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
             "subject changed from person to institution",
             Keep,
             |a| {
-                a.with("prompts.foreign", "yes")
-                    .with("prompts.juvenile", "yes")
+                a.with("subject.nationality", "not-known")
+                    .with("subject.dob_known", "no")
+                    .with("prompts.flag_decision", "")
                     .with("case.subject", "institution")
                     .with("assessment.traced", "yes")
             },
@@ -1826,8 +2060,8 @@ fn hidden_questions_are_never_validated_and_stale_answers_change_nothing() {
         pga_form::option_unavailable(&s, &a, &ctx(), "keep-in-pcm"),
         None
     );
-    let g = pga_form::gateway(&s, &valid(Plp).with("prompts.foreign", "yes"), &ctx());
-    assert!(!g.foreign_national && g.responsible_person_traced == Some(false));
+    let g = pga_form::gateway(&s, &valid(Plp).with("subject.nationality", "other"), &ctx());
+    assert!(!g.overseas_duty() && g.responsible_person_traced == Some(false));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2507,16 +2741,17 @@ fn pga_11_int_1_s8_s9_the_decision_summary_for_the_fimu() {
 }
 
 #[test]
-fn pga_12_pga_13_s8_s9_the_foreign_national_and_travel_page_is_only_for_a_person() {
+fn pga_20_s8_s9_the_subject_and_duties_pages_are_only_for_a_person() {
     let s = schema();
     let shown = |subject: &str| {
-        prevent_core::flow::visible_pages(
+        let pages = prevent_core::flow::visible_pages(
             &s,
             &Answers::default().with("case.subject", subject),
             &ctx(),
-        )
-        .iter()
-        .any(|p| p.id == "prompts")
+        );
+        let has = |id: &str| pages.iter().any(|p| p.id == id);
+        assert_eq!(has("subject"), has("prompts"), "{subject}");
+        has("prompts")
     };
     assert!(shown("individual"));
     assert!(

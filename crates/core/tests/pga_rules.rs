@@ -59,12 +59,14 @@ fn valid() -> Gateway {
         under_pursue_investigation: false,
         unsuitable_for_plp: false,
         responsible_person_traced: None,
-        foreign_national: false,
-        overseas_checks_considered: false,
-        juvenile: false,
+        received: Some(d("2026-11-21")),
+        birth: Some(Birth::Date(d("1990-05-01"))),
+        nationality: Some(Nationality::British),
         travel_propensity: false,
-        piw_considered: false,
+        overseas: Duty::default(),
+        piw: Duty::default(),
         travel_risk: String::new(),
+        flag: decided(false),
         decision: Some(Decision::KeepInPcm),
         rationale: "Shares extremist material; vulnerable through isolation.".into(),
         ctco: officer("Jo Case", Rank::Constable),
@@ -76,6 +78,14 @@ fn valid() -> Gateway {
         request: Some(Request::Referral),
         non_ct_investigation: Some(false),
         non_ct_details: String::new(),
+    }
+}
+
+/// A duty decided (`done` or not) with a rationale.
+fn decided(done: bool) -> Duty {
+    Duty {
+        decision: Some(done),
+        rationale: "Considered with the supervisor: see the case notes.".into(),
     }
 }
 
@@ -414,45 +424,261 @@ fn pga_11_s8_the_decision_goes_to_the_fimu_unless_closing_a_rado_6_case() {
     ));
 }
 
+/// The issues of `g` with the section each cites.
+fn cited(g: &Gateway) -> Vec<(String, String)> {
+    validate(g, today())
+        .issues
+        .into_iter()
+        .map(|i| (i.path, i.section))
+        .collect()
+}
+
 #[test]
-fn pga_12_s8_foreign_national_prompts_fco_cro_and_immigration() {
-    check(
-        with(|g| g.foreign_national = true),
-        &[(W, "PGA-12", "prompts.overseas")],
-    );
+fn pga_12_s8_an_unknown_nationality_is_decided_as_a_foreign_national_with_a_warning() {
     check(
         with(|g| {
-            g.foreign_national = true;
-            g.overseas_checks_considered = true;
+            g.nationality = Some(Nationality::NotKnown);
+            g.overseas = decided(false);
         }),
-        &[],
+        &[(W, "PGA-12", "subject.nationality")],
+    );
+    assert_eq!(
+        with(|g| g.nationality = Some(Nationality::NotKnown)).foreign_national(),
+        None
     );
 }
 
 #[test]
-fn pga_13_s9_juveniles_and_travellers_prompt_a_piw_request_with_the_travel_risk() {
-    check(with(|g| g.juvenile = true), &[(W, "PGA-13", "prompts.piw")]);
+fn pga_13_s9_an_unknown_age_is_decided_as_a_juvenile_with_a_warning() {
     check(
         with(|g| {
-            g.juvenile = true;
-            g.piw_considered = true;
+            g.birth = Some(Birth::NotKnown);
+            g.piw = decided(false);
+        }),
+        &[(W, "PGA-13", "subject.dob_known")],
+    );
+    assert_eq!(
+        with(|g| g.birth = Some(Birth::NotKnown)).juvenile(today()),
+        None
+    );
+}
+
+#[test]
+fn pga_20_s2_s9_every_person_has_a_flag_decision_and_its_rationale_either_way() {
+    check(
+        with(|g| g.flag = Duty::default()),
+        &[
+            (E, "PGA-20", "prompts.flag_decision"),
+            (E, "PGA-20", "prompts.flag_rationale"),
+        ],
+    );
+    for done in [true, false] {
+        check(with(|g| g.flag = decided(done)), &[]);
+        check(
+            with(|g| {
+                g.flag = Duty {
+                    decision: Some(done),
+                    rationale: " ".into(),
+                }
+            }),
+            &[(E, "PGA-20", "prompts.flag_rationale")],
+        );
+    }
+    check(
+        with(|g| g.flag.decision = None),
+        &[(E, "PGA-20", "prompts.flag_decision")],
+    );
+    assert_eq!(
+        cited(&with(|g| g.flag = Duty::default())),
+        [
+            ("prompts.flag_decision".into(), "s9".into()),
+            ("prompts.flag_rationale".into(), "s2".into()),
+        ]
+    );
+    // Not for an institution or an ideological expression.
+    for subject in [Subject::Institution, Subject::IdeologicalExpression] {
+        check(
+            with(|g| {
+                g.subject = subject;
+                g.flag = Duty::default();
+                g.nationality = Some(Nationality::NotKnown);
+                g.birth = Some(Birth::NotKnown);
+                g.travel_propensity = true;
+            }),
+            &[],
+        );
+    }
+}
+
+#[test]
+fn pga_20_s2_s8_fco_cro_and_immigration_decided_either_way_for_a_foreign_national_or_unknown_nationality(
+) {
+    let foreign = |g: &mut Gateway| g.nationality = Some(Nationality::Other("French".into()));
+    check(
+        with(foreign),
+        &[
+            (E, "PGA-20", "prompts.overseas_decision"),
+            (E, "PGA-20", "prompts.overseas_rationale"),
+        ],
+    );
+    assert_eq!(
+        cited(&with(foreign)),
+        [
+            ("prompts.overseas_decision".into(), "s8".into()),
+            ("prompts.overseas_rationale".into(), "s2".into()),
+        ]
+    );
+    for done in [true, false] {
+        check(
+            with(|g| {
+                foreign(g);
+                g.overseas = decided(done);
+            }),
+            &[],
+        );
+        check(
+            with(|g| {
+                foreign(g);
+                g.overseas.decision = Some(done);
+            }),
+            &[(E, "PGA-20", "prompts.overseas_rationale")],
+        );
+    }
+    // Not known: decided as for a foreign national, with PGA-12's warning.
+    check(
+        with(|g| g.nationality = Some(Nationality::NotKnown)),
+        &[
+            (W, "PGA-12", "subject.nationality"),
+            (E, "PGA-20", "prompts.overseas_decision"),
+            (E, "PGA-20", "prompts.overseas_rationale"),
+        ],
+    );
+    // British, or not answered yet (its own question's error): nothing to decide.
+    check(with(|g| g.nationality = Some(Nationality::British)), &[]);
+    check(with(|g| g.nationality = None), &[]);
+    assert_eq!(with(foreign).foreign_national(), Some(true));
+    assert_eq!(valid().foreign_national(), Some(false));
+}
+
+#[test]
+fn pga_20_s9_a_juvenile_on_the_date_of_receipt_needs_a_piw_decision_birthdays_included() {
+    let piw_issues = [
+        (E, "PGA-20", "prompts.piw_decision"),
+        (E, "PGA-20", "prompts.piw_rationale"),
+    ];
+    let born = |dob: &str, received: Option<&str>| {
+        let dob = d(dob);
+        let received = received.map(d);
+        with(move |g| {
+            g.birth = Some(Birth::Date(dob));
+            g.received = received;
+        })
+    };
+    // Received 21 November 2026: the day before the 18th birthday is a juvenile, the birthday
+    // is not.
+    check(born("2008-11-22", Some("2026-11-21")), &piw_issues);
+    check(born("2008-11-21", Some("2026-11-21")), &[]);
+    // The date of receipt counts, not today (28 November 2026): 18 today, 17 when received.
+    assert!(born("2008-11-22", Some("2026-11-21")).juvenile(today()) == Some(true));
+    // Until the date of receipt is entered, today counts.
+    check(born("2008-11-22", None), &[]);
+    check(born("2008-11-29", None), &piw_issues);
+    // Born on 29 February: 18 on 1 March in a year that has no 29 February.
+    check(born("2008-02-29", Some("2026-02-28")), &piw_issues);
+    check(born("2008-02-29", Some("2026-03-01")), &[]);
+    check(born("2008-02-29", Some("2028-02-28")), &[]);
+    // An approximate age counts when the date of birth is not known.
+    check(
+        with(|g| g.birth = Some(Birth::ApproximateAge(17))),
+        &piw_issues,
+    );
+    check(with(|g| g.birth = Some(Birth::ApproximateAge(18))), &[]);
+    // An age not known is decided as for a juvenile, with PGA-13's warning.
+    check(
+        with(|g| g.birth = Some(Birth::NotKnown)),
+        &[
+            (W, "PGA-13", "subject.dob_known"),
+            (E, "PGA-20", "prompts.piw_decision"),
+            (E, "PGA-20", "prompts.piw_rationale"),
+        ],
+    );
+    // Not answered yet (its own question's error): nothing to decide.
+    check(with(|g| g.birth = None), &[]);
+    // Decided either way, with a rationale.
+    for done in [true, false] {
+        let g = with(|g| {
+            g.birth = Some(Birth::ApproximateAge(15));
+            g.piw = decided(done);
+            g.travel_risk = "Asked about flights to a conflict area".into();
+        });
+        check(g, &[]);
+        check(
+            with(|g| {
+                g.birth = Some(Birth::ApproximateAge(15));
+                g.piw.decision = Some(done);
+                g.travel_risk = "Asked about flights to a conflict area".into();
+            }),
+            &[(E, "PGA-20", "prompts.piw_rationale")],
+        );
+    }
+    assert_eq!(
+        cited(&with(|g| g.birth = Some(Birth::ApproximateAge(15)))),
+        [
+            ("prompts.piw_decision".into(), "s9".into()),
+            ("prompts.piw_rationale".into(), "s2".into()),
+        ]
+    );
+}
+
+#[test]
+fn pga_20_s9_travel_propensity_needs_a_piw_decision_and_a_request_made_articulates_the_travel_risk()
+{
+    let travels = |g: &mut Gateway| g.travel_propensity = true;
+    check(
+        with(travels),
+        &[
+            (E, "PGA-20", "prompts.piw_decision"),
+            (E, "PGA-20", "prompts.piw_rationale"),
+        ],
+    );
+    // Considered and not requested: no travel risk to articulate.
+    check(
+        with(|g| {
+            travels(g);
+            g.piw = decided(false);
         }),
         &[],
     );
+    // Requested: the travel risk is articulated, for a traveller or a juvenile alike.
     check(
         with(|g| {
-            g.travel_propensity = true;
-            g.piw_considered = true;
+            travels(g);
+            g.piw = decided(true);
         }),
-        &[(E, "PGA-13", "prompts.travel_risk")],
+        &[(E, "PGA-20", "prompts.travel_risk")],
     );
     check(
         with(|g| {
-            g.travel_propensity = true;
-            g.piw_considered = true;
+            g.birth = Some(Birth::ApproximateAge(16));
+            g.piw = decided(true);
+            g.travel_risk = " ".into();
+        }),
+        &[(E, "PGA-20", "prompts.travel_risk")],
+    );
+    check(
+        with(|g| {
+            travels(g);
+            g.piw = decided(true);
             g.travel_risk = "Booked flight to a conflict zone in January".into();
         }),
         &[],
+    );
+    assert_eq!(
+        cited(&with(|g| {
+            travels(g);
+            g.piw = decided(true);
+        })),
+        [("prompts.travel_risk".into(), "s9".into())]
     );
 }
 

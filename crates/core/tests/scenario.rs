@@ -287,14 +287,29 @@ fn sim_2_shipped_scenarios_cover_every_decision_area_subject_prompt_and_band() {
             "{subject}"
         );
     }
+    // Juvenile and foreign national are worked out from the date of birth and the nationality
+    // (PGA-20), and the model decides the duty they raise.
+    let gateway = |s: &Scenario| {
+        let on = s.model.pga.finished.as_ref().map(|f| f.on).unwrap();
+        pga_form::gateway(
+            &w.pga,
+            &s.model.pga.answers,
+            &prevent_core::form::Context::on(on),
+        )
+    };
     assert!(
-        any(&|s| pga(s, "prompts.foreign").as_deref() == Some("yes")),
-        "a foreign national (PGA-12)"
+        any(&|s| gateway(s).foreign_national() == Some(true)
+            && pga(s, "prompts.overseas_decision").is_some()),
+        "a foreign national (PGA-12, PGA-20)"
     );
     assert!(
-        any(&|s| pga(s, "prompts.juvenile").as_deref() == Some("yes")
-            && pga(s, "prompts.travel").as_deref() == Some("yes")),
-        "a juvenile with a propensity to travel (PGA-13)"
+        any(&|s| {
+            let on = s.model.pga.finished.as_ref().map(|f| f.on).unwrap();
+            gateway(s).juvenile(on) == Some(true)
+                && pga(s, "prompts.travel").as_deref() == Some("yes")
+                && pga(s, "prompts.piw_decision").as_deref() == Some("requested")
+        }),
+        "a juvenile with a propensity to travel, and a PIW request made (PGA-13, PGA-20)"
     );
     let band = |r: Option<&Draft>| {
         r.and_then(|r| r.answers.text("plp.band"))
@@ -498,8 +513,8 @@ fn sim_1_bad_scenario_files_are_refused_with_their_message() {
             "Point 1: 'decision.rationale' is a free-text question, which cannot be scored"),
         ("a point on a question not in the form", |v| v["points"][0]["field"] = json!("case.colour"),
             "Point 1: 'case.colour' is not a question of the Gateway Assessment"),
-        ("a point the model does not answer", |v| v["points"][0]["field"] = json!("prompts.piw"),
-            "Point 1: the model does not answer 'prompts.piw'"),
+        ("a point the model does not answer", |v| v["points"][0]["field"] = json!("prompts.piw_decision"),
+            "Point 1: the model does not answer 'prompts.piw_decision'"),
         ("a point with a bad rule id", |v| v["points"][0]["rule"] = json!("RULE-8"),
             "Point 1: 'RULE-8' is not a rule id such as PGA-8"),
         // Issue 17: a rule id is one of the catalogue's (before, any number after a known prefix).
@@ -642,7 +657,7 @@ fn sim_3_an_answer_with_options_is_matched_or_missed_in_words() {
         &s.model.pga,
         &[
             ("assessment.unsuitable_plp", Some(text("no"))),
-            ("prompts.overseas", None),
+            ("prompts.overseas_decision", None),
         ],
     );
     let db = w.score(
@@ -663,8 +678,17 @@ fn sim_3_an_answer_with_options_is_matched_or_missed_in_words() {
         ("PGA-7", "s8, s10")
     );
     // Not answered: Missed, "Not recorded".
-    let p = point_of(&db, Part::Pga, &answer("prompts.overseas"));
-    assert_eq!(said(p), (Outcome::Missed, 0, 1, "Yes", "Not recorded"));
+    let p = point_of(&db, Part::Pga, &answer("prompts.overseas_decision"));
+    assert_eq!(
+        said(p),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "Yes, contact made or requested",
+            "Not recorded"
+        )
+    );
     // The rest as the model.
     let p = point_of(&db, Part::Pga, &answer("case.area"));
     assert_eq!(

@@ -6,8 +6,8 @@ use crate::answers::{Answer, Answers};
 use crate::date;
 use crate::form::{Context, FormSchema};
 use crate::pga::{
-    AreaModel, Check, Decision, Deconfliction, Gateway, Officer, PreDeconflictionActivity, Rank,
-    Request, Subject, Visit, CHECKS,
+    AreaModel, Birth, Check, Decision, Deconfliction, Duty, Gateway, Nationality, Officer,
+    PreDeconflictionActivity, Rank, Request, Subject, Visit, CHECKS,
 };
 use chrono::NaiveDate;
 
@@ -58,6 +58,15 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
         "police-staff" => Some(Rank::PoliceStaff),
         _ => None,
     };
+    // A "must consider" duty: its decision (`done` or `not_done`) and rationale (PGA-20).
+    let duty = |field: &str, done: &str, not_done: &str, rationale: &str| Duty {
+        decision: match t(field).as_str() {
+            v if v == done => Some(true),
+            v if v == not_done => Some(false),
+            _ => None,
+        },
+        rationale: t(rationale),
+    };
     let traced = schema
         .visible_answer("assessment.traced", answers, ctx)
         .and_then(Answer::as_text)
@@ -94,12 +103,42 @@ pub fn gateway(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Gateway
         under_pursue_investigation: y("threat.pursue_investigation"),
         unsuitable_for_plp: y("assessment.unsuitable_plp"),
         responsible_person_traced: traced,
-        foreign_national: y("prompts.foreign"),
-        overseas_checks_considered: y("prompts.overseas"),
-        juvenile: y("prompts.juvenile"),
+        received: date_of(answers, "case.received"),
+        birth: match t("subject.dob_known").as_str() {
+            "yes" => schema
+                .visible_answer("subject.dob", answers, ctx)
+                .and_then(|_| date_of(answers, "subject.dob"))
+                .map(Birth::Date),
+            "approximate" => t("subject.age").parse().ok().map(Birth::ApproximateAge),
+            "no" => Some(Birth::NotKnown),
+            _ => None,
+        },
+        nationality: match t("subject.nationality").as_str() {
+            "british" => Some(Nationality::British),
+            "other" => Some(Nationality::Other(t("subject.nationality_other"))),
+            "not-known" => Some(Nationality::NotKnown),
+            _ => None,
+        },
         travel_propensity: y("prompts.travel"),
-        piw_considered: y("prompts.piw"),
+        overseas: duty(
+            "prompts.overseas_decision",
+            "contact",
+            "no-contact",
+            "prompts.overseas_rationale",
+        ),
+        piw: duty(
+            "prompts.piw_decision",
+            "requested",
+            "not-requested",
+            "prompts.piw_rationale",
+        ),
         travel_risk: t("prompts.travel_risk"),
+        flag: duty(
+            "prompts.flag_decision",
+            "added",
+            "not-flagged",
+            "prompts.flag_rationale",
+        ),
         decision: decision_of(&t("decision.outcome")),
         rationale: t("decision.rationale"),
         ctco: Officer {

@@ -1,9 +1,9 @@
 //! The PGA's pages, questions and rules, built from a DIF framework: the case and its
 //! de-confliction (PGA-1), referral or tasking (PGA-22), background checks (PGA-3) and non-CT
 //! investigations (PGA-22), partner contact and visits (PGA-4, PGA-5) and their dates (PGA-19),
-//! the type of concern, the framework's DIF pages, the assessment and the prompts for foreign
-//! nationals and travel (PGA-12, PGA-13), the Gateway Decision, supervision (PGA-16) and the
-//! declaration (PGA-10).
+//! the type of concern, the framework's DIF pages, the assessment, the subject's date of birth and
+//! nationality and the "must consider" duties (PGA-12, PGA-13, PGA-20), the Gateway Decision,
+//! supervision (PGA-16) and the declaration (PGA-10).
 
 use super::dif_pages::{dif_page, dif_rules};
 use super::read::decision_value;
@@ -187,68 +187,55 @@ pub fn schema(framework: &Framework) -> FormSchema {
         ], true)).hint("Every submission to the FIMU says so (INT-1, s9)"),
         q("assessment.summary", "Summary of your assessment", "summary of the assessment", area(5)),
     ]));
-    let prompts = page(
-        "prompts",
-        "Foreign nationals and travel",
-        "Assessment summary",
-        None,
-        vec![
-            q(
-                "prompts.foreign",
-                "Is the subject a foreign national?",
-                "whether the subject is a foreign national",
-                yes_no(),
-            )
-            .when(individual.clone()),
-            q(
-                "prompts.overseas",
-                "Have you considered contacting the FCO, the CRO and Immigration?",
-                "whether FCO, CRO and Immigration contact was considered",
-                yes_no(),
-            )
-            .hint("PGA-12, s8")
-            .when(eq("prompts.foreign", "yes")),
-            q(
-                "prompts.juvenile",
-                "Is the subject under 18?",
-                "whether the subject is under 18",
-                yes_no(),
-            )
-            .when(individual.clone()),
-            q(
-                "prompts.travel",
-                "Does the subject show a propensity to travel to conflict areas?",
-                "propensity to travel",
-                yes_no(),
-            )
-            .when(individual.clone()),
-            q(
-                "prompts.piw",
-                "Have you considered a Ports Intelligence Watchlist (PIW) request?",
-                "whether a PIW request was considered",
-                yes_no(),
-            )
-            .hint("For a juvenile or a subject with a propensity to travel (PGA-13, s9)")
-            .when(Condition::Any(vec![
-                eq("prompts.juvenile", "yes"),
-                eq("prompts.travel", "yes"),
-            ])),
-            q(
-                "prompts.travel_risk",
-                "What is the travel risk?",
-                "travel risk",
-                area(3),
-            )
-            .hint("A PIW request must articulate the travel risk (PGA-13, s9)")
-            .when(Condition::All(vec![
-                eq("prompts.piw", "yes"),
-                eq("prompts.travel", "yes"),
-            ])),
-        ],
-    )
-    // Every prompt is about a person (PGA-12, PGA-13).
-    .when(individual.clone());
-    pages.push(prompts);
+    // PGA-20 (s8, s9): what juvenile and foreign national are worked out from, then the
+    // "must consider" duties that apply, each decided either way with its rationale (s2).
+    pages.push(page("subject", "About the subject", "Assessment summary", Some("Whether the subject is a juvenile or a foreign national is worked out from these answers: the duties on the next page depend on them (PGA-20, s8, s9)."), vec![
+        q("subject.dob_known", "Do you know the subject's date of birth?", "whether the date of birth is known", radios(vec![
+            choice("yes", "Yes"),
+            choice("approximate", "No, but I know their approximate age"),
+            choice_hint("no", "No, not known", "A Ports Intelligence Watchlist request is then decided as for a juvenile (PGA-13, s9)"),
+        ], false)),
+        q("subject.dob", "Date of birth", "date of birth", QuestionKind::Date).hint("For example, 27 3 2007. Their age is worked out on the date you received the referral from the FIMU.").when(eq("subject.dob_known", "yes")),
+        q("subject.age", "Approximate age, in years", "approximate age", QuestionKind::Number { min: 0, max: 120 }).when(eq("subject.dob_known", "approximate")),
+        q("subject.nationality", "What is the subject's nationality?", "nationality", radios(vec![
+            choice_hint("british", "British", "British only, with no other nationality"),
+            choice_hint("other", "Another nationality", "Including a British citizen who also holds another nationality"),
+            choice_hint("not-known", "Not known", "FCO, CRO and Immigration contact is then decided as for a foreign national (PGA-12, s8)"),
+        ], false)),
+        q("subject.nationality_other", "Which nationality or nationalities?", "which nationality", text()).when(eq("subject.nationality", "other")),
+        q("prompts.travel", "Does the subject show a propensity to travel to conflict areas?", "propensity to travel", yes_no()).hint("If so, a Ports Intelligence Watchlist request is decided on the next page (PGA-13, s9)"),
+    ]).when(individual.clone()));
+    let piw = Condition::Any(vec![
+        Condition::Under18On {
+            dob: "subject.dob".into(),
+            age: "subject.age".into(),
+            on: "case.received".into(),
+        },
+        eq("subject.dob_known", "no"),
+        eq("prompts.travel", "yes"),
+    ]);
+    let overseas = Condition::Any(vec![
+        eq("subject.nationality", "other"),
+        eq("subject.nationality", "not-known"),
+    ]);
+    pages.push(page("prompts", "Duties to consider", "Assessment summary", Some("The policy says each of these must be considered. Record your decision either way and why: the rationale is uploaded to the case whatever you decide (PGA-20, s2)."), vec![
+        q("prompts.overseas_decision", "Will you contact the FCO, the CRO and Immigration Services?", "FCO, CRO and Immigration contact", radios(vec![
+            choice("contact", "Yes, contact made or requested"),
+            choice("no-contact", "No, not contacting them"),
+        ], false)).hint("Asked because the subject is a foreign national or their nationality is not known: they may hold convictions abroad or intelligence about activities outside the UK (PGA-12, s8)").when(overseas.clone()),
+        q("prompts.overseas_rationale", "Why did you decide this about the FCO, the CRO and Immigration?", "rationale on FCO, CRO and Immigration contact", area(3)).hint("Needed either way (PGA-20, s2)").when(overseas),
+        q("prompts.piw_decision", "Have you requested a Ports Intelligence Watchlist (PIW) entry from CTP-POC?", "PIW request", radios(vec![
+            choice("requested", "Yes, request made"),
+            choice("not-requested", "No, not requested"),
+        ], false)).hint("Asked because the subject is under 18, their age is not known, or they show a propensity to travel to conflict areas (PGA-13, s9)").when(piw.clone()),
+        q("prompts.travel_risk", "What are the travel risks?", "travel risk", area(3)).hint("And anything else staff at ports may need to decide on action under schedule 7 of the Terrorism Act 2000. Record it on CMIS where appropriate and on the PCMT too (PGA-20, s9)").when(eq("prompts.piw_decision", "requested")),
+        q("prompts.piw_rationale", "Why did you decide this about a PIW request?", "rationale on a PIW request", area(3)).hint("Needed either way (PGA-20, s2)").when(piw),
+        q("prompts.flag_decision", "Have you added a flag on local force systems to show interest in the subject?", "flag on local force systems", radios(vec![
+            choice("added", "Yes, flag added"),
+            choice("not-flagged", "No, not flagged"),
+        ], false)).hint("Or the nearest equivalent where the force does not use 'golden nominal' systems (PGA-20, s9)"),
+        q("prompts.flag_rationale", "Why did you decide this about a flag?", "rationale on a flag", area(3)).hint("Needed either way (PGA-20, s2)"),
+    ]).when(individual.clone()));
     pages.push(page("decision", "Gateway Decision", "Gateway Decision", Some("Options that the policy does not allow for this case are shown with the reason. Change your earlier answers if a reason is wrong."), vec![
         q("decision.outcome", "What is the Gateway Decision?", "Gateway Decision", radios(decision_choices(), false)),
         q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)).hint("What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
@@ -373,17 +360,49 @@ pub fn schema(framework: &Framework) -> FormSchema {
             "Select whether the risk is escalating, de-escalating or static",
         ),
         rule(
-            RuleId::Pga12,
-            "prompts.foreign",
+            RuleId::Pga20,
+            "subject.dob_known",
             RuleCheck::Required,
-            "Select yes if the subject is a foreign national",
-        ),
+            "Select whether you know the subject's date of birth (PGA-20, s9)",
+        )
+        .citing("s9"),
+        rule(RuleId::Pga20, "subject.dob", RuleCheck::Required, "").citing("s9"),
+        rule(RuleId::Pga20, "subject.dob", RuleCheck::RealDate, "").citing("s9"),
         rule(
-            RuleId::Pga13,
-            "prompts.juvenile",
+            RuleId::Pga20,
+            "subject.dob",
+            RuleCheck::NotFuture,
+            "Date of birth must be today or in the past",
+        )
+        .citing("s9"),
+        rule(
+            RuleId::Pga20,
+            "subject.age",
             RuleCheck::Required,
-            "Select yes if the subject is under 18",
-        ),
+            "Enter the subject's approximate age (PGA-20, s9)",
+        )
+        .citing("s9"),
+        rule(
+            RuleId::Pga20,
+            "subject.age",
+            RuleCheck::NumberInRange,
+            "Approximate age must be a whole number between 0 and 120",
+        )
+        .citing("s9"),
+        rule(
+            RuleId::Pga20,
+            "subject.nationality",
+            RuleCheck::Required,
+            "Select the subject's nationality, or 'Not known' (PGA-20, s8)",
+        )
+        .citing("s8"),
+        rule(
+            RuleId::Pga20,
+            "subject.nationality_other",
+            RuleCheck::Required,
+            "Enter the subject's nationality or nationalities (PGA-20, s8)",
+        )
+        .citing("s8"),
         rule(
             RuleId::Pga13,
             "prompts.travel",
