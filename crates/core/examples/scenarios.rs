@@ -214,7 +214,7 @@ fn development(on: &str, title: &str, text: &str) -> Development {
 }
 
 /// The forms every scenario is made with.
-struct World {
+pub struct World {
     fw: Framework,
     pga: FormSchema,
     plp: FormSchema,
@@ -222,7 +222,7 @@ struct World {
 }
 
 impl World {
-    fn new() -> World {
+    pub fn new() -> World {
         let fw = dif::default_framework();
         World {
             pga: pga_form::schema(&fw),
@@ -232,7 +232,7 @@ impl World {
         }
     }
 
-    fn forms(&self) -> Forms<'_> {
+    pub fn forms(&self) -> Forms<'_> {
         Forms {
             pga: &self.pga,
             plp: &self.plp,
@@ -1641,7 +1641,7 @@ CT Holmes: not available in this force.
 }
 
 /// Every shipped scenario, in order, with its file name.
-fn all(w: &World) -> Vec<(String, Scenario)> {
+pub fn all(w: &World) -> Vec<(String, Scenario)> {
     let specs = [
         stickers(w),
         juvenile(w),

@@ -1210,3 +1210,29 @@ fn sim_3_points_are_scored_in_the_scenario_s_order() {
         }
     }
 }
+
+/// The writer of the shipped files, included as it is (`examples/scenarios.rs`), so that a file
+/// the rules have moved on from (a deadline's teaching text, a model answer) fails here rather
+/// than shipping stale.
+#[allow(dead_code, clippy::all)]
+#[path = "../examples/scenarios.rs"]
+mod writer;
+
+#[test]
+fn sim_2_every_shipped_file_is_what_the_writer_makes_today() {
+    let w = writer::World::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let made = writer::all(&w);
+    assert_eq!(
+        made.len(),
+        files().len(),
+        "a file in scenarios/ the writer does not make"
+    );
+    for (file, s) in made {
+        let on_disk = std::fs::read_to_string(dir.join(&file)).unwrap_or_default();
+        assert!(
+            on_disk == scenario::to_json_string(&s, &w.forms()) + "\n",
+            "{file} is not what the rules make of it today: run `cargo run -p prevent-core --example scenarios`"
+        );
+    }
+}
