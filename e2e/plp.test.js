@@ -264,3 +264,80 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   const row = (await page.locator('#drafts-table tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
   assert.ok(row.some((r) => /PLP case Case PCM-2027-0005 .*Finished .*6-month closed case review \(PLP-11\): .*6 January 2028/.test(r)), row.join(' | '));
 });
+
+test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to the FIMU, recorded from the prompt; escalating intelligence prompts a new DIF', async (t) => {
+  const { page } = await app.open(t, null);
+  // Entry on Tuesday 5 January 2027 as Standard: a grievance, nothing in the threat section.
+  await today(page, [2027, 1, 5]);
+  await page.goto('/officer');
+  await onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  await page.getByText('Start a PLP case', { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Start a Police-led Partnership case', { axe: false });
+  await pressContinue(page, 'Start now');
+  await onPage(page, 'Entry into PLP', { axe: false });
+  await p.typeLabelled(page, 'Your name', CTCO);
+  await p.typeLabelled(page, 'Case reference', 'PCM-2027-0014');
+  await p.typeDate(page, 'plp.entered', ['5', '1', '2027']);
+  await p.answer(page, 'How did the case enter PLP?', 'After Information Gathering');
+  await p.typeLabelled(page, 'Rationale for entering PLP', 'Consent to Channel refused; police-led support agreed.');
+  await pressContinue(page);
+  await difPages(page, { engagement: { grievance: 'Posts about grievances (open source).' } });
+  await band(page, { legend: "What is the case's priority band?", band: 'Standard (Amber)' });
+  await onPage(page, 'Supervisory sign-off', { axe: false });
+  await signOffAndConfirm(page, { date: ['5', '1', '2027'], confirm: 'I confirm the entry route, the opening DIF and the band, signed off by my supervisor', button: 'Confirm the entry into PLP' });
+  await onPage(page, 'Case entered PLP', { axe: false });
+  assert.equal(await p.textOf(page.locator('#plp-prompts')), '', 'nothing to prompt at entry');
+
+  // Reassessed on Tuesday 2 February: a new risk of harm, and High.
+  await today(page, [2027, 2, 2]);
+  await page.reload();
+  await onPage(page, 'Case entered PLP', { axe: false });
+  await page.getByRole('button', { name: 'Reassess the case' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Reassessment', { axe: false });
+  await p.typeDate(page, 'plp.review_date', ['2', '2', '2027']);
+  await pressContinue(page);
+  await difPages(page, { engagement: { grievance: 'Still posting.' }, threat: { harm: 'Threats to a named teacher (school).' } });
+  await band(page, { legend: "What is the case's priority band now?", band: 'High (Red)' });
+  await onPage(page, 'CMP update and sign-off', { axe: false });
+  await signOffAndConfirm(page, { date: ['2', '2', '2027'], cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
+  await onPage(page, 'Reassessment recorded', { axe: false });
+  await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Case entered PLP', { axe: false });
+  // INT-2 (s9): the FIMU must be informed, and the prompt records it.
+  assert.match(
+    await p.textOf(page.locator('#plp-prompts')),
+    /The reassessment of 2 February 2027 records a significant change in risk \(the band rose from Standard \(Amber\) to High \(Red\); a new risk of harm\): the FIMU must be informed \(INT-2, s9\) Record the submission to the FIMU$/,
+  );
+  await assertNoAxeViolations(page, 'a PLP case with the INT-2 prompt');
+  await screenshot(page, 'plp-int-2-prompt');
+  await page.locator('#prompt-fimu').focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Record a submission to the FIMU', { axe: false });
+  // The submission is intelligence that the risk is escalating, made the next day.
+  await today(page, [2027, 2, 3]);
+  await p.typeDate(page, 'fimu.date', ['3', '2', '2027']);
+  await p.answer(page, 'What did you submit?', 'Intelligence that could change the DIF, the CMP or the VAF');
+  await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'Escalating');
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await pressContinue(page);
+  await onPage(page, 'Confirm the submission', { axe: false });
+  await p.answer(page, 'Confirm', 'I confirm this submission was made to the FIMU');
+  await pressContinue(page, 'Confirm the submission');
+  await onPage(page, 'Submission recorded', { axe: false });
+  await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Case entered PLP', { axe: false });
+  // The FIMU is told; PLP-14 (s12): the escalating intelligence asks for a new DIF.
+  assert.equal(await page.locator('#prompt-fimu').count(), 0, 'the INT-2 prompt is answered');
+  assert.match(
+    await p.textOf(page.locator('#plp-prompts')),
+    /Intelligence submitted on 3 February 2027 says the risk is escalating: complete a new DIF, CMP update and sign-off \(PLP-14, s12\) Reassess the case$/,
+  );
+  await page.locator('#prompt-dif').focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Reassessment', { axe: false });
+});

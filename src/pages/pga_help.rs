@@ -160,6 +160,8 @@ pub mod officer {
         pub submissions: Vec<(chrono::NaiveDate, String)>,
         /// A submission record in progress.
         pub submission_in_progress: Option<String>,
+        /// The dates of the intelligence submitted as escalating the risk (PLP-14).
+        pub escalations: Vec<chrono::NaiveDate>,
     }
 
     /// The history of PLP case `entry`.
@@ -211,7 +213,13 @@ pub mod officer {
             .collect();
         prevent_core::order::by_rank(&mut submissions, |s| prevent_core::order::day(Some(s.0)));
         case.fimu_submissions = submissions.iter().map(|s| s.0).collect();
+        let escalations = sent
+            .iter()
+            .filter(|s| s.is_locked())
+            .filter_map(|s| plp_form::escalation_of(&s.answers))
+            .collect();
         PlpHistory {
+            escalations,
             submissions,
             submission_in_progress: unfinished(&sent),
             latest: recorded

@@ -78,6 +78,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         panel_in_progress,
         submissions,
         submission_in_progress,
+        escalations,
     } = super::pga_help::plp_history(&draft);
     let closed_on = case.closure.as_ref().map(|(d, _)| *d);
     // Each panel names the DIF it discusses: the latest since the panel before it (PLP-5).
@@ -126,6 +127,48 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         "Record a submission to the FIMU",
         "Continue the submission record in progress",
     );
+    // INT-2 (s9) and PLP-14 (s12): a significant change prompts a submission to the FIMU, and
+    // escalating intelligence a new DIF, until each is recorded.
+    let prompt = |id: &'static str, message: String, form: Form, label: &'static str| {
+        let href = AttrValue::from(format!(
+            "{}?case={}",
+            nav::href(&Route::FormStart { form }),
+            draft.id
+        ));
+        warning_text::view(WarningTextProps::new(html! { <>
+            { message }{ " " }
+            <a class="govuk-link" {id} href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ label }</a>
+        </> }))
+    };
+    let prompts: Html = if open {
+        // One submission on or after the latest change answers every earlier one too.
+        prevent_core::plp_case::fimu_prompts(&case)
+            .pop()
+            .into_iter()
+            .map(|p| {
+                prompt(
+                    "prompt-fimu",
+                    p.message,
+                    Form::PlpSubmission,
+                    "Record the submission to the FIMU",
+                )
+            })
+            .chain(
+                prevent_core::plp_case::new_dif_prompt(&case, &escalations)
+                    .filter(|_| in_progress.is_none())
+                    .map(|p| {
+                        prompt(
+                            "prompt-dif",
+                            p.message,
+                            Form::PlpReview,
+                            "Reassess the case",
+                        )
+                    }),
+            )
+            .collect()
+    } else {
+        Html::default()
+    };
     let suggestion = plp_form::suggestion(schema, &latest);
     let band = case.reviews.last().map(|r| r.band);
     let deadlines = prevent_core::plp_case::deadlines(&case, &cal);
@@ -247,6 +290,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
+                <div id="plp-prompts">{ prompts }</div>
                 <h2 class="govuk-heading-m">{ "The case" }</h2>
                 <div id="plp-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
                 <h2 class="govuk-heading-m">{ "Reassessments" }</h2>

@@ -151,10 +151,10 @@ catalogue! {
     Plp10 = "PLP-10", "s13", Policy, Enforced, "Closure needs a supervised closing DIF; risk remaining needs RPC authority and a justification";
     Plp11 = "PLP-11", "s13", Policy, Enforced, "Closed cases are reviewed at 6 and 12 months, each within 5 working days";
     Int1 = "INT-1", "s9", Policy, Enforced, "A summary to the FIMU at least every 3 months; every submission says the risk's direction";
-    Int2 = "INT-2", "s9", Policy, Planned { issue: 19 }, "A significant change in risk prompts a FIMU submission";
+    Int2 = "INT-2", "s9", Policy, Enforced, "A significant change in risk prompts a FIMU submission";
     Plp12 = "PLP-12", "s12", Policy, Planned { issue: 19 }, "Monitored is the review period before a case exits PLP";
     Plp13 = "PLP-13", "s11, s12", Policy, Planned { issue: 19 }, "The history is checked: missed reassessments, panel order, minutes, no overlap with Channel";
-    Plp14 = "PLP-14", "s12", Policy, Planned { issue: 19 }, "A concerning or significant change prompts a new DIF";
+    Plp14 = "PLP-14", "s12", Policy, Enforced, "A concerning or significant change prompts a new DIF";
     Rev1 = "REV-1", "s13", Policy, Planned { issue: 19 }, "Closed-case reviews for every PCM case, recorded and approved";
     Trf1 = "TRF-1", "s13", Policy, Planned { issue: 19 }, "A transfer between forces: DIFs, the case file, a panel and a CMP";
     Sup1 = "SUP-1", "s6, s14", Policy, Enforced, "Every sign-off records who, rank and date, and obeys PGA-16";

@@ -359,3 +359,97 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
         end,
     }
 }
+
+/// The DIF factors whose new appearance is a significant change in risk (INT-2, s9), with how
+/// the prompt names them.
+const SIGNIFICANT_FACTORS: [(&str, &str); 3] = [
+    ("threat.harm", "a new risk of harm"),
+    ("threat.escalation", "a new escalation factor"),
+    ("threat.mobilisation", "a new mobilisation factor"),
+];
+
+/// How high a band is, for "raised".
+fn height(b: Band) -> u8 {
+    match b {
+        Band::Monitored => 0,
+        Band::Standard => 1,
+        Band::High => 2,
+    }
+}
+
+/// INT-2 (s9: the FIMU "must be informed" of a significant change in risk): what in `after`,
+/// a reassessment, is such a change from `before`, the DIF it follows: the band raised, or a
+/// harm, escalation or mobilisation factor found present that was not. Empty when nothing is.
+pub fn significant_change(before: &Review, after: &Review) -> Vec<String> {
+    let mut out = Vec::new();
+    if height(after.band) > height(before.band) {
+        out.push(format!(
+            "the band rose from {} to {}",
+            before.band.label(),
+            after.band.label()
+        ));
+    }
+    let present = |r: &Review, key: &str| {
+        r.dif
+            .factors
+            .get(key)
+            .is_some_and(|f| f.finding == crate::dif::Finding::Present)
+    };
+    for (key, what) in SIGNIFICANT_FACTORS {
+        if present(after, key) && !present(before, key) {
+            out.push(what.to_string());
+        }
+    }
+    out
+}
+
+/// A prompt the case page shows until it is acted on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// INT-2 (tell the FIMU) or PLP-14 (a new DIF).
+    pub rule_id: RuleId,
+    /// The day of what prompted it.
+    pub since: NaiveDate,
+    /// What to do and why, with the rule and section.
+    pub message: String,
+}
+
+/// INT-2 (s9): each reassessment that records a significant change in risk
+/// ([`significant_change`]) and has no submission to the FIMU on or after its date. The entry
+/// DIF is compared with nothing: entering PLP is itself sent to the FIMU.
+pub fn fimu_prompts(case: &PlpCase) -> Vec<Prompt> {
+    case.reviews
+        .windows(2)
+        .filter_map(|w| {
+            let changes = significant_change(&w[0], &w[1]);
+            let told = case.fimu_submissions.iter().any(|d| *d >= w[1].date);
+            (!changes.is_empty() && !told).then(|| Prompt {
+                rule_id: RuleId::Int2,
+                since: w[1].date,
+                message: format!(
+                    "The reassessment of {} records a significant change in risk ({}): the FIMU must be informed (INT-2, s9)",
+                    crate::date::long_date(w[1].date),
+                    changes.join("; ")
+                ),
+            })
+        })
+        .collect()
+}
+
+/// PLP-14 (s12: a new DIF after a concerning or significant change): the latest intelligence
+/// submitted to the FIMU as escalating the risk (`escalations`, their dates), when no DIF has
+/// been made on or after it.
+pub fn new_dif_prompt(case: &PlpCase, escalations: &[NaiveDate]) -> Option<Prompt> {
+    let latest = escalations.iter().max()?;
+    if case.closure.is_some() || case.reviews.iter().any(|r| r.date >= *latest) {
+        return None;
+    }
+    Some(Prompt {
+        rule_id: RuleId::Plp14,
+        since: *latest,
+        message: format!(
+            "Intelligence submitted on {} says the risk is escalating: complete a new DIF, CMP update and sign-off (PLP-14, s12)",
+            crate::date::long_date(*latest)
+        ),
+    })
+}

@@ -1344,3 +1344,107 @@ fn plp_1_s12_the_timeline_band_in_force_runs_to_its_last_day_while_open_and_stop
     }
     assert_eq!(closed.band_on(d("2026-06-29")), None);
 }
+
+#[test]
+fn int_2_s9_a_reassessment_that_raises_the_band_or_finds_harm_escalation_or_mobilisation_prompts_the_fimu(
+) {
+    let before = review("2026-02-02", &["engagement.grievance"], Band::Standard);
+    let cases: [(&str, Review, Vec<&str>); 6] = [
+        (
+            "nothing new",
+            review("2026-03-02", &["engagement.grievance"], Band::Standard),
+            vec![],
+        ),
+        (
+            "lowered to Monitored",
+            review("2026-03-02", &[], Band::Monitored),
+            vec![],
+        ),
+        (
+            "raised to High",
+            review("2026-03-02", &["engagement.grievance"], Band::High),
+            vec!["the band rose from Standard (Amber) to High (Red)"],
+        ),
+        (
+            "a new harm factor",
+            review("2026-03-02", &["threat.harm"], Band::Standard),
+            vec!["a new risk of harm"],
+        ),
+        (
+            "a new escalation and mobilisation factor, band raised",
+            review(
+                "2026-03-02",
+                &["threat.escalation", "threat.mobilisation"],
+                Band::High,
+            ),
+            vec![
+                "the band rose from Standard (Amber) to High (Red)",
+                "a new escalation factor",
+                "a new mobilisation factor",
+            ],
+        ),
+        (
+            "a non-threat factor only",
+            review(
+                "2026-03-02",
+                &["engagement.grievance", "intent.them-and-us"],
+                Band::Standard,
+            ),
+            vec![],
+        ),
+    ];
+    for (name, after, want) in cases {
+        assert_eq!(significant_change(&before, &after), want, "{name}");
+    }
+    // A harm factor already present before is not new.
+    let harm = review("2026-02-02", &["threat.harm"], Band::High);
+    assert!(
+        significant_change(&harm, &review("2026-03-02", &["threat.harm"], Band::High)).is_empty()
+    );
+
+    // On the case: prompted until a submission to the FIMU on or after the reassessment.
+    let mut case = PlpCase {
+        reviews: vec![
+            before.clone(),
+            review("2026-03-02", &["threat.harm"], Band::High),
+        ],
+        fimu_submissions: vec![d("2026-02-03")],
+        ..lifecycle()
+    };
+    case.closure = None;
+    let prompts = fimu_prompts(&case);
+    assert_eq!(prompts.len(), 1);
+    assert_eq!(
+        (prompts[0].rule_id, prompts[0].since),
+        (RuleId::Int2, d("2026-03-02"))
+    );
+    assert_eq!(
+        prompts[0].message,
+        "The reassessment of 2 March 2026 records a significant change in risk (the band rose from Standard (Amber) to High (Red); a new risk of harm): the FIMU must be informed (INT-2, s9)"
+    );
+    case.fimu_submissions.push(d("2026-03-02"));
+    assert_eq!(fimu_prompts(&case), vec![], "told the FIMU the same day");
+}
+
+#[test]
+fn plp_14_s12_escalating_intelligence_prompts_a_new_dif_until_one_is_made() {
+    let mut case = lifecycle();
+    case.closure = None;
+    case.reviews.truncate(2); // entry 5 January, reassessed 2 February
+    assert_eq!(
+        new_dif_prompt(&case, &[]),
+        None,
+        "nothing escalating submitted"
+    );
+    let p = new_dif_prompt(&case, &[d("2026-02-10"), d("2026-02-20")]).unwrap();
+    assert_eq!((p.rule_id, p.since), (RuleId::Plp14, d("2026-02-20")));
+    assert_eq!(
+        p.message,
+        "Intelligence submitted on 20 February 2026 says the risk is escalating: complete a new DIF, CMP update and sign-off (PLP-14, s12)"
+    );
+    // A DIF on or after it answers the prompt; so does a closed case.
+    case.reviews
+        .push(review("2026-02-20", &["threat.harm"], Band::High));
+    assert_eq!(new_dif_prompt(&case, &[d("2026-02-20")]), None);
+    assert_eq!(new_dif_prompt(&lifecycle(), &[d("2026-07-01")]), None);
+}

@@ -653,3 +653,26 @@ fn sup_1_pga_16_s6_s14_every_plp_sign_off_has_a_supervising_rank_and_is_not_the_
         Some("The supervisor cannot be the CTCO who manages the case (PGA-16, s14)")
     );
 }
+
+#[test]
+fn plp_14_s12_only_intelligence_that_the_risk_is_escalating_counts_as_a_significant_change() {
+    let base = Answers::default().with_date("fimu.date", "3", "2", "2027");
+    let cases = [
+        ("intelligence", "escalating", true),
+        ("intelligence", "static", false),
+        ("intelligence", "de-escalating", false),
+        ("assessment", "escalating", false),
+        ("summary", "escalating", false),
+    ];
+    for (kind, direction, counts) in cases {
+        let a = base
+            .clone()
+            .with("fimu.kind", kind)
+            .with("fimu.direction", direction);
+        assert_eq!(
+            plp_form::escalation_of(&a),
+            counts.then(|| d("2027-02-03")),
+            "{kind}, {direction}"
+        );
+    }
+}

@@ -29,7 +29,8 @@ pub use entry::{case, deadlines, from_pga, rules, schema, timeline};
 pub use panel::{panel_of, panel_rules, panel_schema};
 pub use review::{case_with_reviews, review_of, review_rules, review_schema, start_review};
 pub use submission::{
-    submission_of, submission_schema, submission_summary, RISK_DIRECTIONS, SUBMISSION_KINDS,
+    escalation_of, submission_of, submission_schema, submission_summary, RISK_DIRECTIONS,
+    SUBMISSION_KINDS,
 };
 
 use crate::answers::Answers;

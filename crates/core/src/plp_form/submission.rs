@@ -104,3 +104,12 @@ pub fn submission_summary(answers: &Answers) -> String {
     }
     out
 }
+
+/// PLP-14 (s12): a submission that records a significant change, intelligence that says the
+/// risk is escalating; its date, when given.
+pub fn escalation_of(answers: &Answers) -> Option<NaiveDate> {
+    (answers.text("fimu.kind") == Some("intelligence")
+        && answers.text("fimu.direction") == Some("escalating"))
+    .then(|| submission_of(answers))
+    .flatten()
+}
