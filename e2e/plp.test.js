@@ -337,7 +337,29 @@ test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to
     await p.textOf(page.locator('#plp-prompts')),
     /Intelligence submitted on 3 February 2027 says the risk is escalating: complete a new DIF, CMP update and sign-off \(PLP-14, s12\) Reassess the case$/,
   );
-  await page.locator('#prompt-dif').focus();
+  assert.match(await page.locator('#prompt-dif').getAttribute('href'), /^\/officer\/plp-review\/start\?case=[0-9a-f-]{36}$/);
+
+  // PLP-12 (s12): a High case cannot close for reasons that can wait for Monitored; a subject
+  // who cannot be located closes at once.
+  await page.getByRole('button', { name: 'Close the case' }).focus();
   await page.keyboard.press('Enter');
-  await onPage(page, 'Reassessment', { axe: false });
+  await onPage(page, 'Close the case', { axe: false });
+  const codes = p.group(page, 'Why is the case closing?');
+  for (const label of ['Risk reduced: diverted, deterred or desisted', 'No actual CT concern', 'Exited into Channel: the individual is willing']) {
+    const option = codes.getByLabel(label, { exact: true });
+    assert.ok(await option.isDisabled(), `${label} is refused from High`);
+    const hint = await p.textOf(page.locator(`#${await option.getAttribute('aria-describedby')}`));
+    assert.match(hint, /^Not available: A case leaves PLP through Monitored, its review period before exit: reassess it as Monitored first\..*\(PLP-12, s12\)\.$/);
+  }
+  for (const label of ['The subject is deceased', 'The subject could not be located', 'Escalated to the Pursue space']) {
+    assert.ok(await codes.getByLabel(label, { exact: true }).isEnabled(), `${label} can close from High`);
+  }
+  await assertNoAxeViolations(page, 'a PLP closure from High (PLP-12)');
+  await screenshot(page, 'plp-12-closure-from-high');
+  await p.typeDate(page, 'plp.closed', ['3', '2', '2027']);
+  await p.answer(page, 'Why is the case closing?', 'The subject could not be located');
+  await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
+  await p.answer(page, 'Do Prevent issues or CT risk remain?', 'No');
+  await pressContinue(page);
+  await onPage(page, "The supervisor's authority", { axe: false });
 });

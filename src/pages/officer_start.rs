@@ -73,6 +73,26 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             if let Some(ctco) = case.answers.get("case.ctco") {
                 a.set("case.ctco", ctco.clone());
             }
+            // PLP-12: a closure carries the band the case closes from.
+            if form == Form::PlpClosure {
+                let band = super::pga_help::plp_history(&case)
+                    .case
+                    .reviews
+                    .last()
+                    .map(|r| r.band)
+                    .and_then(|b| {
+                        prevent_core::plp_form::BANDS
+                            .iter()
+                            .find(|(_, x)| *x == b)
+                            .map(|(v, _)| *v)
+                    });
+                if let Some(v) = band {
+                    a.set(
+                        prevent_core::plp_form::BAND_FIELD,
+                        prevent_core::Answer::Text(v.into()),
+                    );
+                }
+            }
             a.set(
                 prevent_core::plp_form::CASE_FIELD,
                 prevent_core::Answer::Text(id),

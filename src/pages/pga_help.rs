@@ -95,6 +95,10 @@ pub mod officer {
             return plp_form::option_unavailable(question, value)
                 .map(|r| format!("Not available: {r}."));
         }
+        if draft.form == plp_form::CLOSURE_FORM_ID && question == "closure.code" {
+            return plp_form::closure_code_unavailable(&draft.answers, value)
+                .map(|r| format!("Not available: {r}."));
+        }
         if !is_pga(draft) || question != "decision.outcome" {
             return None;
         }

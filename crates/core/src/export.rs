@@ -319,7 +319,7 @@ pub fn json_schema(schema: &FormSchema) -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:prevent-toolkit:record:{}:v{}", schema.id, FORMAT_VERSION),
         "title": format!("{} record (format_version {FORMAT_VERSION}, form version {})", schema.title, schema.version),
-        "description": "Export of the Prevent Case Toolkit. Answer names are the form's stable question ids; only questions shown for the answers given are present. Every record has its pages passed (completed_pages) and its audit trail (audit). Some forms have fields of their own, absent from the others: gateway_decision (a Gateway Assessment), dif_framework (every officers' form), subject_type (a PLP entry) and case_id (a PLP reassessment, closure, panel or FIMU submission). Marked OFFICIAL-SENSITIVE.",
+        "description": "Export of the Prevent Case Toolkit. Answer names are the form's stable question ids; only questions shown for the answers given are present. Every record has its pages passed (completed_pages) and its audit trail (audit). Some forms have fields of their own, absent from the others: gateway_decision (a Gateway Assessment), dif_framework (every officers' form), subject_type (a PLP entry), case_id (a PLP reassessment, closure, panel or FIMU submission, or an S.36 decision) and band_at_closure (a PLP closure). Marked OFFICIAL-SENSITIVE.",
         "type": "object",
         "additionalProperties": false,
         "properties": {

@@ -286,6 +286,30 @@ pub enum ClosureCode {
     RiskReduced,
     /// Channel: the panel addressed all concerns / sufficient support is in place.
     ChannelConcernsAddressed,
+    /// PLP, from Monitored: exited into Channel, the individual being willing (s12).
+    ExitedIntoChannel,
+}
+
+impl ClosureCode {
+    /// PLP-12 (s12): the codes that cannot wait for a Monitored review period: the subject has
+    /// died, cannot be located, or has been escalated to Pursue.
+    pub fn cannot_wait(self) -> bool {
+        matches!(
+            self,
+            ClosureCode::Deceased | ClosureCode::NotLocated | ClosureCode::EscalatedToPursue
+        )
+    }
+}
+
+/// PLP-12 (s12: Monitored "is the review period for all cases before they can be exited from
+/// the PLP space"): why a case in `band` cannot close with `code`, or `None`.
+pub fn closure_unavailable(band: Option<Band>, code: ClosureCode) -> Option<&'static str> {
+    match band {
+        Some(Band::High | Band::Standard) if !code.cannot_wait() => Some(
+            "A case leaves PLP through Monitored, its review period before exit: reassess it as Monitored first. Only a subject who has died, cannot be located or has been escalated to Pursue closes from High or Standard (PLP-12, s12)",
+        ),
+        _ => None,
+    }
 }
 
 /// A PLP closure as recorded.
@@ -293,6 +317,8 @@ pub enum ClosureCode {
 pub struct Closure {
     /// The closure code.
     pub code: Option<ClosureCode>,
+    /// The case's band when it closes (PLP-12), when known.
+    pub band: Option<Band>,
     /// The closing DIF is complete and supervised.
     pub closing_dif_supervised: bool,
     /// Prevent issues or CT risk remain at closure.
@@ -321,7 +347,11 @@ pub fn check_closure(c: &Closure) -> Vec<Issue> {
             RuleId::Plp9,
             "That code is for Channel cases: choose a PLP closure code",
         )),
-        Some(_) => {}
+        Some(code) => {
+            if let Some(why) = closure_unavailable(c.band, code) {
+                out.push(Issue::new("closure.code", Error, RuleId::Plp12, why).citing("s12"));
+            }
+        }
     }
     if !c.closing_dif_supervised {
         out.push(Issue::new(

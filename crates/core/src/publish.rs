@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 /// Each field's JSON Schema, as JSON text.
-const FIELD_SCHEMAS: [(&str, &str); 4] = [
+const FIELD_SCHEMAS: [(&str, &str); 5] = [
     (
         "gateway_decision",
         r#"{"additionalProperties":false,"description":"The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.","properties":{"case_reference":{"description":"The case reference, as entered.","type":"string"},"decision":{"description":"The Gateway Decision, as shown.","type":["string","null"]},"dif_framework":{"description":"The DIF framework the assessment was made with (\"id version N\").","type":["string","null"]},"factors_absent":{"description":"How many factors were recorded absent.","minimum":0,"type":"integer"},"factors_present":{"description":"The DIF factors found present, by section.","items":{"additionalProperties":false,"properties":{"factors":{"items":{"type":"string"},"type":"array"},"section":{"type":"string"}},"required":["section","factors"],"type":"object"},"type":"array"},"factors_unknown":{"description":"How many factors are unknown or not yet recorded.","minimum":0,"type":"integer"},"fimu_submission_required":{"description":"Whether the decision goes to the FIMU (PGA-11).","type":["boolean","null"]},"rationale":{"description":"Its rationale.","type":"string"},"risk_direction":{"description":"Escalating, de-escalating or static.","type":["string","null"]},"supervised_by":{"description":"The supervisor and the sign-off date, as entered.","type":["string","null"]}},"required":["case_reference","decision","rationale","risk_direction","fimu_submission_required","factors_present","factors_absent","factors_unknown","supervised_by","dif_framework"],"type":"object"}"#,
@@ -19,6 +19,10 @@ const FIELD_SCHEMAS: [(&str, &str); 4] = [
     (
         "subject_type",
         r#"{"description":"Who or what the case is about, carried across from the Gateway Assessment it was started from (the hidden answer case.subject: the PGA's question of that id); null when it was started otherwise.","enum":["individual","institution","expression",null]}"#,
+    ),
+    (
+        "band_at_closure",
+        r#"{"description":"The case's priority band when its closure was started (the hidden answer plp.band_at_closure, carried from the case): a case closes from Monitored unless its closure code cannot wait (PLP-12, s12); null when it was not carried.","enum":["high","standard","monitored",null],"type":["string","null"]}"#,
     ),
     (
         "case_id",

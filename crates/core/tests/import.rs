@@ -60,6 +60,7 @@ fn carried(form: &str) -> &'static [&'static str] {
         "nrf" => &[],
         "pga" => &["dif.framework"],
         "plp" => &["dif.framework", "case.subject"],
+        "plp-closure" => &["dif.framework", "plp.case", "plp.band_at_closure"],
         _ => &["dif.framework", "plp.case"],
     }
 }
@@ -244,6 +245,7 @@ fn rec_2_the_export_names_the_new_fields_of_each_form() {
             "nrf" => &[],
             "pga" => &["dif_framework", "gateway_decision"],
             "plp" => &["dif_framework", "subject_type"],
+            "plp-closure" => &["band_at_closure", "case_id", "dif_framework"],
             _ => &["case_id", "dif_framework"],
         };
         assert_eq!(keys, want, "{}", sample.name);

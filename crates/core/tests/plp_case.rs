@@ -83,6 +83,7 @@ fn panel(date: &str) -> PanelMeeting {
 
 fn good_closure() -> Closure {
     Closure {
+        band: None,
         code: Some(ClosureCode::RiskReduced),
         closing_dif_supervised: true,
         ct_risk_remaining: false,

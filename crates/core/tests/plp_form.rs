@@ -276,6 +276,7 @@ fn closure() -> Answers {
         .with("closure.code", "risk-reduced")
         .with("closure.dif", "yes")
         .with("closure.risk", "no")
+        .with(plp_form::BAND_FIELD, "monitored")
         .with("supervisor.name", "DS Priya Shah")
         .with("supervisor.rank", "sergeant-or-above")
         .with("supervisor.acting", "no")
@@ -675,4 +676,36 @@ fn plp_14_s12_only_intelligence_that_the_risk_is_escalating_counts_as_a_signific
             "{kind}, {direction}"
         );
     }
+}
+
+#[test]
+fn plp_12_s12_the_closure_carries_the_band_and_refuses_codes_that_must_wait_for_monitored() {
+    assert_eq!(closure_issues(&closure()), vec![], "from Monitored");
+    let high = closure().with(plp_form::BAND_FIELD, "high");
+    assert_eq!(closure_issues(&high), vec![e("PLP-12", "closure.code")]);
+    for (code, refused) in [
+        ("deceased", false),
+        ("not-located", false),
+        ("pursue", false),
+        ("no-ct-concern", true),
+        ("non-ct-onwards", true),
+        ("risk-reduced", true),
+        ("into-channel", true),
+    ] {
+        assert_eq!(
+            plp_form::closure_code_unavailable(&high, code).is_some(),
+            refused,
+            "{code} from High"
+        );
+        assert_eq!(
+            plp_form::closure_code_unavailable(&closure(), code),
+            None,
+            "{code} from Monitored"
+        );
+    }
+    // Exit into Channel (s12) is a closure code of its own, from Monitored.
+    assert_eq!(
+        closure_issues(&closure().with("closure.code", "into-channel")),
+        vec![]
+    );
 }

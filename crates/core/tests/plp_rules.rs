@@ -218,6 +218,7 @@ fn plp_8_s11_police_chair_attendees_with_rationale_never_channel_aob() {
 #[test]
 fn plp_9_and_plp_10_s13_closure_code_supervised_dif_and_rpc_authority_when_risk_remains() {
     let good = Closure {
+        band: None,
         code: Some(ClosureCode::RiskReduced),
         closing_dif_supervised: true,
         ct_risk_remaining: false,
@@ -227,6 +228,7 @@ fn plp_9_and_plp_10_s13_closure_code_supervised_dif_and_rpc_authority_when_risk_
     assert!(check_closure(&good).is_empty());
     assert_eq!(
         rules(&check_closure(&Closure {
+            band: None,
             code: None,
             ..good.clone()
         })),
@@ -234,6 +236,7 @@ fn plp_9_and_plp_10_s13_closure_code_supervised_dif_and_rpc_authority_when_risk_
     );
     assert_eq!(
         rules(&check_closure(&Closure {
+            band: None,
             code: Some(ClosureCode::ChannelConcernsAddressed),
             ..good.clone()
         })),
@@ -257,4 +260,60 @@ fn plp_9_and_plp_10_s13_closure_code_supervised_dif_and_rpc_authority_when_risk_
         ..risky
     };
     assert!(check_closure(&authorised).is_empty());
+}
+
+#[test]
+fn plp_12_s12_a_case_closes_from_monitored_unless_its_code_cannot_wait() {
+    use prevent_core::deadline::Band;
+    let closing = |band: Option<Band>, code: ClosureCode| Closure {
+        band,
+        code: Some(code),
+        closing_dif_supervised: true,
+        ct_risk_remaining: false,
+        rpc_authority: false,
+        justification: String::new(),
+    };
+    let all = [
+        ClosureCode::Deceased,
+        ClosureCode::NoCtConcern,
+        ClosureCode::NotLocated,
+        ClosureCode::EscalatedToPursue,
+        ClosureCode::NonCtIssueReferredOnwards,
+        ClosureCode::RiskReduced,
+        ClosureCode::ExitedIntoChannel,
+    ];
+    for code in all {
+        // From Monitored, the review period before exit: every PLP code, into Channel included.
+        assert_eq!(
+            rules(&check_closure(&closing(Some(Band::Monitored), code))),
+            Vec::<&str>::new(),
+            "{code:?}"
+        );
+        for band in [Band::High, Band::Standard] {
+            let want: Vec<&str> = if code.cannot_wait() {
+                vec![]
+            } else {
+                vec!["PLP-12"]
+            };
+            assert_eq!(
+                rules(&check_closure(&closing(Some(band), code))),
+                want,
+                "{band:?} {code:?}"
+            );
+        }
+    }
+    assert!(
+        ClosureCode::Deceased.cannot_wait()
+            && ClosureCode::NotLocated.cannot_wait()
+            && ClosureCode::EscalatedToPursue.cannot_wait()
+    );
+    let refused = check_closure(&closing(Some(Band::High), ClosureCode::RiskReduced));
+    assert_eq!(
+        (refused[0].path.as_str(), refused[0].section.as_str()),
+        ("closure.code", "s12")
+    );
+    assert_eq!(
+        refused[0].message,
+        "A case leaves PLP through Monitored, its review period before exit: reassess it as Monitored first. Only a subject who has died, cannot be located or has been escalated to Pursue closes from High or Standard (PLP-12, s12)"
+    );
 }

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 /// The closure codes offered for a PLP case (PLP-9, s13): (value, code, label). The Channel
 /// code is not offered: it is for Channel cases.
-pub const CLOSURE_CODES: [(&str, crate::plp::ClosureCode, &str); 6] = [
+pub const CLOSURE_CODES: [(&str, crate::plp::ClosureCode, &str); 7] = [
     (
         "deceased",
         crate::plp::ClosureCode::Deceased,
@@ -47,7 +47,27 @@ pub const CLOSURE_CODES: [(&str, crate::plp::ClosureCode, &str); 6] = [
         crate::plp::ClosureCode::RiskReduced,
         "Risk reduced: diverted, deterred or desisted",
     ),
+    (
+        "into-channel",
+        crate::plp::ClosureCode::ExitedIntoChannel,
+        "Exited into Channel: the individual is willing",
+    ),
 ];
+
+/// The hidden answer that holds the case's band when its closure was started (PLP-12), carried
+/// from the case as `case.ctco` is: "high", "standard" or "monitored". Exported as the record's
+/// `band_at_closure`.
+pub const BAND_FIELD: &str = "plp.band_at_closure";
+
+/// PLP-12 (s12): why the closure code `value` cannot be chosen for a case closing in the band
+/// the answers carry, as the closure page shows it, or `None`.
+pub fn closure_code_unavailable(answers: &Answers, value: &str) -> Option<&'static str> {
+    let (_, code, _) = CLOSURE_CODES.iter().find(|(v, _, _)| *v == value)?;
+    crate::plp::closure_unavailable(
+        answers.text(BAND_FIELD).and_then(super::banding::band_of),
+        *code,
+    )
+}
 
 /// The closure form: date, code (PLP-9), the supervised closing DIF and, when CT risk remains,
 /// the RPC's authority and a detailed justification (PLP-10).
@@ -127,6 +147,7 @@ pub fn closure_of(answers: &Answers) -> (Option<NaiveDate>, crate::plp::Closure)
     (
         date_of(answers, "plp.closed"),
         crate::plp::Closure {
+            band: answers.text(BAND_FIELD).and_then(super::banding::band_of),
             code: answers
                 .text("closure.code")
                 .and_then(|v| CLOSURE_CODES.iter().find(|(c, _, _)| *c == v))

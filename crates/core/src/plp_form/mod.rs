@@ -24,7 +24,9 @@ mod review;
 mod submission;
 
 pub use banding::{option_unavailable, suggestion, BANDS};
-pub use closure::{closure_of, closure_rules, closure_schema, CLOSURE_CODES};
+pub use closure::{
+    closure_code_unavailable, closure_of, closure_rules, closure_schema, BAND_FIELD, CLOSURE_CODES,
+};
 pub use entry::{case, deadlines, from_pga, rules, schema, timeline};
 pub use panel::{panel_of, panel_rules, panel_schema};
 pub use review::{case_with_reviews, review_of, review_rules, review_schema, start_review};
@@ -135,6 +137,19 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
 /// The fields of a record linked to a case.
 const LINKED_EXPORT: [ExtraField; 2] = [crate::pga_form::FRAMEWORK_EXPORT, CASE_EXPORT];
 
+/// The export's `band_at_closure` (a closure, PLP-12): the hidden answer [`BAND_FIELD`].
+pub const BAND_EXPORT: ExtraField = ExtraField::Answer {
+    field: "band_at_closure",
+    answer: BAND_FIELD,
+    name: "band at closure",
+    what: "high, standard or monitored",
+    valid: |s| BANDS.iter().any(|(v, _)| *v == s),
+};
+
+/// The fields of a closure: a linked record's, and the band it closed from.
+const CLOSURE_EXPORT: [ExtraField; 3] =
+    [crate::pga_form::FRAMEWORK_EXPORT, CASE_EXPORT, BAND_EXPORT];
+
 /// The PLP entry (PLP-1..3, s11-s12).
 pub const PLP_DEF: PlpDef = PlpDef {
     id: FORM_ID,
@@ -153,7 +168,7 @@ pub const REVIEW_DEF: PlpDef = PlpDef {
 pub const CLOSURE_DEF: PlpDef = PlpDef {
     id: CLOSURE_FORM_ID,
     rules: Some(closure_rules),
-    extra: &LINKED_EXPORT,
+    extra: &CLOSURE_EXPORT,
     link: Some(CASE_FIELD),
 };
 /// The panel meeting.
