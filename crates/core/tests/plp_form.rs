@@ -708,4 +708,8 @@ fn plp_12_s12_the_closure_carries_the_band_and_refuses_codes_that_must_wait_for_
         closure_issues(&closure().with("closure.code", "into-channel")),
         vec![]
     );
+    assert_eq!(
+        plp_form::closure_code_unavailable(&high, "risk-reduced").as_deref(),
+        Some("the case is High (Red): it leaves PLP through Monitored first (PLP-12, s12)")
+    );
 }

@@ -60,13 +60,16 @@ pub const CLOSURE_CODES: [(&str, crate::plp::ClosureCode, &str); 7] = [
 pub const BAND_FIELD: &str = "plp.band_at_closure";
 
 /// PLP-12 (s12): why the closure code `value` cannot be chosen for a case closing in the band
-/// the answers carry, as the closure page shows it, or `None`.
-pub fn closure_code_unavailable(answers: &Answers, value: &str) -> Option<&'static str> {
+/// the answers carry, in a few words for beside the option (the refusal, if chosen anyway,
+/// says it in full), or `None`.
+pub fn closure_code_unavailable(answers: &Answers, value: &str) -> Option<String> {
     let (_, code, _) = CLOSURE_CODES.iter().find(|(v, _, _)| *v == value)?;
-    crate::plp::closure_unavailable(
-        answers.text(BAND_FIELD).and_then(super::banding::band_of),
-        *code,
-    )
+    let band = answers.text(BAND_FIELD).and_then(super::banding::band_of);
+    crate::plp::closure_unavailable(band, *code)?;
+    Some(format!(
+        "the case is {}: it leaves PLP through Monitored first (PLP-12, s12)",
+        band.map_or("", |b| b.label())
+    ))
 }
 
 /// The closure form: date, code (PLP-9), the supervised closing DIF and, when CT risk remains,
