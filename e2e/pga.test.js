@@ -428,11 +428,17 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.answer(page, 'Do you and your supervisor agree further work is needed?', 'No');
     await p.answer(page, "What is the case's priority band now?", 'Monitored (Green)');
     await pressContinue(page);
-    // PLP-4: Monitored needs its reason.
+    // PLP-4: Monitored needs its reason; PLP-12: its frequency, decided and justified.
     await page.locator('.govuk-error-summary').waitFor();
-    assert.deepEqual(await p.summaryErrors(page), ['Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community (PLP-4, s12)']);
+    assert.deepEqual(await p.summaryErrors(page), [
+      'Say why the case is Monitored: de-escalated demonstrably and consistently, observed for longer, or briefly out of the community (PLP-4, s12)',
+      'Select how often the Monitored case will be reassessed (PLP-12, s12)',
+      'Say why this frequency, as decided with your supervisor (PLP-12, s12)',
+    ]);
     await assertNoAxeViolations(page, 'a PLP reassessment with Monitored and no reason');
     await p.answer(page, 'Why is the case Monitored?', 'Risk and vulnerabilities have de-escalated demonstrably and consistently');
+    await p.answer(page, 'How often will the case be reassessed while it is Monitored?', 'Every 3 months, the longest the policy allows');
+    await p.typeLabelled(page, 'Why this frequency?', 'Trust closing: nothing to review sooner, agreed with DS Shah.');
     await pressContinue(page);
     await onPage(page, 'CMP update and sign-off');
     await p.answer(page, 'Has the Case Management Plan been updated?', 'No');

@@ -44,7 +44,12 @@ async function band(page, { legend, band: chosen, reason, rationale }) {
   await p.answer(page, 'Has the Vulnerability Support Hub or a clinician identified urgent mental health concerns?', 'No');
   await p.answer(page, 'Do you and your supervisor agree further work is needed?', 'No');
   await p.answer(page, legend, chosen);
-  if (reason) await p.answer(page, 'Why is the case Monitored?', reason);
+  if (reason) {
+    await p.answer(page, 'Why is the case Monitored?', reason);
+    // PLP-12 (s12): how often, decided and justified with the supervisor.
+    await p.answer(page, 'How often will the case be reassessed while it is Monitored?', 'Every 3 months, the longest the policy allows');
+    await p.typeLabelled(page, 'Why this frequency?', 'Settled for two months: the longest interval, agreed with DS Shah.');
+  }
   if (rationale) await p.typeLabelled(page, 'Rationale for the band (optional when it is the suggested one)', rationale);
   await pressContinue(page);
 }

@@ -518,6 +518,7 @@ fn plp_example() -> prevent_core::plp_case::Timeline {
         inputs: Default::default(),
         band,
         monitored_reason: None,
+        monitored_every: None,
         rationale: String::new(),
         cmp_updated: true,
         signed_off: Some(date),

@@ -1323,6 +1323,11 @@ fn de_escalation(w: &World) -> Spec {
         .with("plp.work_needed", "no")
         .with("plp.band", "monitored")
         .with("plp.monitored_reason", "de-escalated")
+        .with("plp.monitored_every", "3-months")
+        .with(
+            "plp.monitored_every_rationale",
+            "Agreed with the supervisor: settled for seven weeks, so the longest interval, with a DIF before any panel.",
+        )
         .with("plp.band_rationale", "Monitored: the risk has de-escalated demonstrably and consistently for seven weeks (PLP-4, s12): no concerning activity online or offline, weekly mentoring, settled at his grandparents'. His brother's influence is still a factor, so the case stays open and is observed; reassess at least every 3 months (PLP-5).")
         .with("plp.cmp", "yes")
         .with("supervisor.name", SUP_B)

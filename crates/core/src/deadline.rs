@@ -212,6 +212,56 @@ impl Band {
     }
 }
 
+/// How often a Monitored case is reassessed: decided and justified by the CTCO and their
+/// supervisor (PLP-12, s12: "Timelines need to be decided and justified between the CTCO
+/// Supervisor and CTCO"), never less often than every 3 months (PLP-5, s14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Every {
+    /// Every n weeks.
+    Weeks(u32),
+    /// Every n months.
+    Months(u32),
+}
+
+/// The frequencies offered for a Monitored case: (value, frequency, label, the rule as the
+/// deadline panel says it).
+pub const MONITORED_EVERY: [(&str, Every, &str, &str); 4] = [
+    ("4-weeks", Every::Weeks(4), "Every 4 weeks", "Monitored: reassessment and supervision every 4 weeks, as decided and justified with the supervisor (PLP-12), and before any PLP panel."),
+    ("6-weeks", Every::Weeks(6), "Every 6 weeks", "Monitored: reassessment and supervision every 6 weeks, as decided and justified with the supervisor (PLP-12), and before any PLP panel."),
+    ("8-weeks", Every::Weeks(8), "Every 8 weeks", "Monitored: reassessment and supervision every 8 weeks, as decided and justified with the supervisor (PLP-12), and before any PLP panel."),
+    ("3-months", Every::Months(3), "Every 3 months, the longest the policy allows", "Monitored: reassessment and supervision at least every 3 months and before any PLP panel."),
+];
+
+/// [`plp_review_due`] for a Monitored case reassessed at the frequency decided for it (PLP-12);
+/// `None`, or any other band, is the band's own cadence.
+pub fn plp_review_due_every(
+    band: Band,
+    every: Option<Every>,
+    last_review: NaiveDate,
+    next_panel: Option<NaiveDate>,
+) -> Deadline {
+    let mut d = plp_review_due(band, last_review, next_panel);
+    let chosen = MONITORED_EVERY
+        .iter()
+        .find(|(_, e, _, _)| Some(*e) == every);
+    if let (Band::Monitored, Some((_, e, _, rule))) = (band, chosen) {
+        let cadence = match e {
+            Every::Weeks(n) => add_weeks(last_review, *n),
+            Every::Months(n) => add_months(last_review, *n),
+        };
+        d.due = next_panel
+            .filter(|p| *p < cadence && *p >= last_review)
+            .unwrap_or(cadence);
+        d.title = if next_panel.is_some_and(|p| p == d.due) {
+            "PLP review (before the panel)"
+        } else {
+            "PLP review"
+        };
+        d.rule = rule;
+    }
+    d
+}
+
 /// PLP-5 (s12, s14): a new DIF, CMP update and supervisory sign-off at least every 4 weeks
 /// (High), 8 weeks (Standard) or 3 months (Monitored) after the last one, and before any PLP
 /// panel: due at the earlier of the cadence date and the next panel.

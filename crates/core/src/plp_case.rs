@@ -26,6 +26,8 @@ pub struct Review {
     pub band: Band,
     /// For Monitored: why (PLP-4).
     pub monitored_reason: Option<MonitoredReason>,
+    /// For Monitored: how often it is reassessed, as decided with the supervisor (PLP-12).
+    pub monitored_every: Option<deadline::Every>,
     /// Why the band differs from the suggestion, when it does.
     pub rationale: String,
     /// The Case Management Plan was updated.
@@ -184,7 +186,12 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
             .map(|p| p.date)
             .filter(|d| *d >= last.date && review_for_panel(case, *d).is_none())
             .min();
-        out.push(deadline::plp_review_due(last.band, last.date, next_panel));
+        out.push(deadline::plp_review_due_every(
+            last.band,
+            last.monitored_every,
+            last.date,
+            next_panel,
+        ));
     }
     let last_submission = case
         .fimu_submissions

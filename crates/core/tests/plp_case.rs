@@ -56,6 +56,7 @@ fn review(date: &str, present: &[&str], band: Band) -> Review {
         inputs: BandingInputs::default(),
         band,
         monitored_reason: None,
+        monitored_every: None,
         rationale: String::new(),
         cmp_updated: true,
         signed_off: Some(d(date)),
@@ -111,6 +112,7 @@ fn lifecycle() -> PlpCase {
             review("2026-02-02", &["engagement.grievance"], Band::Standard),
             Review {
                 monitored_reason: Some(MonitoredReason::DeEscalated),
+                monitored_every: None,
                 ..review("2026-03-30", &[], Band::Monitored)
             },
         ],
@@ -778,6 +780,7 @@ fn plp_5_s12_s14_review_due_before_a_panel_that_no_dif_serves_yet() {
     // A DIF on 11 May serves 18 May: the next is due 3 months on, as no later panel is set.
     monthly.reviews.push(Review {
         monitored_reason: Some(MonitoredReason::DeEscalated),
+        monitored_every: None,
         ..review("2026-05-11", &[], Band::Monitored)
     });
     assert_eq!(

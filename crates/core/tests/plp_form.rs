@@ -187,6 +187,11 @@ fn review() -> Answers {
         .with("plp.work_needed", "no")
         .with("plp.band", "monitored")
         .with("plp.monitored_reason", "de-escalated")
+        .with("plp.monitored_every", "6-weeks")
+        .with(
+            "plp.monitored_every_rationale",
+            "Agreed with DS Shah: six weeks, then exit if still settled.",
+        )
         .with("plp.cmp", "yes")
         .with("supervisor.name", "DS Priya Shah")
         .with("supervisor.rank", "sergeant-or-above")
@@ -262,8 +267,8 @@ fn plp_5_s12_the_case_history_bands_and_deadlines_follow_each_reassessment() {
         .iter()
         .map(|x| (x.rule_id.id(), x.due))
         .collect();
-    // Monitored: 3 months after the reassessment.
-    assert_eq!(due[0], ("PLP-5", d("2027-06-02")));
+    // Monitored, reassessed every 6 weeks as decided with the supervisor (PLP-12): 13 April.
+    assert_eq!(due[0], ("PLP-5", d("2027-04-13")));
     assert!(prevent_core::plp_case::validate(&case)
         .iter()
         .all(|i| i.severity != Severity::Error));
@@ -711,5 +716,50 @@ fn plp_12_s12_the_closure_carries_the_band_and_refuses_codes_that_must_wait_for_
     assert_eq!(
         plp_form::closure_code_unavailable(&high, "risk-reduced").as_deref(),
         Some("the case is High (Red): it leaves PLP through Monitored first (PLP-12, s12)")
+    );
+}
+
+#[test]
+fn plp_12_s12_a_monitored_reassessment_decides_and_justifies_its_frequency_and_the_next_dif_follows_it(
+) {
+    assert_eq!(review_issues(&review()), vec![]);
+    let mut a = review();
+    a.0.remove("plp.monitored_every");
+    a.0.remove("plp.monitored_every_rationale");
+    assert_eq!(
+        review_issues(&a),
+        vec![
+            e("PLP-12", "plp.monitored_every"),
+            e("PLP-12", "plp.monitored_every_rationale")
+        ]
+    );
+    // Not asked for High or Standard.
+    let standard = a
+        .clone()
+        .with("plp.band", "standard")
+        .with("plp.band_rationale", "Work agreed with the supervisor.");
+    assert!(review_issues(&standard)
+        .iter()
+        .all(|(_, _, path)| !path.starts_with("plp.monitored_every")));
+    // The next DIF is due at the chosen frequency: reviewed on 2 March 2027, every 6 weeks.
+    let s = plp_form::review_schema(&default_framework());
+    let r = plp_form::review_of(&s, &review()).unwrap();
+    assert_eq!(
+        r.monitored_every,
+        Some(prevent_core::deadline::Every::Weeks(6))
+    );
+    let due = prevent_core::deadline::plp_review_due_every(r.band, r.monitored_every, r.date, None);
+    assert_eq!(due.due, d("2027-04-13"));
+    assert!(due.rule.contains("every 6 weeks"), "{}", due.rule);
+    // Every 3 months is the band's own cadence; a panel sooner than the cadence comes first.
+    let three = prevent_core::deadline::plp_review_due_every(
+        r.band,
+        Some(prevent_core::deadline::Every::Months(3)),
+        r.date,
+        Some(d("2027-04-01")),
+    );
+    assert_eq!(
+        (three.due, three.title),
+        (d("2027-04-01"), "PLP review (before the panel)")
     );
 }

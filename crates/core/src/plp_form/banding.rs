@@ -40,6 +40,21 @@ pub(super) fn banding_page(review: bool) -> Page {
             choice("observation", "The subject needs observing for longer before judging the impact"),
             choice("out-of-community", "The subject is briefly out of the community (abroad, short custody)"),
         ], false)).when(eq("plp.band", "monitored")));
+        // PLP-12 (s12): a Monitored case's timeline is decided and justified with the supervisor.
+        questions.push(q("plp.monitored_every", "How often will the case be reassessed while it is Monitored?", "how often it is reassessed", radios(
+            crate::deadline::MONITORED_EVERY.iter().map(|(v, _, l, _)| choice(v, l)).collect(),
+            false,
+        )).hint("Decided with your supervisor for this case (PLP-12, s12); the next DIF is due then, or before any panel").when(eq("plp.band", "monitored")));
+        questions.push(
+            q(
+                "plp.monitored_every_rationale",
+                "Why this frequency?",
+                "why this frequency",
+                area(3),
+            )
+            .hint("As you and your supervisor justified it (PLP-12, s12)")
+            .when(eq("plp.band", "monitored")),
+        );
     }
     questions.push(
         q(

@@ -120,6 +120,7 @@ pub fn case(schema: &FormSchema, answers: &Answers) -> PlpCase {
             inputs: inputs(answers),
             band,
             monitored_reason: None,
+            monitored_every: None,
             rationale: answers.text("plp.band_rationale").unwrap_or("").to_string(),
             cmp_updated: true,
             signed_off: date_of(answers, "supervisor.date"),

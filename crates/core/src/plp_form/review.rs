@@ -50,6 +50,8 @@ pub fn review_schema(framework: &Framework) -> FormSchema {
         rule(RuleId::Plp5, "plp.cmp", RuleCheck::Required, "Select yes if the Case Management Plan has been updated"),
         rule(RuleId::Plp5, "plp.cmp", RuleCheck::NotEqual("no".into()), "Each reassessment updates the Case Management Plan: update it before you record the reassessment"),
         rule(RuleId::Plp5, "declaration.confirm", RuleCheck::Required, "Confirm the reassessment"),
+        rule(RuleId::Plp12, "plp.monitored_every", RuleCheck::Required, "Select how often the Monitored case will be reassessed").citing("s12"),
+        rule(RuleId::Plp12, "plp.monitored_every_rationale", RuleCheck::Required, "Say why this frequency, as decided with your supervisor").citing("s12"),
     ];
     rules.extend(crate::supervision::rules(RuleId::Plp5));
     rules.extend(dif_rules(framework));
@@ -72,6 +74,12 @@ pub fn review_of(schema: &FormSchema, answers: &Answers) -> Option<Review> {
         dif: dif_record(&framework_of(schema), answers),
         inputs: inputs(answers),
         band,
+        monitored_every: answers.text("plp.monitored_every").and_then(|v| {
+            crate::deadline::MONITORED_EVERY
+                .iter()
+                .find(|(k, _, _, _)| *k == v)
+                .map(|(_, e, _, _)| *e)
+        }),
         monitored_reason: match answers.text("plp.monitored_reason") {
             Some("de-escalated") => Some(crate::plp::MonitoredReason::DeEscalated),
             Some("observation") => Some(crate::plp::MonitoredReason::LongerObservation),
