@@ -270,7 +270,7 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   assert.ok(row.some((r) => /PLP case Case PCM-2027-0005 .*Finished .*6-month closed case review \(PLP-11\): .*6 January 2028/.test(r)), row.join(' | '));
 });
 
-test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to the FIMU, recorded from the prompt; escalating intelligence prompts a new DIF', async (t) => {
+test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is flagged and prompts a submission to the FIMU, recorded from the prompt; escalating intelligence prompts a new DIF; a High case closes only for a reason that cannot wait', async (t) => {
   const { page } = await app.open(t, null);
   // Entry on Tuesday 5 January 2027 as Standard: a grievance, nothing in the threat section.
   await today(page, [2027, 1, 5]);
@@ -294,19 +294,20 @@ test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to
   await onPage(page, 'Case entered PLP', { axe: false });
   assert.equal(await p.textOf(page.locator('#plp-prompts')), '', 'nothing to prompt at entry');
 
-  // Reassessed on Tuesday 2 February: a new risk of harm, and High.
-  await today(page, [2027, 2, 2]);
+  // Reassessed on Tuesday 9 March, a week after the Standard cadence (2 March): a new risk of
+  // harm, and High.
+  await today(page, [2027, 3, 9]);
   await page.reload();
   await onPage(page, 'Case entered PLP', { axe: false });
   await page.getByRole('button', { name: 'Reassess the case' }).focus();
   await page.keyboard.press('Enter');
   await onPage(page, 'Reassessment', { axe: false });
-  await p.typeDate(page, 'plp.review_date', ['2', '2', '2027']);
+  await p.typeDate(page, 'plp.review_date', ['9', '3', '2027']);
   await pressContinue(page);
   await difPages(page, { engagement: { grievance: 'Still posting.' }, threat: { harm: 'Threats to a named teacher (school).' } });
   await band(page, { legend: "What is the case's priority band now?", band: 'High (Red)' });
   await onPage(page, 'CMP update and sign-off', { axe: false });
-  await signOffAndConfirm(page, { date: ['2', '2', '2027'], cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
+  await signOffAndConfirm(page, { date: ['9', '3', '2027'], cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
   await onPage(page, 'Reassessment recorded', { axe: false });
   await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
   await page.keyboard.press('Enter');
@@ -314,16 +315,19 @@ test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to
   // INT-2 (s9): the FIMU must be informed, and the prompt records it.
   assert.match(
     await p.textOf(page.locator('#plp-prompts')),
-    /The reassessment of 2 February 2027 records a significant change in risk \(the band rose from Standard \(Amber\) to High \(Red\); a new risk of harm\): the FIMU must be informed \(INT-2, s9\) Record the submission to the FIMU$/,
+    /The reassessment of 9 March 2027 records a significant change in risk \(the band rose from Standard \(Amber\) to High \(Red\); a new risk of harm\): the FIMU must be informed \(INT-2, s9\) Record the submission to the FIMU$/,
   );
+  // PLP-13 (s12): the late reassessment is flagged with both dates, and on the timeline.
+  assert.equal(await p.textOf(page.locator('#plp-missed')), 'Warning The reassessment due by 2 March 2027 was made on 9 March 2027, 7 days late (PLP-13, s12)');
+  assert.match(await p.textOf(page.locator('#plp-timeline')), /PLP review due: missed, made on 9 March 2027/);
   await assertNoAxeViolations(page, 'a PLP case with the INT-2 prompt');
   await screenshot(page, 'plp-int-2-prompt');
   await page.locator('#prompt-fimu').focus();
   await page.keyboard.press('Enter');
   await onPage(page, 'Record a submission to the FIMU', { axe: false });
   // The submission is intelligence that the risk is escalating, made the next day.
-  await today(page, [2027, 2, 3]);
-  await p.typeDate(page, 'fimu.date', ['3', '2', '2027']);
+  await today(page, [2027, 3, 10]);
+  await p.typeDate(page, 'fimu.date', ['10', '3', '2027']);
   await p.answer(page, 'What did you submit?', 'Intelligence that could change the DIF, the CMP or the VAF');
   await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'Escalating');
   await pressContinue(page);
@@ -340,7 +344,7 @@ test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to
   assert.equal(await page.locator('#prompt-fimu').count(), 0, 'the INT-2 prompt is answered');
   assert.match(
     await p.textOf(page.locator('#plp-prompts')),
-    /Intelligence submitted on 3 February 2027 says the risk is escalating: complete a new DIF, CMP update and sign-off \(PLP-14, s12\) Reassess the case$/,
+    /Intelligence submitted on 10 March 2027 says the risk is escalating: complete a new DIF, CMP update and sign-off \(PLP-14, s12\) Reassess the case$/,
   );
   assert.match(await page.locator('#prompt-dif').getAttribute('href'), /^\/officer\/plp-review\/start\?case=[0-9a-f-]{36}$/);
 
@@ -361,7 +365,7 @@ test('INT-2, PLP-14: a reassessment that raises the risk prompts a submission to
   }
   await assertNoAxeViolations(page, 'a PLP closure from High (PLP-12)');
   await screenshot(page, 'plp-12-closure-from-high');
-  await p.typeDate(page, 'plp.closed', ['3', '2', '2027']);
+  await p.typeDate(page, 'plp.closed', ['10', '3', '2027']);
   await p.answer(page, 'Why is the case closing?', 'The subject could not be located');
   await p.answer(page, 'Is the closing DIF complete and signed off by a supervisor?', 'Yes');
   await p.answer(page, 'Do Prevent issues or CT risk remain?', 'No');

@@ -295,6 +295,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 <div id="plp-summary">{ summary_list::view(SummaryListProps { rows }) }</div>
                 <h2 class="govuk-heading-m">{ "Reassessments" }</h2>
                 <div id="plp-history">{ summary_list::view(SummaryListProps { rows: history }) }</div>
+                <div id="plp-missed">{ for prevent_core::plp_case::missed_review_messages(&case).into_iter().map(|m| warning_text::view(WarningTextProps::new(html! { { m } }))) }</div>
                 { next_step }
                 <h2 class="govuk-heading-m">{ "Panels" }</h2>
                 if panel_rows.is_empty() {

@@ -153,7 +153,7 @@ catalogue! {
     Int1 = "INT-1", "s9", Policy, Enforced, "A summary to the FIMU at least every 3 months; every submission says the risk's direction";
     Int2 = "INT-2", "s9", Policy, Enforced, "A significant change in risk prompts a FIMU submission";
     Plp12 = "PLP-12", "s12", Policy, Enforced, "Monitored is the review period before a case exits PLP";
-    Plp13 = "PLP-13", "s11, s12", Policy, Planned { issue: 19 }, "The history is checked: missed reassessments, panel order, minutes, no overlap with Channel";
+    Plp13 = "PLP-13", "s11, s12", Policy, Enforced, "The history is checked: missed reassessments, panel order, minutes, no overlap with Channel";
     Plp14 = "PLP-14", "s12", Policy, Enforced, "A concerning or significant change prompts a new DIF";
     Rev1 = "REV-1", "s13", Policy, Planned { issue: 19 }, "Closed-case reviews for every PCM case, recorded and approved";
     Trf1 = "TRF-1", "s13", Policy, Planned { issue: 19 }, "A transfer between forces: DIFs, the case file, a panel and a CMP";

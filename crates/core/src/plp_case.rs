@@ -132,6 +132,26 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
     if let Some((_, c)) = &case.closure {
         out.extend(plp::check_closure(c));
     }
+    // PLP-13: the history is checked, not only the next date.
+    for (m, message) in missed_reviews(case)
+        .iter()
+        .zip(missed_review_messages(case))
+    {
+        let i = case
+            .reviews
+            .iter()
+            .position(|r| r.date == m.made)
+            .unwrap_or(0);
+        out.push(
+            Issue::new(
+                &format!("reviews.{i}.date"),
+                Severity::Warning,
+                RuleId::Plp13,
+                message,
+            )
+            .citing("s12"),
+        );
+    }
     out
 }
 
@@ -332,6 +352,18 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
             overdue: false,
         });
     }
+    for m in missed_reviews(case) {
+        items.push(Item {
+            date: m.due,
+            kind: ItemKind::Deadline,
+            label: format!(
+                "PLP review due: missed, made on {}",
+                crate::date::long_date(m.made)
+            ),
+            rule_id: Some(RuleId::Plp13),
+            overdue: true,
+        });
+    }
     for d in deadlines(case, cal) {
         items.push(Item {
             date: d.due,
@@ -459,4 +491,50 @@ pub fn new_dif_prompt(case: &PlpCase, escalations: &[NaiveDate]) -> Option<Promp
             crate::date::long_date(*latest)
         ),
     })
+}
+
+/// A reassessment made after its due date (PLP-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Missed {
+    /// When it was due: the cadence date of the DIF before it.
+    pub due: NaiveDate,
+    /// When it was made.
+    pub made: NaiveDate,
+}
+
+/// PLP-13 (s12: "Cases must be supervised with a frequency of no less than four weeks for High
+/// Priority Cases or eight weeks for Standard Priority Cases unless the case is monitored"): each
+/// reassessment made later than the cadence of the DIF before it (its band's, or for Monitored
+/// the frequency decided, PLP-12). A panel that came sooner is PLP-5's own check.
+pub fn missed_reviews(case: &PlpCase) -> Vec<Missed> {
+    let mut reviews: Vec<&Review> = case.reviews.iter().collect();
+    crate::order::by_rank(&mut reviews, |r| crate::order::day(Some(r.date)));
+    reviews
+        .windows(2)
+        .filter_map(|w| {
+            let due =
+                deadline::plp_review_due_every(w[0].band, w[0].monitored_every, w[0].date, None)
+                    .due;
+            (w[1].date > due).then_some(Missed {
+                due,
+                made: w[1].date,
+            })
+        })
+        .collect()
+}
+
+/// [`missed_reviews`] as sentences, with both dates, for the case page.
+pub fn missed_review_messages(case: &PlpCase) -> Vec<String> {
+    missed_reviews(case)
+        .into_iter()
+        .map(|m| {
+            let late = (m.made - m.due).num_days();
+            format!(
+                "The reassessment due by {} was made on {}, {late} day{} late (PLP-13, s12)",
+                crate::date::long_date(m.due),
+                crate::date::long_date(m.made),
+                if late == 1 { "" } else { "s" }
+            )
+        })
+        .collect()
 }
