@@ -318,7 +318,7 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
     /The reassessment of 9 March 2027 records a significant change in risk \(the band rose from Standard \(Amber\) to High \(Red\); a new risk of harm\): the FIMU must be informed \(INT-2, s9\) Record the submission to the FIMU$/,
   );
   // PLP-13 (s12): the late reassessment is flagged with both dates, and on the timeline.
-  assert.equal(await p.textOf(page.locator('#plp-missed')), 'Warning The reassessment due by 2 March 2027 was made on 9 March 2027, 7 days late (PLP-13, s12)');
+  assert.equal(await p.textOf(page.locator('#plp-missed')), '! Warning The reassessment due by 2 March 2027 was made on 9 March 2027, 7 days late (PLP-13, s12)');
   assert.match(await p.textOf(page.locator('#plp-timeline')), /PLP review due: missed, made on 9 March 2027/);
   await assertNoAxeViolations(page, 'a PLP case with the INT-2 prompt');
   await screenshot(page, 'plp-int-2-prompt');
