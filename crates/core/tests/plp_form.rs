@@ -763,3 +763,37 @@ fn plp_12_s12_a_monitored_reassessment_decides_and_justifies_its_frequency_and_t
         (d("2027-04-01"), "PLP review (before the panel)")
     );
 }
+
+#[test]
+fn plp_13_s11_a_panel_that_has_met_has_its_minutes_and_actions() {
+    let s = plp_form::panel_schema();
+    let on = |day: &str, a: &Answers| {
+        validate(&s, a, &Context::on(d(day)))
+            .issues
+            .into_iter()
+            .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
+            .collect::<Vec<_>>()
+    };
+    // Set for 26 January: recorded before it meets, or on the day, without them.
+    assert_eq!(on("2027-01-08", &panel()), vec![]);
+    assert_eq!(on("2027-01-26", &panel()), vec![]);
+    // Once it has met, both.
+    assert_eq!(
+        on("2027-01-27", &panel()),
+        vec![e("PLP-13", "panel.minutes"), e("PLP-13", "panel.actions")]
+    );
+    let recorded = panel()
+        .with("panel.minutes", "Reviewed the CMP.")
+        .with("panel.actions", "  ");
+    assert_eq!(
+        on("2027-01-27", &recorded),
+        vec![e("PLP-13", "panel.actions")]
+    );
+    assert_eq!(
+        on(
+            "2027-01-27",
+            &recorded.with("panel.actions", "CTCO to visit.")
+        ),
+        vec![]
+    );
+}

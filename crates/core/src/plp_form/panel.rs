@@ -26,8 +26,8 @@ pub fn panel_schema() -> FormSchema {
             q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()).when(police),
             q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)).hint("The chair decides who attends, with a rationale (PLP-8)"),
             q("panel.channel_aob", "Is the case heard as Any Other Business of a Channel panel?", "whether heard as Channel AOB", yes_no()),
-            q("panel.minutes", "Minutes (optional)", "minutes", area(5)),
-            q("panel.actions", "Actions agreed (optional)", "actions", area(4)),
+            q("panel.minutes", "Minutes", "minutes", area(5)).hint("Required once the panel has met; a panel set for a later day can be recorded without them (PLP-13, s11)"),
+            q("panel.actions", "Actions agreed", "actions", area(4)).hint("Required once the panel has met (PLP-13, s11)"),
         ]),
         check_answers_page("Confirm"),
         page("declaration", "Confirm the panel", "Confirm", None, vec![
@@ -133,6 +133,25 @@ pub fn panel_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec
             Some(i)
         })
         .collect();
+    // PLP-13 (s11): a panel that has met has its minutes and actions.
+    if date_of(answers, "panel.date").is_some_and(|d| d < ctx.today) {
+        for (field, what) in [
+            ("panel.minutes", "minutes"),
+            ("panel.actions", "actions agreed"),
+        ] {
+            if answers.text(field).is_none_or(|t| t.trim().is_empty()) {
+                issues.push(
+                    Issue::new(
+                        field,
+                        crate::validate::Severity::Error,
+                        RuleId::Plp13,
+                        format!("The panel has met: record its {what}"),
+                    )
+                    .citing("s11"),
+                );
+            }
+        }
+    }
     // A warning for a question not answered yet would be noise.
     issues.retain(|i| {
         i.severity == crate::validate::Severity::Error || answers.text(&i.path).is_some()
