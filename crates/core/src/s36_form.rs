@@ -16,7 +16,7 @@ use crate::form_builder::{
     area, check_answers_page, checkboxes, choice, choice_hint, page, q, radios, rule, text, yes_no,
     QuestionExt,
 };
-use crate::form_def::{Def, ExtraField, FormDef};
+use crate::form_def::{Def, ExtraField};
 use crate::pga_form::date_of;
 use crate::plp_form::CASE_FIELD;
 use crate::validate::{Issue, Severity};
@@ -169,32 +169,11 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
     valid: crate::import::is_record_id,
 };
 
-/// The S.36 decision's part of validation, audit, export and import.
-pub struct S36Def;
-
-/// The S.36 decision's [`FormDef`].
-pub const S36_DEF: S36Def = S36Def;
-
-impl FormDef for S36Def {
-    fn id(&self) -> &'static str {
-        FORM_ID
-    }
-    fn author(&self, answers: &Answers, path: &str) -> String {
-        crate::pga_form::author(answers, path)
-    }
-    fn rules(
-        &self,
-        schema: &FormSchema,
-        answers: &Answers,
-        ctx: &Context,
-        _keep: &dyn Fn(&str) -> bool,
-    ) -> Vec<Issue> {
-        rules(schema, answers, ctx)
-    }
-    fn extra_fields(&self) -> &'static [ExtraField] {
-        &[CASE_EXPORT]
-    }
-    fn link_field(&self) -> Option<&'static str> {
-        Some(CASE_FIELD)
-    }
-}
+/// The S.36 decision's part of validation, audit, export and import: a record linked to its
+/// Gateway Assessment, as a PLP record is to its case.
+pub const S36_DEF: crate::plp_form::PlpDef = crate::plp_form::PlpDef {
+    id: FORM_ID,
+    rules: Some(rules),
+    extra: &[CASE_EXPORT],
+    link: Some(CASE_FIELD),
+};

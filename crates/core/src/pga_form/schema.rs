@@ -240,23 +240,13 @@ pub fn schema(framework: &Framework) -> FormSchema {
         q("decision.outcome", "What is the Gateway Decision?", "Gateway Decision", radios(decision_choices(), false)),
         q("decision.rationale", "Rationale for the decision", "rationale for the decision", area(6)).hint("What you decided and why: the supervisor approves it, and it goes to the FIMU with the decision"),
     ]));
-    pages.push(page("supervision", "Supervision", "Supervision", Some("The Gateway Decision is final only once supervised (PGA-10, s8). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), vec![
-        q("supervisor.name", "Supervisor's name", "supervisor's name", text()),
-        q("supervisor.rank", "Supervisor's rank or grade", "supervisor's rank", radios(vec![
-            choice("sergeant-or-above", "Sergeant or above"),
-            choice("staff-supervisor", "Police staff CTCO supervisor"),
-            choice("constable", "Constable"),
-            choice("police-staff", "Other police staff"),
-        ], false)),
-        q("supervisor.acting", "Is it an acting rank?", "whether the rank is acting", yes_no()),
-        q("supervisor.acting_approved", "Has the force formally approved the acting rank?", "whether the acting rank is approved", yes_no()).when(eq("supervisor.acting", "yes")),
-        q("supervisor.date", "Date of the supervisor's sign-off", "the date of the supervisor's sign-off", QuestionKind::Date).hint("For example, 27 11 2026"),
+    pages.push(page("supervision", "Supervision", "Supervision", Some("The Gateway Decision is final only once supervised (PGA-10, s8). The supervisor is at least a Sergeant or a police staff CTCO supervisor, and never the CTCO (PGA-16, s14)."), crate::supervision::questions("For example, 27 11 2026").into_iter().chain([
         q("supervisor.approved", "Does the supervisor approve the decision and its rationale?", "supervisor's approval", radios(vec![
             choice_hint("yes", "Yes", "For a referral to the LACC this records the supervisor's endorsement (PGA-7)"),
             choice("no", "No"),
         ], false)),
         q("supervisor.comments", "Supervisor's comments (optional)", "supervisor's comments", area(4)),
-    ]));
+    ]).collect()));
     pages.push(check_answers_page("Finalise"));
     pages.push(page("declaration", "Finalise the assessment", "Finalise", Some("Once final, the DIF and the Gateway Decision can never be altered (PGA-10, s8)."), vec![
         q("declaration.confirm", "Confirm", "confirmation", checkboxes(vec![

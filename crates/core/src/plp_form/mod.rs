@@ -82,12 +82,12 @@ pub const SUBJECT_TYPES: [&str; 3] = ["individual", "institution", "expression"]
 
 /// A PLP form's part of validation, audit, export and import (issue 17, `FormDef`): its rules
 /// read over the whole case, the CTCO or the supervisor as author (as a PGA's), and its own
-/// export fields.
+/// export fields. The S.36 decision, a record linked to its Gateway Assessment, is one too.
 pub struct PlpDef {
-    id: &'static str,
-    rules: Option<fn(&FormSchema, &Answers, &Context) -> Vec<Issue>>,
-    extra: &'static [ExtraField],
-    link: Option<&'static str>,
+    pub(crate) id: &'static str,
+    pub(crate) rules: Option<fn(&FormSchema, &Answers, &Context) -> Vec<Issue>>,
+    pub(crate) extra: &'static [ExtraField],
+    pub(crate) link: Option<&'static str>,
 }
 
 impl FormDef for PlpDef {
