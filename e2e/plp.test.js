@@ -319,7 +319,7 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
   );
   // PLP-13 (s12): the late reassessment is flagged with both dates, and on the timeline.
   assert.equal(await p.textOf(page.locator('#plp-missed')), '! Warning The reassessment due by 2 March 2027 was made on 9 March 2027, 7 days late (PLP-13, s12)');
-  assert.match(await p.textOf(page.locator('#plp-timeline')), /PLP review due: missed, made on 9 March 2027/);
+  assert.match(await p.textOf(page.locator('#plp-timeline')), /PLP review due: missed, made on 9 March 2027 \(PLP-13\) Standard \(Amber\) Missed/);
   await assertNoAxeViolations(page, 'a PLP case with the INT-2 prompt');
   await screenshot(page, 'plp-int-2-prompt');
   await page.locator('#prompt-fimu').focus();

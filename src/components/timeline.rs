@@ -5,7 +5,8 @@
 //! `prevent_core::plp_case::timeline`; this only draws it.
 //!
 //! Colours never carry meaning alone: each stretch is labelled with its band, each marker's
-//! shape names its kind (legend below), and overdue items say "Overdue" in the table.
+//! shape names its kind (legend below), and overdue items say "Overdue" in the table (a
+//! reassessment made late, PLP-13, "Missed").
 //!
 //! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
 //! bytes").
@@ -68,6 +69,7 @@ fn kind_name(k: ItemKind) -> &'static str {
         ItemKind::Submission => "FIMU submission",
         ItemKind::Closure => "Closure",
         ItemKind::Deadline => "Deadline",
+        ItemKind::Missed => "Missed deadline",
     }
 }
 
@@ -88,7 +90,7 @@ fn marker(kind: ItemKind, x: i64, colour: &'static str) -> Html {
         ItemKind::Closure => html! {
             <rect x={(x - 7).to_string()} y={(y - 7).to_string()} width="14" height="14" fill={colour} />
         },
-        ItemKind::Deadline => html! {
+        ItemKind::Deadline | ItemKind::Missed => html! {
             <polygon points={format!("{x},{} {},{} {},{}", y - 9, x + 8, y + 7, x - 8, y + 7)} fill="none" stroke={colour} stroke-width="2" />
         },
     }
@@ -141,6 +143,7 @@ pub fn view(props: TimelineProps) -> Html {
         .map(|i| {
             let in_force = t.band_on(i.date).map_or("", |b| b.label());
             let status = match (i.kind, i.overdue, i.date <= t.today) {
+                (ItemKind::Missed, _, _) => html! { <strong class="govuk-tag govuk-tag--red">{ "Missed" }</strong> },
                 (ItemKind::Deadline, true, _) => html! { <strong class="govuk-tag govuk-tag--red">{ "Overdue" }</strong> },
                 (ItemKind::Deadline, false, _) => html! { <strong class="govuk-tag govuk-tag--blue">{ "Due" }</strong> },
                 (_, _, true) => html! { { "Done" } },

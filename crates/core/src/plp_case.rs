@@ -251,6 +251,8 @@ pub enum ItemKind {
     Closure,
     /// A deadline still to meet (or missed).
     Deadline,
+    /// A reassessment's due date that passed before it was made (PLP-13): met late.
+    Missed,
 }
 
 /// One dated item of the timeline.
@@ -355,7 +357,7 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
     for m in missed_reviews(case) {
         items.push(Item {
             date: m.due,
-            kind: ItemKind::Deadline,
+            kind: ItemKind::Missed,
             label: format!(
                 "PLP review due: missed, made on {}",
                 crate::date::long_date(m.made)

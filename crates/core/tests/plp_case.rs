@@ -1515,9 +1515,10 @@ fn plp_13_s12_a_reassessment_later_than_the_cadence_before_it_is_flagged_with_bo
         let t = timeline(&case, &ew(), d("2026-07-01"));
         for (due, _) in &want {
             assert!(
-                t.items
-                    .iter()
-                    .any(|i| i.date == *due && i.overdue && i.rule_id == Some(RuleId::Plp13)),
+                t.items.iter().any(|i| i.date == *due
+                    && i.kind == ItemKind::Missed
+                    && i.overdue
+                    && i.rule_id == Some(RuleId::Plp13)),
                 "{name}: the timeline shows the missed date"
             );
         }
