@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod calendar;
 pub mod catalogue;
+pub mod closed_case;
 pub mod csv_export;
 pub mod date;
 pub mod deadline;

@@ -21,6 +21,8 @@ fn every_form() -> Vec<FormSchema> {
         plp_form::panel_schema(),
         plp_form::submission_schema(),
         prevent_core::s36_form::schema(),
+        prevent_core::closed_case::closure_schema(),
+        prevent_core::closed_case::review_schema(&dif),
     ]
 }
 

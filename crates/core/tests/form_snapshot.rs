@@ -30,6 +30,8 @@ fn forms() -> Vec<FormSchema> {
         plp_form::panel_schema(),
         plp_form::submission_schema(),
         prevent_core::s36_form::schema(),
+        prevent_core::closed_case::closure_schema(),
+        prevent_core::closed_case::review_schema(&f),
     ]
 }
 
