@@ -155,6 +155,8 @@ fn Shell() -> Html {
                                 | Form::PlpPanel
                                 | Form::PlpSubmission
                                 | Form::S36
+                                | Form::PcmClosure
+                                | Form::ClosedReview
                         )
                     ),
             ),

@@ -46,6 +46,8 @@ pub fn officer_schema(form: Form) -> &'static FormSchema {
         Form::PlpPanel => plp_panel(),
         Form::PlpSubmission => plp_submission(),
         Form::S36 => s36(),
+        Form::PcmClosure => pcm_closure(),
+        Form::ClosedReview => closed_review(),
         _ => pga(),
     }
 }
@@ -60,6 +62,8 @@ pub fn officer_forms() -> Vec<&'static FormSchema> {
         plp_panel(),
         plp_submission(),
         s36(),
+        pcm_closure(),
+        closed_review(),
     ]
 }
 
@@ -104,6 +108,18 @@ pub fn plp_submission() -> &'static FormSchema {
 pub fn s36() -> &'static FormSchema {
     static S36: OnceLock<FormSchema> = OnceLock::new();
     S36.get_or_init(prevent_core::s36_form::schema)
+}
+
+/// The schema of the closure of a case outside PLP (REV-1), built once.
+pub fn pcm_closure() -> &'static FormSchema {
+    static CLOSURE: OnceLock<FormSchema> = OnceLock::new();
+    CLOSURE.get_or_init(prevent_core::closed_case::closure_schema)
+}
+
+/// The closed-case review schema (REV-1), built once from the DIF framework in use.
+pub fn closed_review() -> &'static FormSchema {
+    static REVIEW: OnceLock<FormSchema> = OnceLock::new();
+    REVIEW.get_or_init(|| prevent_core::closed_case::review_schema(&services::framework::current()))
 }
 
 /// The National Referral Form schema, built once.

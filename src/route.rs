@@ -49,6 +49,10 @@ pub enum Form {
     /// The S.36 decision that follows a Gateway Assessment outside Dovetail areas (officers,
     /// PGA-15): `/officer/pga-s36/...`.
     S36,
+    /// The closure of a case that never entered PLP (officers, REV-1): `/officer/pcm-closure/...`.
+    PcmClosure,
+    /// A closed-case review at 6 or 12 months (officers, REV-1): `/officer/pcm-review/...`.
+    ClosedReview,
 }
 
 impl Form {
@@ -62,6 +66,8 @@ impl Form {
             "plp-panel" => Form::PlpPanel,
             "plp-fimu" => Form::PlpSubmission,
             "pga-s36" => Form::S36,
+            "pcm-closure" => Form::PcmClosure,
+            "pcm-review" => Form::ClosedReview,
             _ => Form::Referral,
         }
     }
@@ -77,6 +83,8 @@ impl Form {
             Form::PlpPanel => "plp-panel",
             Form::PlpSubmission => "plp-fimu",
             Form::S36 => "pga-s36",
+            Form::PcmClosure => "pcm-closure",
+            Form::ClosedReview => "pcm-review",
         }
     }
 
@@ -90,6 +98,8 @@ impl Form {
             Form::PlpPanel => "PLP panel",
             Form::PlpSubmission => "Submission to the FIMU",
             Form::S36 => "S.36 decision",
+            Form::PcmClosure => "Case closure",
+            Form::ClosedReview => "Closed case review",
             Form::Referral => "Prevent referral",
         }
     }
@@ -105,6 +115,8 @@ impl Form {
             Form::PlpPanel => "panel",
             Form::PlpSubmission => "submission",
             Form::S36 => "S.36 decision",
+            Form::PcmClosure => "closure",
+            Form::ClosedReview => "review",
         }
     }
 
@@ -122,7 +134,13 @@ impl Form {
     pub fn linked_to_case(self) -> bool {
         matches!(
             self,
-            Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36
+            Form::PlpReview
+                | Form::PlpClosure
+                | Form::PlpPanel
+                | Form::PlpSubmission
+                | Form::S36
+                | Form::PcmClosure
+                | Form::ClosedReview
         )
     }
 
@@ -136,7 +154,9 @@ impl Form {
             | Form::PlpClosure
             | Form::PlpPanel
             | Form::PlpSubmission
-            | Form::S36 => Route::OfficerHome,
+            | Form::S36
+            | Form::PcmClosure
+            | Form::ClosedReview => Route::OfficerHome,
         }
     }
 }
@@ -334,6 +354,8 @@ mod tests {
                 Form::PlpPanel,
                 Form::PlpSubmission,
                 Form::S36,
+                Form::PcmClosure,
+                Form::ClosedReview,
             ]
             .into_iter()
             .flat_map(|form| {

@@ -35,6 +35,8 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             Form::PlpPanel => "Record a PLP panel",
             Form::PlpSubmission => "Record a submission to the FIMU",
             Form::S36 => "Record the S.36 decision",
+            Form::PcmClosure => "Record the closure of a case",
+            Form::ClosedReview => "Review a closed case",
         }
         .into(),
         false,
@@ -57,18 +59,50 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
     let review_start: Option<prevent_core::Answers> = case_id.as_deref().and_then(|id| {
         super::pga_help::latest_answers(id).map(|a| prevent_core::plp_form::start_review(&a, id))
     });
+    // A closed-case review starts from its closed case (`?case=<id>`, a PLP case or a Gateway
+    // Assessment): the next review due, the case's last DIF copied in (REV-1, s13).
+    let review_start = review_start.or_else(|| {
+        (form == Form::ClosedReview)
+            .then(|| crate::nav::query_value(&location, "case"))
+            .flatten()
+            .and_then(|id| {
+                let case = super::pga_help::load(&id).filter(|d| d.is_locked())?;
+                let closed = super::pga_help::closed_case_of(&case)?;
+                let reviews: Vec<_> = closed.reviews.iter().map(|(_, r)| *r).collect();
+                let which = prevent_core::closed_case::next_review(&reviews)?;
+                Some(prevent_core::closed_case::start_review(
+                    &closed.last_dif,
+                    &id,
+                    which,
+                    closed.vaf,
+                ))
+            })
+    });
     // A closure starts from its open case (`?case=<id>`), linked to it.
     // An S.36 decision starts from its final Gateway Assessment (PGA-15), linked to it.
     let review_start = review_start.or_else(|| {
         matches!(
             form,
-            Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36
+            Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36 | Form::PcmClosure
         )
         .then(|| crate::nav::query_value(&location, "case"))
         .flatten()
         .and_then(|id| {
-            let of = if form == Form::S36 { "pga" } else { "plp" };
+            let of = if matches!(form, Form::S36 | Form::PcmClosure) {
+                "pga"
+            } else {
+                "plp"
+            };
             let case = super::pga_help::load(&id).filter(|d| d.form == of && d.is_locked())?;
+            // REV-1: only a case kept in PCM or referred to the LACC closes outside PLP.
+            if form == Form::PcmClosure
+                && !matches!(
+                    case.answers.text("decision.outcome"),
+                    Some("keep-in-pcm" | "refer-to-lacc")
+                )
+            {
+                return None;
+            }
             let mut a = prevent_core::Answers::default();
             if let Some(ctco) = case.answers.get("case.ctco") {
                 a.set("case.ctco", ctco.clone());
@@ -111,7 +145,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             // drafts behind each time someone presses Start now.
             if form.linked_to_case() && review_start.is_none() {
                 problem.set(Some(
-                    "Start a reassessment, panel, submission or closure from its PLP case's page, and an S.36 decision from its Gateway Assessment's page."
+                    "Start a reassessment, panel, submission or closure from its PLP case's page, an S.36 decision or a closure outside PLP from its Gateway Assessment's page, and a closed case review from its closed case's page."
                         .into(),
                 ));
                 return;

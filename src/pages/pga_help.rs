@@ -81,8 +81,8 @@ pub mod officer {
     use super::{linked, load, reviews_of};
     use crate::services::clock;
     use prevent_core::pga_form::{self, FIRST_SECTION};
-    use prevent_core::plp_form;
     use prevent_core::Draft;
+    use prevent_core::{closed_case, plp_form};
     use yew::prelude::*;
 
     fn is_pga(draft: &Draft) -> bool {
@@ -243,7 +243,10 @@ pub mod officer {
         cal: &prevent_core::calendar::Calendar,
     ) -> Option<prevent_core::deadline::Deadline> {
         let draft = load(id)?;
-        let all = if draft.form == plp_form::FORM_ID {
+        let all = if let Some(closed) = closed_case_of(&draft) {
+            // REV-1: a closed case's reviews, met as they are recorded.
+            closed.deadlines(cal)
+        } else if draft.form == plp_form::FORM_ID {
             prevent_core::plp_case::deadlines(&plp_history(&draft).case, cal)
         } else if is_pga(&draft) {
             let s36 = linked(id, prevent_core::s36_form::FORM_ID)
@@ -277,13 +280,11 @@ pub mod officer {
     }
 
     /// The records linked to PLP case `case` (its reassessments, panels, submissions to the
-    /// FIMU and closure, recorded or in progress), or to Gateway Assessment `case` (its S.36
-    /// decision); none for any other record.
+    /// FIMU, closure and closed-case reviews, recorded or in progress), or to Gateway
+    /// Assessment `case` (its S.36 decision, closure outside PLP and reviews); none for any
+    /// other record.
     pub fn case_records(case: &Draft) -> Vec<Draft> {
-        if is_pga(case) {
-            return linked(&case.id, prevent_core::s36_form::FORM_ID);
-        }
-        if case.form != plp_form::FORM_ID {
+        if !is_pga(case) && case.form != plp_form::FORM_ID {
             return Vec::new();
         }
         let Ok(listing) = crate::services::store().list_now() else {
@@ -292,10 +293,97 @@ pub mod officer {
         listing
             .drafts
             .iter()
-            .filter(|d| d.kind.starts_with("plp-"))
+            .filter(|d| d.kind != pga_form::FORM_ID && d.kind != plp_form::FORM_ID)
             .filter_map(|d| load(&d.id))
             .filter(|d| d.answers.text(plp_form::CASE_FIELD) == Some(case.id.as_str()))
             .collect()
+    }
+
+    /// A closed case and its reviews (REV-1, s13): a PLP case closed by its PLP closure, or a
+    /// Gateway Assessment's case closed outside PLP.
+    pub struct ClosedCase {
+        /// The day it closed.
+        pub closed: chrono::NaiveDate,
+        /// Why, as shown.
+        pub code: String,
+        /// PLP-11 for a PLP case, REV-1 for any other.
+        pub rule: prevent_core::RuleId,
+        /// The recorded reviews, with their record ids, by date.
+        pub reviews: Vec<(String, closed_case::ClosedReview)>,
+        /// A review in progress.
+        pub in_progress: Option<String>,
+        /// The answers the next review's DIF starts from: the case's last DIF.
+        pub last_dif: prevent_core::Answers,
+        /// The case exited Prevent from Channel: its review completes a VAF (s13).
+        pub vaf: bool,
+    }
+
+    impl ClosedCase {
+        /// Its review deadlines, met by the recorded reviews.
+        pub fn deadlines(
+            &self,
+            cal: &prevent_core::calendar::Calendar,
+        ) -> Vec<prevent_core::deadline::Deadline> {
+            let reviews: Vec<_> = self.reviews.iter().map(|(_, r)| *r).collect();
+            closed_case::review_deadlines(self.closed, self.rule, &reviews, cal)
+        }
+    }
+
+    /// Case `case` (a PLP entry or a Gateway Assessment), if it is closed.
+    pub fn closed_case_of(case: &Draft) -> Option<ClosedCase> {
+        let (closed, code, rule, last_dif, vaf) = if case.form == plp_form::FORM_ID {
+            let h = plp_history(case);
+            let (closed, c) = h.case.closure?;
+            let code = c
+                .code
+                .and_then(|k| {
+                    plp_form::CLOSURE_CODES
+                        .iter()
+                        .find(|(_, x, _)| *x == k)
+                        .map(|(_, _, l)| l.to_string())
+                })
+                .unwrap_or_default();
+            (closed, code, prevent_core::RuleId::Plp11, h.latest, false)
+        } else if is_pga(case) {
+            let closure = linked(&case.id, closed_case::CLOSURE_FORM_ID)
+                .into_iter()
+                .find(|d| d.is_locked())?;
+            let (closed, code) = closed_case::closure_of(&closure.answers)?;
+            // s13: a case that exited from Channel is reviewed with a new VAF.
+            let channel = case.answers.text("decision.outcome") == Some("refer-to-lacc")
+                || closure
+                    .answers
+                    .text("pcm.code")
+                    .is_some_and(|c| c.starts_with("channel-"))
+                || linked(&case.id, prevent_core::s36_form::FORM_ID)
+                    .iter()
+                    .any(|d| d.is_locked() && d.answers.text("s36.outcome") == Some("channel"));
+            (
+                closed,
+                code.to_string(),
+                prevent_core::RuleId::Rev1,
+                case.answers.clone(),
+                channel,
+            )
+        } else {
+            return None;
+        };
+        let all = linked(&case.id, closed_case::REVIEW_FORM_ID);
+        let mut reviews: Vec<(String, closed_case::ClosedReview)> = all
+            .iter()
+            .filter(|d| d.is_locked())
+            .filter_map(|d| Some((d.id.clone(), closed_case::review_of(&d.answers)?)))
+            .collect();
+        prevent_core::order::by_rank(&mut reviews, |r| prevent_core::order::day(Some(r.1.date)));
+        Some(ClosedCase {
+            closed,
+            code,
+            rule,
+            reviews,
+            in_progress: all.iter().find(|d| !d.is_locked()).map(|d| d.id.clone()),
+            last_dif,
+            vaf,
+        })
     }
 
     /// The side panel of a PGA page: deadlines, factors found, FIMU submission.

@@ -105,7 +105,33 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
     let s36 = s36s.iter().find(|d| d.is_locked());
     let s36_in_progress = s36s.iter().find(|d| !d.is_locked()).map(|d| d.id.clone());
     let s36_on = s36.and_then(|d| prevent_core::s36_form::decided_on(&d.answers));
-    let deadlines = pga_form::record_deadlines(&draft.answers, Some(finished.on), s36_on, &cal);
+    let mut deadlines = pga_form::record_deadlines(&draft.answers, Some(finished.on), s36_on, &cal);
+    // REV-1 (s13): a case kept in PCM or referred to the LACC (and so to Channel) that never
+    // entered PLP closes here, and is reviewed 6 and 12 months later.
+    let outside_plp = matches!(
+        draft.answers.text("decision.outcome"),
+        Some("keep-in-pcm" | "refer-to-lacc")
+    ) && s36.is_none_or(|d| d.answers.text("s36.outcome") != Some("plp"));
+    let closed = super::pga_help::closed_case_of(&draft);
+    if let Some(c) = &closed {
+        deadlines.extend(c.deadlines(&cal));
+    }
+    let closure_section = match &closed {
+        Some(c) => super::plp_record::closed_reviews(&navigator, &draft.id, c),
+        None if outside_plp => {
+            let in_progress =
+                super::pga_help::linked(&draft.id, prevent_core::closed_case::CLOSURE_FORM_ID)
+                    .into_iter()
+                    .find(|d| !d.is_locked())
+                    .map(|d| d.id);
+            html! { <>
+                <h2 class="govuk-heading-m">{ "When the case closes" }</h2>
+                <p class="govuk-body">{ "Record the closure when the case leaves PCM, after Information Gathering or from the LACC or Channel: its 6- and 12-month reviews then become its deadlines (REV-1, s13)." }</p>
+                { super::plp_record::step(&navigator, true, &draft.id, Form::PcmClosure, &in_progress, "pcm-closure", "Record the closure", "Continue the closure in progress") }
+            </> }
+        }
+        None => Html::default(),
+    };
     let s36_due = deadlines
         .iter()
         .any(|d| d.rule_id == prevent_core::RuleId::Pga15);
@@ -206,6 +232,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     { button::view(ButtonProps { href: Some(href.clone()), onclick: nav::on_click(&navigator, href), ..ButtonProps::new("Start the PLP case") }) }
                 }
                 { s36_section }
+                { closure_section }
                 if !deadlines.is_empty() {
                     <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }

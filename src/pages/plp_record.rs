@@ -44,6 +44,8 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             plp_form::SUBMISSION_FORM_ID => "Submission recorded".to_string(),
             plp_form::REVIEW_FORM_ID => "Reassessment recorded".to_string(),
             prevent_core::s36_form::FORM_ID => "S.36 decision recorded".to_string(),
+            prevent_core::closed_case::CLOSURE_FORM_ID => "Case closed".to_string(),
+            prevent_core::closed_case::REVIEW_FORM_ID => "Review recorded".to_string(),
             _ => format!("PLP case – {}", schema.title),
         },
         false,
@@ -171,7 +173,12 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
     };
     let suggestion = plp_form::suggestion(schema, &latest);
     let band = case.reviews.last().map(|r| r.band);
-    let deadlines = prevent_core::plp_case::deadlines(&case, &cal);
+    // REV-1 (s13): a closed case's reviews, met as they are recorded.
+    let closed = closed_on.and_then(|_| super::pga_help::closed_case_of(&draft));
+    let deadlines = match &closed {
+        Some(c) => c.deadlines(&cal),
+        None => prevent_core::plp_case::deadlines(&case, &cal),
+    };
     let timeline = prevent_core::plp_case::timeline(&case, &cal, today);
     let history: Vec<SummaryRow> = case
         .reviews
@@ -198,9 +205,12 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         draft.id
     ));
     let next_step = match (&in_progress, closed_on, &closure_in_progress) {
-        (_, Some(d), _) => html! {
+        (_, Some(d), _) => html! { <>
             <p class="govuk-body" id="plp-closed">{ format!("The case was closed on {}. Its 6- and 12-month reviews are below (PLP-11).", prevent_core::date::long_date(d)) }</p>
-        },
+            if let Some(c) = &closed {
+                { closed_reviews(&navigator, &draft.id, c) }
+            }
+        </> },
         (_, None, Some(cid)) => {
             let href = nav::href(&Route::FormTasks {
                 form: Form::PlpClosure,
@@ -369,9 +379,11 @@ pub(super) fn step(
 /// case.
 fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Html {
     let kind = draft.form.as_str();
-    let closure = kind == plp_form::CLOSURE_FORM_ID;
+    let closure =
+        kind == plp_form::CLOSURE_FORM_ID || kind == prevent_core::closed_case::CLOSURE_FORM_ID;
     let title = match kind {
-        plp_form::CLOSURE_FORM_ID => "Case closed",
+        plp_form::CLOSURE_FORM_ID | prevent_core::closed_case::CLOSURE_FORM_ID => "Case closed",
+        prevent_core::closed_case::REVIEW_FORM_ID => "Review recorded",
         plp_form::PANEL_FORM_ID => "Panel recorded",
         plp_form::SUBMISSION_FORM_ID => "Submission recorded",
         prevent_core::s36_form::FORM_ID => "S.36 decision recorded",
@@ -384,8 +396,12 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
         .text(plp_form::CASE_FIELD)
         .unwrap_or_default()
         .to_string();
+    // The case it belongs to: a PLP case, or a Gateway Assessment (S.36 decision, closure
+    // outside PLP, or a review of such a closure).
+    let of_pga =
+        super::pga_help::load(&case_id).is_some_and(|d| d.form == prevent_core::pga_form::FORM_ID);
     let case = nav::href(&Route::FormDone {
-        form: if s36 { Form::Pga } else { Form::Plp },
+        form: if of_pga { Form::Pga } else { Form::Plp },
         id: case_id,
     });
     let band =
@@ -407,6 +423,8 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
             <div class="govuk-grid-column-two-thirds">
                 if closure {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "Its 6- and 12-month reviews are on the case page" } } }) }
+                } else if let Some(r) = prevent_core::closed_case::review_of(&draft.answers).filter(|_| kind == prevent_core::closed_case::REVIEW_FORM_ID) {
+                    { panel::view(PanelProps { title: title.into(), children: html! { <span id="review-outcome">{ match r.outcome { prevent_core::closed_case::Outcome::RemainClosed => "The case remains closed", prevent_core::closed_case::Outcome::Reopen => "The case is reopened" } }</span> } }) }
                 } else if s36 {
                     { panel::view(PanelProps {
                         title: title.into(),
@@ -420,8 +438,86 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
                         children: html! { <>{ "Band" }<br /><strong id="review-band">{ band }</strong></> },
                     }) }
                 }
-                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(navigator, case)}>{ if s36 { "Back to the assessment and its deadlines" } else { "Back to the case, its deadlines and timeline" } }</a></p>
+                <p class="govuk-body"><a class="govuk-link" href={case.clone()} onclick={nav::on_click(navigator, case)}>{ if of_pga { "Back to the assessment and its deadlines" } else { "Back to the case, its deadlines and timeline" } }</a></p>
             </div>
         </div>
+    }
+}
+
+/// A closed case's reviews (REV-1, s13), on its PLP case page or its Gateway Assessment's
+/// page: when and why it closed, each recorded review and its outcome, and the way to record
+/// the next (or carry on with the one in progress); a reopening says so and ends the reviews.
+pub(super) fn closed_reviews(
+    navigator: &Navigator,
+    case_id: &str,
+    closed: &super::pga_help::ClosedCase,
+) -> Html {
+    use prevent_core::closed_case::{Outcome, Which};
+    let long = prevent_core::date::long_date;
+    let name = |w: Which| match w {
+        Which::SixMonths => "6-month review",
+        Which::TwelveMonths => "12-month review",
+    };
+    let rows: Vec<SummaryRow> = closed
+        .reviews
+        .iter()
+        .map(|(id, r)| {
+            let href = nav::href(&Route::FormDone {
+                form: Form::ClosedReview,
+                id: id.clone(),
+            });
+            SummaryRow {
+                key: AttrValue::from(format!("{}, {}", name(r.which), long(r.date))),
+                value: html! { { match r.outcome { Outcome::RemainClosed => "The case remains closed", Outcome::Reopen => "The case was reopened" } } },
+                action: Some(SummaryAction {
+                    href: href.clone(),
+                    text: "View".into(),
+                    visually_hidden_text: AttrValue::from(format!("the {}", name(r.which))),
+                    onclick: Some(nav::on_click(navigator, href)),
+                }),
+            }
+        })
+        .collect();
+    let reopened = closed
+        .reviews
+        .iter()
+        .find(|(_, r)| r.outcome == Outcome::Reopen);
+    let reviews: Vec<_> = closed.reviews.iter().map(|(_, r)| *r).collect();
+    let next = prevent_core::closed_case::next_review(&reviews);
+    let record = match (reopened, next) {
+        (Some((_, r)), _) => {
+            let href = nav::href(&Route::FormStart { form: Form::Plp });
+            warning_text::view(WarningTextProps::new(html! { <span id="closed-reopened">
+                { format!("The {} of {} reopened the case: no further review is due. Take the concern back into PCM: ", name(r.which), long(r.date)) }
+                <a class="govuk-link" href={href.clone()} onclick={nav::on_click(navigator, href)}>{ "start a PLP case" }</a>
+                { ", or a Gateway Assessment of a new referral." }
+            </span> }))
+        }
+        (None, Some(w)) => step(
+            navigator,
+            true,
+            case_id,
+            Form::ClosedReview,
+            &closed.in_progress,
+            "closed-review",
+            match w {
+                Which::SixMonths => "Record the 6-month review",
+                Which::TwelveMonths => "Record the 12-month review",
+            },
+            "Continue the review in progress",
+        ),
+        (None, None) => {
+            html! { <p class="govuk-body" id="closed-reviews-done">{ "Both reviews are recorded." }</p> }
+        }
+    };
+    html! {
+        <>
+            <h2 class="govuk-heading-m">{ "Closed case reviews" }</h2>
+            <p class="govuk-body" id="closed-summary">{ format!("Closed on {}: {}. The case is reviewed 6 and 12 months after closure, each within five working days of its date, with a new {} ({}, s13).", long(closed.closed), closed.code, if closed.vaf { "VAF" } else { "DIF" }, closed.rule) }</p>
+            if !rows.is_empty() {
+                <div id="closed-reviews">{ summary_list::view(SummaryListProps { rows }) }</div>
+            }
+            { record }
+        </>
     }
 }

@@ -35,6 +35,8 @@ pub fn finished_notice(form: Form, id: &str, navigator: &Navigator) -> Html {
         Form::PlpClosure => ("This closure is recorded", "The case is closed: its 6- and 12-month reviews are on its page.", "View the closure"),
         Form::PlpReview => ("This reassessment is recorded", "A recorded reassessment is part of the case's history and cannot be altered: the next DIF is a new reassessment.", "View the reassessment"),
         Form::S36 => ("This S.36 decision is recorded", "A recorded S.36 decision follows the final Gateway Assessment and cannot be altered.", "View the S.36 decision"),
+        Form::PcmClosure => ("This closure is recorded", "The case is closed: its 6- and 12-month reviews are on its assessment's page.", "View the closure"),
+        Form::ClosedReview => ("This review is recorded", "A recorded review is part of the case's record and cannot be altered.", "View the review"),
         Form::Plp => ("This entry into PLP is confirmed", "The opening DIF and band are the first entry of the case's history and cannot be altered: the next DIF is a reassessment.", "View the case, its band, deadlines and timeline"),
     };
     html! {

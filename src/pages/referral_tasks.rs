@@ -42,6 +42,8 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::PlpPanel => "A PLP panel",
         Form::PlpSubmission => "A submission to the FIMU",
         Form::S36 => "The S.36 decision",
+        Form::PcmClosure => "Closure of the case",
+        Form::ClosedReview => "A closed case review",
     };
     use_title(format!("{heading} – Prevent Case Toolkit"), false);
     let ctx = clock::context();
