@@ -23,6 +23,7 @@ const { assertNoAxeViolations } = require('./lib/axe');
 const { screenshot } = require('./lib/browser');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
+const { passGate } = require('./lib/vault');
 
 const app = useApp();
 
@@ -353,6 +354,93 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.assertDeadlines(page, { 'pga-2': met, 'pga-15': 'Met: was due 10 January 2027' }, 'once the S.36 decision is recorded');
     assert.equal(await page.locator('#record-s36').count(), 0, 'no second S.36 decision is offered');
     await screenshot(page, 'pga-s36-met-on-the-record');
+
+    // REV-1 (s13): the case went to Channel and closed there on Wednesday 30 June 2027. Its
+    // closure is recorded on the assessment (date and code); it is then reviewed 6 and 12
+    // months later, with a new VAF as it exited from Channel.
+    await page.clock.setFixedTime(new Date('2027-06-30T10:00:00'));
+    await page.reload();
+    // Six months idle locks the toolkit (issue 16): unlock it as the officer would.
+    await passGate(page);
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    await page.locator('#record-pcm-closure').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Record the closure of the case');
+    assert.equal(await page.getByLabel('Your name', { exact: true }).inputValue(), CTCO);
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['Enter the date of closure (REV-1, s13)', 'Select why the case closed (PLP-9, s13)']);
+    await p.typeDate(page, 'pcm.closed', ['30', '6', '2027']);
+    await p.answer(page, 'Why did the case close?', 'Channel: the panel has addressed all CT and safeguarding concerns');
+    await pressContinue(page);
+    await onPage(page, 'Check your answers', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the closure', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm the closure of this case');
+    await pressContinue(page, 'Confirm the closure');
+    await onPage(page, 'Case closed');
+    await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Gateway Assessment final');
+    assert.equal(
+      await p.textOf(page.locator('#closed-summary')),
+      'Closed on 30 June 2027: Channel: the panel has addressed all CT and safeguarding concerns. The case is reviewed 6 and 12 months after closure, each within five working days of its date, with a new VAF (REV-1, s13).',
+    );
+    // 30 December 2027 and 30 June 2028, each within 5 working days (3 January 2028 is New
+    // Year's Day's substitute holiday).
+    assert.match(await p.textOf(page.locator('#deadline-plp-11-6-months')), /REV-1.*Due 7 January 2028/);
+    assert.match(await p.textOf(page.locator('#deadline-plp-11-12-months')), /Due 7 July 2028/);
+    await screenshot(page, 'rev-1-closed-outside-plp');
+
+    // Tuesday 4 January 2028: the 6-month review.
+    await page.clock.setFixedTime(new Date('2028-01-04T10:00:00'));
+    await page.reload();
+    // Six months idle locks the toolkit (issue 16): unlock it as the officer would.
+    await passGate(page);
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    assert.equal(await p.textOf(page.locator('#record-closed-review')), 'Record the 6-month review');
+    await page.locator('#record-closed-review').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Closed case review', { axe: false });
+    assert.ok(await p.group(page, 'Which review is this?').getByLabel('The 6-month review', { exact: true }).isChecked());
+    assert.ok(await p.group(page, 'Which assessment does the review complete?').getByLabel('A new VAF', { exact: true }).isChecked(), 'a case that exited from Channel is reviewed with a VAF');
+    await p.typeDate(page, 'review.date', ['4', '1', '2028']);
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['Summarise the new VAF: a review involves a new VAF or DIF (REV-1, s13)']);
+    await assertNoAxeViolations(page, 'a closed case review without its VAF');
+    await screenshot(page, 'rev-1-review-without-vaf');
+    await p.typeLabelled(page, 'Summary of the new VAF', 'New VAF with the local authority: no vulnerability indicators remain.');
+    await pressContinue(page);
+    await onPage(page, 'What the review found');
+    await p.typeLabelled(page, 'What has changed since the case closed?', 'Settled at college; nothing on police systems; the referrer has no concerns.');
+    await p.answer(page, 'What does the review decide?', 'The case remains closed');
+    await p.typeLabelled(page, 'Why?', 'No Prevent concern has returned.');
+    await pressContinue(page);
+    await onPage(page, "The supervisor's approval");
+    // s13: supervisors read and evaluate every review before final approval; SUP-1: not the CTCO.
+    await p.signOff(page, CTCO, ['4', '1', '2028'], { approve: 'Does the supervisor approve the review?' });
+    await pressContinue(page);
+    assert.deepEqual(await p.summaryErrors(page), ['The supervisor cannot be the CTCO who made the review (PGA-16, s14)']);
+    await p.typeLabelled(page, "Supervisor's name", SERGEANT);
+    await pressContinue(page);
+    await onPage(page, 'Check your answers', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the review', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm this review, approved by my supervisor');
+    await pressContinue(page, 'Confirm the review');
+    await onPage(page, 'Review recorded');
+    assert.equal(await p.textOf(page.locator('#review-outcome')), 'The case remains closed');
+    await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Gateway Assessment final', { axe: false });
+    assert.equal(await p.textOf(page.locator('#closed-reviews')), '6-month review, 4 January 2028 The case remains closed View the 6-month review');
+    assert.match(await p.textOf(page.locator('#deadline-plp-11-6-months')), /Met: was due 7 January 2028/);
+    assert.equal(await p.textOf(page.locator('#record-closed-review')), 'Record the 12-month review');
+    await screenshot(page, 'rev-1-six-month-review-met');
+    // The officers' list: the next deadline is the 12-month review.
+    await page.goto('/officer');
+    await onPage(page, 'Your Gateway Assessments', { axe: false });
+    const after = (await page.locator('#drafts-table tbody tr', { hasText: 'Gateway Assessment' }).first().locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.match(after[5], /^12-month closed case review \(REV-1\): Due 7 July 2028/);
   }
 
   // PLP-7 (s11): a case sent straight to PLP starts its PLP case from the final record, with

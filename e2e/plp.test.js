@@ -268,6 +268,60 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   await onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
   const row = (await page.locator('#drafts-table tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
   assert.ok(row.some((r) => /PLP case Case PCM-2027-0005 .*Finished .*6-month closed case review \(PLP-11\): .*6 January 2028/.test(r)), row.join(' | '));
+
+  // REV-1 (s13): the two reviews, each a record with a new DIF (the case's last copied in),
+  // what changed, the outcome and a supervisor's approval; each meets its deadline.
+  const closedReview = async (when, date, which) => {
+    await today(page, when);
+    await page.goto('/officer');
+    await onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+    await page.locator('#drafts-table tbody tr', { hasText: 'PCM-2027-0005' }).getByRole('link', { name: /^View/ }).first().click();
+    await onPage(page, 'Case entered PLP', { axe: false });
+    assert.equal(await p.textOf(page.locator('#record-closed-review')), `Record the ${which} review`);
+    await page.locator('#record-closed-review').focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Closed case review', { axe: which === '6-month' });
+    assert.ok(await p.group(page, 'Which review is this?').getByLabel(`The ${which} review`, { exact: true }).isChecked());
+    assert.ok(await p.group(page, 'Which assessment does the review complete?').getByLabel('A new DIF', { exact: true }).isChecked(), 'a PLP case is reviewed with a new DIF');
+    await p.typeDate(page, 'review.date', date);
+    await pressContinue(page);
+    // The last DIF is carried in: each page is answered already.
+    for (const section of p.DIF) {
+      await onPage(page, section.title, { axe: false });
+      await pressContinue(page);
+    }
+    await onPage(page, 'What the review found', { axe: which === '6-month' });
+    await p.typeLabelled(page, 'What has changed since the case closed?', 'Working full time; no concerns from partners or police systems.');
+    await p.answer(page, 'What does the review decide?', 'The case remains closed');
+    await p.typeLabelled(page, 'Why?', 'The risk has stayed reduced.');
+    await pressContinue(page);
+    await onPage(page, "The supervisor's approval", { axe: which === '6-month' });
+    await p.signOff(page, SERGEANT, date, { approve: 'Does the supervisor approve the review?' });
+    await pressContinue(page);
+    await onPage(page, 'Check your answers before finishing', { axe: false });
+    await pressContinue(page);
+    await onPage(page, 'Confirm the review', { axe: false });
+    await p.answer(page, 'Confirm', 'I confirm this review, approved by my supervisor');
+    await pressContinue(page, 'Confirm the review');
+    await onPage(page, 'Review recorded', { axe: false });
+    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await onPage(page, 'Case entered PLP', { axe: false });
+  };
+  await closedReview([2028, 1, 4], ['4', '1', '2028'], '6-month');
+  assert.match(await deadlineText(page, 'plp-11-6-months'), /Met: was due 6 January 2028/);
+  assert.match(await deadlineText(page, 'plp-11-12-months'), /Due 6 July 2028/);
+  await shot(page, 'plp-closed-six-month-review');
+  await closedReview([2028, 7, 3], ['3', '7', '2028'], '12-month');
+  const reviews = (await page.locator('#closed-reviews .govuk-summary-list__row').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(reviews, [
+    '6-month review, 4 January 2028 The case remains closed View the 6-month review',
+    '12-month review, 3 July 2028 The case remains closed View the 12-month review',
+  ]);
+  assert.equal(await p.textOf(page.locator('#closed-reviews-done')), 'Both reviews are recorded.');
+  assert.match(await deadlineText(page, 'plp-11-12-months'), /Met: was due 6 July 2028/);
+  await assertNoAxeViolations(page, 'a closed PLP case with both reviews');
+  await screenshot(page, 'plp-closed-both-reviews');
 });
 
 test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is flagged and prompts a submission to the FIMU, recorded from the prompt; escalating intelligence prompts a new DIF; a High case closes only for a reason that cannot wait', async (t) => {
