@@ -436,6 +436,11 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     assert.match(await p.textOf(page.locator('#deadline-plp-11-6-months')), /Met: was due 7 January 2028/);
     assert.equal(await p.textOf(page.locator('#record-closed-review')), 'Record the 12-month review');
     await screenshot(page, 'rev-1-six-month-review-met');
+    // The deadlines download carries the reviews (item 7).
+    const [reviewsIcs] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ics').click()]);
+    const reviewsCal = fs.readFileSync(await reviewsIcs.path(), 'utf8');
+    assert.match(reviewsCal, /SUMMARY:[^\r]*12-month closed case review/);
+    assert.match(reviewsCal, /DTSTART;VALUE=DATE:20280707/);
     // The officers' list: the next deadline is the 12-month review.
     await page.goto('/officer');
     await onPage(page, 'Your Gateway Assessments', { axe: false });

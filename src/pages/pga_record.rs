@@ -236,6 +236,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                 if !deadlines.is_empty() {
                     <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
                     { super::deadlines::panels(&deadlines, clock::today(), &cal) }
+                    { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: super::plp_record::on_ics(summary.case_reference.clone(), deadlines.clone(), &problem), ..ButtonProps::new("Download the deadlines (.ics)") }) }
                 }
                 <h2 class="govuk-heading-m" id="audit-title">{ "Audit trail" }</h2>
                 <table class="govuk-table" aria-labelledby="audit-title" id="audit-trail">

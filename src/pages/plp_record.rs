@@ -230,22 +230,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             { button::view(ButtonProps { href: Some(close_href.clone()), onclick: nav::on_click(&navigator, close_href), variant: ButtonVariant::Secondary, ..ButtonProps::new("Close the case") }) }
         </> } }) } },
     };
-    let on_ics = {
-        let deadlines = deadlines.clone();
-        let reference = case.case_reference.clone();
-        let problem = problem.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            let stamp = clock::ics_stamp();
-            if let Err(why) = download(
-                &prevent_core::ics::file_name(&reference),
-                "text/calendar",
-                &prevent_core::ics::to_ics(&reference, &deadlines, &stamp, crate::marking()),
-            ) {
-                problem.set(Some(why));
-            }
-        })
-    };
+    let on_ics = on_ics(case.case_reference.clone(), deadlines.clone(), &problem);
     let on_download = super::record_page::on_download_json(schema, &draft, &problem);
     let on_print = super::record_page::on_print();
     let row = |key: &str, value: String| SummaryRow {
@@ -520,4 +505,25 @@ pub(super) fn closed_reviews(
             { record }
         </>
     }
+}
+
+/// Downloads a case's deadlines as an .ics file (its reference the only case detail in it), or
+/// says why it could not.
+pub(super) fn on_ics(
+    reference: String,
+    deadlines: Vec<prevent_core::deadline::Deadline>,
+    problem: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let problem = problem.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let stamp = clock::ics_stamp();
+        if let Err(why) = download(
+            &prevent_core::ics::file_name(&reference),
+            "text/calendar",
+            &prevent_core::ics::to_ics(&reference, &deadlines, &stamp, crate::marking()),
+        ) {
+            problem.set(Some(why));
+        }
+    })
 }
