@@ -26,6 +26,7 @@ const SHIPPED: &[&str] = &[
     include_str!("../../crates/core/scenarios/08-a-brother-under-investigation.json"),
     include_str!("../../crates/core/scenarios/09-a-printer-in-the-spare-room.json"),
     include_str!("../../crates/core/scenarios/10-posters-on-the-high-street.json"),
+    include_str!("../../crates/core/scenarios/11-leaflets-at-the-community-centre.json"),
 ];
 
 /// The key of the scenario being worked.

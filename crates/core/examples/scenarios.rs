@@ -1645,6 +1645,187 @@ CT Holmes: not available in this force.
     }
 }
 
+/// Scenario 11: A person taken straight to PLP for disruption de-escalates, and a partner asks
+/// for the case to be closed: it cannot leave PLP from Standard, so the first reassessment
+/// bands it Monitored, de-escalated, at a frequency decided and justified with the supervisor
+/// (PLP-4, PLP-12, s12; PLP-5 at that frequency; s13 "Monitoring PLP Cases Prior to Closure").
+fn request_to_close(w: &World) -> Spec {
+    let pga = Answers::default()
+        .with("case.ctco", CTCO_A)
+        .with("case.reference", "TRAIN-0011")
+        .on("case.received", "2027-02-03")
+        .with("case.subject", "individual")
+        .with("case.area", "non-dovetail")
+        .with("case.request", "referral")
+        .on("deconfliction.date", "2027-02-02")
+        .with("deconfliction.reference", "TRAIN/DC/2027/1111")
+        .with("deconfliction.rado", "4");
+    let pga = checks(pga, [
+        Check::Fimu,
+        Check::Fimu,
+        Check::Fimu,
+        Check::Done("2027-02-03", "A public video channel in his name has 14 clips filmed outside the community centre since November 2026, showing the faces of people arriving, titled 'Invaders of Exampleton'; about 60 subscribers. No threats of violence."),
+        Check::Done("2027-02-04", "Two ASB warnings from neighbourhood officers, on 18 December 2026 and 22 January 2027, for leafleting and filming outside the community centre; nothing else."),
+        Check::NotAvailable,
+    ]);
+    let pga = pga
+        .with("non_ct.investigation", "no")
+        .with("contact.partner", "no")
+        .with("visit.needed", "no")
+        .with("relevance.concern", "extreme-right-wing")
+        .with("threat.pursue_investigation", "no")
+        .with("vulnerability.vsh", "no");
+    let pga = dif_answers(&w.fw, pga, &[
+        ("engagement.grievance", "Blames asylum seekers for losing his warehouse job in October 2026 (referral; open source)."),
+        ("intent.them-and-us", "Calls the people at the refugee support group 'invaders' in his leaflets and clips (referral; open source)."),
+        ("engagement.transition", "Out of work since October 2026, after eleven years at the same warehouse (referral)."),
+        ("vulnerability.isolation", "Lives alone and spends his evenings online since losing his job (referral)."),
+        ("protective.family-support", "His sister sees him every week and wants to help (referral)."),
+    ], &[], &[
+        ("intent.harmful-means", "No talk of violence, no threats and no weapons (referral; open source; local systems)."),
+        ("threat.pursue", "The FIMU confirms no Pursue interest; his activity is below the threshold for escalation."),
+    ]);
+    let pga = pga
+        .with("assessment.concern", "suspicion")
+        .with("assessment.pursue", "no")
+        .with("assessment.unsuitable_plp", "no")
+        .with("assessment.direction", "static")
+        .with("assessment.summary", "Dale Sample, 34, has stood outside the Exampleton community centre on Friday evenings since November 2026, handing out extreme right-wing leaflets and filming the people arriving for a refugee support group, then posting the clips. Two ASB warnings have not stopped him; he refused the council's offer of support. A reasonable suspicion of a Prevent-relevant concern; no Pursue interest.")
+        .with("prompts.travel", "no")
+        .with("decision.outcome", "straight-to-plp")
+        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Dale targets a refugee support group with extreme right-wing leaflets and posts clips of the people attending, calling them 'invaders', after losing his job. Nothing is Pursue-relevant and he is not under investigation. A person straight to PLP is rare and needs this rationale (PGA-8, s8): Channel is voluntary and he has refused any support from the council ('I'll never talk to your deradicalisation lot'), and his Prevent-relevant ASB, below the threshold for Pursue, needs disrupting (s11). In PLP the police can lead with the council's ASB team on a Community Protection Warning while offering him support.");
+    let pga = born(pga, "1992-06-14", "British");
+    let pga = decided(pga, "flag", "added", "Flagged on local systems on 9 February 2027 so that neighbourhood officers who meet Dale outside the community centre know of the Prevent interest and call the team.");
+    let pga = supervised(pga, SUP_A, "2027-02-09", "Agreed: straight to PLP, for disruption with the council's ASB team. Keep offering support.");
+    let plp = Answers::default()
+        .on("plp.entered", "2027-02-15")
+        .with("plp.route_rationale", "From the Gateway Decision of 9 February 2027: a person straight to PLP because he refuses Channel's voluntary support and his Prevent-relevant ASB needs disrupting (PGA-8, s11). The completed DIF shows grievance, 'them and us' thinking, a time of transition and isolation.")
+        .with("plp.urgent_mh", "no")
+        .with("plp.work_needed", "yes")
+        .with("plp.band", "standard")
+        .with("plp.band_rationale", "Standard: four Prevent-relevant factors need further work, with the council's ASB team and his sister (PLP-3). No High trigger: no escalation or mobilisation factor, no risk of harm, no time-lock and no Pursue relevance (PLP-2).")
+        .with("supervisor.name", SUP_A)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
+        .on("supervisor.date", "2027-02-15")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    let review = Answers::default()
+        .on("plp.review_date", "2027-04-08")
+        .with("dif.engagement.transition.finding", "absent")
+        .with("dif.engagement.transition.evidence", "In work at a builders' merchant since 1 March 2027, through the job centre (sister; employer's reference).")
+        .with("dif.vulnerability.isolation.finding", "absent")
+        .with("dif.vulnerability.isolation.evidence", "Plays five-a-side with colleagues on Tuesdays and sees his sister twice a week (sister).")
+        .with("dif.intent.them-and-us.evidence", "No leaflets or clips since the Community Protection Warning of 12 February 2027; he deleted his channel in March. He still comments on news stories about asylum on his own account, naming nobody (open source, 6 April 2027).")
+        .with("dif.engagement.grievance.evidence", "Still says asylum seekers 'took his job', less often since he found work (sister).")
+        .with("dif.protective.education-work.finding", "present")
+        .with("dif.protective.education-work.evidence", "Full-time work since 1 March 2027; his employer reports no concerns.")
+        .with("plp.urgent_mh", "no")
+        .with("plp.work_needed", "no")
+        .with("plp.band", "monitored")
+        .with("plp.monitored_reason", "de-escalated")
+        .with("plp.monitored_every", "6-weeks")
+        .with(
+            "plp.monitored_every_rationale",
+            "Agreed with the supervisor: the change is eight weeks old and came after a warning, not a change of view, and his grievance remains; so every 6 weeks rather than the 3-month longest, to see soon whether it holds. A DIF before any panel, and at once if leafleting starts again.",
+        )
+        .with("plp.band_rationale", "Monitored: the risk has de-escalated demonstrably and consistently for eight weeks (PLP-4, s12): no leafleting or filming since the warning, his channel deleted, in work and less isolated. The council asks for the case to be closed, but it cannot leave PLP from Standard: Monitored is the review period before every exit (PLP-12, s12), and a case whose impact needs watching longer is not closed but shown as Monitored, with a new DIF and CMP setting how often it is reviewed (s13). Close it, with a supervised closing DIF, only once the period shows he has desisted.")
+        .with("plp.cmp", "yes")
+        .with("supervisor.name", SUP_A)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
+        .on("supervisor.date", "2027-04-08")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    Spec {
+        n: 11,
+        slug: "leaflets-at-the-community-centre",
+        title: "Leaflets at the community centre (fictional)",
+        summary: "A fictional man targeting a refugee support group with extreme right-wing leaflets is taken straight to PLP for disruption. Eight weeks on he has stopped, and a partner asks for the case to be closed.",
+        today: "2027-02-09",
+        vignette: vignette(
+            r"
+TRAINING — FICTIONAL. Every person, place and organisation in this case is made up.
+
+National Prevent Referral Form, received on Monday 1 February 2027.
+
+Referrer: Casey Sample, anti-social behaviour lead, Exampleton Borough Council. Contact by work email and telephone.
+
+About: Dale Sample, born 14 June 1992 (34), British, living alone in a flat on the Exampleton Road estate.
+
+Concerns: Since November 2026 Dale has stood outside Exampleton Community Centre most Friday evenings, when a refugee support group meets. He hands out leaflets calling asylum seekers 'invaders' and demanding 'remigration now', films the people arriving, and posts the clips with their faces on a channel he calls 'Invaders of Exampleton'. Volunteers say some families have stopped coming. Neighbourhood officers have warned him twice for anti-social behaviour; he carried on. He lost his job at a warehouse in October 2026 and tells people asylum seekers 'took it'. When the council offered to put him in touch with support services he said: 'I'll never talk to your deradicalisation lot.' He has never threatened violence. His sister, who sees him every week, is worried and wants to help.
+",
+            r"
+Disseminated to the Exampleton CTP-Prevent team (not a Dovetail area) on Wednesday 3 February 2027.
+
+Prevent-relevant (extreme right-wing). The leaflets reproduce the wording of a national online network; Dale is not known to be in contact with it. No Pursue interest, no current investigation, and his activity is below the threshold for escalation. PNC, PND and NCIA were checked at de-confliction.
+",
+            r"
+De-conflicted by the FIMU on Tuesday 2 February 2027, reference TRAIN/DC/2027/1111. RADO grading: 4. The Prevent team did nothing before de-confliction.
+",
+            r"
+PNC (FIMU, 2 February 2027): no convictions or cautions.
+PND (FIMU, 2 February 2027): the two ASB warnings below; nothing else.
+NCIA (FIMU, 2 February 2027): no trace.
+Open source (CTCO, 3 February 2027): a public video channel in his name has 14 clips filmed outside the community centre since November 2026, showing the faces of people arriving, titled 'Invaders of Exampleton'; about 60 subscribers. No threats of violence.
+Local crime and intelligence systems (CTCO, 4 February 2027): two ASB warnings from neighbourhood officers, on 18 December 2026 and 22 January 2027, for leafleting and filming outside the community centre; nothing else.
+CT Holmes: not available in this force.
+",
+        ),
+        developments: vec![
+            development(
+                "2027-02-15",
+                "Into PLP",
+                r"
+Your supervisor has agreed the Gateway Decision. On Friday 12 February 2027 the council served Dale a Community Protection Warning: no leafleting or filming within 100 metres of the community centre. He was not seen there that evening. He again refused the offer of support, but his sister says he would take help finding work. You and your supervisor agree that work is needed with the council, the job centre and his sister.
+
+Record the case's entry into PLP today, Monday 15 February 2027, with its band, and your supervisor's sign-off.
+",
+            ),
+            development(
+                "2027-04-08",
+                "Eight weeks on, and a request to close",
+                r"
+Nobody has seen Dale at the community centre since the warning (centre manager; council CCTV), and he deleted his channel in March. Through the job centre he started full-time work at a builders' merchant on 1 March 2027; his employer has no concerns. He plays five-a-side with colleagues on Tuesdays and sees his sister twice a week. She says he still grumbles that asylum seekers 'took his job', less often. On his own social media account he still comments on news stories about asylum, naming nobody (open source, 6 April 2027).
+
+Casey Sample emails: 'The behaviour has stopped and I am closing our ASB case. Can you close yours too?'
+
+Complete the case's reassessment today, Thursday 8 April 2027: a new DIF, its band, the CMP update and your supervisor's sign-off.
+",
+            ),
+        ],
+        pga,
+        pga_made: Made {
+            day: "2027-02-09",
+            started: "2027-02-03T10:30:00Z",
+            finished: "2027-02-09T16:20:00Z",
+        },
+        plp: Some((plp, Made {
+            day: "2027-02-15",
+            started: "2027-02-15T09:10:00Z",
+            finished: "2027-02-15T14:40:00Z",
+        })),
+        review: Some((review, Made {
+            day: "2027-04-08",
+            started: "2027-04-08T09:00:00Z",
+            finished: "2027-04-08T16:10:00Z",
+        })),
+        factor_points: &["intent.them-and-us"],
+        drop: &["subject.nationality", "prompts.travel", "case.area", "plp.band"],
+        extra: vec![
+            point(Part::Plp, "plp.band", "PLP-3", "s12", "No case enters PLP as Monitored (PLP-4). Standard: at least one Prevent-relevant factor needs further work (PLP-3, s12); no High trigger, as there is no risk of harm, escalation, time-lock or Pursue relevance (PLP-2)."),
+            point(Part::Review, "plp.band", "PLP-12", "s12", "Monitored is the review period for every case before it leaves PLP (PLP-12, s12). The partner's request cannot be met now: the closure form refuses 'risk reduced' from High or Standard, so a case that has got better is reassessed as Monitored, stays open (PLP-4) and is closed later, with a supervised closing DIF, once the period shows the change holds (s13)."),
+            point(Part::Review, "plp.monitored_reason", "PLP-4", "s12", "Monitored only for a case already in PLP whose risk has de-escalated demonstrably and consistently, that needs observing for longer, or whose subject is briefly out of the community (PLP-4, s12). Here: eight weeks with no leafleting or filming, in work and less isolated."),
+            point(Part::Review, "plp.monitored_every", "PLP-12", "s12", "A Monitored case has no fixed timeline: how often it is reassessed is decided and justified by the CTCO and supervisor for the case, at least every 3 months (PLP-12, s12). Here the change is recent and followed a warning, not a change of view, so every 6 weeks."),
+            Point {
+                part: Part::Review,
+                target: Target::Due(prevent_core::catalogue::RuleId::Plp5),
+                rule: prevent_core::catalogue::RuleId::Plp5,
+                section: "s12".into(),
+                reason: "A new DIF, CMP update and supervisory sign-off at the frequency decided for the Monitored case (PLP-5, PLP-12, s12): 6 weeks from the reassessment of 8 April 2027, due 20 May 2027, or before any panel.".into(),
+            },
+        ],
+    }
+}
+
 /// Every shipped scenario, in order, with its file name.
 pub fn all(w: &World) -> Vec<(String, Scenario)> {
     let specs = [
@@ -1658,6 +1839,7 @@ pub fn all(w: &World) -> Vec<(String, Scenario)> {
         de_escalation(w),
         printer(w),
         posters(w),
+        request_to_close(w),
     ];
     specs
         .into_iter()

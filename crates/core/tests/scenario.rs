@@ -2,7 +2,8 @@
 //! SIM-1, the scenario file format is read strictly (a table of bad files, each refused with its
 //! message); SIM-2, the scenarios shipped in `crates/core/scenarios/` agree with the rules, score
 //! full marks against themselves, cover the cases a trainer needs (issue 7's list, and issue
-//! 18's PGA-17 and PGA-18, each taught by a point citing it), and are exactly what
+//! 18's PGA-17 and PGA-18, each taught by a point citing it, and issue 19's PLP-12: a case
+//! leaves PLP through Monitored), and are exactly what
 //! `examples/scenarios.rs` writes; SIM-3, scoring, point by point (answers with options, dates,
 //! checkboxes with partial credit, the FIMU submission, deadlines, missing records) and in
 //! total. The bad files and the attempts are made from the shipped scenarios, changed one thing
@@ -1235,4 +1236,118 @@ fn sim_2_every_shipped_file_is_what_the_writer_makes_today() {
             "{file} is not what the rules make of it today: run `cargo run -p prevent-core --example scenarios`"
         );
     }
+}
+
+/// PLP-12 (s12; s13, "Monitoring PLP Cases Prior to Closure"): scenario 11, a Standard case
+/// that has got better and that a partner asks to close, leaves PLP only through Monitored. The model's first reassessment bands it
+/// Monitored (de-escalated) at a frequency decided with the supervisor, and the next DIF is due
+/// at that frequency; closing straight from Standard as "risk reduced" is refused, from
+/// Monitored it is open. A trainee who closes nothing but keeps the case Standard, or who picks
+/// the 3-month longest, misses the points that teach it.
+#[test]
+fn plp_12_scenario_11_a_case_leaves_plp_through_monitored_at_a_frequency_decided() {
+    let w = world();
+    let s = shipped(&w, "11-");
+    let case = s.model.plp.as_ref().unwrap();
+    let review = &s.model.reviews[0];
+    assert_eq!(case.answers.text("plp.band"), Some("standard"));
+    assert_eq!(review.answers.text("plp.band"), Some("monitored"));
+    assert_eq!(
+        review.answers.text("plp.monitored_reason"),
+        Some("de-escalated")
+    );
+    assert_eq!(review.answers.text("plp.monitored_every"), Some("6-weeks"));
+    assert_eq!(review.answers.text("plp.cmp"), Some("yes"));
+    // Signed off by a Sergeant who is not the CTCO (SUP-1).
+    assert_eq!(
+        review.answers.text("supervisor.rank"),
+        Some("sergeant-or-above")
+    );
+    assert_ne!(
+        review.answers.text("supervisor.name"),
+        review.answers.text("case.ctco")
+    );
+    // What the teaching text says of the closure form: "risk reduced" is refused from the
+    // case's Standard band and open once it is Monitored.
+    let closing_from = |band: &str| {
+        let a = prevent_core::Answers::default().with(plp_form::BAND_FIELD, band);
+        plp_form::closure_code_unavailable(&a, "risk-reduced")
+    };
+    assert!(closing_from("standard").is_some_and(|why| why.contains("PLP-12")));
+    assert_eq!(closing_from("monitored"), None);
+    // The points that teach it, each with its rule and section.
+    let cites = |target: Target, rule: RuleId| {
+        s.points.iter().any(|p| {
+            p.part == Part::Review && p.target == target && p.rule == rule && p.section == "s12"
+        })
+    };
+    assert!(cites(answer("plp.band"), RuleId::Plp12));
+    assert!(cites(answer("plp.monitored_reason"), RuleId::Plp4));
+    assert!(cites(answer("plp.monitored_every"), RuleId::Plp12));
+    assert!(cites(due("PLP-5"), RuleId::Plp5));
+    let band = s
+        .points
+        .iter()
+        .find(|p| p.part == Part::Review && p.target == answer("plp.band"))
+        .unwrap();
+    assert!(band
+        .reason
+        .contains("refuses 'risk reduced' from High or Standard"));
+    // The model: the next DIF 6 weeks after the reassessment of 8 April 2027.
+    let db = w.score(&s, &full(&s));
+    assert_eq!(
+        said(point_of(&db, Part::Review, &due("PLP-5"))),
+        (Outcome::Matched, 1, 1, "20 May 2027", "20 May 2027")
+    );
+    // Kept Standard (the partner's request refused, but the case not moved towards exit):
+    // the band, the reason, the frequency and the date are missed (Standard: 8 weeks).
+    let standard = changed(
+        review,
+        &[
+            ("plp.band", Some(text("standard"))),
+            ("plp.monitored_reason", None),
+            ("plp.monitored_every", None),
+            ("plp.monitored_every_rationale", None),
+        ],
+    );
+    let db = w.score(
+        &s,
+        &Attempt {
+            review: Some(&standard),
+            ..full(&s)
+        },
+    );
+    assert_eq!(
+        said(point_of(&db, Part::Review, &answer("plp.band"))),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "Monitored (Green)",
+            "Standard (Amber)"
+        )
+    );
+    assert_eq!(
+        said(point_of(&db, Part::Review, &due("PLP-5"))),
+        (Outcome::Missed, 0, 1, "20 May 2027", "3 June 2027")
+    );
+    assert_eq!(db.marks, db.out_of - 4);
+    // Monitored at the 3-month longest: the frequency and the date are missed.
+    let longest = changed(review, &[("plp.monitored_every", Some(text("3-months")))]);
+    let db = w.score(
+        &s,
+        &Attempt {
+            review: Some(&longest),
+            ..full(&s)
+        },
+    );
+    assert_eq!(
+        point_of(&db, Part::Review, &answer("plp.monitored_every")).outcome,
+        Outcome::Missed
+    );
+    assert_eq!(
+        said(point_of(&db, Part::Review, &due("PLP-5"))),
+        (Outcome::Missed, 0, 1, "20 May 2027", "8 July 2027")
+    );
+    assert_eq!(db.marks, db.out_of - 2);
 }
