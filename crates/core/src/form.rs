@@ -411,6 +411,23 @@ pub trait FormDef: Sync {
     fn link_field(&self) -> Option<&'static str> {
         None
     }
+
+    /// Whether a record of this form makes the file it travels in a package (a PLP case's
+    /// transfer, TRF-1): an import of a file marked as a package needs one such record.
+    fn makes_package(&self) -> bool {
+        false
+    }
+
+    /// What is wrong with the package `file` made by `draft` (a record of this form), or `None`
+    /// for a whole one. Only asked of a form that [`FormDef::makes_package`].
+    fn package_issue(
+        &self,
+        draft: &crate::draft::Draft,
+        file: &[&crate::draft::Draft],
+    ) -> Option<String> {
+        let _ = (draft, file);
+        None
+    }
 }
 
 /// A field of a record's export that only some forms have. Its JSON Schema is not here but in

@@ -21,6 +21,7 @@ fn every_form() -> Vec<FormSchema> {
         plp_form::panel_schema(),
         plp_form::submission_schema(),
         prevent_core::s36_form::schema(),
+        plp_form::transfer_schema(&dif),
     ]
 }
 

@@ -101,6 +101,7 @@ fn every_rule_validate_page_is_the_whole_reports_issues_of_that_page() {
         plp_form::panel_schema(),
         plp_form::submission_schema(),
         prevent_core::s36_form::schema(),
+        plp_form::transfer_schema(&f),
     ];
     let mut issues = 0;
     for schema in &schemas {
