@@ -46,6 +46,8 @@ pub enum Form {
     PlpPanel,
     /// A submission to the FIMU on a PLP case (officers, INT-1): `/officer/plp-fimu/...`.
     PlpSubmission,
+    /// The transfer of a PLP case to another force (officers, TRF-1): `/officer/plp-transfer/...`.
+    PlpTransfer,
     /// The S.36 decision that follows a Gateway Assessment outside Dovetail areas (officers,
     /// PGA-15): `/officer/pga-s36/...`.
     S36,
@@ -61,6 +63,7 @@ impl Form {
             "plp-closure" => Form::PlpClosure,
             "plp-panel" => Form::PlpPanel,
             "plp-fimu" => Form::PlpSubmission,
+            "plp-transfer" => Form::PlpTransfer,
             "pga-s36" => Form::S36,
             _ => Form::Referral,
         }
@@ -76,6 +79,7 @@ impl Form {
             Form::PlpClosure => "plp-closure",
             Form::PlpPanel => "plp-panel",
             Form::PlpSubmission => "plp-fimu",
+            Form::PlpTransfer => "plp-transfer",
             Form::S36 => "pga-s36",
         }
     }
@@ -89,6 +93,7 @@ impl Form {
             Form::PlpClosure => "PLP closure",
             Form::PlpPanel => "PLP panel",
             Form::PlpSubmission => "Submission to the FIMU",
+            Form::PlpTransfer => "PLP transfer",
             Form::S36 => "S.36 decision",
             Form::Referral => "Prevent referral",
         }
@@ -104,6 +109,7 @@ impl Form {
             Form::PlpClosure => "closure",
             Form::PlpPanel => "panel",
             Form::PlpSubmission => "submission",
+            Form::PlpTransfer => "transfer",
             Form::S36 => "S.36 decision",
         }
     }
@@ -122,7 +128,12 @@ impl Form {
     pub fn linked_to_case(self) -> bool {
         matches!(
             self,
-            Form::PlpReview | Form::PlpClosure | Form::PlpPanel | Form::PlpSubmission | Form::S36
+            Form::PlpReview
+                | Form::PlpClosure
+                | Form::PlpPanel
+                | Form::PlpSubmission
+                | Form::PlpTransfer
+                | Form::S36
         )
     }
 
@@ -136,6 +147,7 @@ impl Form {
             | Form::PlpClosure
             | Form::PlpPanel
             | Form::PlpSubmission
+            | Form::PlpTransfer
             | Form::S36 => Route::OfficerHome,
         }
     }
@@ -333,6 +345,7 @@ mod tests {
                 Form::PlpClosure,
                 Form::PlpPanel,
                 Form::PlpSubmission,
+                Form::PlpTransfer,
                 Form::S36,
             ]
             .into_iter()

@@ -264,7 +264,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                         { visible_top }
                         { button::group(ButtonGroupProps { children: html! {
                             <>
-                                { button::view(ButtonProps::new(if !is_declaration { "Continue" } else if form == Form::Pga { "Finalise the assessment" } else if form == Form::Plp { "Confirm the entry into PLP" } else if form == Form::PlpReview { "Confirm the reassessment" } else if form == Form::PlpClosure { "Confirm the closure" } else if form == Form::PlpPanel { "Confirm the panel" } else if form == Form::PlpSubmission { "Confirm the submission" } else if form == Form::S36 { "Confirm the S.36 decision" } else { "Confirm and finish referral" })) }
+                                { button::view(ButtonProps::new(if !is_declaration { "Continue" } else if form == Form::Pga { "Finalise the assessment" } else if form == Form::Plp { "Confirm the entry into PLP" } else if form == Form::PlpReview { "Confirm the reassessment" } else if form == Form::PlpClosure { "Confirm the closure" } else if form == Form::PlpPanel { "Confirm the panel" } else if form == Form::PlpSubmission { "Confirm the submission" } else if form == Form::PlpTransfer { "Confirm the transfer" } else if form == Form::S36 { "Confirm the S.36 decision" } else { "Confirm and finish referral" })) }
                                 <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
                             </>
                         } }) }
