@@ -140,6 +140,7 @@ test('TRF-1: a High case transferred out with its package, refused damaged, impo
   assert.equal(await page.getByRole('button', { name: 'Reassess the case' }).count(), 0);
   assert.equal(await page.locator('#record-panel').count(), 0);
   assert.equal(await page.locator('[id^="deadline-"]').count(), 0);
+  assert.equal(await p.textOf(page.locator('#plp-no-deadlines')), 'None in this force.');
   await screenshot(page, 'trf-1-transferred-out');
   const pkg = await download(page, '#download-package');
   assert.equal(pkg.name, 'prevent-plp-case-PCM-2027-0077-transfer-package.json');

@@ -372,6 +372,9 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 }
                 { submission_step }
                 <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
+                if deadlines.is_empty() {
+                    <p class="govuk-body" id="plp-no-deadlines">{ "None in this force." }</p>
+                }
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
                 { timeline::view(TimelineProps { id: "plp-timeline".into(), caption: format!("Case {} over time", case.case_reference).into(), timeline }) }
