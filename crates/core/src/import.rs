@@ -1247,12 +1247,20 @@ fn package(
     if marked.as_str() != Some(export::TRANSFER_PACKAGE) {
         return Err(refused("The file is marked as a package of a kind this toolkit does not know: it is not an export of the toolkit".into()));
     }
-    let drafts: Vec<&Draft> = records.iter().map(|r| &r.draft).collect();
-    let makers: Vec<(&Draft, &&FormSchema)> = drafts
+    let file: Vec<crate::form::FileRecord> = records
+        .iter()
+        .map(|r| crate::form::FileRecord {
+            id: &r.draft.id,
+            form: &r.draft.form,
+            finished: r.draft.status == DraftStatus::Finished,
+            answers: &r.draft.answers,
+        })
+        .collect();
+    let makers: Vec<(&crate::form::FileRecord, &&FormSchema)> = file
         .iter()
         .filter_map(|d| {
             Some((
-                *d,
+                d,
                 known
                     .iter()
                     .find(|s| s.id == d.form && s.def.makes_package())?,
@@ -1260,7 +1268,7 @@ fn package(
         })
         .collect();
     match makers.as_slice() {
-        [(d, s)] => match s.def.package_issue(d, &drafts) {
+        [(d, s)] => match s.def.package_issue(d, &file) {
             Some(why) => Err(refused(format!("This transfer package is not whole: {why}"))),
             None => Ok(()),
         },

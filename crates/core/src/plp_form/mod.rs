@@ -228,9 +228,9 @@ impl FormDef for TransferDef {
     }
     fn package_issue(
         &self,
-        draft: &crate::draft::Draft,
-        file: &[&crate::draft::Draft],
+        record: &crate::form::FileRecord,
+        file: &[crate::form::FileRecord],
     ) -> Option<String> {
-        package_issue(draft, file)
+        package_issue(record, file)
     }
 }

@@ -9,8 +9,7 @@
 use super::{CASE_FIELD, TRANSFER_DEF, TRANSFER_FORM_ID, VERSION};
 use crate::answers::{Answer, Answers, DateParts};
 use crate::catalogue::RuleId;
-use crate::draft::{Draft, DraftStatus};
-use crate::form::{Check as RuleCheck, Context, FormSchema, QuestionKind};
+use crate::form::{Check as RuleCheck, Context, FileRecord, FormSchema, QuestionKind};
 use crate::form_builder::{area, check_answers_page, checkboxes, choice, page, q, rule, text};
 use crate::form_builder::{yes_no, QuestionExt};
 use crate::form_def::Def;
@@ -158,15 +157,15 @@ pub fn start_transfer(last: &Answers, case_id: &str) -> Answers {
 /// What is wrong with a transfer package (TRF-1): `transfer` is the transfer record in it and
 /// `file` every record of the file. The transfer is final, its case (a final PLP entry) is in
 /// the file, and every other record belongs to that case.
-pub fn package_issue(transfer: &Draft, file: &[&Draft]) -> Option<String> {
-    if transfer.status != DraftStatus::Finished {
+pub fn package_issue(transfer: &FileRecord, file: &[FileRecord]) -> Option<String> {
+    if !transfer.finished {
         return Some("the transfer in this package is not final: the outgoing force confirms it, with its supervisor's sign-off, before sending the package (TRF-1, s13)".into());
     }
     let case = transfer.answers.text(CASE_FIELD).unwrap_or("");
     let Some(entry) = file.iter().find(|d| d.id == case) else {
         return Some("the package does not hold the case that was transferred (TRF-1, s13): ask the outgoing force for the whole package".into());
     };
-    if entry.form != super::FORM_ID || entry.status != DraftStatus::Finished {
+    if entry.form != super::FORM_ID || !entry.finished {
         return Some(
             "the transfer's case in this package is not a confirmed PLP case (TRF-1, s13)".into(),
         );
