@@ -229,5 +229,6 @@ test('TRF-1: a High case transferred out with its package, refused damaged, impo
   await page.goto('/officer');
   await onPage(page, 'Your Gateway Assessments and PLP cases');
   assert.match(await p.textOf(page.locator('main')), /New PLP panel \(transfer\) \(TRF-1\): Due 31 March 2027/);
+  assert.match(await p.textOf(page.locator('main')), /None here: transferred to Westshire Police on 1 March 2027/);
   await screenshot(page, 'trf-1-officers-list');
 });

@@ -224,7 +224,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                     <h1 class="govuk-heading-xl">{ "Start a Police-led Partnership case" }</h1>
                     <p class="govuk-body">{ "Record how the case entered Police-led Partnership (PLP), its opening DIF and its priority band (CTP-Prevent Policy, sections 11 and 12)." }</p>
                     <ul class="govuk-list govuk-list--bullet">
-                        <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, or out of Channel, each with its rationale (PLP-7)." }</li>
+                        <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, out of Channel, or by transfer from another force, each with its rationale (PLP-7)." }</li>
                         <li>{ "The band is suggested from the DIF, with the reasons; you confirm or change it. No case enters PLP as Monitored (PLP-4)." }</li>
                         <li>{ "The next DIF, CMP update and supervisory sign-off are due 4 weeks (High), 8 weeks (Standard) or 3 months (Monitored) later, and before any panel (PLP-5)." }</li>
                     </ul>

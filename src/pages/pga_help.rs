@@ -283,7 +283,16 @@ pub mod officer {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
             }
             None if load(id).is_some_and(|d| d.is_locked()) => {
-                html! { <span class="pct-not-given">{ "None" }</span> }
+                // TRF-1: a case transferred out is the receiving force's to manage.
+                let out = load(id)
+                    .filter(|d| d.form == plp_form::FORM_ID)
+                    .and_then(|d| plp_history(&d).case.transfer.out);
+                match out {
+                    Some((day, to)) => {
+                        html! { <span class="pct-not-given">{ format!("None here: transferred to {to} on {}", prevent_core::date::long_date(day)) }</span> }
+                    }
+                    None => html! { <span class="pct-not-given">{ "None" }</span> },
+                }
             }
             None => {
                 html! { <span class="pct-not-given">{ "None yet" }</span> }

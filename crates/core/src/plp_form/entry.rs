@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 
 /// The PLP entry form built from a DIF framework.
 pub fn schema(framework: &Framework) -> FormSchema {
-    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of three routes, each with its rationale (PLP-7, s11)."), vec![
+    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of four routes, each with its rationale (PLP-7, s11; a transfer from another force: TRF-1, s13)."), vec![
         q("case.ctco", "Your name", "your name", text()).hint("The CTCO managing the case. It is recorded against every change in the audit trail."),
         q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference"),
         q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date).hint("For example, 5 1 2027. The first review is due from this date (PLP-5)."),
