@@ -192,6 +192,8 @@ fn trf_1_the_receiving_force_starts_a_new_entry_from_the_package() {
     assert_eq!(a.text("plp.band"), Some("high"));
     assert_eq!(a.text("dif.threat.escalation.finding"), Some("present"));
     assert_eq!(a.get("case.ctco"), None, "the receiving force's own CTCO");
+    assert_eq!(a.get(plp_form::CASE_FIELD), None);
+    assert_eq!(a.get("dif.framework"), None);
     // A Monitored band is not carried: no case enters PLP as Monitored (PLP-4).
     let samples = records::samples();
     let m = Answers::default().with("plp.band", "monitored");

@@ -187,8 +187,10 @@ pub fn from_transfer(
     received: NaiveDate,
 ) -> Answers {
     let mut out = Answers::default();
-    for (k, v) in &transfer.0 {
-        if k.starts_with("dif.") && k != crate::pga_form::FRAMEWORK_FIELD {
+    // The outgoing DIF, as a reassessment copies the last one (`start_review`), without the
+    // outgoing CTCO or the link to the outgoing case.
+    for (k, v) in &super::start_review(transfer, "").0 {
+        if k != "case.ctco" && k != super::CASE_FIELD {
             out.set(k, v.clone());
         }
     }
