@@ -154,6 +154,7 @@ fn Shell() -> Html {
                                 | Form::PlpClosure
                                 | Form::PlpPanel
                                 | Form::PlpSubmission
+                                | Form::PlpTransfer
                                 | Form::S36
                                 | Form::PcmClosure
                                 | Form::ClosedReview

@@ -45,6 +45,7 @@ pub fn officer_schema(form: Form) -> &'static FormSchema {
         Form::PlpClosure => plp_closure(),
         Form::PlpPanel => plp_panel(),
         Form::PlpSubmission => plp_submission(),
+        Form::PlpTransfer => plp_transfer(),
         Form::S36 => s36(),
         Form::PcmClosure => pcm_closure(),
         Form::ClosedReview => closed_review(),
@@ -64,6 +65,7 @@ pub fn officer_forms() -> Vec<&'static FormSchema> {
         s36(),
         pcm_closure(),
         closed_review(),
+        plp_transfer(),
     ]
 }
 
@@ -102,6 +104,14 @@ pub fn plp_panel() -> &'static FormSchema {
 pub fn plp_submission() -> &'static FormSchema {
     static SUBMISSION: OnceLock<FormSchema> = OnceLock::new();
     SUBMISSION.get_or_init(prevent_core::plp_form::submission_schema)
+}
+
+/// The schema of the transfer of a PLP case to another force (TRF-1), built once from the DIF
+/// framework in use.
+pub fn plp_transfer() -> &'static FormSchema {
+    static TRANSFER: OnceLock<FormSchema> = OnceLock::new();
+    TRANSFER
+        .get_or_init(|| prevent_core::plp_form::transfer_schema(&services::framework::current()))
 }
 
 /// The S.36 decision schema (PGA-15), built once.

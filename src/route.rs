@@ -46,6 +46,8 @@ pub enum Form {
     PlpPanel,
     /// A submission to the FIMU on a PLP case (officers, INT-1): `/officer/plp-fimu/...`.
     PlpSubmission,
+    /// The transfer of a PLP case to another force (officers, TRF-1): `/officer/plp-transfer/...`.
+    PlpTransfer,
     /// The S.36 decision that follows a Gateway Assessment outside Dovetail areas (officers,
     /// PGA-15): `/officer/pga-s36/...`.
     S36,
@@ -65,6 +67,7 @@ impl Form {
             "plp-closure" => Form::PlpClosure,
             "plp-panel" => Form::PlpPanel,
             "plp-fimu" => Form::PlpSubmission,
+            "plp-transfer" => Form::PlpTransfer,
             "pga-s36" => Form::S36,
             "pcm-closure" => Form::PcmClosure,
             "pcm-review" => Form::ClosedReview,
@@ -82,6 +85,7 @@ impl Form {
             Form::PlpClosure => "plp-closure",
             Form::PlpPanel => "plp-panel",
             Form::PlpSubmission => "plp-fimu",
+            Form::PlpTransfer => "plp-transfer",
             Form::S36 => "pga-s36",
             Form::PcmClosure => "pcm-closure",
             Form::ClosedReview => "pcm-review",
@@ -97,6 +101,7 @@ impl Form {
             Form::PlpClosure => "PLP closure",
             Form::PlpPanel => "PLP panel",
             Form::PlpSubmission => "Submission to the FIMU",
+            Form::PlpTransfer => "PLP transfer",
             Form::S36 => "S.36 decision",
             Form::PcmClosure => "Case closure",
             Form::ClosedReview => "Closed case review",
@@ -114,6 +119,7 @@ impl Form {
             Form::PlpClosure => "closure",
             Form::PlpPanel => "panel",
             Form::PlpSubmission => "submission",
+            Form::PlpTransfer => "transfer",
             Form::S36 => "S.36 decision",
             Form::PcmClosure => "closure",
             Form::ClosedReview => "review",
@@ -138,6 +144,7 @@ impl Form {
                 | Form::PlpClosure
                 | Form::PlpPanel
                 | Form::PlpSubmission
+                | Form::PlpTransfer
                 | Form::S36
                 | Form::PcmClosure
                 | Form::ClosedReview
@@ -154,6 +161,7 @@ impl Form {
             | Form::PlpClosure
             | Form::PlpPanel
             | Form::PlpSubmission
+            | Form::PlpTransfer
             | Form::S36
             | Form::PcmClosure
             | Form::ClosedReview => Route::OfficerHome,
@@ -353,6 +361,7 @@ mod tests {
                 Form::PlpClosure,
                 Form::PlpPanel,
                 Form::PlpSubmission,
+                Form::PlpTransfer,
                 Form::S36,
                 Form::PcmClosure,
                 Form::ClosedReview,

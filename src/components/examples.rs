@@ -540,6 +540,7 @@ fn plp_example() -> prevent_core::plp_case::Timeline {
         }],
         fimu_submissions: vec![d(2026, 1, 6)],
         closure: None,
+        transfer: Default::default(),
     };
     timeline(
         &case,

@@ -34,6 +34,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
             Form::PlpClosure => "Close a Police-led Partnership case",
             Form::PlpPanel => "Record a PLP panel",
             Form::PlpSubmission => "Record a submission to the FIMU",
+            Form::PlpTransfer => "Transfer a PLP case to another force",
             Form::S36 => "Record the S.36 decision",
             Form::PcmClosure => "Record the closure of a case",
             Form::ClosedReview => "Review a closed case",
@@ -52,8 +53,35 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
         .and_then(|id| store().load_now(&id).ok().flatten())
         .and_then(|e| e.open().ok())
         .filter(|d| d.form == "pga" && d.is_locked());
-    // A reassessment starts from its case (`?case=<id>`): the last DIF is copied in (PLP-5).
-    let case_id = (form == Form::PlpReview)
+    // A PLP case received from another force (`?transfer=<id>`, the case as the outgoing force
+    // recorded it, imported from its package): a new entry, route "Transferred from another
+    // force", its reference and the outgoing DIF carried across (TRF-1, s13).
+    let transfer_in: Option<(String, prevent_core::Answers)> = (form == Form::Plp)
+        .then(|| crate::nav::query_value(&location, "transfer"))
+        .flatten()
+        .and_then(|id| super::pga_help::load(&id))
+        .filter(|d| d.form == "plp" && d.is_locked())
+        .and_then(|case| {
+            let h = super::pga_help::plp_history(&case);
+            let t = h.transfer?;
+            let from = t
+                .answers
+                .text("transfer.from")
+                .unwrap_or_default()
+                .to_string();
+            Some((
+                from,
+                prevent_core::plp_form::from_transfer(
+                    &case.answers,
+                    &h.latest,
+                    &t.answers,
+                    clock::today(),
+                ),
+            ))
+        });
+    // A reassessment or a transfer starts from its case (`?case=<id>`): the last DIF is copied in
+    // (PLP-5; s13, "an up-to-date DIF").
+    let case_id = matches!(form, Form::PlpReview | Form::PlpTransfer)
         .then(|| crate::nav::query_value(&location, "case"))
         .flatten();
     let review_start: Option<prevent_core::Answers> = case_id.as_deref().and_then(|id| {
@@ -138,6 +166,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
         let problem = problem.clone();
         let from = from.clone();
         let review_start = review_start.clone();
+        let transfer_in = transfer_in.clone();
         Callback::from(move |_: ()| {
             let schema = crate::schema(form);
             let store = store();
@@ -150,7 +179,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                 ));
                 return;
             }
-            let reuse = if from.is_some() {
+            let reuse = if from.is_some() || transfer_in.is_some() {
                 None
             } else if let Some(a) = &review_start {
                 // One reassessment, closure or panel in progress per case: going back to its
@@ -168,6 +197,9 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                         draft.answers = prevent_core::plp_form::from_pga(&pga.answers);
                     }
                     if let Some(a) = &review_start {
+                        draft.answers = a.clone();
+                    }
+                    if let Some((_, a)) = &transfer_in {
                         draft.answers = a.clone();
                     }
                     prevent_core::pga_form::record_framework(
@@ -216,7 +248,9 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                 "This case comes from the Gateway Assessment {}: its case reference, your name and its DIF are carried across, and the entry route is 'From the Gateway Decision'.",
                 d.finished.as_ref().map(|f| f.reference.as_str()).unwrap_or_default()
             )
-        });
+        }).or_else(|| transfer_in.as_ref().map(|(force, _)| format!(
+            "This case was transferred from {force}: its case reference and the outgoing DIF are carried across, and the entry route is 'Transferred from another force'. Complete a new DIF and CMP, signed off, reflecting the move between areas, and organise a new panel (TRF-1, s13)."
+        )));
         return html! {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
@@ -224,7 +258,7 @@ pub fn OfficerStart(props: &OfficerStartProps) -> Html {
                     <h1 class="govuk-heading-xl">{ "Start a Police-led Partnership case" }</h1>
                     <p class="govuk-body">{ "Record how the case entered Police-led Partnership (PLP), its opening DIF and its priority band (CTP-Prevent Policy, sections 11 and 12)." }</p>
                     <ul class="govuk-list govuk-list--bullet">
-                        <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, or out of Channel, each with its rationale (PLP-7)." }</li>
+                        <li>{ "A case enters PLP from the Gateway Decision, after Information Gathering, out of Channel, or by transfer from another force, each with its rationale (PLP-7)." }</li>
                         <li>{ "The band is suggested from the DIF, with the reasons; you confirm or change it. No case enters PLP as Monitored (PLP-4)." }</li>
                         <li>{ "The next DIF, CMP update and supervisory sign-off are due 4 weeks (High), 8 weeks (Standard) or 3 months (Monitored) later, and before any panel (PLP-5)." }</li>
                     </ul>

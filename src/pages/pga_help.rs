@@ -166,6 +166,11 @@ pub mod officer {
         pub submission_in_progress: Option<String>,
         /// The dates of the intelligence submitted as escalating the risk (PLP-14).
         pub escalations: Vec<chrono::NaiveDate>,
+        /// Its transfer to another force (TRF-1): recorded (the case has ended here), or its id
+        /// while in progress.
+        pub transfer: Option<Draft>,
+        /// A transfer in progress.
+        pub transfer_in_progress: Option<String>,
     }
 
     /// The history of PLP case `entry`.
@@ -217,12 +222,22 @@ pub mod officer {
             .collect();
         prevent_core::order::by_rank(&mut submissions, |s| prevent_core::order::day(Some(s.0)));
         case.fimu_submissions = submissions.iter().map(|s| s.0).collect();
+        // Its transfer to another force (TRF-1): the case ends here on its date.
+        let transfers = linked(&entry.id, plp_form::TRANSFER_FORM_ID);
+        let transfer = transfers.iter().find(|t| t.is_locked()).cloned();
+        case.transfer.out = transfer
+            .as_ref()
+            .and_then(|t| plp_form::transfer_of(&t.answers));
+        // Received from another force: the new DIF and CMP are done once the entry is confirmed.
+        case.transfer.taken_on = entry.finished.as_ref().map(|f| f.on);
         let escalations = sent
             .iter()
             .filter(|s| s.is_locked())
             .filter_map(|s| plp_form::escalation_of(&s.answers))
             .collect();
         PlpHistory {
+            transfer_in_progress: unfinished(&transfers),
+            transfer,
             escalations,
             submissions,
             submission_in_progress: unfinished(&sent),
@@ -271,7 +286,16 @@ pub mod officer {
                 html! { <>{ format!("{} ({}): ", d.title, d.rule_id) }{ d.summary(clock::today(), &cal) }</> }
             }
             None if load(id).is_some_and(|d| d.is_locked()) => {
-                html! { <span class="pct-not-given">{ "None" }</span> }
+                // TRF-1: a case transferred out is the receiving force's to manage.
+                let out = load(id)
+                    .filter(|d| d.form == plp_form::FORM_ID)
+                    .and_then(|d| plp_history(&d).case.transfer.out);
+                match out {
+                    Some((day, to)) => {
+                        html! { <span class="pct-not-given">{ format!("None here: transferred to {to} on {}", prevent_core::date::long_date(day)) }</span> }
+                    }
+                    None => html! { <span class="pct-not-given">{ "None" }</span> },
+                }
             }
             None => {
                 html! { <span class="pct-not-given">{ "None yet" }</span> }

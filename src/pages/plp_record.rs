@@ -42,6 +42,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             plp_form::CLOSURE_FORM_ID => "Case closed".to_string(),
             plp_form::PANEL_FORM_ID => "Panel recorded".to_string(),
             plp_form::SUBMISSION_FORM_ID => "Submission recorded".to_string(),
+            plp_form::TRANSFER_FORM_ID => "Transfer recorded".to_string(),
             plp_form::REVIEW_FORM_ID => "Reassessment recorded".to_string(),
             prevent_core::s36_form::FORM_ID => "S.36 decision recorded".to_string(),
             prevent_core::closed_case::CLOSURE_FORM_ID => "Case closed".to_string(),
@@ -81,8 +82,11 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         submissions,
         submission_in_progress,
         escalations,
+        transfer: _,
+        transfer_in_progress,
     } = super::pga_help::plp_history(&draft);
     let closed_on = case.closure.as_ref().map(|(d, _)| *d);
+    let transferred = case.transfer.out.clone();
     // Each panel names the DIF it discusses: the latest since the panel before it (PLP-5).
     let panel_rows: Vec<SummaryRow> = case
         .panels
@@ -100,7 +104,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
             }
         })
         .collect();
-    let open = closed_on.is_none();
+    let open = closed_on.is_none() && transferred.is_none();
     let panel_step = step(
         &navigator,
         open,
@@ -204,7 +208,52 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         }),
         draft.id
     ));
+    let transfer_href = AttrValue::from(format!(
+        "{}?case={}",
+        nav::href(&Route::FormStart {
+            form: Form::PlpTransfer
+        }),
+        draft.id
+    ));
     let next_step = match (&in_progress, closed_on, &closure_in_progress) {
+        // TRF-1 (s13): transferred, the case has ended here; its package goes to the receiving
+        // force, which takes it on as a new case of its own.
+        _ if transferred.is_some() => {
+            let (day, to) = transferred.clone().unwrap_or_default();
+            let on_package = on_package(&draft, &case.case_reference, &problem);
+            let take_on = match taken_on(&case.case_reference, &draft.id) {
+                Some(id) => {
+                    let href = nav::href(&Route::FormDone {
+                        form: Form::Plp,
+                        id,
+                    });
+                    html! { <p class="govuk-body"><a class="govuk-link" id="taken-on" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Go to the case as this force took it on" }</a></p> }
+                }
+                None => {
+                    let href = AttrValue::from(format!(
+                        "{}?transfer={}",
+                        nav::href(&Route::FormStart { form: Form::Plp }),
+                        draft.id
+                    ));
+                    html! { <>
+                        <p class="govuk-body">{ format!("If this is {to}, the receiving force: take the case on as a new case of this force, with a new DIF, CMP and panel (TRF-1, s13).") }</p>
+                        { button::view(ButtonProps { id: Some(AttrValue::from("take-on")), href: Some(href.clone()), onclick: nav::on_click(&navigator, href), variant: ButtonVariant::Secondary, ..ButtonProps::new("Take on the case in this force") }) }
+                    </> }
+                }
+            };
+            html! { <>
+                <p class="govuk-body" id="plp-transferred">{ format!("Transferred to {to} on {}. The case has ended in this force: the receiving force manages it and its reviews (TRF-1, s13).", prevent_core::date::long_date(day)) }</p>
+                { button::action("download-package", ButtonVariant::Primary, AttrValue::Static("Download the transfer package"), on_package) }
+                { take_on }
+            </> }
+        }
+        (_, None, _) if transfer_in_progress.is_some() => {
+            let href = nav::href(&Route::FormTasks {
+                form: Form::PlpTransfer,
+                id: transfer_in_progress.clone().unwrap_or_default(),
+            });
+            html! { <p class="govuk-body"><a class="govuk-link" id="continue-transfer" href={href.clone()} onclick={nav::on_click(&navigator, href)}>{ "Continue the transfer in progress" }</a></p> }
+        }
         (_, Some(d), _) => html! { <>
             <p class="govuk-body" id="plp-closed">{ format!("The case was closed on {}. Its 6- and 12-month reviews are below (PLP-11).", prevent_core::date::long_date(d)) }</p>
             if let Some(c) = &closed {
@@ -228,6 +277,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         (None, None, None) => html! { { button::group(ButtonGroupProps { children: html! { <>
             { button::view(ButtonProps { href: Some(review_href.clone()), onclick: nav::on_click(&navigator, review_href), ..ButtonProps::new("Reassess the case") }) }
             { button::view(ButtonProps { href: Some(close_href.clone()), onclick: nav::on_click(&navigator, close_href), variant: ButtonVariant::Secondary, ..ButtonProps::new("Close the case") }) }
+            { button::view(ButtonProps { id: Some(AttrValue::from("transfer")), href: Some(transfer_href.clone()), onclick: nav::on_click(&navigator, transfer_href), variant: ButtonVariant::Secondary, ..ButtonProps::new("Transfer to another force") }) }
         </> } }) } },
     };
     let on_ics = on_ics(case.case_reference.clone(), deadlines.clone(), &problem);
@@ -244,7 +294,7 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
         .map(|t| format!("{} ({})", t.reason, t.rule_id))
         .collect::<Vec<_>>()
         .join("; ");
-    let rows = vec![
+    let mut rows = vec![
         row("Case reference", case.case_reference.clone()),
         row(
             "Priority band",
@@ -270,6 +320,16 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 .unwrap_or_default(),
         ),
     ];
+    if let Some(received) = case.transfer.received {
+        rows.push(row(
+            "Transferred from",
+            format!(
+                "{}, received on {}",
+                case.transfer.from,
+                prevent_core::date::long_date(received)
+            ),
+        ));
+    }
     let home = nav::href(&Route::OfficerHome);
     html! {
         <div class="govuk-grid-row">
@@ -307,6 +367,9 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 }
                 { submission_step }
                 <h2 class="govuk-heading-m">{ "Deadlines" }</h2>
+                if deadlines.is_empty() {
+                    <p class="govuk-body" id="plp-no-deadlines">{ "None in this force." }</p>
+                }
                 { super::deadlines::panels(&deadlines, today, &cal) }
                 <h2 class="govuk-heading-m">{ "Timeline" }</h2>
                 { timeline::view(TimelineProps { id: "plp-timeline".into(), caption: format!("Case {} over time", case.case_reference).into(), timeline }) }
@@ -371,6 +434,7 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
         prevent_core::closed_case::REVIEW_FORM_ID => "Review recorded",
         plp_form::PANEL_FORM_ID => "Panel recorded",
         plp_form::SUBMISSION_FORM_ID => "Submission recorded",
+        plp_form::TRANSFER_FORM_ID => "Transfer recorded",
         prevent_core::s36_form::FORM_ID => "S.36 decision recorded",
         _ => "Reassessment recorded",
     };
@@ -415,6 +479,8 @@ fn recorded(id: &str, draft: &prevent_core::Draft, navigator: &Navigator) -> Htm
                         title: title.into(),
                         children: html! { <span id="s36-recorded">{ format!("{}, {}", prevent_core::s36_form::outcome_label(&draft.answers).unwrap_or_default(), prevent_core::s36_form::decided_on(&draft.answers).map(prevent_core::date::long_date).unwrap_or_default()) }</span> },
                     }) }
+                } else if kind == plp_form::TRANSFER_FORM_ID {
+                    { panel::view(PanelProps { title: title.into(), children: html! { { "The case has ended in this force: download its transfer package from the case page" } } }) }
                 } else if kind == plp_form::PANEL_FORM_ID || kind == plp_form::SUBMISSION_FORM_ID {
                     { panel::view(PanelProps { title: title.into(), children: html! { { "It is on the case's timeline" } } }) }
                 } else {
@@ -526,4 +592,52 @@ pub(super) fn on_ics(
             problem.set(Some(why));
         }
     })
+}
+
+/// Downloads the transfer package of case `entry` (TRF-1, s13): the case and every record
+/// recorded on it, one file marked as a transfer package (docs/decisions/0019-transfers.md).
+fn on_package(
+    entry: &prevent_core::Draft,
+    reference: &str,
+    problem: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let entry = entry.clone();
+    let problem = problem.clone();
+    let mut name = plp_form::package_file_name(reference);
+    if crate::marking() == prevent_core::TRAINING_MARKING {
+        name = format!("TRAINING-{name}");
+    }
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let mut records = vec![entry.clone()];
+        records.extend(
+            super::pga_help::case_records(&entry)
+                .into_iter()
+                .filter(|d| d.is_locked()),
+        );
+        let pairs: Vec<(&prevent_core::FormSchema, &prevent_core::Draft)> = records
+            .iter()
+            .map(|d| (crate::schema(Form::of(&d.form)), d))
+            .collect();
+        let text = prevent_core::export::package_to_json_string(&pairs, &clock::context());
+        if let Err(why) = download(&name, "application/json", &text) {
+            problem.set(Some(why));
+        }
+    })
+}
+
+/// The case this force took on from transferred case `except` (TRF-1): a PLP entry of the same
+/// reference whose route is "Transferred from another force".
+fn taken_on(reference: &str, except: &str) -> Option<String> {
+    let listing = crate::services::store().list_now().ok()?;
+    listing
+        .drafts
+        .iter()
+        .filter(|d| d.kind == plp_form::FORM_ID && d.id != except)
+        .filter_map(|d| super::pga_help::load(&d.id))
+        .find(|d| {
+            d.answers.text("plp.route") == Some(plp_form::TRANSFERRED)
+                && d.answers.text("case.reference").map(str::trim) == Some(reference)
+        })
+        .map(|d| d.id)
 }

@@ -31,6 +31,7 @@ pub fn finished_notice(form: Form, id: &str, navigator: &Navigator) -> Html {
         Form::Referral => ("This referral is finished", "A finished referral cannot be changed.", "View your reference and download the referral"),
         Form::Pga => ("This assessment is final", "A final Gateway Assessment cannot be altered: the DIF and the Gateway Decision are read-only (PGA-10, s8).", "View the assessment, its Gateway Decision summary and audit trail"),
         Form::PlpPanel => ("This panel is recorded", "A recorded panel is part of the case's history and cannot be altered.", "View the panel"),
+        Form::PlpTransfer => ("This transfer is recorded", "The case has ended in this force: download its transfer package from the case page.", "View the transfer"),
         Form::PlpSubmission => ("This submission is recorded", "A recorded submission to the FIMU is part of the case's history and cannot be altered.", "View the submission"),
         Form::PlpClosure => ("This closure is recorded", "The case is closed: its 6- and 12-month reviews are on its page.", "View the closure"),
         Form::PlpReview => ("This reassessment is recorded", "A recorded reassessment is part of the case's history and cannot be altered: the next DIF is a new reassessment.", "View the reassessment"),

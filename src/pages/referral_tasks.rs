@@ -41,6 +41,7 @@ pub fn ReferralTasks(props: &ReferralTasksProps) -> Html {
         Form::PlpClosure => "Closure of a PLP case",
         Form::PlpPanel => "A PLP panel",
         Form::PlpSubmission => "A submission to the FIMU",
+        Form::PlpTransfer => "Transfer to another force",
         Form::S36 => "The S.36 decision",
         Form::PcmClosure => "Closure of the case",
         Form::ClosedReview => "A closed case review",

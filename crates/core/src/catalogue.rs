@@ -110,7 +110,7 @@ macro_rules! catalogue {
     };
 }
 
-use Status::{Enforced, Planned};
+use Status::Enforced;
 
 catalogue! {
     Ref1 = "REF-1", "s7", Policy, Enforced, "A referral is explicitly a referral, never advice";
@@ -156,7 +156,7 @@ catalogue! {
     Plp13 = "PLP-13", "s11, s12", Policy, Enforced, "The history is checked: missed reassessments, panel order, minutes, no overlap with Channel";
     Plp14 = "PLP-14", "s12", Policy, Enforced, "A concerning or significant change prompts a new DIF";
     Rev1 = "REV-1", "s13", Policy, Enforced, "Closed-case reviews for every PCM case, recorded and approved";
-    Trf1 = "TRF-1", "s13", Policy, Planned { issue: 19 }, "A transfer between forces: DIFs, the case file, a panel and a CMP";
+    Trf1 = "TRF-1", "s13", Policy, Enforced, "A transfer between forces: DIFs, the case file, a panel and a CMP";
     Sup1 = "SUP-1", "s6, s14", Policy, Enforced, "Every sign-off records who, rank and date, and obeys PGA-16";
     Dif1 = "DIF-1", "s8", Toolkit, Enforced, "Every DIF finding is of a factor of the framework, with evidence when present";
     Form1 = "FORM-1", "", Toolkit, Enforced, "A text answer stays within its character limit";

@@ -471,6 +471,24 @@ pub fn selection_to_json(records: &[(&FormSchema, &Draft)], ctx: &Context) -> Va
     })
 }
 
+/// The field of a selection that marks it as a package (TRF-1: `"package": "transfer"`, a
+/// case's transfer to another force, docs/decisions/0019-transfers.md): absent from an ordinary
+/// selection. An import of a package needs its maker (a record whose form
+/// `FormDef::makes_package`) and refuses the file whole when the package is not whole.
+pub const PACKAGE_FIELD: &str = "package";
+
+/// The one kind of package: a transfer of a case to another force (TRF-1).
+pub const TRANSFER_PACKAGE: &str = "transfer";
+
+/// A selection marked as a package ([`PACKAGE_FIELD`]) as pretty-printed JSON text.
+pub fn package_to_json_string(records: &[(&FormSchema, &Draft)], ctx: &Context) -> String {
+    let mut v = selection_to_json(records, ctx);
+    if let Value::Object(m) = &mut v {
+        m.insert(PACKAGE_FIELD.into(), Value::from(TRANSFER_PACKAGE));
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
 /// A selection as pretty-printed JSON text.
 pub fn selection_to_json_string(records: &[(&FormSchema, &Draft)], ctx: &Context) -> String {
     serde_json::to_string_pretty(&selection_to_json(records, ctx)).unwrap_or_default()
@@ -498,6 +516,7 @@ pub fn selection_json_schema(forms: &[&FormSchema]) -> Value {
             "format_version": {"const": FORMAT_VERSION},
             "protective_marking": {"const": PROTECTIVE_MARKING},
             "records": {"type": "array", "minItems": 1, "items": {"anyOf": refs}},
+            "package": {"const": TRANSFER_PACKAGE, "description": "Present only on a transfer package (TRF-1, s13): the case, every record linked to it and its final transfer to another force."},
         },
     })
 }

@@ -411,6 +411,31 @@ pub trait FormDef: Sync {
     fn link_field(&self) -> Option<&'static str> {
         None
     }
+
+    /// Whether a record of this form makes the file it travels in a package (a PLP case's
+    /// transfer, TRF-1): an import of a file marked as a package needs one such record.
+    fn makes_package(&self) -> bool {
+        false
+    }
+
+    /// What is wrong with the package `file` made by `record` (a record of this form), or
+    /// `None` for a whole one. Only asked of a form that [`FormDef::makes_package`].
+    fn package_issue(&self, record: &FileRecord, file: &[FileRecord]) -> Option<String> {
+        let _ = (record, file);
+        None
+    }
+}
+
+/// A record of a file, as a package check reads it ([`FormDef::package_issue`]).
+pub struct FileRecord<'a> {
+    /// Its record id.
+    pub id: &'a str,
+    /// Its form id.
+    pub form: &'a str,
+    /// Whether it is final.
+    pub finished: bool,
+    /// Its answers.
+    pub answers: &'a Answers,
 }
 
 /// A field of a record's export that only some forms have. Its JSON Schema is not here but in

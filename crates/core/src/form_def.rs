@@ -5,4 +5,4 @@
 //! form: an app that never builds a form's schema never links that form's code. Defined in
 //! `form` (beside `FormSchema`, which holds it); this module names them for their users.
 
-pub use crate::form::{link_fields, Def, ExtraField, FormDef, Plain};
+pub use crate::form::{link_fields, Def, ExtraField, FileRecord, FormDef, Plain};

@@ -113,6 +113,9 @@ pub enum ErrorKind {
     /// A second final Gateway Assessment for a case, in the file or beside one here (PGA-10,
     /// s8: only one PGA is ever completed in the lifetime of a case).
     OnePerCase,
+    /// A file marked as a package (a transfer, TRF-1) that is not a whole one: its transfer not
+    /// final, its case missing, or a record of another case in it.
+    Package,
 }
 
 /// Why a file was refused. Its `Display` is the sentence shown to the user: it names the
@@ -501,7 +504,7 @@ pub(crate) fn from_value(
             format_version(&top, None)?;
             marking(&top, None, ctx.marking)?;
             let fields = ["format", "format_version", "protective_marking", "records"];
-            if let Some(k) = unexpected(&top, &fields, &[]) {
+            if let Some(k) = unexpected(&top, &fields, &[export::PACKAGE_FIELD]) {
                 return Err(file_error(
                     ErrorKind::Field,
                     q3("The file has a field ", k, " that exports do not have"),
@@ -545,6 +548,9 @@ pub(crate) fn from_value(
                     ));
                 }
                 records.push(r);
+            }
+            if let Some(p) = top.get(export::PACKAGE_FIELD) {
+                package(p, &records, known)?;
             }
             Ok(Imported {
                 records,
@@ -1227,6 +1233,48 @@ fn read_answer(
         },
     };
     Ok((!answer.is_blank()).then_some(answer))
+}
+
+/// A file marked as a package (TRF-1's transfer, [`export::PACKAGE_FIELD`]): one record whose
+/// form makes packages, and what that form requires of the whole (final, its case in the file,
+/// nothing else: `FormDef::package_issue`).
+fn package(
+    marked: &Value,
+    records: &[ImportedRecord],
+    known: &[&FormSchema],
+) -> Result<(), ImportError> {
+    let refused = |detail: String| file_error(ErrorKind::Package, detail);
+    if marked.as_str() != Some(export::TRANSFER_PACKAGE) {
+        return Err(refused("The file is marked as a package of a kind this toolkit does not know: it is not an export of the toolkit".into()));
+    }
+    let file: Vec<crate::form::FileRecord> = records
+        .iter()
+        .map(|r| crate::form::FileRecord {
+            id: &r.draft.id,
+            form: &r.draft.form,
+            finished: r.draft.status == DraftStatus::Finished,
+            answers: &r.draft.answers,
+        })
+        .collect();
+    let makers: Vec<(&crate::form::FileRecord, &&FormSchema)> = file
+        .iter()
+        .filter_map(|d| {
+            Some((
+                d,
+                known
+                    .iter()
+                    .find(|s| s.id == d.form && s.def.makes_package())?,
+            ))
+        })
+        .collect();
+    match makers.as_slice() {
+        [(d, s)] => match s.def.package_issue(d, &file) {
+            Some(why) => Err(refused(format!("This transfer package is not whole: {why}"))),
+            None => Ok(()),
+        },
+        [] => Err(refused("The file is marked as a transfer package but holds no transfer (TRF-1, s13)".into())),
+        _ => Err(refused("The file is marked as a transfer package but holds more than one transfer (TRF-1, s13)".into())),
+    }
 }
 
 /// True for an id the app makes: a version 4 UUID in lower case

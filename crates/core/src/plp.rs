@@ -183,6 +183,9 @@ pub enum EntryRoute {
     /// Out of Channel: the closing VAF extended into an opening DIF; why Channel could not
     /// continue.
     OutOfChannel,
+    /// Transferred from another force (TRF-1, s13): the receiving force's new DIF, reflecting the
+    /// move between areas.
+    TransferredIn,
 }
 
 /// PLP-7 (s11): the entry route and its rationale.
@@ -192,6 +195,7 @@ pub fn check_entry(route: Option<EntryRoute>, rationale: &str) -> Vec<Issue> {
         Some(EntryRoute::FromGatewayDecision) => "Give the rationale from the completed DIF for sending the case to PLP from the Gateway Decision",
         Some(EntryRoute::AfterInformationGathering) => "Explain why the S.36 decision was not to refer the person to a Channel panel",
         Some(EntryRoute::OutOfChannel) => "Explain why the case could not stay within Channel (the closing VAF extended into an opening DIF)",
+        Some(EntryRoute::TransferredIn) => "Explain the move between areas and the change in circumstances it brings (s13)",
     };
     if rationale.trim().is_empty() {
         vec![Issue::new(

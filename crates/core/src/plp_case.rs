@@ -66,6 +66,22 @@ pub struct PlpCase {
     pub fimu_submissions: Vec<NaiveDate>,
     /// The closure, once closed, and its date.
     pub closure: Option<(NaiveDate, Closure)>,
+    /// Its transfer between forces (TRF-1, s13), out or in.
+    pub transfer: Transfer,
+}
+
+/// A case's transfer between forces (TRF-1, s13; docs/decisions/0019-transfers.md).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Transfer {
+    /// Transferred out: the date of transfer and the receiving force, once recorded. The case
+    /// ends in this force that day: no band, no more deadlines here.
+    pub out: Option<(NaiveDate, String)>,
+    /// Transferred in: the day this force received the case.
+    pub received: Option<NaiveDate>,
+    /// Transferred in: the force it came from.
+    pub from: String,
+    /// Transferred in: the day this force's entry was confirmed (the new DIF, CMP and sign-off).
+    pub taken_on: Option<NaiveDate>,
 }
 
 /// Every issue of the case's history: entry (PLP-7), each review's band against its
@@ -158,11 +174,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
 /// The band in force on `day`: that of the latest review on or before it, and none once the
 /// case is closed (s13: a closed case has reviews at 6 and 12 months, not a band).
 pub fn band_on(case: &PlpCase, day: NaiveDate) -> Option<Band> {
-    if case
-        .closure
-        .as_ref()
-        .is_some_and(|(closed, _)| *closed <= day)
-    {
+    if ended(case).is_some_and(|end| end <= day) {
         return None;
     }
     case.reviews
@@ -170,6 +182,61 @@ pub fn band_on(case: &PlpCase, day: NaiveDate) -> Option<Band> {
         .filter(|r| r.date <= day)
         .max_by_key(|r| r.date)
         .map(|r| r.band)
+}
+
+/// The day the case ended in this force: its closure, or its transfer to another force
+/// (TRF-1, s13), whichever came first.
+pub fn ended(case: &PlpCase) -> Option<NaiveDate> {
+    let closed = case.closure.as_ref().map(|(d, _)| *d);
+    let out = case.transfer.out.as_ref().map(|(d, _)| *d);
+    match (closed, out) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// TRF-1 (s13: "The receiving force must complete a new DIF/VAF upon receipt of the case ...
+/// and if it is a PLP case a new Panel should be organised and a new CMP must be completed and
+/// supervised"): for a case received from another force, the new DIF and CMP signed off
+/// (within 5 working days of receipt, done when the entry is confirmed) and the new panel (by
+/// the band's PLP-5 cadence from receipt, done by the first panel on or after it). The policy
+/// gives no period: docs/decisions/0019-transfers.md says why these.
+pub fn transfer_tasks(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
+    let Some(received) = case.transfer.received else {
+        return Vec::new();
+    };
+    let rule = "The receiving force completes a new DIF upon receipt of the case; for a PLP case, a new panel is organised and a new CMP completed and supervised, reflecting the move between areas.";
+    let band = case.reviews.first().map_or(Band::Standard, |r| r.band);
+    let panel = deadline::plp_review_due(band, received, None).due;
+    let task = |key, title, due, done| Deadline {
+        rule_id: RuleId::Trf1,
+        key,
+        title,
+        rule,
+        start_event: "Case received from another force",
+        start: received,
+        due,
+        done,
+        other_reading: None,
+    };
+    vec![
+        task(
+            "trf-1-dif",
+            "New DIF and CMP, signed off (transfer)",
+            cal.add_working_days(received, 5),
+            case.transfer.taken_on,
+        ),
+        task(
+            "trf-1-panel",
+            "New PLP panel (transfer)",
+            panel,
+            case.panels
+                .iter()
+                .map(|p| p.date)
+                .filter(|d| *d >= received)
+                .min(),
+        ),
+    ]
 }
 
 /// PLP-5 (s12: a new DIF "before any PLP panel meetings"): the DIF that a panel on `panel`
@@ -194,7 +261,11 @@ pub fn review_for_panel(case: &PlpCase, panel: NaiveDate) -> Option<&Review> {
 /// panel that no DIF serves yet, if sooner) and the FIMU summary (INT-1) while open; the 6- and
 /// 12-month reviews (PLP-11) once closed.
 pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
-    let mut out = Vec::new();
+    let mut out = transfer_tasks(case, cal);
+    // Transferred out: the receiving force manages the case and its reviews (TRF-1, s13).
+    if case.transfer.out.is_some() {
+        return Vec::new();
+    }
     if let Some((closed, _)) = &case.closure {
         out.extend(deadline::closed_case_reviews(*closed, cal));
         return out;
@@ -354,6 +425,16 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
             overdue: false,
         });
     }
+    // The case ends in this force on its transfer (TRF-1): drawn as its end.
+    if let Some((day, to)) = &case.transfer.out {
+        items.push(Item {
+            date: *day,
+            kind: ItemKind::Closure,
+            label: format!("Transferred to {to}"),
+            rule_id: None,
+            overdue: false,
+        });
+    }
     for m in missed_reviews(case) {
         items.push(Item {
             date: m.due,
@@ -378,7 +459,7 @@ pub fn timeline(case: &PlpCase, cal: &Calendar, today: NaiveDate) -> Timeline {
     crate::order::by_rank(&mut items, |i| crate::order::day(Some(i.date)));
     let start = items.first().map_or(today, |i| i.date.min(today));
     let end = items.last().map_or(today, |i| i.date.max(today));
-    let stop = case.closure.as_ref().map_or(end, |(d, _)| *d);
+    let stop = ended(case).unwrap_or(end);
     let mut spans: Vec<BandSpan> = Vec::new();
     for (i, r) in reviews.iter().enumerate() {
         let to = reviews.get(i + 1).map_or(stop, |n| n.date).min(stop);
@@ -482,7 +563,7 @@ pub fn fimu_prompts(case: &PlpCase) -> Vec<Prompt> {
 /// been made on or after it.
 pub fn new_dif_prompt(case: &PlpCase, escalations: &[NaiveDate]) -> Option<Prompt> {
     let latest = escalations.iter().max()?;
-    if case.closure.is_some() || case.reviews.iter().any(|r| r.date >= *latest) {
+    if ended(case).is_some() || case.reviews.iter().any(|r| r.date >= *latest) {
         return None;
     }
     Some(Prompt {

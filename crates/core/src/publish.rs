@@ -26,7 +26,7 @@ const FIELD_SCHEMAS: [(&str, &str); 5] = [
     ),
     (
         "case_id",
-        r#"{"description":"The record id of the case this record belongs to: the PLP case of a reassessment, panel, submission or closure, or the Gateway Assessment of an S.36 decision or of the closure of a case that never entered PLP, or the case (PLP case or Gateway Assessment) of a closed-case review (the hidden answer plp.case, set when it was started from that record's page); null when it is linked to none.","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$","type":["string","null"]}"#,
+        r#"{"description":"The record id of the case this record belongs to: the PLP case of a reassessment, panel, submission, closure or transfer, or the Gateway Assessment of an S.36 decision or of the closure of a case that never entered PLP, or the case (PLP case or Gateway Assessment) of a closed-case review (the hidden answer plp.case, set when it was started from that record's page); null when it is linked to none.","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$","type":["string","null"]}"#,
     ),
 ];
 

@@ -23,6 +23,7 @@ fn every_form() -> Vec<FormSchema> {
         prevent_core::s36_form::schema(),
         prevent_core::closed_case::closure_schema(),
         prevent_core::closed_case::review_schema(&dif),
+        plp_form::transfer_schema(&dif),
     ]
 }
 

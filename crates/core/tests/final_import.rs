@@ -348,7 +348,7 @@ fn sec_4_genuine_exports_of_every_final_record_still_import_a_year_on() {
             );
         }
     }
-    assert_eq!(finals, 7);
+    assert_eq!(finals, 8);
     let referral = sample("finished referral");
     assert!(referral.answers.text("info.parents_informed").is_some());
     let late = export::to_json(schema_of("nrf"), &referral, &day(2028, 7, 1));

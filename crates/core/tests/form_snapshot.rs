@@ -18,7 +18,7 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
 }
 
-/// The eight forms as the apps build them (the officers' forms from the default DIF framework).
+/// The nine forms as the apps build them (the officers' forms from the default DIF framework).
 fn forms() -> Vec<FormSchema> {
     let f = default_framework();
     vec![
@@ -32,6 +32,7 @@ fn forms() -> Vec<FormSchema> {
         prevent_core::s36_form::schema(),
         prevent_core::closed_case::closure_schema(),
         prevent_core::closed_case::review_schema(&f),
+        plp_form::transfer_schema(&f),
     ]
 }
 

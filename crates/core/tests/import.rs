@@ -212,7 +212,7 @@ fn rec_2_pages_passed_audit_trail_case_link_framework_and_subject_type_come_back
         let r = import_all(export_of(&sample.draft).as_bytes()).unwrap();
         let a = &r.records[0].draft.answers;
         match sample.form {
-            "plp-review" | "plp-closure" | "plp-panel" | "plp-fimu" => {
+            "plp-review" | "plp-closure" | "plp-panel" | "plp-fimu" | "plp-transfer" => {
                 assert_eq!(
                     a.text("plp.case"),
                     Some(records::CASE_ID),
@@ -266,7 +266,13 @@ fn rec_2_the_export_names_the_new_fields_of_each_form() {
     }
     assert_eq!(
         prevent_core::plp_form::LINKED_FORMS,
-        ["plp-review", "plp-closure", "plp-panel", "plp-fimu"]
+        [
+            "plp-review",
+            "plp-closure",
+            "plp-panel",
+            "plp-fimu",
+            "plp-transfer"
+        ]
     );
 }
 

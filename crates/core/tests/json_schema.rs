@@ -205,7 +205,14 @@ fn rec_1_every_pga_export_validates_against_its_published_schema() {
 
 #[test]
 fn rec_1_every_plp_export_validates_against_its_published_schema() {
-    for form in ["plp", "plp-review", "plp-closure", "plp-panel", "plp-fimu"] {
+    for form in [
+        "plp",
+        "plp-review",
+        "plp-closure",
+        "plp-panel",
+        "plp-fimu",
+        "plp-transfer",
+    ] {
         exports_validate(form);
     }
 }
@@ -237,6 +244,14 @@ fn rec_1_a_selection_validates_against_the_published_selection_schema() {
     bad["records"][3]["answers"]["case"]["subject"] = json!("spaceship");
     assert!(!v.is_valid(&bad));
     assert!(!v.is_valid(&json!({"format": "prevent-toolkit/records", "format_version": 1, "protective_marking": "OFFICIAL-SENSITIVE", "records": []})));
+    // TRF-1: a transfer package is a selection marked as one, of no other kind.
+    let package: serde_json::Value =
+        serde_json::from_str(&export::package_to_json_string(&pairs, &records::ctx())).unwrap();
+    assert_eq!(package["package"], json!("transfer"));
+    assert_eq!(errors(&v, &package), Vec::<String>::new());
+    let mut other = package.clone();
+    other["package"] = json!("backup");
+    assert!(!v.is_valid(&other));
 }
 
 #[test]
@@ -399,8 +414,9 @@ fn rec_1_every_field_of_a_form_s_own_is_described_by_a_schema_that_reads() {
             seen += 1;
         }
     }
-    // gateway_decision, and dif_framework with subject_type or case_id on each officers' form;
-    // an S.36 decision's case_id; a closure's band_at_closure (PLP-12); a closure outside PLP's
-    // case_id, and a closed-case review's dif_framework and case_id (REV-1).
-    assert_eq!(seen, 2 + 2 + 4 * 2 + 1 + 1 + 1 + 2);
+    // gateway_decision, and dif_framework with subject_type or case_id on each officers' form
+    // (the PLP entry, and its reassessment, closure, panel, submission and transfer); an S.36
+    // decision's case_id; a closure's band_at_closure (PLP-12); a closure outside PLP's case_id,
+    // and a closed-case review's dif_framework and case_id (REV-1).
+    assert_eq!(seen, 2 + 2 + 5 * 2 + 1 + 1 + 1 + 2);
 }

@@ -103,6 +103,7 @@ fn every_rule_validate_page_is_the_whole_reports_issues_of_that_page() {
         prevent_core::s36_form::schema(),
         prevent_core::closed_case::closure_schema(),
         prevent_core::closed_case::review_schema(&f),
+        plp_form::transfer_schema(&f),
     ];
     let mut issues = 0;
     for schema in &schemas {

@@ -123,6 +123,7 @@ fn lifecycle() -> PlpCase {
         ],
         fimu_submissions: vec![d("2026-02-03"), d("2026-04-20")],
         closure: Some((d("2026-06-29"), good_closure())),
+        transfer: Default::default(),
     }
 }
 
@@ -284,6 +285,7 @@ fn plp_1_s12_a_case_without_reviews_has_no_band() {
         panels: vec![],
         fimu_submissions: vec![],
         closure: None,
+        transfer: Default::default(),
     };
     assert_eq!(
         issues(&empty)
@@ -1257,6 +1259,7 @@ fn timeline_items_are_in_date_order_and_start_end_cover_today_and_every_item() {
         panels: vec![],
         fimu_submissions: vec![],
         closure: None,
+        transfer: Default::default(),
     };
     let t = timeline(&empty, &ew(), d("2026-05-01"));
     assert!(t.items.is_empty() && t.spans.is_empty());

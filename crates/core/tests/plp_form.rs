@@ -517,6 +517,7 @@ fn plp_5_s12_an_officer_reads_each_plp_message_with_its_rule_and_section() {
         s,
         plp_form::panel_schema(),
         plp_form::closure_schema(),
+        plp_form::transfer_schema(&default_framework()),
     ] {
         let report = validate(&schema, &Answers::default(), &c);
         assert!(!report.issues.is_empty(), "{}", schema.id);

@@ -11,7 +11,7 @@ use crate::deadline::Deadline;
 use crate::dif::Framework;
 use crate::form::{Check as RuleCheck, Context, FormSchema, QuestionKind};
 use crate::form_builder::{
-    area, check_answers_page, checkboxes, choice, choice_hint, page, q, radios, rule, text,
+    area, check_answers_page, checkboxes, choice, choice_hint, eq, page, q, radios, rule, text,
     QuestionExt,
 };
 use crate::form_def::Def;
@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 
 /// The PLP entry form built from a DIF framework.
 pub fn schema(framework: &Framework) -> FormSchema {
-    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of three routes, each with its rationale (PLP-7, s11)."), vec![
+    let mut pages = vec![page("entry", "Entry into PLP", "Entry into PLP", Some("Every case enters PLP by one of four routes, each with its rationale (PLP-7, s11; a transfer from another force: TRF-1, s13)."), vec![
         q("case.ctco", "Your name", "your name", text()).hint("The CTCO managing the case. It is recorded against every change in the audit trail."),
         q("case.reference", "Case reference", "case reference", text()).hint("The PCM Tracker or CMIS reference"),
         q("plp.entered", "Date the case entered PLP", "the date the case entered PLP", QuestionKind::Date).hint("For example, 5 1 2027. The first review is due from this date (PLP-5)."),
@@ -31,7 +31,10 @@ pub fn schema(framework: &Framework) -> FormSchema {
             choice_hint("gateway", "From the Gateway Decision", "Give the rationale from the completed DIF"),
             choice_hint("after-ig", "After Information Gathering", "Explain why the S.36 decision was not to refer to a Channel panel"),
             choice_hint("out-of-channel", "Out of Channel", "The closing VAF extended into an opening DIF: explain why the case could not stay within Channel"),
+            choice_hint(super::TRANSFERRED, "Transferred from another force", "A new DIF, panel and CMP reflecting the move between areas (TRF-1, s13)"),
         ], false)),
+        q("plp.from_force", "Which force transferred the case?", "the force the case came from", text()).when(eq("plp.route", super::TRANSFERRED)),
+        q("plp.received", "Date your force received the case", "the date your force received the case", QuestionKind::Date).hint("The new DIF, CMP and panel are counted from it (TRF-1)").when(eq("plp.route", super::TRANSFERRED)),
         q("plp.route_rationale", "Rationale for entering PLP", "rationale for entering PLP", area(5)),
     ])];
     for s in &framework.sections {
@@ -67,6 +70,15 @@ pub fn schema(framework: &Framework) -> FormSchema {
             RuleCheck::Required,
             "Enter the case reference",
         ),
+        rule(
+            RuleId::Trf1,
+            "plp.from_force",
+            RuleCheck::Required,
+            "Enter the force the case came from",
+        ),
+        rule(RuleId::Trf1, "plp.received", RuleCheck::Required, ""),
+        rule(RuleId::Trf1, "plp.received", RuleCheck::RealDate, ""),
+        rule(RuleId::Trf1, "plp.received", RuleCheck::NotFuture, ""),
         rule(RuleId::Plp5, "plp.entered", RuleCheck::Required, "").citing("s12"),
         rule(RuleId::Plp5, "plp.entered", RuleCheck::RealDate, "").citing("s12"),
         rule(RuleId::Plp5, "plp.entered", RuleCheck::NotFuture, "").citing("s12"),
@@ -108,6 +120,7 @@ pub fn case(schema: &FormSchema, answers: &Answers) -> PlpCase {
         Some("gateway") => Some(EntryRoute::FromGatewayDecision),
         Some("after-ig") => Some(EntryRoute::AfterInformationGathering),
         Some("out-of-channel") => Some(EntryRoute::OutOfChannel),
+        Some(super::TRANSFERRED) => Some(EntryRoute::TransferredIn),
         _ => None,
     };
     let review = match (
@@ -142,6 +155,17 @@ pub fn case(schema: &FormSchema, answers: &Answers) -> PlpCase {
         panels: Vec::new(),
         fimu_submissions: Vec::new(),
         closure: None,
+        transfer: crate::plp_case::Transfer {
+            received: (route == Some(EntryRoute::TransferredIn))
+                .then(|| date_of(answers, "plp.received"))
+                .flatten(),
+            from: answers
+                .text("plp.from_force")
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+            ..Default::default()
+        },
     }
 }
 
@@ -165,6 +189,21 @@ pub fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec<Issue
     // Without an entry date the band cannot be checked yet; without a band, PLP-1 says so.
     if c.reviews.is_empty() && answers.text("plp.band").is_some() {
         issues.retain(|i| i.rule_id != RuleId::Plp1);
+    }
+    // TRF-1 (s13): the receiving force's new DIF is made upon receipt, not before it.
+    if let (Some(received), Some(entered)) = (c.transfer.received, date_of(answers, "plp.entered"))
+    {
+        if entered < received {
+            issues.push(
+                Issue::new(
+                    "plp.entered",
+                    crate::validate::Severity::Error,
+                    RuleId::Trf1,
+                    "The new DIF is made upon receipt of the case: date the entry on or after the day your force received it",
+                )
+                .citing("s13"),
+            );
+        }
     }
     issues.extend(dif_issues(schema, answers));
     // SUP-1 (s6, s14): signed off by a supervisor, not the managing CTCO, after entry.

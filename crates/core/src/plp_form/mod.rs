@@ -22,6 +22,7 @@ mod entry;
 mod panel;
 mod review;
 mod submission;
+mod transfer;
 
 pub use banding::{option_unavailable, suggestion, BANDS};
 pub use closure::{
@@ -33,6 +34,10 @@ pub use review::{case_with_reviews, review_of, review_rules, review_schema, star
 pub use submission::{
     escalation_of, submission_of, submission_schema, submission_summary, RISK_DIRECTIONS,
     SUBMISSION_KINDS,
+};
+pub use transfer::{
+    from_transfer, package_file_name, package_issue, start_transfer, transfer_of, transfer_rules,
+    transfer_schema, TRANSFERRED,
 };
 
 use crate::answers::Answers;
@@ -59,17 +64,21 @@ pub const PANEL_FORM_ID: &str = "plp-panel";
 /// Form id of a submission to the FIMU on a PLP case (INT-1).
 pub const SUBMISSION_FORM_ID: &str = "plp-fimu";
 
+/// Form id of the transfer of a PLP case to another force (TRF-1, s13).
+pub const TRANSFER_FORM_ID: &str = "plp-transfer";
+
 /// The answer that links a reassessment, closure, panel or FIMU submission to its case (the case
 /// record's id). Not a question: exported as the record's `case_id`
 /// (docs/decisions/0004-import.md).
 pub const CASE_FIELD: &str = "plp.case";
 
 /// The forms whose records belong to a PLP case through [`CASE_FIELD`].
-pub const LINKED_FORMS: [&str; 4] = [
+pub const LINKED_FORMS: [&str; 5] = [
     REVIEW_FORM_ID,
     CLOSURE_FORM_ID,
     PANEL_FORM_ID,
     SUBMISSION_FORM_ID,
+    TRANSFER_FORM_ID,
 ];
 
 /// The answer a PLP entry started from a Gateway Assessment carries across from it ([`from_pga`]):
@@ -185,3 +194,43 @@ pub const SUBMISSION_DEF: PlpDef = PlpDef {
     extra: &LINKED_EXPORT,
     link: Some(CASE_FIELD),
 };
+
+/// The transfer to another force (TRF-1, s13): a linked record that makes its file a package.
+pub struct TransferDef;
+
+/// The transfer's [`FormDef`].
+pub const TRANSFER_DEF: TransferDef = TransferDef;
+
+impl FormDef for TransferDef {
+    fn id(&self) -> &'static str {
+        TRANSFER_FORM_ID
+    }
+    fn author(&self, answers: &Answers, path: &str) -> String {
+        crate::pga_form::author(answers, path)
+    }
+    fn rules(
+        &self,
+        schema: &FormSchema,
+        answers: &Answers,
+        ctx: &Context,
+        _keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Issue> {
+        transfer_rules(schema, answers, ctx)
+    }
+    fn extra_fields(&self) -> &'static [ExtraField] {
+        &LINKED_EXPORT
+    }
+    fn link_field(&self) -> Option<&'static str> {
+        Some(CASE_FIELD)
+    }
+    fn makes_package(&self) -> bool {
+        true
+    }
+    fn package_issue(
+        &self,
+        record: &crate::form::FileRecord,
+        file: &[crate::form::FileRecord],
+    ) -> Option<String> {
+        package_issue(record, file)
+    }
+}
