@@ -223,9 +223,8 @@ fn chosen_points(model: &Model, left_out: &[usize]) -> Vec<Point> {
 fn point_label(p: &Point) -> String {
     let what = match &p.target {
         Target::Answer(f) => training::forms()
-            .pga
+            .of(p.part)
             .question(f)
-            .filter(|_| p.part == scenario::Part::Pga)
             .map(|(_, q)| q.short.clone())
             .unwrap_or_else(|| f.clone()),
         Target::FimuSubmission => "submission to the FIMU".into(),

@@ -215,7 +215,8 @@ pub struct Forms<'a> {
 }
 
 impl Forms<'_> {
-    fn of(&self, part: Part) -> &FormSchema {
+    /// The form of a part's record.
+    pub fn of(&self, part: Part) -> &FormSchema {
         match part {
             Part::Pga => self.pga,
             Part::Plp => self.plp,
