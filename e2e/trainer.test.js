@@ -392,6 +392,42 @@ app.test('SIM-3 REV-1, SUP-1: six months after Channel closed the case, the trai
   assert.equal(byWhat(/^Closed case review: The outcome$/).expected, 'The case remains closed');
 });
 
+app.test('SIM-3 REV-1: a trainee who dates the closure the day they record it, and reopens a case nothing has reopened, misses the closure date, the review\'s due date and the outcome', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('six-months-after-channel');
+  await startScenario(page, s);
+  await t.workRecord(page, t.modelAnswers(s, 'pga'), 'Finalise the assessment');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  await page.locator('#record-pcm-closure').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Record the closure of the case', { axe: false });
+  await t.workRecord(page, { ...t.modelAnswers(s, 'pcm-closure'), 'pcm.closed': '2028-06-12' }, 'Confirm the closure');
+  await t.atTraining(page, 'Case closed', { axe: false });
+  await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  await page.locator('#record-closed-review').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Closed case review', { axe: false });
+  await t.workRecord(page, { ...t.modelAnswers(s, 'pcm-review'), 'review.outcome': 'reopen' }, 'Confirm the review');
+  await t.atTraining(page, 'Review recorded', { axe: false });
+  assert.equal(await textOf(page.locator('#review-outcome')), 'The case is reopened');
+
+  const d = await openDebrief(page, s);
+  await screenshot(page, 'trainer-rev-1-debrief-missed');
+  const missed = d.points.filter((p) => p.outcome !== 'Matched');
+  assert.deepEqual(
+    missed.map((p) => [p.what, p.expected, p.given, p.rule]),
+    [
+      ['Closure: The date of closure', '10 December 2027', '12 June 2028', 'REV-1 (s13)'],
+      ['Closed case review: The outcome', 'The case remains closed', 'Reopen the case', 'REV-1 (s13)'],
+      ['Closed case review: Due date under REV-1', '16 June 2028', '19 December 2028', 'REV-1 (s13)'],
+    ],
+  );
+  assert.match(missed[0].why, /not the day it is recorded/);
+  assert.equal(d.score, `${s.points.length - 3} of ${s.points.length} marks`);
+});
+
 /** "7 January 2027" for "2027-01-07". */
 function longDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);
