@@ -8,7 +8,9 @@
 // every simulator page, including the error states. The Gateway rules of issue 18 are played
 // too: a Pursue-relevant case the FIMU graded RADO 6 cannot take plain Close and its escalation
 // goes to the FIMU (PGA-17); an untraceable poster campaign with no Prevent-relevant concern is
-// closed, not taken straight to PLP (PGA-18).
+// closed, not taken straight to PLP (PGA-18). And a case's life after Channel (REV-1, issue 19):
+// six months after the panel closed it, the trainee records the closure and the 6-month review
+// (a new VAF, a supervisor's approval) on the story's day, and is scored on them.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -322,6 +324,108 @@ app.test('SIM-3 PGA-18: a trainee who takes an untraceable poster campaign with 
   assert.ok(d.points.some((p) => p.outcome === 'Matched' && /Due date under PGA-2/.test(p.what)));
   const [marks, outOf] = d.score.match(/(\d+) of (\d+) marks/).slice(1).map(Number);
   assert.equal(marks, outOf - 2);
+});
+
+app.test('SIM-3 REV-1, SUP-1: six months after Channel closed the case, the trainee records the closure and the 6-month review on the story\'s day and is scored on them', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('six-months-after-channel');
+  await startScenario(page, s);
+  await t.workRecord(page, t.modelAnswers(s, 'pga'), 'Finalise the assessment');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  // The developments have arrived: the panel's closure, and the day of the review.
+  await page.locator('#banner-developments').waitFor();
+  assert.match(await page.locator('#training-banner').innerText(), /Today in this scenario is 12 June 2028/);
+
+  // The closure, from the final assessment, dated the day the panel closed the case.
+  await page.locator('#record-pcm-closure').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Record the closure of the case');
+  const closure = t.modelAnswers(s, 'pcm-closure');
+  assert.equal(closure['pcm.closed'], '2027-12-10');
+  await t.workRecord(page, closure, 'Confirm the closure');
+  await t.atTraining(page, 'Case closed');
+  await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Gateway Assessment final');
+  assert.match(await textOf(page.locator('#closed-summary')), /^Closed on 10 December 2027: Channel: .* with a new VAF \(REV-1, s13\)\.$/);
+  // 10 June 2028 is a Saturday: due five working days on.
+  assert.match(await textOf(page.locator('#deadline-plp-11-6-months')), /REV-1.*Due 16 June 2028/);
+  await screenshot(page, 'trainer-rev-1-closed');
+
+  // The 6-month review today: a new VAF (the case exited from Channel), approved by a DS.
+  await page.locator('#record-closed-review').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Closed case review');
+  assert.ok(await group(page, 'Which assessment does the review complete?').getByLabel('A new VAF', { exact: true }).isChecked(), 'a case that exited from Channel is reviewed with a VAF');
+  await t.workRecord(page, t.modelAnswers(s, 'pcm-review'), 'Confirm the review', {
+    at: {
+      'What the review found': (p) => assertNoAxeViolations(p, 'the closed case review: what it found'),
+      "The supervisor's approval": (p) => assertNoAxeViolations(p, "the closed case review: the supervisor's approval"),
+    },
+  });
+  await t.atTraining(page, 'Review recorded');
+  assert.equal(await textOf(page.locator('#review-outcome')), 'The case remains closed');
+
+  // The case file links to what was recorded.
+  await page.locator('#banner-case-file').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, s.title);
+  assert.equal(await page.locator('#your-closure').count(), 1);
+  assert.equal(await page.locator('#your-closed-review').count(), 1);
+
+  const d = await openDebrief(page, s);
+  await screenshot(page, 'trainer-rev-1-debrief');
+  assert.equal(d.points.length, s.points.length);
+  assert.deepEqual(d.points.filter((p) => p.outcome !== 'Matched'), []);
+  assert.equal(d.percent, '100%');
+  const byWhat = (re) => {
+    const p = d.points.find((x) => re.test(x.what));
+    assert.ok(p, `no point ${re}: ${JSON.stringify(d.points.map((x) => x.what))}`);
+    return p;
+  };
+  const assessment = byWhat(/^Closed case review: .*assessment/i);
+  assert.deepEqual([assessment.expected, assessment.rule], ['A new VAF', 'REV-1 (s13)']);
+  const due = byWhat(/^Closed case review: Due date under REV-1$/);
+  assert.deepEqual([due.expected, due.given], ['16 June 2028', '16 June 2028']);
+  assert.equal(byWhat(/^Closed case review: .*rank/i).rule, 'SUP-1 (s14)');
+  assert.equal(byWhat(/^Closure: .*date/i).expected, '10 December 2027');
+  assert.equal(byWhat(/^Closed case review: The outcome$/).expected, 'The case remains closed');
+});
+
+app.test('SIM-3 REV-1: a trainee who dates the closure the day they record it, and reopens a case nothing has reopened, misses the closure date, the review\'s due date and the outcome', async (tt) => {
+  const { page } = await app.open(tt, '/trainer');
+  const s = byId('six-months-after-channel');
+  await startScenario(page, s);
+  await t.workRecord(page, t.modelAnswers(s, 'pga'), 'Finalise the assessment');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  await page.locator('#record-pcm-closure').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Record the closure of the case', { axe: false });
+  await t.workRecord(page, { ...t.modelAnswers(s, 'pcm-closure'), 'pcm.closed': '2028-06-12' }, 'Confirm the closure');
+  await t.atTraining(page, 'Case closed', { axe: false });
+  await page.getByRole('link', { name: 'Back to the assessment and its deadlines' }).focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Gateway Assessment final', { axe: false });
+  await page.locator('#record-closed-review').focus();
+  await page.keyboard.press('Enter');
+  await t.atTraining(page, 'Closed case review', { axe: false });
+  await t.workRecord(page, { ...t.modelAnswers(s, 'pcm-review'), 'review.outcome': 'reopen' }, 'Confirm the review');
+  await t.atTraining(page, 'Review recorded', { axe: false });
+  assert.equal(await textOf(page.locator('#review-outcome')), 'The case is reopened');
+
+  const d = await openDebrief(page, s);
+  await screenshot(page, 'trainer-rev-1-debrief-missed');
+  const missed = d.points.filter((p) => p.outcome !== 'Matched');
+  assert.deepEqual(
+    missed.map((p) => [p.what, p.expected, p.given, p.rule]),
+    [
+      ['Closure: The date of closure', '10 December 2027', '12 June 2028', 'REV-1 (s13)'],
+      ['Closed case review: The outcome', 'The case remains closed', 'Reopen the case', 'REV-1 (s13)'],
+      ['Closed case review: Due date under REV-1', '16 June 2028', '19 December 2028', 'REV-1 (s13)'],
+    ],
+  );
+  assert.match(missed[0].why, /not the day it is recorded/);
+  assert.equal(d.score, `${s.points.length - 3} of ${s.points.length} marks`);
 });
 
 /** "7 January 2027" for "2027-01-07". */

@@ -79,11 +79,18 @@ fn finished_assessments() -> Vec<Draft> {
 }
 
 /// The model made of the assessment `id`: it, the finished PLP case with its case reference,
-/// and that case's recorded reassessments.
+/// and that case's recorded reassessments, or the case's closure outside PLP and its reviews.
 fn model_of(id: &str) -> Option<Model> {
     let pga = crate::pages::pga_help::load(id).filter(Draft::is_locked)?;
     let (plp, reviews) = training::case_of(&pga, true);
-    Some(Model { pga, plp, reviews })
+    let (closure, closed_reviews) = training::closed_of(&pga);
+    Some(Model {
+        pga,
+        plp,
+        reviews,
+        closure,
+        closed_reviews,
+    })
 }
 
 /// An id from a title: lowercase letters, digits and dashes.
@@ -216,9 +223,8 @@ fn chosen_points(model: &Model, left_out: &[usize]) -> Vec<Point> {
 fn point_label(p: &Point) -> String {
     let what = match &p.target {
         Target::Answer(f) => training::forms()
-            .pga
+            .of(p.part)
             .question(f)
-            .filter(|_| p.part == scenario::Part::Pga)
             .map(|(_, q)| q.short.clone())
             .unwrap_or_else(|| f.clone()),
         Target::FimuSubmission => "submission to the FIMU".into(),

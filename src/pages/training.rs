@@ -270,6 +270,12 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                     if let Some(p) = &attempt.plp {
                         <li>{ link(&navigator, &if p.is_locked() { Route::FormDone { form: Form::Plp, id: p.id.clone() } } else { Route::FormTasks { form: Form::Plp, id: p.id.clone() } }, "Your PLP case", "your-plp") }</li>
                     }
+                    if let Some(c) = &attempt.closure {
+                        <li>{ link(&navigator, &Route::FormDone { form: Form::PcmClosure, id: c.id.clone() }, "Your record of the case's closure", "your-closure") }</li>
+                    }
+                    if let Some(r) = attempt.closed_reviews.first() {
+                        <li>{ link(&navigator, &Route::FormDone { form: Form::ClosedReview, id: r.id.clone() }, "Your closed case review", "your-closed-review") }</li>
+                    }
                 </ul>
                 { button::view(ButtonProps { href: Some(nav::href(&Route::Debrief { id: s.id.clone() })), onclick: { let n = navigator.clone(); let to = Route::Debrief { id: s.id.clone() }; Callback::from(move |e: MouseEvent| { e.prevent_default(); n.push(&to); }) }, id: Some("see-debrief".into()), ..ButtonProps::new("See your debrief") }) }
             </>

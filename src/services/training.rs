@@ -7,6 +7,7 @@
 use crate::services::{clock, new_id, store, LocalBackend};
 use chrono::NaiveDate;
 use prevent_core::calendar::{Calendar, Division};
+use prevent_core::closed_case::{CLOSURE_FORM_ID, REVIEW_FORM_ID};
 use prevent_core::scenario::{self, Attempt, Forms, Scenario};
 use prevent_core::store::{Envelope, KvBackend};
 use prevent_core::{plp_form, Draft};
@@ -27,6 +28,7 @@ const SHIPPED: &[&str] = &[
     include_str!("../../crates/core/scenarios/09-a-printer-in-the-spare-room.json"),
     include_str!("../../crates/core/scenarios/10-posters-on-the-high-street.json"),
     include_str!("../../crates/core/scenarios/11-leaflets-at-the-community-centre.json"),
+    include_str!("../../crates/core/scenarios/12-six-months-after-channel.json"),
 ];
 
 /// The key of the scenario being worked.
@@ -45,6 +47,8 @@ pub fn forms() -> Forms<'static> {
         pga: crate::pga(),
         plp: crate::plp(),
         review: crate::plp_review(),
+        closure: crate::pcm_closure(),
+        closed_review: crate::closed_review(),
     }
 }
 
@@ -224,7 +228,20 @@ pub fn start(s: &Scenario) -> Result<String, String> {
 pub fn restart(s: &Scenario) {
     let a = Attempts::load(s);
     let store = store();
-    for d in a.pga.iter().chain(&a.plp).chain(&a.reviews) {
+    // The closure and its reviews, in progress too: linked to the assessment (REV-1).
+    let closed = a.pga.iter().flat_map(|p| {
+        [CLOSURE_FORM_ID, REVIEW_FORM_ID]
+            .into_iter()
+            .flat_map(|k| crate::services::records::linked(&p.id, k))
+    });
+    for d in a
+        .pga
+        .iter()
+        .chain(&a.plp)
+        .chain(&a.reviews)
+        .cloned()
+        .chain(closed.collect::<Vec<_>>())
+    {
         let _ = store.delete_now(&d.id);
     }
     let _ = LocalBackend::new().remove(&format!("{PLAY}{}", s.id));
@@ -241,6 +258,10 @@ pub struct Attempts {
     pub plp: Option<Draft>,
     /// Its reassessments.
     pub reviews: Vec<Draft>,
+    /// The closure of the case outside PLP, linked to the assessment (REV-1).
+    pub closure: Option<Draft>,
+    /// That closed case's recorded reviews, oldest first.
+    pub closed_reviews: Vec<Draft>,
 }
 
 impl Attempts {
@@ -248,7 +269,14 @@ impl Attempts {
     pub fn load(s: &Scenario) -> Attempts {
         let pga = play(&s.id).and_then(|id| crate::services::records::load(&id));
         let (plp, reviews) = pga.as_ref().map(|p| case_of(p, false)).unwrap_or_default();
-        Attempts { pga, plp, reviews }
+        let (closure, closed_reviews) = pga.as_ref().map(closed_of).unwrap_or_default();
+        Attempts {
+            pga,
+            plp,
+            reviews,
+            closure,
+            closed_reviews,
+        }
     }
 
     /// As the core scores it: the first recorded reassessment.
@@ -257,6 +285,8 @@ impl Attempts {
             pga: self.pga.as_ref(),
             plp: self.plp.as_ref(),
             review: self.reviews.first(),
+            closure: self.closure.as_ref(),
+            closed_review: self.closed_reviews.first(),
         }
     }
 }
@@ -283,6 +313,22 @@ pub fn case_of(pga: &Draft, finished_only: bool) -> (Option<Draft>, Vec<Draft>) 
         .unwrap_or_default();
     reviews.retain(Draft::is_locked);
     (plp, reviews)
+}
+
+/// The recorded closure of Gateway Assessment `pga`'s case outside PLP, and its recorded
+/// closed-case reviews, earliest first (REV-1): finished records only.
+pub fn closed_of(pga: &Draft) -> (Option<Draft>, Vec<Draft>) {
+    let linked = |kind| {
+        let mut v = crate::services::records::linked(&pga.id, kind);
+        v.retain(Draft::is_locked);
+        v
+    };
+    let closure = linked(CLOSURE_FORM_ID).into_iter().next();
+    let mut reviews = linked(REVIEW_FORM_ID);
+    prevent_core::order::by_rank(&mut reviews, |d| {
+        prevent_core::order::day(prevent_core::pga_form::date_of(&d.answers, "review.date"))
+    });
+    (closure, reviews)
 }
 
 /// The records of the attempt at `s` (see [`Attempts::load`]).

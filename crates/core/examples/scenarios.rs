@@ -18,10 +18,10 @@ use prevent_core::dif::{self, Framework};
 use prevent_core::draft::Draft;
 use prevent_core::form::{Context, FormSchema};
 use prevent_core::pga_form::{self, evidence_field, finding_field};
-use prevent_core::plp_form;
 use prevent_core::scenario::{
     self, Development, Forms, Model, Part, Point, Scenario, Target, Vignette,
 };
+use prevent_core::{closed_case, plp_form};
 
 fn day(iso: &str) -> NaiveDate {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap_or_else(|_| panic!("not a date: {iso}"))
@@ -188,6 +188,11 @@ struct Spec {
     plp: Option<(Answers, Made)>,
     /// The first reassessment's own answers (the rest comes from the PLP entry).
     review: Option<(Answers, Made)>,
+    /// The closure outside PLP: its own answers (linked to the Gateway Assessment).
+    closure: Option<(Answers, Made)>,
+    /// The 6-month review of that closed case: its own answers (the rest is started from the
+    /// Gateway Assessment, as its page starts it), and whether it completes a VAF.
+    closed_review: Option<(Answers, Made, bool)>,
     /// The DIF factors ("section.factor") scored, of those the model found present.
     factor_points: &'static [&'static str],
     /// Suggested points left out, by field or rule id.
@@ -219,6 +224,8 @@ pub struct World {
     pga: FormSchema,
     plp: FormSchema,
     review: FormSchema,
+    closure: FormSchema,
+    closed_review: FormSchema,
 }
 
 impl World {
@@ -228,6 +235,8 @@ impl World {
             pga: pga_form::schema(&fw),
             plp: plp_form::schema(&fw),
             review: plp_form::review_schema(&fw),
+            closure: closed_case::closure_schema(),
+            closed_review: closed_case::review_schema(&fw),
             fw,
         }
     }
@@ -237,6 +246,8 @@ impl World {
             pga: &self.pga,
             plp: &self.plp,
             review: &self.review,
+            closure: &self.closure,
+            closed_review: &self.closed_review,
         }
     }
 }
@@ -251,7 +262,10 @@ fn finished(
     what: &str,
 ) -> Draft {
     let mut d = Draft::new(schema, &id, made.started);
-    pga_form::record_framework(&mut d, &w.fw);
+    // A closure has no DIF, and no framework.
+    if schema.id != closed_case::CLOSURE_FORM_ID {
+        pga_form::record_framework(&mut d, &w.fw);
+    }
     for (k, v) in answers.0 {
         d.answers.set(&k, v);
     }
@@ -311,7 +325,53 @@ fn build(w: &World, s: Spec) -> Scenario {
         })
         .into_iter()
         .collect();
-    let model = Model { pga, plp, reviews };
+    // A case closed outside PLP: its closure and 6-month review, linked to the Gateway
+    // Assessment, the review started as its page starts it (the assessment's DIF copied in).
+    let closure = s.closure.map(|(answers, made)| {
+        let mut a = Answers::default().with(plp_form::CASE_FIELD, &pga.id);
+        for (k, v) in answers.0 {
+            a.set(&k, v);
+        }
+        finished(
+            w,
+            &w.closure,
+            record_id(s.n, 4),
+            a,
+            &made,
+            &format!("The closure of {what}"),
+        )
+    });
+    let closed_reviews: Vec<Draft> = s
+        .closed_review
+        .map(|(answers, made, vaf)| {
+            assert!(closure.is_some(), "a closed-case review needs a closure");
+            let mut a = closed_case::start_review(
+                &pga.answers,
+                &pga.id,
+                closed_case::Which::SixMonths,
+                vaf,
+            );
+            for (k, v) in answers.0 {
+                a.set(&k, v);
+            }
+            finished(
+                w,
+                &w.closed_review,
+                record_id(s.n, 5),
+                a,
+                &made,
+                &format!("The 6-month review of {what}"),
+            )
+        })
+        .into_iter()
+        .collect();
+    let model = Model {
+        pga,
+        plp,
+        reviews,
+        closure,
+        closed_reviews,
+    };
     let suggested = scenario::suggested_points(&model, &w.forms(), &cal);
     for f in s.factor_points {
         let field = format!("dif.{f}.finding");
@@ -347,6 +407,8 @@ fn build(w: &World, s: Spec) -> Scenario {
         (Part::Pga, _) => 0,
         (Part::Plp, _) => 4,
         (Part::Review, _) => 5,
+        (Part::Closure, _) => 6,
+        (Part::ClosedReview, _) => 7,
     };
     let mut points: Vec<Point> = suggested.into_iter().filter(keep).collect();
     for p in s.extra {
@@ -508,6 +570,8 @@ Record the case's entry into PLP today, Monday 9 March 2026, with its band, and 
             finished: "2026-03-09T16:20:00Z",
         })),
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["engagement.grievance", "intent.them-and-us"],
         drop: &[],
         extra: vec![point(
@@ -624,6 +688,8 @@ CT Holmes (FIMU, 13 May 2026): no trace.
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["engagement.identity", "engagement.excitement", "engagement.transition", "vulnerability.isolation"],
         drop: &["subject.nationality"],
         extra: vec![],
@@ -739,6 +805,8 @@ Also on 12 June 2026 the CTCO referred Alex to the Exampleton Vulnerability Supp
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["engagement.grievance", "intent.justify-offending", "vulnerability.mental-health", "vulnerability.isolation"],
         drop: &["prompts.travel"],
         extra: vec![
@@ -885,6 +953,8 @@ CT Holmes: not available in this force.
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["protective.positive-peers"],
         drop: &["prompts.travel"],
         extra: vec![point(
@@ -992,6 +1062,8 @@ CT Holmes: not available in this force.
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
         drop: &["assessment.concern", "prompts.travel"],
         extra: vec![],
@@ -1120,6 +1192,8 @@ Record the case's entry into PLP today, Monday 19 October 2026, with its band, a
             finished: "2026-10-19T15:00:00Z",
         })),
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["intent.them-and-us", "threat.escalation", "threat.time-lock"],
         drop: &[],
         extra: vec![point(
@@ -1234,6 +1308,8 @@ On 29 December 2026 the CTCO referred Charlie to the Vulnerability Support Hub, 
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["engagement.status", "vulnerability.neurodiversity", "vulnerability.isolation"],
         drop: &["subject.nationality"],
         extra: vec![point(
@@ -1406,6 +1482,8 @@ Complete the case's reassessment today, Thursday 7 January 2027: a new DIF, its 
             started: "2027-01-07T09:15:00Z",
             finished: "2027-01-07T15:50:00Z",
         })),
+        closure: None,
+        closed_review: None,
         factor_points: &["engagement.family-friends"],
         drop: &["subject.nationality", "prompts.travel", "case.area"],
         extra: vec![
@@ -1528,6 +1606,8 @@ On Thursday 21 January 2027 at 11:20 the CTCO phoned the FIMU and submitted the 
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &["capability.access", "threat.mobilisation", "threat.pursue"],
         drop: &["fimu", "assessment.pursue", "assessment.concern", "subject.nationality", "prompts.travel"],
         extra: vec![
@@ -1635,6 +1715,8 @@ CT Holmes: not available in this force.
         },
         plp: None,
         review: None,
+        closure: None,
+        closed_review: None,
         factor_points: &[],
         drop: &["assessment.concern"],
         extra: vec![
@@ -1808,6 +1890,8 @@ Complete the case's reassessment today, Thursday 8 April 2027: a new DIF, its ba
             started: "2027-04-08T09:00:00Z",
             finished: "2027-04-08T16:10:00Z",
         })),
+        closure: None,
+        closed_review: None,
         factor_points: &["intent.them-and-us"],
         drop: &["subject.nationality", "prompts.travel", "case.area", "plp.band"],
         extra: vec![
@@ -1826,6 +1910,164 @@ Complete the case's reassessment today, Thursday 8 April 2027: a new DIF, its ba
     }
 }
 
+/// Scenario 12: A case that leaves Prevent from Channel is reviewed six months after closure
+/// (REV-1, s13): a Dovetail case referred to the LACC, adopted by Channel and closed by the
+/// panel; six months on, the trainee records the closure (dated the day the panel closed it)
+/// and the 6-month review, within five working days of the 6-month date, with a new VAF (the
+/// case exited from Channel), what has changed, the outcome (nothing Prevent-relevant: it
+/// remains closed) and a supervisor's approval (SUP-1).
+fn review_after_channel(w: &World) -> Spec {
+    let pga = Answers::default()
+        .with("case.ctco", CTCO_B)
+        .with("case.reference", "TRAIN-0012")
+        .on("case.received", "2027-06-07")
+        .with("case.subject", "individual")
+        .with("case.area", "dovetail")
+        .with("case.request", "referral")
+        .on("deconfliction.date", "2027-06-04")
+        .with("deconfliction.reference", "TRAIN/DC/2027/1212")
+        .with("deconfliction.rado", "5");
+    let pga = checks(pga, [
+        Check::Fimu,
+        Check::Fimu,
+        Check::Fimu,
+        Check::Done("2027-06-07", "A gaming account in his name posts clips of mass-casualty attacks from news footage with comments such as 'legend' and 'I get why'; no threats, no plans, no named target."),
+        Check::Done("2027-06-08", "Nothing recorded against him. A report in 2022 from his school of bullying, with Kit as the victim."),
+        Check::NotAvailable,
+    ]);
+    let pga = pga
+        .with("non_ct.investigation", "no")
+        .with("contact.partner", "no")
+        .with("visit.needed", "no")
+        .with("relevance.concern", "extreme-violence")
+        .with("threat.pursue_investigation", "no")
+        .with("vulnerability.vsh", "no");
+    let pga = dif_answers(&w.fw, pga, &[
+        ("engagement.grievance", "Bullied through school; says people 'had it coming' from the attackers he admires (referral; local systems)."),
+        ("intent.justify-offending", "Calls the perpetrators of mass-casualty attacks 'legends' and says 'I get why' (referral; open source)."),
+        ("vulnerability.isolation", "No friends at the training provider; spends his evenings gaming alone (referral)."),
+        ("protective.education-work", "Attends his motor vehicle apprenticeship every day and wants to finish it (referral)."),
+        ("protective.family-support", "Lives with his mother, who is worried and wants help for him (referral)."),
+    ], &[], &[
+        ("intent.harmful-means", "No threat, plan or target; no interest in weapons (referral; open source)."),
+        ("capability.access", "No access to firearms or weapons known (referral; local systems)."),
+        ("threat.pursue", "The FIMU found no Pursue interest."),
+    ]);
+    let pga = pga
+        .with("assessment.concern", "suspicion")
+        .with("assessment.pursue", "no")
+        .with("assessment.unsuitable_plp", "yes")
+        .with("assessment.direction", "static")
+        .with("assessment.summary", "Kit Sample, 19, isolated after years of bullying, admires the perpetrators of mass-casualty attacks online. No threats, no plans, no access to weapons, no Pursue interest. He and his mother want help: his needs call for support, which Channel offers.")
+        .with("prompts.travel", "no")
+        .with("decision.outcome", "refer-to-lacc")
+        .with("decision.rationale", "There is a reasonable suspicion of a Prevent-relevant concern (PGA-6, s8): Kit admires the perpetrators of mass-casualty attacks and justifies them, and is isolated after years of bullying. Nothing is Pursue-relevant: no threat, plan, target or weapons. He and his mother want help, so the case is unsuitable for PLP: his needs call for the voluntary support of Channel. This is a Dovetail area, so the Gateway Decision is to refer him to the LACC within 5 working days of receipt, with my supervisor's endorsement (PGA-7, s8, s10).");
+    let pga = born(pga, "2008-03-02", "British");
+    let pga = decided(pga, "flag", "not-flagged", "Not flagged: he is not a risk to officers who meet him, and the LACC and the training provider will tell the team of any change while Channel considers the referral.");
+    let pga = supervised(
+        pga,
+        SUP_A,
+        "2027-06-09",
+        "Endorsed: refer to the LACC today, with the police checks for the VAF.",
+    );
+    let closure = Answers::default()
+        .with("case.ctco", CTCO_B)
+        .on("pcm.closed", "2027-12-10")
+        .with("pcm.code", "channel-addressed")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    let review = Answers::default()
+        .on("review.date", "2028-06-12")
+        .with("review.vaf", "Completed with the LACC's Channel coordinator on 12 June 2028 from the partners' returns: no vulnerability factor is now assessed as needing support. Engagement: no attack content shared or searched for since the intervention (training provider; open source). Intent and capability: none shown. Isolation reduced: a climbing club and friends at work. Protective factors: apprenticeship going well, his mother's support.")
+        .with("review.changes", "Since the panel closed the case on 10 December 2027: he has passed the first year of his apprenticeship and joined a climbing club (training provider; mother); his gaming account has posted no attack content (open source, 8 June 2028); no trace on police systems except his report in March 2028 of a stolen bicycle, as the victim; no social care involvement; the GP manages his anxiety with medication; the referrer has no concerns.")
+        .with("review.outcome", "remain-closed")
+        .with("review.rationale", "Nothing found since closure is Prevent-relevant: the admiration of attackers has not returned, and he is less isolated, in work and supported. The stolen bicycle is a crime against him, not a concern about him. The case remains closed; the 12-month review is due from 10 December 2028.")
+        .with("supervisor.name", SUP_A)
+        .with("supervisor.rank", "sergeant-or-above")
+        .with("supervisor.acting", "no")
+        .on("supervisor.date", "2028-06-12")
+        .with("supervisor.approved", "yes")
+        .with_choices("declaration.confirm", &["confirmed"]);
+    Spec {
+        n: 12,
+        slug: "six-months-after-channel",
+        title: "Six months after Channel (fictional)",
+        summary: "A fictional apprentice who admired mass-casualty attackers is referred to the LACC and supported by Channel, which closes his case. Six months on, the case is reviewed.",
+        today: "2027-06-09",
+        vignette: vignette(
+            r"
+TRAINING — FICTIONAL. Every person, place and organisation in this case is made up.
+
+National Prevent Referral Form, received on Monday 7 June 2027.
+
+Referrer: Lee Example, safeguarding lead, Exampleton Motor Skills (a training provider). Contact by work email and telephone.
+
+About: Kit Sample, born 2 March 2008 (19), British, a first-year motor vehicle apprentice, living with his mother in Exampleton.
+
+Concerns: Kit keeps to himself at the training provider. On 2 June 2027 he showed other apprentices news footage of a mass-casualty attack on his phone and said the attacker was 'a legend' and 'I get why he did it, they had it coming'. He was bullied throughout school. His tutor says he spends his evenings gaming alone and has no friends on the course. He has never threatened anyone, named a target or shown any interest in weapons. He attends every day and wants to finish his apprenticeship. His mother, told by the provider, is worried and says they would both welcome help.
+",
+            r"
+Disseminated to the Exampleton CTP-Prevent team (a Dovetail area) on Monday 7 June 2027.
+
+Prevent-relevant: a fascination with extreme violence and mass-casualty attacks, no ideology identified. No Pursue interest and no current investigation. PNC, PND and NCIA were checked at de-confliction.
+",
+            r"
+De-conflicted by the FIMU on Friday 4 June 2027, reference TRAIN/DC/2027/1212. RADO grading: 5. The Prevent team did nothing before de-confliction.
+",
+            r"
+PNC (FIMU, 4 June 2027): no trace.
+PND (FIMU, 4 June 2027): no trace.
+NCIA (FIMU, 4 June 2027): no trace.
+Open source (CTCO, 7 June 2027): a gaming account in his name posts clips of mass-casualty attacks from news footage with comments such as 'legend' and 'I get why'; no threats, no plans, no named target.
+Local crime and intelligence systems (CTCO, 8 June 2027): nothing recorded against him; a 2022 report from his school of bullying, with Kit as the victim.
+CT Holmes: not available in this force.
+",
+        ),
+        developments: vec![
+            development(
+                "2027-12-10",
+                "Channel closes the case",
+                r"
+The LACC adopted the referral in June 2027 and the Channel panel agreed a support plan: an intervention provider met Kit weekly, and his GP took on his anxiety. On Friday 10 December 2027 the panel closed the case: it is satisfied that all the CT and safeguarding concerns have been addressed. Kit stopped posting attack content in August and says he 'doesn't see them as legends any more'.
+",
+            ),
+            development(
+                "2028-06-12",
+                "Six months on: the review",
+                r"
+It is six months since the Channel panel closed the case. For the review you gather from the panel's partners and police systems:
+
+The training provider: Kit passed the first year of his apprenticeship and has friends at work; no concerns. His mother: he has joined a climbing club and goes twice a week. Open source (8 June 2028): his gaming account has posted no attack content since August 2027. Police systems: no trace, except that in March 2028 Kit reported his bicycle stolen, as the victim. Children's and adult social care: not involved. GP: his anxiety is managed with medication. Lee Example, the referrer, has no concerns.
+
+The LACC's Channel coordinator completes the new VAF with you today: no vulnerability factor is now assessed as needing support.
+
+If the closure is not yet recorded in the toolkit, record it from the Gateway Assessment's page, as the panel closed the case. Then record the 6-month review today, Monday 12 June 2028, with your supervisor, DS Morgan Example, who reads and approves it today.
+",
+            ),
+        ],
+        pga,
+        pga_made: Made {
+            day: "2027-06-09",
+            started: "2027-06-07T10:00:00Z",
+            finished: "2027-06-09T15:30:00Z",
+        },
+        plp: None,
+        review: None,
+        closure: Some((closure, Made {
+            day: "2027-12-10",
+            started: "2027-12-10T14:00:00Z",
+            finished: "2027-12-10T14:10:00Z",
+        })),
+        closed_review: Some((review, Made {
+            day: "2028-06-12",
+            started: "2028-06-12T09:30:00Z",
+            finished: "2028-06-12T15:00:00Z",
+        }, true)),
+        factor_points: &["intent.justify-offending"],
+        drop: &["subject.nationality", "prompts.travel", "case.area", "review.which"],
+        extra: vec![],
+    }
+}
+
 /// Every shipped scenario, in order, with its file name.
 pub fn all(w: &World) -> Vec<(String, Scenario)> {
     let specs = [
@@ -1840,6 +2082,7 @@ pub fn all(w: &World) -> Vec<(String, Scenario)> {
         printer(w),
         posters(w),
         request_to_close(w),
+        review_after_channel(w),
     ];
     specs
         .into_iter()

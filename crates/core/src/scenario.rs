@@ -4,7 +4,8 @@
 //! dissemination notes and de-confliction details, the check results), later developments that
 //! arrive after the Gateway Decision, and the model answer, which is the trainer's own finished
 //! records (a Prevent Gateway Assessment, and where the story goes on, its PLP case and
-//! reassessments) exactly as the toolkit exports them. Each point a trainee is scored on names
+//! reassessments, or its closure outside PLP and the reviews after it, REV-1) exactly as the
+//! toolkit exports them. Each point a trainee is scored on names
 //! a question, the FIMU submission or a deadline of one of those records, with its rule id, its
 //! policy section and the reason in plain words.
 //!
@@ -23,7 +24,7 @@ use crate::draft::Draft;
 use crate::export;
 use crate::form::{Context, FormSchema, QuestionKind};
 use crate::import::{self, ImportError};
-use crate::{pga_form, plp_form, TRAINING_MARKING};
+use crate::{closed_case, pga_form, plp_form, TRAINING_MARKING};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
@@ -45,6 +46,10 @@ pub enum Part {
     Plp,
     /// The PLP case's first reassessment.
     Review,
+    /// The closure of a case that never entered PLP (REV-1, s13).
+    Closure,
+    /// That closed case's first review (REV-1, s13).
+    ClosedReview,
 }
 
 impl Part {
@@ -54,13 +59,21 @@ impl Part {
             Part::Pga => "pga",
             Part::Plp => "plp",
             Part::Review => "review",
+            Part::Closure => "closure",
+            Part::ClosedReview => "closed-review",
         }
     }
 
     fn of(s: &str) -> Option<Part> {
-        [Part::Pga, Part::Plp, Part::Review]
-            .into_iter()
-            .find(|p| p.id() == s)
+        [
+            Part::Pga,
+            Part::Plp,
+            Part::Review,
+            Part::Closure,
+            Part::ClosedReview,
+        ]
+        .into_iter()
+        .find(|p| p.id() == s)
     }
 
     /// The record in words ("the Gateway Assessment").
@@ -69,6 +82,8 @@ impl Part {
             Part::Pga => "the Gateway Assessment",
             Part::Plp => "the PLP case",
             Part::Review => "the first reassessment",
+            Part::Closure => "the closure",
+            Part::ClosedReview => "the closed case review",
         }
     }
 }
@@ -156,6 +171,11 @@ pub struct Model {
     pub plp: Option<Draft>,
     /// The PLP case's reassessments, oldest first.
     pub reviews: Vec<Draft>,
+    /// The closure of the case outside PLP (`pcm-closure`), linked to the Gateway Assessment,
+    /// when the story goes on to a closed-case review.
+    pub closure: Option<Draft>,
+    /// That closed case's reviews (`pcm-review`), oldest first.
+    pub closed_reviews: Vec<Draft>,
 }
 
 /// A training scenario.
@@ -188,14 +208,21 @@ pub struct Forms<'a> {
     pub plp: &'a FormSchema,
     /// PLP reassessment.
     pub review: &'a FormSchema,
+    /// The closure of a case outside PLP (`pcm-closure`).
+    pub closure: &'a FormSchema,
+    /// A closed-case review (`pcm-review`).
+    pub closed_review: &'a FormSchema,
 }
 
 impl Forms<'_> {
-    fn of(&self, part: Part) -> &FormSchema {
+    /// The form of a part's record.
+    pub fn of(&self, part: Part) -> &FormSchema {
         match part {
             Part::Pga => self.pga,
             Part::Plp => self.plp,
             Part::Review => self.review,
+            Part::Closure => self.closure,
+            Part::ClosedReview => self.closed_review,
         }
     }
 }
@@ -219,6 +246,18 @@ impl Scenario {
             Part::Pga => Some(&self.model.pga),
             Part::Plp => self.model.plp.as_ref(),
             Part::Review => self.model.reviews.first(),
+            Part::Closure => self.model.closure.as_ref(),
+            Part::ClosedReview => self.model.closed_reviews.first(),
+        }
+    }
+
+    /// The record a part's deadlines hang from in the model: the PLP case for a reassessment,
+    /// the closure for a closed-case review.
+    fn model_case(&self, part: Part) -> Option<&Draft> {
+        match part {
+            Part::Review => self.model.plp.as_ref(),
+            Part::ClosedReview => self.model.closure.as_ref(),
+            _ => None,
         }
     }
 }
@@ -454,7 +493,13 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
     let ctx = Context::on(last).marked(TRAINING_MARKING);
     let imported = import::from_value(
         m,
-        &[forms.pga, forms.plp, forms.review],
+        &[
+            forms.pga,
+            forms.plp,
+            forms.review,
+            forms.closure,
+            forms.closed_review,
+        ],
         &ctx,
         import::MIGRATIONS,
     )
@@ -462,6 +507,8 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
     let mut pga = None;
     let mut plp = None;
     let mut reviews = Vec::new();
+    let mut closure = None;
+    let mut closed_reviews = Vec::new();
     for r in imported.records {
         if !r.draft.is_locked() {
             return Err(bad(format!(
@@ -473,13 +520,23 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
             pga_form::FORM_ID if pga.is_none() => pga = Some(r.draft),
             plp_form::FORM_ID if plp.is_none() => plp = Some(r.draft),
             plp_form::REVIEW_FORM_ID => reviews.push(r.draft),
+            closed_case::CLOSURE_FORM_ID if closure.is_none() => closure = Some(r.draft),
+            closed_case::REVIEW_FORM_ID => closed_reviews.push(r.draft),
             other => {
                 return Err(bad(format!(
-                    "The model answer has a second or unexpected record ({other}): it holds one Gateway Assessment, at most one PLP case and its reassessments"
+                    "The model answer has a second or unexpected record ({other}): it holds one Gateway Assessment, at most one PLP case and its reassessments, or at most one closure and its reviews"
                 )))
             }
         }
     }
+    if closure.is_none() && !closed_reviews.is_empty() {
+        return Err(bad(
+            "The model answer has closed-case reviews but no closure",
+        ));
+    }
+    crate::order::by_rank(&mut closed_reviews, |d| {
+        crate::order::day(pga_form::date_of(&d.answers, "review.date"))
+    });
     let pga = pga.ok_or_else(|| bad("The model answer has no Gateway Assessment"))?;
     if plp.is_none() && !reviews.is_empty() {
         return Err(bad("The model answer has reassessments but no PLP case"));
@@ -487,7 +544,13 @@ fn model(mut m: Value, forms: &Forms, today: NaiveDate) -> Result<Model, Scenari
     crate::order::by_rank(&mut reviews, |d| {
         crate::order::day(pga_form::date_of(&d.answers, "plp.review_date"))
     });
-    Ok(Model { pga, plp, reviews })
+    Ok(Model {
+        pga,
+        plp,
+        reviews,
+        closure,
+        closed_reviews,
+    })
 }
 
 fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
@@ -505,7 +568,11 @@ fn point(n: usize, v: &Value) -> Result<Point, ScenarioError> {
         .get("record")
         .and_then(Value::as_str)
         .and_then(Part::of)
-        .ok_or_else(|| bad(format!("Point {n}: 'record' must be pga, plp or review")))?;
+        .ok_or_else(|| {
+            bad(format!(
+                "Point {n}: 'record' must be pga, plp, review, closure or closed-review"
+            ))
+        })?;
     let target = match o.get("kind").and_then(Value::as_str) {
         Some("answer") => Target::Answer(text_field(o, "field", 200).map_err(at)?),
         Some("due") => {
@@ -598,6 +665,9 @@ pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
             };
         }
     }
+    if let Some(closure) = &s.model.closure {
+        check_closed(s, closure, forms, &later, &mut out);
+    }
     for (n, p) in s.points.iter().enumerate() {
         let n = n + 1;
         let Some(record) = s.model_of(p.part) else {
@@ -646,7 +716,67 @@ pub fn check_model(s: &Scenario, forms: &Forms, cal: &Calendar) -> Vec<String> {
     out
 }
 
-/// The deadlines of one of the trainee's (or the model's) records.
+/// REV-1 (s13) over a model that closes the case outside PLP: a Gateway Decision that kept the
+/// case in PCM or referred it to the LACC, and no PLP case; the closure and its reviews linked
+/// to the Gateway Assessment, each valid on the day the last development arrives; the closure
+/// not before the Gateway Decision, and each review not before the closure.
+fn check_closed(
+    s: &Scenario,
+    closure: &Draft,
+    forms: &Forms,
+    later: &Context,
+    out: &mut Vec<String>,
+) {
+    let pga = &s.model.pga;
+    if s.model.plp.is_some()
+        || !matches!(
+            pga.answers.text("decision.outcome"),
+            Some("keep-in-pcm" | "refer-to-lacc")
+        )
+    {
+        out.push("The model has a closure outside PLP, but its Gateway Decision neither keeps the case in PCM nor refers it to the LACC, or it has a PLP case (REV-1)".into());
+    }
+    let linked = |d: &Draft| d.answers.text(plp_form::CASE_FIELD) == Some(pga.id.as_str());
+    if !linked(closure) {
+        out.push("The model closure is not linked to the model Gateway Assessment".into());
+    }
+    let report = crate::validate::validate(forms.closure, &closure.answers, later);
+    if let Some(i) = report.errors().next() {
+        out.push(format!(
+            "The model closure breaks {} ({}): {}",
+            i.rule_id, i.section, i.message
+        ));
+    }
+    let closed = closed_case::closure_of(&closure.answers).map(|(d, _)| d);
+    if let (Some(c), Some(f)) = (closed, &pga.finished) {
+        if c < f.on {
+            out.push("The model closure is dated before the Gateway Decision".into());
+        }
+    }
+    for r in &s.model.closed_reviews {
+        if !linked(r) {
+            out.push(
+                "A model closed-case review is not linked to the model Gateway Assessment".into(),
+            );
+        }
+        let report = crate::validate::validate(forms.closed_review, &r.answers, later);
+        if let Some(i) = report.errors().next() {
+            out.push(format!(
+                "A model closed-case review breaks {} ({}): {}",
+                i.rule_id, i.section, i.message
+            ));
+        }
+        let on = pga_form::date_of(&r.answers, "review.date");
+        if let (Some(c), Some(on)) = (closed, on) {
+            if on < c {
+                out.push("A model closed-case review is dated before the closure".into());
+            }
+        }
+    }
+}
+
+/// The deadlines of one of the trainee's (or the model's) records: `case` is the record they
+/// hang from (the PLP case of a reassessment, the closure of a closed-case review).
 fn deadlines_of(
     forms: &Forms,
     part: Part,
@@ -670,6 +800,27 @@ fn deadlines_of(
                 )
             })
             .unwrap_or_default(),
+        // REV-1 (s13): the 6- and 12-month reviews counted from the closure's date.
+        Part::Closure => closed_case::closure_of(&record.answers)
+            .map(|(closed, _)| closed_case::review_deadlines(closed, RuleId::Rev1, &[], cal))
+            .unwrap_or_default(),
+        // The review's own deadline (the 6- or the 12-month), counted from its case's closure.
+        Part::ClosedReview => {
+            let Some((closed, _)) = case.and_then(|c| closed_case::closure_of(&c.answers)) else {
+                return Vec::new();
+            };
+            let review = closed_case::review_of(&record.answers);
+            let mut all =
+                closed_case::review_deadlines(closed, RuleId::Rev1, review.as_slice(), cal);
+            if let Some(r) = review {
+                let key = match r.which {
+                    closed_case::Which::SixMonths => "plp-11-6-months",
+                    closed_case::Which::TwelveMonths => "plp-11-12-months",
+                };
+                all.retain(|d| d.key == key);
+            }
+            all
+        }
     }
 }
 
@@ -682,7 +833,7 @@ fn due(
     rule: RuleId,
 ) -> Option<NaiveDate> {
     let record = record?;
-    deadlines_of(forms, part, record, s.model.plp.as_ref(), cal)
+    deadlines_of(forms, part, record, s.model_case(part), cal)
         .into_iter()
         .find(|d| d.rule_id == rule)
         .map(|d| d.due)
@@ -697,6 +848,10 @@ pub struct Attempt<'a> {
     pub plp: Option<&'a Draft>,
     /// Their PLP case's first reassessment, if they made one.
     pub review: Option<&'a Draft>,
+    /// Their closure of the case outside PLP, if they recorded one.
+    pub closure: Option<&'a Draft>,
+    /// Their first review of that closed case, if they recorded one.
+    pub closed_review: Option<&'a Draft>,
 }
 
 impl<'a> Attempt<'a> {
@@ -705,6 +860,17 @@ impl<'a> Attempt<'a> {
             Part::Pga => self.pga,
             Part::Plp => self.plp,
             Part::Review => self.review,
+            Part::Closure => self.closure,
+            Part::ClosedReview => self.closed_review,
+        }
+    }
+
+    /// The record a part's deadlines hang from (see [`Scenario::model_case`]).
+    fn case(&self, part: Part) -> Option<&'a Draft> {
+        match part {
+            Part::Review => self.plp,
+            Part::ClosedReview => self.closure,
+            _ => None,
         }
     }
 }
@@ -813,7 +979,7 @@ pub fn score(s: &Scenario, forms: &Forms, attempt: &Attempt, cal: &Calendar) -> 
             }
             Target::Due(rule) => {
                 let e = due(s, forms, p.part, model, cal, *rule);
-                let case = attempt.plp;
+                let case = attempt.case(p.part);
                 let g = given.and_then(|d| {
                     deadlines_of(forms, p.part, d, case, cal)
                         .into_iter()
@@ -1038,6 +1204,50 @@ pub fn suggested_points(model: &Model, forms: &Forms, cal: &Calendar) -> Vec<Poi
             }
         }
     }
+    if model.closure.is_some() {
+        push(Point::new(
+            Part::Closure,
+            answer("pcm.closed"),
+            RuleId::Rev1,
+            "The 6- and 12-month reviews are counted from the day the case closed (REV-1, s13): record the closure with that day, not the day it is recorded.".into(),
+        ));
+        push(Point::new(
+            Part::Closure,
+            answer("pcm.code"),
+            RuleId::Plp9,
+            "Every closure gives its closure code (PLP-9, s13): a case closed by the Channel panel takes one of the two Channel codes.".into(),
+        ));
+    }
+    if let Some(r) = model.closed_reviews.first() {
+        let why = r.answers.text("review.rationale").unwrap_or_default();
+        for (field, rule, reason) in [
+            ("review.which", RuleId::Rev1, "A closed case is reviewed at 6 and at 12 months from the point of closure (REV-1, s13).".to_string()),
+            ("review.assessment", RuleId::Rev1, "A review completes a new VAF or DIF, depending on whether the case exited Prevent from Channel or PLP respectively (s13).".to_string()),
+            ("review.outcome", RuleId::Rev1, format!("The review weighs what has changed since closure (s13). The model's rationale: {why}")),
+            ("supervisor.rank", RuleId::Sup1, "Supervisors read and evaluate every case review before final approval (s13): a Sergeant or above, or a police staff CTCO supervisor, never the CTCO who made the review (SUP-1).".to_string()),
+        ] {
+            let p = Point::new(Part::ClosedReview, answer(field), rule, reason);
+            push(if rule == RuleId::Sup1 { p.citing("s14") } else { p });
+        }
+        let closure = model.closure.as_ref();
+        if let Some(d) = deadlines_of(forms, Part::ClosedReview, r, closure, cal)
+            .into_iter()
+            .next()
+        {
+            push(Point::new(
+                Part::ClosedReview,
+                Target::Due(RuleId::Rev1),
+                RuleId::Rev1,
+                format!(
+                    "{} In this case: {}, {}; due {}.",
+                    d.rule,
+                    d.start_event.to_ascii_lowercase(),
+                    date::long_date(d.start),
+                    date::long_date(d.due)
+                ),
+            ));
+        }
+    }
     out.retain(|p| match &p.target {
         Target::Answer(f) => model_has(model, p.part, f),
         _ => true,
@@ -1050,6 +1260,8 @@ fn model_has(model: &Model, part: Part, field: &str) -> bool {
         Part::Pga => Some(&model.pga),
         Part::Plp => model.plp.as_ref(),
         Part::Review => model.reviews.first(),
+        Part::Closure => model.closure.as_ref(),
+        Part::ClosedReview => model.closed_reviews.first(),
     };
     r.is_some_and(|r| r.answers.filled(field).is_some())
 }
@@ -1064,6 +1276,12 @@ pub fn to_json(s: &Scenario, forms: &Forms) -> Value {
     }
     for r in &s.model.reviews {
         records.push((forms.review, r));
+    }
+    if let Some(c) = &s.model.closure {
+        records.push((forms.closure, c));
+    }
+    for r in &s.model.closed_reviews {
+        records.push((forms.closed_review, r));
     }
     let mut model = export::selection_to_json(&records, &ctx);
     mark_training(&mut model);

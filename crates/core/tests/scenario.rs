@@ -3,7 +3,8 @@
 //! message); SIM-2, the scenarios shipped in `crates/core/scenarios/` agree with the rules, score
 //! full marks against themselves, cover the cases a trainer needs (issue 7's list, and issue
 //! 18's PGA-17 and PGA-18, each taught by a point citing it, and issue 19's PLP-12: a case
-//! leaves PLP through Monitored), and are exactly what
+//! leaves PLP through Monitored; REV-1: a case closed from Channel is reviewed at 6 months),
+//! and are exactly what
 //! `examples/scenarios.rs` writes; SIM-3, scoring, point by point (answers with options, dates,
 //! checkboxes with partial credit, the FIMU submission, deadlines, missing records) and in
 //! total. The bad files and the attempts are made from the shipped scenarios, changed one thing
@@ -18,7 +19,7 @@ use prevent_core::form::FormSchema;
 use prevent_core::scenario::{
     self, Attempt, Debrief, Forms, Outcome, Part, Point, Scenario, Scored, Target,
 };
-use prevent_core::{pga_form, plp_form, RuleId, TRAINING_MARKING};
+use prevent_core::{closed_case, pga_form, plp_form, RuleId, TRAINING_MARKING};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -27,6 +28,8 @@ struct World {
     pga: FormSchema,
     plp: FormSchema,
     review: FormSchema,
+    closure: FormSchema,
+    closed_review: FormSchema,
 }
 
 fn world() -> World {
@@ -35,6 +38,8 @@ fn world() -> World {
         pga: pga_form::schema(&fw),
         plp: plp_form::schema(&fw),
         review: plp_form::review_schema(&fw),
+        closure: closed_case::closure_schema(),
+        closed_review: closed_case::review_schema(&fw),
     }
 }
 
@@ -44,6 +49,8 @@ impl World {
             pga: &self.pga,
             plp: &self.plp,
             review: &self.review,
+            closure: &self.closure,
+            closed_review: &self.closed_review,
         }
     }
 
@@ -98,6 +105,8 @@ fn full(s: &Scenario) -> Attempt<'_> {
         pga: Some(&s.model.pga),
         plp: s.model.plp.as_ref(),
         review: s.model.reviews.first(),
+        closure: s.model.closure.as_ref(),
+        closed_review: s.model.closed_reviews.first(),
     }
 }
 
@@ -528,7 +537,7 @@ fn sim_1_bad_scenario_files_are_refused_with_their_message() {
         ("a point of an unknown kind", |v| v["points"][0]["kind"] = json!("guess"),
             "Point 1: 'kind' must be answer, due or fimu"),
         ("a point on an unknown record", |v| v["points"][0]["record"] = json!("channel"),
-            "Point 1: 'record' must be pga, plp or review"),
+            "Point 1: 'record' must be pga, plp, review, closure or closed-review"),
         ("a point on a record the model does not have", |v| v["points"][0]["record"] = json!("review"),
             "Point 1 is about the first reassessment, which the model does not have"),
         ("a deadline the model does not have", |v| v["points"][6]["field"] = json!("PGA-15"),
@@ -1350,4 +1359,206 @@ fn plp_12_scenario_11_a_case_leaves_plp_through_monitored_at_a_frequency_decided
         (Outcome::Missed, 0, 1, "20 May 2027", "8 July 2027")
     );
     assert_eq!(db.marks, db.out_of - 2);
+}
+
+/// REV-1 (s13; PLP-9, SUP-1): scenario 12, a review after closure. A Dovetail case referred to
+/// the LACC (PGA-7) is closed by the Channel panel; its model holds the closure (dated the day
+/// the panel closed it, a Channel code, linked to the Gateway Assessment) and the 6-month
+/// review: a new VAF (the case exited from Channel), what changed, the case remains closed,
+/// approved by a supervisor who is not the CTCO, within five working days of the 6-month date.
+/// The story's today reaches the review's day once the Gateway Decision is final. A trainee
+/// who records the closure on the day they record it, completes a DIF, reopens the case or
+/// records nothing misses the points that teach it, each with its rule.
+#[test]
+fn rev_1_scenario_12_a_closed_case_is_reviewed_six_months_after_closure() {
+    let w = world();
+    let s = shipped(&w, "12-");
+    let pga = &s.model.pga;
+    assert_eq!(pga.answers.text("decision.outcome"), Some("refer-to-lacc"));
+    assert!(s.model.plp.is_none());
+    let closure = s.model.closure.as_ref().expect("the model closes the case");
+    assert_eq!(
+        closure.answers.text(plp_form::CASE_FIELD),
+        Some(pga.id.as_str())
+    );
+    assert_eq!(closure.answers.text("pcm.code"), Some("channel-addressed"));
+    let review = &s.model.closed_reviews[0];
+    assert_eq!(s.model.closed_reviews.len(), 1);
+    assert_eq!(
+        review.answers.text(plp_form::CASE_FIELD),
+        Some(pga.id.as_str())
+    );
+    let r = closed_case::review_of(&review.answers).unwrap();
+    assert_eq!(r.which, closed_case::Which::SixMonths);
+    assert_eq!(r.outcome, closed_case::Outcome::RemainClosed);
+    assert_eq!(review.answers.text("review.assessment"), Some("vaf"));
+    assert_eq!(review.answers.text("supervisor.approved"), Some("yes"));
+    assert_ne!(
+        review.answers.text("supervisor.name"),
+        review.answers.text("case.ctco")
+    );
+    // The review meets its deadline, and the story's today reaches its day (one move, to the
+    // last development) so the trainee can make it on time.
+    let (closed, _) = closed_case::closure_of(&closure.answers).unwrap();
+    let d = closed_case::review_deadlines(closed, RuleId::Rev1, &[r], &cal());
+    assert_eq!(d[0].done, Some(r.date));
+    assert!(r.date >= d[0].start && r.date <= d[0].due);
+    assert_eq!(s.today_after(true), r.date);
+    assert!(s.today_after(false) < closed);
+    // The points that teach it.
+    let cites = |part: Part, target: Target, rule: RuleId, section: &str| {
+        s.points
+            .iter()
+            .any(|p| p.part == part && p.target == target && p.rule == rule && p.section == section)
+    };
+    assert!(cites(
+        Part::Closure,
+        answer("pcm.closed"),
+        RuleId::Rev1,
+        "s13"
+    ));
+    assert!(cites(
+        Part::Closure,
+        answer("pcm.code"),
+        RuleId::Plp9,
+        "s13"
+    ));
+    assert!(cites(
+        Part::ClosedReview,
+        answer("review.assessment"),
+        RuleId::Rev1,
+        "s13"
+    ));
+    assert!(cites(
+        Part::ClosedReview,
+        answer("review.outcome"),
+        RuleId::Rev1,
+        "s13"
+    ));
+    assert!(cites(
+        Part::ClosedReview,
+        answer("supervisor.rank"),
+        RuleId::Sup1,
+        "s14"
+    ));
+    assert!(cites(Part::ClosedReview, due("REV-1"), RuleId::Rev1, "s13"));
+    // The model scores full marks; the review is due 5 working days after 10 June 2028.
+    let db = w.score(&s, &full(&s));
+    assert_eq!(db.marks, db.out_of);
+    let p = point_of(&db, Part::ClosedReview, &due("REV-1"));
+    assert_eq!(
+        said(p),
+        (Outcome::Matched, 1, 1, "16 June 2028", "16 June 2028")
+    );
+    assert_eq!(p.what, "Closed case review: Due date under REV-1");
+    // The closure dated the day it is recorded: the reviews count from the wrong day.
+    let late = changed(closure, &[("pcm.closed", Some(date("12", "6", "2028")))]);
+    let db = w.score(
+        &s,
+        &Attempt {
+            closure: Some(&late),
+            ..full(&s)
+        },
+    );
+    assert_eq!(
+        said(point_of(&db, Part::Closure, &answer("pcm.closed"))),
+        (Outcome::Missed, 0, 1, "10 December 2027", "12 June 2028")
+    );
+    assert_eq!(
+        said(point_of(&db, Part::ClosedReview, &due("REV-1"))),
+        (Outcome::Missed, 0, 1, "16 June 2028", "19 December 2028")
+    );
+    assert_eq!(db.marks, db.out_of - 2);
+    // A DIF in place of the VAF, and the case reopened.
+    let dif = changed(
+        review,
+        &[
+            ("review.assessment", Some(text("dif"))),
+            ("review.outcome", Some(text("reopen"))),
+        ],
+    );
+    let db = w.score(
+        &s,
+        &Attempt {
+            closed_review: Some(&dif),
+            ..full(&s)
+        },
+    );
+    let p = point_of(&db, Part::ClosedReview, &answer("review.assessment"));
+    assert_eq!(said(p), (Outcome::Missed, 0, 1, "A new VAF", "A new DIF"));
+    assert!(p
+        .point
+        .reason
+        .contains("exited Prevent from Channel or PLP"));
+    assert_eq!(
+        said(point_of(&db, Part::ClosedReview, &answer("review.outcome"))),
+        (
+            Outcome::Missed,
+            0,
+            1,
+            "The case remains closed",
+            "Reopen the case"
+        )
+    );
+    assert_eq!(db.marks, db.out_of - 2);
+    // Nothing recorded after the Gateway Decision: every closure and review point is missed.
+    let db = w.score(
+        &s,
+        &Attempt {
+            closure: None,
+            closed_review: None,
+            ..full(&s)
+        },
+    );
+    let missed: Vec<_> = db
+        .points
+        .iter()
+        .filter(|p| p.outcome == Outcome::Missed)
+        .map(|p| (p.point.part, p.given.as_str()))
+        .collect();
+    assert_eq!(missed.len(), 6);
+    assert!(missed.iter().all(
+        |(part, given)| matches!(part, Part::Closure | Part::ClosedReview)
+            && *given == "Not recorded"
+    ));
+}
+
+/// SIM-1, REV-1: a model's closed-case review needs its closure, and both are linked to the
+/// model's Gateway Assessment.
+#[test]
+fn sim_1_rev_1_a_model_review_needs_its_closure_linked_to_the_assessment() {
+    let w = world();
+    let good: Value = serde_json::from_str(&file("12-")).unwrap();
+    let only_pga_points = |v: &mut Value| {
+        v["points"] = json!(v["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["record"] != "closure")
+            .cloned()
+            .collect::<Vec<_>>());
+    };
+    let mut v = good.clone();
+    v["model"]["records"].as_array_mut().unwrap().remove(1);
+    only_pga_points(&mut v);
+    assert_eq!(
+        w.parse(&v.to_string()).map(|s| s.id),
+        Err("The model answer has closed-case reviews but no closure".into())
+    );
+    let mut v = good.clone();
+    v["model"]["records"][1]["case_id"] = json!("5ce01201-7a1e-4c0d-8e5f-000000009999");
+    let got = w.parse(&v.to_string()).map(|s| s.id);
+    assert_eq!(
+        got,
+        Err("The model closure is not linked to the model Gateway Assessment".into())
+    );
+    // A point about a record the file does not hold.
+    let mut v = good.clone();
+    let records = v["model"]["records"].as_array_mut().unwrap();
+    records.truncate(1);
+    assert_eq!(
+        w.parse(&v.to_string()).map(|s| s.id),
+        Err("Point 8 is about the closure, which the model does not have".into())
+    );
+    assert!(w.parse(&good.to_string()).is_ok());
 }
