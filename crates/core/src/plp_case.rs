@@ -129,6 +129,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             );
         }
     }
+    out.extend(panel_preconditions(case));
     if let Some((_, c)) = &case.closure {
         out.extend(plp::check_closure(c));
     }
@@ -190,6 +191,52 @@ pub fn review_for_panel(case: &PlpCase, panel: NaiveDate) -> Option<&Review> {
         .max_by_key(|r| r.date)
 }
 
+/// PLP-13 (s12: a new DIF "MUST be completed (along with any updates to the CMP, CTCO
+/// Supervisory review and sign-off) ... Before any PLP Panel meetings"): for each panel, the DIF
+/// it discusses ([`review_for_panel`]) signed off on or before the panel's day and, for a
+/// reassessment, its CMP updated (the entry writes the CMP). A panel that no DIF serves is
+/// PLP-5's own issue. Errors with paths `panels.{i}.signed_off` and `panels.{i}.cmp`.
+pub fn panel_preconditions(case: &PlpCase) -> Vec<Issue> {
+    let long = crate::date::long_date;
+    let mut out = Vec::new();
+    for (i, p) in case.panels.iter().enumerate() {
+        let Some(r) = review_for_panel(case, p.date) else {
+            continue;
+        };
+        let (dif, panel) = (long(r.date), long(p.date));
+        let late = match r.signed_off {
+            Some(s) if s > p.date => Some(format!(
+                "The DIF of {dif} was signed off on {}, after the panel of {panel}",
+                long(s)
+            )),
+            None => Some(format!(
+                "The DIF of {dif}, for the panel of {panel}, has no supervisory sign-off"
+            )),
+            _ => None,
+        };
+        let is_entry = case.reviews.iter().all(|o| o.date >= r.date);
+        let cmp = (!r.cmp_updated && !is_entry).then(|| {
+            format!("The reassessment of {dif} did not update the CMP before the panel of {panel}")
+        });
+        for (field, what) in [("signed_off", late), ("cmp", cmp)] {
+            if let Some(what) = what {
+                out.push(
+                    Issue::new(
+                        &format!("panels.{i}.{field}"),
+                        Severity::Error,
+                        RuleId::Plp13,
+                        format!(
+                            "{what}: the DIF, CMP update and sign-off all come before the panel"
+                        ),
+                    )
+                    .citing("s12"),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// The case's deadlines now: the next review (PLP-5: by the band's cadence, or before the next
 /// panel that no DIF serves yet, if sooner) and the FIMU summary (INT-1) while open; the 6- and
 /// 12-month reviews (PLP-11) once closed.
@@ -200,17 +247,14 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
         return out;
     }
     if let Some(last) = case.reviews.iter().max_by_key(|r| r.date) {
-        let next_panel = case
-            .panels
-            .iter()
-            .map(|p| p.date)
-            .filter(|d| *d >= last.date && review_for_panel(case, *d).is_none())
-            .min();
-        out.push(deadline::plp_review_due_every(
+        // The same function as the deadlines calculator: the last DIF serves the first panel on
+        // or after it (as `review_for_panel` reads s12), so a later one needs a new DIF.
+        let panels: Vec<NaiveDate> = case.panels.iter().map(|p| p.date).collect();
+        out.push(deadline::plp_next_review(
             last.band,
             last.monitored_every,
             last.date,
-            next_panel,
+            &panels,
         ));
     }
     let last_submission = case
