@@ -10,13 +10,13 @@ use crate::route::Route;
 use crate::router::*;
 use crate::services::{clock, download::download};
 use prevent_core::answers::DateParts;
-use prevent_core::deadline::{case_deadlines, Band, CaseDates, Status};
+use prevent_core::deadline::{case_deadlines, Band, CaseDates, PlpDates, Status, MONITORED_EVERY};
 use prevent_core::ics;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// The date questions: (key, question, hint).
-const DATES: [(&str, &str, &str); 6] = [
+const DATES: [(&str, &str, &str); 7] = [
     (
         "received",
         "Date the case was received from the FIMU",
@@ -33,9 +33,14 @@ const DATES: [(&str, &str, &str); 6] = [
         "For a PLP case: starts the next review (PLP-5).",
     ),
     (
+        "last-panel",
+        "Date of the last PLP panel, if one met on or after the day of the last DIF",
+        "The last DIF counts for the first panel after it (PLP-5, s12): a new one is due before the next panel.",
+    ),
+    (
         "next-panel",
         "Date of the next PLP panel, if one is set",
-        "The review is due before it, if that is sooner.",
+        "If a panel met since the last DIF, the review is due before this one, if that is sooner.",
     ),
     (
         "closed",
@@ -54,6 +59,7 @@ struct Form {
     reference: String,
     dovetail: Option<String>,
     band: Option<String>,
+    every: Option<String>,
     dates: BTreeMap<&'static str, DateParts>,
     download_problem: Option<String>,
 }
@@ -80,7 +86,18 @@ pub fn Deadlines() -> Html {
         dovetail: form.dovetail.as_deref() == Some("yes"),
         plp: band
             .zip(date("last-review"))
-            .map(|(b, last)| (b, last, date("next-panel"))),
+            .map(|(band, last_review)| PlpDates {
+                band,
+                every: MONITORED_EVERY
+                    .iter()
+                    .find(|e| Some(e.0) == form.every.as_deref())
+                    .map(|e| e.1),
+                last_review,
+                panels: date("last-panel")
+                    .into_iter()
+                    .chain(date("next-panel"))
+                    .collect(),
+            }),
         closed: date("closed"),
         last_fimu_submission: date("last-submission"),
     };
@@ -96,7 +113,9 @@ pub fn Deadlines() -> Html {
     };
     let date_inputs: Html = DATES
         .iter()
-        .filter(|(k, _, _)| band.is_some() || !matches!(*k, "last-review" | "next-panel"))
+        .filter(|(k, _, _)| {
+            band.is_some() || !matches!(*k, "last-review" | "last-panel" | "next-panel")
+        })
         .map(|(key, legend, hint)| {
             let handle = form.clone();
             let key: &'static str = key;
@@ -171,6 +190,9 @@ pub fn Deadlines() -> Html {
                     <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
                         (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
                     ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
+                    if band == Some(Band::Monitored) {
+                        <Select id="every" name="every" label="How often the Monitored case is reassessed" hint={Some(AttrValue::from("As decided and justified with the supervisor (PLP-12)."))} items={MONITORED_EVERY.iter().map(|e| (AttrValue::from(e.0), AttrValue::from(e.2))).collect::<Vec<_>>()} selected={Some(AttrValue::from(form.every.clone().unwrap_or_else(|| "3-months".into())))} onchange={update(|f, v| f.every = Some(v))} />
+                    }
                     { date_inputs }
                 </form>
                 <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>
