@@ -93,10 +93,8 @@ pub fn Deadlines() -> Html {
                     .find(|e| Some(e.0) == form.every.as_deref())
                     .map(|e| e.1),
                 last_review,
-                panels: date("last-panel")
-                    .into_iter()
-                    .chain(date("next-panel"))
-                    .collect(),
+                last_panel: date("last-panel"),
+                next_panel: date("next-panel"),
             }),
         closed: date("closed"),
         last_fimu_submission: date("last-submission"),
@@ -191,7 +189,7 @@ pub fn Deadlines() -> Html {
                         (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
                     ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
                     if band == Some(Band::Monitored) {
-                        <Select id="every" name="every" label="How often the Monitored case is reassessed" hint={Some(AttrValue::from("As decided and justified with the supervisor (PLP-12)."))} items={MONITORED_EVERY.iter().map(|e| (AttrValue::from(e.0), AttrValue::from(e.2))).collect::<Vec<_>>()} selected={Some(AttrValue::from(form.every.clone().unwrap_or_else(|| "3-months".into())))} onchange={update(|f, v| f.every = Some(v))} />
+                        <Select id="every" name="every" label="Monitored: how often it is reassessed (PLP-12)" items={MONITORED_EVERY.iter().map(|e| (AttrValue::from(e.0), AttrValue::from(e.2))).collect::<Vec<_>>()} selected={Some(AttrValue::from(form.every.clone().unwrap_or_else(|| "3-months".into())))} onchange={update(|f, v| f.every = Some(v))} />
                     }
                     { date_inputs }
                 </form>

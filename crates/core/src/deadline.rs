@@ -269,7 +269,7 @@ pub fn plp_review_due_every(
 
 /// PLP-5 (s12: a new DIF, CMP update and sign-off "MUST be completed ... Before any PLP Panel
 /// meetings"), from the last DIF and the dates of the case's panels (any order; those before
-/// the last DIF are ignored). The one computation of the next review for the case page
+/// the last DIF are ignored; an iterator, so neither caller builds a list). The one computation of the next review for the case page
 /// (`plp_case::deadlines`) and the deadlines calculator ([`case_deadlines`]), so the same facts
 /// give the same date (docs/decisions/0003-plp-entry.md). A panel discusses the latest DIF made
 /// on or before its day and after the panel before it: the last DIF serves the first panel on
@@ -279,10 +279,10 @@ pub fn plp_next_review(
     band: Band,
     every: Option<Every>,
     last_review: NaiveDate,
-    panels: &[NaiveDate],
+    panels: impl Iterator<Item = NaiveDate> + Clone,
 ) -> Deadline {
-    let served = panels.iter().copied().filter(|p| *p >= last_review).min();
-    let next = served.and_then(|s| panels.iter().copied().filter(|p| *p > s).min());
+    let served = panels.clone().filter(|p| *p >= last_review).min();
+    let next = served.and_then(|s| panels.filter(|p| *p > s).min());
     plp_review_due_every(band, every, last_review, next)
 }
 
@@ -397,8 +397,10 @@ pub struct PlpDates {
     pub every: Option<Every>,
     /// The last DIF review.
     pub last_review: NaiveDate,
-    /// Panels known: the one that met since the last DIF, if any, and the next one set.
-    pub panels: Vec<NaiveDate>,
+    /// The panel that met on or after the day of the last DIF, if one did.
+    pub last_panel: Option<NaiveDate>,
+    /// The next panel, if one is set.
+    pub next_panel: Option<NaiveDate>,
 }
 
 /// Every deadline these dates start, in policy order (PGA, PLP, INT).
@@ -414,7 +416,13 @@ pub fn case_deadlines(dates: &CaseDates, cal: &Calendar) -> Vec<Deadline> {
         out.push(s36_decision_due(dc, cal));
     }
     if let Some(p) = &dates.plp {
-        out.push(plp_next_review(p.band, p.every, p.last_review, &p.panels));
+        let panels = [p.last_panel, p.next_panel];
+        out.push(plp_next_review(
+            p.band,
+            p.every,
+            p.last_review,
+            panels.into_iter().flatten(),
+        ));
     }
     if let Some(c) = dates.closed {
         out.extend(closed_case_reviews(c, cal));

@@ -204,16 +204,13 @@ pub fn panel_preconditions(case: &PlpCase) -> Vec<Issue> {
             continue;
         };
         let (dif, panel) = (long(r.date), long(p.date));
-        let late = match r.signed_off {
-            Some(s) if s > p.date => Some(format!(
+        // A DIF never signed off is PLP-5's issue of the DIF itself.
+        let late = r.signed_off.filter(|s| *s > p.date).map(|s| {
+            format!(
                 "The DIF of {dif} was signed off on {}, after the panel of {panel}",
                 long(s)
-            )),
-            None => Some(format!(
-                "The DIF of {dif}, for the panel of {panel}, has no supervisory sign-off"
-            )),
-            _ => None,
-        };
+            )
+        });
         let is_entry = case.reviews.iter().all(|o| o.date >= r.date);
         let cmp = (!r.cmp_updated && !is_entry).then(|| {
             format!("The reassessment of {dif} did not update the CMP before the panel of {panel}")
@@ -249,12 +246,11 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
     if let Some(last) = case.reviews.iter().max_by_key(|r| r.date) {
         // The same function as the deadlines calculator: the last DIF serves the first panel on
         // or after it (as `review_for_panel` reads s12), so a later one needs a new DIF.
-        let panels: Vec<NaiveDate> = case.panels.iter().map(|p| p.date).collect();
         out.push(deadline::plp_next_review(
             last.band,
             last.monitored_every,
             last.date,
-            &panels,
+            case.panels.iter().map(|p| p.date),
         ));
     }
     let last_submission = case

@@ -1550,12 +1550,9 @@ fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
             &[("panels.1.signed_off", "PLP-13", "s12", Error)],
         ),
         (
-            "a reassessment never signed off, discussed at a panel",
+            "a DIF never signed off is PLP-5's issue of the DIF alone",
             |c| c.reviews[2].signed_off = None,
-            &[
-                ("reviews.2.signed_off", "PLP-5", "s12, s14", Error),
-                ("panels.2.signed_off", "PLP-13", "s12", Error),
-            ],
+            &[("reviews.2.signed_off", "PLP-5", "s12, s14", Error)],
         ),
         (
             "a reassessment without its CMP update, discussed at a panel",
@@ -1586,17 +1583,14 @@ fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
             .collect::<Vec<_>>(),
         ["The DIF of 2 February 2026 was signed off on 17 March 2026, after the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
     );
-    case.reviews[1].signed_off = None;
+    case.reviews[1].signed_off = Some(d("2026-02-02"));
     case.reviews[1].cmp_updated = false;
     assert_eq!(
         panel_preconditions(&case)
             .iter()
             .map(|i| i.cited())
             .collect::<Vec<_>>(),
-        [
-            "The DIF of 2 February 2026, for the panel of 16 March 2026, has no supervisory sign-off: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)",
-            "The reassessment of 2 February 2026 did not update the CMP before the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"
-        ]
+        ["The reassessment of 2 February 2026 did not update the CMP before the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
     );
 }
 
@@ -1732,7 +1726,8 @@ fn plp_5_s12_the_case_page_and_the_deadlines_calculator_give_the_same_review_dat
                 band,
                 every,
                 last_review: d(last),
-                panels: since.into_iter().chain(next).collect(),
+                last_panel: since,
+                next_panel: next,
             }),
             ..CaseDates::default()
         };

@@ -27,8 +27,8 @@ pub fn panel_schema() -> FormSchema {
             q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()).when(police),
             q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)).hint("The chair decides who attends, with a rationale (PLP-8)"),
             q("panel.channel_aob", "Is the case heard as Any Other Business of a Channel panel?", "whether heard as Channel AOB", yes_no()),
-            q("panel.after_channel", "Does the PLP panel follow directly after a Channel panel?", "whether it follows a Channel panel", yes_no()).hint("Then there must be no overlap between Channel and PLP cases (PLP-13, s11)"),
-            q("panel.channel_handover", "Did the Channel chair state when the Channel panel finished, and the PLP chair when the PLP panel began, and do both sets of minutes record it?", "the end of the Channel panel and the start of the PLP panel", yes_no()).hint("Required once the panel has met (PLP-13, s11)").when(after_channel),
+            q("panel.after_channel", "Does the PLP panel follow directly after a Channel panel?", "whether it follows a Channel panel", yes_no()),
+            q("panel.channel_handover", "Did the chairs state when the Channel panel ended and the PLP panel began, and do both sets of minutes record it?", "the handover from the Channel panel", yes_no()).hint("Required once the panel has met (PLP-13, s11)").when(after_channel),
             q("panel.minutes", "Minutes", "minutes", area(5)).hint("Required once the panel has met; a panel set for a later day can be recorded without them (PLP-13, s11)"),
             q("panel.actions", "Actions agreed", "actions", area(4)).hint("Required once the panel has met (PLP-13, s11)"),
         ]),
@@ -83,7 +83,7 @@ pub fn panel_schema() -> FormSchema {
             RuleId::Plp13,
             "panel.channel_handover",
             RuleCheck::NotEqual("no".into()),
-            "There must be no overlap between Channel and PLP cases: the Channel chair states when the Channel panel has finished, the PLP chair when the PLP panel has begun, and both sets of minutes record it",
+            "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, and both sets of minutes record it",
         )
         .citing("s11"),
         rule(
@@ -158,7 +158,7 @@ pub fn panel_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec
             ("panel.actions", "record its actions agreed"),
             (
                 "panel.channel_handover",
-                "select yes if the end of the Channel panel and the start of the PLP panel were each stated and both sets of minutes record it",
+                "select yes if both sets of minutes record when each panel ended or began",
             ),
         ] {
             if answers.text(field).is_none_or(|t| t.trim().is_empty()) {
