@@ -91,7 +91,7 @@ test('PLP-5 (s12): the next review as the case page gives it: the last DIF serve
   await page.locator('#band').selectOption('monitored');
   await typeDate(page, 'next-panel', '5', '4', '2027');
   assert.match(await plp5(), /Due 5 April 2027/);
-  await page.locator('#every').selectOption('4-weeks');
+  await page.locator('#band').selectOption('Monitored (Green), every 4 weeks');
   assert.match(await plp5(), /Due 29 March 2027/);
   await assertNoAxeViolations(page, 'the deadlines page for a Monitored PLP case with its panels');
   await screenshot(page, 'deadlines-plp-5');

@@ -59,7 +59,6 @@ struct Form {
     reference: String,
     dovetail: Option<String>,
     band: Option<String>,
-    every: Option<String>,
     dates: BTreeMap<&'static str, DateParts>,
     download_problem: Option<String>,
 }
@@ -74,10 +73,12 @@ pub fn Deadlines() -> Html {
     let today = clock::today();
     let cal = settings.calendar.calendar();
     let date = |k: &str| form.dates.get(k).and_then(date_field::value);
-    let band = match form.band.as_deref() {
-        Some("high") => Some(Band::High),
-        Some("standard") => Some(Band::Standard),
-        Some("monitored") => Some(Band::Monitored),
+    // A Monitored case's frequency (PLP-12) is part of its choice: "monitored-4-weeks".
+    let choice = form.band.as_deref().unwrap_or("");
+    let band = match choice {
+        "high" => Some(Band::High),
+        "standard" => Some(Band::Standard),
+        c if c.starts_with("monitored") => Some(Band::Monitored),
         _ => None,
     };
     let dates = CaseDates {
@@ -90,7 +91,7 @@ pub fn Deadlines() -> Html {
                 band,
                 every: MONITORED_EVERY
                     .iter()
-                    .find(|e| Some(e.0) == form.every.as_deref())
+                    .find(|e| choice.ends_with(e.0))
                     .map(|e| e.1),
                 last_review,
                 last_panel: date("last-panel"),
@@ -186,11 +187,8 @@ pub fn Deadlines() -> Html {
                         ..Default::default()
                     }) }
                     <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
-                        (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
+                        (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green), every 3 months")), (AttrValue::from("monitored-8-weeks"), AttrValue::from("Monitored (Green), every 8 weeks")), (AttrValue::from("monitored-6-weeks"), AttrValue::from("Monitored (Green), every 6 weeks")), (AttrValue::from("monitored-4-weeks"), AttrValue::from("Monitored (Green), every 4 weeks")),
                     ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
-                    if band == Some(Band::Monitored) {
-                        <Select id="every" name="every" label="Monitored: how often it is reassessed (PLP-12)" items={MONITORED_EVERY.iter().map(|e| (AttrValue::from(e.0), AttrValue::from(e.2))).collect::<Vec<_>>()} selected={Some(AttrValue::from(form.every.clone().unwrap_or_else(|| "3-months".into())))} onchange={update(|f, v| f.every = Some(v))} />
-                    }
                     { date_inputs }
                 </form>
                 <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>
