@@ -269,9 +269,9 @@ pub fn plp_review_due_every(
 
 /// PLP-5 (s12: a new DIF, CMP update and sign-off "MUST be completed ... Before any PLP Panel
 /// meetings"), from the last DIF and the dates of the case's panels (any order; those before
-/// the last DIF are ignored; an iterator, so neither caller builds a list). The one computation of the next review for the case page
-/// (`plp_case::deadlines`) and the deadlines calculator ([`case_deadlines`]), so the same facts
-/// give the same date (docs/decisions/0003-plp-entry.md). A panel discusses the latest DIF made
+/// the last DIF are ignored, so the calculator passes `NaiveDate::MIN` for one not given). The
+/// one computation of the next review for the case page (`plp_case::deadlines`) and the
+/// deadlines calculator ([`case_deadlines`]), so the same facts give the same date (docs/decisions/0003-plp-entry.md). A panel discusses the latest DIF made
 /// on or before its day and after the panel before it: the last DIF serves the first panel on
 /// or after its day, and the next DIF is due by the cadence (the band's, or the Monitored
 /// frequency decided) or before the first later panel, whichever is sooner.
@@ -279,11 +279,11 @@ pub fn plp_next_review(
     band: Band,
     every: Option<Every>,
     last_review: NaiveDate,
-    panels: impl Iterator<Item = NaiveDate> + Clone,
+    panels: &[NaiveDate],
 ) -> Deadline {
-    let served = panels.clone().filter(|p| *p >= last_review).min();
-    let next = served.and_then(|s| panels.filter(|p| *p > s).min());
-    plp_review_due_every(band, every, last_review, next)
+    let served = panels.iter().filter(|p| **p >= last_review).min();
+    let next = served.and_then(|s| panels.iter().filter(|p| *p > s).min());
+    plp_review_due_every(band, every, last_review, next.copied())
 }
 
 /// PLP-5 (s12, s14): a new DIF, CMP update and supervisory sign-off at least every 4 weeks
@@ -416,13 +416,8 @@ pub fn case_deadlines(dates: &CaseDates, cal: &Calendar) -> Vec<Deadline> {
         out.push(s36_decision_due(dc, cal));
     }
     if let Some(p) = &dates.plp {
-        let panels = [p.last_panel, p.next_panel];
-        out.push(plp_next_review(
-            p.band,
-            p.every,
-            p.last_review,
-            panels.into_iter().flatten(),
-        ));
+        let panels = [p.last_panel, p.next_panel].map(|d| d.unwrap_or(NaiveDate::MIN));
+        out.push(plp_next_review(p.band, p.every, p.last_review, &panels));
     }
     if let Some(c) = dates.closed {
         out.extend(closed_case_reviews(c, cal));

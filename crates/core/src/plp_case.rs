@@ -195,7 +195,8 @@ pub fn review_for_panel(case: &PlpCase, panel: NaiveDate) -> Option<&Review> {
 /// Supervisory review and sign-off) ... Before any PLP Panel meetings"): for each panel, the DIF
 /// it discusses ([`review_for_panel`]) signed off on or before the panel's day and, for a
 /// reassessment, its CMP updated (the entry writes the CMP). A panel that no DIF serves is
-/// PLP-5's own issue. Errors with paths `panels.{i}.signed_off` and `panels.{i}.cmp`.
+/// PLP-5's own issue. One error per panel, path `panels.{i}.dif`, a late sign-off named before a
+/// missing CMP update.
 pub fn panel_preconditions(case: &PlpCase) -> Vec<Issue> {
     let long = crate::date::long_date;
     let mut out = Vec::new();
@@ -203,33 +204,28 @@ pub fn panel_preconditions(case: &PlpCase) -> Vec<Issue> {
         let Some(r) = review_for_panel(case, p.date) else {
             continue;
         };
-        let (dif, panel) = (long(r.date), long(p.date));
-        // A DIF never signed off is PLP-5's issue of the DIF itself.
-        let late = r.signed_off.filter(|s| *s > p.date).map(|s| {
-            format!(
-                "The DIF of {dif} was signed off on {}, after the panel of {panel}",
-                long(s)
-            )
-        });
-        let is_entry = case.reviews.iter().all(|o| o.date >= r.date);
-        let cmp = (!r.cmp_updated && !is_entry).then(|| {
-            format!("The reassessment of {dif} did not update the CMP before the panel of {panel}")
-        });
-        for (field, what) in [("signed_off", late), ("cmp", cmp)] {
-            if let Some(what) = what {
-                out.push(
-                    Issue::new(
-                        &format!("panels.{i}.{field}"),
-                        Severity::Error,
-                        RuleId::Plp13,
-                        format!(
-                            "{what}: the DIF, CMP update and sign-off all come before the panel"
-                        ),
-                    )
-                    .citing("s12"),
-                );
+        // A DIF never signed off is PLP-5's issue of the DIF itself, as is a missing CMP update;
+        // a late sign-off is named first.
+        let what = match r.signed_off.filter(|s| *s > p.date) {
+            Some(s) => format!("was signed off on {}, after", long(s)),
+            None if !r.cmp_updated && !std::ptr::eq(r, &case.reviews[0]) => {
+                "had no CMP update before".into()
             }
-        }
+            None => continue,
+        };
+        out.push(
+            Issue::new(
+                &format!("panels.{i}.dif"),
+                Severity::Error,
+                RuleId::Plp13,
+                format!(
+                    "The DIF of {} {what} the panel of {}: the DIF, CMP update and sign-off all come before the panel",
+                    long(r.date),
+                    long(p.date)
+                ),
+            )
+            .citing("s12"),
+        );
     }
     out
 }
@@ -246,11 +242,12 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
     if let Some(last) = case.reviews.iter().max_by_key(|r| r.date) {
         // The same function as the deadlines calculator: the last DIF serves the first panel on
         // or after it (as `review_for_panel` reads s12), so a later one needs a new DIF.
+        let panels: Vec<NaiveDate> = case.panels.iter().map(|p| p.date).collect();
         out.push(deadline::plp_next_review(
             last.band,
             last.monitored_every,
             last.date,
-            case.panels.iter().map(|p| p.date),
+            &panels,
         ));
     }
     let last_submission = case

@@ -1542,12 +1542,12 @@ fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
         (
             "the entry DIF signed off after the first panel",
             |c| c.reviews[0].signed_off = Some(d("2026-01-27")),
-            &[("panels.0.signed_off", "PLP-13", "s12", Error)],
+            &[("panels.0.dif", "PLP-13", "s12", Error)],
         ),
         (
             "the reassessment signed off the day after the panel it was for",
             |c| c.reviews[1].signed_off = Some(d("2026-03-17")),
-            &[("panels.1.signed_off", "PLP-13", "s12", Error)],
+            &[("panels.1.dif", "PLP-13", "s12", Error)],
         ),
         (
             "a DIF never signed off is PLP-5's issue of the DIF alone",
@@ -1559,7 +1559,7 @@ fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
             |c| c.reviews[1].cmp_updated = false,
             &[
                 ("reviews.1.cmp", "PLP-5", "s12, s14", Error),
-                ("panels.1.cmp", "PLP-13", "s12", Error),
+                ("panels.1.dif", "PLP-13", "s12", Error),
             ],
         ),
         (
@@ -1590,7 +1590,7 @@ fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
             .iter()
             .map(|i| i.cited())
             .collect::<Vec<_>>(),
-        ["The reassessment of 2 February 2026 did not update the CMP before the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
+        ["The DIF of 2 February 2026 had no CMP update before the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
     );
 }
 
