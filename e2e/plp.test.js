@@ -376,12 +376,12 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
   // refused, as there must be no overlap between Channel and PLP cases.
   await panelForm(page, ['9', '3', '2027'], { met: true });
   await p.answer(page, 'Does the PLP panel follow directly after a Channel panel?', 'Yes');
-  const handover = 'Did the chairs state when the Channel panel ended and the PLP panel began, and do both sets of minutes record it?';
+  const handover = 'Did both chairs state when their panel ended or began, and do both sets of minutes record it?';
   await pressContinue(page);
   assert.deepEqual(await p.summaryErrors(page), ['The panel has met: select yes if both sets of minutes record when each panel ended or began (PLP-13, s11)']);
   await p.answer(page, handover, 'No');
   await pressContinue(page);
-  assert.deepEqual(await p.summaryErrors(page), ['There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, and both sets of minutes record it (PLP-13, s11)']);
+  assert.deepEqual(await p.summaryErrors(page), ['There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes (PLP-13, s11)']);
   await assertNoAxeViolations(page, 'a PLP panel that overlapped a Channel panel');
   await screenshot(page, 'plp-13-channel-overlap');
   await p.answer(page, handover, 'Yes');

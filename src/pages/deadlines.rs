@@ -34,13 +34,13 @@ const DATES: [(&str, &str, &str); 7] = [
     ),
     (
         "last-panel",
-        "Date of the last PLP panel, if one met on or after the day of the last DIF",
-        "The last DIF counts for the first panel after it (PLP-5, s12): a new one is due before the next panel.",
+        "Date of the last PLP panel, if one met since the last DIF",
+        "The last DIF serves the first panel after it (PLP-5, s12).",
     ),
     (
         "next-panel",
         "Date of the next PLP panel, if one is set",
-        "If a panel met since the last DIF, the review is due before this one, if that is sooner.",
+        "The review is due before it if a panel met since the last DIF.",
     ),
     (
         "closed",

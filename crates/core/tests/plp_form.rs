@@ -877,6 +877,6 @@ fn plp_13_s11_a_panel_straight_after_a_channel_panel_never_overlaps_it() {
     let refused = validate(&s, &handover("no"), &Context::on(d("2027-01-27")));
     assert_eq!(
         refused.issues[0].cited(),
-        "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, and both sets of minutes record it (PLP-13, s11)"
+        "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes (PLP-13, s11)"
     );
 }

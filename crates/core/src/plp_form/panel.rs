@@ -28,7 +28,7 @@ pub fn panel_schema() -> FormSchema {
             q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)).hint("The chair decides who attends, with a rationale (PLP-8)"),
             q("panel.channel_aob", "Is the case heard as Any Other Business of a Channel panel?", "whether heard as Channel AOB", yes_no()),
             q("panel.after_channel", "Does the PLP panel follow directly after a Channel panel?", "whether it follows a Channel panel", yes_no()),
-            q("panel.channel_handover", "Did the chairs state when the Channel panel ended and the PLP panel began, and do both sets of minutes record it?", "the handover from the Channel panel", yes_no()).hint("Required once the panel has met (PLP-13, s11)").when(after_channel),
+            q("panel.channel_handover", "Did both chairs state when their panel ended or began, and do both sets of minutes record it?", "the handover from the Channel panel", yes_no()).hint("Required once the panel has met (PLP-13, s11)").when(after_channel),
             q("panel.minutes", "Minutes", "minutes", area(5)).hint("Required once the panel has met; a panel set for a later day can be recorded without them (PLP-13, s11)"),
             q("panel.actions", "Actions agreed", "actions", area(4)).hint("Required once the panel has met (PLP-13, s11)"),
         ]),
@@ -83,7 +83,7 @@ pub fn panel_schema() -> FormSchema {
             RuleId::Plp13,
             "panel.channel_handover",
             RuleCheck::NotEqual("no".into()),
-            "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, and both sets of minutes record it",
+            "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes",
         )
         .citing("s11"),
         rule(
