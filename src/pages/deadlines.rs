@@ -54,6 +54,24 @@ const DATES: [(&str, &str, &str); 7] = [
     ),
 ];
 
+/// The band's choices (value, label); a Monitored case's frequency (PLP-12) is part of its
+/// choice, as the case records it.
+const BANDS: [(&str, &str); 6] = [
+    ("high", "High (Red)"),
+    ("standard", "Standard (Amber)"),
+    ("monitored", "Monitored (Green), every 3 months"),
+    ("monitored-8-weeks", "Monitored (Green), every 8 weeks"),
+    ("monitored-6-weeks", "Monitored (Green), every 6 weeks"),
+    ("monitored-4-weeks", "Monitored (Green), every 4 weeks"),
+];
+
+/// A date entered, when it is a real one: one function rather than a copy at each of its seven
+/// uses (bytes of download).
+#[inline(never)]
+fn entered(form: &Form, key: &str) -> Option<chrono::NaiveDate> {
+    form.dates.get(key).and_then(date_field::value)
+}
+
 #[derive(Clone, Default, PartialEq)]
 struct Form {
     reference: String,
@@ -72,7 +90,7 @@ pub fn Deadlines() -> Html {
     let form = use_state(Form::default);
     let today = clock::today();
     let cal = settings.calendar.calendar();
-    let date = |k: &str| form.dates.get(k).and_then(date_field::value);
+    let date = |k: &str| entered(&form, k);
     // A Monitored case's frequency (PLP-12) is part of its choice: "monitored-4-weeks".
     let choice = form.band.as_deref().unwrap_or("");
     let band = match choice {
@@ -186,9 +204,7 @@ pub fn Deadlines() -> Html {
                         onchange: update(|f, v| f.dovetail = Some(v)),
                         ..Default::default()
                     }) }
-                    <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
-                        (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green), every 3 months")), (AttrValue::from("monitored-8-weeks"), AttrValue::from("Monitored (Green), every 8 weeks")), (AttrValue::from("monitored-6-weeks"), AttrValue::from("Monitored (Green), every 6 weeks")), (AttrValue::from("monitored-4-weeks"), AttrValue::from("Monitored (Green), every 4 weeks")),
-                    ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
+                    <Select id="band" name="band" label="PLP priority band, for a PLP case" items={BANDS.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
                     { date_inputs }
                 </form>
                 <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>
