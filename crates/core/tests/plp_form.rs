@@ -814,8 +814,9 @@ fn plp_13_s11_a_panel_straight_after_a_channel_panel_never_overlaps_it() {
         .with("panel.actions", "CTCO to visit.");
     let after = met.clone().with("panel.after_channel", "yes");
     let handover = |v: &str| after.clone().with("panel.channel_handover", v);
-    let none: Vec<(Severity, String, String)> = vec![];
-    let rows: [(&str, &str, Answers, Vec<(Severity, String, String)>); 7] = [
+    type Found = Vec<(Severity, String, String)>;
+    let none: Found = vec![];
+    let rows: [(&str, &str, Answers, Found); 7] = [
         (
             "whether it follows a Channel panel is asked",
             "2027-01-08",
