@@ -71,6 +71,32 @@ test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and e
   assert.deepEqual(again.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid')), events.map((e) => e.uid));
 });
 
+test('PLP-5 (s12): the next review as the case page gives it: the last DIF serves the first panel after it', async (t) => {
+  const { page } = await app.open(t, '/officer/deadlines');
+  await r.onPage(page, 'Case deadlines', { axe: false });
+  await page.locator('#band').selectOption('high');
+  await typeDate(page, 'last-review', '1', '3', '2027');
+  await panel(page, 'plp-5').waitFor();
+  const plp5 = () => panel(page, 'plp-5').innerText();
+  assert.match(await plp5(), /^PLP review(?! \(before)[\s\S]*Due 29 March 2027/);
+  // The bug report: a High case with a panel two weeks after its DIF. The DIF serves that panel,
+  // so the review stays 4 weeks after the DIF, as on the case page (decision 0003).
+  await typeDate(page, 'next-panel', '15', '3', '2027');
+  assert.match(await plp5(), /^PLP review(?! \(before)[\s\S]*Due 29 March 2027/);
+  // Once that panel has met, the next one needs a new DIF before it.
+  await typeDate(page, 'last-panel', '15', '3', '2027');
+  await typeDate(page, 'next-panel', '22', '3', '2027');
+  assert.match(await plp5(), /^PLP review \(before the panel\)[\s\S]*Due 22 March 2027/);
+  // Monitored (PLP-12): every 3 months unless a shorter frequency was decided.
+  await page.locator('#band').selectOption('monitored');
+  await typeDate(page, 'next-panel', '5', '4', '2027');
+  assert.match(await plp5(), /Due 5 April 2027/);
+  await page.locator('#band').selectOption('Monitored (Green), every 4 weeks');
+  assert.match(await plp5(), /Due 29 March 2027/);
+  await assertNoAxeViolations(page, 'the deadlines page for a Monitored PLP case with its panels');
+  await screenshot(page, 'deadlines-plp-5');
+});
+
 test('settings: the division and own holidays are saved and move every deadline', async (t) => {
   const { page } = await app.open(t, '/officer/settings');
   await r.onPage(page, 'Settings');

@@ -570,6 +570,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await p.answer(page, 'Does the chair manage the cases discussed?', 'No');
     await p.typeLabelled(page, 'Who attends, and why?', 'The trust\'s former chair and the local authority: they hold what is left of the concern.');
     await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'Yes');
+    await p.answer(page, 'Does the PLP panel follow directly after a Channel panel?', 'No');
     await pressContinue(page);
     assert.deepEqual(await p.summaryErrors(page), ['PLP cases must not be heard as Any Other Business of a Channel panel (PLP-8, s11)']);
     await assertNoAxeViolations(page, 'a PLP panel heard as Channel AOB');

@@ -69,6 +69,45 @@ async function signOffAndConfirm(page, { date, cmp, confirm, button, axe = false
 
 const deadlineText = (page, key) => p.textOf(page.locator(`#deadline-${key}`));
 
+/** Opens the panel form from the case page and answers its PLP-8 questions; `met` adds the
+ * minutes and actions (PLP-13, s11). */
+async function panelForm(page, date, { met = false } = {}) {
+  await page.locator('#record-panel').focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Record a PLP panel', { axe: false });
+  await p.typeDate(page, 'panel.date', date);
+  await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
+  await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
+  await p.answer(page, 'Does the chair manage the cases discussed?', 'No');
+  await p.typeLabelled(page, 'Who attends, and why?', 'Local authority safeguarding lead: current contact with the family.');
+  await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'No');
+  if (met) {
+    await p.typeLabelled(page, 'Minutes', 'Reviewed the CMP with the local authority.');
+    await p.typeLabelled(page, 'Actions agreed', 'CTCO to visit the family.');
+  }
+}
+
+/** From the panel page: check answers, confirm, and back to the case page. */
+async function confirmPanel(page) {
+  await pressContinue(page);
+  await onPage(page, 'Check your answers before finishing', { axe: false });
+  await pressContinue(page);
+  await onPage(page, 'Confirm the panel', { axe: false });
+  await p.answer(page, 'Confirm', 'I confirm the record of this panel');
+  await pressContinue(page, 'Confirm the panel');
+  await onPage(page, 'Panel recorded', { axe: false });
+  await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await onPage(page, 'Case entered PLP', { axe: false });
+}
+
+/** A panel that does not follow a Channel panel, recorded ahead of its day. */
+async function recordPanel(page, date) {
+  await panelForm(page, date);
+  await p.answer(page, 'Does the PLP panel follow directly after a Channel panel?', 'No');
+  await confirmPanel(page);
+}
+
 test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then Monitored, then closed', async (t) => {
   const { page } = await app.open(t, null);
 
@@ -104,6 +143,10 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
   // PLP-5: High, so the next DIF is due 4 weeks later; INT-1: the FIMU summary 3 months later.
   assert.match(await deadlineText(page, 'plp-5'), /Due 2 February 2027: 20 working days left/);
   assert.match(await deadlineText(page, 'int-1'), /Due 5 April 2027/);
+  // A panel set two weeks on discusses the opening DIF (s12, decision 0003): the review stays 4
+  // weeks after the DIF, as the deadlines page gives for the same dates.
+  await recordPanel(page, ['19', '1', '2027']);
+  assert.match(await deadlineText(page, 'plp-5'), /^PLP review .*Due 2 February 2027/);
 
   // Reassessment on Tuesday 2 February: the escalation has stopped; a capability factor remains.
   await today(page, [2027, 2, 2]);
@@ -185,32 +228,12 @@ test('PLP-1..5, PLP-8..11, INT-1: a High case reassessed down to Standard, then 
 
   // PLP-8 and PLP-5: panels set for 20 April and 18 May. The 30 March DIF serves the first;
   // nothing new serves the second, so the next DIF is due before it, sooner than 30 June.
-  const recordPanel = async (date) => {
-    await page.locator('#record-panel').focus();
-    await page.keyboard.press('Enter');
-    await onPage(page, 'Record a PLP panel', { axe: false });
-    await p.typeDate(page, 'panel.date', date);
-    await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
-    await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
-    await p.answer(page, 'Does the chair manage the cases discussed?', 'No');
-    await p.typeLabelled(page, 'Who attends, and why?', 'Local authority safeguarding lead: current contact with the family.');
-    await p.answer(page, 'Is the case heard as Any Other Business of a Channel panel?', 'No');
-    await pressContinue(page);
-    await onPage(page, 'Check your answers before finishing', { axe: false });
-    await pressContinue(page);
-    await onPage(page, 'Confirm the panel', { axe: false });
-    await p.answer(page, 'Confirm', 'I confirm the record of this panel');
-    await pressContinue(page, 'Confirm the panel');
-    await onPage(page, 'Panel recorded', { axe: false });
-    await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
-    await page.keyboard.press('Enter');
-    await onPage(page, 'Case entered PLP', { axe: false });
-  };
-  await recordPanel(['20', '4', '2027']);
+  await recordPanel(page, ['20', '4', '2027']);
   assert.match(await deadlineText(page, 'plp-5'), /^PLP review .*Due 30 June 2027/);
-  await recordPanel(['18', '5', '2027']);
+  await recordPanel(page, ['18', '5', '2027']);
   const panels = (await page.locator('#plp-panels .govuk-summary-list__row').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
   assert.deepEqual(panels, [
+    '19 January 2027 PLP panel. DIF of 5 January 2027',
     '20 April 2027 PLP panel. DIF of 30 March 2027',
     '18 May 2027 PLP panel. No new DIF since the panel before it (PLP-5)',
   ]);
@@ -350,7 +373,8 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
 
   // Reassessed on Tuesday 9 March, a week after the Standard cadence (2 March): a new risk of
   // harm, and High.
-  await today(page, [2027, 3, 9]);
+  // It is signed off the next day, 10 March.
+  await today(page, [2027, 3, 10]);
   await page.reload();
   await onPage(page, 'Case entered PLP', { axe: false });
   await page.getByRole('button', { name: 'Reassess the case' }).focus();
@@ -361,7 +385,7 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
   await difPages(page, { engagement: { grievance: 'Still posting.' }, threat: { harm: 'Threats to a named teacher (school).' } });
   await band(page, { legend: "What is the case's priority band now?", band: 'High (Red)' });
   await onPage(page, 'CMP update and sign-off', { axe: false });
-  await signOffAndConfirm(page, { date: ['9', '3', '2027'], cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
+  await signOffAndConfirm(page, { date: ['10', '3', '2027'], cmp: true, confirm: 'I confirm this reassessment, its band and the CMP update, signed off by my supervisor', button: 'Confirm the reassessment' });
   await onPage(page, 'Reassessment recorded', { axe: false });
   await page.getByRole('link', { name: 'Back to the case, its deadlines and timeline' }).focus();
   await page.keyboard.press('Enter');
@@ -380,7 +404,6 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
   await page.keyboard.press('Enter');
   await onPage(page, 'Record a submission to the FIMU', { axe: false });
   // The submission is intelligence that the risk is escalating, made the next day.
-  await today(page, [2027, 3, 10]);
   await p.typeDate(page, 'fimu.date', ['10', '3', '2027']);
   await p.answer(page, 'What did you submit?', 'Intelligence that could change the DIF, the CMP or the VAF');
   await p.answer(page, 'Is the risk escalating, de-escalating or static?', 'Escalating');
@@ -401,6 +424,30 @@ test('INT-2, PLP-14, PLP-13, PLP-12: a late reassessment that raises the risk is
     /Intelligence submitted on 10 March 2027 says the risk is escalating: complete a new DIF, CMP update and sign-off \(PLP-14, s12\) Reassess the case$/,
   );
   assert.match(await page.locator('#prompt-dif').getAttribute('href'), /^\/officer\/plp-review\/start\?case=[0-9a-f-]{36}$/);
+
+  // PLP-13 (s11): a panel met on 9 March, straight after a Channel panel. Once it has met, the
+  // end of the Channel panel and the start of the PLP panel are stated and minuted: "no" is
+  // refused, as there must be no overlap between Channel and PLP cases.
+  await panelForm(page, ['9', '3', '2027'], { met: true });
+  await p.answer(page, 'Does the PLP panel follow directly after a Channel panel?', 'Yes');
+  const handover = 'Did both chairs state when their panel ended or began, and do both sets of minutes record it?';
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), ['The panel has met: select yes if both sets of minutes record when each panel ended or began (PLP-13, s11)']);
+  await p.answer(page, handover, 'No');
+  await pressContinue(page);
+  assert.deepEqual(await p.summaryErrors(page), ['There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes (PLP-13, s11)']);
+  await assertNoAxeViolations(page, 'a PLP panel that overlapped a Channel panel');
+  await screenshot(page, 'plp-13-channel-overlap');
+  await p.answer(page, handover, 'Yes');
+  await confirmPanel(page);
+  // PLP-13 (s12): the DIF the panel discussed was signed off the day after it.
+  assert.equal(await p.textOf(page.locator('#plp-panels')), '9 March 2027 PLP panel. DIF of 9 March 2027. Actions: CTCO to visit the family.');
+  assert.equal(
+    await p.textOf(page.locator('#plp-panel-checks')),
+    '! Warning The DIF of 9 March 2027 was signed off on 10 March 2027, after the panel of 9 March 2027: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)',
+  );
+  await assertNoAxeViolations(page, 'a PLP case with a panel before its DIF was signed off');
+  await screenshot(page, 'plp-13-panel-before-sign-off');
 
   // PLP-12 (s12): a High case cannot close for reasons that can wait for Monitored; a subject
   // who cannot be located closes at once.

@@ -10,13 +10,13 @@ use crate::route::Route;
 use crate::router::*;
 use crate::services::{clock, download::download};
 use prevent_core::answers::DateParts;
-use prevent_core::deadline::{case_deadlines, Band, CaseDates, Status};
+use prevent_core::deadline::{case_deadlines, Band, CaseDates, PlpDates, Status, MONITORED_EVERY};
 use prevent_core::ics;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// The date questions: (key, question, hint).
-const DATES: [(&str, &str, &str); 6] = [
+const DATES: [(&str, &str, &str); 7] = [
     (
         "received",
         "Date the case was received from the FIMU",
@@ -33,9 +33,14 @@ const DATES: [(&str, &str, &str); 6] = [
         "For a PLP case: starts the next review (PLP-5).",
     ),
     (
+        "last-panel",
+        "Date of the last PLP panel, if one met since the last DIF",
+        "The last DIF serves the first panel after it (PLP-5, s12).",
+    ),
+    (
         "next-panel",
         "Date of the next PLP panel, if one is set",
-        "The review is due before it, if that is sooner.",
+        "The review is due before it if a panel met since the last DIF.",
     ),
     (
         "closed",
@@ -48,6 +53,24 @@ const DATES: [(&str, &str, &str); 6] = [
         "Starts the 3-monthly summary (INT-1).",
     ),
 ];
+
+/// The band's choices (value, label); a Monitored case's frequency (PLP-12) is part of its
+/// choice, as the case records it.
+const BANDS: [(&str, &str); 6] = [
+    ("high", "High (Red)"),
+    ("standard", "Standard (Amber)"),
+    ("monitored", "Monitored (Green), every 3 months"),
+    ("monitored-8-weeks", "Monitored (Green), every 8 weeks"),
+    ("monitored-6-weeks", "Monitored (Green), every 6 weeks"),
+    ("monitored-4-weeks", "Monitored (Green), every 4 weeks"),
+];
+
+/// A date entered, when it is a real one: one function rather than a copy at each of its seven
+/// uses (bytes of download).
+#[inline(never)]
+fn entered(form: &Form, key: &str) -> Option<chrono::NaiveDate> {
+    form.dates.get(key).and_then(date_field::value)
+}
 
 #[derive(Clone, Default, PartialEq)]
 struct Form {
@@ -67,11 +90,13 @@ pub fn Deadlines() -> Html {
     let form = use_state(Form::default);
     let today = clock::today();
     let cal = settings.calendar.calendar();
-    let date = |k: &str| form.dates.get(k).and_then(date_field::value);
-    let band = match form.band.as_deref() {
-        Some("high") => Some(Band::High),
-        Some("standard") => Some(Band::Standard),
-        Some("monitored") => Some(Band::Monitored),
+    let date = |k: &str| entered(&form, k);
+    // A Monitored case's frequency (PLP-12) is part of its choice: "monitored-4-weeks".
+    let choice = form.band.as_deref().unwrap_or("");
+    let band = match choice {
+        "high" => Some(Band::High),
+        "standard" => Some(Band::Standard),
+        c if c.starts_with("monitored") => Some(Band::Monitored),
         _ => None,
     };
     let dates = CaseDates {
@@ -80,7 +105,16 @@ pub fn Deadlines() -> Html {
         dovetail: form.dovetail.as_deref() == Some("yes"),
         plp: band
             .zip(date("last-review"))
-            .map(|(b, last)| (b, last, date("next-panel"))),
+            .map(|(band, last_review)| PlpDates {
+                band,
+                every: MONITORED_EVERY
+                    .iter()
+                    .find(|e| choice.ends_with(e.0))
+                    .map(|e| e.1),
+                last_review,
+                last_panel: date("last-panel"),
+                next_panel: date("next-panel"),
+            }),
         closed: date("closed"),
         last_fimu_submission: date("last-submission"),
     };
@@ -96,7 +130,9 @@ pub fn Deadlines() -> Html {
     };
     let date_inputs: Html = DATES
         .iter()
-        .filter(|(k, _, _)| band.is_some() || !matches!(*k, "last-review" | "next-panel"))
+        .filter(|(k, _, _)| {
+            band.is_some() || !matches!(*k, "last-review" | "last-panel" | "next-panel")
+        })
         .map(|(key, legend, hint)| {
             let handle = form.clone();
             let key: &'static str = key;
@@ -168,9 +204,7 @@ pub fn Deadlines() -> Html {
                         onchange: update(|f, v| f.dovetail = Some(v)),
                         ..Default::default()
                     }) }
-                    <Select id="band" name="band" label="PLP priority band, for a PLP case" items={vec![
-                        (AttrValue::from("high"), AttrValue::from("High (Red)")), (AttrValue::from("standard"), AttrValue::from("Standard (Amber)")), (AttrValue::from("monitored"), AttrValue::from("Monitored (Green)")),
-                    ]} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
+                    <Select id="band" name="band" label="PLP priority band, for a PLP case" items={BANDS.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} placeholder={Some(AttrValue::from("Not a PLP case"))} selected={form.band.clone().map(AttrValue::from)} onchange={update(|f, v| f.band = (!v.is_empty()).then_some(v))} />
                     { date_inputs }
                 </form>
                 <h2 class="govuk-heading-m" id="deadlines-heading">{ "Deadlines" }</h2>

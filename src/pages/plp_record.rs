@@ -358,6 +358,8 @@ pub fn PlpRecord(props: &PlpRecordProps) -> Html {
                 } else {
                     <div id="plp-panels">{ summary_list::view(SummaryListProps { rows: panel_rows }) }</div>
                 }
+                // PLP-13 (s12): the DIF, CMP update and sign-off all come before the panel.
+                <div id="plp-panel-checks">{ for prevent_core::plp_case::panel_preconditions(&case).iter().map(|i| warning_text::view(WarningTextProps::new(html! { { i.cited() } }))) }</div>
                 { panel_step }
                 <h2 class="govuk-heading-m">{ "Submissions to the FIMU" }</h2>
                 if submission_rows.is_empty() {

@@ -10,7 +10,12 @@
 //!   earlier, 20 calendar days, with the PLP reading named beside it ([`OtherReading`];
 //!   docs/decisions/0016-s36-deadline.md).
 //! - PLP-5: the review is due at the cadence date (4 weeks High, 8 weeks Standard, 3 months
-//!   Monitored after the last review) or by the next PLP panel, whichever is earlier.
+//!   or the frequency decided for Monitored, after the last review) or by the next PLP panel
+//!   that the last DIF does not serve, whichever is earlier ([`plp_next_review`]). The last DIF
+//!   serves the first panel on or after its day (s12, "before any PLP Panel meetings": a panel
+//!   discusses the latest DIF since the panel before it; docs/decisions/0003-plp-entry.md), so a
+//!   panel brings the review forward only once a panel has met since that DIF. The case page and
+//!   the deadlines calculator both ask [`plp_next_review`].
 //! - PLP-11: the reviews fall 6 and 12 months after closure (same day, clamped to month end) and
 //!   are due within 5 working days of those dates.
 
@@ -262,6 +267,25 @@ pub fn plp_review_due_every(
     d
 }
 
+/// PLP-5 (s12: a new DIF, CMP update and sign-off "MUST be completed ... Before any PLP Panel
+/// meetings"), from the last DIF and the dates of the case's panels (any order; those before
+/// the last DIF are ignored, so the calculator passes `NaiveDate::MIN` for one not given). The
+/// one computation of the next review for the case page (`plp_case::deadlines`) and the
+/// deadlines calculator ([`case_deadlines`]), so the same facts give the same date (docs/decisions/0003-plp-entry.md). A panel discusses the latest DIF made
+/// on or before its day and after the panel before it: the last DIF serves the first panel on
+/// or after its day, and the next DIF is due by the cadence (the band's, or the Monitored
+/// frequency decided) or before the first later panel, whichever is sooner.
+pub fn plp_next_review(
+    band: Band,
+    every: Option<Every>,
+    last_review: NaiveDate,
+    panels: &[NaiveDate],
+) -> Deadline {
+    let served = panels.iter().filter(|p| **p >= last_review).min();
+    let next = served.and_then(|s| panels.iter().filter(|p| *p > s).min());
+    plp_review_due_every(band, every, last_review, next.copied())
+}
+
 /// PLP-5 (s12, s14): a new DIF, CMP update and supervisory sign-off at least every 4 weeks
 /// (High), 8 weeks (Standard) or 3 months (Monitored) after the last one, and before any PLP
 /// panel: due at the earlier of the cadence date and the next panel.
@@ -356,12 +380,27 @@ pub struct CaseDates {
     pub deconflicted: Option<NaiveDate>,
     /// The area runs Dovetail (the LACC takes Channel cases).
     pub dovetail: bool,
-    /// PLP band and last DIF review (PLP-5), with the next panel if one is set.
-    pub plp: Option<(Band, NaiveDate, Option<NaiveDate>)>,
+    /// A PLP case's last DIF and panels (PLP-5).
+    pub plp: Option<PlpDates>,
     /// Case closed (PLP-11).
     pub closed: Option<NaiveDate>,
     /// Last submission to the FIMU (INT-1).
     pub last_fimu_submission: Option<NaiveDate>,
+}
+
+/// What the next PLP review (PLP-5) counts from, as [`plp_next_review`] takes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlpDates {
+    /// The band of the last DIF.
+    pub band: Band,
+    /// For Monitored, how often it is reassessed (PLP-12); `None` is every 3 months.
+    pub every: Option<Every>,
+    /// The last DIF review.
+    pub last_review: NaiveDate,
+    /// The panel that met on or after the day of the last DIF, if one did.
+    pub last_panel: Option<NaiveDate>,
+    /// The next panel, if one is set.
+    pub next_panel: Option<NaiveDate>,
 }
 
 /// Every deadline these dates start, in policy order (PGA, PLP, INT).
@@ -376,8 +415,9 @@ pub fn case_deadlines(dates: &CaseDates, cal: &Calendar) -> Vec<Deadline> {
     if let Some(dc) = dates.deconflicted.filter(|_| !dates.dovetail) {
         out.push(s36_decision_due(dc, cal));
     }
-    if let Some((band, last, panel)) = dates.plp {
-        out.push(plp_review_due(band, last, panel));
+    if let Some(p) = &dates.plp {
+        let panels = [p.last_panel, p.next_panel].map(|d| d.unwrap_or(NaiveDate::MIN));
+        out.push(plp_next_review(p.band, p.every, p.last_review, &panels));
     }
     if let Some(c) = dates.closed {
         out.extend(closed_case_reviews(c, cal));

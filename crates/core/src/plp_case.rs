@@ -145,6 +145,7 @@ pub fn validate(case: &PlpCase) -> Vec<Issue> {
             );
         }
     }
+    out.extend(panel_preconditions(case));
     if let Some((_, c)) = &case.closure {
         out.extend(plp::check_closure(c));
     }
@@ -257,6 +258,45 @@ pub fn review_for_panel(case: &PlpCase, panel: NaiveDate) -> Option<&Review> {
         .max_by_key(|r| r.date)
 }
 
+/// PLP-13 (s12: a new DIF "MUST be completed (along with any updates to the CMP, CTCO
+/// Supervisory review and sign-off) ... Before any PLP Panel meetings"): for each panel, the DIF
+/// it discusses ([`review_for_panel`]) signed off on or before the panel's day and, for a
+/// reassessment, its CMP updated (the entry writes the CMP). A panel that no DIF serves is
+/// PLP-5's own issue. One error per panel, path `panels.{i}.dif`, a late sign-off named before a
+/// missing CMP update.
+pub fn panel_preconditions(case: &PlpCase) -> Vec<Issue> {
+    let long = crate::date::long_date;
+    let mut out = Vec::new();
+    for (i, p) in case.panels.iter().enumerate() {
+        let Some(r) = review_for_panel(case, p.date) else {
+            continue;
+        };
+        // A DIF never signed off is PLP-5's issue of the DIF itself, as is a missing CMP update;
+        // a late sign-off is named first.
+        let what = match r.signed_off.filter(|s| *s > p.date) {
+            Some(s) => format!("was signed off on {}, after", long(s)),
+            None if !r.cmp_updated && !std::ptr::eq(r, &case.reviews[0]) => {
+                "had no CMP update before".into()
+            }
+            None => continue,
+        };
+        out.push(
+            Issue::new(
+                &format!("panels.{i}.dif"),
+                Severity::Error,
+                RuleId::Plp13,
+                format!(
+                    "The DIF of {} {what} the panel of {}: the DIF, CMP update and sign-off all come before the panel",
+                    long(r.date),
+                    long(p.date)
+                ),
+            )
+            .citing("s12"),
+        );
+    }
+    out
+}
+
 /// The case's deadlines now: the next review (PLP-5: by the band's cadence, or before the next
 /// panel that no DIF serves yet, if sooner) and the FIMU summary (INT-1) while open; the 6- and
 /// 12-month reviews (PLP-11) once closed.
@@ -271,17 +311,14 @@ pub fn deadlines(case: &PlpCase, cal: &Calendar) -> Vec<Deadline> {
         return out;
     }
     if let Some(last) = case.reviews.iter().max_by_key(|r| r.date) {
-        let next_panel = case
-            .panels
-            .iter()
-            .map(|p| p.date)
-            .filter(|d| *d >= last.date && review_for_panel(case, *d).is_none())
-            .min();
-        out.push(deadline::plp_review_due_every(
+        // The same function as the deadlines calculator: the last DIF serves the first panel on
+        // or after it (as `review_for_panel` reads s12), so a later one needs a new DIF.
+        let panels: Vec<NaiveDate> = case.panels.iter().map(|p| p.date).collect();
+        out.push(deadline::plp_next_review(
             last.band,
             last.monitored_every,
             last.date,
-            next_panel,
+            &panels,
         ));
     }
     let last_submission = case

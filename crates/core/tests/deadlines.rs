@@ -240,7 +240,13 @@ fn pga_7_and_pga_15_depend_on_dovetail_and_a_case_gets_every_deadline_its_dates_
         received_from_fimu: Some(d("2026-12-22")),
         deconflicted: Some(d("2026-12-21")),
         dovetail: false,
-        plp: Some((Band::High, d("2026-12-10"), None)),
+        plp: Some(PlpDates {
+            band: Band::High,
+            every: None,
+            last_review: d("2026-12-10"),
+            last_panel: None,
+            next_panel: None,
+        }),
         closed: Some(d("2026-06-30")),
         last_fimu_submission: Some(d("2026-11-30")),
     };

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use prevent_core::calendar::{Calendar, Division};
-use prevent_core::deadline::{Band, Status};
+use prevent_core::deadline::{Band, Every, Status};
 use prevent_core::dif::{Finding, Record, Recorded};
 use prevent_core::plp::{BandingInputs, Closure, ClosureCode, EntryRoute, MonitoredReason, Panel};
 use prevent_core::plp_case::*;
@@ -1532,4 +1532,212 @@ fn plp_13_s12_a_reassessment_later_than_the_cadence_before_it_is_flagged_with_bo
         missed_review_messages(&late),
         vec!["The reassessment due by 2 February 2026 was made on 3 February 2026, 1 day late (PLP-13, s12)"]
     );
+}
+
+#[test]
+fn plp_13_s12_the_dif_cmp_update_and_sign_off_all_come_before_the_panel() {
+    check_rows(&[
+        (
+            "signed off on the panel's own day",
+            |c| c.reviews[1].signed_off = Some(d("2026-03-16")),
+            &[],
+        ),
+        (
+            "the entry DIF signed off after the first panel",
+            |c| c.reviews[0].signed_off = Some(d("2026-01-27")),
+            &[("panels.0.dif", "PLP-13", "s12", Error)],
+        ),
+        (
+            "the reassessment signed off the day after the panel it was for",
+            |c| c.reviews[1].signed_off = Some(d("2026-03-17")),
+            &[("panels.1.dif", "PLP-13", "s12", Error)],
+        ),
+        (
+            "a DIF never signed off is PLP-5's issue of the DIF alone",
+            |c| c.reviews[2].signed_off = None,
+            &[("reviews.2.signed_off", "PLP-5", "s12, s14", Error)],
+        ),
+        (
+            "a reassessment without its CMP update, discussed at a panel",
+            |c| c.reviews[1].cmp_updated = false,
+            &[
+                ("reviews.1.cmp", "PLP-5", "s12, s14", Error),
+                ("panels.1.dif", "PLP-13", "s12", Error),
+            ],
+        ),
+        (
+            "the entry writes the CMP: no update is asked before the first panel",
+            |c| c.reviews[0].cmp_updated = false,
+            &[],
+        ),
+        (
+            "a panel no DIF serves is PLP-5's issue alone",
+            |c| c.panels.insert(1, panel("2026-01-30")),
+            &[("panels.1.date", "PLP-5", "s12", Error)],
+        ),
+    ]);
+    // As the case page shows it: both dates and the panel's, with the rule and section.
+    let mut case = lifecycle();
+    case.reviews[1].signed_off = Some(d("2026-03-17"));
+    assert_eq!(
+        panel_preconditions(&case)
+            .iter()
+            .map(|i| i.cited())
+            .collect::<Vec<_>>(),
+        ["The DIF of 2 February 2026 was signed off on 17 March 2026, after the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
+    );
+    case.reviews[1].signed_off = Some(d("2026-02-02"));
+    case.reviews[1].cmp_updated = false;
+    assert_eq!(
+        panel_preconditions(&case)
+            .iter()
+            .map(|i| i.cited())
+            .collect::<Vec<_>>(),
+        ["The DIF of 2 February 2026 had no CMP update before the panel of 16 March 2026: the DIF, CMP update and sign-off all come before the panel (PLP-13, s12)"]
+    );
+}
+
+/// One row of the case-page-against-calculator table: (name, reviews as (date, band, Monitored
+/// frequency), panels, the PLP-5 due date both must give).
+type SameDateRow = (
+    &'static str,
+    &'static [(&'static str, Band, Option<Every>)],
+    &'static [&'static str],
+    &'static str,
+);
+
+#[test]
+fn plp_5_s12_the_case_page_and_the_deadlines_calculator_give_the_same_review_date() {
+    use prevent_core::deadline::{case_deadlines, CaseDates, PlpDates};
+    let cal = ew();
+    const fn high(date: &'static str) -> (&'static str, Band, Option<Every>) {
+        (date, Band::High, None)
+    }
+    const ROWS: &[SameDateRow] = &[
+        (
+            "High, no panel: 4 weeks",
+            &[high("2027-03-01")],
+            &[],
+            "2027-03-29",
+        ),
+        // The bug report: a panel two weeks after the opening DIF is discussed with that DIF.
+        (
+            "High, a panel two weeks on",
+            &[high("2027-03-01")],
+            &["2027-03-15"],
+            "2027-03-29",
+        ),
+        (
+            "High, a second panel before a new DIF",
+            &[high("2027-03-01")],
+            &["2027-03-15", "2027-03-22"],
+            "2027-03-22",
+        ),
+        (
+            "High, the second panel after the cadence",
+            &[high("2027-03-01")],
+            &["2027-03-15", "2027-04-05"],
+            "2027-03-29",
+        ),
+        (
+            "High, two panels on one day",
+            &[high("2027-03-01")],
+            &["2027-03-15", "2027-03-15"],
+            "2027-03-29",
+        ),
+        (
+            "a DIF on the panel's day serves it",
+            &[high("2027-03-01"), high("2027-03-15")],
+            &["2027-03-15"],
+            "2027-04-12",
+        ),
+        (
+            "a DIF on the panel's day, another panel a week on",
+            &[high("2027-03-01"), high("2027-03-15")],
+            &["2027-03-15", "2027-03-22"],
+            "2027-03-22",
+        ),
+        (
+            "Standard after a panel: the new DIF serves the next",
+            &[high("2027-03-01"), ("2027-03-22", Band::Standard, None)],
+            &["2027-03-15", "2027-04-12"],
+            "2027-05-17",
+        ),
+        (
+            "Standard, a panel met since the DIF and one set",
+            &[high("2027-03-01"), ("2027-03-22", Band::Standard, None)],
+            &["2027-03-15", "2027-04-12", "2027-05-10"],
+            "2027-05-10",
+        ),
+        (
+            "Monitored, 3 months",
+            &[high("2027-03-01"), ("2027-03-29", Band::Monitored, None)],
+            &[],
+            "2027-06-29",
+        ),
+        (
+            "Monitored every 4 weeks",
+            &[
+                high("2027-03-01"),
+                ("2027-03-29", Band::Monitored, Some(Every::Weeks(4))),
+            ],
+            &["2027-04-05"],
+            "2027-04-26",
+        ),
+        (
+            "Monitored every 6 weeks, a second panel sooner",
+            &[
+                high("2027-03-01"),
+                ("2027-03-29", Band::Monitored, Some(Every::Weeks(6))),
+            ],
+            &["2027-04-05", "2027-04-19"],
+            "2027-04-19",
+        ),
+        (
+            "Monitored every 3 months, a second panel sooner",
+            &[
+                high("2027-03-01"),
+                ("2027-03-29", Band::Monitored, Some(Every::Months(3))),
+            ],
+            &["2027-04-05", "2027-06-07"],
+            "2027-06-07",
+        ),
+    ];
+    for (name, reviews, panels, due) in ROWS {
+        let case = PlpCase {
+            reviews: reviews
+                .iter()
+                .map(|(date, band, every)| Review {
+                    monitored_every: *every,
+                    ..review(date, &[], *band)
+                })
+                .collect(),
+            panels: panels.iter().map(|p| panel(p)).collect(),
+            closure: None,
+            ..lifecycle()
+        };
+        let on_case_page = deadlines(&case, &cal)
+            .into_iter()
+            .find(|x| x.rule_id == RuleId::Plp5);
+        // What an officer types into the calculator: the band and frequency of the last DIF,
+        // its date, the panel that met since it (if any) and the next panel set.
+        let (last, band, every) = reviews[reviews.len() - 1];
+        let since = panels.iter().map(|p| d(p)).filter(|p| *p >= d(last)).min();
+        let next = since.and_then(|s| panels.iter().map(|p| d(p)).filter(|p| *p > s).min());
+        let dates = CaseDates {
+            plp: Some(PlpDates {
+                band,
+                every,
+                last_review: d(last),
+                last_panel: since,
+                next_panel: next,
+            }),
+            ..CaseDates::default()
+        };
+        let in_calculator = case_deadlines(&dates, &cal)
+            .into_iter()
+            .find(|x| x.rule_id == RuleId::Plp5);
+        assert_eq!(on_case_page, in_calculator, "{name}");
+        assert_eq!(on_case_page.map(|x| x.due), Some(d(due)), "{name}");
+    }
 }

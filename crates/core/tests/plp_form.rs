@@ -366,6 +366,7 @@ fn panel() -> Answers {
             "School DSL and youth worker: they know the subject.",
         )
         .with("panel.channel_aob", "no")
+        .with("panel.after_channel", "no")
         .with_choices("declaration.confirm", &["confirmed"])
 }
 
@@ -796,5 +797,88 @@ fn plp_13_s11_a_panel_that_has_met_has_its_minutes_and_actions() {
             &recorded.with("panel.actions", "CTCO to visit.")
         ),
         vec![]
+    );
+}
+
+#[test]
+fn plp_13_s11_a_panel_straight_after_a_channel_panel_never_overlaps_it() {
+    let s = plp_form::panel_schema();
+    let on = |day: &str, a: &Answers| {
+        validate(&s, a, &Context::on(d(day)))
+            .issues
+            .into_iter()
+            .map(|i| (i.severity, i.rule_id.id().to_string(), i.path))
+            .collect::<Vec<_>>()
+    };
+    let met = panel()
+        .with("panel.minutes", "Reviewed the CMP.")
+        .with("panel.actions", "CTCO to visit.");
+    let after = met.clone().with("panel.after_channel", "yes");
+    let handover = |v: &str| after.clone().with("panel.channel_handover", v);
+    type Found = Vec<(Severity, String, String)>;
+    let none: Found = vec![];
+    let rows: [(&str, &str, Answers, Found); 7] = [
+        (
+            "whether it follows a Channel panel is asked",
+            "2027-01-08",
+            {
+                let mut a = met.clone();
+                a.0.remove("panel.after_channel");
+                a
+            },
+            vec![e("PLP-13", "panel.after_channel")],
+        ),
+        (
+            "not after a Channel panel: nothing more",
+            "2027-01-27",
+            met.clone(),
+            none.clone(),
+        ),
+        (
+            "set ahead of the day: the handover can wait",
+            "2027-01-08",
+            after.clone(),
+            none.clone(),
+        ),
+        (
+            "once met, the handover is answered",
+            "2027-01-27",
+            after.clone(),
+            vec![e("PLP-13", "panel.channel_handover")],
+        ),
+        (
+            "stated and minuted",
+            "2027-01-27",
+            handover("yes"),
+            none.clone(),
+        ),
+        (
+            "not stated or not minuted: refused",
+            "2027-01-27",
+            handover("no"),
+            vec![e("PLP-13", "panel.channel_handover")],
+        ),
+        (
+            "refused ahead of the day too",
+            "2027-01-08",
+            handover("no"),
+            vec![e("PLP-13", "panel.channel_handover")],
+        ),
+    ];
+    for (name, day, answers, want) in rows {
+        assert_eq!(on(day, &answers), want, "{name}");
+    }
+    // Hidden once the panel does not follow a Channel panel.
+    assert_eq!(
+        on(
+            "2027-01-27",
+            &handover("no").with("panel.after_channel", "no")
+        ),
+        none
+    );
+    let refused = validate(&s, &handover("no"), &Context::on(d("2027-01-27")));
+    assert_eq!(
+        refused.issues[0].cited(),
+        "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes (PLP-13, s11)"
     );
 }

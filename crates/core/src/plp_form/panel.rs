@@ -17,6 +17,7 @@ use crate::validate::Issue;
 /// possible), attendees with the chair's rationale, never as Channel AOB; minutes and actions.
 pub fn panel_schema() -> FormSchema {
     let police = eq("panel.chair_police", "yes");
+    let after_channel = eq("panel.after_channel", "yes");
     let pages = vec![
         page("panel", "Record a PLP panel", "Panel", Some("PLP panels are chaired by the police, wherever possible by a Sergeant or CTCO supervisor or above who does not manage the cases discussed, and are never heard as Any Other Business of a Channel panel (PLP-8, s11). A new DIF, CMP update and sign-off are due before every panel (PLP-5)."), vec![
             q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
@@ -26,6 +27,8 @@ pub fn panel_schema() -> FormSchema {
             q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()).when(police),
             q("panel.attendees", "Who attends, and why?", "attendees and the chair's rationale", area(4)).hint("The chair decides who attends, with a rationale (PLP-8)"),
             q("panel.channel_aob", "Is the case heard as Any Other Business of a Channel panel?", "whether heard as Channel AOB", yes_no()),
+            q("panel.after_channel", "Does the PLP panel follow directly after a Channel panel?", "whether it follows a Channel panel", yes_no()),
+            q("panel.channel_handover", "Did both chairs state when their panel ended or began, and do both sets of minutes record it?", "the handover from the Channel panel", yes_no()).hint("Required once the panel has met (PLP-13, s11)").when(after_channel),
             q("panel.minutes", "Minutes", "minutes", area(5)).hint("Required once the panel has met; a panel set for a later day can be recorded without them (PLP-13, s11)"),
             q("panel.actions", "Actions agreed", "actions", area(4)).hint("Required once the panel has met (PLP-13, s11)"),
         ]),
@@ -69,6 +72,20 @@ pub fn panel_schema() -> FormSchema {
             RuleCheck::Required,
             "Select yes if the case is heard as Any Other Business of a Channel panel",
         ),
+        rule(
+            RuleId::Plp13,
+            "panel.after_channel",
+            RuleCheck::Required,
+            "Select yes if the PLP panel follows directly after a Channel panel",
+        )
+        .citing("s11"),
+        rule(
+            RuleId::Plp13,
+            "panel.channel_handover",
+            RuleCheck::NotEqual("no".into()),
+            "There must be no overlap between Channel and PLP cases: each chair states when their panel ends or begins, in both sets of minutes",
+        )
+        .citing("s11"),
         rule(
             RuleId::Plp8,
             "declaration.confirm",
@@ -133,11 +150,16 @@ pub fn panel_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec
             Some(i)
         })
         .collect();
-    // PLP-13 (s11): a panel that has met has its minutes and actions.
+    // PLP-13 (s11): a panel that has met has its minutes and actions and, straight after a
+    // Channel panel, the end of one and the start of the other stated and minuted.
     if date_of(answers, "panel.date").is_some_and(|d| d < ctx.today) {
         for (field, what) in [
-            ("panel.minutes", "minutes"),
-            ("panel.actions", "actions agreed"),
+            ("panel.minutes", "record its minutes"),
+            ("panel.actions", "record its actions agreed"),
+            (
+                "panel.channel_handover",
+                "select yes if both sets of minutes record when each panel ended or began",
+            ),
         ] {
             if answers.text(field).is_none_or(|t| t.trim().is_empty()) {
                 issues.push(
@@ -145,7 +167,7 @@ pub fn panel_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec
                         field,
                         crate::validate::Severity::Error,
                         RuleId::Plp13,
-                        format!("The panel has met: record its {what}"),
+                        format!("The panel has met: {what}"),
                     )
                     .citing("s11"),
                 );
