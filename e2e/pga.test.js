@@ -565,6 +565,7 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await page.keyboard.press('Enter');
     await onPage(page, 'Record a PLP panel');
     await p.typeDate(page, 'panel.date', ['26', '1', '2027']);
+    await p.typeLabelled(page, "Chair's name", 'DI Alex Chair');
     await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
     await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
     await p.answer(page, 'Does the chair manage the cases discussed?', 'No');

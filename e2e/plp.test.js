@@ -76,6 +76,7 @@ async function panelForm(page, date, { met = false } = {}) {
   await page.keyboard.press('Enter');
   await onPage(page, 'Record a PLP panel', { axe: false });
   await p.typeDate(page, 'panel.date', date);
+  await p.typeLabelled(page, "Chair's name", 'DI Alex Chair');
   await p.answer(page, 'Is the chair a police officer or member of police staff?', 'Yes');
   await p.answer(page, 'Is the chair a Sergeant, a CTCO supervisor or above?', 'Yes');
   await p.answer(page, 'Does the chair manage the cases discussed?', 'No');

@@ -358,6 +358,7 @@ fn panel() -> Answers {
     Answers::default()
         .with("case.ctco", "DC Jo Case")
         .with_date("panel.date", "26", "1", "2027")
+        .with("panel.chair_name", "DS Priya Shah")
         .with("panel.chair_police", "yes")
         .with("panel.chair_rank", "yes")
         .with("panel.chair_managing", "no")
@@ -402,6 +403,24 @@ fn plp_8_s11_a_panel_is_police_chaired_with_attendees_reasoned_and_never_channel
     assert_eq!(
         panel_issues(&panel().with("panel.channel_aob", "yes")),
         vec![e("PLP-8", "panel.channel_aob")]
+    );
+}
+
+#[test]
+fn sup_1_plp_8_s11_a_panel_names_its_chair_who_is_not_the_managing_ctco_wherever_possible() {
+    assert_eq!(
+        panel_issues(&panel().with("panel.chair_name", " ")),
+        vec![e("SUP-1", "panel.chair_name")]
+    );
+    // The chair has the recording CTCO's name (any case): a warning, as s11 says "wherever
+    // possible".
+    assert_eq!(
+        panel_issues(&panel().with("panel.chair_name", "dc jo case ")),
+        vec![(
+            Severity::Warning,
+            "PLP-8".to_string(),
+            "panel.chair_name".to_string()
+        )]
     );
 }
 

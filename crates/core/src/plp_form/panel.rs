@@ -22,6 +22,7 @@ pub fn panel_schema() -> FormSchema {
         page("panel", "Record a PLP panel", "Panel", Some("PLP panels are chaired by the police, wherever possible by a Sergeant or CTCO supervisor or above who does not manage the cases discussed, and are never heard as Any Other Business of a Channel panel (PLP-8, s11). A new DIF, CMP update and sign-off are due before every panel (PLP-5)."), vec![
             q("case.ctco", "Your name", "your name", text()).hint("Recorded against every change in the audit trail"),
             q("panel.date", "Date of the panel", "the date of the panel", QuestionKind::Date).hint("For example, 26 1 2027. A panel already set can be recorded before it meets: the next DIF is then due before it (PLP-5)."),
+            q("panel.chair_name", "Chair's name", "chair's name", text()).hint("Who chaired the panel, as the minutes name them (SUP-1)"),
             q("panel.chair_police", "Is the chair a police officer or member of police staff?", "whether the police chair the panel", yes_no()),
             q("panel.chair_rank", "Is the chair a Sergeant, a CTCO supervisor or above?", "the chair's rank", yes_no()).when(police.clone()),
             q("panel.chair_managing", "Does the chair manage the cases discussed?", "whether the chair manages the cases", yes_no()).when(police),
@@ -59,6 +60,12 @@ pub fn panel_schema() -> FormSchema {
             "panel.chair_rank",
             RuleCheck::Required,
             "Select yes if the chair is a Sergeant, a CTCO supervisor or above",
+        ),
+        rule(
+            RuleId::Sup1,
+            "panel.chair_name",
+            RuleCheck::Required,
+            "Enter the chair's name",
         ),
         rule(
             RuleId::Plp8,
@@ -150,6 +157,23 @@ pub fn panel_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Vec
             Some(i)
         })
         .collect();
+    // SUP-1: the chair is named; PLP-8 (s11): wherever possible not the managing CTCO.
+    let chair = answers.text("panel.chair_name").unwrap_or("").trim();
+    if !chair.is_empty()
+        && answers
+            .text("case.ctco")
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case(chair))
+    {
+        issues.push(
+            Issue::new(
+                "panel.chair_name",
+                crate::validate::Severity::Warning,
+                RuleId::Plp8,
+                "The chair has your name: wherever possible, the chair is not the CTCO who manages the cases discussed",
+            )
+            .citing("s11"),
+        );
+    }
     // PLP-13 (s11): a panel that has met has its minutes and actions and, straight after a
     // Channel panel, the end of one and the start of the other stated and minuted.
     if date_of(answers, "panel.date").is_some_and(|d| d < ctx.today) {
