@@ -105,12 +105,13 @@ pub fn load(then: impl FnOnce() + 'static) {
     if start {
         wasm_bindgen_futures::spawn_local(async {
             let shipped = Rc::new(fetch_shipped().await);
-            let waiting = LOAD.with(|l| {
-                match std::mem::replace(&mut *l.borrow_mut(), Load::Done(shipped)) {
-                    Load::Loading(w) => w,
-                    _ => Vec::new(),
-                }
-            });
+            let waiting =
+                LOAD.with(
+                    |l| match std::mem::replace(&mut *l.borrow_mut(), Load::Done(shipped)) {
+                        Load::Loading(w) => w,
+                        _ => Vec::new(),
+                    },
+                );
             if let Some(s) = active() {
                 let _ = activate(&s);
             }

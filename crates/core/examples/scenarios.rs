@@ -2112,8 +2112,7 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     std::fs::create_dir_all(&dir).expect("the scenarios folder can be made");
     let made = all(&w);
-    std::fs::write(dir.join(scenario::INDEX_FILE), index(&made))
-        .expect("the index can be written");
+    std::fs::write(dir.join(scenario::INDEX_FILE), index(&made)).expect("the index can be written");
     for (file, s) in made {
         let text = scenario::to_json_string(&s, &w.forms()) + "\n";
         std::fs::write(dir.join(&file), text).expect("the scenario file can be written");

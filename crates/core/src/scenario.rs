@@ -1370,7 +1370,8 @@ pub fn index_json(list: &[Shipped]) -> String {
         .iter()
         .map(|s| json!({"file": s.file, "id": s.id, "title": s.title}))
         .collect();
-    let v = json!({"format": INDEX_FORMAT, "format_version": FORMAT_VERSION, "scenarios": scenarios});
+    let v =
+        json!({"format": INDEX_FORMAT, "format_version": FORMAT_VERSION, "scenarios": scenarios});
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 
@@ -1389,7 +1390,11 @@ pub fn parse_index(text: &str) -> Result<Vec<Shipped>, ScenarioError> {
     };
     let mut out: Vec<Shipped> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let field = |k: &str| e.get(k).and_then(Value::as_str).filter(|t| !t.trim().is_empty());
+        let field = |k: &str| {
+            e.get(k)
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty())
+        };
         let (Some(file), Some(id), Some(title)) = (field("file"), field("id"), field("title"))
         else {
             return Err(bad(format!(

@@ -1589,7 +1589,10 @@ fn sim_2_the_index_names_every_shipped_file_with_its_id_and_title() {
         assert_eq!((&entry.id, &entry.title), (&s.id, &s.title), "{name}");
     }
     // What it writes, it reads back.
-    assert_eq!(scenario::parse_index(&scenario::index_json(&index)), Ok(index));
+    assert_eq!(
+        scenario::parse_index(&scenario::index_json(&index)),
+        Ok(index)
+    );
 }
 
 /// SIM-1: a bad index is refused whole, with what is wrong.
@@ -1619,8 +1622,7 @@ fn sim_1_a_bad_index_is_refused_whole() {
         Some("not a scenario index"),
     );
     check(
-        json!({"format": scenario::INDEX_FORMAT, "format_version": 2, "scenarios": []})
-            .to_string(),
+        json!({"format": scenario::INDEX_FORMAT, "format_version": 2, "scenarios": []}).to_string(),
         Some("not a scenario index"),
     );
     check(
@@ -1631,7 +1633,14 @@ fn sim_1_a_bad_index_is_refused_whole() {
         index(vec![json!({"file": "01-a.json", "id": "a"})]),
         Some("Scenario 1 of the list has no file, id or title"),
     );
-    for file in ["../secret.json", "a/b.json", "01-A.json", "01-a.txt", ".json", "index.json"] {
+    for file in [
+        "../secret.json",
+        "a/b.json",
+        "01-A.json",
+        "01-a.txt",
+        ".json",
+        "index.json",
+    ] {
         check(
             index(vec![entry(file, "a")]),
             Some("is not a scenario file of its folder"),
