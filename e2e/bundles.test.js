@@ -120,6 +120,9 @@ test('bundles.json: every entry is whole, the bundle at / comes first, and a dis
     ['a budget that is not whole KiB', [partners, { ...officers, budget_kib: 39.5 }], /budget_kib must be a whole number/],
     ['a build choice trunk has no attribute for', [partners, { ...officers, cargo: { target: 'x' } }], /cargo\.target is not known/],
     ['a page outside the repository', [partners, { ...officers, html: '../officer.html' }], /html must be/],
+    ['a copied folder from outside the repository', [partners, { ...officers, copy: { scenarios: '../elsewhere' } }], /copy\.scenarios must be a folder's path/],
+    ['a copied folder with a path for a name', [partners, { ...officers, copy: { 'a/b': 'crates/core/scenarios' } }], /copy: the folder in the bundle must match/],
+    ['a copy that is not a map', [partners, { ...officers, copy: ['crates/core/scenarios'] }], /copy must be/],
   ];
   for (const [what, entries, message] of cases) {
     const err = loadError(t, entries);
@@ -351,3 +354,23 @@ for (const [what, extra] of [
     }
   });
 }
+
+test('a bundle\'s copy (the trainer\'s scenarios) is copied into its build before the offline worker lists it, so the worker caches it', (t) => {
+  const trainer = LIST.find((b) => b.name === 'trainer');
+  assert.deepEqual(trainer.copy, { scenarios: 'crates/core/scenarios' }, 'the trainer fetches its scenarios from scenarios/');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pct-copy-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><html><head><title>t</title></head><body></body></html>');
+  fs.writeFileSync(path.join(dir, 'favicon-0123456789abcdef.svg'), '<svg/>');
+  fs.mkdirSync(path.join(dir, 'scenarios'));
+  fs.writeFileSync(path.join(dir, 'scenarios', 'left-over.json'), '{}');
+  assert.deepEqual(bundles.copyInto(dir, trainer), [`scenarios/ (${fs.readdirSync(path.join(ROOT, 'crates/core/scenarios')).length} files)`]);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'scenarios')).sort(), fs.readdirSync(path.join(ROOT, 'crates/core/scenarios')).sort(), 'a run replaces what an earlier one left');
+  const log = t.mock.method(console, 'log', () => {});
+  require('../scripts/offline').writeOffline(dir, trainer.base);
+  log.mock.restore();
+  const precache = JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*\]);/)[1]);
+  assert.ok(precache.includes('/trainer/scenarios/index.json'), 'the worker caches the index');
+  assert.ok(precache.includes('/trainer/scenarios/01-stickers-at-exampleton-station.json'), 'the worker caches the scenario files');
+  assert.throws(() => bundles.copyInto(dir, { ...trainer, copy: { x: 'no/such/folder' } }), /copy\.x: no\/such\/folder is not a folder of the repository/);
+});

@@ -19,6 +19,9 @@ const { launchBrowser, newGuardedPage, screenshot } = require('./lib/browser');
 const { assertNoAxeViolations } = require('./lib/axe');
 const vault = require('./lib/vault');
 const r = require('./lib/referral');
+const { shippedScenarios } = require('./lib/trainer');
+
+const SHIPPED = shippedScenarios();
 
 let browser;
 before(async () => {
@@ -203,8 +206,56 @@ test('OFF-3 OFF-1: the officers\' and trainer\'s bundles each cache their own ap
   assert.notEqual(await h1(page), 'Page not found');
   await loadFromCache(trainer, '/trainer');
   assert.match(await trainer.locator('body').innerText(), /TRAINING — FICTIONAL/);
+  // The shipped scenarios are files the trainer fetches (not in its WebAssembly): its worker
+  // cached them with the app, so every one is listed and a scenario opens offline, from the
+  // list and from a link to it.
+  await trainer.locator('#scenarios tbody tr').first().waitFor({ state: 'visible' });
+  assert.equal(await trainer.locator('#scenarios tbody tr').count(), SHIPPED.length, 'every shipped scenario is listed offline');
+  assert.equal(await trainer.locator('#scenarios-problem').count(), 0, 'a scenario could not be read offline');
+  await trainer.locator('#scenario-remarks-in-the-canteen').click();
+  await trainer.locator('main h1', { hasText: 'Remarks in the canteen (fictional)' }).waitFor({ state: 'visible' });
+  assert.match(await trainer.locator('#case-file').innerText(), /The referral as received/);
+  await loadFromCache(trainer, '/trainer/scenario/a-pupil-who-talks-of-travelling');
+  await trainer.locator('main h1', { hasText: 'A pupil who talks of travelling' }).waitFor({ state: 'visible' });
+  await trainer.locator('#start-scenario').waitFor({ state: 'visible' });
+  await assertNoAxeViolations(trainer, 'a scenario, offline');
   // The JSON Schemas the records hub links to are cached too.
   const schema = await page.evaluate(() => fetch('/officer/schemas/pga-record-v1.schema.json').then((res) => res.json()));
   assert.match(schema.$id || schema.title || '', /pga/i);
   await trainer.close();
+});
+
+test('SIM-1: a shipped scenario file that cannot be read is left out and named, the others work; an unreadable list of them is said, with what to do', async (t) => {
+  const site = await servedCopy(t);
+  const dir = path.join(site.root, 'trainer', 'scenarios');
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['index.json', ...SHIPPED.map((s) => s.file)].sort(), 'the build copies every scenario file and the index');
+  // A damaged file on the server (the trainer's first visit, so nothing cached yet).
+  fs.writeFileSync(path.join(dir, '04-remarks-in-the-canteen.json'), '{"format": "prevent-toolkit/scenario", ');
+  const g = await openOn(t, site);
+  const { page } = g;
+  await page.goto('/trainer');
+  await page.locator('#scenarios tbody tr').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#scenarios tbody tr').count(), SHIPPED.length - 1, 'the damaged scenario is left out, the rest listed');
+  const problem = await page.locator('#scenarios-problem').innerText();
+  assert.match(problem, /The scenario 'Remarks in the canteen \(fictional\)' \(04-remarks-in-the-canteen\.json\) could not be read, so it is not listed/);
+  await assertNoAxeViolations(page, 'the scenarios with one unreadable');
+  await screenshot(page, 'trainer-scenario-unreadable');
+  // Its page says why; another scenario works.
+  await page.goto('/trainer/scenario/remarks-in-the-canteen');
+  await page.locator('main h1', { hasText: 'This scenario cannot be shown' }).waitFor({ state: 'visible' });
+  assert.match(await page.locator('#scenarios-problem').innerText(), /04-remarks-in-the-canteen\.json/);
+  await page.goto('/trainer/scenario/stickers-at-exampleton-station');
+  await page.locator('main h1', { hasText: 'Stickers at Exampleton Central station' }).waitFor({ state: 'visible' });
+
+  // The list itself unreadable (a fresh browser, nothing cached): said, with what to do; the
+  // page still offers to add a scenario from a file.
+  fs.writeFileSync(path.join(dir, 'index.json'), 'not json');
+  const g2 = await openOn(t, site);
+  await g2.page.goto('/trainer');
+  await g2.page.locator('#scenarios-problem').waitFor({ state: 'visible' });
+  assert.match(await g2.page.locator('#scenarios-problem').innerText(), /The scenarios that come with the toolkit could not be loaded: the list of them .*reload this page/s);
+  await g2.page.locator('#scenarios').waitFor({ state: 'visible' });
+  assert.equal(await g2.page.locator('#scenarios tbody tr').count(), 0);
+  assert.ok(await g2.page.locator('#scenario-file').isVisible(), 'the upload of a scenario file is offered');
+  await assertNoAxeViolations(g2.page, 'the scenarios, their list unreadable');
 });

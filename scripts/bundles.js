@@ -15,6 +15,10 @@
 //   budget_kib  scripts/size-budget's limit on its gzipped initial download, in KiB
 //   title       its page's <title>
 //   manifest    {name, short_name} of its web app manifest (scripts/offline.js)
+//   copy        (optional) folders of the repository the build copies into the bundle, as
+//               {"<folder in the bundle>": "<folder of the repository>"}, e.g. the trainer's
+//               {"scenarios": "crates/core/scenarios"}: files the app fetches after it starts
+//               (not counted in its initial download; the offline worker caches them with it)
 //   cargo       what trunk builds: each key is an attribute of the page's
 //               <link data-trunk rel="rust"> (CARGO_ATTRS below), e.g. {"bin": "prevent-toolkit",
 //               "features": "officer"}; to build another binary or package, change this field
@@ -24,6 +28,7 @@
 //   node scripts/bundles.js tsv FIELD...      one line per bundle, in build order, the fields
 //                                             tab-separated (name html dist base budget_kib sub)
 //   node scripts/bundles.js budget DIR        budget_kib of the bundle built into DIR
+//   node scripts/bundles.js copies DIR        the folders its `copy` puts into DIR, one a line
 //   node scripts/bundles.js pages [--write]   check (or write) every HTML page against the list
 'use strict';
 
@@ -53,9 +58,10 @@ const BASE = /^\/(?:[a-z][a-z0-9-]*\/)?$/;
 function checkEntry(b, i) {
   const where = `bundles[${i}]${b && typeof b.name === 'string' ? ` (${b.name})` : ''}`;
   if (!b || typeof b !== 'object' || Array.isArray(b)) fail(`${where} is not an object`);
-  const known = ['name', 'html', 'dist', 'base', 'budget_kib', 'title', 'manifest', 'cargo'];
+  const required = ['name', 'html', 'dist', 'base', 'budget_kib', 'title', 'manifest', 'cargo'];
+  const known = [...required, 'copy'];
   for (const k of Object.keys(b)) if (!known.includes(k)) fail(`${where}: unknown field "${k}" (fields: ${known.join(', ')})`);
-  for (const k of known) if (!(k in b)) fail(`${where}: no "${k}"`);
+  for (const k of required) if (!(k in b)) fail(`${where}: no "${k}"`);
   if (typeof b.name !== 'string' || !NAME.test(b.name)) fail(`${where}: name must match ${NAME}`);
   if (typeof b.html !== 'string' || !/^[a-z0-9][a-z0-9_./-]*\.html$/.test(b.html) || b.html.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) {
     fail(`${where}: html must be a page's path relative to the repository root, like officer.html or apps/officers/index.html`);
@@ -76,7 +82,15 @@ function checkEntry(b, i) {
     const ok = k === 'no_default_features' ? v === true : typeof v === 'string' && v !== '' && !/["<>&\s]/.test(v);
     if (!ok) fail(`${where}: cargo.${k} has a bad value ${JSON.stringify(v)}`);
   }
-  return Object.freeze({ ...b, manifest: Object.freeze({ ...m }), cargo: Object.freeze({ ...c }), sub: b.base.slice(1, -1), prefix: b.base.slice(0, -1) });
+  const copy = b.copy ?? {};
+  if (!copy || typeof copy !== 'object' || Array.isArray(copy)) fail(`${where}: copy must be {"<folder in the bundle>": "<folder of the repository>"}`);
+  for (const [to, from] of Object.entries(copy)) {
+    if (!NAME.test(to)) fail(`${where}: copy: the folder in the bundle must match ${NAME} (${JSON.stringify(to)})`);
+    if (typeof from !== 'string' || !/^[a-z0-9][a-z0-9_./-]*$/.test(from) || from.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) {
+      fail(`${where}: copy.${to} must be a folder's path relative to the repository root, like crates/core/scenarios`);
+    }
+  }
+  return Object.freeze({ ...b, copy: Object.freeze({ ...copy }), manifest: Object.freeze({ ...m }), cargo: Object.freeze({ ...c }), sub: b.base.slice(1, -1), prefix: b.base.slice(0, -1) });
 }
 
 /** The bundles of `file` (default bundles.json), checked, in build order (the root's first). */
@@ -112,6 +126,24 @@ function loadList(file) {
 /** The bundle whose routes `pathname` is ("/officer" and "/officer/…" are the officers'; any other path the root's). */
 function bundleForPath(bundles, pathname) {
   return bundles.find((b) => b.prefix && (pathname === b.prefix || pathname.startsWith(b.base))) || bundles[0];
+}
+
+/**
+ * Copies the folders a bundle's `copy` names into its build folder `dir` (trunk's post-build
+ * hook, before the offline worker lists the files), replacing what an earlier run left.
+ * Returns the folders copied, as "<folder> (<n> files)".
+ */
+function copyInto(dir, bundle, root = ROOT) {
+  const done = [];
+  for (const [to, from] of Object.entries(bundle.copy || {})) {
+    const src = path.join(root, from);
+    if (!fs.existsSync(src) || !fs.statSync(src).isDirectory()) fail(`${bundle.name}: copy.${to}: ${from} is not a folder of the repository`);
+    const dest = path.join(dir, to);
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.cpSync(src, dest, { recursive: true });
+    done.push(`${to}/ (${fs.readdirSync(dest).length} files)`);
+  }
+  return done;
 }
 
 /** The bundle built into `dir` (a path; relative ones against the current folder), or undefined. */
@@ -227,7 +259,7 @@ function firstDifference(a, b) {
   return 'no difference';
 }
 
-module.exports = { ROOT, FILE, CARGO_ATTRS, BundlesError, load, bundleForPath, bundleForDist, renderPage, checkPages, cargoOfPage, titleOf, firstDifference };
+module.exports = { ROOT, FILE, CARGO_ATTRS, BundlesError, load, bundleForPath, bundleForDist, copyInto, renderPage, checkPages, cargoOfPage, titleOf, firstDifference };
 
 // --- command line --------------------------------------------------------------------------
 function main(argv) {
@@ -246,6 +278,10 @@ function main(argv) {
     const b = bundleForDist(bundles, args[0]);
     if (!b) throw new BundlesError(`budget: no bundle is built into ${args[0]} (bundles.json: ${bundles.map((x) => x.dist).join(', ')})`);
     console.log(b.budget_kib);
+  } else if (cmd === 'copies' && args.length === 1) {
+    const b = bundleForDist(bundles, args[0]);
+    if (!b) throw new BundlesError(`copies: no bundle is built into ${args[0]}`);
+    for (const to of Object.keys(b.copy)) console.log(to);
   } else if (cmd === 'pages' && (args.length === 0 || (args.length === 1 && args[0] === '--write'))) {
     const wrong = checkPages(bundles, { write: args[0] === '--write' });
     for (const w of wrong) {
@@ -257,7 +293,7 @@ function main(argv) {
     }
     console.log(`bundles: ${bundles.map((b) => b.html).join(', ')} match bundles.json`);
   } else {
-    throw new BundlesError('usage: node scripts/bundles.js tsv FIELD... | budget DIR | pages [--write]');
+    throw new BundlesError('usage: node scripts/bundles.js tsv FIELD... | budget DIR | copies DIR | pages [--write]');
   }
 }
 

@@ -114,10 +114,15 @@ fs.writeFileSync(file, html);
 console.log(
   `csp-hash: ${path.basename(file)}: hashed ${scriptHashes.length} inline script(s), ${styleHashes.length} inline style(s)`,
 );
-// Last, when every file is final: the manifest and the service worker's cache list (issue 9).
+// Last, when every file is final: the folders the bundle copies in (bundles.json `copy`: the
+// trainer's scenarios), then the manifest and the service worker's cache list (issue 9), which
+// so caches those too.
 if (process.env.TRUNK_STAGING_DIR) {
   const offline = require('./offline');
   const dir = path.dirname(file);
-  offline.writeOffline(dir, offline.publicUrlOf(dir));
+  const publicUrl = offline.publicUrlOf(dir);
+  const copied = require('./bundles').copyInto(dir, offline.bundleOf(publicUrl));
+  if (copied.length) console.log(`csp-hash: copied ${copied.join(', ')}`);
+  offline.writeOffline(dir, publicUrl);
 }
 }

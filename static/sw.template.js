@@ -2,7 +2,8 @@
 // scripts/offline.js, which fills in the four constants below from the build and bundles.json. docs/decisions/0007-offline.md.
 //
 // - It keeps the app shell only: the bundle's page, wasm, JS, CSS, icon, manifest and JSON
-//   Schemas. Never a record: drafts live in localStorage (encrypted), which it does not touch.
+//   Schemas, and the folders the build copies in (the trainer's scenario files, which its app
+//   fetches). Never a record: drafts live in localStorage (encrypted), which it does not touch.
 // - Install fetches the whole list into a cache named after the build; activate deletes the
 //   bundle's older caches, so an update replaces the shell all at once, never half.
 // - A page (navigation) is fetched from the network first (preloaded while the worker starts),

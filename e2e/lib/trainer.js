@@ -8,16 +8,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { onPage, pressContinue } = require('./referral');
+const { assertNoAxeViolations } = require('./axe');
 
 const SCENARIOS = path.resolve(__dirname, '..', '..', 'crates', 'core', 'scenarios');
 
-/** The shipped scenario files, parsed: [{file, json}], in file order. */
+/** The shipped scenario files, parsed: [{file, json}], in the order of their index (index.json, which the trainer fetches). */
 function shippedScenarios() {
-  return fs
-    .readdirSync(SCENARIOS)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((file) => ({ file, json: JSON.parse(fs.readFileSync(path.join(SCENARIOS, file), 'utf8')) }));
+  const index = JSON.parse(fs.readFileSync(path.join(SCENARIOS, 'index.json'), 'utf8'));
+  return index.scenarios.map(({ file }) => ({ file, json: JSON.parse(fs.readFileSync(path.join(SCENARIOS, file), 'utf8')) }));
 }
 
 /** A record's nested answers as a flat map of dotted field ids ("case.reference" -> value). */
@@ -166,9 +164,15 @@ async function debriefPoints(page) {
   );
 }
 
-/** Opens the trainer's page with heading `heading` and checks the training marking on it. */
+/**
+ * Opens the trainer's page with heading `heading` and checks the training marking on it. The
+ * shipped scenarios are fetched once the app starts: a page that lists or finds them waits for
+ * them (its loading message gone) before axe looks at it.
+ */
 async function atTraining(page, heading, opts = {}) {
-  await onPage(page, heading, opts);
+  await onPage(page, heading, { axe: false });
+  await page.locator('#scenarios-loading').waitFor({ state: 'detached' });
+  if (opts.axe !== false) await assertNoAxeViolations(page, `the page "${heading}"`);
   const marking = (await page.locator('.pct-marking').innerText()).replace(/\s+/g, ' ').trim();
   assert.match(marking, /TRAINING — FICTIONAL/, `no training marking on "${heading}"`);
 }

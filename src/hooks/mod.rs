@@ -1,9 +1,12 @@
-//! Hooks own the side effects: loading and autosaving drafts, the document title, focus.
+//! Hooks own the side effects: loading and autosaving drafts, the document title, focus, and
+//! the trainer's shipped scenarios arriving.
 
 pub mod use_app;
 pub mod use_draft;
+pub mod use_scenarios;
 pub mod use_title;
 
 pub use use_app::{use_settings, use_undo};
 pub use use_draft::use_draft;
+pub use use_scenarios::use_shipped;
 pub use use_title::use_title;

@@ -2,15 +2,17 @@
 //! import of a scenario file, a scenario's case file with the way into the real Gateway
 //! Assessment and PLP pages, and the debrief that scores the trainee's records against the
 //! model point by point (`prevent_core::scenario::score`). The banner shown above every page
-//! while a scenario is worked is [`banner`].
+//! while a scenario is worked is [`banner`]. The shipped scenarios are fetched once the app
+//! starts (`services::training::load`): each of these pages says so while they load, and says
+//! which could not be read.
 
 use crate::components::*;
-use crate::hooks::use_title;
+use crate::hooks::{use_shipped, use_title};
 use crate::nav;
 use crate::pages::NotFound;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::training::{self, Attempts};
+use crate::services::training::{self, Attempts, Found};
 use prevent_core::date::long_date;
 use prevent_core::scenario::{self, Outcome, Scenario};
 use wasm_bindgen::JsCast;
@@ -33,9 +35,74 @@ fn status(a: &Attempts) -> (&'static str, TagColour) {
     }
 }
 
-/// The banner above every page while a scenario is worked: which scenario, the simulated
-/// today, and the way back to its case file and to the debrief.
-pub fn banner(navigator: &Navigator) -> Html {
+/// The shipped scenarios are on their way.
+fn loading(what: &str) -> Html {
+    html! {
+        <p class="govuk-body" id="scenarios-loading" role="status">{ format!("Loading {what}…") }</p>
+    }
+}
+
+/// What could not be read of the shipped scenarios, one paragraph each.
+fn problems(list: &[String]) -> Html {
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <NotificationBanner title={Some(AttrValue::from("Important"))} id="scenarios-problem">
+            { for list.iter().map(|p| html! { <p class="govuk-body">{ p.clone() }</p> }) }
+        </NotificationBanner>
+    }
+}
+
+/// A scenario's page while its scenario is not here: loading, or why it cannot be shown (a
+/// shipped file that could not be read), else "Page not found".
+fn not_here(navigator: &Navigator, found: &Found) -> Html {
+    let (heading, body) = match found {
+        Found::Loading => ("Loading the scenario", loading("the scenario")),
+        Found::Missing(list) if !list.is_empty() => (
+            "This scenario cannot be shown",
+            html! {
+                <>
+                    { problems(list) }
+                    <p class="govuk-body">{ link(navigator, &Route::OfficerHome, "All scenarios", "all-scenarios") }</p>
+                </>
+            },
+        ),
+        _ => return html! { <NotFound /> },
+    };
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <span class="govuk-caption-l">{ "Training scenario (fictional)" }</span>
+                <h1 class="govuk-heading-xl">{ heading }</h1>
+                { body }
+            </div>
+        </div>
+    }
+}
+
+/// The title of a scenario's page (`title` of the scenario when it is here).
+fn title_of(found: &Found, title: impl Fn(&Scenario) -> String) -> String {
+    match found {
+        Found::Here(s) => title(s),
+        Found::Loading => "Loading the scenario".into(),
+        Found::Missing(_) => "Scenario not found".into(),
+    }
+}
+
+/// The banner above every page while a scenario is worked (the trainer's `Bundle::banner`).
+pub fn banner(_navigator: &Navigator) -> Html {
+    html! { <Banner /> }
+}
+
+/// Which scenario is worked, the simulated today, and the way back to its case file and to
+/// the debrief. A component, so that it draws again when the shipped scenarios arrive (and on
+/// every change of page, through the router's context).
+#[component]
+fn Banner() -> Html {
+    let navigator = use_navigator().expect("router");
+    let _ = use_shipped();
+    let navigator = &navigator;
     let Some(s) = training::active() else {
         return Html::default();
     };
@@ -105,7 +172,8 @@ pub fn TrainerHome() -> Html {
     let navigator = use_navigator().expect("router");
     let refresh = use_state(|| 0u32);
     let message = use_state(|| None::<Result<String, String>>);
-    let scenarios = training::all();
+    let shipped = use_shipped();
+    let scenarios = shipped.as_deref().map(training::all);
     let on_file = {
         let message = message.clone();
         let refresh = refresh.clone();
@@ -150,32 +218,39 @@ pub fn TrainerHome() -> Html {
                         <p class="govuk-notification-banner__heading">{ m.clone() }</p>
                     </NotificationBanner>
                 }
+                if let Some(sh) = &shipped {
+                    { problems(&sh.problems) }
+                }
                 <h1 class="govuk-heading-xl">{ "Training scenarios" }</h1>
                 <p class="govuk-body">{ "Each scenario is a fictional case. You work it in the real Gateway Assessment and PLP pages, on a simulated date that the scenario sets, and then read a debrief: each point of the model answer, matched or missed, with its rule, the policy section and the reason." }</p>
                 <p class="govuk-body">{ "Training records are kept apart from real ones, in this browser only, and everything here is marked TRAINING — FICTIONAL." }</p>
-                <table class="govuk-table" id="scenarios">
-                    <caption class="govuk-table__caption govuk-table__caption--m">{ format!("{} scenarios", scenarios.len()) }</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">{ "Scenario" }</th>
-                            <th scope="col" class="govuk-table__header">{ "Your attempt" }</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        { for scenarios.iter().map(|s| {
-                            let (text, colour) = status(&training::attempt_of(s));
-                            html! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">
-                                        { link(&navigator, &Route::Scenario { id: s.id.clone() }, &s.title, &format!("scenario-{}", s.id)) }
-                                        <p class="govuk-body-s govuk-!-margin-bottom-0">{ s.summary.clone() }</p>
-                                    </td>
-                                    <td class="govuk-table__cell">{ tag::view(TagProps { text: text.into(), colour }) }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
+                if let Some(scenarios) = &scenarios {
+                    <table class="govuk-table" id="scenarios">
+                        <caption class="govuk-table__caption govuk-table__caption--m">{ format!("{} scenarios", scenarios.len()) }</caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">{ "Scenario" }</th>
+                                <th scope="col" class="govuk-table__header">{ "Your attempt" }</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">
+                            { for scenarios.iter().map(|s| {
+                                let (text, colour) = status(&training::attempt_of(s));
+                                html! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell">
+                                            { link(&navigator, &Route::Scenario { id: s.id.clone() }, &s.title, &format!("scenario-{}", s.id)) }
+                                            <p class="govuk-body-s govuk-!-margin-bottom-0">{ s.summary.clone() }</p>
+                                        </td>
+                                        <td class="govuk-table__cell">{ tag::view(TagProps { text: text.into(), colour }) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                } else {
+                    { loading("the scenarios") }
+                }
                 <h2 class="govuk-heading-m">{ "Add a scenario" }</h2>
                 <div class={classes!("govuk-form-group", error.is_some().then_some("govuk-form-group--error"))}>
                     <label class="govuk-label" for="scenario-file">{ "Upload a scenario file" }</label>
@@ -204,27 +279,23 @@ pub struct ScenarioProps {
 #[component]
 pub fn ScenarioPage(props: &ScenarioProps) -> Html {
     let navigator = use_navigator().expect("router");
-    let scenario = use_memo(props.id.clone(), |id| training::find(id));
+    let loaded = use_shipped().is_some();
+    let scenario = use_memo((props.id.clone(), loaded), |(id, _)| training::find(id));
     let refresh = use_state(|| 0u32);
     let problem = use_state(|| None::<String>);
-    use_title(
-        scenario
-            .as_ref()
-            .as_ref()
-            .map_or("Scenario not found".into(), |s| s.title.clone()),
-        false,
-    );
+    use_title(title_of(&scenario, |s| s.title.clone()), false);
     {
         let scenario = scenario.clone();
-        use_effect_with(props.id.clone(), move |_| {
-            if let Some(s) = scenario.as_ref() {
+        use_effect_with((props.id.clone(), loaded), move |_| {
+            if let Found::Here(s) = &*scenario {
                 let _ = training::activate(s);
             }
         });
     }
-    let Some(s) = scenario.as_ref().clone() else {
-        return html! { <NotFound /> };
+    let Found::Here(s) = &*scenario else {
+        return not_here(&navigator, &scenario);
     };
+    let s = s.clone();
     let attempt = training::attempt_of(&s);
     let decided = attempt.pga.as_ref().is_some_and(|d| d.is_locked());
     let on_start = {
@@ -315,19 +386,16 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
 #[component]
 pub fn Debrief(props: &ScenarioProps) -> Html {
     let navigator = use_navigator().expect("router");
-    let scenario = use_memo(props.id.clone(), |id| training::find(id));
+    let loaded = use_shipped().is_some();
+    let scenario = use_memo((props.id.clone(), loaded), |(id, _)| training::find(id));
     use_title(
-        scenario
-            .as_ref()
-            .as_ref()
-            .map_or("Scenario not found".into(), |s| {
-                format!("Debrief: {}", s.title)
-            }),
+        title_of(&scenario, |s| format!("Debrief: {}", s.title)),
         false,
     );
-    let Some(s) = scenario.as_ref().clone() else {
-        return html! { <NotFound /> };
+    let Found::Here(s) = &*scenario else {
+        return not_here(&navigator, &scenario);
     };
+    let s = s.clone();
     let attempt = training::attempt_of(&s);
     if !attempt.pga.as_ref().is_some_and(|d| d.is_locked()) {
         return html! {

@@ -3,6 +3,12 @@
 //! being worked, and its simulated today. Everything is kept under the training prefix of
 //! storage (`local_store::TRAINING_PREFIX`), apart from real records. The rules (reading a
 //! scenario, scoring) are in `prevent_core::scenario`.
+//!
+//! The shipped scenarios are not in the app's WebAssembly: the build copies
+//! `crates/core/scenarios/` (the files and their `index.json`) to the trainer's `scenarios/`
+//! folder, the offline worker caches them with the app, and [`load`] fetches them once per page
+//! load (docs/decisions/0006-simulator.md, "How the scenarios ship"). A file that cannot be
+//! read is left out and named ([`Shipped::problems`]); the others work.
 
 use crate::services::{clock, new_id, store, LocalBackend};
 use chrono::NaiveDate;
@@ -11,25 +17,10 @@ use prevent_core::closed_case::{CLOSURE_FORM_ID, REVIEW_FORM_ID};
 use prevent_core::scenario::{self, Attempt, Forms, Scenario};
 use prevent_core::store::{Envelope, KvBackend};
 use prevent_core::{plp_form, Draft};
-use std::cell::Cell;
-use std::sync::OnceLock;
-
-/// The scenarios shipped with the app (`crates/core/scenarios/`, checked against the rules
-/// by `crates/core/tests/scenario.rs`).
-const SHIPPED: &[&str] = &[
-    include_str!("../../crates/core/scenarios/01-stickers-at-exampleton-station.json"),
-    include_str!("../../crates/core/scenarios/02-a-pupil-who-talks-of-travelling.json"),
-    include_str!("../../crates/core/scenarios/03-a-foreign-national-and-the-lacc.json"),
-    include_str!("../../crates/core/scenarios/04-remarks-in-the-canteen.json"),
-    include_str!("../../crates/core/scenarios/05-purchases-at-the-garden-centre.json"),
-    include_str!("../../crates/core/scenarios/06-a-club-on-the-trade-park.json"),
-    include_str!("../../crates/core/scenarios/07-a-referral-before-christmas.json"),
-    include_str!("../../crates/core/scenarios/08-a-brother-under-investigation.json"),
-    include_str!("../../crates/core/scenarios/09-a-printer-in-the-spare-room.json"),
-    include_str!("../../crates/core/scenarios/10-posters-on-the-high-street.json"),
-    include_str!("../../crates/core/scenarios/11-leaflets-at-the-community-centre.json"),
-    include_str!("../../crates/core/scenarios/12-six-months-after-channel.json"),
-];
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The key of the scenario being worked.
 const ACTIVE: &str = "pct.active";
@@ -57,19 +48,152 @@ pub fn calendar() -> Calendar<'static> {
     Calendar::of(Division::EnglandAndWales)
 }
 
-fn shipped() -> &'static [Scenario] {
-    static SHIPPED_SCENARIOS: OnceLock<Vec<Scenario>> = OnceLock::new();
-    SHIPPED_SCENARIOS.get_or_init(|| {
-        SHIPPED
-            .iter()
-            .filter_map(|t| scenario::parse(t, &forms(), &calendar()).ok())
-            .collect()
+/// The shipped scenarios, as fetched: those that read, and what could not be read.
+#[derive(Default)]
+pub struct Shipped {
+    /// The scenarios that read, in the index's order.
+    pub scenarios: Vec<Scenario>,
+    /// What could not be read, a sentence each: the index itself, or a file (named by its
+    /// title and file), which is left out.
+    pub problems: Vec<String>,
+    /// Every id the index lists, read or not: an imported file cannot take one.
+    ids: Vec<String>,
+}
+
+/// Where the shipped scenarios are: not asked for yet, on their way (with what waits for
+/// them), or here.
+enum Load {
+    Idle,
+    Loading(Vec<Box<dyn FnOnce()>>),
+    Done(Rc<Shipped>),
+}
+
+thread_local! {
+    static LOAD: RefCell<Load> = const { RefCell::new(Load::Idle) };
+}
+
+/// The shipped scenarios, once fetched; `None` while they load (see [`load`]).
+pub fn shipped() -> Option<Rc<Shipped>> {
+    LOAD.with(|l| match &*l.borrow() {
+        Load::Done(s) => Some(s.clone()),
+        _ => None,
     })
 }
 
-/// Every scenario here: the shipped ones, then those imported, by title.
-pub fn all() -> Vec<Scenario> {
-    let mut out = shipped().to_vec();
+/// Fetches the shipped scenarios (once per page load) and calls `then` when they are here: at
+/// once if they already are. The scenario being worked then gets its day again (a Gateway
+/// Decision made before they arrived moves its story on now).
+pub fn load(then: impl FnOnce() + 'static) {
+    let then: Box<dyn FnOnce()> = Box::new(then);
+    let (start, now) = LOAD.with(|l| {
+        let mut l = l.borrow_mut();
+        match &mut *l {
+            Load::Done(_) => (false, Some(then)),
+            Load::Loading(waiting) => {
+                waiting.push(then);
+                (false, None)
+            }
+            Load::Idle => {
+                *l = Load::Loading(vec![then]);
+                (true, None)
+            }
+        }
+    });
+    if let Some(f) = now {
+        f();
+    }
+    if start {
+        wasm_bindgen_futures::spawn_local(async {
+            let shipped = Rc::new(fetch_shipped().await);
+            let waiting =
+                LOAD.with(
+                    |l| match std::mem::replace(&mut *l.borrow_mut(), Load::Done(shipped)) {
+                        Load::Loading(w) => w,
+                        _ => Vec::new(),
+                    },
+                );
+            if let Some(s) = active() {
+                let _ = activate(&s);
+            }
+            for f in waiting {
+                f();
+            }
+        });
+    }
+}
+
+/// The URL of a file of the shipped scenarios' folder, under the app's base
+/// ("/trainer/scenarios/index.json").
+fn url(file: &str) -> String {
+    format!("{}scenarios/{file}", crate::bundle::current().base)
+}
+
+/// Asks for a file of this origin (same-origin `fetch`, which the CSP's `connect-src 'self'`
+/// allows; the offline worker answers from its cache).
+fn request(file: &str) -> Option<js_sys::Promise> {
+    web_sys::window().map(|w| w.fetch_with_str(&url(file)))
+}
+
+/// The text of a file asked for with [`request`], or why there is none.
+async fn text_of(request: Option<js_sys::Promise>) -> Result<String, String> {
+    let unreachable = || "it could not be fetched (is this device offline?)".to_string();
+    let response: web_sys::Response = JsFuture::from(request.ok_or_else(unreachable)?)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or_else(unreachable)?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| unreachable())?)
+        .await
+        .map_err(|_| unreachable())?;
+    text.as_string().ok_or_else(unreachable)
+}
+
+/// Fetches the index, then every file it lists (all asked for at once), and reads each with
+/// `scenario::parse`: a file that does not read is left out, with why.
+async fn fetch_shipped() -> Shipped {
+    let mut out = Shipped::default();
+    let index = text_of(request(scenario::INDEX_FILE))
+        .await
+        .and_then(|t| scenario::parse_index(&t).map_err(|e| e.0));
+    let index = match index {
+        Ok(i) => i,
+        Err(why) => {
+            out.problems.push(format!(
+                "The scenarios that come with the toolkit could not be loaded: the list of them {why}. If you are offline, connect to the internet and reload this page: once they have loaded, they are kept for use offline."
+            ));
+            return out;
+        }
+    };
+    let pending: Vec<_> = index.iter().map(|e| request(&e.file)).collect();
+    for (e, p) in index.iter().zip(pending) {
+        out.ids.push(e.id.clone());
+        let read = text_of(p).await.and_then(|t| {
+            scenario::parse(&t, &forms(), &calendar())
+                .map_err(|e| e.0)
+                .and_then(|s| {
+                    if s.id == e.id {
+                        Ok(s)
+                    } else {
+                        Err(format!("it holds the scenario '{}', not '{}'", s.id, e.id))
+                    }
+                })
+        });
+        match read {
+            Ok(s) => out.scenarios.push(s),
+            Err(why) => out.problems.push(format!(
+                "The scenario '{}' ({}) could not be read, so it is not listed: {why}",
+                e.title, e.file
+            )),
+        }
+    }
+    out
+}
+
+/// The scenarios imported from files, by title, leaving out any with a shipped one's id.
+fn imported(shipped: Option<&Shipped>) -> Vec<Scenario> {
     let b = LocalBackend::new();
     let mut imported: Vec<Scenario> = b
         .keys()
@@ -78,20 +202,46 @@ pub fn all() -> Vec<Scenario> {
         .filter(|k| k.starts_with(IMPORTED))
         .filter_map(|k| b.get(&k).ok().flatten())
         .filter_map(|t| scenario::parse(&t, &forms(), &calendar()).ok())
+        .filter(|s| !shipped.is_some_and(|sh| sh.ids.contains(&s.id)))
         .collect();
     prevent_core::order::by_rank(&mut imported, |_| 0);
-    out.append(&mut imported);
+    imported
+}
+
+/// Every scenario here: the shipped ones, then those imported, by title.
+pub fn all(shipped: &Shipped) -> Vec<Scenario> {
+    let mut out = shipped.scenarios.clone();
+    out.append(&mut imported(Some(shipped)));
     out
 }
 
-/// True when the scenario was shipped with the app (it cannot be replaced by a file).
-pub fn is_shipped(id: &str) -> bool {
-    shipped().iter().any(|s| s.id == id)
+/// Whether a scenario is here (see [`find`]).
+pub enum Found {
+    /// It is.
+    Here(Scenario),
+    /// Not among those imported, and the shipped ones are still loading.
+    Loading,
+    /// Nowhere: with what could not be read of the shipped ones, if anything.
+    Missing(Vec<String>),
 }
 
-/// The scenario `id`, if it is here.
-pub fn find(id: &str) -> Option<Scenario> {
-    all().into_iter().find(|s| s.id == id)
+/// The scenario `id`: an imported one at once, a shipped one once they have loaded.
+pub fn find(id: &str) -> Found {
+    let shipped = shipped();
+    let here = match &shipped {
+        Some(sh) => sh.scenarios.iter().find(|s| s.id == id).cloned(),
+        None => None,
+    };
+    match (here, shipped) {
+        (Some(s), _) => Found::Here(s),
+        (None, sh) => match imported(sh.as_deref()).into_iter().find(|s| s.id == id) {
+            Some(s) => Found::Here(s),
+            None => match sh {
+                None => Found::Loading,
+                Some(sh) => Found::Missing(sh.problems.clone()),
+            },
+        },
+    }
 }
 
 /// Reads a scenario file and keeps it. A bad file, or one with a shipped scenario's id, is
@@ -99,7 +249,13 @@ pub fn find(id: &str) -> Option<Scenario> {
 /// replaces it (the trainer's newer version).
 pub fn import(text: &str) -> Result<Scenario, String> {
     let s = scenario::parse(text, &forms(), &calendar()).map_err(|e| e.0)?;
-    if is_shipped(&s.id) {
+    let Some(shipped) = shipped() else {
+        return Err(
+            "The scenarios that come with the toolkit are still loading: choose the file again in a moment"
+                .into(),
+        );
+    };
+    if shipped.ids.contains(&s.id) {
         return Err(format!(
             "A scenario shipped with the toolkit already has the id '{}': give yours another id",
             s.id
@@ -127,9 +283,13 @@ thread_local! {
 /// The trainee has just finalised Gateway Assessment `id`: if it is the attempt at the scenario
 /// being worked, its later developments arrive now.
 pub fn decided(id: &str) {
-    if let Some(s) = active() {
-        if play(&s.id).as_deref() == Some(id) {
-            JUST_DECIDED.with(|c| *c.borrow_mut() = s.id.clone());
+    let Some(working) = LocalBackend::new().get(ACTIVE).ok().flatten() else {
+        return;
+    };
+    if play(&working).as_deref() == Some(id) {
+        JUST_DECIDED.with(|c| *c.borrow_mut() = working);
+        // Once the scenarios have loaded, if they have not yet ([`load`] does it then).
+        if let Some(s) = active() {
             let _ = activate(&s);
         }
     }
@@ -169,10 +329,13 @@ fn set_today(d: Option<NaiveDate>) {
     SIMULATED.with(|c| c.set(Some(d)));
 }
 
-/// The scenario being worked, if any.
+/// The scenario being worked, if any (and here: a shipped one once they have loaded).
 pub fn active() -> Option<Scenario> {
     let id = LocalBackend::new().get(ACTIVE).ok().flatten()?;
-    find(&id)
+    match find(&id) {
+        Found::Here(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// Works scenario `s` from now on: its simulated today (moved on to the developments once the
@@ -340,22 +503,37 @@ pub fn attempt_of(s: &Scenario) -> Attempts {
 mod tests {
     use super::*;
 
-    /// SIM-2: every scenario file in `crates/core/scenarios/` ships with the trainer (that each
-    /// one reads is `crates/core/tests/scenario.rs`'s to check).
+    /// SIM-2: every scenario file in `crates/core/scenarios/` ships with the trainer: the index
+    /// it fetches (`index.json`, which the build copies with the files) names each one (that
+    /// each one reads is `crates/core/tests/scenario.rs`'s to check).
     #[test]
     fn sim_2_every_scenario_file_ships_and_reads_in_the_trainer() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/core/scenarios");
-        let files = std::fs::read_dir(dir)
+        let index = std::fs::read_to_string(format!("{dir}/{}", scenario::INDEX_FILE))
+            .expect("the index is in the scenarios' folder");
+        let listed: Vec<String> = scenario::parse_index(&index)
+            .expect("the index reads")
+            .into_iter()
+            .map(|s| s.file)
+            .collect();
+        let mut files: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
-            })
-            .count();
-        assert_eq!(
-            SHIPPED.len(),
-            files,
-            "a file in {dir} is missing from SHIPPED"
-        );
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json") && n != scenario::INDEX_FILE)
+            .collect();
+        files.sort();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(sorted, files, "a file in {dir} is missing from index.json");
+        assert!(listed.len() >= 12);
+        // The build copies that folder to the trainer's `scenarios/`, where `url` fetches them.
+        let list: serde_json::Value =
+            serde_json::from_str(include_str!("../../bundles.json")).expect("bundles.json is JSON");
+        let trainer = list["bundles"]
+            .as_array()
+            .and_then(|b| b.iter().find(|b| b["name"] == crate::apps::TRAINER.name))
+            .expect("the trainer is in bundles.json");
+        assert_eq!(trainer["copy"]["scenarios"], "crates/core/scenarios");
     }
 }

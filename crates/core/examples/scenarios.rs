@@ -1,5 +1,6 @@
 //! Writes the training scenarios shipped with the toolkit (issue 7; DESIGN.md, "Simulator") to
-//! `crates/core/scenarios/NN-slug.json`:
+//! `crates/core/scenarios/NN-slug.json`, and their index `index.json`, which the trainer's app
+//! fetches (the build copies the folder into `dist/trainer/scenarios/`):
 //! `cargo run -p prevent-core --example scenarios`
 //!
 //! Every case is fictional: the names ("Sam Example"), the places ("Exampleton"), the case
@@ -2093,11 +2094,26 @@ pub fn all(w: &World) -> Vec<(String, Scenario)> {
         .collect()
 }
 
+/// The index the trainer's app fetches (`scenarios/index.json`): every file written, in order.
+pub fn index(made: &[(String, Scenario)]) -> String {
+    let list: Vec<scenario::Shipped> = made
+        .iter()
+        .map(|(file, s)| scenario::Shipped {
+            file: file.clone(),
+            id: s.id.clone(),
+            title: s.title.clone(),
+        })
+        .collect();
+    scenario::index_json(&list)
+}
+
 fn main() {
     let w = World::new();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     std::fs::create_dir_all(&dir).expect("the scenarios folder can be made");
-    for (file, s) in all(&w) {
+    let made = all(&w);
+    std::fs::write(dir.join(scenario::INDEX_FILE), index(&made)).expect("the index can be written");
+    for (file, s) in made {
         let text = scenario::to_json_string(&s, &w.forms()) + "\n";
         std::fs::write(dir.join(&file), text).expect("the scenario file can be written");
         let decision = s

@@ -1344,3 +1344,86 @@ pub fn to_json_string(s: &Scenario, forms: &Forms) -> String {
 pub fn file_name(s: &Scenario) -> String {
     format!("TRAINING-scenario-{}.json", s.id)
 }
+
+/// The `format` of the shipped scenarios' index (`scenarios/index.json`).
+pub const INDEX_FORMAT: &str = "prevent-toolkit/scenario-index";
+/// The name of the index among the scenario files.
+pub const INDEX_FILE: &str = "index.json";
+
+/// One scenario of the index the trainer's app fetches (`scenarios/index.json`): its file, and
+/// the id and title inside it, so that a file that cannot be read is still named and its id
+/// still taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shipped {
+    /// The file's name in the same folder ("01-stickers-at-exampleton-station.json").
+    pub file: String,
+    /// The scenario's id, as in the file.
+    pub id: String,
+    /// The scenario's title, as in the file.
+    pub title: String,
+}
+
+/// The index of the shipped scenarios, in the order the trainer lists them (written by
+/// `examples/scenarios.rs`; what [`parse_index`] reads back).
+pub fn index_json(list: &[Shipped]) -> String {
+    let scenarios: Vec<Value> = list
+        .iter()
+        .map(|s| json!({"file": s.file, "id": s.id, "title": s.title}))
+        .collect();
+    let v =
+        json!({"format": INDEX_FORMAT, "format_version": FORMAT_VERSION, "scenarios": scenarios});
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// Reads the index of the shipped scenarios, refusing it whole if it is not one: every entry a
+/// file name of this folder (lower-case letters, digits and hyphens, ending `.json`), an id and
+/// a title, no file or id twice.
+pub fn parse_index(text: &str) -> Result<Vec<Shipped>, ScenarioError> {
+    let value = import::read_json(text).map_err(|e| bad(e.to_string()))?;
+    if value.get("format").and_then(Value::as_str) != Some(INDEX_FORMAT)
+        || value.get("format_version").and_then(Value::as_u64) != Some(FORMAT_VERSION)
+    {
+        return Err(bad("The list of scenarios is not a scenario index"));
+    }
+    let Some(Value::Array(entries)) = value.get("scenarios") else {
+        return Err(bad("The list of scenarios has no 'scenarios'"));
+    };
+    let mut out: Vec<Shipped> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let field = |k: &str| {
+            e.get(k)
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty())
+        };
+        let (Some(file), Some(id), Some(title)) = (field("file"), field("id"), field("title"))
+        else {
+            return Err(bad(format!(
+                "Scenario {} of the list has no file, id or title",
+                i + 1
+            )));
+        };
+        let plain = file.strip_suffix(".json").is_some_and(|stem| {
+            !stem.is_empty()
+                && stem
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+        if !plain || file == INDEX_FILE {
+            return Err(bad(format!(
+                "Scenario {} of the list is not a scenario file of its folder: '{file}'",
+                i + 1
+            )));
+        }
+        if out.iter().any(|s| s.file == file || s.id == id) {
+            return Err(bad(format!(
+                "The list of scenarios names '{file}' or the id '{id}' twice"
+            )));
+        }
+        out.push(Shipped {
+            file: file.into(),
+            id: id.into(),
+            title: title.into(),
+        });
+    }
+    Ok(out)
+}

@@ -77,6 +77,7 @@ fn files() -> Vec<(String, String)> {
         .expect("crates/core/scenarios/ exists")
         .map(|e| e.expect("a readable folder entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| p.file_name().is_some_and(|n| n != scenario::INDEX_FILE))
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
             (name, std::fs::read_to_string(&p).expect("a readable file"))
@@ -1238,6 +1239,11 @@ fn sim_2_every_shipped_file_is_what_the_writer_makes_today() {
         files().len(),
         "a file in scenarios/ the writer does not make"
     );
+    assert!(
+        std::fs::read_to_string(dir.join(scenario::INDEX_FILE)).unwrap_or_default()
+            == writer::index(&made),
+        "scenarios/index.json is not what the writer makes today: run `cargo run -p prevent-core --example scenarios`"
+    );
     for (file, s) in made {
         let on_disk = std::fs::read_to_string(dir.join(&file)).unwrap_or_default();
         assert!(
@@ -1561,4 +1567,91 @@ fn sim_1_rev_1_a_model_review_needs_its_closure_linked_to_the_assessment() {
         Err("Point 8 is about the closure, which the model does not have".into())
     );
     assert!(w.parse(&good.to_string()).is_ok());
+}
+
+/// SIM-2: the index the trainer fetches (`scenarios/index.json`) names every scenario file of
+/// the folder, once, with the id and title inside it; a file left out would not be shipped.
+#[test]
+fn sim_2_the_index_names_every_shipped_file_with_its_id_and_title() {
+    let w = world();
+    let text = std::fs::read_to_string(dir().join(scenario::INDEX_FILE))
+        .expect("crates/core/scenarios/index.json exists");
+    let index = scenario::parse_index(&text).expect("the index reads");
+    let listed: Vec<&str> = index.iter().map(|s| s.file.as_str()).collect();
+    let on_disk = files();
+    assert_eq!(
+        listed,
+        on_disk.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        "the index and the folder differ"
+    );
+    for (entry, (name, t)) in index.iter().zip(&on_disk) {
+        let s = w.parse(t).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!((&entry.id, &entry.title), (&s.id, &s.title), "{name}");
+    }
+    // What it writes, it reads back.
+    assert_eq!(
+        scenario::parse_index(&scenario::index_json(&index)),
+        Ok(index)
+    );
+}
+
+/// SIM-1: a bad index is refused whole, with what is wrong.
+#[test]
+fn sim_1_a_bad_index_is_refused_whole() {
+    let entry = |file: &str, id: &str| json!({"file": file, "id": id, "title": "T"});
+    let index = |entries: Vec<Value>| {
+        json!({"format": scenario::INDEX_FORMAT, "format_version": 1, "scenarios": entries})
+            .to_string()
+    };
+    let check = |text: String, expect: Option<&str>| {
+        let got = scenario::parse_index(&text);
+        match expect {
+            None => assert!(got.is_ok(), "{text}: {got:?}"),
+            Some(m) => assert!(
+                got.as_ref().is_err_and(|e| e.0.contains(m)),
+                "{text}: {got:?}"
+            ),
+        }
+    };
+    check(index(vec![entry("01-a.json", "a")]), None);
+    check(index(vec![]), None);
+    check("{".into(), Some(""));
+    check(
+        json!({"format": "prevent-toolkit/scenario", "format_version": 1, "scenarios": []})
+            .to_string(),
+        Some("not a scenario index"),
+    );
+    check(
+        json!({"format": scenario::INDEX_FORMAT, "format_version": 2, "scenarios": []}).to_string(),
+        Some("not a scenario index"),
+    );
+    check(
+        json!({"format": scenario::INDEX_FORMAT, "format_version": 1}).to_string(),
+        Some("has no 'scenarios'"),
+    );
+    check(
+        index(vec![json!({"file": "01-a.json", "id": "a"})]),
+        Some("Scenario 1 of the list has no file, id or title"),
+    );
+    for file in [
+        "../secret.json",
+        "a/b.json",
+        "01-A.json",
+        "01-a.txt",
+        ".json",
+        "index.json",
+    ] {
+        check(
+            index(vec![entry(file, "a")]),
+            Some("is not a scenario file of its folder"),
+        );
+    }
+    check(
+        index(vec![entry("01-a.json", "a"), entry("02-b.json", "a")]),
+        Some("twice"),
+    );
+    check(
+        index(vec![entry("01-a.json", "a"), entry("01-a.json", "b")]),
+        Some("twice"),
+    );
 }
