@@ -12,6 +12,7 @@ pub mod closed_case;
 pub mod csv_export;
 pub mod date;
 pub mod deadline;
+pub mod deployment;
 pub mod dif;
 pub mod draft;
 pub mod export;

@@ -19,7 +19,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Every file of `static/schemas/`, as generated: one per form, and the selection's.
+/// Every file of `static/schemas/`, as generated: one per form, the selection's, and the
+/// deployment settings' (issue 20).
 fn generated() -> Vec<(String, String)> {
     let forms = records::forms();
     let mut out: Vec<(String, String)> = forms
@@ -30,6 +31,10 @@ fn generated() -> Vec<(String, String)> {
     out.push((
         export::selection_schema_file_name(),
         pretty(&export::selection_json_schema(&refs)),
+    ));
+    out.push((
+        "deployment-v1.schema.json".into(),
+        pretty(&prevent_core::deployment::json_schema()),
     ));
     out
 }
