@@ -23,7 +23,11 @@ pub const PARTNERS: Bundle = Bundle {
     help: &bundle::NO_HELP,
     today: || None,
     finished: |_, _| {},
-    banner: |_| Html::default(),
+    // The deployment settings are read at start (issue 20), for the pages that name the team.
+    banner: |_| {
+        crate::services::deployment::load(|| {});
+        Html::default()
+    },
 };
 
 /// The officers' app: the Gateway Assessment and PLP, deadlines and settings, at `/officer/`.

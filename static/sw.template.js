@@ -9,6 +9,10 @@
 // - A page (navigation) is fetched from the network first (preloaded while the worker starts),
 //   so a new build is used on the next load; with no network it comes from the cache. Every other file is taken from the cache
 //   first: they are named after a hash of their content, so a cached copy is never stale.
+// - The deployment settings (/deployment.json, which the hosting force edits, not part of the
+//   build: decision 0021) are fetched from the network first, so an edited file takes effect on
+//   the next load, and kept in a cache of their own (which an update of the app keeps) for use
+//   offline. A file the server no longer has is dropped.
 'use strict';
 
 const BUNDLE = '__BUNDLE__'; // the bundle's name in bundles.json: "partners", "officers", …
@@ -16,6 +20,8 @@ const VERSION = '__VERSION__'; // a hash of every cached file: a new build, a ne
 const PRECACHE = __PRECACHE__; // absolute paths; the bundle's page first
 const SHELLS = __SHELLS__; // the bases of the bundles not at "/" (bundles.json): ["/officer/", …]
 const CACHE = `pct-${BUNDLE}-${VERSION}`;
+const SETTINGS = '/deployment.json';
+const SETTINGS_CACHE = 'pct-deployment';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -61,6 +67,19 @@ self.addEventListener('fetch', (event) => {
             .then((hit) => hit || caches.match(shellFor(url.pathname)))
             .then((hit) => hit || Response.error()),
         ),
+    );
+    return;
+  }
+  if (url.pathname === SETTINGS) {
+    event.respondWith(
+      fetch(request, { cache: 'no-cache' }).then(
+        (response) =>
+          caches.open(SETTINGS_CACHE).then((cache) => {
+            const kept = response.ok ? cache.put(SETTINGS, response.clone()) : response.status === 404 ? cache.delete(SETTINGS) : null;
+            return Promise.resolve(kept).then(() => response, () => response);
+          }),
+        () => caches.open(SETTINGS_CACHE).then((cache) => cache.match(SETTINGS)).then((hit) => hit || Response.error()),
+      ),
     );
     return;
   }

@@ -1,5 +1,8 @@
-//! Confirmation of a finished referral (the partners' app): its reference, the JSON download,
-//! what happens next. What every record page shares is in `record_page`.
+//! Confirmation of a finished referral (the partners' app): the "send it" step (issue 20). It
+//! says the referral is ready to send, never that it was sent: to whom (the team's address from
+//! the deployment settings, copyable, or that no team is configured: `send`), and what (the
+//! readable print view, marked, and the JSON file for the team's toolkit); then what happens
+//! next. What every record page shares is in `record_page`.
 
 use super::record_page::{answers_summary, on_download_json, on_print};
 use crate::components::*;
@@ -25,9 +28,14 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
     let problem = use_state(|| None::<String>);
+    let copied = use_state(|| None::<bool>);
+    let deployment = crate::hooks::use_deployment(true);
     let schema = crate::nrf();
     let form = Form::Referral;
-    use_title(format!("Referral finished – {}", schema.title), false);
+    use_title(
+        format!("Your referral is ready to send – {}", schema.title),
+        false,
+    );
     let Some(draft) = session.draft.clone() else {
         return html! {};
     };
@@ -56,12 +64,8 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                { panel::view(PanelProps {
-                    title: "Referral finished".into(),
-                    children: html! {
-                        <>{ "Your reference is" }<br /><strong id="reference">{ finished.reference.clone() }</strong></>
-                    },
-                }) }
+                <h1 class="govuk-heading-l">{ "Your referral is ready to send" }</h1>
+                <p class="govuk-body">{ "Your reference is " }<strong id="reference">{ finished.reference.clone() }</strong></p>
                 if risk {
                     { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
                 }
@@ -70,15 +74,20 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
-                <h2 class="govuk-heading-m">{ "Your referral has not been sent yet" }</h2>
-                <p class="govuk-body">{ "This tool does not send anything. Download your referral and send it to your local Prevent team by secure email, as your organisation's safeguarding procedures say. Quote your reference." }</p>
-                { button::group(ButtonGroupProps { children: html! {
-                    <>
-                        { button::action("download-json", ButtonVariant::Primary, AttrValue::Static("Download the referral (JSON)"), on_download) }
-                        { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print the referral") }) }
-                    </>
-                } }) }
-                <p class="govuk-body">{ "The download is marked OFFICIAL-SENSITIVE. Store and send it as your organisation handles sensitive personal information." }</p>
+                { inset_text::view(InsetTextProps { children: html! { { "It has not been sent. This tool does not send anything: you send your referral yourself, by email." } } }) }
+                { super::send::send_to(deployment.as_ref(), &finished.reference, &copied) }
+                <h2 class="govuk-heading-m">{ "What to send" }</h2>
+                <ol class="govuk-list govuk-list--number pct-send-list">
+                    <li id="send-readable">
+                        <strong>{ "A copy people can read." }</strong>{ " Print the referral, or choose \"Save as PDF\" in the print window and attach the PDF. It is marked OFFICIAL-SENSITIVE." }
+                        { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print or save as PDF") }) }
+                    </li>
+                    <li id="send-file">
+                        <strong>{ "The file for the Prevent team's toolkit." }</strong>{ " The team opens it in their toolkit, so nothing you wrote is typed again." }
+                        { button::action("download-json", ButtonVariant::Secondary, AttrValue::Static("Download the file for the Prevent team (JSON)"), on_download) }
+                    </li>
+                </ol>
+                <p class="govuk-body">{ "Both are OFFICIAL-SENSITIVE: store and send them as your organisation handles sensitive personal information, and delete your downloaded copies once the team has them." }</p>
                 <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                 <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
                 <p class="govuk-body">

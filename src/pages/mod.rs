@@ -24,6 +24,7 @@ pub mod record_page;
 pub mod referral_page;
 pub mod referral_start;
 pub mod referral_tasks;
+pub mod send;
 pub mod settings;
 pub mod training;
 pub mod vault_gate;

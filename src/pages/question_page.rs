@@ -70,6 +70,20 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         },
     );
     let (report, sidebar) = &*memo;
+    // REF-1 (s7): "I want advice first" is a real route, shown as guidance with the team's
+    // contact (deployment settings, issue 20), not as an error; the rule still stops the form.
+    let advice =
+        page.id == "referral-or-advice" && draft.answers.text("referral.intent") == Some("advice");
+    let deployment = crate::hooks::use_deployment(advice);
+    let advice_report;
+    let report = if advice {
+        let mut r = report.clone();
+        r.issues.retain(|i| i.rule_id != prevent_core::RuleId::Ref1);
+        advice_report = r;
+        &advice_report
+    } else {
+        report
+    };
     let show_errors = session.shown_errors.contains(&page.id);
     let errors: Vec<ErrorSummaryItem> = if show_errors {
         report
@@ -262,12 +276,16 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     }
                     <form novalidate=true autocomplete="off" onsubmit={on_continue}>
                         { visible_top }
+                        if advice {
+                            { super::send::advice(deployment.as_ref()) }
+                        } else {
                         { button::group(ButtonGroupProps { children: html! {
                             <>
                                 { button::view(ButtonProps::new(if !is_declaration { "Continue" } else if form == Form::Pga { "Finalise the assessment" } else if form == Form::Plp { "Confirm the entry into PLP" } else if form == Form::PlpReview { "Confirm the reassessment" } else if form == Form::PlpClosure { "Confirm the closure" } else if form == Form::PlpPanel { "Confirm the panel" } else if form == Form::PlpSubmission { "Confirm the submission" } else if form == Form::PlpTransfer { "Confirm the transfer" } else if form == Form::S36 { "Confirm the S.36 decision" } else if form == Form::PcmClosure { "Confirm the closure" } else if form == Form::ClosedReview { "Confirm the review" } else { "Confirm and finish referral" })) }
                                 <a class="govuk-link" href={tasks.clone()} onclick={nav::on_click(&navigator, tasks)}>{ "Save and come back later" }</a>
                             </>
                         } }) }
+                        }
                     </form>
                     <p class="govuk-body-s pct-save-note">{ "Your answers are saved in this browser as you type." }</p>
                 </div>

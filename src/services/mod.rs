@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod deployment;
 pub mod download;
 pub mod framework;
 pub mod local_store;
