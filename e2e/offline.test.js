@@ -121,7 +121,7 @@ test('OFF-1: after one visit, a partner completes a referral with the network of
   await loadFromCache(page);
   assert.equal(await h1(page), 'About you');
   await assertNoAxeViolations(page, 'About you, offline');
-  // A whole referral, start to "Referral finished", with the network off.
+  // A whole referral, start to "Your referral is ready to send", with the network off.
   const { id, reference } = await r.finishPersonReferral(page);
   assert.match(reference, /\S/);
   // A new tab, offline, opening a link to the list: both drafts are there.

@@ -144,17 +144,17 @@ app.test('REC print: a finished referral prints with the marking and page number
     leadDetails: 'Discussed with our designated safeguarding lead on 11 November.',
     other: 'Alex has a younger sibling at the same school.\nThe head of year can give more detail.',
   });
-  await assertPrintButton(page, 'Print the referral');
+  await assertPrintButton(page, 'Print or save as PDF');
 
   const pages = await printToPdf(page, 'referral');
   assert.ok(pages.length >= 2, `the referral spans ${pages.length} page(s); the test needs two or more`);
   assertEveryPage(pages, 'the referral', {
-    absent: ['Download the referral (JSON)', 'Print the referral', 'Make another referral', 'see your saved drafts', 'Your referral has not been sent yet'],
+    absent: ['Download the file for the Prevent team', 'Print or save as PDF', 'Make another referral', 'see your saved drafts', 'Your referral is ready to send', 'It has not been sent', 'Copy the email address', 'prevent.referrals@example.org'],
   });
   // The record: its reference and every answer, a key and its answer on one line.
   assert.ok(allText(pages).includes(reference), `the reference ${reference} is printed`);
   assertLines(pages, 'the referral', [
-    'Referral finished',
+    'Prevent referral',
     reference,
     'Your answers',
     'Full name Sam Teacher',

@@ -298,7 +298,7 @@ async function next(page, heading, button) {
 /**
  * A whole referral about a person under 18, typed key by key, with a distinctive string in every
  * text field and textarea, and an answer in every other kind of field (date, number, select,
- * radios, checkboxes). Ends on "Referral finished".
+ * radios, checkboxes). Ends on "Your referral is ready to send".
  */
 async function typeReferral(page, typed) {
   const type = (label, value) => r.type(page, label, value);
@@ -371,7 +371,7 @@ async function typeReferral(page, typed) {
   await next(page, 'Check your answers before finishing your referral');
   await next(page, 'Declaration');
   await r.choose(page, 'I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge');
-  await next(page, 'Referral finished', 'Confirm and finish referral');
+  await next(page, 'Your referral is ready to send', 'Confirm and finish referral');
 }
 
 /**

@@ -37,7 +37,7 @@ async function finishAndDownload(page) {
   await assertNoAxeViolations(page, 'the declaration with an error');
   await r.choose(page, 'I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge');
   await r.pressContinue(page, 'Confirm and finish referral');
-  await r.onPage(page, 'Referral finished');
+  await r.onPage(page, 'Your referral is ready to send');
   const reference = (await page.locator('#reference').innerText()).trim();
   assert.match(reference, /^NRF-\d{8}-[0-9A-F]{8}$/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
@@ -64,11 +64,19 @@ test('REF-1..4: a partner refers a person, fixing errors on the way, and downloa
   // The summary link moves focus to the field.
   await page.locator('.govuk-error-summary a').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'referral-intent');
-  // REF-1: choosing "advice" is refused with the policy's reason; the message updates live.
+  // REF-1 (s7, issue 20): "advice" is a route, not an error: the team's advice line (the
+  // deployment settings) and what advice means, in place of Continue; the error goes at once.
   await r.choose(page, 'No, I want advice first');
-  assert.deepEqual(await r.summaryErrors(page), ['This form is only for referrals. For advice, call your local Prevent team: advice is not recorded as a referral (s7)']);
-  await r.choose(page, 'Yes, I am making a referral');
   await summary.waitFor({ state: 'detached' });
+  const advice = page.locator('#advice');
+  await advice.getByText('01632 960123').waitFor();
+  assert.match(await advice.innerText(), /Get advice from your Prevent team[\s\S]*may still have to act on it[\s\S]*Exampleton Prevent team \(Exampleton Constabulary\)[\s\S]*Advice line\s+01632 960123/);
+  assert.equal(await page.getByRole('button', { name: 'Continue' }).count(), 0, 'no Continue on the advice route');
+  assert.equal(await page.locator('.govuk-error-message').count(), 0, 'advice is not an error');
+  await assertNoAxeViolations(page, 'the advice route with the team\'s contact');
+  await screenshot(page, 'referral-advice-route');
+  await r.choose(page, 'Yes, I am making a referral');
+  await advice.waitFor({ state: 'detached' });
   assert.doesNotMatch(await page.title(), /^Error: /);
   await r.pressContinue(page);
 

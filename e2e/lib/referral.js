@@ -92,7 +92,7 @@ async function summaryErrors(page) {
 
 /**
  * A finished referral about a person, the quick way: fields filled at once (fill), no axe (the
- * walks in referral.test.js audit these pages), from the start page to "Referral finished".
+ * walks in referral.test.js audit these pages), from the start page to "Your referral is ready to send".
  * `a` overrides the answers: {forename, surname, dob: [day, month, year] (an adult by default,
  * so no question about parents), address, concerns, wellbeing, leadDetails, other}; multi-line
  * answers print one line each. Returns {id, reference}.
@@ -137,7 +137,7 @@ async function finishPersonReferral(page, a = {}) {
   await next('Declaration');
   await choose(page, 'I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge');
   await pressContinue(page, 'Confirm and finish referral');
-  await onPage(page, 'Referral finished', { axe: false });
+  await onPage(page, 'Your referral is ready to send', { axe: false });
   const reference = (await page.locator('#reference').innerText()).trim();
   return { id, reference };
 }

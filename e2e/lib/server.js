@@ -11,6 +11,11 @@
 // so deep links like /referral/subject or /officer/deadlines load the right app
 // and its router picks the page. A static host needs the same rewrite rules.
 //
+// The deployment settings (/deployment.json, decision 0021) are not part of the build: the
+// hosting force adds the file. Unless the folder has one, this server answers with the
+// fictional example deploy/deployment.example.json (Exampleton Constabulary), or with the text
+// of its `deployment` option, or (`deployment: null`) with nothing (404).
+//
 // As a command (until Ctrl-C):
 //   node e2e/lib/server.js [--port 8080] [--root dist]
 
@@ -23,6 +28,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_DIST = path.resolve(ROOT, process.env.E2E_DIST || 'dist');
 /** The bundles (bundles.json): each is served under its base from its folder `sub` of dist/. */
 const BUNDLES = bundles.load();
+/** The fictional deployment settings served when dist/ has none (decision 0021). */
+const EXAMPLE_DEPLOYMENT = path.join(ROOT, 'deploy', 'deployment.example.json');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -64,8 +71,10 @@ function assertBuilt(root = DEFAULT_DIST) {
 
 /**
  * Start serving `root` (default: dist/, or $E2E_DIST).
- * @param {{root?: string, headers?: Record<string,string>, port?: number}} [opts]
+ * @param {{root?: string, headers?: Record<string,string>, port?: number, deployment?: string|null}} [opts]
  *   headers: extra response headers on every response (e.g. a CSP header).
+ *   deployment: the text served as /deployment.json when the folder has none (default: the
+ *   fictional example; null: none). Changeable later through the result's `deployment`.
  * @returns {Promise<{url: string, port: number, root: string, requests: string[], close: () => Promise<void>}>}
  *   url has no trailing slash, e.g. http://127.0.0.1:41234; requests lists "METHOD /path status".
  */
@@ -74,6 +83,7 @@ async function startServer(opts = {}) {
   assertBuilt(root);
   const extraHeaders = opts.headers || {};
   const requests = [];
+  const state = { deployment: opts.deployment === undefined ? fs.readFileSync(EXAMPLE_DEPLOYMENT, 'utf8') : opts.deployment };
 
   const server = http.createServer((req, res) => {
     const send = (status, file, body) => {
@@ -122,6 +132,11 @@ async function startServer(opts = {}) {
       /* not found */
     }
     if (stat && stat.isFile()) return send(200, file);
+    if (clean === '/deployment.json' && typeof state.deployment === 'string') {
+      requests.push(`${req.method} ${req.url} 200`);
+      res.writeHead(200, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extraHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+      return res.end(req.method === 'HEAD' ? undefined : state.deployment);
+    }
     if (stat && stat.isDirectory() && fs.existsSync(path.join(file, 'index.html'))) {
       return send(200, path.join(file, 'index.html'));
     }
@@ -145,6 +160,13 @@ async function startServer(opts = {}) {
     port,
     root,
     requests,
+    /** The text served as /deployment.json (null: none): set it to change the settings. */
+    get deployment() {
+      return state.deployment;
+    },
+    set deployment(text) {
+      state.deployment = text;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -172,6 +194,9 @@ if (require.main === module) {
   startServer(opts).then(
     (server) => {
       console.log(`serving ${path.relative(process.cwd(), server.root) || '.'} on ${server.url}/ (Ctrl-C stops)`);
+      if (!fs.existsSync(path.join(server.root, 'deployment.json'))) {
+        console.log(`  deployment settings: the FICTIONAL example ${path.relative(process.cwd(), EXAMPLE_DEPLOYMENT)} (Exampleton Constabulary)`);
+      }
       for (const b of BUNDLES) {
         const built = fs.existsSync(path.join(server.root, b.sub, 'index.html'));
         console.log(`  ${`${b.name}:`.padEnd(10)}${server.url}${b.base}${built ? '' : ' (not built)'}`);

@@ -64,7 +64,8 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-l">{ "Your referral is ready to send" }</h1>
+                <h1 class="govuk-heading-l pct-no-print">{ "Your referral is ready to send" }</h1>
+                <p class="govuk-heading-l pct-print-only">{ "Prevent referral" }</p>
                 <p class="govuk-body">{ "Your reference is " }<strong id="reference">{ finished.reference.clone() }</strong></p>
                 if risk {
                     { warning_text::view(WarningTextProps::new(html! { { "You said there is an immediate risk. Call 999 now if you have not already." } })) }
@@ -74,6 +75,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                         <p class="govuk-notification-banner__heading">{ p.clone() }</p>
                     </NotificationBanner>
                 }
+                <div class="pct-no-print">
                 { inset_text::view(InsetTextProps { children: html! { { "It has not been sent. This tool does not send anything: you send your referral yourself, by email." } } }) }
                 { super::send::send_to(deployment.as_ref(), &finished.reference, &copied) }
                 <h2 class="govuk-heading-m">{ "What to send" }</h2>
@@ -88,6 +90,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                     </li>
                 </ol>
                 <p class="govuk-body">{ "Both are OFFICIAL-SENSITIVE: store and send them as your organisation handles sensitive personal information, and delete your downloaded copies once the team has them." }</p>
+                </div>
                 <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                 <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
                 <p class="govuk-body">
