@@ -132,7 +132,10 @@ async function startNginx(prefix) {
   // Its own icon, or Chromium asks for /favicon.ico (a 404, which the guard reports).
   fs.writeFileSync(path.join(extra, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n');
   const include = path.join(prefix, 'e2e-locations.conf');
-  fs.writeFileSync(include, `location ^~ /__e2e/ {\n    alias ${extra}/;\n}\n`);
+  // The force's deployment settings (decision 0021: not part of the build): the fictional
+  // example, as a force would put its own file beside index.html.
+  const settings = path.join(ROOT, 'deploy', 'deployment.example.json');
+  fs.writeFileSync(include, `location ^~ /__e2e/ {\n    alias ${extra}/;\n}\nlocation = /deployment.json {\n    alias ${settings};\n}\n`);
 
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -25,7 +25,7 @@ pub const PARTNERS: Bundle = Bundle {
     finished: |_, _| {},
     // The deployment settings are read at start (issue 20), for the pages that name the team.
     banner: |_| {
-        crate::services::deployment::load(|| {});
+        crate::services::deployment::load(Box::new(|| {}));
         Html::default()
     },
 };

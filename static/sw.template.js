@@ -29,6 +29,9 @@ self.addEventListener('install', (event) => {
       .open(CACHE)
       // `no-cache`: revalidate with the server, so that the page cached is this build's.
       .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' }))))
+      // The deployment settings too, if the site has them (the page's first fetch of them came
+      // before this worker): best effort, never a reason to fail the install.
+      .then(() => keepSettings(fetch(SETTINGS, { cache: 'no-cache' })).catch(() => null))
       .then(() => self.skipWaiting()),
   );
 });
@@ -43,6 +46,19 @@ self.addEventListener('activate', (event) => {
       .then(() => self.clients.claim()),
   );
 });
+
+/** The settings' response, once kept for offline use (a 404 drops the kept copy). */
+function keepSettings(responding) {
+  return responding.then((response) =>
+    caches.open(SETTINGS_CACHE).then((cache) => {
+      const kept = response.ok ? cache.put(SETTINGS, response.clone()) : response.status === 404 ? cache.delete(SETTINGS) : null;
+      return Promise.resolve(kept).then(
+        () => response,
+        () => response,
+      );
+    }),
+  );
+}
 
 /** The page (app shell) that serves `pathname`: each bundle's routes have no file extension. */
 function shellFor(pathname) {
@@ -72,13 +88,8 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname === SETTINGS) {
     event.respondWith(
-      fetch(request, { cache: 'no-cache' }).then(
-        (response) =>
-          caches.open(SETTINGS_CACHE).then((cache) => {
-            const kept = response.ok ? cache.put(SETTINGS, response.clone()) : response.status === 404 ? cache.delete(SETTINGS) : null;
-            return Promise.resolve(kept).then(() => response, () => response);
-          }),
-        () => caches.open(SETTINGS_CACHE).then((cache) => cache.match(SETTINGS)).then((hit) => hit || Response.error()),
+      keepSettings(fetch(request, { cache: 'no-cache' })).catch(() =>
+        caches.open(SETTINGS_CACHE).then((cache) => cache.match(SETTINGS)).then((hit) => hit || Response.error()),
       ),
     );
     return;

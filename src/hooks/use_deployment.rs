@@ -11,7 +11,7 @@ pub fn use_deployment(wanted: bool) -> Option<Loaded> {
     let now = deployment::get();
     use_effect_with(wanted && now.is_none(), move |waiting| {
         if *waiting {
-            deployment::load(move || update.force_update());
+            deployment::load(Box::new(move || update.force_update()));
         }
     });
     now

@@ -72,9 +72,17 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let (report, sidebar) = &*memo;
     // REF-1 (s7): "I want advice first" is a real route, shown as guidance with the team's
     // contact (deployment settings, issue 20), not as an error; the rule still stops the form.
-    let advice =
-        page.id == "referral-or-advice" && draft.answers.text("referral.intent") == Some("advice");
-    let deployment = crate::hooks::use_deployment(advice);
+    // Only the partners' app has the referral: a constant for the others (decision 0012), so
+    // their builds leave this out. The settings were asked for when the app started (its
+    // banner), and the page draws again on every answer.
+    let advice = !crate::bundle::current().paths.officer
+        && page.id == "referral-or-advice"
+        && draft.answers.text("referral.intent") == Some("advice");
+    let deployment = if advice {
+        crate::services::deployment::get()
+    } else {
+        None
+    };
     let advice_report;
     let report = if advice {
         let mut r = report.clone();

@@ -32,8 +32,8 @@ pub fn get() -> Option<Loaded> {
 }
 
 /// Fetches the file (once per page load) and calls `then` when it is read: at once if it is.
-pub fn load(then: impl FnOnce() + 'static) {
-    let then: Box<dyn FnOnce()> = Box::new(then);
+/// Boxed by the caller: one copy of the fetch in the build, not one per caller.
+pub fn load(then: Box<dyn FnOnce()>) {
     let (start, now) = LOAD.with(|l| {
         let mut l = l.borrow_mut();
         match &mut *l {
