@@ -81,11 +81,11 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 <h2 class="govuk-heading-m">{ "What to send" }</h2>
                 <ol class="govuk-list govuk-list--number pct-send-list">
                     <li id="send-readable">
-                        <strong>{ "A copy people can read." }</strong>{ " Print the referral, or choose \"Save as PDF\" in the print window and attach the PDF. It is marked OFFICIAL-SENSITIVE." }
+                        <p class="govuk-body govuk-!-margin-bottom-2"><strong>{ "A copy people can read." }</strong>{ " Print the referral, or choose \"Save as PDF\" in the print window and attach the PDF. It is marked OFFICIAL-SENSITIVE." }</p>
                         { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: on_print, ..ButtonProps::new("Print or save as PDF") }) }
                     </li>
                     <li id="send-file">
-                        <strong>{ "The file for the Prevent team's toolkit." }</strong>{ " The team opens it in their toolkit, so nothing you wrote is typed again." }
+                        <p class="govuk-body govuk-!-margin-bottom-2"><strong>{ "The file for the Prevent team's toolkit." }</strong>{ " The team opens it in their toolkit, so nothing you wrote is typed again." }</p>
                         { button::action("download-json", ButtonVariant::Secondary, AttrValue::Static("Download the file for the Prevent team (JSON)"), on_download) }
                     </li>
                 </ol>

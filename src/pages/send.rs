@@ -117,6 +117,7 @@ pub fn advice(loaded: Option<&Loaded>) -> Html {
             <>
                 <p class="govuk-body">{ format!("Call the {} ({}) on their advice line:", d.team, d.force) }</p>
                 { numbers(d, true) }
+                <p class="govuk-body">{ "If someone is in immediate danger, call 999." }</p>
             </>
         },
         Some(Err(why)) => no_team(why),
@@ -127,7 +128,6 @@ pub fn advice(loaded: Option<&Loaded>) -> Html {
             <p class="govuk-body">{ "Advice is a conversation with the Prevent team, not this form. Say at the start that you want advice and are not making a referral." }</p>
             <p class="govuk-body">{ "If what you tell them worries them enough, the team may still have to act on it, even though you did not mean it as a referral. They will end the conversation by telling you clearly whether it has been recorded as a referral or as advice. (CTP-Prevent Policy, section 7.)" }</p>
             { contact }
-            <p class="govuk-body">{ "If someone is in immediate danger, call 999." }</p>
             <p class="govuk-body">{ "To make a referral instead, choose \"Yes, I am making a referral\"." }</p>
         </div>
     }
