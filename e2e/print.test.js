@@ -155,7 +155,7 @@ app.test('REC print: a finished referral prints with the marking and page number
   assert.ok(allText(pages).includes(reference), `the reference ${reference} is printed`);
   assertLines(pages, 'the referral', [
     'Prevent referral',
-    reference,
+    `Your reference is ${reference}`,
     'Your answers',
     'Full name Sam Teacher',
     'Organisation Northtown Academy',
