@@ -76,8 +76,14 @@ async function controlledBy(page, script) {
 }
 
 /** The names of the offline caches this origin keeps, sorted. */
+/** The caches of the bundles' app shells (not the deployment settings' own, decision 0021). */
 async function cacheNames(page) {
-  return (await page.evaluate(() => caches.keys())).sort();
+  return (await page.evaluate(() => caches.keys())).filter((n) => n !== 'pct-deployment').sort();
+}
+
+/** The deployment settings the workers keep for offline use, as text, or null. */
+async function keptSettings(page) {
+  return page.evaluate(() => caches.open('pct-deployment').then((c) => c.match('/deployment.json')).then((r) => (r ? r.text() : null)));
 }
 
 async function networkOff(g, site) {
@@ -114,6 +120,8 @@ test('OFF-1: after one visit, a partner completes a referral with the network of
   const names = await cacheNames(page);
   assert.equal(names.length, 1, `one cache for the partners' bundle: ${names}`);
   assert.match(names[0], /^pct-partners-[0-9a-f]{16}$/);
+  // The deployment settings too (issue 20), in a cache of their own.
+  assert.match(String(await keptSettings(page)), /Exampleton Constabulary/);
   const started = await r.startToAboutYou(page);
 
   await networkOff(g, site);
@@ -124,6 +132,8 @@ test('OFF-1: after one visit, a partner completes a referral with the network of
   // A whole referral, start to "Your referral is ready to send", with the network off.
   const { id, reference } = await r.finishPersonReferral(page);
   assert.match(reference, /\S/);
+  // Where to send it, from the kept settings.
+  assert.equal(await page.locator('#referral-email').inputValue(), 'prevent.referrals@example.org');
   // A new tab, offline, opening a link to the list: both drafts are there.
   const other = await g.context.newPage();
   await loadFromCache(other, '/drafts');

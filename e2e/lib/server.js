@@ -83,7 +83,8 @@ async function startServer(opts = {}) {
   assertBuilt(root);
   const extraHeaders = opts.headers || {};
   const requests = [];
-  const state = { deployment: opts.deployment === undefined ? fs.readFileSync(EXAMPLE_DEPLOYMENT, 'utf8') : opts.deployment };
+  const example = fs.existsSync(EXAMPLE_DEPLOYMENT) ? fs.readFileSync(EXAMPLE_DEPLOYMENT, 'utf8') : null;
+  const state = { deployment: opts.deployment === undefined ? example : opts.deployment };
 
   const server = http.createServer((req, res) => {
     const send = (status, file, body) => {

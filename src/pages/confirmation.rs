@@ -92,7 +92,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 <p class="govuk-body">{ "Both are OFFICIAL-SENSITIVE: store and send them as your organisation handles sensitive personal information, and delete your downloaded copies once the team has them." }</p>
                 </div>
                 <h2 class="govuk-heading-m">{ "What happens next" }</h2>
-                <p class="govuk-body">{ "The Prevent team will acknowledge your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
+                <p class="govuk-body">{ "Once you have sent it, the Prevent team will tell you they have received your referral and may contact you for more information. The police check every referral before deciding whether Prevent can help." }</p>
                 <p class="govuk-body">
                     <a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make another referral" }</a>
                     { " or " }
