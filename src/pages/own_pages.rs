@@ -28,6 +28,10 @@ pub fn partner_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
 pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
     match route {
         Route::OfficerHome => Some(html! { <Drafts form={Form::Pga} /> }),
+        Route::PartnerReferral { id } => {
+            let id = id.clone().map(AttrValue::from);
+            Some(html! { <partner_referral::PartnerReferral {id} /> })
+        }
         _ => officer_pages(route, navigator),
     }
 }
