@@ -81,7 +81,7 @@ fn ref_1_and_pga_22_a_referral_is_a_referral_into_pcm_about_its_subject() {
 }
 
 #[test]
-fn pga_20_the_date_of_birth_or_else_the_approximate_age_is_carried() {
+fn ref_4_and_pga_20_a_real_date_of_birth_or_else_the_approximate_age_is_carried() {
     let dob = Answer::Date(prevent_core::answers::DateParts::new("27", "3", "2010"));
     check(
         "dob",
@@ -196,7 +196,7 @@ fn pga_20_person_answers_are_carried_only_for_a_person() {
 }
 
 #[test]
-fn pga_type_of_concern_is_carried_when_the_referrer_named_one() {
+fn ref_2_the_referrer_s_type_of_concern_is_carried_when_they_named_one() {
     for (ticked, want) in [
         ("islamist", "islamist"),
         ("extreme-right-wing", "extreme-right-wing"),
@@ -227,7 +227,7 @@ fn pga_type_of_concern_is_carried_when_the_referrer_named_one() {
 }
 
 #[test]
-fn pga_what_the_pga_asks_no_question_about_is_not_copied() {
+fn ref_2_the_names_the_referrer_and_the_concerns_text_stay_in_the_kept_referral() {
     let out = from_referral(&person().with("referrer.email", "a@b.example"), RID);
     for k in [
         "subject.forename",
@@ -247,7 +247,7 @@ fn pga_what_the_pga_asks_no_question_about_is_not_copied() {
 /// Every row of the table names a question of the referral and of the PGA, and every value the
 /// mapping can write is one of the PGA question's options.
 #[test]
-fn pga_the_mapping_table_names_real_questions_and_options() {
+fn ref_2_and_pga_20_the_mapping_table_names_real_questions_and_options() {
     let (n, p) = (nrf::schema(), pga());
     for (from, to, how) in MAPPING {
         assert!(n.question(from).is_some(), "{from} is a referral question");
