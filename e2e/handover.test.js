@@ -13,13 +13,14 @@ const { useApp } = require('./lib/harness');
 const { screenshot } = require('./lib/browser');
 const { assertNoAxeViolations } = require('./lib/axe');
 const r = require('./lib/referral');
+const p = require('./lib/pga');
 
 const app = useApp();
 
 /** The partner's side: a finished referral about a person and its downloaded JSON file. */
 async function partnersFile(t) {
   const { page } = await app.open(t, '/');
-  const { reference } = await r.finishPersonReferral(page, { dob: ['27', '3', '2010'], nationality: 'French' });
+  const { reference } = await r.finishPersonReferral(page, { dob: ['27', '3', '1990'], nationality: 'French' });
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
   return { reference, text: fs.readFileSync(await download.path(), 'utf8') };
 }
@@ -79,13 +80,24 @@ app.test("hand-over: the officer opens a partner's referral and starts the Gatew
   assert.equal(await page.getByLabel('Case reference', { exact: true }).inputValue(), '', 'the case reference is the PCM Tracker one: not carried');
   assert.equal(await page.locator('#pga-referral-link').count(), 1, 'the referral is linked from the assessment');
   await screenshot(page, 'handover-pga-case');
+  // What the referral cannot say: the case as the FIMU sent it, and its de-confliction (PGA-1).
+  await p.typeLabelled(page, 'Your name', 'DC Officer');
+  await p.typeLabelled(page, 'Case reference', 'PCM-2026-0042');
+  await p.typeDate(page, 'case.received', ['1', '12', '2026']);
+  await p.answer(page, 'Is this a Dovetail area?', 'No, not Dovetail');
+  await r.pressContinue(page);
+  await r.onPage(page, 'FIMU de-confliction', { axe: false });
+  await p.fillDeconfliction(page, { date: ['1', '12', '2026'], reference: 'NCIA-0042' });
+  await r.pressContinue(page);
+  await r.onPage(page, 'Background checks', { axe: false });
 
   await page.goto(`/officer/pga/${pga}/subject`);
   await r.onPage(page, 'About the subject');
+  await screenshot(page, 'handover-pga-subject');
   assert.ok(await checked(page, "Do you know the subject's date of birth?", 'Yes'));
   assert.deepEqual(
     await Promise.all(['day', 'month', 'year'].map((p) => page.locator(`#subject-dob-${p}`).inputValue())),
-    ['27', '3', '2010'],
+    ['27', '3', '1990'],
   );
   assert.ok(await checked(page, "What is the subject's nationality?", 'Another nationality'));
   assert.equal(await page.getByLabel('Which nationality or nationalities?', { exact: true }).inputValue(), 'French');
