@@ -4,13 +4,15 @@
 // opens it in the officers' app, reads it (read-only), and starts the Gateway Assessment from
 // it, whose pages show the carried answers (the mapping table: crates/core/tests/handover.rs).
 // Opening the same file again says so and links to that assessment; a damaged file is refused
-// with its message and changes nothing. Axe on every new page; screenshots in
+// with its message and changes nothing. The referral prints, marked, without its buttons, and
+// is listed on the officers' home. Axe on every new page; screenshots in
 // target/screenshots/handover-*.png.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { screenshot } = require('./lib/browser');
+const { readPages } = require('./lib/pdf');
 const { assertNoAxeViolations } = require('./lib/axe');
 const r = require('./lib/referral');
 const p = require('./lib/pga');
@@ -68,6 +70,19 @@ app.test("hand-over: the officer opens a partner's referral and starts the Gatew
   assert.equal(await page.locator('main .govuk-summary-list__actions a').count(), 0, 'no change links: read-only');
   assert.equal(await page.getByRole('button', { name: 'Print this referral' }).count(), 1);
   await screenshot(page, 'handover-referral');
+  // Printable: the record's print view, marked, without the buttons.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  // Compared without white space: a long heading wraps.
+  const bare = (t) => t.replace(/\s+/g, '');
+  const printed = bare((await readPages(pdf)).flatMap((pg) => pg.lines.map((l) => l.text)).join(''));
+  for (const shown of [`Referral ${reference}`, 'OFFICIAL-SENSITIVE', 'Alex', 'Shared extremist videos in class.']) {
+    assert.ok(printed.includes(bare(shown)), `the print shows ${shown}`);
+  }
+  for (const hidden of ['Start the Gateway Assessment', 'Print this referral']) {
+    assert.ok(!printed.includes(bare(hidden)), `the print leaves out ${hidden}`);
+  }
 
   await page.locator('#start-from-referral').focus();
   await page.keyboard.press('Enter');
@@ -125,4 +140,9 @@ app.test("hand-over: the officer opens a partner's referral and starts the Gatew
   await r.onPage(page, 'Your Gateway Assessments');
   await page.getByLabel('Type', { exact: true }).selectOption('pga');
   assert.equal(await page.locator('main tbody tr').count(), 1, 'one assessment of the referral');
+  // The referral is listed on the officers' home, and its row opens it.
+  await page.getByLabel('Type', { exact: true }).selectOption('nrf');
+  assert.equal(await page.locator('main tbody tr').count(), 1, 'the referral, listed');
+  await page.locator('main tbody tr').getByRole('link', { name: /View/ }).click();
+  await r.onPage(page, `Referral ${reference}`, { axe: false });
 });
