@@ -53,7 +53,24 @@ pub fn officer_schema(form: Form) -> &'static FormSchema {
     }
 }
 
-/// The forms the officers' apps import (`Bundle::forms`).
+/// The officers' app's schemas (its `Bundle::schema`): the officers' forms' and a partner's
+/// referral, which it opens (issue 20, item 4). The trainer's has no referral.
+pub fn officers_schema(form: Form) -> &'static FormSchema {
+    match form {
+        Form::Referral => nrf(),
+        _ => officer_schema(form),
+    }
+}
+
+/// The forms the officers' app imports (its `Bundle::forms`): the officers' forms and a
+/// partner's referral (issue 20, item 4).
+pub fn officers_forms() -> Vec<&'static FormSchema> {
+    let mut v = officer_forms();
+    v.push(nrf());
+    v
+}
+
+/// The forms the officers' apps import (the trainer's `Bundle::forms`).
 pub fn officer_forms() -> Vec<&'static FormSchema> {
     vec![
         pga(),

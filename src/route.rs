@@ -203,6 +203,10 @@ pub enum Route {
     Debrief { id: String },
     /// Writing a scenario from a model answer: `/trainer/author`.
     Author,
+    /// A partner's referral in the officers' app (issue 20, item 4): choose its file at
+    /// `/officer/referral`, then read it, and start its Gateway Assessment, at
+    /// `/officer/referral/<id>`.
+    PartnerReferral { id: Option<String> },
     /// Anything else.
     NotFound,
 }
@@ -258,6 +262,8 @@ impl Route {
                     Route::Debrief { id: id(i) }
                 }
                 ["author"] if b.training => Route::Author,
+                ["referral"] => Route::PartnerReferral { id: None },
+                ["referral", i] if is_slug(i) => Route::PartnerReferral { id: Some(id(i)) },
                 [form, rest @ ..] => match Form::of(form) {
                     Form::Referral => Route::NotFound,
                     f => form_route(f, rest),
@@ -289,6 +295,8 @@ impl Route {
             Route::Scenario { id } => officer(&format!("/scenario/{id}")),
             Route::Debrief { id } => officer(&format!("/scenario/{id}/debrief")),
             Route::Author => officer("/author"),
+            Route::PartnerReferral { id: None } => officer("/referral"),
+            Route::PartnerReferral { id: Some(id) } => officer(&format!("/referral/{id}")),
             Route::NotFound => "/page-not-found".into(),
         }
     }
@@ -308,7 +316,8 @@ impl Route {
             | Route::Settings
             | Route::Scenario { .. }
             | Route::Debrief { .. }
-            | Route::Author => true,
+            | Route::Author
+            | Route::PartnerReferral { .. } => true,
         }
     }
 
@@ -350,6 +359,10 @@ mod tests {
             Route::OfficerHome,
             Route::Deadlines,
             Route::Settings,
+            Route::PartnerReferral { id: None },
+            Route::PartnerReferral {
+                id: Some(id.clone()),
+            },
         ]
         .into_iter()
         .chain(

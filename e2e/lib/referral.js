@@ -94,7 +94,7 @@ async function summaryErrors(page) {
  * A finished referral about a person, the quick way: fields filled at once (fill), no axe (the
  * walks in referral.test.js audit these pages), from the start page to "Your referral is ready to send".
  * `a` overrides the answers: {forename, surname, dob: [day, month, year] (an adult by default,
- * so no question about parents), address, concerns, wellbeing, leadDetails, other}; multi-line
+ * so no question about parents), address, nationality, concerns, wellbeing, leadDetails, other}; multi-line
  * answers print one line each. Returns {id, reference}.
  */
 async function finishPersonReferral(page, a = {}) {
@@ -119,6 +119,7 @@ async function finishPersonReferral(page, a = {}) {
   await fill('Year', year);
   await next('Their address and other details');
   if (a.address) await fill('Address (optional)', a.address);
+  if (a.nationality) await fill('Nationality or citizenship (optional)', a.nationality);
   await next('Describe your concerns');
   await fill('In as much detail as possible, describe the specific concerns', a.concerns || 'Shared extremist videos in class.');
   await choose(page, 'Islamist');

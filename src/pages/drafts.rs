@@ -31,7 +31,7 @@ pub struct DraftsProps {
 }
 
 /// The type filter's options for officers: (value, label, form ids; none = every record).
-const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
+const OFFICER_TYPES: [(&str, &str, &[&str]); 5] = [
     (
         "cases",
         "Gateway Assessments and PLP cases",
@@ -39,6 +39,7 @@ const OFFICER_TYPES: [(&str, &str, &[&str]); 4] = [
     ),
     ("pga", "Gateway Assessments", &["pga"]),
     ("plp", "PLP cases", &["plp"]),
+    ("nrf", "Partners' referrals", &["nrf"]),
     (
         "all",
         "Every record, with each PLP case's linked records",
@@ -346,6 +347,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     let f = Form::of(&d.kind);
                     let resume = match d.status {
                         DraftStatus::InProgress => nav::href(&Route::FormTasks { form: f, id: d.id.clone() }),
+                        // A partner's referral opened in the officers' app (issue 20, item 4).
+                        DraftStatus::Finished if officer && f == Form::Referral => nav::href(&Route::PartnerReferral { id: Some(d.id.clone()) }),
                         DraftStatus::Finished => nav::href(&Route::FormDone { form: f, id: d.id.clone() }),
                     };
                     let resume_text = if d.status == DraftStatus::Finished { "View" } else { "Resume" };
@@ -417,6 +420,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     };
     let start = nav::href(&Route::FormStart { form });
     let start_plp = nav::href(&Route::FormStart { form: Form::Plp });
+    // The officers' app opens partners' referrals; the trainer's does not (issue 20, item 4).
+    let open_referral = (officer && !crate::bundle::current().paths.training)
+        .then(|| nav::href(&Route::PartnerReferral { id: None }));
     html! {
         <>
             if undo.is_some() {
@@ -453,6 +459,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { href: Some(start.clone()), onclick: nav::on_click(&navigator, start), ..ButtonProps::new("Start a new Gateway Assessment") }) }
                     { button::view(ButtonProps { href: Some(start_plp.clone()), onclick: nav::on_click(&navigator, start_plp), variant: ButtonVariant::Secondary, ..ButtonProps::new("Start a PLP case") }) }
+                    if let Some(o) = open_referral {
+                        { button::view(ButtonProps { href: Some(o.clone()), onclick: nav::on_click(&navigator, o), variant: ButtonVariant::Secondary, id: Some("open-referral".into()), ..ButtonProps::new("Open a partner's referral") }) }
+                    }
                 </> } }) }
             } else {
                 <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>

@@ -26,7 +26,7 @@ fn known() -> Vec<&'static FormSchema> {
 
 /// Where an import is.
 #[derive(Clone, PartialEq)]
-enum Step {
+pub(super) enum Step {
     /// Nothing chosen yet.
     Idle,
     /// The file was refused: why.
@@ -80,7 +80,7 @@ fn here(ids: &[&str]) -> Result<Here, String> {
 
 /// Reads the file's records against what is here: each with its conflict, its default choice
 /// and, for one deleted here, the day; or why the file is refused.
-fn review(imported: import::Imported) -> Result<Step, String> {
+pub(super) fn review(imported: import::Imported) -> Result<Step, String> {
     let ids: Vec<&str> = imported
         .records
         .iter()
@@ -109,7 +109,9 @@ fn review(imported: import::Imported) -> Result<Step, String> {
 
 /// Saves the resolved records; on a failure, takes back out what this import saved and puts
 /// back what it replaced, so a failed import changes nothing.
-fn save_all(records: &[(ImportedRecord, Conflict, Resolution, String)]) -> Result<usize, String> {
+pub(super) fn save_all(
+    records: &[(ImportedRecord, Conflict, Resolution, String)],
+) -> Result<usize, String> {
     let ids: Vec<&str> = records.iter().map(|r| r.0.draft.id.as_str()).collect();
     let here = here(&ids)?;
     let chosen: Vec<(&Draft, Conflict, Resolution)> = records

@@ -15,6 +15,7 @@ pub mod import;
 pub mod not_found;
 pub mod officer_start;
 pub mod own_pages;
+pub mod partner_referral;
 pub mod pga_help;
 pub mod pga_record;
 pub mod plp_record;

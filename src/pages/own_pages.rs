@@ -28,6 +28,12 @@ pub fn partner_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
 pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
     match route {
         Route::OfficerHome => Some(html! { <Drafts form={Form::Pga} /> }),
+        Route::PartnerReferral { id } => {
+            // Keyed: the chooser's refusal does not follow the officer to the referral.
+            let key = id.clone().unwrap_or_default();
+            let id = id.clone().map(AttrValue::from);
+            Some(html! { <partner_referral::PartnerReferral {key} {id} /> })
+        }
         _ => officer_pages(route, navigator),
     }
 }

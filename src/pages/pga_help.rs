@@ -454,6 +454,10 @@ pub mod officer {
         html! {
             <aside class="pct-sidebar" aria-labelledby="pga-help-title">
                 <h2 class="govuk-heading-m" id="pga-help-title">{ "This case" }</h2>
+                // Started from a partner's referral, kept read-only with the case (issue 20).
+                if let Some(r) = pga_form::referral_of(answers) {
+                    <p class="govuk-body-s"><a class="govuk-link" id="pga-referral-link" href={crate::nav::href(&crate::route::Route::PartnerReferral { id: Some(r.to_string()) })}>{ "The partner's referral this assessment started from" }</a></p>
+                }
                 if deadlines.is_empty() {
                     <p class="govuk-body-s" id="pga-no-deadlines">{ "Enter the date you received the referral to see the PGA deadline (PGA-2, s8)." }</p>
                 } else {

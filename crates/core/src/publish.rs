@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 /// Each field's JSON Schema, as JSON text.
-const FIELD_SCHEMAS: [(&str, &str); 5] = [
+const FIELD_SCHEMAS: [(&str, &str); 6] = [
     (
         "gateway_decision",
         r#"{"additionalProperties":false,"description":"The Gateway Decision summary for the FIMU (PGA-11, INT-1), computed from the answers.","properties":{"case_reference":{"description":"The case reference, as entered.","type":"string"},"decision":{"description":"The Gateway Decision, as shown.","type":["string","null"]},"dif_framework":{"description":"The DIF framework the assessment was made with (\"id version N\").","type":["string","null"]},"factors_absent":{"description":"How many factors were recorded absent.","minimum":0,"type":"integer"},"factors_present":{"description":"The DIF factors found present, by section.","items":{"additionalProperties":false,"properties":{"factors":{"items":{"type":"string"},"type":"array"},"section":{"type":"string"}},"required":["section","factors"],"type":"object"},"type":"array"},"factors_unknown":{"description":"How many factors are unknown or not yet recorded.","minimum":0,"type":"integer"},"fimu_submission_required":{"description":"Whether the decision goes to the FIMU (PGA-11).","type":["boolean","null"]},"rationale":{"description":"Its rationale.","type":"string"},"risk_direction":{"description":"Escalating, de-escalating or static.","type":["string","null"]},"supervised_by":{"description":"The supervisor and the sign-off date, as entered.","type":["string","null"]}},"required":["case_reference","decision","rationale","risk_direction","fimu_submission_required","factors_present","factors_absent","factors_unknown","supervised_by","dif_framework"],"type":"object"}"#,
@@ -23,6 +23,10 @@ const FIELD_SCHEMAS: [(&str, &str); 5] = [
     (
         "band_at_closure",
         r#"{"description":"The case's priority band when its closure was started (the hidden answer plp.band_at_closure, carried from the case): a case closes from Monitored unless its closure code cannot wait (PLP-12, s12); null when it was not carried.","enum":["high","standard","monitored",null],"type":["string","null"]}"#,
+    ),
+    (
+        "referral_id",
+        r#"{"description":"The record id of the partner's referral (form nrf) this Gateway Assessment was started from, kept with the case, final and read-only (the hidden answer case.referral; docs/decisions/0022-referral-into-pga.md); null when it was started otherwise.","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$","type":["string","null"]}"#,
     ),
     (
         "case_id",

@@ -243,7 +243,7 @@ fn rec_2_the_export_names_the_new_fields_of_each_form() {
         keys.sort();
         let want: &[&str] = match sample.form {
             "nrf" => &[],
-            "pga" => &["dif_framework", "gateway_decision"],
+            "pga" => &["dif_framework", "gateway_decision", "referral_id"],
             "plp" => &["dif_framework", "subject_type"],
             "plp-closure" => &["band_at_closure", "case_id", "dif_framework"],
             _ => &["case_id", "dif_framework"],

@@ -156,7 +156,7 @@ fn rec_1_every_schema_describes_and_requires_the_fields_of_its_form() {
         fields.extend(export::form_fields(&form));
         let want: &[&str] = match form.id.as_str() {
             "nrf" => &[],
-            "pga" => &["gateway_decision", "dif_framework"],
+            "pga" => &["gateway_decision", "dif_framework", "referral_id"],
             "plp" => &["dif_framework", "subject_type"],
             "pga-s36" | "pcm-closure" => &["case_id"],
             "plp-closure" => &["dif_framework", "case_id", "band_at_closure"],
@@ -422,6 +422,7 @@ fn rec_1_every_field_of_a_form_s_own_is_described_by_a_schema_that_reads() {
     // gateway_decision, and dif_framework with subject_type or case_id on each officers' form
     // (the PLP entry, and its reassessment, closure, panel, submission and transfer); an S.36
     // decision's case_id; a closure's band_at_closure (PLP-12); a closure outside PLP's case_id,
-    // and a closed-case review's dif_framework and case_id (REV-1).
-    assert_eq!(seen, 2 + 2 + 5 * 2 + 1 + 1 + 1 + 2);
+    // and a closed-case review's dif_framework and case_id (REV-1); a Gateway Assessment's
+    // referral_id (issue 20, the referral it was started from).
+    assert_eq!(seen, 2 + 2 + 5 * 2 + 1 + 1 + 1 + 2 + 1);
 }

@@ -17,11 +17,14 @@
 //! - `read.rs`: the answers read into a [`Gateway`](crate::pga::Gateway), dates and decisions;
 //! - `rules.rs`: the PGA rules against the form's questions, the decision options' availability;
 //! - `deadlines.rs`: the case's deadlines (PGA-2, PGA-7, PGA-15);
+//! - `from_referral.rs`: a PGA's first answers from a partner's referral (the mapping table),
+//!   and its link to the referral kept with the case;
 //! - `summary.rs`: the Gateway Decision summary and the factors found, as shown and exported;
 //! - here: the ids, and the form's [`FormDef`] ([`PgaDef`]) with its [`author`].
 
 mod deadlines;
 mod dif_pages;
+mod from_referral;
 mod read;
 mod rules;
 mod schema;
@@ -32,6 +35,10 @@ pub(crate) use dif_pages::{dif_issues, dif_page, dif_rules, framework_of};
 pub use dif_pages::{
     dif_record, evidence_field, finding_field, is_framework_name, record_framework,
     FRAMEWORK_EXPORT, FRAMEWORK_FIELD,
+};
+pub use from_referral::{
+    concern_type, from_referral, nationality, referral_of, How, MAPPING, REFERRAL_EXPORT,
+    REFERRAL_FIELD,
 };
 pub use read::{date_of, decision_value, deconflicted, gateway};
 pub use rules::{fimu_submission, option_unavailable, rules, rules_where};
@@ -107,6 +114,6 @@ impl FormDef for PgaDef {
         )
     }
     fn extra_fields(&self) -> &'static [ExtraField] {
-        &[GATEWAY_DECISION, FRAMEWORK_EXPORT]
+        &[GATEWAY_DECISION, FRAMEWORK_EXPORT, REFERRAL_EXPORT]
     }
 }
