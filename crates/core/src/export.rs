@@ -314,7 +314,15 @@ pub fn json_schema(schema: &FormSchema) -> Value {
     let nullable = |t: &str| json!({"type": [t, "null"]});
     let timestamp = || json!({"type": "string", "format": "date-time"});
     let mut required = RECORD_FIELDS.to_vec();
-    required.extend(form_fields(schema));
+    // A field added to a form in use is not required: files made before it lack it.
+    required.extend(
+        schema
+            .def
+            .extra_fields()
+            .iter()
+            .filter(|e| !e.optional())
+            .map(|e| e.field()),
+    );
     let mut out = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:prevent-toolkit:record:{}:v{}", schema.id, FORMAT_VERSION),

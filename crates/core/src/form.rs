@@ -454,6 +454,10 @@ pub enum ExtraField {
         what: &'static str,
         /// Whether a text is a valid value.
         valid: fn(&str) -> bool,
+        /// The field was added to a form already in use: a file exported before it has no
+        /// such field, and its absence reads as null (not linked). Every other field must be
+        /// present (decision 0004).
+        optional: bool,
     },
     /// A summary worked out from the answers when a record is exported whole; an import checks
     /// only its shape (its keys), and it is worked out again when exported.
@@ -470,6 +474,11 @@ pub enum ExtraField {
 }
 
 impl ExtraField {
+    /// Whether an import may find it absent ([`ExtraField::Answer`]'s `optional`).
+    pub fn optional(&self) -> bool {
+        matches!(self, ExtraField::Answer { optional: true, .. })
+    }
+
     /// The export's field name.
     pub fn field(&self) -> &'static str {
         match self {

@@ -744,7 +744,15 @@ fn record(
             q3("it has a field ", k, " that exports do not have"),
         ));
     }
-    if let Some(k) = missing(obj, &RECORD_FIELDS, &extra) {
+    // A field added to a form in use may be absent from a file made before it.
+    let required: Vec<&str> = schema
+        .def
+        .extra_fields()
+        .iter()
+        .filter(|e| !e.optional())
+        .map(|e| e.field())
+        .collect();
+    if let Some(k) = missing(obj, &RECORD_FIELDS, &required) {
         return Err(err(ErrorKind::Field, q3("its field ", k, " is missing")));
     }
     let text = |key: &str| obj.get(key).and_then(Value::as_str);

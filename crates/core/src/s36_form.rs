@@ -167,6 +167,7 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
     name: "case id",
     what: "the record id of the Gateway Assessment it follows",
     valid: crate::import::is_record_id,
+    optional: false,
 };
 
 /// The S.36 decision's part of validation, audit, export and import: a record linked to its

@@ -232,6 +232,41 @@ fn rec_2_pages_passed_audit_trail_case_link_framework_and_subject_type_come_back
 }
 
 #[test]
+fn rec_2_a_gateway_assessment_exported_before_referral_id_imports_unlinked_but_other_fields_stay_required(
+) {
+    // Decision 0022: `referral_id` was added to the PGA while the form was in use. A PGA file
+    // made before it has no such field: it imports, linked to no referral. A field every export
+    // has always carried (a linked record's case_id) is still required.
+    let strip = |form: &str, field: &str| -> Vec<u8> {
+        let sample = records::samples()
+            .into_iter()
+            .find(|s| s.form == form)
+            .expect("a sample of the form");
+        let mut v: Value = serde_json::from_str(&export_of(&sample.draft)).unwrap();
+        assert!(
+            v.as_object_mut().unwrap().remove(field).is_some(),
+            "{form} exports {field}"
+        );
+        serde_json::to_vec(&v).unwrap()
+    };
+    let got = import_all(&strip("pga", "referral_id")).expect("an older PGA file imports");
+    assert_eq!(
+        got.records[0]
+            .draft
+            .answers
+            .get(prevent_core::pga_form::REFERRAL_FIELD),
+        None
+    );
+    let refused = import_all(&strip("plp-review", "case_id")).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("its field 'case_id' is missing"),
+        "{refused}"
+    );
+}
+
+#[test]
 fn rec_2_the_export_names_the_new_fields_of_each_form() {
     let ctx = records::ctx();
     for sample in records::samples() {

@@ -117,6 +117,7 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
     name: "case id",
     what: "the record id of the case it belongs to",
     valid: crate::import::is_record_id,
+    optional: false,
 };
 
 /// The closure of a case outside PLP (REV-1).

@@ -276,4 +276,5 @@ pub const FRAMEWORK_EXPORT: ExtraField = ExtraField::Answer {
     name: "DIF framework",
     what: "the name and version of a DIF framework",
     valid: is_framework_name,
+    optional: false,
 };

@@ -20,6 +20,7 @@ pub const REFERRAL_EXPORT: ExtraField = ExtraField::Answer {
     name: "referral id",
     what: "the record id of a referral",
     valid: crate::import::is_record_id,
+    optional: true,
 };
 
 /// How a referral answer becomes a PGA answer.

@@ -131,6 +131,7 @@ pub const SUBJECT_EXPORT: ExtraField = ExtraField::Answer {
     name: "subject type",
     what: "individual, institution or expression",
     valid: |s| SUBJECT_TYPES.contains(&s),
+    optional: false,
 };
 
 /// The export's `case_id` (a reassessment, closure, panel or FIMU submission): the hidden
@@ -141,6 +142,7 @@ pub const CASE_EXPORT: ExtraField = ExtraField::Answer {
     name: "case id",
     what: "the record id of a PLP case",
     valid: crate::import::is_record_id,
+    optional: false,
 };
 
 /// The fields of a record linked to a case.
@@ -153,6 +155,7 @@ pub const BAND_EXPORT: ExtraField = ExtraField::Answer {
     name: "band at closure",
     what: "high, standard or monitored",
     valid: |s| BANDS.iter().any(|(v, _)| *v == s),
+    optional: false,
 };
 
 /// The fields of a closure: a linked record's, and the band it closed from.
