@@ -5,6 +5,7 @@ pub mod clock;
 pub mod crypto;
 pub mod deployment;
 pub mod download;
+pub mod fetched;
 pub mod framework;
 pub mod local_store;
 pub mod offline;

@@ -10,6 +10,7 @@
 //! load (docs/decisions/0006-simulator.md, "How the scenarios ship"). A file that cannot be
 //! read is left out and named ([`Shipped::problems`]); the others work.
 
+use crate::services::fetched::{self, Failure, Once};
 use crate::services::{clock, new_id, store, LocalBackend};
 use chrono::NaiveDate;
 use prevent_core::calendar::{Calendar, Division};
@@ -19,8 +20,6 @@ use prevent_core::store::{Envelope, KvBackend};
 use prevent_core::{plp_form, Draft};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The key of the scenario being worked.
 const ACTIVE: &str = "pct.active";
@@ -60,66 +59,29 @@ pub struct Shipped {
     ids: Vec<String>,
 }
 
-/// Where the shipped scenarios are: not asked for yet, on their way (with what waits for
-/// them), or here.
-enum Load {
-    Idle,
-    Loading(Vec<Box<dyn FnOnce()>>),
-    Done(Rc<Shipped>),
-}
-
 thread_local! {
-    static LOAD: RefCell<Load> = const { RefCell::new(Load::Idle) };
+    static LOAD: RefCell<Once<Rc<Shipped>>> = const { RefCell::new(Once::Idle) };
 }
 
 /// The shipped scenarios, once fetched; `None` while they load (see [`load`]).
 pub fn shipped() -> Option<Rc<Shipped>> {
-    LOAD.with(|l| match &*l.borrow() {
-        Load::Done(s) => Some(s.clone()),
-        _ => None,
-    })
+    fetched::get(&LOAD)
 }
 
 /// Fetches the shipped scenarios (once per page load) and calls `then` when they are here: at
 /// once if they already are. The scenario being worked then gets its day again (a Gateway
 /// Decision made before they arrived moves its story on now).
 pub fn load(then: impl FnOnce() + 'static) {
-    let then: Box<dyn FnOnce()> = Box::new(then);
-    let (start, now) = LOAD.with(|l| {
-        let mut l = l.borrow_mut();
-        match &mut *l {
-            Load::Done(_) => (false, Some(then)),
-            Load::Loading(waiting) => {
-                waiting.push(then);
-                (false, None)
-            }
-            Load::Idle => {
-                *l = Load::Loading(vec![then]);
-                (true, None)
-            }
-        }
-    });
-    if let Some(f) = now {
-        f();
-    }
-    if start {
-        wasm_bindgen_futures::spawn_local(async {
-            let shipped = Rc::new(fetch_shipped().await);
-            let waiting =
-                LOAD.with(
-                    |l| match std::mem::replace(&mut *l.borrow_mut(), Load::Done(shipped)) {
-                        Load::Loading(w) => w,
-                        _ => Vec::new(),
-                    },
-                );
+    fetched::load(
+        &LOAD,
+        Box::new(then),
+        || async { Rc::new(fetch_shipped().await) },
+        || {
             if let Some(s) = active() {
                 let _ = activate(&s);
             }
-            for f in waiting {
-                f();
-            }
-        });
-    }
+        },
+    );
 }
 
 /// The URL of a file of the shipped scenarios' folder, under the app's base
@@ -128,27 +90,17 @@ fn url(file: &str) -> String {
     format!("{}scenarios/{file}", crate::bundle::current().base)
 }
 
-/// Asks for a file of this origin (same-origin `fetch`, which the CSP's `connect-src 'self'`
-/// allows; the offline worker answers from its cache).
+/// Asks for a file of the folder ([`fetched::request`]).
 fn request(file: &str) -> Option<js_sys::Promise> {
-    web_sys::window().map(|w| w.fetch_with_str(&url(file)))
+    fetched::request(&url(file))
 }
 
 /// The text of a file asked for with [`request`], or why there is none.
 async fn text_of(request: Option<js_sys::Promise>) -> Result<String, String> {
-    let unreachable = || "it could not be fetched (is this device offline?)".to_string();
-    let response: web_sys::Response = JsFuture::from(request.ok_or_else(unreachable)?)
-        .await
-        .ok()
-        .and_then(|r| r.dyn_into().ok())
-        .ok_or_else(unreachable)?;
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| unreachable())?)
-        .await
-        .map_err(|_| unreachable())?;
-    text.as_string().ok_or_else(unreachable)
+    fetched::text(request).await.map_err(|f| match f {
+        Failure::Status(status) => format!("the server answered {status}"),
+        Failure::Unreachable => "it could not be fetched (is this device offline?)".to_string(),
+    })
 }
 
 /// Fetches the index, then every file it lists (all asked for at once), and reads each with

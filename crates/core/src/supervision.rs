@@ -177,3 +177,15 @@ pub fn issues(
     }
     out
 }
+
+/// "No" to a sign-off's own approval question (`supervisor.approved`): the record is made only
+/// once the supervisor approves, so the refusal, under `rule` citing `section`.
+pub fn not_approved(
+    answers: &Answers,
+    rule: RuleId,
+    section: &str,
+    message: &str,
+) -> Option<Issue> {
+    (answers.text("supervisor.approved") == Some("no"))
+        .then(|| Issue::new("supervisor.approved", Severity::Error, rule, message).citing(section))
+}

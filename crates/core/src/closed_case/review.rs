@@ -18,7 +18,7 @@ use crate::form_builder::{
 use crate::form_def::Def;
 use crate::pga_form::{date_of, dif_issues, dif_page, dif_rules};
 use crate::plp_form::CASE_FIELD;
-use crate::validate::{Issue, Severity};
+use crate::validate::Issue;
 
 /// The two reviews: (value, label).
 pub const WHICH: [(&str, &str); 2] = [
@@ -179,17 +179,12 @@ pub(super) fn rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> Ve
         "made the review",
         Some(("review.date", "the review")),
     ));
-    if answers.text("supervisor.approved") == Some("no") {
-        issues.push(
-            Issue::new(
-                "supervisor.approved",
-                Severity::Error,
-                RuleId::Rev1,
-                "A review is final only once a supervisor has read, evaluated and approved it: record it when they have",
-            )
-            .citing("s13"),
-        );
-    }
+    issues.extend(crate::supervision::not_approved(
+        answers,
+        RuleId::Rev1,
+        "s13",
+        "A review is final only once a supervisor has read, evaluated and approved it: record it when they have",
+    ));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }

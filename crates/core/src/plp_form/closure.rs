@@ -184,17 +184,12 @@ pub fn closure_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> V
         "manages the case",
         None,
     ));
-    if answers.text("supervisor.approved") == Some("no") {
-        issues.push(
-            Issue::new(
-                "supervisor.approved",
-                crate::validate::Severity::Error,
-                RuleId::Plp10,
-                "A case closes only with a supervisor's authority: record the closure once they have given it",
-            )
-            .citing("s13"),
-        );
-    }
+    issues.extend(crate::supervision::not_approved(
+        answers,
+        RuleId::Plp10,
+        "s13",
+        "A case closes only with a supervisor's authority: record the closure once they have given it",
+    ));
     issues.retain(|i| schema.question_visible(&i.path, answers, ctx));
     issues
 }

@@ -128,14 +128,12 @@ pub fn transfer_rules(schema: &FormSchema, answers: &Answers, ctx: &Context) -> 
             );
         }
     }
-    if answers.text("supervisor.approved") == Some("no") {
-        push(
-            "supervisor.approved",
-            Severity::Error,
-            "Every DIF is supervised: record the transfer once the supervisor has signed it off"
-                .into(),
-        );
-    }
+    issues.extend(crate::supervision::not_approved(
+        answers,
+        RuleId::Trf1,
+        "s13",
+        "Every DIF is supervised: record the transfer once the supervisor has signed it off",
+    ));
     issues.extend(dif_issues(schema, answers));
     issues.extend(crate::supervision::issues(
         schema,
