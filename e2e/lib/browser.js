@@ -113,6 +113,13 @@ async function screenshot(page, name) {
   const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'page';
   const file = path.join(SCREENSHOT_DIR, safe.endsWith('.png') ? safe : `${safe}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  // SHOTS_NARROW=1 also keeps the page at 320 px wide (WCAG 1.4.10 reflow), as <name>-320.png.
+  if (process.env.SHOTS_NARROW) {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: size ? size.height : 800 });
+    await page.screenshot({ path: file.replace(/\.png$/, '-320.png'), fullPage: true });
+    if (size) await page.setViewportSize(size);
+  }
   return file;
 }
 
