@@ -4,8 +4,8 @@
 //! says that no team is configured. The file's JSON Schema is [`json_schema`] (published as
 //! `static/schemas/deployment-v1.schema.json`).
 //!
-//! The team's public key for protected referral files is only checked for its shape here (a
-//! P-256 public JWK): nothing uses it yet.
+//! The team's public key for protected referral files is checked for its shape here (a P-256
+//! public JWK); `crate::protected` encrypts to it.
 
 use crate::calendar::Division;
 use serde_json::{json, Map, Value};
@@ -227,7 +227,7 @@ fn is_phone(s: &str) -> bool {
 
 /// The key's shape: `{"kty":"EC","crv":"P-256","x":…,"y":…}`, each coordinate 32 bytes of
 /// base64url; never a private key (`d`).
-fn public_key(v: &Value) -> Result<PublicKey, Problem> {
+pub fn public_key(v: &Value) -> Result<PublicKey, Problem> {
     let bad = |field: &str, what: &str| {
         Err(problem(
             field,

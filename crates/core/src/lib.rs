@@ -30,6 +30,7 @@ pub mod pga_form;
 pub mod plp;
 pub mod plp_case;
 pub mod plp_form;
+pub mod protected;
 pub mod publish;
 pub mod records;
 pub mod report;

@@ -274,7 +274,10 @@ pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, O
 /// (`crate::manifest`: its shards and [`crate::manifest::TOMBSTONES_KEY`]). A passphrase change
 /// seals them all again, unchanged: the manifest holds nothing a new key or nonce changes.
 pub fn is_sealed_key(k: &str) -> bool {
-    k.starts_with(KEY_PREFIX) || k == INDEX_KEY || k.starts_with(crate::manifest::MANIFEST_PREFIX)
+    k.starts_with(KEY_PREFIX)
+        || k == INDEX_KEY
+        || k.starts_with(crate::manifest::MANIFEST_PREFIX)
+        || k == crate::protected::TEAM_KEY
 }
 
 /// An unlocked vault: the key, the salt of the vault it opens, and the nonces of this unlock.
