@@ -207,6 +207,9 @@ pub enum Route {
     /// `/officer/referral`, then read it, and start its Gateway Assessment, at
     /// `/officer/referral/<id>`.
     PartnerReferral { id: Option<String> },
+    /// The team's key for protected referral files (issue 20, item 3; officers' app only):
+    /// `/officer/team-key`.
+    TeamKey,
     /// Anything else.
     NotFound,
 }
@@ -264,6 +267,7 @@ impl Route {
                 ["author"] if b.training => Route::Author,
                 ["referral"] => Route::PartnerReferral { id: None },
                 ["referral", i] if is_slug(i) => Route::PartnerReferral { id: Some(id(i)) },
+                ["team-key"] if !b.training => Route::TeamKey,
                 [form, rest @ ..] => match Form::of(form) {
                     Form::Referral => Route::NotFound,
                     f => form_route(f, rest),
@@ -297,6 +301,7 @@ impl Route {
             Route::Author => officer("/author"),
             Route::PartnerReferral { id: None } => officer("/referral"),
             Route::PartnerReferral { id: Some(id) } => officer(&format!("/referral/{id}")),
+            Route::TeamKey => officer("/team-key"),
             Route::NotFound => "/page-not-found".into(),
         }
     }
@@ -317,7 +322,8 @@ impl Route {
             | Route::Scenario { .. }
             | Route::Debrief { .. }
             | Route::Author
-            | Route::PartnerReferral { .. } => true,
+            | Route::PartnerReferral { .. }
+            | Route::TeamKey => true,
         }
     }
 
@@ -407,6 +413,21 @@ mod tests {
                 assert_eq!(Route::recognize_in(b, &r.path_in(b)), r, "{name}");
             }
         }
+    }
+
+    #[test]
+    fn handover_3_the_team_key_page_is_the_officers_alone() {
+        assert_eq!(Route::TeamKey.path_in(&OFFICERS), "/officer/team-key");
+        assert_eq!(
+            Route::recognize_in(&OFFICERS, "/officer/team-key"),
+            Route::TeamKey
+        );
+        // The trainer's fictional cases have no vault and no team key.
+        assert_eq!(
+            Route::recognize_in(&TRAINER, "/trainer/team-key"),
+            Route::NotFound
+        );
+        assert!(!Route::TeamKey.in_bundle(&PARTNERS));
     }
 
     #[test]

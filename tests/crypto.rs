@@ -145,3 +145,45 @@ fn sec_1_a_passphrase_is_the_same_in_either_unicode_form() {
     assert_eq!(browser_vault::nfc(decomposed), composed);
     assert_eq!(browser_vault::nfc(composed), composed);
 }
+
+/// Issue 20, item 3 (decision 0025): a referral protected for the team's key opens with that
+/// key alone, and not at all once a byte of it or of its header is changed; protecting the
+/// same referral twice gives two different files (a new ephemeral key and nonce each time).
+#[wasm_bindgen_test]
+async fn handover_3_a_protected_referral_opens_only_with_the_team_key_and_not_once_changed() {
+    use prevent_core::protected::{parse, ProtectedError};
+    use prevent_toolkit::services::protected as p;
+    let team = p::new_team_key().await.expect("a team key");
+    let other = p::new_team_key().await.expect("another key");
+    assert_ne!(team.public, other.public);
+    let plain = r#"{"subject":"Zoë Example","concerns":"✓ in UTF-8"}"#;
+    let file = p::protect(&team.public, plain).await.expect("protected");
+    assert!(!file.contains("Zo"), "the referral shows through: {file}");
+    let again = p::protect(&team.public, plain)
+        .await
+        .expect("protected again");
+    assert_ne!(file, again);
+    let parsed = parse(file.as_bytes()).expect("a protected file");
+    assert_eq!(p::open(&team, &parsed).await.as_deref(), Ok(plain));
+    assert!(matches!(
+        p::open(&other, &parsed).await,
+        Err(ProtectedError::OtherKey { .. })
+    ));
+    let mut body = parsed.clone();
+    body.sealed[3] ^= 1;
+    assert_eq!(p::open(&team, &body).await, Err(ProtectedError::Tampered));
+    let mut tag = parsed.clone();
+    let n = tag.sealed.len();
+    tag.sealed[n - 1] ^= 0x80;
+    assert_eq!(p::open(&team, &tag).await, Err(ProtectedError::Tampered));
+    let mut header = parsed.clone();
+    header.aad.push('A');
+    assert_eq!(p::open(&team, &header).await, Err(ProtectedError::Tampered));
+    let mut iv = parsed.clone();
+    iv.iv[0] ^= 1;
+    assert_eq!(p::open(&team, &iv).await, Err(ProtectedError::Tampered));
+    // The other party's key swapped for another point: not the key it was made with.
+    let mut epk = parsed;
+    epk.epk = other.public.clone();
+    assert_eq!(p::open(&team, &epk).await, Err(ProtectedError::Tampered));
+}

@@ -423,6 +423,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     // The officers' app opens partners' referrals; the trainer's does not (issue 20, item 4).
     let open_referral = (officer && !crate::bundle::current().paths.training)
         .then(|| nav::href(&Route::PartnerReferral { id: None }));
+    let team_key = nav::href(&Route::TeamKey);
     html! {
         <>
             if undo.is_some() {
@@ -459,10 +460,13 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                 { button::group(ButtonGroupProps { children: html! { <>
                     { button::view(ButtonProps { href: Some(start.clone()), onclick: nav::on_click(&navigator, start), ..ButtonProps::new("Start a new Gateway Assessment") }) }
                     { button::view(ButtonProps { href: Some(start_plp.clone()), onclick: nav::on_click(&navigator, start_plp), variant: ButtonVariant::Secondary, ..ButtonProps::new("Start a PLP case") }) }
-                    if let Some(o) = open_referral {
+                    if let Some(o) = open_referral.clone() {
                         { button::view(ButtonProps { href: Some(o.clone()), onclick: nav::on_click(&navigator, o), variant: ButtonVariant::Secondary, id: Some("open-referral".into()), ..ButtonProps::new("Open a partner's referral") }) }
                     }
                 </> } }) }
+                if open_referral.is_some() {
+                    <p class="govuk-body"><a class="govuk-link" id="team-key-link" href={team_key.clone()} onclick={nav::on_click(&navigator, team_key)}>{ "Your team's key for protected referrals" }</a></p>
+                }
             } else {
                 <p class="govuk-body"><a class="govuk-link" href={start.clone()} onclick={nav::on_click(&navigator, start)}>{ "Make a new referral" }</a></p>
             }

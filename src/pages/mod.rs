@@ -27,6 +27,7 @@ pub mod referral_start;
 pub mod referral_tasks;
 pub mod send;
 pub mod settings;
+pub mod team_key;
 pub mod training;
 pub mod vault_gate;
 

@@ -34,6 +34,7 @@ pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
             let id = id.clone().map(AttrValue::from);
             Some(html! { <partner_referral::PartnerReferral {key} {id} /> })
         }
+        Route::TeamKey => Some(html! { <team_key::TeamKeyPage /> }),
         _ => officer_pages(route, navigator),
     }
 }

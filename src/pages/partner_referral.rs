@@ -6,7 +6,9 @@
 //! (printable), with "Start the Gateway Assessment from this referral", which makes a PGA whose
 //! first answers come from it (`prevent_core::pga_form::from_referral`) and which names it. A
 //! referral opened again says so, and links to the assessment already started from it. The
-//! officers' app only: the trainer's has no referrals.
+//! officers' app only: the trainer's has no referrals. A protected file (decision 0025) is opened
+//! with the team's key first (`services::protected`), and a file it cannot open is refused with
+//! its reason.
 
 use super::import::{review, save_all, Step};
 use super::record_page::{answers_summary, on_print};
@@ -51,6 +53,24 @@ fn open(text: &str) -> Result<(String, bool), String> {
         Conflict::AlreadyHere => Ok((id, true)),
         Conflict::New => save_all(&records).map(|_| (id, false)),
         _ => Err("A different version of this referral is here already, or it was deleted here: it was not opened again".into()),
+    }
+}
+
+/// Reads a chosen file, protected for the team's key (opened with it first: issue 20, item 3)
+/// or plain, as [`open`] does. A protected file that does not open changes nothing.
+async fn open_file(text: String) -> Result<(String, bool), String> {
+    use prevent_core::protected::{self, ProtectedError};
+    match protected::parse(text.as_bytes()) {
+        Err(ProtectedError::NotProtected) => open(&text),
+        Err(e) => Err(e.to_string()),
+        Ok(file) => {
+            let team = crate::services::protected::team_key()
+                .ok_or_else(|| ProtectedError::NoKey.to_string())?;
+            let plain = crate::services::protected::open(&team, &file)
+                .await
+                .map_err(|e| e.to_string())?;
+            open(&plain)
+        }
     }
 }
 
@@ -101,7 +121,7 @@ pub fn PartnerReferral(props: &PartnerReferralProps) -> Html {
                         None => Err(
                             "The file could not be read: choose the JSON file of a referral".into(),
                         ),
-                        Some(t) => open(&t),
+                        Some(t) => open_file(t).await,
                     };
                     match opened {
                         Ok((id, again)) => {
@@ -121,15 +141,17 @@ pub fn PartnerReferral(props: &PartnerReferralProps) -> Html {
             })
         };
         let refused = (*problem).clone();
+        let team_key = nav::href(&Route::TeamKey);
         return html! {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary items={refused.iter().map(|w| ErrorSummaryItem::new(format!("The referral was not opened. {w}"), "referral-file")).collect::<Vec<_>>()} />
                     <h1 class="govuk-heading-xl">{ "Open a partner's referral" }</h1>
-                    <p class="govuk-body">{ "Open the JSON file a partner downloaded from the referral form and sent to you. The referral is kept here, final and read-only, and you can start the case's Gateway Assessment from it: who or what it is about, the subject's date of birth or age and nationality, and the type of concern are filled in for you." }</p>
+                    <p class="govuk-body">{ "Open the file a partner downloaded from the referral form and sent to you. The referral is kept here, final and read-only, and you can start the case's Gateway Assessment from it: who or what it is about, the subject's date of birth or age and nationality, and the type of concern are filled in for you." }</p>
+                    <p class="govuk-body">{ "A protected referral file opens with your team's key, which this toolkit keeps encrypted with your passphrase: " }<a class="govuk-link" id="team-key-link" href={team_key.clone()} onclick={nav::on_click(&navigator, team_key.clone())}>{ if crate::services::protected::team_key().is_some() { "see your team's key" } else { "add your team's key first" } }</a>{ "." }</p>
                     <div class={classes!("govuk-form-group", refused.is_some().then_some("govuk-form-group--error"))}>
-                        <label class="govuk-label govuk-label--s" for="referral-file">{ "Upload the referral's JSON file" }</label>
-                        <div class="govuk-hint" id="referral-file-hint">{ "Nothing is stored unless the file is a whole, finished referral." }</div>
+                        <label class="govuk-label govuk-label--s" for="referral-file">{ "Upload the referral's file" }</label>
+                        <div class="govuk-hint" id="referral-file-hint">{ "Its name ends in .json (protected files in -protected.json). Nothing is stored unless the file is a whole, finished referral." }</div>
                         if let Some(why) = &refused {
                             <p class="govuk-error-message" id="referral-file-error"><span class="govuk-visually-hidden">{ "Error: " }</span>{ format!("The referral was not opened. {why}") }</p>
                         }

@@ -93,7 +93,7 @@ pub fn send_to(
     html! {
         <>
             <h2 class="govuk-heading-m">{ format!("Send it to the {}", d.team) }</h2>
-            <p class="govuk-body">{ format!("{}, {}. Email both files below to:", d.team, d.force) }</p>
+            <p class="govuk-body">{ if d.public_key.is_some() { format!("{}, {}. Email the protected file below to:", d.team, d.force) } else { format!("{}, {}. Email both files below to:", d.team, d.force) } }</p>
             <div class="govuk-form-group">
                 <label class="govuk-label govuk-label--s" for="referral-email">{ "The Prevent team's email address for referrals" }</label>
                 <input class="govuk-input govuk-!-width-two-thirds" id="referral-email" type="text" readonly=true autocomplete="off" spellcheck="false" value={d.referral_email.clone()} onfocus={Callback::from(|_: FocusEvent| select_email())} />
@@ -102,7 +102,11 @@ pub fn send_to(
                 <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="copy-email" onclick={on_copy}>{ "Copy the email address" }</button>
                 <span class="govuk-body govuk-!-margin-left-3" role="status" id="copy-status">{ match **copied { Some(true) => "Copied", Some(false) => "Selected: press Ctrl+C (Cmd+C on a Mac) to copy it", None => "" } }</span>
             </p>
-            <p class="govuk-body">{ format!("Use secure email, as your organisation's safeguarding procedures say, and put your reference, {reference}, in the subject line. The team will tell you when they have received it.") }</p>
+            if d.public_key.is_some() {
+                <p class="govuk-body">{ format!("Put your reference, {reference}, in the subject line, and write nothing about the person in the email itself: the file holds the referral. The team will tell you when they have received it.") }</p>
+            } else {
+                <p class="govuk-body">{ format!("Use secure email, as your organisation's safeguarding procedures say, and put your reference, {reference}, in the subject line. The team will tell you when they have received it.") }</p>
+            }
             <p class="govuk-body">{ "If you cannot send email, call the team:" }</p>
             { numbers(d, false) }
         </>

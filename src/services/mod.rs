@@ -9,6 +9,7 @@ pub mod fetched;
 pub mod framework;
 pub mod local_store;
 pub mod offline;
+pub mod protected;
 pub mod quota;
 pub mod records;
 pub mod settings;

@@ -1,4 +1,4 @@
-//! Protected referral files (issue 20, item 3; DESIGN.md "Hand-overs"; decision 0023): a
+//! Protected referral files (issue 20, item 3; DESIGN.md "Hand-overs"; decision 0025): a
 //! partner's referral encrypted in the browser to the Prevent team's public key, so that it can
 //! go by ordinary email and only the team's officers' toolkit opens it.
 //!

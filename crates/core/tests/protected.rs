@@ -1,4 +1,4 @@
-//! Protected referral files (issue 20, item 3; decision 0023): the standard parts checked
+//! Protected referral files (issue 20, item 3; decision 0025): the standard parts checked
 //! against their RFCs' own examples, every damaged file refused with its message, and the
 //! team's key kept sealed (in the vault, and in the file that carries it to a second officer).
 //! The cryptography itself runs in the browser (WebCrypto): `tests/protected.rs` at the root
