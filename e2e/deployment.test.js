@@ -98,3 +98,18 @@ app.test('REF-1 (issue 20): a bad deployment.json names the bad field; the advic
   await r.pressContinue(page);
   await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
 });
+
+app.test("deployment (issue 20, item 1): the officers' app starts from the force's default division until an officer saves their own", async (t) => {
+  app.server.deployment = JSON.stringify({ ...JSON.parse(EXAMPLE), division: 'scotland' });
+  const { page } = await app.open(t, '/officer/settings');
+  await r.onPage(page, 'Settings');
+  await page.waitForFunction(() => document.querySelector('input[value="scotland"]')?.checked);
+  assert.match(await page.locator('table').first().innerText(), /St Andrew's Day/);
+  // The officer's own choice is saved and wins over the force's default.
+  await r.choose(page, 'Northern Ireland');
+  await page.locator('#settings-saved').waitFor();
+  await page.reload();
+  await r.onPage(page, 'Settings', { axe: false });
+  assert.ok(await page.getByLabel('Northern Ireland', { exact: true }).isChecked(), "the officer's choice is kept");
+  app.server.deployment = EXAMPLE;
+});

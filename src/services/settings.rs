@@ -30,6 +30,12 @@ pub fn load() -> Result<CalendarSettings, String> {
     }
 }
 
+/// Whether the user has saved settings on this device (otherwise the officers' app starts from
+/// the deployment settings' default division: issue 20, item 1).
+pub fn saved() -> bool {
+    matches!(LocalBackend::new().get(KEY), Ok(Some(_)))
+}
+
 /// Saves the settings.
 pub fn save(settings: &CalendarSettings) -> Result<(), String> {
     let text = serde_json::to_string(&Stored {
