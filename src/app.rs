@@ -24,25 +24,6 @@ pub fn App() -> Html {
             problem: Some(problem),
         },
     });
-    // Until an officer saves their own, the division is the force's default from the
-    // deployment settings (issue 20, item 1; decision 0021). Not saved: only in use.
-    let paths = crate::bundle::current().paths;
-    let deployment = crate::hooks::use_deployment(
-        paths.officer && !paths.training && !crate::services::settings::saved(),
-    );
-    {
-        let settings = settings.clone();
-        use_effect_with(deployment, move |d| {
-            if let Some(Ok(d)) = d.as_deref() {
-                if !crate::services::settings::saved() && settings.calendar.division != d.division
-                {
-                    let mut next = (*settings).clone();
-                    next.calendar.division = d.division;
-                    settings.set(next);
-                }
-            }
-        });
-    }
     html! {
         <Router>
             <ContextProvider<AppContext> context={AppContext { undo, settings }}>

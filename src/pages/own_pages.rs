@@ -24,8 +24,31 @@ pub fn partner_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
     })
 }
 
+/// Until an officer saves their own, the division in use is the force's default from the
+/// deployment settings (issue 20, item 1; decision 0021); not saved, only in use. The officers'
+/// app only: drawn beside each of its pages, so the trainer's download has no deployment code.
+#[component]
+fn ForceDivision() -> Html {
+    let settings = crate::hooks::use_settings();
+    let deployment = crate::hooks::use_deployment(!crate::services::settings::saved());
+    use_effect_with(deployment, move |d| {
+        if let Some(Ok(d)) = d.as_deref() {
+            if !crate::services::settings::saved() && settings.calendar.division != d.division {
+                let mut next = (*settings).clone();
+                next.calendar.division = d.division;
+                settings.set(next);
+            }
+        }
+    });
+    Html::default()
+}
+
 /// The officers' app's own pages; `None` for the pages every app shares.
 pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
+    own(route, navigator).map(|page| html! { <><ForceDivision />{ page }</> })
+}
+
+fn own(route: &Route, navigator: &Navigator) -> Option<Html> {
     match route {
         Route::OfficerHome => Some(html! { <Drafts form={Form::Pga} /> }),
         Route::PartnerReferral { id } => {
