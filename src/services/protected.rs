@@ -50,9 +50,9 @@ fn usages(list: &[&str]) -> JsValue {
 
 const ECDH: &str = r#"{"name":"ECDH","namedCurve":"P-256"}"#;
 
-async fn import_jwk(jwk: &serde_json::Value, uses: &[&str]) -> Result<CryptoKey, CryptoError> {
+async fn import_jwk(jwk: &str, uses: &[&str]) -> Result<CryptoKey, CryptoError> {
     let s = subtle()?;
-    let data = object(&jwk.to_string());
+    let data = object(jwk);
     let key = wait(
         s.import_key_with_object("jwk", &data, &object(ECDH), false, &usages(uses)),
         CryptoError::Damaged("The team's key cannot be used in this browser".into()),
@@ -117,7 +117,7 @@ async fn generate() -> Result<(CryptoKey, CryptoKey), CryptoError> {
 /// `plain` (a finished referral's export) as a protected file for the team key `team`: only
 /// the holder of its private half can open it.
 pub async fn protect(team: &PublicKey, plain: &str) -> Result<String, CryptoError> {
-    let team_key = import_jwk(&protected::public_jwk(team), &[]).await?;
+    let team_key = import_jwk(&protected::public_jwk_text(team), &[]).await?;
     let (eph_private, eph_public) = generate().await?;
     let epk = prevent_core::deployment::public_key(&export_jwk(&eph_public).await?)
         .map_err(|_| CryptoError::Unavailable)?;
@@ -139,10 +139,10 @@ pub async fn protect(team: &PublicKey, plain: &str) -> Result<String, CryptoErro
 pub async fn open(team: &TeamKey, file: &Protected) -> Result<String, ProtectedError> {
     protected::check_key(file, Some(&protected::thumbprint(&team.public)))?;
     let unusable = || ProtectedError::Damaged("this browser cannot open it".into());
-    let private = import_jwk(&team.jwk(), &["deriveBits"])
+    let private = import_jwk(&team.jwk().to_string(), &["deriveBits"])
         .await
         .map_err(|_| unusable())?;
-    let epk = import_jwk(&protected::public_jwk(&file.epk), &[])
+    let epk = import_jwk(&protected::public_jwk_text(&file.epk), &[])
         .await
         .map_err(|_| ProtectedError::Damaged("its sender's key is not a point on P-256".into()))?;
     let z = shared(&private, &epk).await.map_err(|_| unusable())?;

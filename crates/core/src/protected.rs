@@ -95,14 +95,21 @@ pub fn concat_kdf_input(z: &[u8], enc: &str, apu: &[u8], apv: &[u8], bits: u32) 
 /// The protected header of a file for the team key `kid`, with the ephemeral public key `epk`,
 /// base64url-encoded: also the AES-GCM associated data (RFC 7516 s5.1, step 14).
 pub fn header(epk: &PublicKey, kid: &str) -> String {
-    let h = json!({
-        "alg": "ECDH-ES",
-        "enc": "A256GCM",
-        "kid": kid,
-        "cty": CONTENT_TYPE,
-        "epk": public_jwk(epk),
-    });
-    b64url(h.to_string().as_bytes())
+    // Written out rather than serialised: every value is base64url or a constant, so nothing
+    // needs escaping, and the partners' download carries no compact JSON writer for it.
+    let h = format!(
+        r#"{{"alg":"ECDH-ES","enc":"A256GCM","kid":"{kid}","cty":"{CONTENT_TYPE}","epk":{}}}"#,
+        public_jwk_text(epk)
+    );
+    b64url(h.as_bytes())
+}
+
+/// [`public_jwk`] as JSON text.
+pub fn public_jwk_text(key: &PublicKey) -> String {
+    format!(
+        r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{}"}}"#,
+        key.x, key.y
+    )
 }
 
 /// The file: the JWE's flattened JSON serialisation of `header` (from [`header`]), the `iv`

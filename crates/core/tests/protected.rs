@@ -319,3 +319,21 @@ fn handover_3_the_key_file_for_a_second_officer_opens_only_with_its_own_passphra
         );
     }
 }
+
+#[test]
+fn handover_3_the_header_and_public_key_written_out_are_the_json_they_say() {
+    let k = bob().public;
+    let text: Value = serde_json::from_str(&protected::public_jwk_text(&k)).unwrap();
+    assert_eq!(text, protected::public_jwk(&k));
+    let h = protected::header(&alice_epk(), "kid-1");
+    let v: Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(h)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        v,
+        json!({ "alg": "ECDH-ES", "enc": "A256GCM", "kid": "kid-1", "cty": protected::CONTENT_TYPE, "epk": protected::public_jwk(&alice_epk()) })
+    );
+}
