@@ -46,7 +46,8 @@ pub const OFFICERS: Bundle = Bundle {
     help: &crate::pages::pga_help::HELP,
     today: || None,
     finished: |_, _| {},
-    banner: |_| Html::default(),
+    // The deployment settings' default division, read at start (issue 20, item 1).
+    banner: |_| yew::html! { <crate::pages::own_pages::ForceDivision /> },
 };
 
 /// The trainer's app: the officers' pages on fictional records, with the scenarios, at

@@ -26,9 +26,11 @@ pub fn partner_pages(route: &Route, navigator: &Navigator) -> Option<Html> {
 
 /// Until an officer saves their own, the division in use is the force's default from the
 /// deployment settings (issue 20, item 1; decision 0021); not saved, only in use. The officers'
-/// app only: drawn beside each of its pages, so the trainer's download has no deployment code.
+/// app only (its `Bundle::banner`, drawn on every page from the start, so the file is fetched
+/// at load, not while the officer clicks around), so the trainer's download has no deployment
+/// code.
 #[component]
-fn ForceDivision() -> Html {
+pub fn ForceDivision() -> Html {
     let settings = crate::hooks::use_settings();
     let deployment = crate::hooks::use_deployment(!crate::services::settings::saved());
     use_effect_with(deployment, move |d| {
@@ -45,10 +47,6 @@ fn ForceDivision() -> Html {
 
 /// The officers' app's own pages; `None` for the pages every app shares.
 pub fn pages(route: &Route, navigator: &Navigator) -> Option<Html> {
-    own(route, navigator).map(|page| html! { <><ForceDivision />{ page }</> })
-}
-
-fn own(route: &Route, navigator: &Navigator) -> Option<Html> {
     match route {
         Route::OfficerHome => Some(html! { <Drafts form={Form::Pga} /> }),
         Route::PartnerReferral { id } => {

@@ -22,7 +22,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 /// The vault's entry holding the team's private key (a sealed entry: `vault::is_sealed_key`).
-pub const TEAM_KEY: &str = "pct.team-key";
+pub use crate::vault::TEAM_KEY;
 /// The JWE's content type: a referral export (`export::to_json_string`).
 pub const CONTENT_TYPE: &str = "prevent-toolkit/referral+json";
 /// The largest protected file opened (a referral export is far smaller).

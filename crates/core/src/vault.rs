@@ -269,6 +269,10 @@ pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, O
     String::from_utf8(plain).map_err(|_| OpenError::Undecryptable)
 }
 
+/// The entry holding the team's private key for protected referral files (decision 0025;
+/// `crate::protected`): sealed like a record.
+pub const TEAM_KEY: &str = "pct.team-key";
+
 /// Whether an entry is kept encrypted: every record and draft, the list's index of them
 /// (their labels and statuses), and the manifest with the tombstones of deleted final records
 /// (`crate::manifest`: its shards and [`crate::manifest::TOMBSTONES_KEY`]). A passphrase change
@@ -277,7 +281,7 @@ pub fn is_sealed_key(k: &str) -> bool {
     k.starts_with(KEY_PREFIX)
         || k == INDEX_KEY
         || k.starts_with(crate::manifest::MANIFEST_PREFIX)
-        || k == crate::protected::TEAM_KEY
+        || k == TEAM_KEY
 }
 
 /// An unlocked vault: the key, the salt of the vault it opens, and the nonces of this unlock.
