@@ -1,6 +1,7 @@
 'use strict';
 // axe-core (node_modules/axe-core, pinned in package.json) on the current page
-// at the WCAG 2.2 A/AA tags. The source is evaluated through the DevTools
+// at the WCAG 2.2 A/AA tags and axe's best practices (issue 21, item 7: `region`, everything
+// inside a landmark; `heading-order`, `landmark-unique`, ...). The source is evaluated through the DevTools
 // protocol (page.evaluate), which the page's Content-Security-Policy does not
 // apply to, so the app is checked under its real CSP: a <script> tag injected
 // with addScriptTag would be refused by script-src (use bypassCSP: true on the
@@ -11,6 +12,8 @@ const assert = require('node:assert/strict');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** What every audit checks: WCAG 2.2 A/AA and axe's best practices. */
+const AUDIT_TAGS = [...WCAG_TAGS, 'best-practice'];
 
 async function injectAxe(page) {
   const present = await page.evaluate(() => typeof window.axe === 'object' && typeof window.axe.run === 'function');
@@ -21,7 +24,7 @@ async function injectAxe(page) {
  * Run axe on the whole document (or `context`, an axe context such as
  * {exclude: [['#x']]}) and return the violations (axe result objects).
  */
-async function runAxe(page, { context = null, tags = WCAG_TAGS } = {}) {
+async function runAxe(page, { context = null, tags = AUDIT_TAGS } = {}) {
   await injectAxe(page);
   const results = await page.evaluate(
     async ({ context, tags }) => {
@@ -49,7 +52,8 @@ function formatViolations(violations) {
     .join('\n');
 }
 
-/** Assert the page has no axe violations at the WCAG 2.2 A/AA tags; `label` names the state checked. */
+/** Assert the page has no axe violations at the WCAG 2.2 A/AA tags and axe's best practices;
+ * `label` names the state checked. */
 async function assertNoAxeViolations(page, label = page.url(), opts) {
   const violations = await runAxe(page, opts);
   // One line per audit, so a run shows which pages and states were checked (TAP comment).
@@ -61,4 +65,4 @@ async function assertNoAxeViolations(page, label = page.url(), opts) {
   );
 }
 
-module.exports = { runAxe, injectAxe, formatViolations, assertNoAxeViolations, WCAG_TAGS };
+module.exports = { runAxe, injectAxe, formatViolations, assertNoAxeViolations, WCAG_TAGS, AUDIT_TAGS };
