@@ -52,9 +52,31 @@ function formatViolations(violations) {
     .join('\n');
 }
 
-/** Assert the page has no axe violations at the WCAG 2.2 A/AA tags and axe's best practices;
+/** WCAG 1.4.10 reflow: how wide the page is (`document.documentElement.scrollWidth`) in a
+ * window `width` CSS px wide (320: a phone, or 400% zoom of a 1280 px window); the window is
+ * put back as it was. */
+async function pageWidthAt(page, width = 320) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width, height: size ? size.height : 800 });
+  try {
+    return await page.evaluate(() => document.documentElement.scrollWidth);
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}
+
+/** Assert the page does not scroll sideways at 320 CSS px (issue 21, item 4). */
+async function assertReflows(page, label = page.url()) {
+  const width = await pageWidthAt(page, 320);
+  assert.ok(width <= 320, `${label} is ${width} px wide at 320 px: it scrolls sideways by ${width - 320} px (WCAG 1.4.10 reflow)`);
+  return width;
+}
+
+/** Assert the page has no axe violations at the WCAG 2.2 A/AA tags and axe's best practices,
+ * and that it reflows at 320 px (so every audited page of every bundle is checked for both);
  * `label` names the state checked. */
 async function assertNoAxeViolations(page, label = page.url(), opts) {
+  await assertReflows(page, label);
   const violations = await runAxe(page, opts);
   // One line per audit, so a run shows which pages and states were checked (TAP comment).
   console.log(`# axe: ${violations.length} violation(s) on ${label}`);
@@ -65,4 +87,4 @@ async function assertNoAxeViolations(page, label = page.url(), opts) {
   );
 }
 
-module.exports = { runAxe, injectAxe, formatViolations, assertNoAxeViolations, WCAG_TAGS, AUDIT_TAGS };
+module.exports = { runAxe, injectAxe, formatViolations, assertNoAxeViolations, pageWidthAt, assertReflows, WCAG_TAGS, AUDIT_TAGS };
