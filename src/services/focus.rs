@@ -11,22 +11,49 @@
 //! The target is chosen from what the page shows, never from where focus happens to be: Yew
 //! reuses the elements two pages have in common (the Continue button of one question page
 //! becomes the next one's), so focus "already inside the page" says nothing about the new page.
+//! Only a move of focus made since the page was left (the router calls [`leaving`]: the user,
+//! or the new page itself, already chose where to be before the shell's effect ran) is left
+//! alone; focus still on the element that was focused when the page was left (a reused
+//! Continue button, a header link) or fallen to `<body>` is moved.
 //! The shell calls [`page_changed`] on every change of page (and when the vault gate opens or
 //! closes); a page whose heading arrives later (a draft still loading) gets focus when it sets
 //! its title ([`settle`], called by `use_title`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
 thread_local! {
     /// A page change whose target was not on the page yet.
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// What had focus when the last page was left.
+    static FROM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// The page is being left (a push, Back or Forward): remember what has focus now.
+pub fn leaving() {
+    let active = document().and_then(|d| d.active_element());
+    FROM.with(|f| *f.borrow_mut() = active);
+}
+
+/// Focus moved, since the page was left, to something other than `<body>`.
+fn moved_since_leaving(doc: &Document) -> bool {
+    let Some(active) = doc.active_element() else {
+        return false;
+    };
+    if doc.body().is_some_and(|b| *b == active) {
+        return false;
+    }
+    FROM.with(|f| f.borrow().as_ref() != Some(&active))
 }
 
 /// The page changed: scroll to the top and move focus to the new page's target, now if the page
 /// shows it, else when the page sets its title.
 pub fn page_changed() {
+    if document().is_some_and(|d| moved_since_leaving(&d)) {
+        PENDING.with(|p| p.set(false));
+        return;
+    }
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
@@ -42,6 +69,9 @@ pub fn page_changed() {
 /// fixed) never moves focus.
 pub fn settle() {
     if PENDING.with(|p| p.replace(false)) {
+        if document().is_some_and(|d| moved_since_leaving(&d)) {
+            return;
+        }
         if let Some(target) = document().and_then(|d| target(&d)) {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
