@@ -11,10 +11,11 @@
 //! The target is chosen from what the page shows, never from where focus happens to be: Yew
 //! reuses the elements two pages have in common (the Continue button of one question page
 //! becomes the next one's), so focus "already inside the page" says nothing about the new page.
-//! Only a move of focus made since the page was left (the router calls [`leaving`]: the user,
-//! or the new page itself, already chose where to be before the shell's effect ran) is left
-//! alone; focus still on the element that was focused when the page was left (a reused
-//! Continue button, a header link) or fallen to `<body>` is moved.
+//! When a page is left (the router calls [`leaving`]) focus inside it is dropped, so a reused
+//! element does not keep it. Only a move of focus made since then (the user, or the new page
+//! itself, already chose where to be before the shell's effect ran: under load Yew runs effects
+//! after yielding to the browser) is left alone; focus still on the element focused when the
+//! page was left (a header link) or on `<body>` is moved.
 //! The shell calls [`page_changed`] on every change of page (and when the vault gate opens or
 //! closes); a page whose heading arrives later (a draft still loading) gets focus when it sets
 //! its title ([`settle`], called by `use_title`).
@@ -30,9 +31,23 @@ thread_local! {
     static FROM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// The page is being left (a push, Back or Forward): remember what has focus now.
+/// The page is being left (a push, Back or Forward). Focus inside the page is dropped at once
+/// (the root of issue 21's item 1: Yew would reuse the focused Continue button for the next
+/// page, and focus would stay on it); focus outside it (a header link) is remembered.
 pub fn leaving() {
-    let active = document().and_then(|d| d.active_element());
+    let doc = document();
+    let mut active = doc.as_ref().and_then(|d| d.active_element());
+    let main = doc
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("main-content"));
+    if let (Some(a), Some(m)) = (&active, &main) {
+        if m.contains(Some(a)) {
+            if let Some(el) = a.dyn_ref::<HtmlElement>() {
+                let _ = el.blur();
+            }
+            active = None;
+        }
+    }
     FROM.with(|f| *f.borrow_mut() = active);
 }
 
