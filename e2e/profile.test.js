@@ -353,8 +353,8 @@ async function typeReferral(page, typed) {
   ]) {
     await r.answerYesNo(page, legend, 'Yes');
   }
-  // Each "Yes" reveals its "Give details" box.
-  const details = page.getByLabel('Give details', { exact: true });
+  // Each "Yes" reveals its "Give details of …" box.
+  const details = page.getByLabel(/^Give details of /);
   await details.nth(4).waitFor();
   for (let i = 0; i < (await details.count()); i++) {
     await details.nth(i).fill('');

@@ -81,9 +81,13 @@ test('REF-1..4: a partner refers a person, fixing errors on the way, and downloa
   await r.pressContinue(page);
 
   // REF-3: "yes" to immediate risk shows the 999 warning at once, and does not block.
+  // The warning is announced: it appears inside a polite live region that was on the page,
+  // empty, before the answer (a region added with its text is not read out).
   await r.onPage(page, 'Is there an immediate risk of harm');
+  const live = page.locator('#risk-immediate-warnings[aria-live="polite"]');
+  assert.equal((await live.innerText()).trim(), '', 'the live region is there, empty, before the answer');
   await r.choose(page, 'Yes');
-  await page.getByText('Call 999 now if you have not already.').first().waitFor();
+  await live.getByText('Call 999 now if you have not already.').waitFor();
   await assertNoAxeViolations(page, 'immediate risk with the 999 warning');
   await r.pressContinue(page);
 
@@ -145,7 +149,7 @@ test('REF-1..4: a partner refers a person, fixing errors on the way, and downloa
   await r.answerYesNo(page, 'They are under 18. Have their parents or carers been told about your concerns?', 'No');
   await r.pressContinue(page);
   await page.locator('.govuk-error-summary').waitFor();
-  assert.deepEqual(await r.summaryErrors(page), ['Give details, because you answered yes']);
+  assert.deepEqual(await r.summaryErrors(page), ['Give details of the discussion with your safeguarding or Prevent lead, because you answered yes']);
   await assertNoAxeViolations(page, 'what you have done so far with an error');
   await page.locator('#info-safeguarding-lead-details').fill('Discussed with our designated safeguarding lead on 2 November.');
   await r.pressContinue(page);

@@ -1,5 +1,6 @@
 //! The app shell: protective marking, skip link, header, the routed page, footer. Also the
-//! app-wide state (the last deleted draft, for undo) and focus on page change.
+//! app-wide state (the last deleted draft, for undo) and focus on page change
+//! (`services::focus`).
 
 use crate::components::*;
 use crate::hooks::use_app::{AppContext, Settings, SettingsHandle, UndoHandle};
@@ -44,36 +45,6 @@ fn Shell() -> Html {
         .map(|l| l.path().to_string())
         .unwrap_or_default();
 
-    // Move focus to the new page's heading when the page changes (not on first load), so
-    // screen reader and keyboard users start at the top of the new page. A page that wants
-    // focus elsewhere (a change link's field) sets it after this.
-    let first = use_mut_ref(|| true);
-    use_effect_with(path.clone(), move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
-        }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            // The page may already have put focus somewhere on purpose (a field named by a
-            // change link, the error summary): leave it there.
-            let main = doc.get_element_by_id("main-content");
-            let claimed = doc
-                .active_element()
-                .is_some_and(|a| main.as_ref().is_some_and(|m| m.contains(Some(&a))));
-            if claimed {
-                return;
-            }
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            if let Ok(Some(h1)) = doc.query_selector("#main-content h1") {
-                let _ = h1.set_attribute("tabindex", "-1");
-                if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&h1) {
-                    let _ = el.focus();
-                }
-            }
-        }
-    });
-
     // Pages that are plain functions get their title here.
     use_effect_with(route.clone(), |r| {
         if *r == Route::Home {
@@ -98,6 +69,16 @@ fn Shell() -> Html {
     let gated = *vault_state != crate::services::vault::State::Unlocked
         && !matches!(route, Route::Home | Route::NotFound);
     use_vault(&vault_state);
+    // On every change of page, and when the vault gate opens or closes, the new page is
+    // scrolled to the top and focus moves to its heading (or its error summary, or the field a
+    // change link names): services/focus.rs, docs/decisions/0024. Not on first load, where the
+    // browser starts at the top with the skip link next.
+    let first = use_mut_ref(|| true);
+    use_effect_with((path.clone(), (*vault_state).clone()), move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            crate::services::focus::page_changed();
+        }
+    });
     // Full storage (issue 16, item 7): said at the top of every page, the gate and the records
     // hub too, with how to free room and a link to the hub. Asked again whenever the shell
     // draws: every change of page (a delete goes back to the hub), of the lock, every delete
@@ -188,7 +169,8 @@ fn Shell() -> Html {
             { (bundle.banner)(&navigator) }
             <div class="govuk-width-container">
                 if *vault_state == crate::services::vault::State::Unlocked && !bundle.paths.training {
-                    <div class="pct-lockbar">
+                    // A landmark, like everything on the page (axe's `region`; issue 21, item 7).
+                    <div class="pct-lockbar" role="region" aria-label="Lock the toolkit">
                         <button type="button" class="pct-lockbar__button govuk-link" id="lock-now" onclick={Callback::from(|_: MouseEvent| crate::services::vault::lock())}>{ "Lock now" }</button>
                     </div>
                 }

@@ -54,6 +54,7 @@ impl Navigator {
 
     /// Goes to an in-app href (path and optional query).
     pub fn push_href(&self, href: &str) {
+        crate::services::focus::leaving();
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
@@ -88,7 +89,10 @@ pub fn Router(props: &RouterProps) -> Html {
         let location = location.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "popstate", move |_| location.set(Location::current()))
+                EventListener::new(&w, "popstate", move |_| {
+                    crate::services::focus::leaving();
+                    location.set(Location::current())
+                })
             });
             move || drop(listener)
         });

@@ -1447,10 +1447,10 @@ async fn warning_text_hides_the_icon_and_says_warning() {
 }
 
 #[wasm_bindgen_test]
-async fn protective_marking_is_a_labelled_note() {
+async fn protective_marking_is_a_landmark_named_protective_marking() {
     let root = mount_example("protective_marking", "default").await;
     let marking = one(&root, ".pct-marking");
-    assert_eq!(attr(&marking, "role").as_deref(), Some("note"));
+    assert_eq!(attr(&marking, "role").as_deref(), Some("region"));
     assert_eq!(
         attr(&marking, "aria-label").as_deref(),
         Some("Protective marking")

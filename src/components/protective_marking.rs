@@ -31,13 +31,14 @@ impl Default for ProtectiveMarkingProps {
     }
 }
 
-/// A full-width `div.pct-marking` with `role="note"`; place it before the skip link's target
-/// and the header, at the very top of the page.
+/// A full-width `div.pct-marking`, a landmark (`role="region"`, named "Protective marking") so
+/// that nothing on the page sits outside one (axe's `region`; issue 21, item 7); place it
+/// before the skip link's target and the header, at the very top of the page.
 pub fn view(props: ProtectiveMarkingProps) -> Html {
     html! {
         <div
             class={classes!("pct-marking", props.training.then_some("pct-marking--training"))}
-            role="note"
+            role="region"
             aria-label="Protective marking"
         >
             <div class="govuk-width-container pct-marking__inner">

@@ -188,6 +188,7 @@ pub fn view(props: TimelineProps) -> Html {
             <figcaption class="govuk-body-s pct-timeline__legend">
                 { "Bands: High (red), Standard (amber), Monitored (green). Markers: circle, entry or reassessment; diamond, panel; square, closure; small dot, FIMU submission; triangle, deadline (red with ! when overdue). Dashed line: today." }
             </figcaption>
+            <div class="pct-table-scroll" role="region" aria-label={props.caption.clone()} tabindex="0">
             <table class="govuk-table pct-timeline__table" id={format!("{}-table", props.id)}>
                 <caption class="govuk-table__caption govuk-table__caption--s">{ props.caption.clone() }</caption>
                 <thead class="govuk-table__head">
@@ -200,6 +201,7 @@ pub fn view(props: TimelineProps) -> Html {
                 </thead>
                 <tbody class="govuk-table__body">{ rows }</tbody>
             </table>
+            </div>
         </figure>
     }
 }

@@ -391,6 +391,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                         { format!("Showing {} to {} of {} records", records::count(page.start + 1), records::count(page.end), records::count(shown.len())) }
                     </p>
                 }
+                // Wider than a phone: scrolls inside its own labelled region, not the page
+                // (WCAG 1.4.10; issue 21, item 4).
+                <div class="pct-table-scroll" role="region" aria-label={title} tabindex="0">
                 <table class="govuk-table" id="drafts-table">
                     <caption class="govuk-table__caption govuk-visually-hidden">{ title }</caption>
                     <thead class="govuk-table__head">
@@ -408,6 +411,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ body }</tbody>
                 </table>
+                </div>
                 { pagination::view(PaginationProps { page: page.number, pages: page.pages, links: records::page_links(page), label: "Pages of records", link: &link }) }
                 <p class="govuk-body" id="selected-count" aria-live="polite">{ format!("{} of {} shown selected", records::count(chosen.len()), records::count(shown_ids.len())) }</p>
                 { button::group(ButtonGroupProps { children: html! { <>

@@ -240,6 +240,8 @@ pub fn PartnerReferral(props: &PartnerReferralProps) -> Html {
                     <p class="govuk-body">{ "Starting the assessment fills in who or what the referral is about, that it is a referral into Prevent Case Management, the subject's date of birth or approximate age and nationality, and the type of concern where the referrer named one. Check each of them. The rest stays here, in the referral, linked from the assessment." }</p>
                     { button::view(ButtonProps { id: Some("start-from-referral".into()), onclick: start, ..ButtonProps::new("Start the Gateway Assessment from this referral") }) }
                 }
+                // The sections' headings are h3s: an h2 first (axe best practice heading-order).
+                <h2 class="govuk-heading-m">{ "The referral" }</h2>
                 { answers_summary(crate::nrf(), &referral, &clock::context()) }
                 { button::view(ButtonProps { variant: ButtonVariant::Secondary, onclick: on_print(), ..ButtonProps::new("Print this referral") }) }
             </div>

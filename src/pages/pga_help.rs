@@ -452,7 +452,9 @@ pub mod officer {
             .collect();
         let present: usize = factors.present.iter().map(|(_, l)| l.len()).sum();
         html! {
-            <aside class="pct-sidebar" aria-labelledby="pga-help-title">
+            // A region inside <main>, not an <aside>: a complementary landmark must be top-level
+            // (axe best practice, issue 21 item 7).
+            <section class="pct-sidebar" aria-labelledby="pga-help-title">
                 <h2 class="govuk-heading-m" id="pga-help-title">{ "This case" }</h2>
                 // Started from a partner's referral, kept read-only with the case (issue 20).
                 if let Some(r) = pga_form::referral_of(answers) {
@@ -478,7 +480,7 @@ pub mod officer {
                         }
                     }</p>
                 }
-            </aside>
+            </section>
         }
     }
 
@@ -509,7 +511,7 @@ pub mod officer {
                 b.label()
             });
         html! {
-            <aside class="pct-sidebar" aria-labelledby="plp-help-title">
+            <section class="pct-sidebar" aria-labelledby="plp-help-title">
                 <h2 class="govuk-heading-m" id="plp-help-title">{ "This case" }</h2>
                 <h3 class="govuk-heading-s">{ "Suggested band" }</h3>
                 <p class="govuk-body" id="plp-suggested" role="status" aria-live="polite"><strong>{ band }</strong></p>
@@ -521,7 +523,7 @@ pub mod officer {
                 if !deadlines.is_empty() {
                     { super::super::deadlines::panels(&deadlines, clock::today(), &cal) }
                 }
-            </aside>
+            </section>
         }
     }
 }

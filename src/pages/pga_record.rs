@@ -239,6 +239,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     { button::view(ButtonProps { id: Some(AttrValue::from("download-ics")), variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: super::plp_record::on_ics(summary.case_reference.clone(), deadlines.clone(), &problem), ..ButtonProps::new("Download the deadlines (.ics)") }) }
                 }
                 <h2 class="govuk-heading-m" id="audit-title">{ "Audit trail" }</h2>
+                <div class="pct-table-scroll" role="region" aria-labelledby="audit-title" tabindex="0">
                 <table class="govuk-table" aria-labelledby="audit-title" id="audit-trail">
                     <thead class="govuk-table__head">
                         <tr class="govuk-table__row">
@@ -250,6 +251,7 @@ pub fn PgaRecord(props: &PgaRecordProps) -> Html {
                     </thead>
                     <tbody class="govuk-table__body">{ audit }</tbody>
                 </table>
+                </div>
                 <h2 class="govuk-heading-m">{ "The assessment" }</h2>
                 { answers_summary(schema, &draft, &ctx) }
                 <p class="govuk-body"><a class="govuk-link" href={home.clone()} onclick={nav::on_click(&navigator, home)}>{ "Back to your assessments" }</a></p>

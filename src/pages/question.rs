@@ -1,6 +1,6 @@
 //! One question of a form page, rendered with the GOV.UK component for its kind, its error
-//! (once Continue has been pressed), its live warnings, and any questions that a radio
-//! option reveals (conditional reveal).
+//! (once Continue has been pressed), its live warnings (announced: a polite live region), and
+//! any questions that a radio option reveals (conditional reveal).
 
 use crate::components::*;
 use crate::route::dom_id;
@@ -182,6 +182,7 @@ pub fn QuestionBlock(props: &QuestionProps) -> Html {
 /// Question `q` of the block (the block's own question or one it reveals).
 fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
     let id = AttrValue::from(dom_id(&q.id));
+    let live_id = format!("{id}-warnings");
     let name = AttrValue::from(q.id.clone());
     let issue = props
         .issues
@@ -386,5 +387,8 @@ fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
             })
         }
     };
-    html! { <>{ field }{ warnings }</> }
+    // Warnings appear as the user answers ("Call 999 now" on choosing yes): they go in a
+    // polite live region that is on the page before they are, so a screen reader announces
+    // them (issue 21, item 2; as govuk-frontend's character count does with its status).
+    html! { <>{ field }<div id={live_id} class="pct-live-warnings" aria-live="polite">{ warnings }</div></> }
 }

@@ -6,7 +6,7 @@ use super::question::{self, target_id, PageData, QuestionBlock, QuestionProps};
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::nav;
-use crate::route::{dom_id, Form, Route};
+use crate::route::{Form, Route};
 use crate::router::*;
 use crate::services::clock;
 use crate::state::{Action, SessionHandle};
@@ -109,25 +109,9 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         !errors.is_empty(),
     );
 
-    // A change link from check your answers names the field to focus.
+    // A change link from check your answers names the field to focus (`?field=`): the shell
+    // focuses it on arrival (services/focus.rs).
     let return_to_check = nav::query_value(&location, "return").as_deref() == Some("check");
-    {
-        let field = nav::query_value(&location, "field");
-        use_effect_with((page.id.clone(), field), |(_, field)| {
-            if let Some(f) = field {
-                let doc = web_sys::window().and_then(|w| w.document());
-                let el = doc.as_ref().and_then(|d| {
-                    d.get_element_by_id(&dom_id(f))
-                        .or_else(|| d.get_element_by_id(&format!("{}-day", dom_id(f))))
-                });
-                if let Some(el) =
-                    el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
 
     let is_declaration = page.id == "declaration";
     let on_continue = {

@@ -225,6 +225,7 @@ pub fn TrainerHome() -> Html {
                 <p class="govuk-body">{ "Each scenario is a fictional case. You work it in the real Gateway Assessment and PLP pages, on a simulated date that the scenario sets, and then read a debrief: each point of the model answer, matched or missed, with its rule, the policy section and the reason." }</p>
                 <p class="govuk-body">{ "Training records are kept apart from real ones, in this browser only, and everything here is marked TRAINING — FICTIONAL." }</p>
                 if let Some(scenarios) = &scenarios {
+                    <div class="pct-table-scroll" role="region" aria-label="Scenarios" tabindex="0">
                     <table class="govuk-table" id="scenarios">
                         <caption class="govuk-table__caption govuk-table__caption--m">{ format!("{} scenarios", scenarios.len()) }</caption>
                         <thead class="govuk-table__head">
@@ -248,6 +249,7 @@ pub fn TrainerHome() -> Html {
                             }) }
                         </tbody>
                     </table>
+                    </div>
                 } else {
                     { loading("the scenarios") }
                 }

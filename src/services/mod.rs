@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod deployment;
 pub mod download;
 pub mod fetched;
+pub mod focus;
 pub mod framework;
 pub mod local_store;
 pub mod offline;

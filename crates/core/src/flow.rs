@@ -186,9 +186,9 @@ pub fn summary<'a>(
                 .filter(|q| schema.question_visible(&q.id, answers, ctx))
                 .map(|q| SummaryRow {
                     question: q.id.clone(),
-                    // "Give details" means nothing out of its place under a yes/no question, so
-                    // check your answers names what the details are of.
-                    key: if q.label == "Give details" {
+                    // "Give details of …" asks for something; check your answers names what the
+                    // details are of.
+                    key: if q.label.starts_with("Give details") {
                         q.short_sentence()
                     } else {
                         q.label.trim_end_matches(" (optional)").to_string()

@@ -234,9 +234,11 @@ pub fn schema() -> FormSchema {
         if person_only {
             yn = yn.when(individual.clone());
         }
+        // Each "Give details" says what of, so that no two labels (nor their errors) on the
+        // page read the same (issue 21, item 3).
         let mut details = q(
             &format!("{id}_details"),
-            "Give details",
+            &format!("Give {details_short}"),
             details_short,
             area(3),
         )
@@ -266,7 +268,7 @@ pub fn schema() -> FormSchema {
     info.push(
         q(
             "info.parents_informed_details",
-            "Give details",
+            "Give details of what parents or carers were told",
             "details of what parents or carers were told",
             area(3),
         )
@@ -392,13 +394,13 @@ fn rules() -> Vec<Rule> {
         rule(RuleId::Ref4, "concerns.noticed", RealDate, ""),
         rule(RuleId::Ref4, "concerns.noticed", NotFuture, ""),
     ];
-    for (id, _, short, _, _) in RELEVANT {
+    for (id, _, short, _, details_short) in RELEVANT {
         r.push(rule(RuleId::Ref2, id, Required, &format!("Select {short}")));
         r.push(rule(
             RuleId::Ref2,
             &format!("{id}_details"),
             Required,
-            "Give details, because you answered yes",
+            &format!("Give {details_short}, because you answered yes"),
         ));
     }
     r.push(rule(
@@ -411,7 +413,7 @@ fn rules() -> Vec<Rule> {
         RuleId::Ref2,
         "info.parents_informed_details",
         Required,
-        "Give details, because you answered yes",
+        "Give details of what parents or carers were told, because you answered yes",
     ));
     r.push(rule(
         RuleId::Ref1,

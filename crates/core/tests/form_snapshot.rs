@@ -77,3 +77,40 @@ fn ref_pga_plp_int_dif_every_form_asks_and_checks_what_its_snapshot_says() {
         }
     }
 }
+
+/// Issue 21, item 3: on each page a screen-reader user tells fields apart by their labels, and
+/// the error summary's links by their text. No two questions of a page share a label, and no
+/// two of its fields share an error message (a field's own rules may repeat one).
+#[test]
+fn every_page_labels_each_field_and_names_each_error_once() {
+    for s in forms() {
+        for p in &s.pages {
+            let mut labels: Vec<(&str, &str)> = Vec::new();
+            for q in &p.questions {
+                if let Some((other, _)) = labels.iter().find(|(_, l)| *l == q.label) {
+                    panic!(
+                        "{}: page {}: {} and {} are both labelled {:?}",
+                        s.id, p.id, other, q.id, q.label
+                    );
+                }
+                labels.push((&q.id, &q.label));
+            }
+            let mut messages: Vec<(&str, &str)> = Vec::new();
+            for r in &s.rules {
+                if r.message.is_empty() || !p.questions.iter().any(|q| q.id == r.field) {
+                    continue;
+                }
+                if let Some((other, _)) = messages
+                    .iter()
+                    .find(|(f, m)| *m == r.message && *f != r.field)
+                {
+                    panic!(
+                        "{}: page {}: {} and {} both report {:?}",
+                        s.id, p.id, other, r.field, r.message
+                    );
+                }
+                messages.push((&r.field, &r.message));
+            }
+        }
+    }
+}
