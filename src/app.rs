@@ -24,9 +24,10 @@ pub fn App() -> Html {
             problem: Some(problem),
         },
     });
+    let vault = use_state(crate::services::vault::state);
     html! {
         <Router>
-            <ContextProvider<AppContext> context={AppContext { undo, settings }}>
+            <ContextProvider<AppContext> context={AppContext { undo, settings, vault }}>
                 <Shell />
             </ContextProvider<AppContext>>
         </Router>
@@ -93,10 +94,19 @@ fn Shell() -> Html {
     };
     let in_form = form_of(&route);
     // Encryption at rest (issue 8): every page that shows or stores a record waits for the
-    // vault to be open in this tab. The partners' home page and "page not found" hold none.
-    let vault_state = use_state(crate::services::vault::state);
+    // vault to be open in this tab. The partners' home page, the referral's start page and
+    // "page not found" hold none: the start page shows the gate itself when "Start now" is
+    // about to store a draft (issue 20, item 5).
+    let vault_state = crate::hooks::use_app::use_vault_state();
     let gated = *vault_state != crate::services::vault::State::Unlocked
-        && !matches!(route, Route::Home | Route::NotFound);
+        && !matches!(
+            route,
+            Route::Home
+                | Route::NotFound
+                | Route::FormStart {
+                    form: Form::Referral
+                }
+        );
     use_vault(&vault_state);
     // Full storage (issue 16, item 7): said at the top of every page, the gate and the records
     // hub too, with how to free room and a link to the hub. Asked again whenever the shell
