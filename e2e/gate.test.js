@@ -25,6 +25,17 @@ function draftId(page) {
   return m[1];
 }
 
+/** The answer `path` of draft `id` once it is stored (sealed, read with the browser's own
+ * WebCrypto): waits for the store, not for a time. */
+async function storedAnswer(page, id, path) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const draft = (await vault.storedDrafts(page))[id];
+    if (draft && draft.answers[path] !== undefined) return draft.answers[path];
+    if (Date.now() > deadline) throw new Error(`${path} of ${id} was not stored: ${JSON.stringify(draft && draft.answers)}`);
+  }
+}
+
 /** Presses "Start now" on the start page with the keyboard. */
 async function startNow(page) {
   await r.onPage(page, 'Make a Prevent referral', { axe: false });
@@ -131,12 +142,7 @@ app.test('GATE-2 on a shared computer a second person keeps their own referrals 
   await r.pressContinue(page);
   await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
   // Wait for the answer to be stored (sealed), as it is read back below.
-  let answer;
-  for (;;) {
-    answer = (await vault.storedDrafts(page))[first]?.answers?.referral?.intent;
-    if (answer) break;
-    await page.waitForFunction(() => true);
-  }
+  const answer = await storedAnswer(page, first, 'referral.intent');
   await lockNow(page);
   await r.onPage(page, vault.UNLOCK);
   if (SHOTS) await screenshot(page, 'gate-unlock');
@@ -189,10 +195,12 @@ app.test('GATE-2 on a shared computer a second person keeps their own referrals 
   await page.goto('/drafts');
   await vault.passGate(page);
   assert.deepEqual(await listedIds(page), [first]);
+  // A page load asks again: the key lives in this tab's memory only.
   await page.goto(`/referral/${first}/referral-or-advice`);
+  await vault.passGate(page);
   await r.onPage(page, FIRST_QUESTION, { axe: false });
   assert.ok(await page.getByLabel('Yes, I am making a referral', { exact: true }).isChecked());
-  assert.equal((await vault.storedDrafts(page))[first].answers.referral.intent, answer);
+  assert.equal((await vault.storedDrafts(page))[first].answers['referral.intent'], answer);
   await lockNow(page);
   // And the second person's opens theirs.
   await page.goto('/drafts');
