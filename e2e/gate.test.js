@@ -78,7 +78,7 @@ app.test('GATE-1 the partners\' start page opens with no gate; Start now asks to
   // Focus moves to the new heading, as on any new page.
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   const text = await page.locator('main').innerText();
-  assert.match(text, /Anyone else using this computer cannot read your referrals without it/);
+  assert.match(text, /anyone else using this computer cannot read your referrals without it/);
   assert.doesNotMatch(text, /Turn on encryption|Set a passphrase for this device/);
   // Nothing is stored before the passphrase is set.
   assert.deepEqual((await storage(page)).filter(([k]) => k.startsWith('pct.draft') || k.startsWith('pct.vault')), []);
@@ -103,8 +103,8 @@ app.test('GATE-1 the partners\' start page opens with no gate; Start now asks to
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('details')].some((d) => d.open));
   const said = await details.innerText();
-  assert.match(said, /Nobody can recover a forgotten passphrase/);
-  assert.match(said, /You would have to start the referral again/);
+  assert.match(said, /Nobody can recover it/);
+  assert.match(said, /you would have to start the referral again/);
   assert.match(said, /can still be deleted/);
   await assertNoAxeViolations(page, 'the gate with "What if I forget it?" open');
   if (SHOTS) await screenshot(page, 'gate-first-use');
@@ -154,7 +154,7 @@ app.test('GATE-2 on a shared computer a second person keeps their own referrals 
   await forgotten.locator('summary').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('details')].some((d) => d.open));
-  assert.match(await forgotten.innerText(), /deleting removes everyone's referrals, not only yours/);
+  assert.match(await forgotten.innerText(), /deletes everyone's referrals, not only yours/);
   assert.match(await forgotten.innerText(), /I am someone else/);
   await assertNoAxeViolations(page, 'the unlock page with "Forgotten your passphrase?" open');
 
@@ -165,7 +165,7 @@ app.test('GATE-2 on a shared computer a second person keeps their own referrals 
   await r.pressContinue(page, 'I am someone else');
   await r.onPage(page, 'Protect your own referrals on this computer');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  assert.match(await page.locator('main').innerText(), /Nothing here is deleted/);
+  assert.match(await page.locator('main').innerText(), /Nothing is deleted/);
   if (SHOTS) await screenshot(page, 'gate-someone-else');
   // The colleague's passphrase is refused (it would always open theirs), changing nothing.
   await page.locator('#passphrase').fill(vault.PASSPHRASE);

@@ -165,13 +165,8 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
         },
         State::New { clear } => html! {
             <form novalidate=true onsubmit={on_submit.clone()} id="vault-form">
-                if form.someone_else {
-                    <p class="govuk-body">{ format!("Choose your own passphrase. Your {things} are kept on this computer beside the others, protected by your passphrase: nobody else using this computer can read them without it, and you will not see theirs. Nothing here is deleted.") }</p>
-                } else {
-                    <p class="govuk-body">{ if officer { "Your records are saved on this computer as you type, so you can stop and come back." } else { "Your answers are saved on this computer as you type, so you can stop and come back." } }</p>
-                    <p class="govuk-body">{ format!("Choose a passphrase to protect them. Anyone else using this computer cannot read your {things} without it.") }</p>
-                }
-                <p class="govuk-body">{ "You will be asked for it when you come back, and after you have been away for " }{ minutes }{ " minutes." }</p>
+                <p class="govuk-body">{ if form.someone_else { "Choose your own passphrase. Your " } else { "Your answers are saved here as you type. Choose a passphrase to protect them: anyone else using this computer cannot read your " } }{ things }{ if form.someone_else { " are kept beside the others: nobody else can read them without it, and you will not see theirs. Nothing is deleted." } else { " without it." } }</p>
+                <p class="govuk-body">{ "You will be asked for it when you come back, and after " }{ minutes }{ " minutes away." }</p>
                 if *clear > 0 {
                     <p class="govuk-body" id="vault-clear">{ format!("The {clear} {} already kept here will be protected with it.", if *clear == 1 { "draft" } else { "drafts and records" }) }</p>
                 }
@@ -182,9 +177,7 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     open: false,
                     children: html! {
                         <>
-                            <p class="govuk-body">{ "Nobody can recover a forgotten passphrase: not your Prevent team, not your IT team. The toolkit does not keep it anywhere." }</p>
-                            <p class="govuk-body">{ format!("Without it, your {things} on this computer cannot be opened again. You would have to start {} again.", if officer { "them" } else { "the referral" }) }</p>
-                            <p class="govuk-body">{ "Anything kept on this computer can still be deleted, from the page that asks for the passphrase." }</p>
+                            <p class="govuk-body">{ "Nobody can recover it, not even your Prevent team: you would have to start " }{ if officer { "your records" } else { "the referral" } }{ " again. What is kept on this computer can still be deleted, where the passphrase is asked for." }</p>
                         </>
                     },
                 }) }
@@ -207,14 +200,13 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                     <p class="govuk-body">{ if state == State::Interrupted {
                         "A change of passphrase on this computer was cut short. Enter your new passphrase to finish it.".to_string()
                     } else {
-                        format!("Your {things} on this computer are protected with a passphrase. Enter yours to open them.")
+                        format!("Your {things} here are protected. Enter your passphrase to open them.")
                     } }</p>
                     { password("passphrase", "Passphrase", None, &form.passphrase, false, |f, v| f.passphrase = v) }
                     { button::view(ButtonProps { disabled: form.busy, id: Some("vault-submit".into()), ..ButtonProps::new(if form.busy { "Opening…" } else { "Continue" }) }) }
                 </form>
                 if state != State::Interrupted {
                     <h2 class="govuk-heading-m">{ "Sharing this computer?" }</h2>
-                    <p class="govuk-body">{ format!("If someone else set the passphrase here, you can keep your own {things} beside theirs, with your own passphrase. Nothing of theirs is deleted, and neither of you can read the other's.") }</p>
                     { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: someone_else(&form, true), id: Some("someone-else".into()), ..ButtonProps::new(format!("I am someone else \u{2014} keep my own {things} on this computer")) }) }
                 }
                 { forgotten(&form, &props.on_change, things) }
@@ -299,14 +291,9 @@ fn forgotten(form: &UseStateHandle<Form>, on_change: &Callback<State>, things: &
         open: form.forgot,
         children: html! {
             <>
-                <p class="govuk-body">{ format!("Nobody can recover it, and without it your {things} cannot be opened. You can:") }</p>
-                <ul class="govuk-list govuk-list--bullet">
-                    <li>{ "start again with a new passphrase, leaving everything here as it is: choose \u{201c}I am someone else\u{201d}" }</li>
-                    <li>{ "delete everything the toolkit keeps on this computer" }</li>
-                </ul>
-                <p class="govuk-body">{ format!("If this computer is shared, deleting removes everyone's {things}, not only yours: without a passphrase the toolkit cannot tell whose they are.") }</p>
+                <p class="govuk-body">{ "Nobody can recover it. Choose \u{201c}I am someone else\u{201d} to start again with a new passphrase, deleting nothing, or delete everything kept here. On a shared computer that deletes everyone's " }{ things }{ ", not only yours: without a passphrase, nobody can tell whose they are." }</p>
                 if form.forgot {
-                    { warning_text::view(WarningTextProps::new(html! { "This deletes every draft and record kept on this computer, by everyone who uses it, and its settings. It cannot be undone." })) }
+                    { warning_text::view(WarningTextProps::new(html! { "This deletes everyone's drafts and records on this computer, and its settings. It cannot be undone." })) }
                     { button::group(ButtonGroupProps { children: html! {
                         <>
                             { button::view(ButtonProps { variant: ButtonVariant::Warning, button_type: "button".into(), onclick: confirm, id: Some("vault-wipe-confirm".into()), ..ButtonProps::new("Yes, delete everything") }) }
