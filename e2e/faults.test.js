@@ -168,9 +168,12 @@ fault('SEC-3', 'storage unavailable (private mode, site data off)', 'said on the
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
   });
+  // The start page stores nothing (issue 20, item 5): Start now is the first step that would.
   await page.goto('/referral/start');
-  await page.locator('main h1').waitFor();
-  assert.equal((await page.locator('main h1').innerText()).trim(), 'This browser cannot keep your drafts');
+  await r.onPage(page, 'Make a Prevent referral', { axe: false });
+  await page.getByRole('button', { name: 'Start now' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() === 'This browser cannot keep your drafts');
   assert.match(await page.locator('main').innerText(), /private browsing windows/);
   assert.equal(await page.locator('main input, main textarea').count(), 0, 'a form to type into');
   await assertNoAxeViolations(page, 'storage unavailable');
