@@ -198,16 +198,15 @@ pub fn VaultGate(props: &VaultGateProps) -> Html {
                         { warning_text::view(WarningTextProps::new(html! { what.clone() })) }
                     }
                     <p class="govuk-body">{ if state == State::Interrupted {
-                        "A change of passphrase on this computer was cut short. Enter your new passphrase to finish it.".to_string()
+                        "A change of passphrase on this computer was cut short. Enter your new passphrase to finish it."
                     } else {
-                        format!("Your {things} here are protected. Enter your passphrase to open them.")
+                        "Enter the passphrase that protects your work on this computer."
                     } }</p>
                     { password("passphrase", "Passphrase", None, &form.passphrase, false, |f, v| f.passphrase = v) }
                     { button::view(ButtonProps { disabled: form.busy, id: Some("vault-submit".into()), ..ButtonProps::new(if form.busy { "Opening…" } else { "Continue" }) }) }
                 </form>
                 if state != State::Interrupted {
-                    <h2 class="govuk-heading-m">{ "Sharing this computer?" }</h2>
-                    { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: someone_else(&form, true), id: Some("someone-else".into()), ..ButtonProps::new(format!("I am someone else \u{2014} keep my own {things} on this computer")) }) }
+                    { button::view(ButtonProps { variant: ButtonVariant::Secondary, button_type: "button".into(), onclick: someone_else(&form, true), id: Some("someone-else".into()), ..ButtonProps::new(if officer { "I am someone else \u{2014} keep my own records on this computer" } else { "I am someone else \u{2014} keep my own referrals on this computer" }) }) }
                 }
                 { forgotten(&form, &props.on_change, things) }
             </>

@@ -189,15 +189,10 @@ impl KvBackend for LocalBackend {
             .filter_map(|i| s.key(i).ok().flatten())
             .filter_map(app_key)
             .collect();
-        // The lists' indexes this tab keeps (each person's).
-        if let Ok(t) = session() {
-            let n = t.length().map_err(err)?;
-            keys.extend(
-                (0..n)
-                    .filter_map(|i| t.key(i).ok().flatten())
-                    .filter_map(app_key)
-                    .filter(|k| people::unprefixed(k) == INDEX_KEY),
-            );
+        // The list's index of this tab's person (`Personal` lists no one else's).
+        let index = crate::services::vault::person().stored(INDEX_KEY);
+        if session().is_ok_and(|t| t.get_item(&stored(&index)).ok().flatten().is_some()) {
+            keys.push(index);
         }
         Ok(keys)
     }
