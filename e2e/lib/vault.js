@@ -37,7 +37,11 @@ async function passGate(page, passphrase = PASSPHRASE) {
   await page.waitForFunction((h) => {
     const el = document.querySelector('main h1');
     return el && el.innerText.trim() !== h;
-  }, heading);
+  }, heading).catch(async (e) => {
+    // Say what the gate shows instead (an error message), so that a failure names its cause.
+    const shows = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`${e.message}\nThe gate (${page.url()}) shows:\n${shows.slice(0, 1500)}`);
+  });
   return true;
 }
 

@@ -98,7 +98,7 @@ pub fn people(stored_keys: &[String]) -> Vec<Person> {
         let p = match owner(k) {
             Some((p, app)) if is_personal(&app) => p,
             Some(_) => continue,
-            None if is_personal(k) && k != crate::store::INDEX_KEY => Person::FIRST,
+            None if is_personal(k) => Person::FIRST,
             None => continue,
         };
         // Inserted in order: no sort (CONTRIBUTING.md).

@@ -361,6 +361,9 @@ fn int_vault_people_are_found_from_what_is_stored() {
     assert_eq!(newcomer(&keys(&["pct.autolock"])), p(1));
     // Drafts in clear from before a passphrase are person 1's.
     assert_eq!(people(&keys(&["pct.draft.a"])), [p(1)]);
+    // So is a list's index left in this tab (it opens with person 1's key: a damaged vault
+    // record is rebuilt from it, decision 0005).
+    assert_eq!(people(&keys(&["pct.index"])), [p(1)]);
     assert_eq!(
         people(&keys(&[
             "pct.p3.vault",
