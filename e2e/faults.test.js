@@ -55,14 +55,14 @@ fault('SEC-1', 'a wrong passphrase in a new window', '"The passphrase is not rig
   await saved(page, id, (a) => a['referrer.name'] === 'Sam Sample');
   // With a tab unlocked a new window would open without asking (issue 16): lock them all first.
   await page.locator('#lock-now').click();
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
   const other = await context.newPage();
   await other.goto(`/referral/${id}/about-you`);
-  assert.equal(await vault.gateHeading(other), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(other), 'Enter your passphrase to continue');
   await assertNoAxeViolations(other, 'the unlock page');
   const before = await rawStorage(other);
   await other.locator('#passphrase').fill('not my passphrase');
-  await r.pressContinue(other, 'Unlock');
+  await r.pressContinue(other, 'Continue');
   await other.locator('#passphrase-error').waitFor();
   assert.match(await other.locator('#passphrase-error').innerText(), /The passphrase is not right\. Nothing has been changed/);
   assert.match(await other.locator('.govuk-error-summary').innerText(), /The passphrase is not right/);
@@ -82,7 +82,7 @@ fault('SEC-2', 'lock now', 'the page shows only the unlock form: no draft on scr
   await r.type(page, 'Full name', 'Locked Away');
   await page.locator('#lock-now').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');
   assert.ok(!(await page.locator('body').innerText()).includes('Locked Away'));
   assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k !== 'pct.index')), [], 'something is kept in sessionStorage');
   await vault.passGate(page);
@@ -99,7 +99,7 @@ fault('SEC-2', 'away for longer than the lock time (15 minutes by default)', 'lo
   await page.clock.runFor(14 * 60 * 1000);
   assert.equal((await page.locator('main h1').innerText()).trim(), 'About you', 'locked before the idle time');
   await page.clock.runFor(2 * 60 * 1000);
-  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');
   await vault.passGate(page);
   await r.onPage(page, 'About you', { axe: false });
   assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Idle Person');
@@ -149,12 +149,12 @@ fault('SEC-1', 'change the passphrase', 'everything is encrypted again: the old 
   assert.match(await page.locator('#passphrase-changed').innerText(), /Your passphrase is changed: 1 draft or record was encrypted again/);
   await assertNoAxeViolations(page, 'this device, passphrase changed');
   await page.locator('#lock-now').click();
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
   const other = await context.newPage();
   await other.goto('/drafts');
-  assert.equal(await vault.gateHeading(other), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(other), 'Enter your passphrase to continue');
   await other.locator('#passphrase').fill(vault.PASSPHRASE);
-  await r.pressContinue(other, 'Unlock');
+  await r.pressContinue(other, 'Continue');
   await other.locator('#passphrase-error').waitFor();
   await vault.passGate(other, 'an entirely new passphrase');
   await r.onPage(other, 'Saved drafts', { axe: false });
@@ -168,9 +168,12 @@ fault('SEC-3', 'storage unavailable (private mode, site data off)', 'said on the
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
   });
+  // The start page stores nothing (issue 20, item 5): Start now is the first step that would.
   await page.goto('/referral/start');
-  await page.locator('main h1').waitFor();
-  assert.equal((await page.locator('main h1').innerText()).trim(), 'This browser cannot keep your drafts');
+  await r.onPage(page, 'Make a Prevent referral', { axe: false });
+  await page.getByRole('button', { name: 'Start now' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() === 'This browser cannot keep your drafts');
   assert.match(await page.locator('main').innerText(), /private browsing windows/);
   assert.equal(await page.locator('main input, main textarea').count(), 0, 'a form to type into');
   await assertNoAxeViolations(page, 'storage unavailable');
@@ -343,7 +346,7 @@ fault('SEC-3', 'storage completely full', 'every page says so and how to free sp
   // drafts", says storage is full; the passphrase opens it.
   await page.locator('#lock-now').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');
   assert.match(await page.locator('#storage-full').innerText(), notice);
   await assertNoAxeViolations(page, 'the unlock page, storage full');
   await vault.passGate(page);
@@ -389,7 +392,7 @@ const said = (page, id) => toggle(page, id).locator('xpath=preceding-sibling::di
 fault('SEC-1', 'the passphrase shown while typing (show/hide)', 'by keyboard: "Show" shows it and says "Your passphrase is visible"; submitting hides it again; a wrong one is refused, the right one unlocks', async (t) => {
   const { page } = await app.open(t, null, { vault: false });
   await page.goto('/drafts');
-  assert.equal(await vault.gateHeading(page), 'Set a passphrase for this device');
+  assert.equal(await vault.gateHeading(page), 'Protect this referral on this computer');
   await page.locator('#passphrase').focus();
   await page.keyboard.type(vault.PASSPHRASE);
   await page.keyboard.press('Tab');
@@ -410,7 +413,7 @@ fault('SEC-1', 'the passphrase shown while typing (show/hide)', 'by keyboard: "S
   // Locked: a wrong passphrase, shown, is hidden again when the form is submitted.
   await page.locator('#lock-now').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Unlock the toolkit');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');
   await page.locator('#passphrase').fill('not my passphrase');
   await toggle(page, 'passphrase').focus();
   await page.keyboard.press('Space');

@@ -70,7 +70,7 @@ fault('SEC-2', 'Lock now in one of several tabs', 'every tab of the toolkit lock
   // Typed in the first tab, and not yet saved by a pause: the lock pressed in the second tab.
   await page.getByLabel('Full name', { exact: true }).pressSequentially('Locked Elsewhere');
   await other.locator('#lock-now').click();
-  for (const p of [page, other]) assert.equal(await vault.gateHeading(p), 'Unlock the toolkit');
+  for (const p of [page, other]) assert.equal(await vault.gateHeading(p), 'Enter your passphrase to continue');
   assert.ok(!(await page.locator('body').innerText()).includes('Locked Elsewhere'));
   // The third tab (the home page, which shows no record) is locked too: no "Lock now".
   await keeper.waitForFunction(() => !document.querySelector('#lock-now') && document.readyState === 'complete');
@@ -101,7 +101,7 @@ fault('SEC-2', 'a tab idle while another is in use', 'the idle lock counts activ
   // Both idle: both lock.
   await page.clock.runFor(16 * 60 * 1000);
   await idle.clock.runFor(16 * 60 * 1000);
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
 });
 
 fault('SEC-3', 'the vault record damaged (one byte changed)', 'said before unlocking ("damaged … will be repaired"); a wrong passphrase changes nothing; the right one opens every record and repairs the record', async (t) => {
@@ -114,17 +114,17 @@ fault('SEC-3', 'the vault record damaged (one byte changed)', 'said before unloc
     ['the record and its spare copy', () => { localStorage.setItem('pct.vault', '{"v":1,"sch'); localStorage.removeItem('pct.vault.copy'); }, /records carry what is needed/],
   ]) {
     await page.locator('#lock-now').click();
-    assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+    assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
     await page.evaluate(tamper);
     await page.reload();
-    assert.equal(await vault.gateHeading(page), 'Unlock the toolkit', what);
+    assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue', what);
     assert.match(await page.locator('main').innerText(), said, what);
     assert.match(await page.locator('main').innerText(), /damaged/, what);
     await assertNoAxeViolations(page, `unlock, ${what} damaged`);
     // A wrong passphrase changes nothing.
     const before = await page.evaluate(() => JSON.stringify(localStorage));
     await page.locator('#passphrase').fill('not the passphrase at all');
-    await r.pressContinue(page, 'Unlock');
+    await r.pressContinue(page, 'Continue');
     await page.locator('#passphrase-error').waitFor();
     assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before, what);
     await vault.passGate(page);
@@ -142,7 +142,7 @@ fault('SEC-1', 'the passphrase typed in another Unicode form', '"café" as one c
   await vault.setUpVault(page, '/drafts', composed);
   await r.onPage(page, 'Saved drafts', { axe: false });
   await page.locator('#lock-now').click();
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
   await vault.passGate(page, decomposed);
   await r.onPage(page, 'Saved drafts', { axe: false });
 });
@@ -167,15 +167,15 @@ fault('SEC-1', 'a vault set before passphrases were normalised', 'unlocking with
     localStorage.setItem(k, JSON.stringify({ v: 1, scheme: 'aes-256-gcm+pbkdf2-sha256', iterations: 600000, salt: b64(salt), check }));
   }, decomposed);
   const old = await page.evaluate(() => JSON.parse(localStorage.getItem('pct.vault')));
-  await page.goto('/referral/start');
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  await page.goto('/drafts');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
   await vault.passGate(page, composed);
-  await r.onPage(page, 'Make a Prevent referral', { axe: false });
+  await r.onPage(page, 'Saved drafts', { axe: false });
   const now = await page.evaluate(() => JSON.parse(localStorage.getItem('pct.vault')));
   assert.equal(now.nfc, true);
   assert.notEqual(now.salt, old.salt, 'not moved to a key of the normal form');
   await page.locator('#lock-now').click();
-  assert.equal(await vault.gateHeading(page), 'Unlock the toolkit');
+  assert.equal(await vault.gateHeading(page), 'Enter your passphrase to continue');
   await vault.passGate(page, decomposed);
   await page.locator('#lock-now').waitFor();
 });

@@ -457,7 +457,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
       await expectH1('Prevent Case Toolkit');
       await page.locator('header').getByRole('link', { name: 'Saved drafts' }).click();
       // Setting the passphrase (issue 8) happens in the browser: PBKDF2 and AES-GCM ask nothing of the network.
-      await expectH1('Set a passphrase for this device');
+      await expectH1('Protect this referral on this computer');
       await passGate(page);
       await expectH1('Saved drafts');
       await page.locator('header').getByRole('link', { name: 'Make a referral' }).focus();
@@ -479,7 +479,7 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
 
   test('after load, the officers\' app makes 0 network requests while a user clicks around', async () => {
     const seen = await requestsWhileClicking('/officer', async (page, expectH1) => {
-      await expectH1('Set a passphrase for this device');
+      await expectH1('Protect your records on this computer');
       await passGate(page);
       await expectH1('Your Gateway Assessments and PLP cases');
       await page.getByRole('link', { name: 'Deadlines', exact: true }).click();

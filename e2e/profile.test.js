@@ -264,7 +264,7 @@ function written(dir, sub) {
 async function lockNow(page) {
   await page.locator('#lock-now').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() === 'Unlock the toolkit');
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() === 'Enter your passphrase to continue');
 }
 
 /**

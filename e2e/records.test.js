@@ -369,7 +369,7 @@ test('SEC-2: wipe all data on this device asks first, cancel keeps everything, a
   // The passphrase went with the data (SEC-2): the next page asks for a new one.
   await page.locator('#wipe-continue').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await vault.gateHeading(page), 'Set a passphrase for this device');
+  assert.equal(await vault.gateHeading(page), 'Protect this referral on this computer');
 });
 
 test('REC-5: a long list comes in pages of 50 (GOV.UK pagination); filters, "select every record shown" and the CSV cover every page; the sealed index lists it again without opening each record', async (t) => {

@@ -91,7 +91,7 @@ app.test('SIM-3 a trainee who gives the model answer matches every point; the si
   // And the officers' own app shows none of it.
   await page.goto('/officer');
   // The real app has its own vault (issue 8); the trainer's bundle none: training data is fictional.
-  assert.equal(await gateHeading(page), 'Set a passphrase for this device');
+  assert.equal(await gateHeading(page), 'Protect your records on this computer');
   await passGate(page);
   await onPage(page, 'Your Gateway Assessments', { axe: false });
   assert.equal(await page.locator('main tbody tr').count(), 0, 'a training record in the officers\' list');

@@ -25,9 +25,10 @@ pub fn App() -> Html {
             problem: Some(problem),
         },
     });
+    let vault = use_state(crate::services::vault::state);
     html! {
         <Router>
-            <ContextProvider<AppContext> context={AppContext { undo, settings }}>
+            <ContextProvider<AppContext> context={AppContext { undo, settings, vault }}>
                 <Shell />
             </ContextProvider<AppContext>>
         </Router>
@@ -64,10 +65,19 @@ fn Shell() -> Html {
     };
     let in_form = form_of(&route);
     // Encryption at rest (issue 8): every page that shows or stores a record waits for the
-    // vault to be open in this tab. The partners' home page and "page not found" hold none.
-    let vault_state = use_state(crate::services::vault::state);
+    // vault to be open in this tab. The partners' home page, the referral's start page and
+    // "page not found" hold none: the start page shows the gate itself when "Start now" is
+    // about to store a draft (issue 20, item 5).
+    let vault_state = crate::hooks::use_app::use_vault_state();
     let gated = *vault_state != crate::services::vault::State::Unlocked
-        && !matches!(route, Route::Home | Route::NotFound);
+        && !matches!(
+            route,
+            Route::Home
+                | Route::NotFound
+                | Route::FormStart {
+                    form: Form::Referral
+                }
+        );
     use_vault(&vault_state);
     // On every change of page, and when the vault gate opens or closes, the new page is
     // scrolled to the top and focus moves to its heading (or its error summary, or the field a

@@ -2,7 +2,8 @@
 //! same key for the same passphrase and salt and another for any other; turning encryption on
 //! seals the drafts already kept in clear; a saved draft is stored sealed in localStorage and
 //! reads back through the store; a wrong passphrase is refused and changes nothing; changing
-//! the passphrase re-encrypts everything under the new one.
+//! the passphrase re-encrypts everything under the new one; a second person on the same
+//! computer keeps their own drafts beside the first's (issue 20, item 5; decision 0023).
 
 #![cfg(target_arch = "wasm32")]
 
@@ -80,7 +81,7 @@ async fn sec_1_drafts_are_stored_sealed_and_a_wrong_passphrase_changes_nothing()
     );
 
     // Turning encryption on seals it.
-    assert_eq!(browser_vault::create(PASS).await, Ok(1));
+    assert_eq!(browser_vault::create(PASS, false).await, Ok(1));
     assert_eq!(browser_vault::state(), browser_vault::State::Unlocked);
     // Issue 16, item 1: the key is in this tab's memory only, in no storage area the browser
     // writes to disk.
@@ -186,4 +187,70 @@ async fn handover_3_a_protected_referral_opens_only_with_the_team_key_and_not_on
     let mut epk = parsed;
     epk.epk = other.public.clone();
     assert_eq!(p::open(&team, &epk).await, Err(ProtectedError::Tampered));
+}
+
+#[wasm_bindgen_test]
+async fn int_vault_someone_else_keeps_own_drafts_beside_the_first_in_the_browser() {
+    use prevent_core::people::{Person, TAKEN};
+    let _ = local_store::wipe();
+    browser_vault::forget();
+    assert_eq!(browser_vault::create(PASS, false).await, Ok(0));
+    assert_eq!(browser_vault::person(), Person::FIRST);
+    let a = draft("6a1b2c3d-0000-4000-8000-0000000000a1", "Alexandra");
+    store()
+        .save_now(Envelope::wrap(&a, "2026-12-07T10:00:00Z"), None)
+        .unwrap();
+    browser_vault::forget();
+    assert!(matches!(
+        browser_vault::state(),
+        browser_vault::State::Asking | browser_vault::State::Locked
+    ));
+
+    // "I am someone else": the colleague's passphrase is refused, changing nothing.
+    let before = raw_storage();
+    assert_eq!(browser_vault::create(PASS, true).await, Err(TAKEN.into()));
+    assert_eq!(raw_storage(), before);
+    const OTHER: &str = "someone else entirely";
+    assert_eq!(browser_vault::create(OTHER, true).await, Ok(0));
+    assert_eq!(browser_vault::person().number(), 2);
+    assert!(store().list_now().unwrap().drafts.is_empty());
+    let b = draft("6a1b2c3d-0000-4000-8000-0000000000b1", "Bartholomew");
+    store()
+        .save_now(Envelope::wrap(&b, "2026-12-07T10:01:00Z"), None)
+        .unwrap();
+    assert!(LocalBackend::new()
+        .get(&format!("pct.p2.draft.{}", b.id))
+        .unwrap()
+        .is_some());
+    // Person 1's entries are as they were.
+    let firsts = |all: Vec<(String, String)>| {
+        all.into_iter()
+            .filter(|(k, _)| !k.starts_with("pct.p2.") && k != "pct.index")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(firsts(raw_storage()), firsts(before));
+
+    // Each passphrase opens its own person's drafts, and only those.
+    browser_vault::forget();
+    assert_eq!(browser_vault::unlock(PASS).await, Ok(()));
+    assert_eq!(browser_vault::person(), Person::FIRST);
+    let l = store().list_now().unwrap();
+    assert_eq!(l.drafts.len(), 1);
+    assert_eq!(l.drafts[0].id, a.id);
+    browser_vault::forget();
+    assert_eq!(browser_vault::unlock(OTHER).await, Ok(()));
+    assert_eq!(browser_vault::person().number(), 2);
+    let l = store().list_now().unwrap();
+    assert_eq!(l.drafts.len(), 1);
+    assert_eq!(l.drafts[0].id, b.id);
+    // A wrong passphrase opens nobody's and changes nothing.
+    browser_vault::forget();
+    let before = raw_storage();
+    assert_eq!(
+        browser_vault::unlock("nobody's passphrase").await,
+        Err(vault::VaultError::WrongPassphrase.to_string())
+    );
+    assert_eq!(raw_storage(), before);
+    let _ = local_store::wipe();
+    browser_vault::forget();
 }

@@ -9,6 +9,14 @@ const { pressContinue } = require('./referral');
 /** The passphrase every test uses. */
 const PASSPHRASE = 'correct horse battery staple';
 
+/** The gate's headings (issue 20, item 5): first use in the partners' app (in front of a
+ * referral about to be stored) and the officers', a newcomer's own ("I am someone else"), the
+ * passphrase asked for, and a change to finish. */
+const FIRST_USE = ['Protect this referral on this computer', 'Protect your records on this computer',
+  'Protect your own referrals on this computer', 'Protect your own records on this computer'];
+const UNLOCK = 'Enter your passphrase to continue';
+const GATES = [...FIRST_USE, UNLOCK, 'Finish changing your passphrase'];
+
 /** The gate's heading, when the page shows it (after the moment a locked tab spends asking the
  * other tabs for the key: "Opening the toolkit"). */
 async function gateHeading(page) {
@@ -16,7 +24,7 @@ async function gateHeading(page) {
   await h1.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.querySelector('main h1')?.innerText.trim() !== 'Opening the toolkit');
   const text = (await h1.innerText()).trim();
-  return ['Set a passphrase for this device', 'Unlock the toolkit', 'Finish changing your passphrase'].includes(text) ? text : null;
+  return GATES.includes(text) ? text : null;
 }
 
 /** Answers the gate shown on `page` with `passphrase`: sets it on first use, or unlocks. */
@@ -24,16 +32,16 @@ async function passGate(page, passphrase = PASSPHRASE) {
   const heading = await gateHeading(page);
   if (!heading) return false;
   await page.locator('#passphrase').fill(passphrase);
-  if (heading === 'Set a passphrase for this device') {
-    await page.locator('#confirm').fill(passphrase);
-    await pressContinue(page, 'Turn on encryption');
-  } else {
-    await pressContinue(page, 'Unlock');
-  }
+  if (FIRST_USE.includes(heading)) await page.locator('#confirm').fill(passphrase);
+  await pressContinue(page, 'Continue');
   await page.waitForFunction((h) => {
     const el = document.querySelector('main h1');
     return el && el.innerText.trim() !== h;
-  }, heading);
+  }, heading).catch(async (e) => {
+    // Say what the gate shows instead (an error message), so that a failure names its cause.
+    const shows = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`${e.message}\nThe gate (${page.url()}) shows:\n${shows.slice(0, 1500)}`);
+  });
   return true;
 }
 
@@ -58,19 +66,23 @@ async function setUpVault(page, at = '/drafts', passphrase = PASSPHRASE, { keepe
  * Every record and draft the store keeps, decrypted with the key derived from `passphrase` and
  * the vault's salt by the browser's own WebCrypto (PBKDF2-SHA256, 600,000 iterations), as
  * {id: Draft}: independent of the app, which keeps its key in memory only (issue 16). Entries
- * that do not open are listed under `unreadable`.
+ * that do not open are listed under `unreadable`. `person`: whose, on a shared computer.
  */
-async function storedDrafts(page, passphrase = PASSPHRASE) {
-  return page.evaluate(async (passphrase) => {
+async function storedDrafts(page, passphrase = PASSPHRASE, { person = 1 } = {}) {
+  return page.evaluate(async ([passphrase, person]) => {
+    // Person N >= 2 on the same computer keeps theirs under "pct.pN." (decision 0023); each
+    // entry is sealed for its key as the app names it ("pct.draft.<id>").
+    const prefix = person === 1 ? 'pct.' : `pct.p${person}.`;
     const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-    const meta = JSON.parse(localStorage.getItem('pct.vault'));
+    const meta = JSON.parse(localStorage.getItem(`${prefix}vault`));
     const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
     const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: b64(meta.salt), iterations: meta.iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
     const out = {};
     for (let i = 0; i < localStorage.length; i += 1) {
-      const k = localStorage.key(i);
-      if (!k.startsWith('pct.draft.')) continue;
-      const sealed = JSON.parse(localStorage.getItem(k));
+      const stored = localStorage.key(i);
+      if (!stored.startsWith(`${prefix}draft.`)) continue;
+      const k = `pct.${stored.slice(prefix.length)}`;
+      const sealed = JSON.parse(localStorage.getItem(stored));
       const form = 'vault-entry';
       const aad = new TextEncoder().encode(`prevent-toolkit/sealed-draft/1\n${new TextEncoder().encode(k).length}:${k}\n${form.length}:${form}`);
       try {
@@ -82,7 +94,7 @@ async function storedDrafts(page, passphrase = PASSPHRASE) {
       }
     }
     return out;
-  }, passphrase);
+  }, [passphrase, person]);
 }
 
 /** Fills the rest of localStorage, so that the next save cannot fit. */
@@ -109,4 +121,4 @@ async function secondTab(context, path) {
   return other;
 }
 
-module.exports = { PASSPHRASE, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };
+module.exports = { PASSPHRASE, FIRST_USE, UNLOCK, GATES, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };

@@ -29,12 +29,22 @@ pub struct AppContext {
     pub undo: UndoHandle,
     /// The user's settings.
     pub settings: SettingsHandle,
+    /// The vault in this tab (`services::vault::state`): the shell gates the pages that show
+    /// or store a record on it; a page that stores one only when asked (the partners' start
+    /// page) shows the gate itself then.
+    pub vault: UseStateHandle<crate::services::vault::State>,
 }
 
 /// The undo slot, inside the app.
 #[hook]
 pub fn use_undo() -> UndoHandle {
     use_context::<AppContext>().expect("inside App").undo
+}
+
+/// The vault's state in this tab, inside the app: setting it opens every page behind it.
+#[hook]
+pub fn use_vault_state() -> UseStateHandle<crate::services::vault::State> {
+    use_context::<AppContext>().expect("inside App").vault
 }
 
 /// The settings, inside the app.

@@ -1,11 +1,17 @@
 //! The referral's start page (the partners' app): what Prevent is, Notice Check Share, call
 //! 999 for immediate risk (REF-3), and that this form is a referral, not advice (REF-1, s7).
 //! The officers' forms have their own (`officer_start`).
+//!
+//! Reached without the passphrase (issue 20, item 5): nothing is stored until "Start now".
+//! Pressed while the vault is not open in this tab, it shows the gate in place ("Protect this
+//! referral on this computer", or the passphrase asked for), and the referral starts once it
+//! is open.
 
 use crate::components::*;
 use crate::hooks::use_title;
 use crate::route::{Form, Route};
 use crate::router::*;
+use crate::services::vault::State;
 use crate::services::{clock, new_id, store};
 use prevent_core::store::Envelope;
 use prevent_core::Draft;
@@ -17,10 +23,12 @@ pub fn ReferralStart() -> Html {
     use_title("Make a Prevent referral".into(), false);
     let navigator = use_navigator().expect("router");
     let problem = use_state(|| None::<String>);
-    let start = {
+    let vault = crate::hooks::use_app::use_vault_state();
+    // "Start now" was pressed with the vault shut: the gate is shown here.
+    let asked = use_state(|| false);
+    let begin = {
         let problem = problem.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
+        move || {
             let schema = crate::schema(Form::Referral);
             let store = store();
             // Reuse a draft that was started and never answered, rather than leave empty
@@ -41,6 +49,33 @@ pub fn ReferralStart() -> Html {
                     page: schema.pages[0].id.clone(),
                 }),
                 Err(e) => problem.set(Some(e.to_string())),
+            }
+        }
+    };
+    if *asked && *vault != State::Unlocked {
+        let on_change = {
+            let vault = vault.clone();
+            let begin = begin.clone();
+            Callback::from(move |s: State| {
+                let open = s == State::Unlocked;
+                vault.set(s);
+                if open {
+                    begin();
+                }
+            })
+        };
+        return html! { <crate::pages::vault_gate::VaultGate state={(*vault).clone()} {on_change} /> };
+    }
+    let start = {
+        let asked = asked.clone();
+        let vault = vault.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if *vault == State::Unlocked {
+                begin();
+            } else {
+                asked.set(true);
+                crate::pages::vault_gate::focus_heading();
             }
         })
     };

@@ -6,6 +6,7 @@
 //! `localStorage.setItem` replaces a value entirely or throws (QuotaExceededError) leaving it
 //! as it was, which is what `KvBackend::set` requires.
 
+use prevent_core::people::{self, Personal};
 use prevent_core::store::{KvBackend, KvError, KvStore, StoreError, INDEX_KEY};
 use prevent_core::vault::VaultBackend;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -63,13 +64,15 @@ pub struct LocalBackend {
     storage: Result<web_sys::Storage, String>,
 }
 
-/// The app's draft store: the core's vault over localStorage.
-pub type Store = KvStore<VaultBackend<'static, LocalBackend>>;
+/// The app's draft store: the core's vault over this tab's person's view of localStorage
+/// (`prevent_core::people`: person 1's keys are today's, person N's under `pct.pN.`).
+pub type Store = KvStore<VaultBackend<'static, Personal<LocalBackend>>>;
 
-/// Opens the draft store: sealing with this tab's unlocked session, or refusing every record
-/// while locked. The trainer's bundle keeps fictional records, in clear and apart.
+/// Opens the draft store of this tab's person: sealing with this tab's unlocked session, or
+/// refusing every record while locked. The trainer's bundle keeps fictional records, in clear
+/// and apart (one person).
 pub fn store() -> Store {
-    let b = LocalBackend::new();
+    let b = Personal::new(LocalBackend::new(), crate::services::vault::person());
     if crate::bundle::current().paths.training {
         return KvStore::new(VaultBackend::clear(b));
     }
@@ -100,9 +103,10 @@ impl LocalBackend {
             .map_err(|why| KvError::Unavailable(why.clone()))
     }
 
-    /// The storage that keeps `key`: localStorage, or sessionStorage for the list's index.
+    /// The storage that keeps `key`: localStorage, or sessionStorage for the list's index
+    /// (each person's).
     fn area(&self, key: &str) -> Result<web_sys::Storage, KvError> {
-        if key == INDEX_KEY {
+        if people::unprefixed(key) == INDEX_KEY {
             return session();
         }
         self.s().cloned()
@@ -185,8 +189,10 @@ impl KvBackend for LocalBackend {
             .filter_map(|i| s.key(i).ok().flatten())
             .filter_map(app_key)
             .collect();
-        if session().is_ok_and(|t| t.get_item(&stored(INDEX_KEY)).ok().flatten().is_some()) {
-            keys.push(INDEX_KEY.into());
+        // The list's index of this tab's person (`Personal` lists no one else's).
+        let index = crate::services::vault::person().stored(INDEX_KEY);
+        if session().is_ok_and(|t| t.get_item(&stored(&index)).ok().flatten().is_some()) {
+            keys.push(index);
         }
         Ok(keys)
     }
@@ -212,8 +218,9 @@ impl KvBackend for LocalBackend {
     }
 }
 
-/// Deletes everything this toolkit keeps in this browser (every record and draft, the settings
-/// and the DIF framework: every `pct.` key; issue 8, "wipe all data on this device"). Returns
+/// Deletes everything this toolkit keeps in this browser (every person's records and drafts,
+/// the settings and the DIF framework: every `pct.` key; issue 8, "wipe all data on this
+/// device"). Returns
 /// how many entries were removed; other sites' data on the origin is left alone. The
 /// trainer's bundle deletes only training material.
 pub fn wipe() -> Result<usize, KvError> {
@@ -232,9 +239,14 @@ pub fn wipe() -> Result<usize, KvError> {
     for k in &ours {
         s.remove_item(k).map_err(err)?;
     }
-    // The list's index in this tab, too (not counted: it is a copy of what went).
+    // The lists' indexes in this tab, too (not counted: copies of what went).
     if let Ok(t) = session() {
-        let _ = t.remove_item(&stored(INDEX_KEY));
+        for k in [
+            INDEX_KEY.to_string(),
+            crate::services::vault::person().stored(INDEX_KEY),
+        ] {
+            let _ = t.remove_item(&stored(&k));
+        }
     }
     Ok(ours.len())
 }

@@ -165,9 +165,21 @@ pub async fn new_team_key() -> Result<TeamKey, CryptoError> {
     TeamKey::from_jwk(&export_jwk(&private).await?).map_err(CryptoError::Damaged)
 }
 
-fn vault() -> Option<prevent_core::vault::VaultBackend<'static, crate::services::LocalBackend>> {
+/// This tab's person's vault (decision 0023: each person's entries apart, under their key).
+fn vault() -> Option<
+    prevent_core::vault::VaultBackend<
+        'static,
+        prevent_core::people::Personal<crate::services::LocalBackend>,
+    >,
+> {
     crate::services::vault::session().map(|s| {
-        prevent_core::vault::VaultBackend::unlocked(crate::services::LocalBackend::new(), s)
+        prevent_core::vault::VaultBackend::unlocked(
+            prevent_core::people::Personal::new(
+                crate::services::LocalBackend::new(),
+                crate::services::vault::person(),
+            ),
+            s,
+        )
     })
 }
 

@@ -17,9 +17,16 @@
 //!
 //! The derived key is a 32-byte value in WebAssembly memory (decision 0005); the trainer's
 //! bundle keeps fictional records and has no vault.
+//!
+//! **Several people on one computer** (issue 20, item 5; decision 0023): each keeps their own
+//! vault (`prevent_core::people`). The tab's person is in memory beside its key ([`person`]):
+//! unlocking tries the passphrase against each person's vault record and opens the one it
+//! matches; a key given by another tab is matched the same way; "I am someone else" sets a
+//! passphrase for a newcomer ([`create`]), deleting nothing.
 
 use crate::services::crypto;
 use crate::services::LocalBackend;
+use prevent_core::people::{self, Person, Personal};
 use prevent_core::sealed::{NonceSequence, SALT_LEN};
 use prevent_core::store::KvBackend;
 use prevent_core::vault::{self, Found, Key, Meta, Repair, Session, VaultError};
@@ -43,6 +50,8 @@ pub const DEFAULT_AUTOLOCK_MINUTES: u32 = 15;
 
 thread_local! {
     static SESSION: RefCell<Option<Rc<Session>>> = const { RefCell::new(None) };
+    /// Whose vault the session opens (person 1 until one is open).
+    static PERSON: Cell<Person> = const { Cell::new(Person::FIRST) };
     /// Set once this tab is locking: it answers no more asks while its page goes.
     static LOCKING: Cell<bool> = const { Cell::new(false) };
     /// When a user last did something in any tab of the toolkit (ms since the epoch).
@@ -74,8 +83,19 @@ pub enum State {
     Unlocked,
 }
 
-fn raw() -> LocalBackend {
-    LocalBackend::new()
+/// This tab's person's view of localStorage.
+fn raw() -> Personal<LocalBackend> {
+    of(person())
+}
+
+/// `p`'s view of localStorage.
+fn of(p: Person) -> Personal<LocalBackend> {
+    Personal::new(LocalBackend::new(), p)
+}
+
+/// Whose vault this tab has open (person 1 while none is).
+pub fn person() -> Person {
+    PERSON.with(Cell::get)
 }
 
 fn b64() -> base64::engine::GeneralPurpose {
@@ -92,18 +112,19 @@ pub fn is_unlocked() -> bool {
     crate::bundle::current().paths.training || session().is_some()
 }
 
-/// Keeps `key` for this tab, in memory only, with fresh nonces.
-fn keep(key: Key, salt: [u8; SALT_LEN]) -> Result<(), String> {
+/// Keeps `key` of `who`'s vault for this tab, in memory only, with fresh nonces.
+fn keep(key: Key, salt: [u8; SALT_LEN], who: Person) -> Result<(), String> {
     let prefix = crypto::random::<8>().map_err(|e| e.to_string())?;
     let s = Rc::new(Session::new(key, salt, NonceSequence::new(prefix)));
+    PERSON.with(|p| p.set(who));
     SESSION.with(|u| *u.borrow_mut() = Some(s));
     Ok(())
 }
 
 /// Keeps `key` and gives it to every other tab of the toolkit, so they open too.
-fn keep_and_share(key: Key, salt: [u8; SALT_LEN]) -> Result<(), String> {
+fn keep_and_share(key: Key, salt: [u8; SALT_LEN], who: Person) -> Result<(), String> {
     let bytes = key.bytes();
-    keep(key, salt)?;
+    keep(key, salt, who)?;
     give(&bytes, &salt);
     Ok(())
 }
@@ -132,7 +153,14 @@ pub fn state() -> State {
     if session().is_some() {
         return State::Unlocked;
     }
-    match vault::find(&b) {
+    // Person 1's vault says what the gate shows; with nobody's vault, first use. Someone
+    // else's vault beside it is unlocked by the same passphrase field.
+    let others = LocalBackend::new()
+        .keys()
+        .is_ok_and(|k| people::people(&k).iter().any(|p| *p != Person::FIRST));
+    match vault::find(&of(Person::FIRST)) {
+        Ok(Found::None { .. }) if others && port().is_some() => State::Asking,
+        Ok(Found::None { .. }) if others => State::Locked,
         Ok(Found::None { clear }) => State::New { clear },
         Ok(Found::Vault(_)) if port().is_some() => State::Asking,
         Ok(Found::Vault(_)) => State::Locked,
@@ -200,14 +228,14 @@ async fn first_key(
 /// Seals everything under the key of `passphrase` (NFC) with a new salt, from `old` (or from
 /// clear entries: turning encryption on), all or nothing (`prevent_core::vault::rekey`), and
 /// keeps the new key. Returns how many records were sealed again.
-async fn rekey_to(old: Option<&Key>, passphrase: &str) -> Result<usize, String> {
+async fn rekey_to(old: Option<&Key>, passphrase: &str, who: Person) -> Result<usize, String> {
     let salt = crypto::random::<SALT_LEN>().map_err(|e| e.to_string())?;
     let key = derive(&nfc(passphrase), &salt).await?;
     let mut n = nonces()?;
     let meta = Meta::new(&key, salt, &mut n).map_err(|e| e.to_string())?;
-    match vault::rekey(&raw(), old, &key, &meta, &mut n) {
+    match vault::rekey(&of(who), old, &key, &meta, &mut n) {
         Ok(count) => {
-            keep_and_share(key, salt)?;
+            keep_and_share(key, salt, who)?;
             Ok(count)
         }
         Err(e) => {
@@ -227,16 +255,34 @@ async fn rekey_to(old: Option<&Key>, passphrase: &str) -> Result<usize, String> 
 }
 
 /// Unlocks with `passphrase` (finishing a passphrase change that was cut short, or repairing a
-/// damaged vault record, as the gate said it would). A wrong one changes nothing.
+/// damaged vault record, as the gate said it would): tried against each person's vault in
+/// turn, it opens the one it matches. A wrong one changes nothing.
 pub async fn unlock(passphrase: &str) -> Result<(), String> {
-    let b = raw();
+    let keys = LocalBackend::new()
+        .keys()
+        .map_err(|e| prevent_core::store::StoreError::from(e).to_string())?;
+    let wrong = VaultError::WrongPassphrase.to_string();
+    let mut outcome = Err("No passphrase is set on this device yet".to_string());
+    for who in people::people(&keys) {
+        outcome = unlock_person(passphrase, who).await;
+        if outcome.as_ref().err() != Some(&wrong) {
+            break;
+        }
+    }
+    outcome
+}
+
+/// Unlocks `who`'s vault with `passphrase`: `Err` with [`VaultError::WrongPassphrase`]'s text
+/// when it is not theirs (nothing changed), or when they have no vault.
+async fn unlock_person(passphrase: &str, who: Person) -> Result<(), String> {
+    let b = of(who);
     let found = vault::find(&b).map_err(|e| e.to_string())?;
     let (salt, nfc_record) = match &found {
         Found::Vault(m) | Found::Interrupted(m) | Found::Damaged(Repair::Copy(m)) => {
             (m.salt_bytes(), m.nfc)
         }
         Found::Damaged(r) => (r.salt(), false),
-        Found::None { .. } => return Err("No passphrase is set on this device yet".into()),
+        Found::None { .. } => return Err(VaultError::WrongPassphrase.to_string()),
     };
     let salt = salt.map_err(|e| e.to_string())?;
     let opens = |k: &Key| match &found {
@@ -249,7 +295,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
     if !normal {
         // A vault from before item 8, set with another form of the passphrase: everything is
         // sealed again under the key of its NFC form.
-        return rekey_to(Some(&key), passphrase).await.map(|_| ());
+        return rekey_to(Some(&key), passphrase, who).await.map(|_| ());
     }
     if let Ok(Found::Vault(m)) = vault::find(&b) {
         if !m.nfc {
@@ -257,13 +303,40 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
             let _ = vault::write_meta(&b, &Meta { nfc: true, ..m });
         }
     }
-    keep_and_share(key, salt)
+    keep_and_share(key, salt, who)
 }
 
-/// Turns encryption on with a new passphrase (first use): every draft kept in clear is sealed.
-pub async fn create(passphrase: &str) -> Result<usize, String> {
+/// Refuses a new passphrase that already opens the vault of anyone here but `except`
+/// (`prevent_core::people::TAKEN`): unlocking would always find theirs.
+async fn not_taken(passphrase: &str, except: Option<Person>) -> Result<(), String> {
+    for (who, meta) in people::records(&LocalBackend::new()) {
+        if Some(who) == except {
+            continue;
+        }
+        let salt = meta.salt_bytes().map_err(|e| e.to_string())?;
+        if meta.verifies(&derive(&nfc(passphrase), &salt).await?) {
+            return Err(people::TAKEN.into());
+        }
+    }
+    Ok(())
+}
+
+/// Turns encryption on with a new passphrase (first use: every draft kept in clear is sealed),
+/// or, for `someone_else` on a computer where someone keeps a vault already ("I am someone
+/// else"), makes a newcomer's own vault beside theirs, deleting nothing. A passphrase that
+/// opens someone's vault already is refused.
+pub async fn create(passphrase: &str, someone_else: bool) -> Result<usize, String> {
     vault::check_passphrase(&nfc(passphrase)).map_err(|e| e.to_string())?;
-    rekey_to(None, passphrase).await
+    let who = if someone_else {
+        let keys = LocalBackend::new()
+            .keys()
+            .map_err(|e| prevent_core::store::StoreError::from(e).to_string())?;
+        people::newcomer(&keys)
+    } else {
+        Person::FIRST
+    };
+    not_taken(passphrase, None).await?;
+    rekey_to(None, passphrase, who).await
 }
 
 /// Changes the passphrase: `current` must open the vault; everything is sealed again under the
@@ -280,14 +353,18 @@ pub async fn change(current: &str, new: &str) -> Result<usize, String> {
             .ok_or(VaultError::WrongPassphrase)
     };
     let (_, old) = first_key(current, &salt, meta.nfc, &verifies).await?;
-    rekey_to(Some(&old), new).await
+    not_taken(new, Some(person())).await?;
+    rekey_to(Some(&old), new, person()).await
 }
 
 /// Another tab changed the vault (a new passphrase, a wipe): this tab's key must write no more
 /// (its entries would not open under the new one), so it is forgotten and the page reloads to
 /// the unlock page. Called from the `storage` event.
 pub fn changed_elsewhere(key: &str) {
-    if (key == vault::META_KEY || key == vault::NEXT_META_KEY) && session().is_some() {
+    let who = person();
+    if (key == who.stored(vault::META_KEY) || key == who.stored(vault::NEXT_META_KEY))
+        && session().is_some()
+    {
         let still = vault::find(&raw());
         let ours = session();
         // The record rewritten with the same key (marked NFC, repaired): nothing to do.
@@ -304,6 +381,7 @@ pub fn changed_elsewhere(key: &str) {
 /// Forgets the key in this tab without reloading (after "wipe all data": the vault is gone).
 pub fn forget() {
     SESSION.with(|u| *u.borrow_mut() = None);
+    PERSON.with(|p| p.set(Person::FIRST));
 }
 
 fn reload() {
@@ -379,8 +457,8 @@ fn heard(text: &str) {
     }
 }
 
-/// Takes a key another tab gave, if it opens this vault (its record verifies it, and the salt
-/// is the record's); anything else is ignored.
+/// Takes a key another tab gave, if it opens a vault here (its record verifies it, and the salt
+/// is the record's), as the person whose vault it opens; anything else is ignored.
 fn take(given: &str) -> bool {
     use base64::Engine;
     let Some(both) = b64()
@@ -395,8 +473,7 @@ fn take(given: &str) -> bool {
     let mut salt = [0u8; SALT_LEN];
     salt.copy_from_slice(&both[32..]);
     let key = Key::new(bytes);
-    let ok = matches!(vault::find(&raw()), Ok(Found::Vault(m)) if m.salt_bytes().ok() == Some(salt) && m.verifies(&key));
-    ok && keep(key, salt).is_ok()
+    people::whose(&LocalBackend::new(), &key, &salt).is_some_and(|who| keep(key, salt, who).is_ok())
 }
 
 /// Listens to the other tabs; `on_unlock` runs when one of them gives this locked tab the key.

@@ -25,6 +25,7 @@ pub mod import;
 pub mod manifest;
 pub mod nrf;
 pub mod order;
+pub mod people;
 pub mod pga;
 pub mod pga_form;
 pub mod plp;
