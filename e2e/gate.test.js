@@ -71,6 +71,9 @@ app.test('GATE-1 the partners\' start page opens with no gate; Start now asks to
   await page.goto('/referral/start');
   await r.onPage(page, 'Make a Prevent referral');
   assert.equal(await page.locator('#passphrase').count(), 0, 'the start page asks for a passphrase');
+  // Someone who wants advice, not a referral, gets the team's advice line here (REF-1, s7).
+  await page.locator('#start-advice #team-advice-line').waitFor();
+  assert.equal((await page.locator('#team-advice-line').innerText()).trim(), '01632 960123');
   assert.deepEqual(await storage(page), [], 'the start page stored something');
 
   await startNow(page);

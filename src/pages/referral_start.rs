@@ -26,6 +26,8 @@ pub fn ReferralStart() -> Html {
     let vault = crate::hooks::use_app::use_vault_state();
     // "Start now" was pressed with the vault shut: the gate is shown here.
     let asked = use_state(|| false);
+    // The team's advice line, before any passphrase (issue 20, item 5; REF-1, s7).
+    let deployment = crate::hooks::use_deployment(true);
     let begin = {
         let problem = problem.clone();
         move || {
@@ -97,6 +99,7 @@ pub fn ReferralStart() -> Html {
                 </ul>
                 <h2 class="govuk-heading-m">{ "This form is for referrals, not advice" }</h2>
                 <p class="govuk-body">{ "When you finish this form you are making a referral: the Prevent team will record it and act on it. If you only want advice first, call your local Prevent team instead. (CTP-Prevent Policy, section 7.)" }</p>
+                <div id="start-advice">{ super::send::advice_contact(deployment.as_ref()) }</div>
                 <h2 class="govuk-heading-m">{ "Before you start" }</h2>
                 <p class="govuk-body">{ "It takes about 20 minutes. You will need your contact details, what you know about the person, institution or expression, and a description of your concerns in your own words." }</p>
                 <p class="govuk-body">{ "Your answers are saved in this browser as you type, so you can stop and come back. At the end you download the referral to send to your Prevent team. Nothing is sent for you." }</p>

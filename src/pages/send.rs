@@ -113,9 +113,10 @@ pub fn send_to(
     }
 }
 
-/// The advice route (REF-1, s7): whom to call, and what advice means. Guidance, not an error.
-pub fn advice(loaded: Option<&Loaded>) -> Html {
-    let contact = match loaded.map(|l| &**l) {
+/// Whom to call for advice (REF-1, s7): the team's advice line and numbers, or that no team is
+/// configured. Also on the partners' start page, before any passphrase (issue 20, item 5).
+pub fn advice_contact(loaded: Option<&Loaded>) -> Html {
+    match loaded.map(|l| &**l) {
         None => Html::default(),
         Some(Ok(d)) => html! {
             <>
@@ -125,7 +126,12 @@ pub fn advice(loaded: Option<&Loaded>) -> Html {
             </>
         },
         Some(Err(why)) => no_team(why),
-    };
+    }
+}
+
+/// The advice route (REF-1, s7): whom to call, and what advice means. Guidance, not an error.
+pub fn advice(loaded: Option<&Loaded>) -> Html {
+    let contact = advice_contact(loaded);
     html! {
         <div class="pct-advice" id="advice">
             <h2 class="govuk-heading-m">{ "Get advice from your Prevent team" }</h2>
