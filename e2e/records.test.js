@@ -394,6 +394,8 @@ test('REC-5: a long list comes in pages of 50 (GOV.UK pagination); filters, "sel
   const rows = page.locator('#drafts-table tbody tr');
   const range = page.locator('#records-range');
   const nav = page.locator('nav.govuk-pagination');
+  // The list is drawn again after the import says it is done: wait for it, not for time.
+  await range.filter({ hasText: 'of 120 records' }).waitFor();
   assert.equal(await rows.count(), 50);
   assert.equal((await range.innerText()).trim(), 'Showing 1 to 50 of 120 records');
   assert.deepEqual((await nav.locator('a').allTextContents()).map((x) => x.trim()), ['1', '2', '3', 'Next page']);
