@@ -105,6 +105,59 @@ fault('SEC-2', 'away for longer than the lock time (15 minutes by default)', 'lo
   assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Idle Person');
 });
 
+fault('SEC-2', 'the idle lock is two minutes away', 'a modal timeout warning says the time left (announced), holds focus, and "Stay unlocked" or Escape keeps the toolkit open; left alone it locks, what was typed saved first (WCAG 2.2.1)', async (t) => {
+  const { page } = await app.open(t, null);
+  await page.clock.install();
+  await page.reload();
+  await r.startToAboutYou(page);
+  await r.type(page, 'Full name', 'Warned Person');
+  const dialog = page.locator('#idle-warning');
+  const open = () => page.evaluate(() => document.querySelector('#idle-warning')?.open === true);
+  const active = () => page.evaluate(() => document.activeElement?.id);
+  // The lock time is 15 minutes: no warning before 13.
+  await page.clock.runFor(12 * 60 * 1000 + 50 * 1000);
+  assert.equal(await open(), false, 'warned more than two minutes before the lock');
+  await page.clock.runFor(15 * 1000);
+  await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === true);
+  assert.equal((await dialog.locator('h2').innerText()).trim(), 'The toolkit is about to lock');
+  assert.match(await dialog.locator('#idle-warning-text').innerText(), /it will lock in 2 minutes\. What you have typed is saved\./);
+  assert.equal(await dialog.locator('#idle-warning-text').getAttribute('aria-live'), 'polite');
+  assert.equal(await active(), 'idle-stay', 'focus is not on "Stay unlocked"');
+  await assertNoAxeViolations(page, 'the idle timeout warning');
+  // Modal: the page behind cannot take focus; Tab moves between the dialog's two buttons.
+  assert.equal(await page.evaluate(() => { const f = document.querySelector('#referrer-name'); f.focus(); return document.activeElement === f; }), false, 'the page behind the dialog took focus');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'idle-lock');
+  // A key press inside the warning is not "staying": the time keeps running down.
+  await page.clock.runFor(60 * 1000);
+  await page.waitForFunction(() => /lock in 1 minute\./.test(document.querySelector('#idle-warning-text')?.innerText));
+  await page.clock.runFor(15 * 1000);
+  await page.waitForFunction(() => /lock in 45 seconds\./.test(document.querySelector('#idle-warning-text')?.innerText));
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await active(), 'idle-stay');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === false);
+  assert.equal(await active(), 'referrer-name', 'focus did not go back to the field');
+  // Stayed: past the old lock time, still open.
+  await page.clock.runFor(2 * 60 * 1000);
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'About you', 'locked after "Stay unlocked"');
+  // Warned again after another 13 minutes; Escape stays too.
+  await page.clock.runFor(11 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === true);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === false);
+  await page.clock.runFor(3 * 60 * 1000);
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'About you', 'locked after Escape');
+  // Left alone: warned, then locked, what was typed kept.
+  await page.clock.runFor(13 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === true);
+  await page.clock.runFor(2 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');
+  await vault.passGate(page);
+  await r.onPage(page, 'About you', { axe: false });
+  assert.equal(await page.getByLabel('Full name', { exact: true }).inputValue(), 'Warned Person');
+});
+
 fault('SEC-2', 'records not changed for the set time (retention)', 'warned two weeks ahead, with the day; once past it, listed and removed only when the user says so', async (t) => {
   const { page } = await app.open(t, null);
   await page.clock.install({ time: new Date('2026-08-20T10:00:00') });

@@ -78,7 +78,7 @@ fn Shell() -> Html {
                     form: Form::Referral
                 }
         );
-    use_vault(&vault_state);
+    let (idle_warning, stay_unlocked) = use_vault(&vault_state);
     // On every change of page, and when the vault gate opens or closes, the new page is
     // scrolled to the top and focus moves to its heading (or its error summary, or the field a
     // change link names): services/focus.rs, docs/decisions/0024. Not on first load, where the
@@ -179,6 +179,11 @@ fn Shell() -> Html {
             { (bundle.banner)(&navigator) }
             <div class="govuk-width-container">
                 if *vault_state == crate::services::vault::State::Unlocked && !bundle.paths.training {
+                    { timeout_warning::view(TimeoutWarningProps {
+                        time_left: idle_warning.unwrap_or_default(),
+                        on_stay: stay_unlocked,
+                        on_lock: Callback::from(|()| crate::services::vault::lock()),
+                    }) }
                     // A landmark, like everything on the page (axe's `region`; issue 21, item 7).
                     <div class="pct-lockbar" role="region" aria-label="Lock the toolkit">
                         <button type="button" class="pct-lockbar__button govuk-link" id="lock-now" onclick={Callback::from(|_: MouseEvent| crate::services::vault::lock())}>{ "Lock now" }</button>
@@ -203,55 +208,106 @@ fn Shell() -> Html {
 /// The vault in this tab, with the other tabs of the toolkit (issue 16, item 1). Locked, it asks
 /// them for the key and opens when one gives it; with no answer within `vault::ASK_MS` it asks
 /// for the passphrase. Unlocked, it locks after the idle time set on "This device" (default 15
-/// minutes; issue 8), counting any key press, click or touch in any tab of the toolkit.
+/// minutes; issue 8), counting any key press, click or touch in any tab of the toolkit, and
+/// warns two minutes before (issue 21, item 4: `prevent_core::idle`). Returns the warning's
+/// time left in words, `None` while it is not shown, and what "Stay unlocked" does.
 #[hook]
-fn use_vault(state: &UseStateHandle<crate::services::vault::State>) {
+fn use_vault(
+    state: &UseStateHandle<crate::services::vault::State>,
+) -> (Option<AttrValue>, Callback<()>) {
     use crate::services::vault::{self, State};
-    let state = state.clone();
-    use_effect_with((*state).clone(), move |now| {
-        let mut keep: Vec<gloo::events::EventListener> = Vec::new();
-        let (mut ask, mut idle) = (None, None);
-        if !crate::bundle::current().paths.training {
-            let s = state.clone();
-            vault::listen(move || s.set(State::Unlocked));
-        }
-        if *now == State::Asking {
-            ask = Some(gloo::timers::callback::Timeout::new(
-                vault::ASK_MS,
-                move || {
-                    if vault::session().is_none() {
-                        state.set(State::Locked);
+    use prevent_core::idle::{self, Idle};
+    let warning = use_state_eq(|| None::<AttrValue>);
+    {
+        let state = state.clone();
+        let warning = warning.clone();
+        use_effect_with((*state).clone(), move |now| {
+            let mut keep: Vec<gloo::events::EventListener> = Vec::new();
+            let (mut ask, mut idle) = (None, None);
+            if !crate::bundle::current().paths.training {
+                let s = state.clone();
+                vault::listen(move || s.set(State::Unlocked));
+            }
+            if *now == State::Asking {
+                ask = Some(gloo::timers::callback::Timeout::new(
+                    vault::ASK_MS,
+                    move || {
+                        if vault::session().is_none() {
+                            state.set(State::Locked);
+                        }
+                    },
+                ));
+            } else if *now == State::Unlocked && !crate::bundle::current().paths.training {
+                vault::active();
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    for ev in ["keydown", "pointerdown", "touchstart", "input"] {
+                        keep.push(gloo::events::EventListener::new(&doc, ev, |_| {
+                            vault::active()
+                        }));
                     }
-                },
-            ));
-        } else if *now == State::Unlocked && !crate::bundle::current().paths.training {
-            vault::active();
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                for ev in ["keydown", "pointerdown", "touchstart", "input"] {
-                    keep.push(gloo::events::EventListener::new(&doc, ev, |_| {
-                        vault::active()
+                }
+                // Another tab changed the passphrase or wiped everything: lock this one too.
+                if let Some(w) = web_sys::window() {
+                    keep.push(gloo::events::EventListener::new(&w, "storage", |e| {
+                        if let Some(k) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                            .and_then(|e| e.key())
+                        {
+                            vault::changed_elsewhere(&k);
+                        }
                     }));
                 }
-            }
-            // Another tab changed the passphrase or wiped everything: lock this one too.
-            if let Some(w) = web_sys::window() {
-                keep.push(gloo::events::EventListener::new(&w, "storage", |e| {
-                    if let Some(k) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
-                        .and_then(|e| e.key())
-                    {
-                        vault::changed_elsewhere(&k);
+                let lock_after = u64::from(vault::autolock_minutes()) * 60_000;
+                // Every second, so that the warning's words keep up (they change every 15 s).
+                idle = Some(gloo::timers::callback::Interval::new(1_000, move || {
+                    match idle::phase(vault::idle_ms() as u64, lock_after) {
+                        Idle::Lock => vault::lock(),
+                        Idle::Warn { left_ms } => {
+                            vault::set_warned(true);
+                            warning.set(Some(idle::time_left(left_ms).into()));
+                        }
+                        // Used since (here, or in another tab).
+                        Idle::Active => {
+                            vault::set_warned(false);
+                            warning.set(None);
+                        }
                     }
                 }));
             }
-            let idle_ms = f64::from(vault::autolock_minutes()) * 60_000.0;
-            idle = Some(gloo::timers::callback::Interval::new(10_000, move || {
-                if vault::idle_ms() >= idle_ms {
-                    vault::lock();
+            move || drop((keep, ask, idle))
+        });
+    }
+    // The dialog opens modal when the warning starts (focus goes to "Stay unlocked") and closes
+    // when it ends, focus going back to where it was.
+    let before = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    use_effect_with(warning.is_some(), move |shown| {
+        use wasm_bindgen::JsCast;
+        let doc = web_sys::window().and_then(|w| w.document());
+        let dialog = doc
+            .as_ref()
+            .and_then(|d| d.get_element_by_id(timeout_warning::ID))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
+        if let Some(dialog) = dialog {
+            if *shown && !dialog.open() {
+                *before.borrow_mut() = doc
+                    .and_then(|d| d.active_element())
+                    .and_then(|e| e.dyn_into().ok());
+                let _ = dialog.show_modal();
+            } else if !*shown && dialog.open() {
+                dialog.close();
+                if let Some(el) = before.borrow_mut().take() {
+                    let _ = el.focus();
                 }
-            }));
+            }
         }
-        move || drop((keep, ask, idle))
     });
+    let stay = {
+        let warning = warning.clone();
+        Callback::from(move |()| {
+            vault::stay_unlocked();
+            warning.set(None);
+        })
+    };
+    ((*warning).clone(), stay)
 }
 
 /// The page of `route`: the pages every app shares, and the app's own (`Bundle::pages`).

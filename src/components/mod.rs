@@ -37,6 +37,7 @@ pub mod task_list;
 pub mod text_input;
 pub mod textarea;
 pub mod timeline;
+pub mod timeout_warning;
 pub mod warning_text;
 
 pub use back_link::BackLinkProps;
@@ -63,4 +64,5 @@ pub use task_list::{TaskListItem, TaskListProps, TaskStatus};
 pub use text_input::TextInputProps;
 pub use textarea::*;
 pub use timeline::TimelineProps;
+pub use timeout_warning::TimeoutWarningProps;
 pub use warning_text::WarningTextProps;

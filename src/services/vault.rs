@@ -58,6 +58,9 @@ thread_local! {
     static LAST_ACTIVE: Cell<f64> = const { Cell::new(0.0) };
     /// When this tab last told the others it was in use.
     static LAST_TOLD: Cell<f64> = const { Cell::new(0.0) };
+    /// Whether this tab shows the idle lock's warning: key presses and clicks in it then do
+    /// not count as use, only "Stay unlocked" does ([`stay_unlocked`]).
+    static WARNED: Cell<bool> = const { Cell::new(false) };
     static PORT: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
     static ON_UNLOCK: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
 }
@@ -491,12 +494,29 @@ pub fn listen(on_unlock: impl Fn() + 'static) {
 /// Records activity in this tab, and tells the other tabs at most every 10 seconds, so that the
 /// idle lock counts activity in any tab of the toolkit.
 pub fn active() {
+    if WARNED.with(Cell::get) {
+        return;
+    }
     let now = js_sys::Date::now();
     LAST_ACTIVE.with(|l| l.set(now));
     if now - LAST_TOLD.with(Cell::get) >= 10_000.0 {
         LAST_TOLD.with(|l| l.set(now));
         post("seen");
     }
+}
+
+/// Whether this tab shows the idle lock's warning (issue 21, item 4): while it does, moving
+/// around the warning with the keyboard is not taken as staying.
+pub fn set_warned(shown: bool) {
+    WARNED.with(|w| w.set(shown));
+}
+
+/// "Stay unlocked" on the idle lock's warning: counts as use here and is told to every other
+/// tab at once, so that their warnings close too.
+pub fn stay_unlocked() {
+    set_warned(false);
+    LAST_TOLD.with(|l| l.set(0.0));
+    active();
 }
 
 /// Milliseconds since the user last did something in any tab of the toolkit.

@@ -21,6 +21,7 @@ pub mod form;
 pub(crate) mod form_builder;
 pub mod form_def;
 pub mod ics;
+pub mod idle;
 pub mod import;
 pub mod manifest;
 pub mod nrf;
