@@ -226,7 +226,7 @@ fn use_passphrase() -> Html {
         <>
             <h3 class="govuk-heading-s" id="passphrase-heading">{ "Passphrase" }</h3>
             <p class="govuk-body">{ "Every draft and record is kept encrypted in this browser (AES-256-GCM) with a key made from your passphrase. The toolkit locks itself when you have been away, and you can lock it now with the link at the top of each page." }</p>
-            <Select id="autolock" name="autolock" label="Lock after this long without use"
+            <Select id="autolock" name="autolock" label="Lock after this long without use" hint={AttrValue::Static("Two minutes before it locks, it warns you and you can stay unlocked.")}
                 items={[5u32, 15, 30, 60].iter().map(|m| (AttrValue::from(m.to_string()), AttrValue::from(format!("{m} minutes")))).collect::<Vec<_>>()}
                 selected={Some(AttrValue::from(minutes.to_string()))} onchange={on_minutes} />
             if let Some(done) = &change.done {
