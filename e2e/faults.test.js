@@ -148,8 +148,8 @@ fault('SEC-2', 'the idle lock is two minutes away', 'a modal timeout warning say
   await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === false);
   await page.clock.runFor(3 * 60 * 1000);
   assert.equal((await page.locator('main h1').innerText()).trim(), 'About you', 'locked after Escape');
-  // Left alone: warned, then locked, what was typed kept.
-  await page.clock.runFor(13 * 60 * 1000);
+  // Left alone (3 minutes gone already): warned at 13, then locked, what was typed kept.
+  await page.clock.runFor(10 * 60 * 1000);
   await page.waitForFunction(() => document.querySelector('#idle-warning')?.open === true);
   await page.clock.runFor(2 * 60 * 1000);
   await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Enter your passphrase to continue');

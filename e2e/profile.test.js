@@ -464,10 +464,13 @@ fault('SEC-1', 'browser files after the tab is killed mid-typing', 'nothing type
     await next(page, 'About the person');
     await until(() => written(killed.dir, 'Sessions') !== before, 'the browser to write its session files');
     // And until the draft, as saved now (sealed), is in the browser's localStorage files: Chromium
-    // commits localStorage to disk in batches, a few seconds apart.
+    // commits localStorage to disk in batches, at least 5 seconds apart and at most 60 an hour
+    // per origin (a commit waits until the area has been open a minute for each commit before
+    // it), so after the passphrase and the first pages' saves the next commit may be a minute
+    // or more away: waited for, up to three minutes.
     const sealed = await page.evaluate((k) => localStorage.getItem(k), `pct.draft.${id}`);
     const nonce = JSON.parse(sealed).nonce;
-    await until(() => search(path.join(killed.dir, 'Default', 'Local Storage'), [{ label: 'nonce', text: nonce }], 0).length > 0, 'the sealed draft to reach the disk');
+    await until(() => search(path.join(killed.dir, 'Default', 'Local Storage'), [{ label: 'nonce', text: nonce }], 0).length > 0, 'the sealed draft to reach the disk', 180000);
     killed.key = deriveKey(await vaultRecord(page), killed);
     await controlNames(page, names);
     // Kill the browser while a textarea is being typed into: once part of the string is in the
