@@ -10,6 +10,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
+const { screenshot } = require('./lib/browser');
 const { faultTable } = require('./lib/faults');
 const r = require('./lib/referral');
 const vault = require('./lib/vault');
@@ -124,6 +125,7 @@ fault('SEC-2', 'the idle lock is two minutes away', 'a modal timeout warning say
   assert.equal(await dialog.locator('#idle-warning-text').getAttribute('aria-live'), 'polite');
   assert.equal(await active(), 'idle-stay', 'focus is not on "Stay unlocked"');
   await assertNoAxeViolations(page, 'the idle timeout warning');
+  await screenshot(page, 'idle-warning');
   // Modal: the page behind cannot take focus; Tab moves between the dialog's two buttons.
   assert.equal(await page.evaluate(() => { const f = document.querySelector('#referrer-name'); f.focus(); return document.activeElement === f; }), false, 'the page behind the dialog took focus');
   await page.keyboard.press('Tab');
