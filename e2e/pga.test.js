@@ -23,7 +23,7 @@ const { assertNoAxeViolations } = require('./lib/axe');
 const { screenshot } = require('./lib/browser');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
-const { passGate } = require('./lib/vault');
+const { setToday } = require('./lib/vault');
 
 const app = useApp();
 
@@ -38,7 +38,7 @@ const SERGEANT = 'DS Priya Shah';
 /** A fresh, guarded page (own storage) with the clock fixed at TODAY. */
 async function openAtToday(t) {
   const guarded = await app.open(t, null);
-  await guarded.page.clock.setFixedTime(TODAY);
+  await setToday(guarded.page, TODAY);
   return guarded;
 }
 
@@ -358,10 +358,9 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     // REV-1 (s13): the case went to Channel and closed there on Wednesday 30 June 2027. Its
     // closure is recorded on the assessment (date and code); it is then reviewed 6 and 12
     // months later, with a new VAF as it exited from Channel.
-    await page.clock.setFixedTime(new Date('2027-06-30T10:00:00'));
+    // Six months idle locks the toolkit (SEC-2): unlocked as the officer would.
+    await setToday(page, new Date('2027-06-30T10:00:00'));
     await page.reload();
-    // Six months idle locks the toolkit (issue 16): unlock it as the officer would.
-    await passGate(page);
     await onPage(page, 'Gateway Assessment final', { axe: false });
     await page.locator('#record-pcm-closure').focus();
     await page.keyboard.press('Enter');
@@ -392,10 +391,9 @@ async function checkFinalRecord(page, s, { id, reference }, check) {
     await screenshot(page, 'rev-1-closed-outside-plp');
 
     // Tuesday 4 January 2028: the 6-month review.
-    await page.clock.setFixedTime(new Date('2028-01-04T10:00:00'));
+    // Six months idle locks the toolkit (SEC-2): unlocked as the officer would.
+    await setToday(page, new Date('2028-01-04T10:00:00'));
     await page.reload();
-    // Six months idle locks the toolkit (issue 16): unlock it as the officer would.
-    await passGate(page);
     await onPage(page, 'Gateway Assessment final', { axe: false });
     assert.equal(await p.textOf(page.locator('#record-closed-review')), 'Record the 6-month review');
     await page.locator('#record-closed-review').focus();

@@ -12,6 +12,7 @@ const { assertNoAxeViolations } = require('./lib/axe');
 const { onPage, pressContinue } = require('./lib/referral');
 const p = require('./lib/pga');
 const { screenshot } = require('./lib/browser');
+const { setToday } = require('./lib/vault');
 
 /** SHOTS=1 keeps a full-page PNG of the page under target/screenshots/, to look at. */
 const shot = (page, name) => (process.env.SHOTS ? screenshot(page, name) : null);
@@ -22,7 +23,7 @@ const SERGEANT = 'DS Priya Shah';
 
 /** Sets the browser's today (10:00 local time). */
 async function today(page, [y, m, d]) {
-  await page.clock.setFixedTime(new Date(y, m - 1, d, 10, 0, 0));
+  await setToday(page, new Date(y, m - 1, d, 10, 0, 0));
 }
 
 /** Answers every DIF page, `present` ({section: {factor: evidence}}) present, the rest absent. */

@@ -18,6 +18,7 @@ const { onPage } = require('./lib/referral');
 const r = require('./lib/referral');
 const p = require('./lib/pga');
 const { readPages, renderPng, MM } = require('./lib/pdf');
+const vault = require('./lib/vault');
 
 const app = useApp();
 
@@ -185,7 +186,7 @@ const STRAIGHT_TO_PLP = p.straightToPlp({ slug: 'print-straight-to-plp', referen
 
 app.test('REC print: a final Gateway Assessment and the PLP case it starts print with the marking and page numbers on every page and no app chrome', async (t) => {
   const { page } = await app.open(t, null);
-  await page.clock.setFixedTime(TODAY);
+  await vault.setToday(page, TODAY);
   const { id, reference } = await p.completePga(page, STRAIGHT_TO_PLP, { axe: false });
 
   await t.test('REC print: a final PGA record prints its Gateway Decision summary, audit trail and answers on numbered, marked pages', async () => {

@@ -214,7 +214,7 @@ const STRAIGHT_TO_PLP = p.straightToPlp({ slug: 'records-straight-to-plp', refer
 
 test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a PLP case leaves and comes back with its linked records', async (t) => {
   const { page } = await app.open(t, null);
-  await page.clock.setFixedTime(TODAY);
+  await vault.setToday(page, TODAY);
   const { id: pgaId } = await p.completePga(page, STRAIGHT_TO_PLP, { axe: false });
   await p.enterPlpFromPga(page, pgaId, {
     entered: ['30', '12', '2026'],
@@ -287,7 +287,7 @@ test('REC-5 REC-1 REC-6: officers filter by type, sort by next deadline, and a P
 
 test('SEC-4 PGA-10: a second final Gateway Assessment for a case is refused by import; another version of the one here comes in only as a marked copy', async (t) => {
   const { page } = await app.open(t, null);
-  await page.clock.setFixedTime(TODAY);
+  await vault.setToday(page, TODAY);
   const s = p.straightToPlp({ slug: 'records-pga-10', reference: 'PCM-2026-0410', ncia: 'NCIA-410', ctco: CTCO, supervisor: SERGEANT });
   const { id, reference } = await p.completePga(page, s, { axe: false });
   const [, record] = await p.downloadJson(page);

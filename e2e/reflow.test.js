@@ -74,7 +74,7 @@ app.test('no page of the partners\' app scrolls sideways at 320 px, long URLs in
 app.test('no page of the officers\' app scrolls sideways at 320 px: a whole Gateway Assessment into PLP, the audit trail, the timeline and the list', async (t) => {
   const w = widths();
   const { page } = await app.open(t, null);
-  await page.clock.setFixedTime(p.STRAIGHT_TO_PLP_TODAY);
+  await require('./lib/vault').setToday(page, p.STRAIGHT_TO_PLP_TODAY);
   const s = p.straightToPlp({ slug: 'reflow', reference: 'PCM-2026-0320', ncia: 'NCIA-REFLOW', ctco: 'DC Morgan Reyes', supervisor: 'DS Priya Shah' });
   // A long bare URL as the evidence of a factor (shown on the factor pages and the record).
   s.dif = { capability: { present: { access: `Open source: ${LONG_URL}` } } };

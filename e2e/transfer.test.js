@@ -22,7 +22,7 @@ const app = useApp();
 const SERGEANT = 'DS Priya Shah';
 
 async function today(page, [y, m, d]) {
-  await page.clock.setFixedTime(new Date(y, m - 1, d, 10, 0, 0));
+  await vault.setToday(page, new Date(y, m - 1, d, 10, 0, 0));
 }
 
 /** Answers every DIF page, `present` ({section: {factor: evidence}}) present, the rest absent. */

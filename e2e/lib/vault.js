@@ -121,4 +121,23 @@ async function secondTab(context, path) {
   return other;
 }
 
-module.exports = { PASSPHRASE, FIRST_USE, UNLOCK, GATES, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };
+/** The idle lock's default time (src/services/vault.rs, DEFAULT_AUTOLOCK_MINUTES). */
+const LOCK_MS = 15 * 60 * 1000;
+
+/**
+ * Fixes the browser's clock (every tab of the context) at `date`, as Playwright's
+ * setFixedTime does. A move forward by the lock time or more, with the toolkit unlocked, is a
+ * user away that long: the idle lock (SEC-2) locks every tab within a second, and this waits
+ * for that and unlocks as the user would, so that what the test does next never races it.
+ */
+async function setToday(page, date) {
+  const before = await page.evaluate(() => Date.now()).catch(() => null);
+  const unlocked = (await page.locator('#lock-now').count()) > 0;
+  await page.clock.setFixedTime(date);
+  if (unlocked && before !== null && new Date(date).getTime() - before >= LOCK_MS) {
+    await page.waitForFunction((want) => document.querySelector('main h1')?.innerText.trim() === want, UNLOCK);
+    await passGate(page);
+  }
+}
+
+module.exports = { setToday, PASSPHRASE, FIRST_USE, UNLOCK, GATES, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };
