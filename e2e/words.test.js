@@ -33,3 +33,26 @@ app.test('REF-2 (issue 21, item 5): a minimal referral\'s check page is short, i
     },
   });
 });
+
+app.test('SEC-4 (issue 21, item 7): a final record is deleted as a record, with what that means; a draft as a draft', async (t) => {
+  const { page } = await app.open(t, null);
+  await r.finishPersonReferral(page, { forename: 'Final', surname: 'Words' });
+  await r.start(page);
+  await page.goto('/drafts');
+  await r.onPage(page, 'Saved drafts', { axe: false });
+  const row = (name) => page.locator('#drafts-table tbody tr', { hasText: name });
+  await row('Final').getByRole('link', { name: /Delete/ }).click();
+  await r.onPage(page, 'Are you sure you want to delete this final referral?');
+  assert.match(await page.title(), /^Delete this final referral/);
+  const meaning = await page.locator('#delete-meaning').innerText();
+  assert.match(meaning, /is final: it cannot be changed[\s\S]*sealed note[\s\S]*only an unaltered copy can come back as the final record[\s\S]*\(SEC-4\)/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /draft/i);
+  await screenshot(page, 'words-delete-final');
+  await r.pressContinue(page, 'Yes, delete this record');
+  await page.locator('#deleted-banner', { hasText: 'Final record deleted.' }).waitFor();
+  await row('In progress').getByRole('link', { name: /Delete/ }).click();
+  await r.onPage(page, 'Are you sure you want to delete this draft?', { axe: false });
+  assert.match(await page.locator('#delete-meaning').innerText(), /This referral is not finished/);
+  await r.pressContinue(page, 'Yes, delete this draft');
+  await page.locator('#deleted-banner', { hasText: 'Draft deleted.' }).waitFor();
+});

@@ -433,7 +433,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             if undo.is_some() {
                 <NotificationBanner success={true} id="deleted-banner" title={Some(AttrValue::from("Success"))}>
                     <p class="govuk-notification-banner__heading">
-                        { "Draft deleted. " }
+                        // Issue 21, item 7: a final record is not a draft.
+                        { if undo.as_ref().is_some_and(|e| e.status == prevent_core::DraftStatus::Finished) { "Final record deleted. " } else { "Draft deleted. " } }
                         <a class="govuk-notification-banner__link" href="#" id="undo-delete" onclick={on_undo}>{ "Undo" }</a>
                     </p>
                 </NotificationBanner>
