@@ -56,3 +56,17 @@ app.test('SEC-4 (issue 21, item 7): a final record is deleted as a record, with 
   await r.pressContinue(page, 'Yes, delete this draft');
   await page.locator('#deleted-banner', { hasText: 'Draft deleted.' }).waitFor();
 });
+
+app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculator, and links to what is due', async (t) => {
+  const { page } = await app.open(t, '/officer/deadlines');
+  await r.onPage(page, 'Deadline calculator');
+  assert.match(await page.title(), /^Deadline calculator/);
+  const nav = page.locator('header nav');
+  assert.equal(await nav.getByRole('link', { name: 'Deadlines', exact: true }).count(), 0);
+  assert.equal(await nav.getByRole('link', { name: 'Deadline calculator', exact: true }).getAttribute('aria-current'), 'page');
+  assert.match(await page.locator('#what-is-due').innerText(), /works out a case's deadlines from the dates you enter/);
+  await page.getByRole('link', { name: 'What is due', exact: true }).click();
+  await require('./lib/vault').passGate(page);
+  await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
+  assert.equal(await page.locator('#sort').inputValue(), 'deadline', 'soonest deadline first');
+});

@@ -143,7 +143,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let problem = use_state(|| None::<String>);
     let kind = use_state(|| "cases".to_string());
     let status = use_state(String::new);
-    let sort_value = use_state(String::new);
+    // "What is due" (the deadline calculator's link) opens the list soonest deadline first.
+    let sort_value = use_state(|| nav::query_value(&location, "sort").unwrap_or_default());
     let selected = use_state(BTreeSet::<String>::new);
     let import = {
         let reload = reload.clone();
