@@ -57,7 +57,7 @@ app.test('SEC-4 (issue 21, item 7): a final record is deleted as a record, with 
   await page.locator('#deleted-banner', { hasText: 'Draft deleted.' }).waitFor();
 });
 
-app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculator, and links to what is due', async (t) => {
+app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculator, says "Overdue" once and links to what is due', async (t) => {
   const { page } = await app.open(t, '/officer/deadlines');
   await r.onPage(page, 'Deadline calculator');
   assert.match(await page.title(), /^Deadline calculator/);
@@ -65,6 +65,15 @@ app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculat
   assert.equal(await nav.getByRole('link', { name: 'Deadlines', exact: true }).count(), 0);
   assert.equal(await nav.getByRole('link', { name: 'Deadline calculator', exact: true }).getAttribute('aria-current'), 'page');
   assert.match(await page.locator('#what-is-due').innerText(), /works out a case's deadlines from the dates you enter/);
+  // A panel says "Overdue" once (its tag), not "Overdue Overdue:".
+  await page.locator('#received-day').fill('1');
+  await page.locator('#received-month').fill('6');
+  await page.locator('#received-year').fill('2020');
+  const status = page.locator('#deadline-pga-2 .pct-deadline__status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /^Overdue was due 5 June 2020, \d+ working days ago$/);
+  assert.equal((await page.locator('main').innerText()).match(/Overdue/g).length, 1);
+  await screenshot(page, 'words-overdue-panel');
   await page.getByRole('link', { name: 'What is due', exact: true }).click();
   await require('./lib/vault').passGate(page);
   await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
