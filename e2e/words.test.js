@@ -79,3 +79,40 @@ app.test('PGA-2 (issue 21, item 7): "Deadlines" is called what it is, a calculat
   await r.onPage(page, 'Your Gateway Assessments and PLP cases', { axe: false });
   assert.equal(await page.locator('#sort').inputValue(), 'deadline', 'soonest deadline first');
 });
+
+app.test('PGA-10 (s8, issue 21, item 7): a DIF factor "Not assessed yet" lets the page continue, stays in sight, and blocks the Gateway Decision', async (t) => {
+  const p = require('./lib/pga');
+  const s = p.straightToPlp({ slug: 'words-unassessed', reference: 'PCM-2026-0521', ncia: 'NCIA-WORDS', ctco: 'DC Morgan Reyes', supervisor: 'DS Priya Shah' });
+  const { page } = await app.open(t, null);
+  await page.clock.setFixedTime(p.STRAIGHT_TO_PLP_TODAY);
+  const [section] = p.DIF;
+  const [, label] = section.factors[0];
+  const visit = async (page, name) => {
+    if (name !== `decision-${s.slug}-chosen`) return;
+    const decisionUrl = page.url();
+    await page.goto(decisionUrl.replace(/\/decision$/, `/dif-${section.id}`));
+    await r.onPage(page, section.title, { axe: false });
+    assert.match(await page.locator('main').innerText(), /If you have not assessed a factor yet, select 'Not assessed yet': you can save and come back, but the Gateway Decision waits until every factor is assessed \(PGA-10\)/);
+    const group = p.group(page, label);
+    const was = await group.locator('input:checked').getAttribute('value');
+    await p.answer(page, label, 'Not assessed yet');
+    await screenshot(page, 'words-dif-not-assessed');
+    await r.pressContinue(page);
+    await r.onPage(page, p.DIF[1].title);
+    assert.match(await page.locator('#pga-unassessed').innerText(), new RegExp(`Not assessed yet[\\s\\S]*${label} \\(${section.title}\\)[\\s\\S]*waits until each is assessed \\(PGA-10, s8\\)`));
+    // The decision is blocked, with how many factors and which.
+    await page.goto(decisionUrl);
+    await r.onPage(page, 'Gateway Decision', { axe: false });
+    await r.pressContinue(page);
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(await p.summaryErrors(page), [`You cannot make the Gateway Decision yet: 1 DIF factor is not assessed yet: '${label}' (${section.title}). Record each as present, absent or unknown first: the decision is made on the completed DIF (PGA-10, s8)`]);
+    await screenshot(page, 'words-decision-blocked');
+    // Assessed again, the decision goes on.
+    await page.goto(decisionUrl.replace(/\/decision$/, `/dif-${section.id}`));
+    await r.onPage(page, section.title, { axe: false });
+    await p.answer(page, label, { present: 'Present', absent: 'Absent', unknown: 'Unknown' }[was]);
+    await page.goto(decisionUrl);
+    await r.onPage(page, 'Gateway Decision', { axe: false });
+  };
+  await p.completePga(page, s, { axe: false, visit });
+});
