@@ -41,7 +41,7 @@ app.test('SEC-4 (issue 21, item 7): a final record is deleted as a record, with 
   await page.goto('/drafts');
   await r.onPage(page, 'Saved drafts', { axe: false });
   const row = (name) => page.locator('#drafts-table tbody tr', { hasText: name });
-  await row('Final').getByRole('link', { name: /Delete/ }).click();
+  await row('Finished').getByRole('link', { name: /Delete/ }).click();
   await r.onPage(page, 'Are you sure you want to delete this final referral?');
   assert.match(await page.title(), /^Delete this final referral/);
   const meaning = await page.locator('#delete-meaning').innerText();

@@ -27,7 +27,7 @@ pub fn words(is_final: bool, noun: &str) -> [String; 4] {
         [
             format!("Delete this final {noun}"),
             format!("Are you sure you want to delete this final {noun}?"),
-            format!("This {noun} is final: it cannot be changed, and deleting it does not undo what it records. Download it first if you need it. This browser keeps a sealed note of it (its reference and a fingerprint of its content, nothing you wrote), so that only an unaltered copy can come back as the final record; an altered copy comes back only as a marked copy that is not final (SEC-4)."),
+            format!("This {noun} is final: it cannot be changed. Download it first if you need it. This browser keeps a sealed note of it (its reference and a fingerprint, nothing you wrote): only an unaltered copy can come back as the final record (SEC-4)."),
             "Yes, delete this record".into(),
         ]
     } else {
@@ -86,7 +86,7 @@ pub fn DeleteDraft(props: &DeleteDraftProps) -> Html {
                 }
                 <h1 class="govuk-heading-l">{ heading }</h1>
                 if let Some(l) = label {
-                    <p class="govuk-body">{ format!("{}: {l}.", kind.record_name()) }</p>
+                    <p class="govuk-body">{ format!("{}: {}.", kind.record_name(), l.trim_end_matches('.')) }</p>
                     <p class="govuk-body" id="delete-meaning">{ meaning }</p>
                     <p class="govuk-body">{ "You can undo this straight afterwards, until you leave or reload the app." }</p>
                     <form novalidate=true onsubmit={on_delete}>

@@ -475,7 +475,7 @@ pub mod officer {
                 // matter (PGA-10, s8).
                 if !unassessed.is_empty() {
                     <div class="govuk-body-s" id="pga-unassessed">
-                        <strong class="govuk-tag govuk-tag--grey">{ "Not assessed yet" }</strong>
+                        <h3 class="govuk-heading-s"><strong class="govuk-tag govuk-tag--grey">{ "Not assessed yet" }</strong></h3>
                         <ul class="govuk-list govuk-list--bullet govuk-body-s">
                             { for unassessed.iter().map(|(s, f)| html! { <li>{ format!("{f} ({s})") }</li> }) }
                         </ul>
