@@ -26,7 +26,7 @@ const panel = (page, key) => page.locator(`#deadline-${key}`);
 
 test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and exports a calendar', async (t) => {
   const { page } = await app.open(t, '/officer/deadlines');
-  await r.onPage(page, 'Case deadlines');
+  await r.onPage(page, 'Deadline calculator');
   await page.getByLabel('Case reference', { exact: true }).fill('PCM-2026-0042');
   await r.choose(page, 'No');
   // Received Tuesday 22 December 2026: Christmas Friday and the Boxing Day substitute Monday do not count.
@@ -73,7 +73,7 @@ test('PGA-2, PGA-15, PLP-11, INT-1: the deadlines page counts working days and e
 
 test('PLP-5 (s12): the next review as the case page gives it: the last DIF serves the first panel after it', async (t) => {
   const { page } = await app.open(t, '/officer/deadlines');
-  await r.onPage(page, 'Case deadlines', { axe: false });
+  await r.onPage(page, 'Deadline calculator', { axe: false });
   await page.locator('#band').selectOption('high');
   await typeDate(page, 'last-review', '1', '3', '2027');
   await panel(page, 'plp-5').waitFor();
@@ -110,7 +110,7 @@ test('settings: the division and own holidays are saved and move every deadline'
 
   // Scotland has no Easter Monday: received Wednesday 24 March 2027, the PGA is due Thursday 1 April.
   await page.goto('/officer/deadlines');
-  await r.onPage(page, 'Case deadlines', { axe: false });
+  await r.onPage(page, 'Deadline calculator', { axe: false });
   await typeDate(page, 'received', '24', '3', '2027');
   assert.match(await panel(page, 'pga-2').innerText(), /1 April 2027/);
 
@@ -132,7 +132,7 @@ test('settings: the division and own holidays are saved and move every deadline'
   await screenshot(page, 'settings');
 
   await page.goto('/officer/deadlines');
-  await r.onPage(page, 'Case deadlines', { axe: false });
+  await r.onPage(page, 'Deadline calculator', { axe: false });
   await typeDate(page, 'received', '24', '3', '2027');
   assert.match(await panel(page, 'pga-2').innerText(), /2 April 2027/, 'the added holiday moves the deadline');
 

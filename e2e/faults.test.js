@@ -429,9 +429,9 @@ fault('SEC-3', 'storage completely full', 'every page says so and how to free sp
   assert.ok(json.includes('Before-deleting'), 'the download lacks the record');
   // Then delete it: its room is free at once, and the notice goes.
   await page.locator('#drafts-table tr', { has: page.locator(`#select-${finished.id}`) }).getByRole('link', { name: /Delete/ }).click();
-  await r.onPage(page, 'Are you sure you want to delete this draft?', { axe: false });
-  await r.pressContinue(page, 'Yes, delete this draft');
-  await page.locator('#deleted-banner').waitFor();
+  await r.onPage(page, 'Are you sure you want to delete this final referral?', { axe: false });
+  await r.pressContinue(page, 'Yes, delete this record');
+  await page.locator('#deleted-banner', { hasText: 'Final record deleted.' }).waitFor();
   assert.equal(await page.locator('#storage-full').count(), 0, 'still told storage is full');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `pct.draft.${finished.id}`), null);
   // The next save works.

@@ -248,8 +248,8 @@ app.test('in the officers\' app, every change of page by keyboard puts focus on 
   await button(k, 'Start now');
   // The assessment is opened from storage ("Loading your draft…" first): focus waits for it.
   await arrive(page, k, 'Case details');
-  await link(k, 'Deadlines', { back: true });
-  await arrive(page, k, 'Case deadlines');
+  await link(k, 'Deadline calculator', { back: true });
+  await arrive(page, k, 'Deadline calculator');
   await link(k, 'Settings', { back: true });
   await arrive(page, k, 'Settings');
 });
@@ -261,6 +261,6 @@ app.test('in the trainer\'s app, every change of page by keyboard puts focus on 
   k.on('Training scenarios');
   await link(k, 'Write a scenario');
   await arrive(page, k, 'Write a scenario');
-  await link(k, 'Deadlines', { back: true });
-  await arrive(page, k, 'Case deadlines');
+  await link(k, 'Deadline calculator', { back: true });
+  await arrive(page, k, 'Deadline calculator');
 });

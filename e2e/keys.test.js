@@ -191,7 +191,8 @@ fault('SEC-4', 'a final record deleted, then an altered copy of it imported', 't
   const original = fs.readFileSync(await d.path(), 'utf8');
   // Delete it (a final record may be deleted; it leaves a tombstone in the sealed manifest).
   await page.locator('#drafts-table').getByRole('link', { name: /Delete/ }).click();
-  await r.pressContinue(page, 'Yes, delete this draft');
+  await r.onPage(page, 'Are you sure you want to delete this final referral?', { axe: false });
+  await r.pressContinue(page, 'Yes, delete this record');
   await page.locator('#no-drafts').waitFor();
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('tomb')));
   assert.equal(stored.length, 1, 'no tombstone was stored');

@@ -482,8 +482,8 @@ describe('nginx (deploy/nginx/prevent-toolkit.conf.in) serving the built app', {
       await expectH1('Protect your records on this computer');
       await passGate(page);
       await expectH1('Your Gateway Assessments and PLP cases');
-      await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
-      await expectH1('Case deadlines');
+      await page.getByRole('link', { name: 'Deadline calculator', exact: true }).click();
+      await expectH1('Deadline calculator');
       await page.getByRole('link', { name: 'Settings', exact: true }).first().focus();
       await page.keyboard.press('Enter');
       await page.waitForURL((u) => u.pathname === '/officer/settings');

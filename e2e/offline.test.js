@@ -209,7 +209,7 @@ test('OFF-3 OFF-1: the officers\' and trainer\'s bundles each cache their own ap
 
   await networkOff(g, site);
   await loadFromCache(page, '/officer/deadlines');
-  assert.equal(await h1(page), 'Case deadlines');
+  assert.equal(await h1(page), 'Deadline calculator');
   // "/officer" has no slash, so it is not in the officers' scope ("/officer/"): the page the
   // officers' cache keeps for it is found all the same (caches.match looks in every cache).
   await loadFromCache(page, '/officer');

@@ -986,7 +986,7 @@ describe('Prevent Gateway Assessment', { concurrency: Number(process.env.PGA_CON
     });
     const toFix = await checkErrors.locator('a').allInnerTexts();
     assert.ok(toFix.includes('Select the Gateway Decision (PGA-6, s8)'), toFix.join(' | '));
-    assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown (DIF-1, s8)"), toFix.join(' | '));
+    assert.ok(toFix.includes("Record whether 'Grievance and injustice' is present, absent or unknown, or select 'Not assessed yet' (DIF-1, s8)"), toFix.join(' | '));
     assert.match(await page.title(), /^Error: /);
     await assertNoAxeViolations(page, 'PGA check answers with answers to fix');
   });

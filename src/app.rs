@@ -128,7 +128,11 @@ fn Shell() -> Html {
                 ),
             ),
             link("Write a scenario", Route::Author, route == Route::Author),
-            link("Deadlines", Route::Deadlines, route == Route::Deadlines),
+            link(
+                "Deadline calculator",
+                Route::Deadlines,
+                route == Route::Deadlines,
+            ),
         ]
     } else if bundle.paths.officer {
         vec![
@@ -152,7 +156,11 @@ fn Shell() -> Html {
                         )
                     ),
             ),
-            link("Deadlines", Route::Deadlines, route == Route::Deadlines),
+            link(
+                "Deadline calculator",
+                Route::Deadlines,
+                route == Route::Deadlines,
+            ),
             link("Settings", Route::Settings, route == Route::Settings),
         ]
     } else {

@@ -1547,6 +1547,11 @@ async fn deadline_panel_overdue_is_marked_in_words_and_colour() {
     let tag = one(&panel, ".govuk-tag");
     assert_eq!(text(&tag), "Overdue");
     assert!(has_class(&tag, "govuk-tag--red"));
+    // Issue 21, item 7: the tag says "Overdue" and the sentence does not say it again.
+    assert_eq!(
+        text(&one(&panel, ".pct-deadline__status")),
+        "Overdue was due 31 December 2026, 1 working day ago"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ async function finishPersonReferral(page, a = {}) {
   if (a.address) await fill('Address (optional)', a.address);
   if (a.nationality) await fill('Nationality or citizenship (optional)', a.nationality);
   await next('Describe your concerns');
+  if (a.onConcerns) await a.onConcerns(page);
   await fill('In as much detail as possible, describe the specific concerns', a.concerns || 'Shared extremist videos in class.');
   await choose(page, 'Islamist');
   await next('Their wellbeing and needs');
@@ -139,6 +140,7 @@ async function finishPersonReferral(page, a = {}) {
   await next('Other information');
   if (a.other) await fill('Is there anything else the Prevent team should know? (optional)', a.other);
   await next('Check your answers before finishing your referral');
+  if (a.onCheck) await a.onCheck(page);
   await next('Declaration');
   await choose(page, 'I confirm that this is a Prevent referral, not a request for advice, and that the information I have given is correct to the best of my knowledge');
   await pressContinue(page, 'Confirm and finish referral');

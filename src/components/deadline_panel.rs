@@ -37,6 +37,15 @@ pub struct DeadlinePanelProps {
     pub detail: AttrValue,
 }
 
+/// The summary without the words its tag already says: the tag "Overdue" and the summary
+/// "Overdue: was due …" read "Overdue was due …", never "Overdue Overdue: …" (issue 21,
+/// item 7).
+pub fn after_tag<'a>(tag: &str, summary: &'a str) -> &'a str {
+    summary
+        .strip_prefix(tag)
+        .map_or(summary, |rest| rest.trim_start_matches([':', ',', ' ']))
+}
+
 /// A deadline, GOV.UK summary-card style.
 pub fn view(props: DeadlinePanelProps) -> Html {
     let (tag, class) = match props.state {
@@ -53,9 +62,43 @@ pub fn view(props: DeadlinePanelProps) -> Html {
                 <span class="pct-deadline__rule">{ format!(" {}, CTP-Prevent Policy {}", props.rule_id, props.rule_id.section()) }</span>
             </h3>
             <p class="govuk-body pct-deadline__status" role="status" aria-live="polite">
-                <strong class={class}>{ tag }</strong>{ " " }{ props.summary }
+                <strong class={class}>{ tag }</strong>{ " " }{ after_tag(tag, &props.summary) }
             </p>
             <p class="govuk-body-s pct-deadline__detail">{ props.detail }</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_tag;
+
+    #[test]
+    fn pga_2_a_panel_says_overdue_once() {
+        for (tag, summary, shown) in [
+            (
+                "Overdue",
+                "Overdue: was due 31 December 2026, 1 working day ago",
+                "was due 31 December 2026, 1 working day ago",
+            ),
+            ("Due today", "Due today, 2 February 2027", "2 February 2027"),
+            (
+                "Done",
+                "Done late: on 4 January 2027, was due 31 December 2026",
+                "late: on 4 January 2027, was due 31 December 2026",
+            ),
+            (
+                "Done",
+                "Met: was due 31 December 2026",
+                "Met: was due 31 December 2026",
+            ),
+            (
+                "Upcoming",
+                "Due 31 December 2026: 4 working days left",
+                "Due 31 December 2026: 4 working days left",
+            ),
+        ] {
+            assert_eq!(after_tag(tag, summary), shown, "{tag} {summary}");
+        }
     }
 }

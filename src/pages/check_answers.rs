@@ -74,7 +74,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
             q
         ))
     };
-    let sections: Html = flow::summary_by_section(schema, &draft.answers, &ctx)
+    let sections: Html = flow::summary_by_section(schema, &draft.answers, &ctx, &report)
         .into_iter()
         .map(|(section, rows)| {
             let rows: Vec<SummaryRow> = rows

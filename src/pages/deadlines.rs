@@ -84,7 +84,7 @@ struct Form {
 /// The deadlines page.
 #[component]
 pub fn Deadlines() -> Html {
-    use_title("Case deadlines".into(), false);
+    use_title("Deadline calculator".into(), false);
     let settings = crate::hooks::use_settings();
     let navigator = use_navigator().expect("router");
     let form = use_state(Form::default);
@@ -177,10 +177,22 @@ pub fn Deadlines() -> Html {
         })
     };
     let settings_href = nav::href(&Route::Settings);
+    // The trainer's home is its scenarios, not a list of records.
+    let due_href = (!crate::bundle::current().paths.training)
+        .then(|| AttrValue::from(format!("{}?sort=deadline", nav::href(&Route::OfficerHome))));
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-l">{ "Case deadlines" }</h1>
+                // A calculator, not a list of what is due (issue 21, item 7): the list is the
+                // officers' records, soonest deadline first.
+                <h1 class="govuk-heading-l">{ "Deadline calculator" }</h1>
+                if let Some(due) = due_href {
+                    <p class="govuk-body" id="what-is-due">
+                        { "This works out a case's deadlines from the dates you enter. For the deadlines of the records saved here, see " }
+                        <a class="govuk-link" href={due.clone()} onclick={nav::on_click(&navigator, due)}>{ "What is due" }</a>
+                        { " (your assessments and cases, soonest deadline first)." }
+                    </p>
+                }
                 <p class="govuk-body">
                     { format!("Enter the dates you know. Deadlines are counted in working days for {}, less the holidays you have added (", settings.calendar.division.label()) }
                     <a class="govuk-link" href={settings_href.clone()} onclick={nav::on_click(&navigator, settings_href)}>{ "change this in settings" }</a>

@@ -143,7 +143,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     let problem = use_state(|| None::<String>);
     let kind = use_state(|| "cases".to_string());
     let status = use_state(String::new);
-    let sort_value = use_state(String::new);
+    // "What is due" (the deadline calculator's link) opens the list soonest deadline first.
+    let sort_value = use_state(|| nav::query_value(&location, "sort").unwrap_or_default());
     let selected = use_state(BTreeSet::<String>::new);
     let import = {
         let reload = reload.clone();
@@ -433,7 +434,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             if undo.is_some() {
                 <NotificationBanner success={true} id="deleted-banner" title={Some(AttrValue::from("Success"))}>
                     <p class="govuk-notification-banner__heading">
-                        { "Draft deleted. " }
+                        // Issue 21, item 7: a final record is not a draft.
+                        { if undo.as_ref().is_some_and(|e| e.status == prevent_core::DraftStatus::Finished) { "Final record deleted. " } else { "Draft deleted. " } }
                         <a class="govuk-notification-banner__link" href="#" id="undo-delete" onclick={on_undo}>{ "Undo" }</a>
                     </p>
                 </NotificationBanner>

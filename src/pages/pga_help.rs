@@ -451,6 +451,7 @@ pub mod officer {
             })
             .collect();
         let present: usize = factors.present.iter().map(|(_, l)| l.len()).sum();
+        let unassessed = pga_form::unassessed(crate::pga(), answers, &ctx);
         html! {
             // A region inside <main>, not an <aside>: a complementary landmark must be top-level
             // (axe best practice, issue 21 item 7).
@@ -470,6 +471,17 @@ pub mod officer {
                     { format!("{present} present, {} absent, {} unknown or not recorded yet.", factors.absent, factors.unknown) }
                 </p>
                 <div class="pct-factors">{ found }</div>
+                // Issue 21, item 7: factors left "Not assessed yet" stay in sight, with why they
+                // matter (PGA-10, s8).
+                if !unassessed.is_empty() {
+                    <div class="govuk-body-s" id="pga-unassessed">
+                        <h3 class="govuk-heading-s"><strong class="govuk-tag govuk-tag--grey">{ "Not assessed yet" }</strong></h3>
+                        <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                            { for unassessed.iter().map(|(s, f)| html! { <li>{ format!("{f} ({s})") }</li> }) }
+                        </ul>
+                        <p class="govuk-body-s">{ "The Gateway Decision waits until each is assessed (PGA-10, s8)." }</p>
+                    </div>
+                }
                 if let Some(required) = fimu_submission_required {
                     <h3 class="govuk-heading-s">{ "FIMU submission" }</h3>
                     <p class="govuk-body-s" id="pga-fimu">{

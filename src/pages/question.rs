@@ -390,5 +390,13 @@ fn view(props: &QuestionProps, q: &'static Question, is_heading: bool) -> Html {
     // Warnings appear as the user answers ("Call 999 now" on choosing yes): they go in a
     // polite live region that is on the page before they are, so a screen reader announces
     // them (issue 21, item 2; as govuk-frontend's character count does with its status).
-    html! { <>{ field }<div id={live_id} class="pct-live-warnings" aria-live="polite">{ warnings }</div></> }
+    // A long hint's prompts wait behind "What to include" (issue 21, item 5).
+    let include = (!q.include.is_empty()).then(|| {
+        details::view(DetailsProps {
+            summary: "What to include".into(),
+            open: false,
+            children: html! { <ul class="govuk-list govuk-list--bullet">{ for q.include.iter().map(|i| html! { <li>{ i }</li> }) }</ul> },
+        })
+    });
+    html! { <>{ field }{ include }<div id={live_id} class="pct-live-warnings" aria-live="polite">{ warnings }</div></> }
 }

@@ -15,7 +15,7 @@ pub fn answers_summary(
 ) -> Html {
     let report = prevent_core::validate::validate(schema, &draft.answers, ctx);
     let warnings = warnings_list(&report, "record-warnings", |_| true);
-    let sections: Html = prevent_core::flow::summary_by_section(schema, &draft.answers, ctx)
+    let sections: Html = prevent_core::flow::summary_by_section(schema, &draft.answers, ctx, &report)
         .into_iter()
         .map(|(section, rows)| {
             let rows: Vec<SummaryRow> = rows

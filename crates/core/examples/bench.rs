@@ -72,9 +72,14 @@ fn main() {
     time("validate (every keystroke)", 20_000, &mut || {
         drop(black_box(validate(&schema, &d.answers, &ctx)))
     });
-    time("flow::summary (check your answers)", 20_000, &mut || {
-        drop(black_box(flow::summary(&schema, &d.answers, &ctx)))
-    });
+    time(
+        "validate + flow::summary (check your answers)",
+        20_000,
+        &mut || {
+            let r = validate(&schema, &d.answers, &ctx);
+            drop(black_box(flow::summary(&schema, &d.answers, &ctx, &r)))
+        },
+    );
     time("Envelope::seal (every save)", 20_000, &mut || {
         drop(black_box(Envelope::wrap(&d, "2026-11-28T10:00:00Z")))
     });
@@ -220,9 +225,14 @@ fn pga(ctx: &Context, time: Timer) {
     time("validate (every keystroke)", 5_000, &mut || {
         drop(black_box(validate(&schema, &d.answers, ctx)))
     });
-    time("flow::summary (check your answers)", 5_000, &mut || {
-        drop(black_box(flow::summary(&schema, &d.answers, ctx)))
-    });
+    time(
+        "validate + flow::summary (check your answers)",
+        5_000,
+        &mut || {
+            let r = validate(&schema, &d.answers, ctx);
+            drop(black_box(flow::summary(&schema, &d.answers, ctx, &r)))
+        },
+    );
     time("Envelope::seal (every save)", 5_000, &mut || {
         drop(black_box(Envelope::wrap(&d, "2026-11-28T10:00:00Z")))
     });

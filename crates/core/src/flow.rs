@@ -157,9 +157,10 @@ pub fn summary_by_section<'a>(
     schema: &'a FormSchema,
     answers: &Answers,
     ctx: &Context,
+    report: &Report,
 ) -> Vec<(&'a str, Vec<(&'a Page, SummaryRow)>)> {
     let mut out: Vec<(&str, Vec<(&Page, SummaryRow)>)> = Vec::new();
-    for (page, rows) in summary(schema, answers, ctx) {
+    for (page, rows) in summary(schema, answers, ctx, report) {
         if out.last().is_none_or(|(s, _)| *s != page.section) {
             out.push((&page.section, Vec::new()));
         }
@@ -170,11 +171,16 @@ pub fn summary_by_section<'a>(
     out
 }
 
-/// Check-your-answers rows grouped by page: (page, rows), shown questions only.
+/// Check-your-answers rows grouped by page: (page, rows), shown questions only. A question
+/// never answered is left out unless `report` (the answers' validation) has an error on it:
+/// an optional answer not given makes no "Not given" row, a required one missing still shows
+/// (issue 21, item 5: a minimal referral's check page stays short). A page left with no row
+/// is left out too.
 pub fn summary<'a>(
     schema: &'a FormSchema,
     answers: &Answers,
     ctx: &Context,
+    report: &Report,
 ) -> Vec<(&'a Page, Vec<SummaryRow>)> {
     visible_pages(schema, answers, ctx)
         .into_iter()
@@ -195,9 +201,11 @@ pub fn summary<'a>(
                     },
                     value: answers.filled(&q.id).map(|a| display(&q.kind, a)),
                 })
+                .filter(|r| r.value.is_some() || report.error_for(&r.question).is_some())
                 .collect();
             (p, rows)
         })
+        .filter(|(_, rows): &(_, Vec<_>)| !rows.is_empty())
         .collect()
 }
 

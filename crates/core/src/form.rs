@@ -73,6 +73,10 @@ pub struct Question {
     pub show_if: Option<Condition>,
     /// Short name used in messages and on check-your-answers ("date of birth").
     pub short: String,
+    /// "What to include": prompts shown as a bulleted list behind a GOV.UK details under the
+    /// field, so that a long hint stays short (issue 21, item 5). Empty for most questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
 }
 
 /// An option of a radio, checkbox or select question.

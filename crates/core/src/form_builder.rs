@@ -100,6 +100,7 @@ pub(crate) fn q(id: &str, label: &str, short: &str, kind: QuestionKind) -> Quest
         kind,
         show_if: None,
         short: short.into(),
+        include: Vec::new(),
     }
 }
 
@@ -109,6 +110,8 @@ pub(crate) trait QuestionExt {
     fn hint(self, h: &str) -> Self;
     /// Shown (and validated and exported) only when `c` holds.
     fn when(self, c: Condition) -> Self;
+    /// The "What to include" prompts, shown behind a details under the field.
+    fn include(self, items: &[&str]) -> Self;
 }
 
 impl QuestionExt for Question {
@@ -118,6 +121,10 @@ impl QuestionExt for Question {
     }
     fn when(mut self, c: Condition) -> Self {
         self.show_if = Some(c);
+        self
+    }
+    fn include(mut self, items: &[&str]) -> Self {
+        self.include = items.iter().map(|i| i.to_string()).collect();
         self
     }
 }

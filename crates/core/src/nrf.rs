@@ -210,7 +210,16 @@ pub fn schema() -> FormSchema {
 
     pages.push(page("concerns", "Describe your concerns", SECTIONS[3], None, vec![
         q("concerns.description", "In as much detail as possible, describe the specific concerns", "your concerns", area_up_to(10_000, 10))
-            .hint("Use your own words. Say how and why this came to your notice: a specific event or a combination of things; any travel plans to a conflict zone (where, when, how); contact with concerning groups or people (who, why, how often); worrying phone, internet or social media use (what, and how you know); any wish to cause harm or threats (who, when, what was said); any concerning interest in hate crime, extremism, terrorism, school shooters, massacres or the murder of public figures; anything else."),
+            .hint("Use your own words. Say how and why this came to your notice.")
+            .include(&[
+                "a specific event, or a combination of things",
+                "any travel plans to a conflict zone (where, when, how)",
+                "contact with concerning groups or people (who, why, how often)",
+                "worrying phone, internet or social media use (what, and how you know)",
+                "any wish to cause harm, or threats (who, when, what was said)",
+                "any concerning interest in hate crime, extremism, terrorism, school shooters, massacres or the murder of public figures",
+                "anything else",
+            ]),
         q("concerns.noticed", "When did you notice this? (optional)", "the date you noticed this", QuestionKind::Date).hint("For example, 14 10 2026. An approximate date is fine."),
         q("concerns.type", "What kind of concern is it, if you can tell? (optional)", "kind of concern", checkboxes(vec![
             choice("islamist", "Islamist"),

@@ -214,7 +214,7 @@ fn check_answers_rows_show_labels_and_long_dates() {
         "subject.dob",
         Answer::Date(prevent_core::answers::DateParts::new("3", "4", "2010")),
     );
-    let rows = flow::summary(&s, &d.answers, &ctx());
+    let rows = flow::summary(&s, &d.answers, &ctx(), &validate(&s, &d.answers, &ctx()));
     let find = |q: &str| {
         rows.iter()
             .flat_map(|(_, r)| r)
@@ -225,14 +225,18 @@ fn check_answers_rows_show_labels_and_long_dates() {
     assert_eq!(find("subject.dob").value.as_deref(), Some("3 April 2010"));
     assert_eq!(find("subject.type").value.as_deref(), Some("A person"));
     assert_eq!(find("concerns.type").value.as_deref(), Some("Islamist"));
-    assert_eq!(find("subject.surname").value, None);
+    // Not given and not needed (the first name is): no row (issue 21, item 5).
+    assert!(rows
+        .iter()
+        .flat_map(|(_, r)| r)
+        .all(|r| r.question != "subject.surname"));
     let mut d2 = d.clone();
     d2.set_answer("info.direct_action", Answer::Text("yes".into()));
     d2.set_answer(
         "info.direct_action_details",
         Answer::Text("Removed the videos".into()),
     );
-    let rows2 = flow::summary(&s, &d2.answers, &ctx());
+    let rows2 = flow::summary(&s, &d2.answers, &ctx(), &validate(&s, &d2.answers, &ctx()));
     let details = rows2
         .iter()
         .flat_map(|(_, r)| r)
@@ -240,6 +244,34 @@ fn check_answers_rows_show_labels_and_long_dates() {
         .unwrap();
     assert_eq!(details.key, "Details of the action you took");
     assert!(rows.iter().all(|(p, _)| p.id != "institution"));
+}
+
+/// Issue 21, item 5: a minimal referral's check your answers lists what was given and nothing
+/// else; an answer the referral needs (REF-2) still has its row while missing.
+#[test]
+fn ref_2_check_answers_leaves_out_optional_answers_not_given_and_keeps_required_ones() {
+    let s = nrf::schema();
+    let d = finished_person();
+    let rows = |d: &Draft| {
+        flow::summary(&s, &d.answers, &ctx(), &validate(&s, &d.answers, &ctx()))
+            .into_iter()
+            .flat_map(|(_, r)| r)
+            .collect::<Vec<_>>()
+    };
+    let all = rows(&d);
+    assert!(all.iter().all(|r| r.value.is_some()), "{all:?}");
+    assert!(all.len() <= 16, "{} rows", all.len());
+    let mut missing = d.clone();
+    missing.set_answer("concerns.description", Answer::Text("".into()));
+    missing.set_answer("referrer.email", Answer::Text("".into()));
+    let all = rows(&missing);
+    for q in ["concerns.description", "referrer.phone"] {
+        assert!(
+            all.iter().any(|r| r.question == q && r.value.is_none()),
+            "{q} missing must show"
+        );
+    }
+    assert!(all.iter().all(|r| r.question != "referrer.role"));
 }
 
 /// A small JSON Schema checker for what `export::json_schema` uses (type, enum, const,

@@ -387,6 +387,100 @@ fn pga_10_s8_an_unsupervised_pga_cannot_be_finished_and_stays_editable() {
     ));
 }
 
+/// The first factor of each of the first `n` sections of the default framework: (section id,
+/// factor id, finding field).
+fn factors(n: usize) -> Vec<(String, String, String)> {
+    dif::default_framework()
+        .sections
+        .iter()
+        .take(n)
+        .map(|x| {
+            let f = &x.factors[0];
+            (x.id.clone(), f.id.clone(), finding_field(&x.id, &f.id))
+        })
+        .collect()
+}
+
+/// Issue 21, item 7: a factor recorded "Not assessed yet" is no error on its page (the officer
+/// continues and saves), stays in sight as unassessed, is not a finding of the DIF, and blocks
+/// the Gateway Decision: s8, the decision "arising from" the DIF; s13, "PGA Decisions can only
+/// be made on the back of a completed and supervised DIF".
+#[test]
+fn pga_10_s8_an_unassessed_factor_blocks_the_decision_not_its_page() {
+    let s = schema();
+    let f = factors(2);
+    let one = |a: Answers| a.with(&f[0].2, pga_form::NOT_ASSESSED);
+    let two = |a: Answers| one(a).with(&f[1].2, pga_form::NOT_ASSESSED);
+    let cases: [(&str, Answers, Expected); 5] = [
+        ("every factor assessed", valid(Keep), &[]),
+        (
+            "one not assessed yet",
+            one(valid(Keep)),
+            &[(E, "PGA-10", "decision.outcome")],
+        ),
+        (
+            "two not assessed yet",
+            two(valid(Close)),
+            &[(E, "PGA-10", "decision.outcome")],
+        ),
+        (
+            // One error a field: choosing comes first, then the block.
+            "no decision chosen yet",
+            without(one(valid(Keep)), &["decision.outcome"]),
+            &[(E, "PGA-6", "decision.outcome")],
+        ),
+        (
+            "left blank: an error on its page",
+            without(valid(Keep), &[&f[0].2]),
+            &[(E, "DIF-1", &f[0].2)],
+        ),
+    ];
+    for (name, a, expect) in &cases {
+        assert_issues(name, &s, a, expect);
+    }
+    // The message names how many and which, and says what to do.
+    let r = validate(&s, &two(valid(Keep)), &ctx());
+    let m = &r.error_for("decision.outcome").unwrap().message;
+    assert!(
+        m.starts_with(
+            "You cannot make the Gateway Decision yet: 2 DIF factors are not assessed yet: '"
+        ),
+        "{m}"
+    );
+    assert!(m.ends_with("Record each as present, absent or unknown first: the decision is made on the completed DIF (s8)"), "{m}");
+    let r = validate(&s, &without(valid(Keep), &[&f[0].2]), &ctx());
+    assert!(r
+        .error_for(&f[0].2)
+        .unwrap()
+        .message
+        .ends_with(", or select 'Not assessed yet'"));
+    // Its own page passes: Continue works and the work is saved.
+    let page = format!("dif-{}", f[0].0);
+    assert!(
+        !prevent_core::validate::validate_page(&s, &one(valid(Keep)), &ctx(), &page).has_errors()
+    );
+    // Not a finding: the DIF leaves it out; the answers keep it, and check your answers shows it.
+    let a = one(valid(Keep));
+    let rec = pga_form::dif_record(&dif::default_framework(), &a);
+    assert!(!rec.factors.contains_key(&format!("{}.{}", f[0].0, f[0].1)));
+    assert_eq!(pga_form::unassessed(&s, &a, &ctx()).len(), 1);
+    let rows = prevent_core::flow::summary(&s, &a, &ctx(), &r);
+    let row = rows
+        .iter()
+        .flat_map(|(_, r)| r)
+        .find(|r| r.question == f[0].2)
+        .unwrap();
+    assert_eq!(row.value.as_deref(), Some("Not assessed yet"));
+    // And the record cannot be finished.
+    let mut dr = draft_of(&s, "pga-unassessed", &a);
+    let report = dr.finish(&s, &ctx(), "2026-12-30T16:00:00Z").unwrap_err();
+    assert_eq!(
+        report.error_for("decision.outcome").unwrap().rule_id,
+        RuleId::Pga10
+    );
+    assert!(!dr.is_locked());
+}
+
 // ---------------------------------------------------------------------------------------------
 // PGA-1: de-confliction.
 

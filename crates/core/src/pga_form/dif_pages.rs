@@ -7,7 +7,7 @@
 use crate::answers::{Answer, Answers};
 use crate::catalogue::RuleId;
 use crate::dif::{self, Finding, Framework, Record, Recorded};
-use crate::form::{Check as RuleCheck, Condition, FormSchema, Page, Rule};
+use crate::form::{Check as RuleCheck, Condition, Context, FormSchema, Page, QuestionKind, Rule};
 use crate::form_builder::{area, choice, eq, page, q, radios, rule, yes_no, QuestionExt};
 use crate::form_def::ExtraField;
 use crate::validate::Issue;
@@ -90,6 +90,52 @@ pub(crate) fn dif_page(s: &dif::Section) -> Page {
         );
     }
     p
+}
+
+/// The finding of a factor the officer has not assessed yet (issue 21, item 7): recorded, so
+/// that the page can be left and the work saved, but not a finding. It is not in the DIF
+/// ([`dif_record`] leaves it out), it shows as "Not assessed yet", and it blocks the Gateway
+/// Decision ([`unassessed`], PGA-10): s8, "the results of this first use of the DIF and PGA
+/// Decision arising from it are final", and s13, "PGA Decisions can only be made on the back of
+/// a completed and supervised DIF".
+pub const NOT_ASSESSED: &str = "not-assessed";
+
+/// The Gateway Assessment's page of DIF section `s`: [`dif_page`] with the choice "Not assessed
+/// yet" on each factor, and the page says how to use it.
+pub(crate) fn pga_dif_page(s: &dif::Section) -> Page {
+    let mut p = dif_page(s);
+    p.lead = Some(format!(
+        "Record each factor as present, absent or unknown, with your evidence (s8). If you have not assessed a factor yet, select 'Not assessed yet': you can save and come back, but the Gateway Decision waits until every factor is assessed (PGA-10). Source: {}.",
+        source_note(&s.source)
+    ));
+    for q in &mut p.questions {
+        if let (true, QuestionKind::Radios { choices, .. }) =
+            (q.id.ends_with(".finding"), &mut q.kind)
+        {
+            choices.push(choice(NOT_ASSESSED, "Not assessed yet"));
+        }
+    }
+    p
+}
+
+/// The factors recorded "Not assessed yet" on the shown DIF pages: (section title, factor
+/// label), in page order.
+pub fn unassessed<'a>(
+    schema: &'a FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+) -> Vec<(&'a str, &'a str)> {
+    schema
+        .pages
+        .iter()
+        .filter(|p| p.id.starts_with("dif-") && schema.page_visible(p, answers, ctx))
+        .flat_map(|p| {
+            p.questions
+                .iter()
+                .filter(|q| answers.text(&q.id) == Some(NOT_ASSESSED))
+                .map(move |q| (p.title.as_str(), q.label.as_str()))
+        })
+        .collect()
 }
 
 /// The task-list section each DIF section belongs to (DESIGN.md's order); unknown sections of a

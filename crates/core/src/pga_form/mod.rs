@@ -33,8 +33,8 @@ mod summary;
 pub use deadlines::{deadlines, met_by_finalising, next_deadline, record_deadlines};
 pub(crate) use dif_pages::{dif_issues, dif_page, dif_rules, framework_of};
 pub use dif_pages::{
-    dif_record, evidence_field, finding_field, is_framework_name, record_framework,
-    FRAMEWORK_EXPORT, FRAMEWORK_FIELD,
+    dif_record, evidence_field, finding_field, is_framework_name, record_framework, unassessed,
+    FRAMEWORK_EXPORT, FRAMEWORK_FIELD, NOT_ASSESSED,
 };
 pub use from_referral::{
     concern_type, from_referral, nationality, referral_of, How, MAPPING, REFERRAL_EXPORT,

@@ -5,7 +5,7 @@
 //! nationality and the "must consider" duties (PGA-12, PGA-13, PGA-20), the Gateway Decision,
 //! supervision (PGA-16) and the declaration (PGA-10).
 
-use super::dif_pages::{dif_page, dif_rules};
+use super::dif_pages::{dif_rules, pga_dif_page};
 use super::read::decision_value;
 use super::{PgaDef, DECONFLICTION_PAGE, FIRST_SECTION, FORM_ID, TITLE, VERSION};
 use crate::catalogue::RuleId;
@@ -169,7 +169,7 @@ pub fn schema(framework: &Framework) -> FormSchema {
         .hint("The Home Office Prevent statistics categories (2024/25)")],
     ));
     for s in &framework.sections {
-        pages.push(dif_page(s));
+        pages.push(pga_dif_page(s));
     }
     pages.push(page("assessment", "Assessment summary", "Assessment summary", None, vec![
         q("assessment.concern", "What is your assessment?", "assessment", radios(vec![
@@ -439,7 +439,12 @@ pub fn schema(framework: &Framework) -> FormSchema {
             "",
         ));
     }
-    rules.extend(dif_rules(framework));
+    // A blank factor is an error on its page; "Not assessed yet" is the way to leave one for
+    // later (issue 21, item 7), and the message says so.
+    rules.extend(dif_rules(framework).into_iter().map(|mut r| {
+        r.message.push_str(", or select 'Not assessed yet'");
+        r
+    }));
     rules.push(rule(
         RuleId::Pga14,
         "threat.pursue_investigation",
