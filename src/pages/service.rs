@@ -81,7 +81,7 @@ fn body(page: Service, navigator: &Navigator, team: Option<Option<&Loaded>>) -> 
                     "change colours, contrast and fonts with your browser or device settings",
                     "zoom in up to 400% without text spilling off the screen: every page fits a screen 320 pixels wide",
                     "use every page with a keyboard only: a new page puts focus on its heading",
-                    "use every page with a screen reader: problems with your answers are listed at the top of the page and beside each answer",
+                    "use the toolkit with a screen reader: problems with your answers are listed at the top of the page and beside each answer",
                     "stop and come back later: your answers are saved in this browser as you type",
                 ]) }
                 { h2("What is not fully accessible") }
@@ -145,7 +145,7 @@ fn body(page: Service, navigator: &Navigator, team: Option<Option<&Loaded>>) -> 
                     { p(if officer {
                         "Start a Gateway Assessment, a PLP case or a partner\u{2019}s referral from Assessments and cases. Your answers are saved in this browser as you type: to carry on, open the same list on the same computer and browser, and enter your passphrase."
                     } else {
-                        "Choose \u{201c}Make a referral\u{201d}, then \u{201c}Start now\u{201d}. Your answers are saved in this browser as you type: to carry on, open \u{201c}Saved drafts\u{201d} on the same computer and browser, enter your passphrase and choose the referral. You cannot carry on from another computer."
+                        "Choose \u{201c}Make a referral\u{201d}, then \u{201c}Start now\u{201d}. Your answers are saved in this browser as you type: to carry on, open \u{201c}Saved drafts\u{201d} on the same computer and browser, enter your passphrase and choose the referral. It is kept only in this browser on this computer."
                     }) }
                     { h2("If you forget your passphrase") }
                     { p("Nobody can recover it, not even your Prevent team, and what it protects cannot be opened. On the page that asks for it, \u{201c}I am someone else\u{201d} starts again with a new passphrase, deleting nothing; or you can delete everything kept here.") }
