@@ -161,7 +161,13 @@ app.test('A11Y-9 each page of the referral says where it is in the flow, as the 
   await r.start(page);
   const caption = () => page.locator('main #flow-position').innerText();
   assert.equal(await caption(), 'Prevent referral, section 1 of 5: Before you start');
-  await r.answerBeforeYouStart(page);
+  await r.choose(page, 'Yes, I am making a referral');
+  await r.pressContinue(page);
+  await r.onPage(page, 'Is there an immediate risk of harm', { axe: false });
+  assert.equal(await caption(), 'Prevent referral, section 1 of 5: Before you start');
+  await r.choose(page, 'No');
+  await r.pressContinue(page);
+  await r.onPage(page, 'About you', { axe: false });
   assert.equal(await caption(), 'Prevent referral, section 2 of 5: About you');
   await screenshot(page, 'flow-position');
   // The task list names the same five sections, in the same order.
