@@ -113,9 +113,12 @@ async function radio(k, page, label, legend) {
   assert.ok((await focused(page)).checked, `"${label}" is checked`);
 }
 
-/** Ticks the checkbox labelled `label`. */
+/** Ticks the checkbox labelled `label` (Tab to it first unless it has focus: a Tab from it
+ * would go round the whole page, the footer included, and back). */
 async function checkbox(k, page, label) {
-  const f = await k.tabTo(`the checkbox "${label}"`, (x) => x.type === 'checkbox' && x.text === label);
+  const match = (x) => x.type === 'checkbox' && x.text === label;
+  let f = await focused(page);
+  if (!match(f)) f = await k.tabTo(`the checkbox "${label}"`, match);
   if (!f.checked) await k.press('Space');
 }
 

@@ -65,15 +65,17 @@ fn Shell() -> Html {
     };
     let in_form = form_of(&route);
     // Encryption at rest (issue 8): every page that shows or stores a record waits for the
-    // vault to be open in this tab. The partners' home page, the referral's start page and
-    // "page not found" hold none: the start page shows the gate itself when "Start now" is
-    // about to store a draft (issue 20, item 5).
+    // vault to be open in this tab. The partners' home page, the referral's start page, the
+    // service pages (help, privacy, accessibility: issue 21, item 9) and "page not found" hold
+    // none: the start page shows the gate itself when "Start now" is about to store a draft
+    // (issue 20, item 5).
     let vault_state = crate::hooks::use_app::use_vault_state();
     let gated = *vault_state != crate::services::vault::State::Unlocked
         && !matches!(
             route,
             Route::Home
                 | Route::NotFound
+                | Route::Service(_)
                 | Route::FormStart {
                     form: Form::Referral
                 }
@@ -206,7 +208,7 @@ fn Shell() -> Html {
                     }
                 </main>
             </div>
-            { footer::view(FooterProps { children: html! {
+            { footer::view(FooterProps { links: crate::route::Service::ALL.iter().map(|s| (AttrValue::from(s.title()), nav::href(&Route::Service(*s)))).collect(), onnavigate: Some(nav::on_navigate(&navigator)), children: html! {
                 <p class="govuk-body-s">{ "Nothing you enter leaves this browser unless you download it. Drafts are kept in this browser's storage on this device." }</p>
             } }) }
         </>
@@ -340,6 +342,7 @@ fn switch(route: Route, navigator: &crate::router::Navigator) -> Html {
             html! { <DraftScope {form} id={id.clone()}>{ crate::pages::referral_page::view(form, &id, &page, navigator) }</DraftScope> }
         }
         Route::DeleteDraft { form, id } => html! { <DeleteDraft form={form} id={id} /> },
+        Route::Service(page) => crate::pages::service::view(page, navigator),
         _ => crate::pages::not_found::view(navigator),
     }
 }

@@ -210,8 +210,50 @@ pub enum Route {
     /// The team's key for protected referral files (issue 20, item 3; officers' app only):
     /// `/officer/team-key`.
     TeamKey,
+    /// The service's own pages, linked from the footer of every page of every app (issue 21,
+    /// item 9): `/accessibility`, `/privacy`, `/help`, or under the officers' segment in the
+    /// officers' and the trainer's apps (`/trainer/help`), each app rendering its own.
+    Service(Service),
     /// Anything else.
     NotFound,
+}
+
+/// The service pages every app has (issue 21, item 9; docs/decisions/0026).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Service {
+    /// The accessibility statement: `accessibility`.
+    Accessibility,
+    /// The privacy notice: what is kept where, for how long, how to delete it: `privacy`.
+    Privacy,
+    /// Help and contact: `help`.
+    Help,
+}
+
+impl Service {
+    /// The three, in the footer's order.
+    pub const ALL: [Service; 3] = [Service::Help, Service::Privacy, Service::Accessibility];
+
+    /// Its path segment.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Service::Accessibility => "accessibility",
+            Service::Privacy => "privacy",
+            Service::Help => "help",
+        }
+    }
+
+    /// Its link text and heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Service::Accessibility => "Accessibility statement",
+            Service::Privacy => "Privacy notice",
+            Service::Help => "Help and contact",
+        }
+    }
+
+    fn of(slug: &str) -> Option<Service> {
+        Service::ALL.into_iter().find(|s| s.slug() == slug)
+    }
 }
 
 /// Ids and page names in URLs: lowercase letters, digits and dashes only.
@@ -244,6 +286,15 @@ impl Route {
     pub fn recognize_in(b: &Paths, path: &str) -> Route {
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |s: &str| s.to_string();
+        // The service pages, in every app: at the root, or under the officers' segment.
+        let service = match parts.as_slice() {
+            [s] => Service::of(s),
+            [first, s] if *first == b.segment => Service::of(s),
+            _ => None,
+        };
+        if let Some(s) = service {
+            return Route::Service(s);
+        }
         match parts.as_slice() {
             [] => Route::Home,
             ["referral", rest @ ..] => form_route(Form::Referral, rest),
@@ -302,6 +353,9 @@ impl Route {
             Route::PartnerReferral { id: None } => officer("/referral"),
             Route::PartnerReferral { id: Some(id) } => officer(&format!("/referral/{id}")),
             Route::TeamKey => officer("/team-key"),
+            // Each app's own copy, so that a footer link never loads another app.
+            Route::Service(s) if b.officer => officer(&format!("/{}", s.slug())),
+            Route::Service(s) => format!("/{}", s.slug()),
             Route::NotFound => "/page-not-found".into(),
         }
     }
@@ -310,7 +364,7 @@ impl Route {
     /// everything else is in the partners' app (docs/decisions/0009-bundles.md).
     pub fn is_officer(&self) -> bool {
         match self {
-            Route::Home | Route::Drafts | Route::NotFound => false,
+            Route::Home | Route::Drafts | Route::NotFound | Route::Service(_) => false,
             Route::FormStart { form }
             | Route::FormTasks { form, .. }
             | Route::FormDone { form, .. }
@@ -330,7 +384,7 @@ impl Route {
     /// True when an app with paths `b` renders the route; any other route is a full page load
     /// of another app.
     pub fn in_bundle(&self, b: &Paths) -> bool {
-        *self == Route::NotFound || self.is_officer() == b.officer
+        matches!(self, Route::NotFound | Route::Service(_)) || self.is_officer() == b.officer
     }
 }
 
@@ -369,6 +423,9 @@ mod tests {
             Route::PartnerReferral {
                 id: Some(id.clone()),
             },
+            Route::Service(Service::Accessibility),
+            Route::Service(Service::Privacy),
+            Route::Service(Service::Help),
         ]
         .into_iter()
         .chain(
@@ -428,6 +485,46 @@ mod tests {
             Route::NotFound
         );
         assert!(!Route::TeamKey.in_bundle(&PARTNERS));
+    }
+
+    #[test]
+    fn a11y_9_every_app_has_the_service_pages_at_its_own_paths() {
+        for (s, slug) in [
+            (Service::Accessibility, "accessibility"),
+            (Service::Privacy, "privacy"),
+            (Service::Help, "help"),
+        ] {
+            let r = Route::Service(s);
+            for (b, path) in [
+                (&PARTNERS, format!("/{slug}")),
+                (&OFFICERS, format!("/officer/{slug}")),
+                (&TRAINER, format!("/trainer/{slug}")),
+            ] {
+                // Each app links to its own copy and renders it: a footer link loads no other app.
+                assert_eq!(r.path_in(b), path);
+                assert_eq!(Route::recognize_in(b, &path), r);
+                assert!(r.in_bundle(b), "{path}");
+                // The root path too (the partners' link, typed into another app's tab).
+                assert_eq!(Route::recognize_in(b, &format!("/{slug}/")), r);
+            }
+        }
+        // Another app's segment, or deeper paths, are not service pages.
+        assert_eq!(
+            Route::recognize_in(&TRAINER, "/officer/help"),
+            Route::NotFound
+        );
+        assert_eq!(
+            Route::recognize_in(&PARTNERS, "/help/more"),
+            Route::NotFound
+        );
+        assert_eq!(
+            Service::ALL.map(Service::title),
+            [
+                "Help and contact",
+                "Privacy notice",
+                "Accessibility statement"
+            ]
+        );
     }
 
     #[test]

@@ -1517,6 +1517,16 @@ async fn details_summary_and_inset_tag_footer_render_their_content() {
     assert!(has_class(&one(&root, "strong.govuk-tag"), "govuk-tag--red"));
     let root = mount_example("footer", "default").await;
     one(&root, "footer.govuk-footer .govuk-width-container p");
+    // Issue 21, item 9: the support links, named for a screen reader's list of headings.
+    let root = mount_example("footer", "with support links").await;
+    assert_eq!(
+        text(&one(&root, "footer h2.govuk-visually-hidden")),
+        "Support links"
+    );
+    let links = root
+        .query_selector_all("footer ul.govuk-footer__inline-list li a.govuk-footer__link")
+        .unwrap();
+    assert_eq!(links.length(), 2);
 }
 
 #[wasm_bindgen_test]

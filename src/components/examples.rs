@@ -486,7 +486,17 @@ pub fn examples() -> Vec<Example> {
         })),
         ex!("footer", "default", |_| footer::view(FooterProps {
             children: html! { <p class="govuk-body-s">{ "Nothing you enter leaves this browser." }</p> },
+            ..Default::default()
         })),
+        ex!("footer", "with support links", |_| footer::view(
+            FooterProps {
+                links: vec![
+                    ("Help and contact".into(), "#help".into()),
+                    ("Privacy notice".into(), "#privacy".into())
+                ],
+                ..Default::default()
+            }
+        )),
         ex!("skip_link", "default", |id| skip_link::view(
             SkipLinkProps {
                 href: format!("#{id}-main").into(),

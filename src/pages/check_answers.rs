@@ -158,7 +158,9 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                             <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">{ error_links }</ul></div>
                         </div>
                     }
-                    <span class="govuk-caption-l">{ &schema.title }</span>
+                    if let Some(page) = schema.pages.iter().find(|p| p.kind == prevent_core::PageKind::CheckAnswers) {
+                        { super::question_page::caption(schema, &draft.answers, &ctx, page) }
+                    }
                     <h1 class="govuk-heading-l">{ format!("Check your answers before finishing your {}", form.noun()) }</h1>
                     if let Some(msg) = risk {
                         { warning_text::view(WarningTextProps::new(html! { { format!("You said there is an immediate risk. {msg}") } })) }

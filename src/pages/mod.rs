@@ -26,6 +26,7 @@ pub mod referral_page;
 pub mod referral_start;
 pub mod referral_tasks;
 pub mod send;
+pub mod service;
 pub mod settings;
 pub mod team_key;
 pub mod training;

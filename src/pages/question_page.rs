@@ -238,7 +238,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         return html! {
             <>
                 { back_link::view(BackLinkProps::new(tasks.clone(), Some(nav::on_click(&navigator, tasks)))) }
-                <span class="govuk-caption-l">{ &schema.title }</span>
+                { caption(schema, &draft.answers, &ctx, page) }
                 <h1 class="govuk-heading-l">{ &page.title }</h1>
                 { inset_text::view(InsetTextProps { children: html! { { "You cannot start this yet. No assessment can start until the FIMU has de-conflicted the referral with both a date and a reference number (PGA-1, s7)." } } }) }
                 <p class="govuk-body"><a class="govuk-link" href={deconfliction.clone()} onclick={nav::on_click(&navigator, deconfliction)}>{ "Record FIMU de-confliction" }</a></p>
@@ -259,7 +259,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                             <p class="govuk-body">{ "Check the case reference, or carry on with the existing assessment from your list of Gateway Assessments." }</p>
                         </NotificationBanner>
                     }
-                    <span class="govuk-caption-l">{ &schema.title }</span>
+                    { caption(schema, &draft.answers, &ctx, page) }
                     if !single {
                         <h1 class="govuk-heading-l">{ &page.title }</h1>
                     }
@@ -285,4 +285,20 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             </div>
         </>
     }
+}
+
+/// The caption above a form page's heading: the form, and where the page is in the form's
+/// linear flow, its section numbered as the task list lists them (issue 21, item 9;
+/// docs/decisions/0026): "Prevent referral, section 2 of 5: About you".
+pub fn caption(
+    schema: &prevent_core::FormSchema,
+    answers: &prevent_core::Answers,
+    ctx: &prevent_core::form::Context,
+    page: &Page,
+) -> Html {
+    let text = match flow::section_of(schema, answers, ctx, &page.id) {
+        Some((n, of)) => format!("{}, section {n} of {of}: {}", schema.title, page.section),
+        None => schema.title.clone(),
+    };
+    html! { <span class="govuk-caption-l" id="flow-position">{ text }</span> }
 }

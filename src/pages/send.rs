@@ -30,8 +30,8 @@ fn select_email() {
     }
 }
 
-/// The team's numbers, as a summary list's rows.
-fn numbers(d: &Deployment, advice_first: bool) -> Html {
+/// The team's numbers (and its email address, with `email`), as a summary list.
+fn numbers(d: &Deployment, advice_first: bool, email: bool) -> Html {
     let row = |key: &str, value: &str, id: &'static str| {
         html! {
             <div class="govuk-summary-list__row">
@@ -42,6 +42,7 @@ fn numbers(d: &Deployment, advice_first: bool) -> Html {
     };
     html! {
         <dl class="govuk-summary-list">
+            if email { { row("Email", &d.referral_email, "team-email") } }
             if advice_first { { row("Advice line", &d.advice_line, "team-advice-line") } }
             { row("Office hours", &d.phone, "team-phone") }
             { row("Out of hours", &d.out_of_hours, "team-out-of-hours") }
@@ -108,7 +109,7 @@ pub fn send_to(
                 <p class="govuk-body">{ format!("Use secure email, as your organisation's safeguarding procedures say, and put your reference, {reference}, in the subject line. The team will tell you when they have received it.") }</p>
             }
             <p class="govuk-body">{ "If you cannot send email, call the team:" }</p>
-            { numbers(d, false) }
+            { numbers(d, false, false) }
         </>
     }
 }
@@ -121,7 +122,7 @@ pub fn advice_contact(loaded: Option<&Loaded>) -> Html {
         Some(Ok(d)) => html! {
             <>
                 <p class="govuk-body">{ format!("Call the {} ({}) on their advice line:", d.team, d.force) }</p>
-                { numbers(d, true) }
+                { numbers(d, true, false) }
                 <p class="govuk-body">{ "If someone is in immediate danger, call 999." }</p>
             </>
         },
@@ -140,5 +141,20 @@ pub fn advice(loaded: Option<&Loaded>) -> Html {
             { contact }
             <p class="govuk-body">{ "To make a referral instead, choose \"Yes, I am making a referral\"." }</p>
         </div>
+    }
+}
+
+/// The team's whole contact, for the help page and the accessibility statement (issue 21, item
+/// 9), or that no team is configured. Nothing while the settings load.
+pub fn contact(loaded: Option<&Loaded>) -> Html {
+    match loaded.map(|l| &**l) {
+        None => Html::default(),
+        Some(Ok(d)) => html! {
+            <>
+                <p class="govuk-body" id="team-name">{ format!("The {}, {}:", d.team, d.force) }</p>
+                { numbers(d, false, true) }
+            </>
+        },
+        Some(Err(why)) => no_team(why),
     }
 }

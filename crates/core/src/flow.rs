@@ -45,6 +45,29 @@ pub fn previous_page<'a>(
     i.checked_sub(1).and_then(|j| pages.get(j).copied())
 }
 
+/// Where a page is in its form's linear flow, as the task list numbers it: its section's number
+/// (from 1) among the sections shown for these answers, and how many there are (issue 21, item
+/// 9; docs/decisions/0026). `None` for a page not shown.
+pub fn section_of(
+    schema: &FormSchema,
+    answers: &Answers,
+    ctx: &Context,
+    page: &str,
+) -> Option<(usize, usize)> {
+    let pages = visible_pages(schema, answers, ctx);
+    let mut titles: Vec<&str> = Vec::new();
+    let mut at = None;
+    for p in &pages {
+        if !titles.contains(&p.section.as_str()) {
+            titles.push(&p.section);
+        }
+        if p.id == page {
+            at = titles.iter().position(|t| *t == p.section);
+        }
+    }
+    at.map(|i| (i + 1, titles.len()))
+}
+
 /// Where to resume: the first shown question page not yet completed, else check answers.
 pub fn resume_page<'a>(schema: &'a FormSchema, draft: &Draft, ctx: &Context) -> Option<&'a Page> {
     let pages = visible_pages(schema, &draft.answers, ctx);

@@ -107,6 +107,27 @@ fn task_list_sections_report_progress_and_gate_check_and_finish() {
     assert_eq!(status(&d)[0], HasErrors);
 }
 
+#[test]
+fn a11y_9_each_page_names_its_section_of_the_task_list_in_the_linear_flow() {
+    let s = nrf::schema();
+    let mut a = Answers::default();
+    let at = |a: &Answers, page: &str| flow::section_of(&s, a, &ctx(), page);
+    assert_eq!(at(&a, "referral-or-advice"), Some((1, 5)));
+    assert_eq!(at(&a, "about-you"), Some((2, 5)));
+    assert_eq!(at(&a, "subject-type"), Some((3, 5)));
+    assert_eq!(at(&a, "concerns"), Some((4, 5)));
+    assert_eq!(at(&a, "declaration"), Some((5, 5)));
+    // A page these answers hide has no place in the flow; shown, it takes its section's.
+    assert_eq!(at(&a, "person"), None);
+    a.set("subject.type", Answer::Text("individual".into()));
+    assert_eq!(at(&a, "person"), Some((3, 5)));
+    assert_eq!(at(&a, "no-such-page"), None);
+    // The numbers are the task list's, whatever the answers.
+    let d = Draft::new(&s, "id1", "t");
+    let r = validate(&s, &d.answers, &ctx());
+    assert_eq!(flow::sections(&s, &d, &r, &ctx()).len(), 5);
+}
+
 fn finished_person() -> Draft {
     let s = nrf::schema();
     let mut d = Draft::new(
