@@ -5,7 +5,7 @@
 //! A plain function rather than a `#[component]` (no state; see docs/size.md, "What costs
 //! bytes").
 
-use super::util::is_plain_click;
+use super::util::navigate_to_href;
 use yew::prelude::*;
 
 /// Properties of the footer ([`view`]).
@@ -23,15 +23,7 @@ pub struct FooterProps {
 /// A `footer.govuk-footer`.
 pub fn view(props: FooterProps) -> Html {
     let link = |(text, href): &(AttrValue, AttrValue)| {
-        let onclick = props.onnavigate.clone().map(|navigate| {
-            let href = href.clone();
-            Callback::from(move |e: MouseEvent| {
-                if is_plain_click(&e) {
-                    e.prevent_default();
-                    navigate.emit(href.clone());
-                }
-            })
-        });
+        let onclick = navigate_to_href(&props.onnavigate, href);
         html! {
             <li class="govuk-footer__inline-list-item">
                 <a class="govuk-footer__link" href={href.clone()} {onclick}>{ text.clone() }</a>

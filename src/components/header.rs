@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::util::is_plain_click;
+use super::util::navigate_to_href;
 
 /// One link of the header menu ([`view`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -58,17 +58,7 @@ impl HeaderProps {
 
 /// A `header.pct-header`.
 pub fn view(props: HeaderProps) -> Html {
-    let click = |href: &AttrValue| {
-        props.onnavigate.clone().map(|navigate| {
-            let href = href.clone();
-            Callback::from(move |e: MouseEvent| {
-                if is_plain_click(&e) {
-                    e.prevent_default();
-                    navigate.emit(href.clone());
-                }
-            })
-        })
-    };
+    let click = |href: &AttrValue| navigate_to_href(&props.onnavigate, href);
     html! {
         <header class="pct-header">
             <div class="govuk-width-container pct-header__container">

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::tag::{self, TagColour, TagProps};
-use super::util::{describedby, is_plain_click};
+use super::util::{describedby, navigate_to_href};
 
 /// The status of a task.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,15 +103,7 @@ pub fn view(props: TaskListProps) -> Html {
             .filter(|_| item.status != TaskStatus::CannotStartYet);
         let title = match link.clone() {
             Some(href) => {
-                let onclick = props.onnavigate.clone().map(|navigate| {
-                    let href = href.clone();
-                    Callback::from(move |e: MouseEvent| {
-                        if is_plain_click(&e) {
-                            e.prevent_default();
-                            navigate.emit(href.clone());
-                        }
-                    })
-                });
+                let onclick = navigate_to_href(&props.onnavigate, &href);
                 html! {
                     <a class="govuk-link govuk-task-list__link" href={href}
                        aria-describedby={describedby([hint_id.clone(), Some(status_id.clone())])}

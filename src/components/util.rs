@@ -73,3 +73,21 @@ pub(crate) fn navigate_on_click(
         })
     })
 }
+
+/// An `onclick` handler for a link to `href` that the app navigates itself: a plain click is
+/// prevented and `navigate` is given `href`; other clicks go to the browser. `None` when there
+/// is no navigation callback (the header's, the footer's and the task list's links).
+pub(crate) fn navigate_to_href(
+    navigate: &Option<Callback<AttrValue>>,
+    href: &AttrValue,
+) -> Option<Callback<MouseEvent>> {
+    navigate.clone().map(|navigate| {
+        let href = href.clone();
+        Callback::from(move |e: MouseEvent| {
+            if is_plain_click(&e) {
+                e.prevent_default();
+                navigate.emit(href.clone());
+            }
+        })
+    })
+}
