@@ -9,6 +9,7 @@ const { useApp } = require('./lib/harness');
 const { assertNoAxeViolations } = require('./lib/axe');
 const r = require('./lib/referral');
 const { faultTable } = require('./lib/faults');
+const { openSealed } = require('./lib/vault');
 
 const app = useApp();
 const fault = faultTable(app, 'manifest');
@@ -28,8 +29,11 @@ fault('SEC-4', 'an older copy of a finished referral put back', 'it is set aside
   await keepFirstCopies(page);
   const { id } = await r.finishPersonReferral(page, {});
   const key = `pct.draft.${id}`;
-  const older = await page.evaluate((key) => window.firstCopies[key], key);
-  assert.ok(older && older !== (await page.evaluate((key) => localStorage.getItem(key), key)), 'no older copy kept');
+  // What storage holds the moment the confirmation shows: the final record (PGA-10, s8), not
+  // a save still queued behind the next frame, which putting back a copy now would undo.
+  const [older, atConfirmation] = await page.evaluate((key) => [window.firstCopies[key], localStorage.getItem(key)], key);
+  assert.ok(older && older !== atConfirmation, 'no older copy kept');
+  assert.equal((await openSealed(page, key, atConfirmation))?.status, 'finished', 'the confirmation shows before the final record is stored');
   // The first, in-progress copy (saved before the subject was chosen: named by its own label)
   // put back over the finished record.
   await page.evaluate(([key, older]) => localStorage.setItem(key, older), [key, older]);

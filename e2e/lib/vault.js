@@ -97,6 +97,30 @@ async function storedDrafts(page, passphrase = PASSPHRASE, { person = 1 } = {}) 
   }, [passphrase, person]);
 }
 
+/**
+ * Opens one sealed entry as read earlier (`sealed`, the stored text of app key `key`), with the
+ * key derived from `passphrase`, by the browser's own WebCrypto: the envelope ({id, revision,
+ * status, ...}), or null when it does not open. For asserting what storage held at a moment,
+ * read synchronously then, and decrypted after.
+ */
+async function openSealed(page, key, sealed, passphrase = PASSPHRASE) {
+  return page.evaluate(async ([key, sealed, passphrase]) => {
+    const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    const meta = JSON.parse(localStorage.getItem('pct.vault'));
+    const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+    const k = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: b64(meta.salt), iterations: meta.iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    const form = 'vault-entry';
+    const aad = new TextEncoder().encode(`prevent-toolkit/sealed-draft/1\n${new TextEncoder().encode(key).length}:${key}\n${form.length}:${form}`);
+    try {
+      const s = JSON.parse(sealed);
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: b64(s.nonce), additionalData: aad }, k, b64(s.ct));
+      return JSON.parse(new TextDecoder().decode(plain));
+    } catch (e) {
+      return null;
+    }
+  }, [key, sealed, passphrase]);
+}
+
 /** Fills the rest of localStorage, so that the next save cannot fit. */
 async function fillStorage(page) {
   await page.evaluate(() => {
@@ -140,4 +164,4 @@ async function setToday(page, date) {
   }
 }
 
-module.exports = { setToday, PASSPHRASE, FIRST_USE, UNLOCK, GATES, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };
+module.exports = { setToday, openSealed, PASSPHRASE, FIRST_USE, UNLOCK, GATES, passGate, setUpVault, storedDrafts, gateHeading, fillStorage, secondTab };

@@ -9,6 +9,6 @@ pub mod use_title;
 
 pub use use_app::{use_settings, use_undo};
 pub use use_deployment::use_deployment;
-pub use use_draft::use_draft;
+pub use use_draft::{use_draft, SaveNow};
 pub use use_scenarios::use_shipped;
 pub use use_title::use_title;

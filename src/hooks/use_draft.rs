@@ -3,6 +3,10 @@
 //! so a reload or a killed tab loses at most the last keystroke. Each save names the revision
 //! it replaces: a save that would overwrite another tab's newer copy is refused and reported.
 //!
+//! A finish (the declaration confirmed) is written at once, by the page, through [`SaveNow`]:
+//! the confirmation is shown only once the final record is stored (SEC-4, PGA-10 s8: a final
+//! record stays final), never while its save is still queued behind the next frame.
+//!
 //! Every save reads the draft from the reducer's current state (Yew's handle derefs to the state
 //! as of the last dispatch), never from the last render: under load Yew's scheduler yields to the
 //! browser every 16 ms, so a `pagehide` or a "Lock now" can come between a keystroke's dispatch
@@ -58,9 +62,41 @@ impl Saver {
     }
 }
 
-/// The draft with this id, loaded from storage and saved on every change.
+/// Saves a draft's unsaved changes now, synchronously (shared with the draft's pages through
+/// context): for a step that must be stored before the next page shows (a finish).
+#[derive(Clone)]
+pub struct SaveNow {
+    saver: std::rc::Rc<std::cell::RefCell<Saver>>,
+    session: SessionHandle,
+}
+
+impl PartialEq for SaveNow {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.saver, &other.saver)
+    }
+}
+
+impl SaveNow {
+    /// Writes the session's unsaved changes (read from the reducer's current state, so a
+    /// change dispatched just before is included) and reports the outcome to the session.
+    /// `Ok` when everything is stored (also when nothing was due), the store's refusal
+    /// otherwise.
+    pub fn flush(&self) -> Result<(), prevent_core::store::StoreError> {
+        let outcome = self.saver.borrow_mut().flush(&self.session);
+        match outcome {
+            None => Ok(()),
+            Some(outcome) => {
+                let result = outcome.as_ref().map(|_| ()).map_err(Clone::clone);
+                self.session.dispatch(Action::Saved(outcome));
+                result
+            }
+        }
+    }
+}
+
+/// The draft with this id, loaded from storage and saved on every change; and its [`SaveNow`].
 #[hook]
-pub fn use_draft(id: String) -> SessionHandle {
+pub fn use_draft(id: String) -> (SessionHandle, SaveNow) {
     let id_for_events = id.clone();
     let session = use_reducer(Session::default);
     let saver = use_mut_ref(Saver::default);
@@ -169,5 +205,9 @@ pub fn use_draft(id: String) -> SessionHandle {
         });
     }
 
-    session
+    let save_now = SaveNow {
+        saver,
+        session: session.clone(),
+    };
+    (session, save_now)
 }

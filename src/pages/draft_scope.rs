@@ -2,7 +2,7 @@
 //! went wrong when the draft is missing or cannot be read, and save problems on every page.
 
 use crate::components::*;
-use crate::hooks::use_draft;
+use crate::hooks::{use_draft, SaveNow};
 use crate::nav;
 use crate::route::Form;
 use crate::router::*;
@@ -23,7 +23,7 @@ pub struct DraftScopeProps {
 /// Provides the session of draft `id` to its children.
 #[component]
 pub fn DraftScope(props: &DraftScopeProps) -> Html {
-    let session = use_draft(props.id.to_string());
+    let (session, save_now) = use_draft(props.id.to_string());
     let navigator = use_navigator().expect("router");
     let drafts = nav::href(&props.form.drafts());
     let other_form = session
@@ -71,7 +71,9 @@ pub fn DraftScope(props: &DraftScopeProps) -> Html {
                     </NotificationBanner>
                 }
                 <ContextProvider<SessionHandle> context={session.clone()}>
-                    { props.children.clone() }
+                    <ContextProvider<SaveNow> context={save_now}>
+                        { props.children.clone() }
+                    </ContextProvider<SaveNow>>
                 </ContextProvider<SessionHandle>>
             </>
         },

@@ -36,6 +36,7 @@ impl PartialEq for QuestionPageProps {
 #[component]
 pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside a draft");
+    let save_now = use_context::<crate::hooks::SaveNow>().expect("inside a draft");
     let navigator = use_navigator().expect("router");
     let location = use_location();
     let settings = crate::hooks::use_settings();
@@ -116,6 +117,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let is_declaration = page.id == "declaration";
     let on_continue = {
         let session = session.clone();
+        let save_now = save_now.clone();
         let navigator = navigator.clone();
         let id = props.id.to_string();
         let page_id = page.id.clone();
@@ -139,7 +141,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                     ctx,
                     at: clock::now(),
                 });
-                if finished {
+                // The final record is stored before its confirmation shows (SEC-4, PGA-10 s8):
+                // never a confirmation over a save still queued. If storage refuses it, the
+                // page stays, with the "Not saved" banner saying why.
+                if finished && save_now.flush().is_ok() {
                     // In the trainer's app a trainee's Gateway Decision is final: the
                     // scenario's story moves on now, before the next page is drawn (issue 7).
                     (crate::bundle::current().finished)(form, &id);
