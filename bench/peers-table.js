@@ -18,6 +18,13 @@ const figures = [
   ['keystroke to frame, p95', (r) => r.keystroke.paced.nextFrameP95, 'ms', 1],
 ];
 const targets = ['control', 'surveyjs', 'app'];
+// The app's largest DIF page (bench/peers-side-by-side.mjs), in the app's column, beside the same
+// run's bare input: issue 22 item 2's second page. SurveyJS has no such page.
+const difFigures = [
+  ['keystroke to frame, p50, largest DIF page', (r) => r.keystroke.paced.nextFrameP50, 'ms', 1],
+  ['keystroke to frame, p95, largest DIF page', (r) => r.keystroke.paced.nextFrameP95, 'ms', 1],
+  ['renderer private memory after GC, largest DIF page', (r) => (r.heap.rendererPrivateAfterGc ?? NaN) / 1e6, 'MB', 1],
+];
 const values = (t, f) => result.runs[t].map((r) => { try { return f(r); } catch { return NaN; } }).filter(Number.isFinite).sort((a, b) => a - b);
 const median = (xs) => (xs.length ? xs[Math.floor((xs.length - 1) / 2)] : NaN);
 const cell = (xs, unit, d) => (xs.length ? `${median(xs).toFixed(d)} ${unit} (${xs[0].toFixed(d)}–${xs.at(-1).toFixed(d)})` : 'n/a');
@@ -28,6 +35,12 @@ const rows = figures.map(([name, f, unit, d]) => {
   const m = Object.fromEntries(targets.map((t) => [t, median(v[t])]));
   return `| ${name} | ${cell(v.control, unit, d)} | ${cell(v.surveyjs, unit, d)} | ${cell(v.app, unit, d)} | ${ratio(m.app, m.surveyjs)} | ${name.startsWith('download') ? '' : ratio(m.app, m.control)} |`;
 });
+if (result.runs['app-dif']) {
+  for (const [name, f, unit, d] of difFigures) {
+    const [dif, ctl] = [values('app-dif', f), values('control', f)];
+    rows.push(`| ${name} | ${cell(ctl, unit, d)} | | ${cell(dif, unit, d)} | | ${ratio(median(dif), median(ctl))} |`);
+  }
+}
 let chromium = '';
 try { chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { /* not named */ }
 const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
@@ -37,7 +50,9 @@ const section = [
   `Measured ${result.date.slice(0, 10)} on commit ${commit}, ${machine}. Command:`,
   `\`ROUNDS=${result.rounds} bash scripts/peers\` (the harness of \`../shared/peers\`, the app's`,
   'setup `bench/peers-before.mjs`: the referral\'s "About you" page loaded cold, a second tab',
-  `of the toolkit holding the key). Medians of ${result.rounds} interleaved rounds, spread (min–max) in brackets.`,
+  'of the toolkit holding the key; the DIF rows: `bench/peers-before-dif.mjs`, the PGA\'s',
+  '"Engagement" page with its 13 factors, typing into an evidence box). Medians of',
+  `${result.rounds} interleaved rounds, spread (min–max) in brackets.`,
   '',
   '| figure | bare input | SurveyJS | app | app / SurveyJS | app / bare |',
   '|---|---|---|---|---|---|',

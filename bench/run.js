@@ -12,7 +12,9 @@
 //   - keystroke to validated re-render on the largest DIF page (the PGA's 13-factor
 //     "Engagement" page), p50 and p95 of 200 keystrokes per run: from the input event to the
 //     next macrotask, when Yew has re-rendered with the new validation;
-//   - autosave latency: from the same input event to the encrypted localStorage write;
+//   - autosave latency: from the same input event to the encrypted localStorage write, which
+//     since issue 22 (item 2) comes just after the frame that shows the keystroke: the figure
+//     is then the frame's wait plus the save, and the save's own time is the "save task" row;
 //   - listing 1,000 stored records: from the click on "Saved drafts" to the list on screen (its
 //     first page of 50 rows and "Showing 1 to 50 of 1,000 records"), the first time in a new
 //     tab (every entry opened) and again in the tab (the tab's sealed list index);
@@ -127,29 +129,44 @@ async function difKeystrokes(page) {
   const area = page.locator('#dif-engagement-grievance-evidence');
   await area.waitFor();
   return page.evaluate(async () => {
-    // The next macrotask: after Yew's render and the save it schedules.
+    // The next macrotask: after Yew's render (the save it queues comes after the next frame).
     const next = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
+    const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
     const el = document.querySelector('#dif-engagement-grievance-evidence');
     const saves = [];
+    // The save's own task: from its first read of storage to the draft's write.
+    const own = [];
+    let firstRead = null;
     const set = Storage.prototype.setItem;
+    const get = Storage.prototype.getItem;
+    Storage.prototype.getItem = function getItem(k) {
+      if (firstRead === null) firstRead = performance.now();
+      return get.call(this, k);
+    };
     Storage.prototype.setItem = function setItem(k, v) {
       set.call(this, k, v);
-      if (k.startsWith('pct.draft.')) saves.push(performance.now());
+      if (k.startsWith('pct.draft.')) {
+        saves.push(performance.now());
+        if (firstRead !== null) own.push(saves.at(-1) - firstRead);
+      }
     };
     const render = [];
     const save = [];
     for (let i = 0; i < 200; i++) {
       const before = saves.length;
+      firstRead = null;
       const t0 = performance.now();
       el.value += i % 10 === 9 ? ' ' : 'x';
       el.dispatchEvent(new Event('input', { bubbles: true }));
       await next();
       render.push(performance.now() - t0);
-      for (let w = 0; w < 20 && saves.length === before; w++) await next();
+      firstRead = null;
+      for (let w = 0; w < 10 && saves.length === before; w++) await frame();
       if (saves.length > before) save.push(saves[saves.length - 1] - t0);
     }
     Storage.prototype.setItem = set;
-    return { render, save };
+    Storage.prototype.getItem = get;
+    return { render, save, own };
   });
 }
 
@@ -248,7 +265,9 @@ async function listAndCsv(page, context) {
     const save95 = keys.map((k) => pct(k.save, 95));
     rows.push(['keystroke → re-render, DIF page, p50', ms(median(p50s)), `${ms(Math.min(...p50s))}–${ms(Math.max(...p50s))}`, '']);
     rows.push(['keystroke → re-render, DIF page, p95', ms(median(p95s)), `${ms(Math.min(...p95s))}–${ms(Math.max(...p95s))}`, '≤ 4 ms']);
-    rows.push(['autosave (encrypted write), p95', ms(median(save95)), `${ms(Math.min(...save95))}–${ms(Math.max(...save95))}`, '≤ 5 ms']);
+    rows.push(['autosave, keystroke to stored (after the frame), p95', ms(median(save95)), `${ms(Math.min(...save95))}–${ms(Math.max(...save95))}`, '']);
+    const own95 = keys.map((k) => pct(k.own, 95));
+    rows.push(['autosave, the save task itself (encrypted write), p95', ms(median(own95)), `${ms(Math.min(...own95))}–${ms(Math.max(...own95))}`, '≤ 5 ms']);
     const lc = await repeat(browser, server.url, listAndCsv);
     const lists = lc.map((x) => x.list);
     const csvs = lc.map((x) => x.csv);

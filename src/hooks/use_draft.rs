@@ -1,11 +1,18 @@
-//! Loads a draft and saves every change to it. Every change is saved as soon as it is made
-//! (one localStorage write per change), and again on `pagehide` and when the tab is hidden,
-//! so a reload or a killed tab loses at most the last keystroke. Each save names the revision
-//! it replaces: a save that would overwrite another tab's newer copy is refused and reported.
+//! Loads a draft and saves every change to it. A change is saved just after the frame that
+//! shows it (issue 22, item 2: the encrypted save is not part of the keystroke's way to the
+//! screen): the save is queued from the next animation frame as a task of its own, one at a
+//! time, and reads the draft when it runs, so keystrokes in one frame make one save. A save
+//! still queued is written first when the page is hidden (`visibilitychange`), goes away
+//! (`pagehide`, which a lock goes through: it reloads the page) or the draft's page finishes
+//! (`SaveNow`); a tab that is hidden already, which gets no frames, saves at once, and one that
+//! is not hidden but gets no frames saves 100 ms after the change. So a reload,
+//! a lock or a closed tab loses nothing, and a killed tab at most the keystroke not yet drawn.
+//! Each save names the revision it replaces: a save that would overwrite another tab's newer
+//! copy is refused and reported.
 //!
 //! A finish (the declaration confirmed) is written at once, by the page, through [`SaveNow`]:
 //! the confirmation is shown only once the final record is stored (SEC-4, PGA-10 s8: a final
-//! record stays final), never while its save is still queued behind the next frame.
+//! record stays final), never while its save is still queued.
 //!
 //! Every save reads the draft from the reducer's current state (Yew's handle derefs to the state
 //! as of the last dispatch), never from the last render: under load Yew's scheduler yields to the
@@ -19,11 +26,14 @@ use prevent_core::store::{DraftStore, Envelope};
 
 use yew::prelude::*;
 
-/// What the save side keeps between renders: the revision stored and the change count saved.
+/// What the save side keeps between renders: the revision stored, the change count saved, and
+/// whether a save is queued for after the next frame (with the ticket that queued it).
 #[derive(Default)]
 struct Saver {
     revision: Option<u64>,
     saved_changes: u64,
+    queued: bool,
+    ticket: u32,
 }
 
 impl Saver {
@@ -43,6 +53,7 @@ impl Saver {
         &mut self,
         session: &Session,
     ) -> Option<Result<String, prevent_core::store::StoreError>> {
+        self.queued = false;
         let (envelope, at, changes) = self.due(session)?;
         let result = store().save_now(envelope, self.revision);
         Some(self.record(result, changes, at))
@@ -66,7 +77,7 @@ impl Saver {
 /// context): for a step that must be stored before the next page shows (a finish).
 #[derive(Clone)]
 pub struct SaveNow {
-    saver: std::rc::Rc<std::cell::RefCell<Saver>>,
+    saver: SharedSaver,
     session: SessionHandle,
 }
 
@@ -92,6 +103,64 @@ impl SaveNow {
             }
         }
     }
+}
+
+type SharedSaver = std::rc::Rc<std::cell::RefCell<Saver>>;
+
+/// Saves the session's unsaved changes, reporting the outcome, if any are due.
+fn save_due(saver: &SharedSaver, session: &SessionHandle) {
+    let outcome = saver.borrow_mut().flush(session);
+    if let Some(outcome) = outcome {
+        session.dispatch(Action::Saved(outcome));
+    }
+}
+
+/// At the latest, a queued save runs this long after the change (a tab that gets no frames:
+/// behind another window, or in the background of a headless browser, without being hidden).
+const SAVE_AT_LATEST_MS: u32 = 100;
+
+/// Queues a save for just after the next frame (a task posted from the frame's animation
+/// callback runs once the frame is drawn), or [`SAVE_AT_LATEST_MS`] after the change if no
+/// frame comes first, unless one is queued already: it will read this change too. A hidden tab
+/// gets no frames, so it saves at once.
+fn queue_save(saver: SharedSaver, session: SessionHandle) {
+    let ticket = {
+        let mut s = saver.borrow_mut();
+        if s.queued {
+            return;
+        }
+        s.queued = true;
+        s.ticket = s.ticket.wrapping_add(1);
+        s.ticket
+    };
+    let window = web_sys::window();
+    let hidden = window
+        .as_ref()
+        .and_then(web_sys::Window::document)
+        .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+    let (Some(w), false) = (window, hidden) else {
+        save_due(&saver, &session);
+        return;
+    };
+    // Whichever comes first saves; the other finds the ticket used (a save in between, on
+    // hiding or by `SaveNow`, uses it too).
+    let run = move || {
+        let mine = {
+            let s = saver.borrow();
+            s.queued && s.ticket == ticket
+        };
+        if mine {
+            save_due(&saver, &session);
+        }
+    };
+    let after_frame = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, run).forget();
+        })
+    };
+    let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+    gloo::timers::callback::Timeout::new(SAVE_AT_LATEST_MS, run).forget();
 }
 
 /// The draft with this id, loaded from storage and saved on every change; and its [`SaveNow`].
@@ -126,27 +195,13 @@ pub fn use_draft(id: String) -> (SessionHandle, SaveNow) {
         });
     }
 
-    // Save on every change.
+    // Save every change, just after the frame that shows it.
     {
         let session_handle = session.clone();
         let saver = saver.clone();
         use_effect_with(session.changes, move |changes| {
             if *changes > 0 {
-                // Read the draft and revision when the save runs, not when it was scheduled,
-                // so that saves in quick succession each replace the one before.
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Sealed from the reducer's current state, without copying the draft.
-                    let (envelope, at, changes, revision) = {
-                        let s = saver.borrow();
-                        match s.due(&session_handle) {
-                            Some((envelope, at, changes)) => (envelope, at, changes, s.revision),
-                            None => return,
-                        }
-                    };
-                    let result = store().save(envelope, revision).await;
-                    let outcome = saver.borrow_mut().record(result, changes, at);
-                    session_handle.dispatch(Action::Saved(outcome));
-                });
+                queue_save(saver, session_handle);
             }
         });
     }
