@@ -48,10 +48,11 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let schema = crate::schema(form);
     let page = props.page;
     let ctx = clock::context();
-    let draft = session
-        .draft
-        .clone()
-        .unwrap_or_else(|| prevent_core::Draft::new(schema, "", ""));
+    // Borrowed from the session: a render copies no draft (issue 22, item 2).
+    let draft: std::borrow::Cow<prevent_core::Draft> = match session.draft.as_ref() {
+        Some(d) => std::borrow::Cow::Borrowed(d),
+        None => std::borrow::Cow::Owned(prevent_core::Draft::new(schema, "", "")),
+    };
     // The page's report and the side panel, made again only when the answers, the day or the
     // settings change (not when a save completes); the report of this page's fields only
     // (issue 9).
