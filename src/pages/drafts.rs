@@ -16,9 +16,9 @@ use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::{clock, download::download, store};
+use crate::services::{clock, download::download};
 use prevent_core::records::{self, Filter, Sort};
-use prevent_core::store::{DraftStore, Listing, StoreError};
+use prevent_core::store::Listing;
 use prevent_core::{Draft, DraftStatus};
 use std::collections::BTreeSet;
 use yew::prelude::*;
@@ -137,8 +137,10 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         .unwrap_or(1);
     let undo = crate::hooks::use_undo();
     // Listed before the first render, so that the page never shows an empty list first (a
-    // user, or a test, reading it at once would be told wrong).
-    let listing = use_state(|| Some::<Result<Listing, StoreError>>(store().list_now()));
+    // user, or a test, reading it at once would be told wrong); but in a new tab with many
+    // records, "Loading…" until the entries the listing opens have been opened by WebCrypto,
+    // all at once (issue 22, item 5; decision 0029).
+    let listing = use_state(crate::services::records::listing_now);
     let reload = use_state(|| 0u32);
     let problem = use_state(|| None::<String>);
     let kind = use_state(|| "cases".to_string());
@@ -161,9 +163,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     {
         let listing = listing.clone();
         use_effect_with(*reload, move |n| {
-            if *n > 0 {
+            if *n > 0 || listing.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    listing.set(Some(store().list().await));
+                    listing.set(Some(crate::services::records::listing().await));
                 });
             }
         });
@@ -288,31 +290,41 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            // One store for the whole selection (a thousand records: each opened once).
-            let s = store();
-            let drafts: Vec<Draft> = chosen
-                .iter()
-                .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())
-                .collect();
-            let Some(first) = drafts.first() else {
+            if chosen.is_empty() {
                 problem.set(Some("Select the records to download first".into()));
                 return;
-            };
-            if drafts.iter().any(|d| d.form != first.form) {
-                problem.set(Some("A CSV file holds one type of record: select records of one type, or filter by type first".into()));
-                return;
             }
-            let schema = crate::schema(Form::of(&first.form));
-            let text = prevent_core::csv_export::to_csv(schema, &drafts, &clock::context());
-            let name = format!(
-                "prevent-{}-records-{}.csv",
-                first.form,
-                clock::today().to_string().replace('-', "")
-            );
-            let p = download(&name, "text/csv", &text).err();
-            if *problem != p {
-                problem.set(p);
-            }
+            let chosen = chosen.clone();
+            let problem = problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // One store for the whole selection, its entries opened first by WebCrypto,
+                // all at once (a thousand records; issue 22, item 5; decision 0029).
+                let s = crate::services::records::opened(Some(&chosen)).await;
+                let drafts: Vec<Draft> = chosen
+                    .iter()
+                    .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())
+                    .collect();
+                drop(s);
+                let Some(first) = drafts.first() else {
+                    problem.set(Some("Select the records to download first".into()));
+                    return;
+                };
+                if drafts.iter().any(|d| d.form != first.form) {
+                    problem.set(Some("A CSV file holds one type of record: select records of one type, or filter by type first".into()));
+                    return;
+                }
+                let schema = crate::schema(Form::of(&first.form));
+                let text = prevent_core::csv_export::to_csv(schema, &drafts, &clock::context());
+                let name = format!(
+                    "prevent-{}-records-{}.csv",
+                    first.form,
+                    clock::today().to_string().replace('-', "")
+                );
+                let p = download(&name, "text/csv", &text).err();
+                if *problem != p {
+                    problem.set(p);
+                }
+            });
         })
     };
     let select = |id: &'static str,

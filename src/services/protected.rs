@@ -73,7 +73,8 @@ async fn shared(private: &CryptoKey, public: &CryptoKey) -> Result<Vec<u8>, Cryp
     Ok(Uint8Array::new(&bits).to_vec())
 }
 
-async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
+/// An AES-GCM key of `raw`, not extractable, for `uses` only (also `crypto::open_many`).
+pub(crate) async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
     let data: Object = Uint8Array::from(&raw[..]).into();
     let key = wait(
         subtle()?.import_key_with_str("raw", &data, "AES-GCM", false, &usages(&[uses])),
@@ -83,7 +84,8 @@ async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
     Ok(key.unchecked_into())
 }
 
-fn gcm(iv: &[u8; 12], aad: &str) -> Object {
+/// AES-GCM's parameters: the IV and the additional data (also `crypto::open_many`).
+pub(crate) fn gcm(iv: &[u8; 12], aad: &str) -> Object {
     let p = object(r#"{"name":"AES-GCM","tagLength":128}"#);
     set(&p, "iv", &Uint8Array::from(&iv[..]));
     set(&p, "additionalData", &Uint8Array::from(aad.as_bytes()));
