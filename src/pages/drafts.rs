@@ -16,9 +16,9 @@ use crate::hooks::use_title;
 use crate::nav;
 use crate::route::{Form, Route};
 use crate::router::*;
-use crate::services::{clock, download::download};
+use crate::services::{clock, download::download, store};
 use prevent_core::records::{self, Filter, Sort};
-use prevent_core::store::Listing;
+use prevent_core::store::{DraftStore, Listing, StoreError};
 use prevent_core::{Draft, DraftStatus};
 use std::collections::BTreeSet;
 use yew::prelude::*;
@@ -137,10 +137,8 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         .unwrap_or(1);
     let undo = crate::hooks::use_undo();
     // Listed before the first render, so that the page never shows an empty list first (a
-    // user, or a test, reading it at once would be told wrong); but in a new tab with many
-    // records, "Loading…" until the entries the listing opens have been opened by WebCrypto,
-    // all at once (issue 22, item 5; decision 0029).
-    let listing = use_state(crate::services::records::listing_now);
+    // user, or a test, reading it at once would be told wrong).
+    let listing = use_state(|| Some::<Result<Listing, StoreError>>(store().list_now()));
     let reload = use_state(|| 0u32);
     let problem = use_state(|| None::<String>);
     let kind = use_state(|| "cases".to_string());
@@ -163,9 +161,9 @@ pub fn Drafts(props: &DraftsProps) -> Html {
     {
         let listing = listing.clone();
         use_effect_with(*reload, move |n| {
-            if *n > 0 || listing.is_none() {
+            if *n > 0 {
                 wasm_bindgen_futures::spawn_local(async move {
-                    listing.set(Some(crate::services::records::listing().await));
+                    listing.set(Some(store().list().await));
                 });
             }
         });
@@ -299,7 +297,7 @@ pub fn Drafts(props: &DraftsProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // One store for the whole selection, its entries opened first by WebCrypto,
                 // all at once (a thousand records; issue 22, item 5; decision 0029).
-                let s = crate::services::records::opened(Some(&chosen)).await;
+                let s = crate::services::records::opened(&chosen).await;
                 let drafts: Vec<Draft> = chosen
                     .iter()
                     .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())

@@ -1,17 +1,16 @@
 //! Stored records read whole (issue 17: for pages and services alike, so that no service
 //! reaches into a page): one by its id, and those linked to a PLP case.
 //!
-//! Many at once (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): the records hub's
-//! listing ([`listing`]) and a download of a selection ([`opened`]) first have the browser's
-//! WebCrypto open, all at once and off the main thread, the sealed entries they are about to
-//! read (`services::crypto::open_many`), and hand the plaintexts to their store, which takes
-//! each only for the exact stored text it was opened from
+//! Many at once (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): a CSV download of a
+//! selection ([`opened`]) first has the browser's WebCrypto open, all at once and off the main
+//! thread, the sealed entries it is about to read (`services::crypto::open_many`), and hands the
+//! plaintexts to its store, which takes each only for the exact stored text it was opened from
 //! (`prevent_core::vault::VaultBackend::opened_elsewhere`). What does not open there is left to
 //! the store, which opens or sets it aside as ever; the plaintexts go with the store.
 
 use super::Store;
 use prevent_core::manifest::{shard_key, SHARDS};
-use prevent_core::store::{KvBackend, Listing, StoreError, INDEX_KEY, KEY_PREFIX};
+use prevent_core::store::{KvBackend, KEY_PREFIX};
 use prevent_core::{plp_form, vault, Draft};
 
 /// Reads the sealed entries `keys` of `s` (its person's keys, as the store names them) as
@@ -33,53 +32,17 @@ fn sealed_texts(s: &Store, keys: Vec<String>) -> (Vec<(String, String)>, Vec<vau
     (texts, parts)
 }
 
-/// The records hub's listing at once, when this tab can list without opening many entries:
-/// it has its index (`prevent_core::store::INDEX_KEY`: only the entries written since are
-/// opened), or no more than a page of records (`prevent_core::records::PAGE_SIZE`), or no key
-/// to open them with. `None` otherwise (a new tab, with many records): then [`listing`], which
-/// has WebCrypto open them first, is the faster way (issue 22, item 5;
-/// docs/decisions/0029-bulk-decrypt.md).
-pub fn listing_now() -> Option<Result<Listing, StoreError>> {
-    let s = super::store();
-    let many = s.backend.session().is_some()
-        && s.backend.keys().is_ok_and(|keys| {
-            !keys.iter().any(|k| k == INDEX_KEY)
-                && keys.iter().filter(|k| k.starts_with(KEY_PREFIX)).count()
-                    > prevent_core::records::PAGE_SIZE
-        });
-    (!many).then(|| s.list_now())
-}
-
-/// The records hub's listing: at once when that is as fast ([`listing_now`]), else with every
-/// record's entry and the manifest opened first by WebCrypto, all at once.
-pub async fn listing() -> Result<Listing, StoreError> {
-    match listing_now() {
-        Some(l) => l,
-        None => opened(None).await.list_now(),
-    }
-}
-
-/// A store for reading the records `ids` (a download of a selection; `None`: every record, for
-/// a listing in a tab with no index), with their entries and the manifest opened ahead by
-/// WebCrypto, and handed to the store's vault each for the text it was opened from. Nothing is
-/// opened ahead without a session (locked, or the trainer's records in clear). Dropped after
-/// use, with what it opened.
-pub async fn opened(ids: Option<&[String]>) -> Store {
+/// A store for reading the records `ids` (a download of a selection), with their entries and
+/// the manifest opened ahead by WebCrypto, and handed to the store's vault each for the text it
+/// was opened from. Nothing is opened ahead without a session (locked, or the trainer's records
+/// in clear). Dropped after use, with what it opened.
+pub async fn opened(ids: &[String]) -> Store {
     let s = super::store();
     let Some(session) = s.backend.session().cloned() else {
         return s;
     };
     let mut keys: Vec<String> = (0..SHARDS).map(shard_key).collect();
-    match ids {
-        Some(ids) => keys.extend(ids.iter().map(|id| KEY_PREFIX.to_string() + id)),
-        None => keys.extend(
-            s.backend
-                .keys()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|k| k.starts_with(KEY_PREFIX)),
-        ),
-    }
+    keys.extend(ids.iter().map(|id| KEY_PREFIX.to_string() + id));
     let (texts, parts) = sealed_texts(&s, keys);
     let mut key = session.key().bytes();
     let plains = super::crypto::open_many(&key, &parts).await;
