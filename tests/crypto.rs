@@ -291,7 +291,7 @@ async fn sec_1_webcrypto_opens_many_entries_as_the_core_does() {
         .iter()
         .map(|(k, t)| vault::parts(k, t).unwrap())
         .collect();
-    let opened = crypto::open_many(&key.bytes(), &parts).await;
+    let opened = prevent_toolkit::services::protected::open_many(&key.bytes(), &parts).await;
     let core: Vec<Option<Vec<u8>>> = cases
         .iter()
         .map(|(k, t)| vault::open_with(&key, k, t).ok().map(String::into_bytes))

@@ -1,10 +1,9 @@
 //! The browser's cryptography for encryption at rest (issue 8): PBKDF2-SHA256 key derivation in
 //! WebCrypto, and random bytes. The sealing itself is `prevent_core::vault`, used by the store
-//! through `services::vault`. Opening many entries at once, for a listing or a download, is
-//! WebCrypto's too ([`open_many`]; issue 22, item 5, docs/decisions/0029-bulk-decrypt.md).
+//! through `services::vault`. Opening many entries at once, for a download, is WebCrypto's
+//! AES-GCM too (`services::protected::open_many`; issue 22, item 5, decision 0029).
 
-use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
-use prevent_core::vault::Parts;
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Pbkdf2Params, SubtleCrypto};
@@ -83,44 +82,4 @@ pub async fn derive_bits(
         .to_vec()
         .try_into()
         .map_err(|_| CryptoError::Unavailable)
-}
-
-/// Opens many AES-256-GCM payloads at once with the browser's WebCrypto (issue 22, item 5;
-/// docs/decisions/0029-bulk-decrypt.md): `key` imported once, not extractable, for decrypting
-/// only; every decrypt started before any is awaited (`Promise.allSettled`), so that the
-/// browser runs them off the main thread, in native code. Each of `parts` gives its plaintext,
-/// or `None` when it does not open (wrong key, changed, moved); nothing at all when WebCrypto
-/// is missing. The caller leaves what did not open to the store, which opens or sets it aside
-/// as ever.
-pub async fn open_many(key: &[u8; 32], parts: &[Parts]) -> Vec<Option<Vec<u8>>> {
-    let Ok(subtle) = subtle() else {
-        return Vec::new();
-    };
-    let Ok(k) = super::protected::aes_key(key, "decrypt").await else {
-        return Vec::new();
-    };
-    let started = Array::new();
-    for p in parts {
-        let aad = std::str::from_utf8(&p.aad).unwrap_or_default();
-        let params = super::protected::gcm(&p.nonce, aad);
-        // A decrypt refused at once stands as null (allSettled takes it as it is): not opened.
-        started.push(
-            &subtle
-                .decrypt_with_object_and_u8_array(&params, &k, &p.ct)
-                .map_or(JsValue::NULL, JsValue::from),
-        );
-    }
-    let Ok(settled) = JsFuture::from(Promise::all_settled(&started)).await else {
-        return Vec::new();
-    };
-    let settled: Array = settled.unchecked_into();
-    settled
-        .iter()
-        .map(|r| {
-            Reflect::get(&r, &"value".into())
-                .ok()
-                .filter(|v| v.is_instance_of::<ArrayBuffer>())
-                .map(|b| Uint8Array::new(&b).to_vec())
-        })
-        .collect()
 }

@@ -3,7 +3,7 @@
 //!
 //! Many at once (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): a CSV download of a
 //! selection ([`opened`]) first has the browser's WebCrypto open, all at once and off the main
-//! thread, the sealed entries it is about to read (`services::crypto::open_many`), and hands the
+//! thread, the sealed entries it is about to read (`services::protected::open_many`), and hands the
 //! plaintexts to its store, which takes each only for the exact stored text it was opened from
 //! (`prevent_core::vault::VaultBackend::opened_elsewhere`). What does not open there is left to
 //! the store, which opens or sets it aside as ever; the plaintexts go with the store.
@@ -45,7 +45,7 @@ pub async fn opened(ids: &[String]) -> Store {
     keys.extend(ids.iter().map(|id| KEY_PREFIX.to_string() + id));
     let (texts, parts) = sealed_texts(&s, keys);
     let mut key = session.key().bytes();
-    let plains = super::crypto::open_many(&key, &parts).await;
+    let plains = super::protected::open_many(&key, &parts).await;
     key.fill(0);
     for ((k, text), plain) in texts.into_iter().zip(plains) {
         if let Some(p) = plain.and_then(|b| String::from_utf8(b).ok()) {

@@ -103,10 +103,7 @@ fn rows(l: &Listing) -> Vec<(String, String)> {
 }
 
 fn aside(l: &Listing) -> Vec<(String, Why)> {
-    l.set_aside
-        .iter()
-        .map(|a| (a.id.clone(), a.why.clone()))
-        .collect()
+    l.set_aside.iter().map(|a| (a.id.clone(), a.why)).collect()
 }
 
 #[test]
@@ -120,7 +117,14 @@ fn sec_1_parts_split_a_sealed_entry_exactly_as_open_with_opens_it() {
     let clear = r#"{"format":"prevent-toolkit/draft","envelope_version":1}"#;
     let short = &sealed[..sealed.len() - 10];
     // (case, key, storage key opened as, stored text, what both must give)
-    let cases: [(&str, &Key, &str, String, Result<&str, OpenError>); 9] = [
+    type Case<'a> = (
+        &'a str,
+        &'a Key,
+        &'a str,
+        String,
+        Result<&'a str, OpenError>,
+    );
+    let cases: [Case; 9] = [
         ("intact", &key, &k, sealed.clone(), Ok(plain)),
         (
             "nonce tampered",
