@@ -257,3 +257,98 @@ async fn int_vault_someone_else_keeps_own_drafts_beside_the_first_in_the_browser
     let _ = local_store::wipe();
     browser_vault::forget();
 }
+
+/// Issue 22, item 5 (decision 0029): WebCrypto opens what `prevent_core::vault::parts` splits
+/// out of a sealed entry exactly as the core's AES-GCM does, many at once; a tampered, moved or
+/// foreign entry does not open there either.
+#[wasm_bindgen_test]
+async fn sec_1_webcrypto_opens_many_entries_as_the_core_does() {
+    use prevent_core::sealed::NonceSequence;
+    let key = vault::Key::new(crypto::random().unwrap());
+    let other = vault::Key::new(crypto::random().unwrap());
+    let mut nonces = NonceSequence::new(crypto::random().unwrap());
+    let salt = [7u8; 16];
+    let seal = |k: &vault::Key, at: &str, plain: &str, n: &mut NonceSequence| {
+        vault::seal_with(k, &salt, n, at, plain).unwrap()
+    };
+    let a = seal(&key, "pct.draft.a", "a plaintext, with é", &mut nonces);
+    let b = seal(&key, "pct.draft.b", "b plaintext", &mut nonces);
+    let foreign = seal(&other, "pct.draft.f", "not ours", &mut nonces);
+    // One character of the ciphertext changed.
+    let at = b.find("\"ct\":\"").unwrap() + 8;
+    let mut tampered = b.clone();
+    let to = if &b[at..at + 1] == "A" { "B" } else { "A" };
+    tampered.replace_range(at..at + 1, to);
+    // (storage key, stored text)
+    let cases = [
+        ("pct.draft.a", a.as_str()),
+        ("pct.draft.b", b.as_str()),
+        ("pct.draft.b", tampered.as_str()),
+        ("pct.draft.c", a.as_str()),
+        ("pct.draft.f", foreign.as_str()),
+    ];
+    let parts: Vec<vault::Parts> = cases
+        .iter()
+        .map(|(k, t)| vault::parts(k, t).unwrap())
+        .collect();
+    let opened = prevent_toolkit::services::protected::open_many(&key.bytes(), &parts).await;
+    let core: Vec<Option<Vec<u8>>> = cases
+        .iter()
+        .map(|(k, t)| vault::open_with(&key, k, t).ok().map(String::into_bytes))
+        .collect();
+    assert_eq!(opened, core);
+    assert_eq!(
+        opened,
+        vec![
+            Some("a plaintext, with é".as_bytes().to_vec()),
+            Some(b"b plaintext".to_vec()),
+            None,
+            None,
+            None
+        ]
+    );
+}
+
+/// Issue 22, item 5 (decision 0029): a download's store, its entries opened first by
+/// WebCrypto, reads what the store reads; an entry changed after WebCrypto opened it is opened
+/// again by the store, never taken from what was opened.
+#[wasm_bindgen_test]
+async fn sec_3_webcrypto_opened_download_reads_what_the_store_reads() {
+    use prevent_toolkit::services::records;
+    let _ = local_store::wipe();
+    browser_vault::forget();
+    assert_eq!(browser_vault::create(PASS, false).await, Ok(0));
+    for (i, name) in ["Alexandra", "Bartholomew", "Cordelia"].iter().enumerate() {
+        let d = draft(&format!("6a1b2c3d-0000-4000-8000-00000000022{i}"), name);
+        store()
+            .save_now(Envelope::wrap(&d, "2026-12-08T10:00:00Z"), None)
+            .unwrap();
+    }
+    // A new tab: no index.
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    session.remove_item("pct.index").unwrap();
+    let truth = {
+        let l = store().list_now().unwrap();
+        session.remove_item("pct.index").unwrap();
+        l
+    };
+    assert_eq!(truth.drafts.len(), 3);
+    // A download's store: what WebCrypto opened is taken only for the text it was opened from.
+    let ids: Vec<String> = truth.drafts.iter().map(|d| d.id.clone()).collect();
+    let s = records::opened(&ids).await;
+    let changed = draft(&ids[0], "Dorothea");
+    let rev = store().load_now(&ids[0]).unwrap().unwrap().revision;
+    store()
+        .save_now(Envelope::wrap(&changed, "2026-12-08T10:05:00Z"), Some(rev))
+        .unwrap();
+    let got = s.load_now(&ids[0]).unwrap().unwrap().open().unwrap();
+    assert_eq!(got.answers, changed.answers);
+    assert!(s.load_now(&ids[1]).unwrap().is_some());
+    // As the other tests expect to find the browser: nothing stored, locked.
+    let _ = local_store::wipe();
+    browser_vault::forget();
+}

@@ -288,31 +288,41 @@ pub fn Drafts(props: &DraftsProps) -> Html {
         let problem = problem.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            // One store for the whole selection (a thousand records: each opened once).
-            let s = store();
-            let drafts: Vec<Draft> = chosen
-                .iter()
-                .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())
-                .collect();
-            let Some(first) = drafts.first() else {
+            if chosen.is_empty() {
                 problem.set(Some("Select the records to download first".into()));
                 return;
-            };
-            if drafts.iter().any(|d| d.form != first.form) {
-                problem.set(Some("A CSV file holds one type of record: select records of one type, or filter by type first".into()));
-                return;
             }
-            let schema = crate::schema(Form::of(&first.form));
-            let text = prevent_core::csv_export::to_csv(schema, &drafts, &clock::context());
-            let name = format!(
-                "prevent-{}-records-{}.csv",
-                first.form,
-                clock::today().to_string().replace('-', "")
-            );
-            let p = download(&name, "text/csv", &text).err();
-            if *problem != p {
-                problem.set(p);
-            }
+            let chosen = chosen.clone();
+            let problem = problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // One store for the whole selection, its entries opened first by WebCrypto,
+                // all at once (a thousand records; issue 22, item 5; decision 0029).
+                let s = crate::services::records::opened(&chosen).await;
+                let drafts: Vec<Draft> = chosen
+                    .iter()
+                    .filter_map(|id| s.load_now(id).ok().flatten()?.open().ok())
+                    .collect();
+                drop(s);
+                let Some(first) = drafts.first() else {
+                    problem.set(Some("Select the records to download first".into()));
+                    return;
+                };
+                if drafts.iter().any(|d| d.form != first.form) {
+                    problem.set(Some("A CSV file holds one type of record: select records of one type, or filter by type first".into()));
+                    return;
+                }
+                let schema = crate::schema(Form::of(&first.form));
+                let text = prevent_core::csv_export::to_csv(schema, &drafts, &clock::context());
+                let name = format!(
+                    "prevent-{}-records-{}.csv",
+                    first.form,
+                    clock::today().to_string().replace('-', "")
+                );
+                let p = download(&name, "text/csv", &text).err();
+                if *problem != p {
+                    problem.set(p);
+                }
+            });
         })
     };
     let select = |id: &'static str,

@@ -1,6 +1,7 @@
 //! The browser's cryptography for encryption at rest (issue 8): PBKDF2-SHA256 key derivation in
 //! WebCrypto, and random bytes. The sealing itself is `prevent_core::vault`, used by the store
-//! through `services::vault`.
+//! through `services::vault`. Opening many entries at once, for a download, is WebCrypto's
+//! AES-GCM too (`services::protected::open_many`; issue 22, item 5, decision 0029).
 
 use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};

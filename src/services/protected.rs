@@ -3,13 +3,16 @@
 //! `prevent_core::protected`. The partners' app protects a finished referral for the team's
 //! public key from the deployment settings ([`protect`]); the officers' app makes the team's
 //! key pair ([`new_team_key`]), keeps its private half sealed in the vault ([`team_key`],
-//! [`keep_team_key`]) and opens files protected for it ([`open`]).
+//! [`keep_team_key`]) and opens files protected for it ([`open`]). The same AES-GCM opens many
+//! of the vault's entries at once for a download ([`open_many`]; issue 22, item 5, decision
+//! 0029).
 
 use crate::services::crypto::{self, CryptoError};
-use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
+use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array, JSON};
 use prevent_core::deployment::PublicKey;
 use prevent_core::protected::{self, Protected, ProtectedError, TeamKey, TEAM_KEY};
 use prevent_core::store::KvBackend;
+use prevent_core::vault::Parts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
@@ -73,7 +76,8 @@ async fn shared(private: &CryptoKey, public: &CryptoKey) -> Result<Vec<u8>, Cryp
     Ok(Uint8Array::new(&bits).to_vec())
 }
 
-async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
+/// An AES-GCM key of `raw`, not extractable, for `uses` only.
+pub(crate) async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
     let data: Object = Uint8Array::from(&raw[..]).into();
     let key = wait(
         subtle()?.import_key_with_str("raw", &data, "AES-GCM", false, &usages(&[uses])),
@@ -83,7 +87,8 @@ async fn aes_key(raw: &[u8; 32], uses: &str) -> Result<CryptoKey, CryptoError> {
     Ok(key.unchecked_into())
 }
 
-fn gcm(iv: &[u8; 12], aad: &str) -> Object {
+/// AES-GCM's parameters: the IV and the additional data.
+pub(crate) fn gcm(iv: &[u8; 12], aad: &str) -> Object {
     let p = object(r#"{"name":"AES-GCM","tagLength":128}"#);
     set(&p, "iv", &Uint8Array::from(&iv[..]));
     set(&p, "additionalData", &Uint8Array::from(aad.as_bytes()));
@@ -215,4 +220,44 @@ pub async fn file_key(passphrase: &str, salt: &[u8]) -> Result<prevent_core::vau
     .await
     .map_err(|e| e.to_string())?;
     Ok(prevent_core::vault::Key::new(bytes))
+}
+
+/// Opens many AES-256-GCM payloads at once with the browser's WebCrypto (issue 22, item 5;
+/// docs/decisions/0029-bulk-decrypt.md): `key` imported once, not extractable, for decrypting
+/// only; every decrypt started before any is awaited (`Promise.allSettled`), so that the
+/// browser runs them off the main thread, in native code. Each of `parts` gives its plaintext,
+/// or `None` when it does not open (wrong key, changed, moved); nothing at all when WebCrypto
+/// is missing. The caller leaves what did not open to the store, which opens or sets it aside
+/// as ever.
+pub async fn open_many(key: &[u8; 32], parts: &[Parts]) -> Vec<Option<Vec<u8>>> {
+    let Ok(subtle) = subtle() else {
+        return Vec::new();
+    };
+    let Ok(k) = aes_key(key, "decrypt").await else {
+        return Vec::new();
+    };
+    let started = Array::new();
+    for p in parts {
+        let aad = std::str::from_utf8(&p.aad).unwrap_or_default();
+        let params = gcm(&p.nonce, aad);
+        // A decrypt refused at once stands as null (allSettled takes it as it is): not opened.
+        started.push(
+            &subtle
+                .decrypt_with_object_and_u8_array(&params, &k, &p.ct)
+                .map_or(JsValue::NULL, JsValue::from),
+        );
+    }
+    let Ok(settled) = JsFuture::from(Promise::all_settled(&started)).await else {
+        return Vec::new();
+    };
+    let settled: Array = settled.unchecked_into();
+    settled
+        .iter()
+        .map(|r| {
+            Reflect::get(&r, &"value".into())
+                .ok()
+                .filter(|v| v.is_instance_of::<ArrayBuffer>())
+                .map(|b| Uint8Array::new(&b).to_vec())
+        })
+        .collect()
 }

@@ -561,16 +561,7 @@ impl<B: KvBackend> KvStore<B> {
             .into_iter()
             .filter(|k| k.starts_with(KEY_PREFIX))
             .collect();
-        // Once a passphrase is set, an index in clear is not the toolkit's: not read.
-        let old = if self.sealed(INDEX_KEY).unwrap_or(false) {
-            self.backend
-                .get(INDEX_KEY)
-                .ok()
-                .flatten()
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let old = self.index_text();
         let rows: Vec<&str> = match old.split_once('\n') {
             Some((INDEX_HEAD, rows)) => rows.lines().collect(),
             _ => Vec::new(),
@@ -668,6 +659,20 @@ impl<B: KvBackend> KvStore<B> {
             .drafts
             .sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.id.cmp(&b.id)));
         Ok(listing)
+    }
+
+    /// The stored text of the list's index ([`INDEX_KEY`]), empty when there is none or it
+    /// cannot be used: once a passphrase is set, an index in clear is not the toolkit's.
+    fn index_text(&self) -> String {
+        if self.sealed(INDEX_KEY).unwrap_or(false) {
+            self.backend
+                .get(INDEX_KEY)
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        } else {
+            String::new()
+        }
     }
 
     /// Brings the manifest up to date with what a listing found, shard by shard: rows raised to

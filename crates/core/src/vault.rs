@@ -23,7 +23,7 @@ use crate::store::{KvBackend, KvError, INDEX_KEY, KEY_PREFIX};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The vault's record.
@@ -249,24 +249,100 @@ pub enum OpenError {
     Undecryptable,
 }
 
-/// Opens an entry written by [`seal_with`] for `storage_key`.
-pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, OpenError> {
+/// What AES-256-GCM needs to open a sealed entry, split out of its stored text exactly as
+/// [`open_with`] does (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): so that the app
+/// can have the browser's WebCrypto open many entries at once, off the main thread, and hand
+/// the plaintexts back ([`VaultBackend::opened_elsewhere`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// The nonce (AES-GCM's IV).
+    pub nonce: [u8; NONCE_LEN],
+    /// The ciphertext followed by its 16-byte tag (WebCrypto's input as it is).
+    pub ct: Vec<u8>,
+    /// The additional authenticated data: the entry's storage key ([`sealed::aad`]).
+    pub aad: Vec<u8>,
+}
+
+/// Splits the stored text of entry `storage_key` into what AES-GCM opens ([`Parts`]); the
+/// same errors as [`open_with`] for an entry in clear or one that is not a sealed payload.
+pub fn parts(storage_key: &str, stored: &str) -> Result<Parts, OpenError> {
     let s = sealed::decode(stored).map_err(|e| match e {
         sealed::SealError::NotSealed => OpenError::Clear,
         _ => OpenError::Undecryptable,
     })?;
-    let nonce: [u8; NONCE_LEN] = s.nonce;
+    Ok(Parts {
+        nonce: s.nonce,
+        ct: s.ct,
+        aad: aad(storage_key),
+    })
+}
+
+/// Opens an entry written by [`seal_with`] for `storage_key`.
+pub fn open_with(key: &Key, storage_key: &str, stored: &str) -> Result<String, OpenError> {
+    let p = parts(storage_key, stored)?;
     let plain = key
         .cipher()
         .decrypt(
-            Nonce::from_slice(&nonce),
+            Nonce::from_slice(&p.nonce),
             Payload {
-                msg: &s.ct,
-                aad: &aad(storage_key),
+                msg: &p.ct,
+                aad: &p.aad,
             },
         )
         .map_err(|_| OpenError::Undecryptable)?;
     String::from_utf8(plain).map_err(|_| OpenError::Undecryptable)
+}
+
+/// Entries opened elsewhere (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): for each
+/// storage key, the exact sealed text that was opened and what it opened to. A plaintext is
+/// given back only for that very text ([`Opened::get`]): an entry changed, moved, cut short
+/// or put back since is opened by [`open_with`] as ever, and one that does not open is set
+/// aside as ever. Held by one store for one listing or one download, in memory only, and
+/// dropped with it.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// (storage key, sealed text, plaintext), in the order they were kept: a listing reads
+    /// them in that order, so a search starts after the last found ([`Opened::get`]). A list
+    /// rather than a map, for download size (docs/size.md, "What costs bytes").
+    entries: RefCell<Vec<(String, String, String)>>,
+    at: Cell<usize>,
+}
+
+impl Opened {
+    /// Keeps `plain`, what the stored text `sealed` of entry `storage_key` opened to under the
+    /// vault's key. The caller vouches for it: it opened `sealed` with this store's key and
+    /// [`parts`]'s nonce, ciphertext and AAD (AES-GCM checked its tag).
+    pub fn keep(&self, storage_key: &str, sealed: String, plain: String) {
+        // (Kept once per key: a second would never be found.)
+        self.entries
+            .borrow_mut()
+            .push((storage_key.to_string(), sealed, plain));
+    }
+
+    /// What entry `storage_key` opened to, if `stored` is exactly the text that was opened.
+    pub fn get(&self, storage_key: &str, stored: &str) -> Option<String> {
+        let entries = self.entries.borrow();
+        let n = entries.len();
+        for j in 0..n {
+            let i = (self.at.get() + j) % n;
+            let (k, sealed, plain) = &entries[i];
+            if k == storage_key {
+                self.at.set(i + 1);
+                return (sealed == stored).then(|| plain.clone());
+            }
+        }
+        None
+    }
+
+    /// How many entries are kept.
+    pub fn len(&self) -> usize {
+        self.entries.borrow().len()
+    }
+
+    /// Whether none is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// The entry holding the team's private key for protected referral files (decision 0025;
@@ -360,6 +436,8 @@ pub const LOCKED: &str = "the toolkit is locked: unlock it to see or save your r
 pub struct VaultBackend<'k, B> {
     inner: B,
     holder: Holder<'k>,
+    /// Entries opened elsewhere (WebCrypto), each for its exact sealed text only.
+    opened: Opened,
 }
 
 impl<'k, B: KvBackend> VaultBackend<'k, B> {
@@ -372,6 +450,7 @@ impl<'k, B: KvBackend> VaultBackend<'k, B> {
                 salt,
                 nonces: RefCell::new(nonces),
             },
+            opened: Opened::default(),
         }
     }
 
@@ -389,12 +468,34 @@ impl<'k, B: KvBackend> VaultBackend<'k, B> {
     }
 }
 
+impl<B> VaultBackend<'_, B> {
+    /// The tab's session this backend seals and opens with, if it holds one (to open entries
+    /// elsewhere with the same key: [`VaultBackend::opened_elsewhere`]).
+    pub fn session(&self) -> Option<&Rc<Session>> {
+        match &self.holder {
+            Holder::Shared(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Takes `plain` as what entry `storage_key` opens to, for its stored text `sealed` only
+    /// (issue 22, item 5; docs/decisions/0029-bulk-decrypt.md): the browser's WebCrypto
+    /// opened it, with this backend's key and what [`parts`] split out of `sealed`. Reading the
+    /// entry then gives `plain` without running AES-GCM here, as long as what is stored is
+    /// still exactly `sealed`; anything else is opened (or set aside) as ever. Locked, or
+    /// without a vault, nothing is read through it.
+    pub fn opened_elsewhere(&self, storage_key: &str, sealed: String, plain: String) {
+        self.opened.keep(storage_key, sealed, plain);
+    }
+}
+
 impl<B: KvBackend> VaultBackend<'static, B> {
     /// Wraps `inner` with the tab's unlocked session.
     pub fn unlocked(inner: B, session: Rc<Session>) -> Self {
         VaultBackend {
             inner,
             holder: Holder::Shared(session),
+            opened: Opened::default(),
         }
     }
 
@@ -403,6 +504,7 @@ impl<B: KvBackend> VaultBackend<'static, B> {
         VaultBackend {
             inner,
             holder: Holder::Locked,
+            opened: Opened::default(),
         }
     }
 
@@ -412,6 +514,7 @@ impl<B: KvBackend> VaultBackend<'static, B> {
         VaultBackend {
             inner,
             holder: Holder::Clear,
+            opened: Opened::default(),
         }
     }
 }
@@ -452,6 +555,10 @@ impl<B: KvBackend> KvBackend for VaultBackend<'_, B> {
         let Some(stored) = self.inner.get(key)? else {
             return Ok(None);
         };
+        // Opened elsewhere from this very text (WebCrypto, in bulk): no AES-GCM here.
+        if let Some(plain) = self.opened.get(key, &stored) {
+            return Ok(Some(plain));
+        }
         match open_with(k, key, &stored) {
             Ok(plain) => Ok(Some(plain)),
             // A clear entry from before encryption is read as it is (it is sealed when next
