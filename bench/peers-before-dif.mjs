@@ -37,9 +37,9 @@ export default async function setup(page, base) {
   await page.locator("#dif-engagement-grievance-finding").focus();
   await page.keyboard.press("Space");
   await page.locator("#dif-engagement-grievance-evidence").waitFor();
-  // The answer stored (the evidence box shows again on the measured load): saved just after the
-  // next frame (issue 22, item 2), so a frame and a task are let pass.
-  await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))));
+  // The answer stored (the evidence box shows again on the measured load): saved in the first
+  // idle moment after the next frame (issue 22, item 2).
+  await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestIdleCallback(res))));
   await page.bringToFront();
   return dif;
 }

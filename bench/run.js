@@ -140,7 +140,7 @@ async function difKeystrokes(page) {
   return page.evaluate(async () => {
     // The next macrotask: after Yew's render (the save it queues comes after the next frame).
     const next = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
-    const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+    const frame = () => new Promise((res) => requestAnimationFrame(() => requestIdleCallback(res)));
     const el = document.querySelector('#dif-engagement-grievance-evidence');
     const saves = [];
     // The save's own task: from its first read of storage to the draft's write.

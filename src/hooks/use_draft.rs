@@ -1,11 +1,10 @@
 //! Loads a draft and saves every change to it. A change is saved just after the frame that
 //! shows it (issue 22, item 2: the encrypted save is not part of the keystroke's way to the
-//! screen): the save is queued from the next animation frame as a task of its own, one at a
-//! time, and reads the draft when it runs, so keystrokes in one frame make one save. A save
-//! still queued is written first when the page is hidden (`visibilitychange`), goes away
+//! screen): the save is queued for the browser's first idle moment after the frame
+//! (`requestIdleCallback`, 100 ms at the latest), one at a time, and reads the draft when it
+//! runs, so keystrokes in one frame make one save. A save still queued is written first when the page is hidden (`visibilitychange`), goes away
 //! (`pagehide`, which a lock goes through: it reloads the page) or the draft's page finishes
-//! (`SaveNow`); a tab that is hidden already, which gets no frames, saves at once, and one that
-//! is not hidden but gets no frames saves 100 ms after the change. So a reload,
+//! (`SaveNow`); a tab that is hidden already, which gets no frames, saves at once. So a reload,
 //! a lock or a closed tab loses nothing, and a killed tab at most the keystroke not yet drawn.
 //! Each save names the revision it replaces: a save that would overwrite another tab's newer
 //! copy is refused and reported.
@@ -119,10 +118,11 @@ fn save_due(saver: &SharedSaver, session: &SessionHandle) {
 /// behind another window, or in the background of a headless browser, without being hidden).
 const SAVE_AT_LATEST_MS: u32 = 100;
 
-/// Queues a save for just after the next frame (a task posted from the frame's animation
-/// callback runs once the frame is drawn), or [`SAVE_AT_LATEST_MS`] after the change if no
-/// frame comes first, unless one is queued already: it will read this change too. A hidden tab
-/// gets no frames, so it saves at once.
+/// Queues a save for just after the next frame (the browser's first idle moment after it, which
+/// comes once the frame is drawn and the tasks already queued have run), or
+/// [`SAVE_AT_LATEST_MS`] after the change if the browser is never idle that long, unless one is
+/// queued already: it will read this change too. A hidden tab gets no frames, so it saves at
+/// once.
 fn queue_save(saver: SharedSaver, session: SessionHandle) {
     let ticket = {
         let mut s = saver.borrow_mut();
@@ -153,6 +153,18 @@ fn queue_save(saver: SharedSaver, session: SessionHandle) {
             save_due(&saver, &session);
         }
     };
+    // In the browser's first idle moment after the frame (after every task already queued,
+    // such as one a page posted from that frame), or at the latest after SAVE_AT_LATEST_MS.
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(SAVE_AT_LATEST_MS);
+    let idle = wasm_bindgen::closure::Closure::once_into_js(run.clone());
+    if w.request_idle_callback_with_options(wasm_bindgen::JsCast::unchecked_ref(&idle), &options)
+        .is_ok()
+    {
+        return;
+    }
+    // A browser without idle callbacks (Safari): a task posted from the next frame, and the
+    // same latest time.
     let after_frame = {
         let run = run.clone();
         wasm_bindgen::closure::Closure::once_into_js(move || {
