@@ -8,6 +8,8 @@
 //! Labels: SEC-1 (encrypted at rest), SEC-3 (faults survived), REC-5 (the hub lists every
 //! record).
 
+mod common;
+
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use prevent_core::draft::Draft;
@@ -15,34 +17,14 @@ use prevent_core::manifest::Why;
 use prevent_core::nrf;
 use prevent_core::sealed::{NonceSequence, SALT_LEN};
 use prevent_core::store::{
-    Envelope, KvBackend, KvError, KvStore, Listing, MemoryBackend, StoreError, INDEX_KEY,
-    KEY_PREFIX,
+    Envelope, KvBackend, KvStore, Listing, MemoryBackend, StoreError, INDEX_KEY, KEY_PREFIX,
 };
 use prevent_core::vault::{self, Key, OpenError, VaultBackend};
 use prevent_core::Answer;
 
 const SALT: [u8; SALT_LEN] = [7; SALT_LEN];
 
-/// Lends a `MemoryBackend` to a store.
-struct Shared<'a>(&'a MemoryBackend);
-
-impl KvBackend for Shared<'_> {
-    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        self.0.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), KvError> {
-        self.0.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, KvError> {
-        self.0.keys()
-    }
-    fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.stamp(key)
-    }
-}
+use common::Shared;
 
 type Store<'a> = KvStore<VaultBackend<'a, Shared<'a>>>;
 

@@ -5,12 +5,14 @@
 //! handed over by another tab finds its person; a newcomer's passphrase may not be one that
 //! already opens someone's vault. Labels: INT-VAULT (the vault across people).
 
+mod common;
+
 use prevent_core::draft::Draft;
 use prevent_core::manifest::Why;
 use prevent_core::nrf;
 use prevent_core::people::{self, newcomer, people, records, whose, Person, Personal};
 use prevent_core::sealed::{NonceSequence, SALT_LEN};
-use prevent_core::store::{Envelope, KvBackend, KvError, KvStore, Listing, MemoryBackend};
+use prevent_core::store::{Envelope, KvBackend, KvStore, Listing, MemoryBackend};
 use prevent_core::vault::{self, Found, Key, Meta, VaultBackend, META_KEY};
 use prevent_core::Answer;
 use std::collections::BTreeMap;
@@ -25,26 +27,7 @@ fn key_2() -> Key {
     Key::new([2; 32])
 }
 
-/// Lends a `MemoryBackend` (the test reads the raw map beside it), with its stamps.
-struct Shared<'a>(&'a MemoryBackend);
-
-impl KvBackend for Shared<'_> {
-    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        self.0.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), KvError> {
-        self.0.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, KvError> {
-        self.0.keys()
-    }
-    fn stamp(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.stamp(key)
-    }
-}
+use common::Shared;
 
 fn p(n: u32) -> Person {
     Person::new(n).unwrap()
