@@ -241,6 +241,22 @@ async function thousandRecords(page, n, answers = { forename: 'Alex', surname: '
   fs.rmSync(tmp, { force: true });
 }
 
+/** From the click on "Download selected (CSV)" (every record selected) to the file made. */
+function timeCsv(page) {
+  return page.evaluate(async () => {
+    const made = new Promise((res) => {
+      const create = URL.createObjectURL;
+      URL.createObjectURL = function createObjectURL(b) {
+        res(performance.now());
+        return create.call(this, b);
+      };
+    });
+    const t0 = performance.now();
+    document.querySelector('#download-selected-csv').click();
+    return (await made) - t0;
+  });
+}
+
 /** From the click on "Saved drafts" (on the referral start page) to the list on screen. */
 async function timeList(page, count = '1,000') {
   await page.goto('/referral/start');
@@ -272,18 +288,7 @@ async function listAndCsv(page, context, answers) {
   // Warm: the tab that imported them lists again (its index is up to date).
   const list = await timeList(page);
   await page.locator('#select-all').check();
-  const csv = await page.evaluate(async () => {
-    const made = new Promise((res) => {
-      const create = URL.createObjectURL;
-      URL.createObjectURL = function createObjectURL(b) {
-        res(performance.now());
-        return create.call(this, b);
-      };
-    });
-    const t0 = performance.now();
-    document.querySelector('#download-selected-csv').click();
-    return (await made) - t0;
-  });
+  const csv = await timeCsv(page);
   return { cold, list, csv };
 }
 
@@ -331,18 +336,7 @@ async function storage(page, context) {
   await passGate(tab);
   const cold = await timeList(tab, count);
   await tab.locator('#select-all').check();
-  const csv = await tab.evaluate(async () => {
-    const made = new Promise((res) => {
-      const create = URL.createObjectURL;
-      URL.createObjectURL = function createObjectURL(b) {
-        res(performance.now());
-        return create.call(this, b);
-      };
-    });
-    const t0 = performance.now();
-    document.querySelector('#download-selected-csv').click();
-    return (await made) - t0;
-  });
+  const csv = await timeCsv(tab);
   return { ...room, cold, csv };
 }
 
